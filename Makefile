@@ -1,0 +1,32 @@
+# Staffcast: `make demo` and `make test` do all the set-up on a fresh Debian machine with the
+# Swift toolchain (they install liblapacke-dev when it is missing).
+SWIFT ?= swift
+SWIFT_TEST_FLAGS ?=
+DEMO_CONFIG ?= datasets/bank_demo.json
+DEMO_WEEK ?= 2003-W36
+
+.PHONY: deps build release test demo bench clean
+
+deps:
+	@bash .ci/ensure-deps
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product staffcast
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build $(SWIFT_TEST_FLAGS)
+
+demo: release
+	.build/release/staffcast plan --config $(DEMO_CONFIG) --week $(DEMO_WEEK) --out-dir reports
+	@echo "Reports for $(DEMO_WEEK) are in reports/$(DEMO_WEEK)/"
+
+bench: deps
+	$(SWIFT) build -c release --product staffcast-bench
+	.build/release/staffcast-bench
+
+clean:
+	rm -rf .build

@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// No package dependencies: Foundation, the toolchain's test libraries, and LAPACKE from
+// Debian's liblapacke-dev through the CLAPACKE system library target.
+let package = Package(
+    name: "Staffcast",
+    products: [
+        .executable(name: "staffcast", targets: ["staffcast"]),
+        .library(name: "StaffcastKit", targets: ["StaffcastCore", "Forecasting", "Queueing", "Reports"]),
+    ],
+    dependencies: [],
+    targets: [
+        .systemLibrary(name: "CLAPACKE", path: "Sources/CLAPACKE",
+                       providers: [.apt(["liblapacke-dev"])]),
+        .target(name: "LinearAlgebra", dependencies: ["CLAPACKE"]),
+        .target(name: "StaffcastCore"),
+        .target(name: "Forecasting", dependencies: ["StaffcastCore", "LinearAlgebra"]),
+        .target(name: "Queueing"),
+        .target(name: "Reports", dependencies: ["StaffcastCore", "Forecasting", "Queueing"]),
+        .target(name: "StaffcastCLI", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Reports"]),
+        .executableTarget(name: "staffcast", dependencies: ["StaffcastCLI"]),
+        .executableTarget(name: "staffcast-bench",
+                          dependencies: ["StaffcastCore", "Forecasting", "Queueing"],
+                          path: "Benchmarks/staffcast-bench"),
+
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "StaffcastCoreTests", dependencies: ["StaffcastCore", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "StaffcastCore", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "QueueingTests", dependencies: ["Queueing", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "StaffcastCLITests", dependencies: ["StaffcastCLI", "TestSupport"]),
+    ]
+)

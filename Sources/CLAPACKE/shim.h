@@ -1,0 +1,2 @@
+// LAPACKE from Debian's liblapacke-dev. Only LinearAlgebra/LAPACK.swift imports this module.
+#include <lapacke.h>

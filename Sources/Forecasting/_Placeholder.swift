@@ -1,0 +1,1 @@
+// Forecasting: work in progress this session

@@ -1,0 +1,1 @@
+// LinearAlgebra: work in progress this session

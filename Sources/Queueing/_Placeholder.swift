@@ -1,0 +1,1 @@
+// Queueing: work in progress this session

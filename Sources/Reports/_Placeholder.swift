@@ -1,0 +1,1 @@
+// Reports: work in progress this session

@@ -1,0 +1,115 @@
+import Foundation
+
+/// The local clock of the planning site: an IANA time zone that turns instants into the local
+/// date, weekday and time of day that drive intraday patterns. DST days are 23 or 25 hours long.
+///
+/// Instants are whole seconds since 1970-01-01T00:00:00Z (`Int64`), the one time type of the
+/// pipeline; local wall-clock values are ``LocalDateTime``.
+public struct PlanningCalendar: Sendable, Equatable {
+    public let timeZone: TimeZone
+
+    /// The zone's IANA identifier (`Europe/Amsterdam`, `UTC`).
+    public var identifier: String { timeZone.identifier }
+
+    /// - Throws: ``CoreError/unknownTimeZone(_:)`` when `identifier` is not an IANA zone.
+    public init(identifier: String) throws(CoreError) {
+        let name = identifier == "Z" ? "UTC" : identifier
+        // Foundation accepts abbreviations such as "EST"; a planner must name a real IANA zone.
+        guard name == "UTC" || name == "GMT" || TimeZone.knownTimeZoneIdentifiers.contains(name),
+              let zone = TimeZone(identifier: name) else {
+            throw .unknownTimeZone(identifier)
+        }
+        self.timeZone = zone
+    }
+
+    public static let utc = try! PlanningCalendar(identifier: "UTC")
+
+    /// Offset from UTC, in seconds, in force at `instant`.
+    public func utcOffset(at instant: Int64) -> Int {
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
+    }
+
+    /// The local wall-clock reading at `instant`.
+    public func local(_ instant: Int64) -> LocalDateTime {
+        LocalDateTime(utcSeconds: instant + Int64(utcOffset(at: instant)))
+    }
+
+    /// The instants whose local reading is `local`: one normally, two in a fall-back hour,
+    /// none in a spring-forward gap.
+    public func instants(for local: LocalDateTime) -> [Int64] {
+        let wall = local.wallSeconds
+        // Offsets in force within a day of the wall time cover every transition.
+        var candidates = Set<Int>()
+        for probe in stride(from: -36 * 3600, through: 36 * 3600, by: 6 * 3600) {
+            candidates.insert(utcOffset(at: wall + Int64(probe)))
+        }
+        return candidates.map { wall - Int64($0) }
+            .filter { utcOffset(at: $0) == Int(wall - $0) }
+            .sorted()
+    }
+
+    /// The first instant of the local day `date` (local midnight, or the first existing time).
+    public func startOfDay(_ date: CivilDate) -> Int64 {
+        var local = LocalDateTime(date: date, secondsOfDay: 0)
+        while true {
+            if let first = instants(for: local).first { return first }
+            local = LocalDateTime(utcSeconds: local.wallSeconds + 900)
+        }
+    }
+
+    /// Length of the local day in seconds (82,800 or 90,000 on DST days).
+    public func lengthOfDay(_ date: CivilDate) -> Int {
+        Int(startOfDay(date.adding(days: 1)) - startOfDay(date))
+    }
+
+    /// ISO 8601 with the offset in force: `2025-10-26T02:15:00+01:00`, or `Z` at offset zero.
+    public func format(_ instant: Int64) -> String {
+        let offset = utcOffset(at: instant)
+        let local = LocalDateTime(utcSeconds: instant + Int64(offset))
+        return local.description + Self.formatOffset(offset)
+    }
+
+    public static func formatOffset(_ offset: Int) -> String {
+        if offset == 0 { return "Z" }
+        let sign = offset < 0 ? "-" : "+"
+        let minutes = abs(offset) / 60
+        let h = minutes / 60, m = minutes % 60
+        return sign + (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
+    }
+
+    public static func == (a: PlanningCalendar, b: PlanningCalendar) -> Bool {
+        a.identifier == b.identifier
+    }
+}
+
+/// A local wall-clock reading: a date and the seconds since local midnight.
+public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let date: CivilDate
+    public let secondsOfDay: Int
+
+    public init(date: CivilDate, secondsOfDay: Int) {
+        self.date = date; self.secondsOfDay = secondsOfDay
+    }
+
+    /// Reads wall-clock seconds since 1970-01-01T00:00 (as if the clock were UTC).
+    public init(utcSeconds: Int64) {
+        let days = Int((utcSeconds >= 0 ? utcSeconds : utcSeconds - 86_399) / 86_400)
+        self.date = CivilDate(daysSinceEpoch: days)
+        self.secondsOfDay = Int(utcSeconds - Int64(days) * 86_400)
+    }
+
+    /// Wall-clock seconds since 1970-01-01T00:00 (as if the clock were UTC).
+    public var wallSeconds: Int64 { Int64(date.daysSinceEpoch) * 86_400 + Int64(secondsOfDay) }
+
+    /// ISO weekday of the date: 1 = Monday … 7 = Sunday.
+    public var weekday: Int { date.weekday }
+
+    public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool { a.wallSeconds < b.wallSeconds }
+
+    /// `YYYY-MM-DDTHH:MM:SS`.
+    public var description: String {
+        let h = secondsOfDay / 3600, m = secondsOfDay / 60 % 60, s = secondsOfDay % 60
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return "\(date)T\(two(h)):\(two(m)):\(two(s))"
+    }
+}

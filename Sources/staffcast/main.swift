@@ -1,0 +1,4 @@
+import StaffcastCLI
+import Foundation
+
+exit(StaffcastCommand.main(Array(CommandLine.arguments.dropFirst())))
