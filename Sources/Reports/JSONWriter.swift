@@ -1,0 +1,55 @@
+import StaffcastCore
+
+/// A JSON value written with a fixed key order and fixed number formats, so a manifest or a
+/// `--json` answer is byte-identical on every run (JSONSerialization orders keys but formats
+/// doubles by platform rules).
+public indirect enum JSONValue: Sendable, Equatable {
+    case string(String)
+    case number(Double, fractionDigits: Int)
+    case integer(Int)
+    case bool(Bool)
+    case null
+    case array([JSONValue])
+    /// Keys in the order given.
+    case object([(String, JSONValue)])
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool { a.render() == b.render() }
+
+    public func render(indent: Int = 0) -> String {
+        let pad = String(repeating: "  ", count: indent)
+        let inner = String(repeating: "  ", count: indent + 1)
+        switch self {
+        case let .string(s): return Self.quote(s)
+        case let .number(x, digits):
+            return x.isFinite ? NumberFormat.plain(x, maxFractionDigits: digits) : "null"
+        case let .integer(i): return String(i)
+        case let .bool(b): return b ? "true" : "false"
+        case .null: return "null"
+        case let .array(items):
+            if items.isEmpty { return "[]" }
+            return "[\n" + items.map { inner + $0.render(indent: indent + 1) }.joined(separator: ",\n") + "\n" + pad + "]"
+        case let .object(pairs):
+            if pairs.isEmpty { return "{}" }
+            return "{\n" + pairs.map { inner + Self.quote($0.0) + ": " + $0.1.render(indent: indent + 1) }
+                .joined(separator: ",\n") + "\n" + pad + "}"
+        }
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

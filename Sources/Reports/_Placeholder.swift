@@ -1,1 +1,0 @@
-// Reports: work in progress this session

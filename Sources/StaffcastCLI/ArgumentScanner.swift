@@ -1,0 +1,118 @@
+/// A small hand-written argument scanner in the shape of swift-argument-parser: each command
+/// declares its options, the scanner checks them all before the command runs, and unknown flags
+/// get a "did you mean …?" hint.
+struct OptionSpec {
+    let name: String          // without the leading "--"
+    let takesValue: Bool
+    let repeatable: Bool
+    init(_ name: String, value: Bool = true, repeatable: Bool = false) {
+        self.name = name; self.takesValue = value; self.repeatable = repeatable
+    }
+}
+
+struct ParsedArguments {
+    private(set) var values: [String: [String]] = [:]
+    private(set) var flags: Set<String> = []
+
+    func value(_ name: String) -> String? { values[name]?.last }
+    func all(_ name: String) -> [String] { values[name] ?? [] }
+    func has(_ name: String) -> Bool { flags.contains(name) || values[name] != nil }
+
+    func required(_ name: String) throws(CLIError) -> String {
+        guard let v = value(name) else { throw .usage("missing required option --\(name)") }
+        return v
+    }
+
+    func double(_ name: String) throws(CLIError) -> Double? {
+        guard let text = value(name) else { return nil }
+        guard let v = Double(text), v.isFinite else {
+            throw .usage("--\(name): expected a number, got '\(text)'")
+        }
+        return v
+    }
+
+    func integer(_ name: String, range: ClosedRange<Int>) throws(CLIError) -> Int? {
+        guard let text = value(name) else { return nil }
+        guard let v = Int(text), range.contains(v) else {
+            throw .usage("--\(name): expected a whole number in \(range.lowerBound)...\(range.upperBound), got '\(text)'")
+        }
+        return v
+    }
+
+    func duration(_ name: String) throws(CLIError) -> Int? {
+        guard let text = value(name) else { return nil }
+        guard let v = Durations.parse(text) else {
+            throw .usage("--\(name): expected a duration such as 90s, 15m, 30m, 1h, 7d or 2w, got '\(text)'")
+        }
+        return v
+    }
+
+    mutating func add(_ name: String, _ value: String?) {
+        if let value { values[name, default: []].append(value) } else { flags.insert(name) }
+    }
+}
+
+import StaffcastCore
+
+enum ArgumentScanner {
+    static func scan(_ arguments: [String], options: [OptionSpec], command: String) throws(CLIError) -> ParsedArguments {
+        var parsed = ParsedArguments()
+        var i = 0
+        let byName = Dictionary(uniqueKeysWithValues: options.map { ($0.name, $0) })
+        while i < arguments.count {
+            let argument = arguments[i]
+            guard argument.hasPrefix("--"), argument.count > 2 else {
+                throw .usage("unexpected argument '\(argument)' for '\(command)'; options start with --")
+            }
+            var name = String(argument.dropFirst(2))
+            var inlineValue: String? = nil
+            if let eq = name.firstIndex(of: "=") {
+                inlineValue = String(name[name.index(after: eq)...])
+                name = String(name[..<eq])
+            }
+            guard let spec = byName[name] else {
+                var message = "unknown option --\(name) for '\(command)'"
+                if let suggestion = closest(name, among: options.map(\.name)) { message += "; did you mean --\(suggestion)?" }
+                throw .usage(message)
+            }
+            if !spec.repeatable, parsed.has(name) {
+                throw .usage("--\(name) given more than once")
+            }
+            if spec.takesValue {
+                if let inlineValue {
+                    parsed.add(name, inlineValue)
+                } else {
+                    guard i + 1 < arguments.count else { throw .usage("--\(name) needs a value") }
+                    parsed.add(name, arguments[i + 1])
+                    i += 1
+                }
+            } else {
+                guard inlineValue == nil else { throw .usage("--\(name) takes no value") }
+                parsed.add(name, nil)
+            }
+            i += 1
+        }
+        return parsed
+    }
+
+    /// The option nearest to `name` by edit distance, when it is close enough to be a typo.
+    static func closest(_ name: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(Array(name), Array($0))) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        guard let best = scored.first, best.1 <= max(2, name.count / 3) else { return nil }
+        return best.0
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

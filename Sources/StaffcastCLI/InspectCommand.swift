@@ -1,0 +1,39 @@
+import StaffcastCore
+
+/// `staffcast inspect`: how the history was understood, per channel.
+struct InspectCommand: Command {
+    static let name = "inspect"
+    static let abstract = "summarise a contact history: span, interval, gaps, opening hours, suspicious days"
+    static let help = """
+    --history FILE [--timezone TZ] [--interval D] [--dump FILE|-] [--json]
+
+    Summarises the history per channel: span, interval, rows, days present and absent, opening
+    hours learned, daily-total statistics and suspicious days. Warnings go to stderr.
+
+    \(HistoryOptions.help)
+      --dump FILE|-         write the records as understood: timestamp,channel,contacts,aht_seconds
+      --json                print the summary as JSON
+    """
+    static let options = HistoryOptions.specs + [OptionSpec("dump"), OptionSpec("json", value: false)]
+
+    let history: HistoryOptions
+    let dumpPath: String?
+    let json: Bool
+
+    init(_ arguments: ParsedArguments) throws(CLIError) {
+        history = try HistoryOptions(arguments)
+        dumpPath = arguments.value("dump")
+        json = arguments.has("json")
+    }
+
+    func run() throws(CLIError) {
+        let contacts = try history.read()
+        let calendar = history.options.calendar
+        if let dumpPath {
+            try core { () throws(CoreError) in try AtomicFile.write(HistoryDump.csv(contacts), to: dumpPath) }
+            if dumpPath == "-" { return }
+        }
+        let summaries = HistoryInspector.summarize(contacts)
+        Console.out(json ? HistoryInspector.json(summaries, calendar: calendar) : HistoryInspector.text(summaries, calendar: calendar))
+    }
+}

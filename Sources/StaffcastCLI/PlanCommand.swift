@@ -1,0 +1,178 @@
+import Foundation
+import StaffcastCore
+import Forecasting
+import Queueing
+import Reports
+
+/// `staffcast plan`: the weekly job. Forecasts the week, staffs every interval, and publishes
+/// the reports into `DIR/YYYY-Www/` all at once or not at all.
+struct PlanCommand: Command {
+    static let name = "plan"
+    static let abstract = "the weekly job: forecast, staff and publish next week's reports"
+    static let help = """
+    --config FILE [--week YYYY-Www|next] [--now TIMESTAMP] [--out-dir DIR] [--quiet]
+
+    Reads the JSON config (history, timezone, interval, model, staff_to, and per channel
+    aht_seconds, service_level "P/T", asa_seconds, max_occupancy, shrinkage), forecasts the week,
+    finds the agents every interval needs, and writes into DIR/YYYY-Www/:
+      forecast.csv, requirements.csv, weekly_staffing.csv, manifest.json
+    The files appear together: they are written into a hidden folder beside the target and
+    renamed into place only when all succeeded; a failed run publishes nothing and leaves an
+    earlier plan of that week untouched. Two runs on the same DIR at once: the second exits 75.
+    The same inputs rewrite identical bytes.
+
+      --config FILE         the plan's JSON config (paths in it are relative to it)
+      --week YYYY-Www|next  the ISO week to plan; default: the week after the last history interval;
+                            next: the week after --now
+      --now TIMESTAMP       the time 'next' counts from (ISO 8601; default: the clock)
+      --out-dir DIR         where the week's folder goes (default: reports)
+      --quiet               print nothing on success (for cron); errors still go to stderr
+    """
+    static let options = [OptionSpec("config"), OptionSpec("week"), OptionSpec("now"), OptionSpec("out-dir"),
+                          OptionSpec("quiet", value: false)]
+
+    let configPath: String
+    let weekText: String?
+    let nowText: String?
+    let outDir: String
+    let quiet: Bool
+
+    init(_ arguments: ParsedArguments) throws(CLIError) {
+        configPath = try arguments.required("config")
+        weekText = arguments.value("week")
+        if let weekText, weekText != "next", PlanWeek.parse(weekText) == nil {
+            throw .usage("--week: '\(weekText)' is not an ISO week of the form YYYY-Www that exists (e.g. 2003-W36), nor 'next'")
+        }
+        nowText = arguments.value("now")
+        if nowText != nil, weekText != "next" { throw .usage("--now only applies with --week next") }
+        outDir = arguments.value("out-dir") ?? "reports"
+        quiet = arguments.has("quiet")
+    }
+
+    func run() throws(CLIError) {
+        let config = try PlanConfig.load(path: configPath)
+        let calendar = config.calendar
+        let historyOptions = HistoryReadOptions(calendar: calendar, intervalSeconds: config.intervalSeconds,
+                                                valueColumn: config.valueColumn, channelName: config.channelName)
+        if !quiet { Console.progress("reading \(config.historyPath) …") }
+        let history = try core { () throws(CoreError) in try HistoryReader.read(path: config.historyPath, options: historyOptions) }
+        Console.progressDone()
+        if !quiet { for warning in history.warnings { Console.error("warning: \(warning)\n") } }
+        let historyData = FileManager.default.contents(atPath: config.historyPath) ?? Data()
+
+        let policies = try history.channels.map { channel throws(CLIError) in (channel, try config.policy(for: channel)) }
+        for name in config.channels.keys.sorted() where name != "*" && history.series(for: name) == nil {
+            throw .config(path: config.path, key: "channels.\(name)",
+                          message: "the history has no channel '\(name)'; it has \(history.channels.joined(separator: ", "))")
+        }
+        let historyEnd = history.series.map(\.end).max() ?? 0
+        let week = try resolveWeek(historyEnd: historyEnd, calendar: calendar)
+        let weekStart = week.start(in: calendar), weekEnd = week.end(in: calendar)
+        let origin = min(historyEnd, weekStart)
+        if weekStart - historyEnd > 28 * 86_400 {
+            Console.error("warning: \(week.label) starts \((weekStart - historyEnd) / 86_400) days after the history ends; the forecast reaches far ahead\n")
+        }
+        let models = try ForecastSetup.models(config.model)
+
+        var forecasts: [Forecast] = []
+        var requirements: [RequirementRow] = []
+        var channelManifests: [JSONValue] = []
+        for (channel, policy) in policies {
+            guard let series = history.series(for: channel) else { continue }
+            let (full, scores) = try ForecastSetup.forecast(series, calendar: calendar, models: models, origin: origin,
+                                                            horizonSeconds: Int(weekEnd - origin),
+                                                            backtestOrigins: config.backtestOrigins)
+            let forecast = full.restricted(to: weekStart..<weekEnd)
+            forecasts.append(forecast)
+            requirements += try StaffingStep.staff(forecast, policy: policy, intervalSeconds: history.intervalSeconds,
+                                                   staffTo: config.staffTo)
+            channelManifests.append(Self.manifest(channel: channel, model: forecast.model, policy: policy, scores: scores))
+        }
+
+        let weekly = WeeklyStaffing.summarize(requirements, dates: week.dates, channels: history.channels,
+                                              intervalSeconds: history.intervalSeconds, calendar: calendar)
+        var files: [(String, String)] = [
+            ("forecast.csv", ForecastTable.csv(forecasts, calendar: calendar)),
+            ("requirements.csv", RequirementsTable.csv(requirements, calendar: calendar)),
+            ("weekly_staffing.csv", WeeklyStaffing.csv(weekly)),
+        ]
+        let manifest: JSONValue = .object([
+            ("staffcast_version", .string(StaffcastCommand.version)),
+            ("week", .string(week.label)),
+            ("week_start", .string(calendar.format(weekStart))),
+            ("week_end", .string(calendar.format(weekEnd))),
+            ("time_zone", .string(calendar.identifier)),
+            ("interval", .string(Durations.format(history.intervalSeconds))),
+            ("forecast_origin", .string(calendar.format(origin))),
+            ("staff_to", .string(config.staffTo.rawValue)),
+            ("inputs", .array([
+                .object([("role", .string("config")), ("path", .string(URL(fileURLWithPath: config.path).lastPathComponent)),
+                         ("sha256", .string(SHA256.hex(config.data)))]),
+                .object([("role", .string("history")), ("path", .string(config.historyPathAsWritten)),
+                         ("sha256", .string(SHA256.hex(historyData)))]),
+            ])),
+            ("channels", .array(channelManifests)),
+            ("outputs", .array(files.map { name, text in
+                .object([("file", .string(name)), ("sha256", .string(SHA256.hex(Data(text.utf8))))])
+            })),
+        ])
+        files.append(("manifest.json", manifest.render() + "\n"))
+
+        let target = try WeekPublisher(outDir: outDir, label: week.label).publish(files)
+        if !quiet {
+            let agentHours = weekly.reduce(0) { $0 + $1.agentHoursRequired }
+            let contacts = weekly.reduce(0) { $0 + $1.contacts }
+            Console.out("\(week.label): \(NumberFormat.plain(contacts, maxFractionDigits: 0)) contacts, "
+                        + "\(NumberFormat.plain(agentHours, maxFractionDigits: 1)) agent-hours required, "
+                        + "\(history.channels.count) channel(s) → \(target)/\n")
+        }
+    }
+
+    func resolveWeek(historyEnd: Int64, calendar: PlanningCalendar) throws(CLIError) -> PlanWeek {
+        switch weekText {
+        case nil:
+            // The week after the one holding the last history interval.
+            return PlanWeek(containing: calendar.local(historyEnd - 1).date).next
+        case "next":
+            let now = try nowText.map { text throws(CLIError) in try parseInstant(text, flag: "now", calendar: calendar) }
+                ?? Int64(Date().timeIntervalSince1970)
+            return PlanWeek(containing: calendar.local(now).date).next
+        case let text?:
+            guard let week = PlanWeek.parse(text) else { throw .usage("--week: '\(text)' is not an ISO week") }
+            return week
+        }
+    }
+
+    static func manifest(channel: String, model: String, policy: ChannelPolicy, scores: [ModelScore]) -> JSONValue {
+        var settings: [(String, JSONValue)] = [("aht_seconds", .number(policy.ahtSeconds, fractionDigits: 3))]
+        if let sl = policy.target.serviceLevel { settings.append(("service_level", .number(sl, fractionDigits: 6))) }
+        settings.append(("target_seconds", .number(policy.target.targetSeconds, fractionDigits: 3)))
+        if let asa = policy.target.maxASASeconds { settings.append(("asa_seconds", .number(asa, fractionDigits: 3))) }
+        if let cap = policy.target.maxOccupancy { settings.append(("max_occupancy", .number(cap, fractionDigits: 6))) }
+        settings.append(("shrinkage", .number(policy.target.shrinkage, fractionDigits: 6)))
+        return .object([
+            ("channel", .string(channel)),
+            ("model", .string(model)),
+            ("settings", .object(settings)),
+            ("backtest", .array(scores.sorted { $0.model < $1.model }.map { s in
+                .object([("model", .string(s.model)), ("origins", .integer(s.origins)),
+                         ("wape", .number(s.wape, fractionDigits: 6)), ("mase", .number(s.mase, fractionDigits: 6)),
+                         ("coverage80", .number(s.coverage80, fractionDigits: 6)),
+                         ("coverage95", .number(s.coverage95, fractionDigits: 6))])
+            })),
+        ])
+    }
+}
+
+extension Forecast {
+    /// The part of the forecast whose intervals start within `range`.
+    func restricted(to range: Range<Int64>) -> Forecast {
+        let keep = instants.indices.filter { range.contains(instants[$0]) }
+        var copy = self
+        copy.instants = keep.map { instants[$0] }
+        copy.mean = keep.map { mean[$0] }
+        copy.lo80 = keep.map { lo80[$0] }; copy.hi80 = keep.map { hi80[$0] }
+        copy.lo95 = keep.map { lo95[$0] }; copy.hi95 = keep.map { hi95[$0] }
+        return copy
+    }
+}

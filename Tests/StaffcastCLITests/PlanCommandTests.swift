@@ -1,0 +1,106 @@
+import XCTest
+import Foundation
+
+/// `staffcast plan` on the bundled bank data: the contract's files, identical reruns, nothing
+/// published on failure.
+final class PlanCommandTests: XCTestCase {
+    static let files = ["forecast.csv", "requirements.csv", "weekly_staffing.csv", "manifest.json"]
+
+    func demoConfig(in directory: URL, channelSettings: String? = nil) throws -> URL {
+        let history = CLI.projectRoot.appendingPathComponent("datasets/bank_calls.csv").path
+        let settings = channelSettings ?? #"{"aht_seconds": 300, "service_level": "80/20", "max_occupancy": 0.85, "shrinkage": 0.3}"#
+        let config = """
+        {"history": "\(history)", "timezone": "UTC", "interval": "30m", "backtest_origins": 2,
+         "channels": {"calls": \(settings)}}
+        """
+        let url = directory.appendingPathComponent("plan.json")
+        try Data(config.utf8).write(to: url)
+        return url
+    }
+
+    func testPlansTheWeekAfterTheHistoryAndRerunsIdentically() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = try demoConfig(in: directory)
+        let out = directory.appendingPathComponent("reports")
+        let first = try CLI.run(["plan", "--config", config.path, "--out-dir", out.path])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        // The history ends Friday 2003-08-29 (ISO week 35): the default is 2003-W36.
+        let week = out.appendingPathComponent("2003-W36")
+        var firstBytes: [String: Data] = [:]
+        for file in Self.files {
+            firstBytes[file] = try Data(contentsOf: week.appendingPathComponent(file))
+        }
+        let forecast = String(decoding: firstBytes["forecast.csv"]!, as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(forecast.first, "timestamp,channel,forecast,lo80,hi80,lo95,hi95")
+        // Weekdays only (the bank is closed at weekends), 07:00 to 21:00 and the lone 21:00 slot.
+        XCTAssertTrue(forecast[1].hasPrefix("2003-09-01T07:00:00Z,calls,"), String(forecast[1]))
+        XCTAssertFalse(forecast.contains { $0.hasPrefix("2003-09-06") || $0.hasPrefix("2003-09-07") })
+        let weekly = String(decoding: firstBytes["weekly_staffing.csv"]!, as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(weekly.first, "date,channel,contacts,workload_hours,agent_hours_required,headcount_peak,scheduled_hours")
+        XCTAssertEqual(weekly.count, 8, "one row per day of the week for the one channel")
+        let requirements = String(decoding: firstBytes["requirements.csv"]!, as: UTF8.self).split(separator: "\n")
+        XCTAssertTrue(requirements[0].hasPrefix("timestamp,channel,contacts,aht_seconds,agents,headcount,service_level,asa_seconds,occupancy,abandon_rate"))
+        XCTAssertEqual(requirements.count, forecast.count)
+
+        let second = try CLI.run(["plan", "--config", config.path, "--out-dir", out.path, "--quiet"])
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(second.stdout, "")
+        for file in Self.files {
+            XCTAssertEqual(try Data(contentsOf: week.appendingPathComponent(file)), firstBytes[file], "\(file) differs on rerun")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains("partial") || $0.contains("old") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testBadConfigPublishesNothing() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("reports")
+        let cases: [(String, String)] = [
+            (#"{"service_level": "80/20", "shrinkage": 0.3}"#, "channels.calls.aht_seconds"),
+            (#"{"aht_seconds": "300", "service_level": "80/20"}"#, "channels.calls.aht_seconds"),
+            (#"{"aht_seconds": 300, "service_level": "80/20", "shrinkage": 1.2}"#, "channels.calls.shrinkage"),
+            (#"{"aht_seconds": 300, "service_level": "eighty"}"#, "channels.calls.service_level"),
+            (#"{"aht_seconds": 300, "service_level": "80/20", "shrinkge": 0.3}"#, "channels.calls.shrinkge"),
+        ]
+        for (settings, key) in cases {
+            let config = try demoConfig(in: directory, channelSettings: settings)
+            let result = try CLI.run(["plan", "--config", config.path, "--out-dir", out.path])
+            XCTAssertEqual(result.status, 65, "\(settings): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains(key), "\(settings): \(result.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("2003-W36").path))
+        }
+        let broken = directory.appendingPathComponent("broken.json")
+        try Data("{\"history\": ".utf8).write(to: broken)
+        XCTAssertEqual(try CLI.run(["plan", "--config", broken.path, "--out-dir", out.path]).status, 65)
+        XCTAssertEqual(try CLI.run(["plan", "--config", directory.appendingPathComponent("none.json").path]).status, 66)
+    }
+
+    func testWeekThatDoesNotExistAndUnwritableOutput() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = try demoConfig(in: directory)
+        let week54 = try CLI.run(["plan", "--config", config.path, "--week", "2026-W54", "--out-dir", directory.path])
+        XCTAssertEqual(week54.status, 64)
+        XCTAssertTrue(week54.stderr.contains("2026-W54"))
+        // A file where the output directory should be: nothing can be written.
+        let blocker = directory.appendingPathComponent("blocked")
+        try Data("x".utf8).write(to: blocker)
+        let blocked = try CLI.run(["plan", "--config", config.path, "--out-dir", blocker.path])
+        XCTAssertEqual(blocked.status, 73, blocked.stderr)
+    }
+
+    func testWeekNextCountsFromNow() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = try demoConfig(in: directory)
+        let result = try CLI.run(["plan", "--config", config.path, "--week", "next", "--now", "2003-08-20T10:00:00Z",
+                                  "--out-dir", directory.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        // 2003-08-20 is in ISO week 34; next is W35, which the history already covers: it is
+        // forecast from its start without peeking at the known days.
+        let manifest = try String(contentsOf: directory.appendingPathComponent("2003-W35/manifest.json"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains("\"forecast_origin\": \"2003-08-25T00:00:00Z\""), manifest)
+    }
+}
