@@ -32,6 +32,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "QueueingTests", dependencies: ["Queueing", "TestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "StaffcastCore", "Queueing", "TestSupport"]),
         .testTarget(name: "StaffcastCLITests", dependencies: ["StaffcastCLI", "TestSupport"]),
     ]
 )

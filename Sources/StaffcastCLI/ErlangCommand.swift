@@ -40,7 +40,7 @@ struct ErlangCommand: Command {
         guard let aht = try arguments.double("aht") else { throw .usage("missing required option --aht") }
         guard aht > 0, aht <= 86_400 else { throw .usage("--aht: expected a positive number of seconds up to 86400, got \(aht)") }
         let sl = try arguments.value("sl").map { text throws(CLIError) in
-            do { return try ServiceLevelText.parse(text) } catch { throw .usage("--sl: " + error.description) }
+            do throws(ServiceLevelText.Invalid) { return try ServiceLevelText.parse(text) } catch { throw .usage("--sl: " + error.description) }
         }
         let asa = try arguments.double("asa")
         if let asa, asa <= 0 { throw .usage("--asa: expected a positive number of seconds, got \(asa)") }
@@ -49,7 +49,7 @@ struct ErlangCommand: Command {
         let candidate = StaffingTarget(serviceLevel: sl?.fraction, targetSeconds: sl?.seconds ?? 0, maxASASeconds: asa,
                                        maxOccupancy: try arguments.double("max-occupancy"),
                                        shrinkage: try arguments.double("shrinkage") ?? 0)
-        do { target = try candidate.validated() } catch {
+        do throws(QueueingError) { target = try candidate.validated() } catch {
             if case let .invalidParameter(name, message) = error {
                 throw .usage("--\(Self.flag(for: name)): \(message)")
             }

@@ -127,7 +127,7 @@ struct PlanConfig {
         var fraction: Double? = nil
         var seconds: Double = 0
         if let sl {
-            do { (fraction, seconds) = try ServiceLevelText.parse(sl) } catch {
+            do throws(ServiceLevelText.Invalid) { (fraction, seconds) = try ServiceLevelText.parse(sl) } catch {
                 throw .config(path: reader.path, key: keyPath + ".service_level", message: error.description)
             }
         }
@@ -135,7 +135,7 @@ struct PlanConfig {
                                     maxOccupancy: try reader.optionalNumber(settings, "max_occupancy", at: keyPath),
                                     shrinkage: try reader.optionalNumber(settings, "shrinkage", at: keyPath) ?? 0)
         let validated: StaffingTarget
-        do { validated = try target.validated() } catch {
+        do throws(QueueingError) { validated = try target.validated() } catch {
             if case let .invalidParameter(name, message) = error {
                 throw .config(path: reader.path, key: keyPath + "." + name, message: message)
             }

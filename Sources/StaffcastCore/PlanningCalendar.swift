@@ -8,14 +8,18 @@ import Foundation
 public struct PlanningCalendar: Sendable, Equatable {
     public let timeZone: TimeZone
 
-    /// The zone's IANA identifier (`Europe/Amsterdam`, `UTC`).
-    public var identifier: String { timeZone.identifier }
+    /// The zone's IANA identifier (`Europe/Amsterdam`, `UTC`). Foundation on Linux names the
+    /// zone it returns for "UTC" "GMT"; the planner asked for UTC, so that is what reports say.
+    public var identifier: String { timeZone.identifier == "GMT" ? "UTC" : timeZone.identifier }
 
     /// - Throws: ``CoreError/unknownTimeZone(_:)`` when `identifier` is not an IANA zone.
     public init(identifier: String) throws(CoreError) {
         let name = identifier == "Z" ? "UTC" : identifier
         // Foundation accepts abbreviations such as "EST"; a planner must name a real IANA zone.
-        guard name == "UTC" || name == "GMT" || TimeZone.knownTimeZoneIdentifiers.contains(name),
+        // ICU's list lags the tz database (it has Asia/Calcutta but not Asia/Kolkata), so an
+        // Area/Location name that the system's tz database holds is accepted too.
+        guard name == "UTC" || name == "GMT" || TimeZone.knownTimeZoneIdentifiers.contains(name)
+                || Self.isSystemZoneName(name),
               let zone = TimeZone(identifier: name) else {
             throw .unknownTimeZone(identifier)
         }
@@ -23,6 +27,19 @@ public struct PlanningCalendar: Sendable, Equatable {
     }
 
     public static let utc = try! PlanningCalendar(identifier: "UTC")
+
+    /// Whether `name` is an `Area/Location` zone of the system's tz database (/usr/share/zoneinfo).
+    static func isSystemZoneName(_ name: String) -> Bool {
+        let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }),
+              let area = parts.first, area.first?.isUppercase == true,
+              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/_-+".contains($0)) }) else { return false }
+        for directory in ["/usr/share/zoneinfo/", "/usr/lib/zoneinfo/", "/usr/share/lib/zoneinfo/"] {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory), !isDirectory.boolValue { return true }
+        }
+        return false
+    }
 
     /// Offset from UTC, in seconds, in force at `instant`.
     public func utcOffset(at instant: Int64) -> Int {

@@ -26,4 +26,16 @@ final class PlanningCalendarTests: XCTestCase {
         XCTAssertThrowsError(try PlanningCalendar(identifier: "EST5"))
         XCTAssertEqual(PlanningCalendar.utc.format(0), "1970-01-01T00:00:00Z")
     }
+
+    func testZoneNamesMissingFromICUButInTheTzDatabase() throws {
+        // ICU lists Asia/Calcutta only; Asia/Kolkata is the tz database's current name.
+        let kolkata = try PlanningCalendar(identifier: "Asia/Kolkata")
+        XCTAssertEqual(kolkata.utcOffset(at: 0), 19_800)
+        XCTAssertThrowsError(try PlanningCalendar(identifier: "EST"))
+        XCTAssertThrowsError(try PlanningCalendar(identifier: "posix/Europe/Amsterdam"))
+        XCTAssertThrowsError(try PlanningCalendar(identifier: "Europe/../Europe/Amsterdam"))
+        XCTAssertThrowsError(try PlanningCalendar(identifier: "Europe"))
+        XCTAssertEqual(PlanningCalendar.utc.identifier, "UTC")
+        XCTAssertEqual(try PlanningCalendar(identifier: "GMT"), PlanningCalendar.utc)
+    }
 }

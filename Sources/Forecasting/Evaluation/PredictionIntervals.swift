@@ -1,0 +1,79 @@
+import Foundation
+
+/// One backtest error: a forecast, the actual that came, and the local day it belongs to
+/// (unique per backtest window, so days of different windows are never pooled).
+struct ErrorSample: Sendable {
+    var dayKey: Int
+    var forecast: Double
+    var actual: Double
+}
+
+/// 80 % and 95 % prediction intervals calibrated on backtest errors.
+///
+/// Errors are taken on the log scale, rᵢ = log((yᵢ + 1)/(fᵢ + 1)), so they are relative for busy
+/// intervals and absolute-ish near zero. Their variance is split into
+/// - a day-level part σ²_day: the mean square of each day's mean error — a wrong daily level
+///   moves every interval of the day together, which is most of a staffing forecast's error;
+/// - a within-day part τ² beyond Poisson noise, and the Poisson part 1/(f + 1), which makes
+///   quiet times of day (early, late) relatively wider than the busy middle of the day.
+/// Each error is standardised by √(σ²_day + τ² + 1/(fᵢ + 1)) and the 80 % / 95 % bounds use the
+/// empirical 80th / 95th percentiles of |zᵢ|, so heavy tails are kept rather than assumed away:
+/// bounds are (f + 1)·exp(±z_p·s) − 1, floored at 0 — lo ≤ f ≤ hi by construction.
+///
+/// With fewer than ``minimumSamples`` errors over at least two days (a history too short to
+/// backtest), the bounds are Poisson intervals widened by an assumed 10 % uncertainty of the
+/// daily level (σ_day = 0.1) with normal quantiles — a stated assumption, not an estimate.
+struct IntervalCalibration: Sendable, Equatable {
+    var dayVariance: Double
+    var withinVariance: Double
+    var z80: Double
+    var z95: Double
+    var fromBacktest: Bool
+
+    static let minimumSamples = 20
+    static let fallback = IntervalCalibration(dayVariance: 0.01, withinVariance: 0, z80: 1.2815516, z95: 1.9599640,
+                                              fromBacktest: false)
+
+    static func fit(_ samples: [ErrorSample]) -> IntervalCalibration {
+        let usable = samples.filter { $0.forecast.isFinite && $0.actual.isFinite && $0.forecast >= 0 && $0.actual >= 0 }
+        var byDay: [Int: (sum: Double, count: Int)] = [:]
+        let logErrors = usable.map { log(($0.actual + 1) / ($0.forecast + 1)) }
+        for (sample, r) in zip(usable, logErrors) {
+            let old = byDay[sample.dayKey] ?? (0, 0)
+            byDay[sample.dayKey] = (old.sum + r, old.count + 1)
+        }
+        guard usable.count >= minimumSamples, byDay.count >= 2 else { return fallback }
+        let dayMeans = byDay.mapValues { $0.sum / Double($0.count) }
+        // Summed in day order so the same errors always give the same bits.
+        let dayVariance = dayMeans.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value * $1.value } / Double(dayMeans.count)
+        var withinSquares = 0.0, poisson = 0.0
+        for (sample, r) in zip(usable, logErrors) {
+            let w = r - (dayMeans[sample.dayKey] ?? 0)
+            withinSquares += w * w
+            poisson += 1 / (sample.forecast + 1)
+        }
+        let freedom = max(1, usable.count - byDay.count)
+        let withinVariance = max(0, withinSquares / Double(freedom) - poisson / Double(usable.count))
+        let standardised = zip(usable, logErrors).map { sample, r in
+            abs(r) / (dayVariance + withinVariance + 1 / (sample.forecast + 1)).squareRoot()
+        }
+        guard let z80 = Accuracy.quantile(standardised, 0.8), let z95 = Accuracy.quantile(standardised, 0.95),
+              z80.isFinite, z95.isFinite else { return fallback }
+        return IntervalCalibration(dayVariance: dayVariance, withinVariance: withinVariance,
+                                   z80: z80, z95: max(z80, z95), fromBacktest: true)
+    }
+
+    func bounds(_ mean: Double) -> (lo80: Double, hi80: Double, lo95: Double, hi95: Double) {
+        let f = max(0, mean.isFinite ? mean : 0)
+        let s = (dayVariance + withinVariance + 1 / (f + 1)).squareRoot()
+        func band(_ z: Double) -> (Double, Double) {
+            let lo = min(f, max(0, (f + 1) * exp(-z * s) - 1))
+            let hiRaw = (f + 1) * exp(z * s) - 1
+            let hi = hiRaw.isFinite ? max(f, hiRaw) : f
+            return (lo, hi)
+        }
+        let (lo80, hi80) = band(z80), (lo95, hi95) = band(z95)
+        // z95 ≥ z80, so the 95 % band contains the 80 % band.
+        return (lo80, hi80, lo95, hi95)
+    }
+}

@@ -1,0 +1,104 @@
+import StaffcastCore
+
+/// The known intervals of a history with their local-clock position, computed once per fit.
+/// Unknown intervals (nil) are simply not here: a model never mistakes them for zero.
+struct KnownHistory: Sendable {
+    var instants: [Int64] = []
+    var values: [Double] = []
+    var slots: [SlotReading] = []
+    /// End (exclusive) of the last known interval.
+    var end: Int64
+    let slotsPerDay: Int
+
+    /// - Parameter openOnly: keep only intervals in open slots (closed slots forecast 0 anyway).
+    init(_ input: ForecastInput, openOnly: Bool) {
+        let series = input.series
+        var instants: [Int64] = []
+        var values: [Double] = []
+        instants.reserveCapacity(series.count)
+        values.reserveCapacity(series.count)
+        for (i, value) in series.contacts.enumerated() {
+            guard let value, value.isFinite else { continue }
+            instants.append(series.instant(at: i))
+            values.append(max(0, value))
+        }
+        let slots = LocalClock(input.calendar).slots(instants, openingHours: input.openingHours)
+        slotsPerDay = input.openingHours.slotsPerDay
+        end = (instants.last ?? series.start) + Int64(series.intervalSeconds)
+        for k in instants.indices where !openOnly || slots[k].isOpen {
+            self.instants.append(instants[k])
+            self.values.append(values[k])
+            self.slots.append(slots[k])
+        }
+    }
+
+    var isEmpty: Bool { values.isEmpty }
+
+    /// Local days from the first to the last known interval, inclusive.
+    var spanDays: Int {
+        guard let first = slots.first, let last = slots.last else { return 0 }
+        return last.day - first.day + 1
+    }
+
+    /// Mean known value per local (day, slot of day); the two passes of a fall-back hour share
+    /// one key and are averaged.
+    func valuesByDaySlot() -> [Int: Double] {
+        var sums: [Int: (Double, Int)] = [:]
+        sums.reserveCapacity(values.count)
+        for k in values.indices {
+            let key = slots[k].day * slotsPerDay + slots[k].slotOfDay
+            let old = sums[key] ?? (0, 0)
+            sums[key] = (old.0 + values[k], old.1 + 1)
+        }
+        return sums.mapValues { $0.0 / Double($0.1) }
+    }
+
+    /// Mean known value per slot of the week and per slot of the day, for fallbacks.
+    func slotMeans() -> (week: [Double?], day: [Double?]) {
+        var weekSum = Array(repeating: 0.0, count: 7 * slotsPerDay), weekCount = Array(repeating: 0, count: 7 * slotsPerDay)
+        var daySum = Array(repeating: 0.0, count: slotsPerDay), dayCount = Array(repeating: 0, count: slotsPerDay)
+        for k in values.indices {
+            weekSum[slots[k].slotOfWeek] += values[k]; weekCount[slots[k].slotOfWeek] += 1
+            daySum[slots[k].slotOfDay] += values[k]; dayCount[slots[k].slotOfDay] += 1
+        }
+        return (zip(weekSum, weekCount).map { $1 > 0 ? $0 / Double($1) : nil },
+                zip(daySum, dayCount).map { $1 > 0 ? $0 / Double($1) : nil })
+    }
+}
+
+/// Looks up the same local weekday and clock slot in earlier weeks of a history.
+struct SameSlotLookup: Sendable {
+    let byDaySlot: [Int: Double]
+    let slotsPerDay: Int
+    /// Last local day with a known value.
+    let lastDay: Int
+    let weekMeans: [Double?]
+    let dayMeans: [Double?]
+
+    init(_ history: KnownHistory) {
+        byDaySlot = history.valuesByDaySlot()
+        slotsPerDay = history.slotsPerDay
+        lastDay = history.slots.last?.day ?? 0
+        (weekMeans, dayMeans) = history.slotMeans()
+    }
+
+    /// Values of the same slot 7, 14, … days before `reading`, most recent first, starting at the
+    /// first such day inside the history and looking at most `weeksBack` weeks further.
+    func earlierWeeks(of reading: SlotReading, weeksBack: Int, limit: Int) -> [Double] {
+        let firstWeek = max(1, (reading.day - lastDay + 6) / 7)
+        var found: [Double] = []
+        for k in firstWeek..<(firstWeek + weeksBack) {
+            if let v = byDaySlot[(reading.day - 7 * k) * slotsPerDay + reading.slotOfDay] {
+                found.append(v)
+                if found.count == limit { break }
+            }
+        }
+        return found
+    }
+
+    /// When no recent week knows the slot: its mean over the whole history, else the mean of the
+    /// same clock slot on any weekday, else 0.
+    func fallback(_ reading: SlotReading) -> Double {
+        weekMeans[reading.slotOfWeek] ?? dayMeans[reading.slotOfDay] ?? 0
+    }
+}

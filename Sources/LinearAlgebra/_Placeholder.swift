@@ -1,1 +1,0 @@
-// LinearAlgebra: work in progress this session

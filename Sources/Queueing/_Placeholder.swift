@@ -1,1 +1,0 @@
-// Queueing: work in progress this session

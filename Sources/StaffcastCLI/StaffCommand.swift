@@ -1,0 +1,177 @@
+import StaffcastCore
+import Forecasting
+import Queueing
+import Reports
+
+/// `staffcast staff`: agents per channel and interval for a forecast file.
+struct StaffCommand: Command {
+    static let name = "staff"
+    static let abstract = "agents and headcount per channel and interval for a forecast CSV"
+    static let help = """
+    --forecast FILE (--config FILE | --aht S (--sl P/T | --asa S) [--shrinkage F] [--max-occupancy F]) [--staff-to p50|p80|p95] [--interval D] [--timezone TZ] --out FILE|-
+
+    Reads a forecast CSV (timestamp,channel,forecast[,lo80,hi80,lo95,hi95], as `forecast`
+    writes it) and finds, per row, the fewest agents meeting the channel's targets by exact
+    Erlang C, and the headcount ceil(agents / (1 − shrinkage)). --staff-to p80/p95 staffs that
+    quantile of the forecast distribution (read from the prediction intervals, which the file
+    must then have); the service level the mean forecast would get is in service_level_at_mean.
+    Output columns: timestamp,channel,contacts,aht_seconds,agents,headcount,service_level,
+    asa_seconds,occupancy,abandon_rate,service_level_at_mean.
+
+      --forecast FILE       forecast CSV
+      --config FILE         per-channel settings from a plan config (its channels, timezone, staff_to)
+      --aht S               average handle time in seconds (every channel)
+      --sl P/T              service-level target, e.g. 80/20
+      --asa S               average-speed-of-answer target in seconds
+      --shrinkage F         share of paid time off the phones, in [0, 1)
+      --max-occupancy F     occupancy cap in (0, 1]
+      --staff-to Q          p50 (mean, default), p80 or p95
+      --interval D          interval length (default: the spacing of the forecast's timestamps)
+      --timezone TZ         zone of the output timestamps' offsets (default: the config's, else UTC)
+      --out FILE|-          output CSV
+    """
+    static let options = [OptionSpec("forecast"), OptionSpec("config"), OptionSpec("aht"), OptionSpec("sl"), OptionSpec("asa"),
+                          OptionSpec("shrinkage"), OptionSpec("max-occupancy"), OptionSpec("staff-to"),
+                          OptionSpec("interval"), OptionSpec("timezone"), OptionSpec("out")]
+
+    let forecastPath: String
+    let config: PlanConfig?
+    let policy: ChannelPolicy?
+    let staffTo: StaffTo
+    let intervalSeconds: Int?
+    let calendar: PlanningCalendar
+    let outPath: String
+
+    init(_ arguments: ParsedArguments) throws(CLIError) {
+        forecastPath = try arguments.required("forecast")
+        outPath = try arguments.required("out")
+        intervalSeconds = try arguments.duration("interval")
+        if let configPath = arguments.value("config") {
+            for flag in ["aht", "sl", "asa", "shrinkage", "max-occupancy"] where arguments.has(flag) {
+                throw .usage("--\(flag) cannot be combined with --config; the config gives the channel settings")
+            }
+            config = try PlanConfig.load(path: configPath)
+            policy = nil
+        } else {
+            config = nil
+            guard let aht = try arguments.double("aht") else { throw .usage("give --config FILE, or --aht with --sl or --asa") }
+            guard aht > 0, aht <= 86_400 else { throw .usage("--aht: expected a positive number of seconds up to 86400, got \(aht)") }
+            let sl = try arguments.value("sl").map { text throws(CLIError) in
+                do throws(ServiceLevelText.Invalid) { return try ServiceLevelText.parse(text) } catch { throw .usage("--sl: " + error.description) }
+            }
+            let asa = try arguments.double("asa")
+            if let asa, asa <= 0 { throw .usage("--asa: expected a positive number of seconds, got \(asa)") }
+            guard sl != nil || asa != nil else { throw .usage("give a target: --sl P/T or --asa SECONDS") }
+            let target = StaffingTarget(serviceLevel: sl?.fraction, targetSeconds: sl?.seconds ?? 0, maxASASeconds: asa,
+                                        maxOccupancy: try arguments.double("max-occupancy"),
+                                        shrinkage: try arguments.double("shrinkage") ?? 0)
+            do throws(QueueingError) { policy = ChannelPolicy(ahtSeconds: aht, target: try target.validated()) } catch {
+                if case let .invalidParameter(name, message) = error { throw .usage("--\(ErlangCommand.flag(for: name)): \(message)") }
+                throw .queueing(error)
+            }
+        }
+        if let text = arguments.value("staff-to") {
+            guard let q = StaffTo(rawValue: text) else { throw .usage("--staff-to: expected p50, p80 or p95, got '\(text)'") }
+            staffTo = q
+        } else {
+            staffTo = config?.staffTo ?? .p50
+        }
+        if let zone = arguments.value("timezone") {
+            do { calendar = try PlanningCalendar(identifier: zone) } catch { throw .usage("--timezone: " + error.description) }
+        } else {
+            calendar = config?.calendar ?? .utc
+        }
+    }
+
+    func run() throws(CLIError) {
+        let file = try ForecastFile.read(path: forecastPath, calendar: calendar, needsIntervals: staffTo != .p50)
+        var rows: [RequirementRow] = []
+        for forecast in file.forecasts {
+            let interval: Int
+            if let given = intervalSeconds { interval = given } else { interval = try file.interval(of: forecast) }
+            let policy: ChannelPolicy
+            if let given = self.policy {
+                policy = given
+            } else if let config {
+                policy = try config.policy(for: forecast.channel)
+            } else {
+                throw .usage("give --config FILE, or --aht with --sl or --asa")
+            }
+            rows += try StaffingStep.staff(forecast, policy: policy, intervalSeconds: interval, staffTo: staffTo)
+        }
+        try core { () throws(CoreError) in try AtomicFile.write(RequirementsTable.csv(rows, calendar: calendar), to: outPath) }
+    }
+}
+
+/// A forecast CSV read back: one ``Forecast`` per channel.
+struct ForecastFile {
+    var path: String
+    var forecasts: [Forecast]
+
+    static func read(path: String, calendar: PlanningCalendar, needsIntervals: Bool) throws(CLIError) -> ForecastFile {
+        var reader = try core { () throws(CoreError) in try CSVReader(path: path) }
+        guard let header = try core({ () throws(CoreError) in try reader.next() }) else {
+            throw .core(.badFile(path: path, "the file is empty; expected a header timestamp,channel,forecast[,lo80,hi80,lo95,hi95]"))
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+        guard let timeColumn = column("timestamp"), let channelColumn = column("channel"), let meanColumn = column("forecast") else {
+            throw .core(.badData(header.location(ofField: 0),
+                                 "expected a header with timestamp, channel and forecast columns, got '\(header.fields.joined(separator: ","))'"))
+        }
+        let boundColumns = ["lo80", "hi80", "lo95", "hi95"].map(column)
+        if needsIntervals, boundColumns.contains(where: { $0 == nil }) {
+            throw .core(.badData(header.location(ofField: 0), "--staff-to p80/p95 needs the lo80,hi80,lo95,hi95 columns"))
+        }
+        let decimalComma = reader.delimiter != UInt8(ascii: ",")
+        var byChannel: [String: [(Int64, [Double])]] = [:]
+        var seen: [String: Int] = [:]
+        while let record = try core({ () throws(CoreError) in try reader.next() }) {
+            guard record.fields.count == names.count else {
+                throw .core(.badData(record.location(ofField: min(record.fields.count, names.count) - 1),
+                                     "expected \(names.count) fields as in the header, found \(record.fields.count)"))
+            }
+            let instant: Int64
+            do { instant = try TimestampParser.parseInstant(record.fields[timeColumn], calendar: calendar) } catch {
+                throw .core(.badData(record.location(ofField: timeColumn), "expected an ISO 8601 timestamp: \(error.description)"))
+            }
+            let channel = record.fields[channelColumn]
+            let key = "\(instant)|\(channel)"
+            if let earlier = seen[key] {
+                throw .core(.badData(record.location(ofField: timeColumn), "duplicate of line \(earlier): \(channel) at \(record.fields[timeColumn])"))
+            }
+            seen[key] = record.line
+            var values: [Double] = []
+            for index in [meanColumn] + boundColumns.map({ $0 ?? meanColumn }) {
+                switch DecimalParser.parse(record.fields[index], allowDecimalComma: decimalComma) {
+                case let .success(x) where x.isFinite && x >= 0 && x <= 1e9: values.append(x)
+                default:
+                    throw .core(.badData(record.location(ofField: index),
+                                         "expected a non-negative number of contacts, got '\(record.fields[index])'"))
+                }
+            }
+            byChannel[channel, default: []].append((instant, values))
+        }
+        guard !byChannel.isEmpty else { throw .core(.badFile(path: path, "has a header but no forecast rows")) }
+        let forecasts = byChannel.sorted { $0.key < $1.key }.map { channel, unsorted in
+            let rows = unsorted.sorted { $0.0 < $1.0 }
+            return Forecast(channel: channel, model: "file", instants: rows.map(\.0), mean: rows.map { $0.1[0] },
+                            lo80: rows.map { $0.1[1] }, hi80: rows.map { $0.1[2] }, lo95: rows.map { $0.1[3] }, hi95: rows.map { $0.1[4] })
+        }
+        return ForecastFile(path: path, forecasts: forecasts)
+    }
+
+    /// The interval of a channel's rows: the greatest common divisor of the gaps between them.
+    func interval(of forecast: Forecast) throws(CLIError) -> Int {
+        var divisor: Int64 = 0
+        for (a, b) in zip(forecast.instants, forecast.instants.dropFirst()) {
+            var (x, y) = (b - a, divisor)
+            while y != 0 { (x, y) = (y, x % y) }
+            divisor = x
+        }
+        guard divisor > 0, divisor <= 86_400, 86_400 % divisor == 0 else {
+            throw .usage("\(path): cannot tell the interval of channel '\(forecast.channel)' from its timestamps; give --interval")
+        }
+        return Int(divisor)
+    }
+}

@@ -1,0 +1,344 @@
+import Foundation
+
+/// An RFC 4180 reader that streams over bytes: quoted fields with embedded delimiters, doubled
+/// quotes and line breaks; CRLF, LF and CR-only line endings; a UTF-8 or UTF-16 byte-order mark;
+/// Excel's `sep=;` first line. The delimiter (`,` `;` or tab) is taken from `sep=` or detected
+/// on the header line, where the most frequent of the three outside quotes wins.
+///
+/// Blank records (no characters, or only spaces and delimiters) are skipped; those followed by
+/// more data become warnings naming their lines, trailing ones are dropped silently.
+///
+/// Every byte is checked: invalid UTF-8, NUL and other control characters are errors naming the
+/// line and column, and a record longer than ``maxRecordBytes`` stops the read (a binary file or
+/// a missing closing quote) instead of exhausting memory.
+///
+/// Two ways to read: ``next()`` returns a ``CSVRecord`` of Strings; ``nextRecord()`` with
+/// ``withFieldBytes(_:_:)`` leaves the bytes in place for parsers that need speed.
+public struct CSVReader {
+    public let file: String
+    /// The field separator in use: `,` `;` or tab (as a byte).
+    public internal(set) var delimiter: UInt8 = UInt8(ascii: ",")
+    public var encoding: TextEncoding { source.encoding }
+    /// Whether a `sep=` line chose the delimiter.
+    public internal(set) var hadSeparatorLine = false
+    public let maxRecordBytes: Int
+    /// Accepted oddities, each naming its line.
+    public private(set) var warnings: [String] = []
+
+    var source: TextSource
+    var buffer: [UInt8] = []
+    var position = 0
+    var exhausted = false
+
+    var line = 1
+    private var column = 1
+    var lastWasCR = false
+    var classes = [UInt8](repeating: 0, count: 256)
+    /// Blank lines not yet known to be trailing: the first few line numbers and a count.
+    private var pendingBlankLines: [Int] = []
+    private var pendingBlankCount = 0
+    private var reportedBlankLines = 0
+    private var unreportedBlankLines = 0
+    /// Blank lines named one by one in ``warnings``; the rest are counted.
+    public static let blankLinesNamed = 5
+
+    // The current record: the bytes of all fields back to back.
+    private var bytes: [UInt8] = []
+    private var fieldEnds: [Int] = []
+    private var fieldStarts: [CSVPosition] = []
+    private var fieldWasQuoted: [Bool] = []
+    private var recordEnd = CSVPosition(line: 1, column: 1)
+
+    static let normal: UInt8 = 0, delimiterClass: UInt8 = 1, quote: UInt8 = 2, cr: UInt8 = 3,
+                       lf: UInt8 = 4, control: UInt8 = 5, high: UInt8 = 6
+
+    /// Opens `path`. - Throws: ``CoreError/missingInput(path:reason:)`` or, for compressed and
+    /// binary files, ``CoreError/badFile(path:_:)``.
+    public init(path: String, maxRecordBytes: Int = 1 << 20) throws(CoreError) {
+        try self.init(source: TextSource(path: path), maxRecordBytes: maxRecordBytes)
+    }
+
+    public init(data: Data, name: String, maxRecordBytes: Int = 1 << 20) throws(CoreError) {
+        try self.init(source: TextSource(data: data, name: name), maxRecordBytes: maxRecordBytes)
+    }
+
+    public init(source: TextSource, maxRecordBytes: Int = 1 << 20) throws(CoreError) {
+        self.source = source
+        self.file = source.name
+        self.maxRecordBytes = maxRecordBytes
+        try chooseDelimiter()
+    }
+
+    // MARK: Reading records
+
+    /// The next non-blank record as Strings, or nil at the end of the input.
+    public mutating func next() throws(CoreError) -> CSVRecord? {
+        guard try nextRecord() else { return nil }
+        return CSVRecord(file: file, fields: (0 ..< fieldCount).map { field($0) },
+                         positions: fieldStarts, end: recordEnd)
+    }
+
+    /// Advances to the next non-blank record; false at the end of the input. The record's
+    /// fields are then available through ``fieldCount``, ``field(_:)`` and ``withFieldBytes(_:_:)``.
+    public mutating func nextRecord() throws(CoreError) -> Bool {
+        while true {
+            guard try scanRecord() else {
+                pendingBlankLines = []
+                pendingBlankCount = 0
+                if unreportedBlankLines > 0 {
+                    warnings.append("\(file): \(unreportedBlankLines) more blank line\(unreportedBlankLines == 1 ? "" : "s") skipped")
+                    unreportedBlankLines = 0
+                }
+                return false
+            }
+            if isBlankRecord {
+                if pendingBlankLines.count < Self.blankLinesNamed { pendingBlankLines.append(fieldStarts[0].line) }
+                pendingBlankCount += 1
+                continue
+            }
+            // Name the first few; a file with thousands of them gets one line for the rest.
+            for blank in pendingBlankLines where reportedBlankLines < Self.blankLinesNamed {
+                warnings.append("\(file):\(blank): blank line skipped")
+                reportedBlankLines += 1
+                pendingBlankCount -= 1
+            }
+            unreportedBlankLines += pendingBlankCount
+            pendingBlankLines = []
+            pendingBlankCount = 0
+            return true
+        }
+    }
+
+    /// Number of fields in the current record.
+    public var fieldCount: Int { fieldEnds.count }
+
+    /// Where field `index` of the current record starts.
+    public func position(ofField index: Int) -> CSVPosition {
+        index < fieldStarts.count ? fieldStarts[index] : recordEnd
+    }
+
+    /// Just past the last field of the current record.
+    public var endOfRecord: CSVPosition { recordEnd }
+
+    public func location(ofField index: Int) -> SourceLocation {
+        let p = position(ofField: index)
+        return SourceLocation(file: file, line: p.line, column: p.column)
+    }
+
+    /// Field `index` of the current record (already checked to be valid UTF-8).
+    public func field(_ index: Int) -> String {
+        let range = fieldRange(index)
+        return String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of field `index` (valid UTF-8, quotes removed).
+    public func withFieldBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = fieldRange(index)
+        return bytes.withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[range]))
+        }
+    }
+
+    private func fieldRange(_ index: Int) -> Range<Int> {
+        (index == 0 ? 0 : fieldEnds[index - 1]) ..< fieldEnds[index]
+    }
+
+    private var isBlankRecord: Bool {
+        // No field was quoted (a quoted empty field is content) and all bytes are spaces or tabs.
+        for p in fieldStarts.indices where fieldWasQuoted[p] { return false }
+        for b in bytes where b != 0x20 && b != 0x09 { return false }
+        return true
+    }
+
+    // MARK: The scanner
+
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+    /// Reads one record (possibly blank) into `bytes`/`fieldEnds`; false at the end of input.
+    private mutating func scanRecord() throws(CoreError) -> Bool {
+        bytes.removeAll(keepingCapacity: true)
+        fieldEnds.removeAll(keepingCapacity: true)
+        fieldStarts.removeAll(keepingCapacity: true)
+        fieldWasQuoted.removeAll(keepingCapacity: true)
+        var state = State.fieldStart
+        var consumed = false
+        var nonASCII = false
+        var recordBytes = 0
+        var quoteStart = CSVPosition(line: line, column: column)
+
+        while true {
+            if position >= buffer.count {
+                buffer.removeAll(keepingCapacity: true)
+                position = 0
+                let more = exhausted ? false : try source.read(into: &buffer)
+                if !more {
+                    exhausted = true
+                    if !consumed { return false }
+                    if state == .quoted {
+                        throw .badData(SourceLocation(file: file, line: quoteStart.line, column: quoteStart.column),
+                                       "this quoted field is never closed; a closing \" is missing")
+                    }
+                    if fieldStarts.count == fieldEnds.count {
+                        fieldStarts.append(CSVPosition(line: line, column: column)); fieldWasQuoted.append(false)
+                    }
+                    fieldEnds.append(bytes.count)
+                    recordEnd = CSVPosition(line: line, column: column)
+                    if nonASCII { try validateUTF8() }
+                    return true
+                }
+            }
+            let chunk = buffer
+            let count = chunk.count
+            var i = position
+            var finished = false
+            var failure: CoreError? = nil
+            chunk.withUnsafeBufferPointer { p in
+                while i < count {
+                    let b = p[i]
+                    let kind = classes[Int(b)]
+                    if lastWasCR {
+                        lastWasCR = false
+                        if b == 0x0A {
+                            // The LF of a CRLF: the line was already counted at the CR.
+                            if state == .quoted { bytes.append(b) }
+                            i += 1
+                            continue
+                        }
+                    }
+                    consumed = true
+                    if state == .fieldStart && fieldStarts.count == fieldEnds.count {
+                        fieldStarts.append(CSVPosition(line: line, column: column))
+                        fieldWasQuoted.append(false)
+                    }
+                    i += 1
+                    switch state {
+                    case .unquoted, .fieldStart:
+                        switch kind {
+                        case Self.normal:
+                            bytes.append(b); state = .unquoted; column += 1
+                        case Self.high:
+                            bytes.append(b); state = .unquoted; nonASCII = true
+                            if b & 0xC0 != 0x80 { column += 1 }
+                        case Self.delimiterClass:
+                            fieldEnds.append(bytes.count); state = .fieldStart; column += 1
+                        case Self.quote:
+                            if state == .fieldStart {
+                                state = .quoted
+                                fieldWasQuoted[fieldWasQuoted.count - 1] = true
+                                quoteStart = CSVPosition(line: line, column: column)
+                            } else {
+                                bytes.append(b)  // a stray quote inside an unquoted field is kept as is
+                            }
+                            column += 1
+                        case Self.cr, Self.lf:
+                            fieldEnds.append(bytes.count)
+                            recordEnd = CSVPosition(line: line, column: column)
+                            line += 1; column = 1
+                            lastWasCR = kind == Self.cr
+                            finished = true
+                        default:
+                            failure = controlCharacter(b)
+                        }
+                    case .quoted:
+                        switch kind {
+                        case Self.quote:
+                            state = .quoteInQuoted; column += 1
+                        case Self.cr, Self.lf:
+                            bytes.append(b); line += 1; column = 1
+                            lastWasCR = kind == Self.cr
+                        case Self.high:
+                            bytes.append(b); nonASCII = true
+                            if b & 0xC0 != 0x80 { column += 1 }
+                        case Self.control:
+                            failure = controlCharacter(b)
+                        default:
+                            bytes.append(b); column += 1
+                        }
+                    case .quoteInQuoted:
+                        switch kind {
+                        case Self.quote:
+                            bytes.append(b); state = .quoted; column += 1
+                        case Self.delimiterClass:
+                            fieldEnds.append(bytes.count); state = .fieldStart; column += 1
+                        case Self.cr, Self.lf:
+                            fieldEnds.append(bytes.count)
+                            recordEnd = CSVPosition(line: line, column: column)
+                            line += 1; column = 1
+                            lastWasCR = kind == Self.cr
+                            finished = true
+                        default:
+                            failure = .badData(SourceLocation(file: file, line: line, column: column),
+                                               "a closing quote must be followed by the delimiter or the end of the line; "
+                                               + "write a quote inside a quoted field as \"\"")
+                        }
+                    }
+                    if finished || failure != nil { break }
+                    recordBytes += 1
+                    if recordBytes > maxRecordBytes {
+                        failure = tooLong(quoted: state == .quoted, quoteStart: quoteStart)
+                        break
+                    }
+                }
+            }
+            position = i
+            if let failure { throw failure }
+            if finished {
+                if nonASCII { try validateUTF8() }
+                return true
+            }
+        }
+    }
+
+    private func controlCharacter(_ b: UInt8) -> CoreError {
+        let what = b == 0 ? "a NUL byte" : "the control character 0x" + hex(b)
+        return .badData(SourceLocation(file: file, line: line, column: column),
+                        "\(what); this does not look like CSV text")
+    }
+
+    private func tooLong(quoted: Bool, quoteStart: CSVPosition) -> CoreError {
+        let limit = maxRecordBytes >= 1 << 20 && maxRecordBytes % (1 << 20) == 0
+            ? "\(maxRecordBytes >> 20) MiB" : "\(maxRecordBytes) bytes"
+        if quoted {
+            return .badData(SourceLocation(file: file, line: quoteStart.line, column: quoteStart.column),
+                            "this quoted field runs on for more than \(limit); is a closing \" missing?")
+        }
+        let start = fieldStarts.first ?? CSVPosition(line: line, column: 1)
+        return .badData(SourceLocation(file: file, line: start.line, column: 1),
+                        "this line is longer than \(limit); is this really a CSV history file?")
+    }
+
+    /// Checks the current record's bytes are UTF-8, naming the line and column of the first bad byte.
+    private func validateUTF8() throws(CoreError) {
+        for index in 0 ..< fieldEnds.count {
+            let range = fieldRange(index)
+            if String(validating: bytes[range], as: UTF8.self) != nil { continue }
+            // Walk the field to the first invalid sequence, counting lines and scalars.
+            var p = fieldStarts[index]
+            if fieldWasQuoted[index] { p.column += 1 }
+            var k = range.lowerBound
+            while k < range.upperBound {
+                let b = bytes[k]
+                let length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+                if length == 0 || k + length > range.upperBound
+                    || String(validating: bytes[k ..< k + length], as: UTF8.self) == nil {
+                    let shown = bytes[k ..< min(range.upperBound, k + 4)].map { "\\x" + hex($0) }.joined()
+                    let encodingName = source.encoding == .utf8 ? "UTF-8" : source.encoding.rawValue + " (a broken surrogate pair or an odd byte count)"
+                    throw .badData(SourceLocation(file: file, line: p.line, column: p.column),
+                                   "bytes \(shown) are not valid \(encodingName) text; save the file as UTF-8 CSV")
+                }
+                if b == 0x0A || b == 0x0D {
+                    if !(b == 0x0A && k > range.lowerBound && bytes[k - 1] == 0x0D) { p.line += 1 }
+                    p.column = 1
+                } else {
+                    p.column += 1
+                }
+                k += length
+            }
+        }
+    }
+
+    private func hex(_ b: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String([digits[Int(b >> 4)], digits[Int(b & 0xF)]])
+    }
+}
