@@ -86,9 +86,9 @@ struct StaffCommand: Command {
     func run() throws(CLIError) {
         let file = try ForecastFile.read(path: forecastPath, calendar: calendar, needsIntervals: staffTo != .p50)
         var rows: [RequirementRow] = []
+        let interval: Int
+        if let given = intervalSeconds { interval = given } else { interval = try file.interval() }
         for forecast in file.forecasts {
-            let interval: Int
-            if let given = intervalSeconds { interval = given } else { interval = try file.interval(of: forecast) }
             let policy: ChannelPolicy
             if let given = self.policy {
                 policy = given
@@ -161,16 +161,19 @@ struct ForecastFile {
         return ForecastFile(path: path, forecasts: forecasts)
     }
 
-    /// The interval of a channel's rows: the greatest common divisor of the gaps between them.
-    func interval(of forecast: Forecast) throws(CLIError) -> Int {
+    /// The interval of the file: the greatest common divisor of the gaps between consecutive rows
+    /// of each channel (a channel with one row takes the others' interval).
+    func interval() throws(CLIError) -> Int {
         var divisor: Int64 = 0
-        for (a, b) in zip(forecast.instants, forecast.instants.dropFirst()) {
-            var (x, y) = (b - a, divisor)
-            while y != 0 { (x, y) = (y, x % y) }
-            divisor = x
+        for forecast in forecasts {
+            for (a, b) in zip(forecast.instants, forecast.instants.dropFirst()) {
+                var (x, y) = (b - a, divisor)
+                while y != 0 { (x, y) = (y, x % y) }
+                divisor = x
+            }
         }
         guard divisor > 0, divisor <= 86_400, 86_400 % divisor == 0 else {
-            throw .usage("\(path): cannot tell the interval of channel '\(forecast.channel)' from its timestamps; give --interval")
+            throw .usage("\(path): cannot tell the interval from the timestamps; give --interval")
         }
         return Int(divisor)
     }

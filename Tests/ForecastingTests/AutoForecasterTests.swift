@@ -89,10 +89,10 @@ final class AutoForecasterTests: XCTestCase {
         let series = channel.series(seed: 31)
         let input = ForecastInput(series: series, calendar: amsterdam)
         XCTAssertEqual(input.openingHours.openSlotCount, 7 * 48)
-        let (forecast, _) = try AutoForecaster().forecast(input, origin: series.end, horizonSeconds: 7 * 86_400 + 3600)
+        let (forecast, _) = try AutoForecaster().forecast(input, origin: series.end, horizonSeconds: 8 * 86_400 + 3600)
         assertWellFormed(forecast)
         XCTAssertEqual(series.end, amsterdam.startOfDay(CivilDate(year: 2025, month: 10, day: 20)!))
-        XCTAssertEqual(forecast.instants.count, 7 * 48 + 2)
+        XCTAssertEqual(forecast.instants.count, 8 * 48 + 2)
         let sunday = CivilDate(year: 2025, month: 10, day: 26)!
         let onSunday = forecast.instants.indices.filter { amsterdam.local(forecast.instants[$0]).date == sunday }
         XCTAssertEqual(onSunday.count, 50)

@@ -23,11 +23,12 @@ final class HistoryCommandTests: XCTestCase {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let history = directory.appendingPathComponent("long.csv")
-        // Out of order, with a local time zone and an offset-free timestamp.
+        // Out of order, on the repeated hour of a fall-back day, given with their offsets.
         try Data("""
         timestamp,channel,contacts,aht_seconds
         2025-10-26T02:30:00+01:00,phone,7,300
         2025-10-26T02:30:00+02:00,phone,5,
+        2025-10-26T02:00:00+01:00,phone,6,310
         2025-10-26T01:30:00+02:00,chat,3,240.5
 
         """.utf8).write(to: history)
@@ -37,6 +38,7 @@ final class HistoryCommandTests: XCTestCase {
         timestamp,channel,contacts,aht_seconds
         2025-10-26T01:30:00+02:00,chat,3,240.5
         2025-10-26T02:30:00+02:00,phone,5,
+        2025-10-26T02:00:00+01:00,phone,6,310
         2025-10-26T02:30:00+01:00,phone,7,300
 
         """)
