@@ -150,7 +150,7 @@ struct PlanConfig {
     /// The policy of `channel`: its own entry, else the `"*"` entry.
     func policy(for channel: String) throws(CLIError) -> ChannelPolicy {
         if let own = channels[channel] ?? channels["*"] { return own }
-        throw .config(path: path, key: "channels", message: "no settings for channel '\(channel)' found in the history; add \"\(channel)\": {…} or a \"*\" entry")
+        throw .config(path: path, key: "channels", message: "the history has a channel '\(channel)' but the config gives no settings for it; add \"\(channel)\": {…} or a \"*\" entry")
     }
 }
 
