@@ -12,8 +12,11 @@ public struct AutoForecaster: Sendable {
     /// Backtest origins are one week apart, so every window sees the same mix of weekdays.
     public static let backtestSpacing = 604_800
 
-    /// Weeks of backtest errors that calibrate the prediction intervals (and that
+    /// Weekly backtest origins whose errors calibrate the prediction intervals (and that
     /// ``Backtest/run(models:input:horizonSeconds:origins:everySeconds:)`` replays at each origin).
+    /// More than the four that choose the model: most of the error is the daily level, and four
+    /// weeks hold only ~20 business days of it — on the bank data the 95 % interval then covered
+    /// 92.5 %, with eight 94 %. Fewer are used when the history is shorter.
     public static let intervalOrigins = 8
 
     public let models: [any ForecastModel]

@@ -7,10 +7,12 @@ struct ErlangCommand: Command {
     static let name = "erlang"
     static let abstract = "agents needed for one interval (Erlang C), or the service a given staffing gives"
     static let help = """
-    --contacts N --interval D --aht SECONDS (--sl P/T | --asa SECONDS) [--agents N] [--max-occupancy F] [--shrinkage F] [--json]
+    --contacts N --interval D --aht SECONDS (--sl P/T | --asa SECONDS | --max-abandon F) [--agents N] [--max-occupancy F] [--shrinkage F] [--patience SECONDS] [--json]
 
-    Without --agents: the fewest agents meeting every target (service level, ASA, occupancy cap)
-    by exact Erlang C (M/M/N, no abandonment). With --agents: the metrics of that staffing.
+    Without --agents: the fewest agents meeting every target (service level, ASA, abandonment,
+    occupancy cap) by exact Erlang C (M/M/N, nobody hangs up) or, with --patience, Erlang A
+    (M/M/N+M: callers abandon after an exponential patience; the service level counts only
+    contacts answered within T, over all offered). With --agents: the metrics of that staffing.
     headcount = ceil(agents / (1 − shrinkage)).
 
       --contacts N          contacts offered in the interval
@@ -21,10 +23,13 @@ struct ErlangCommand: Command {
       --agents N            evaluate this many productive agents instead of solving
       --max-occupancy F     occupancy cap, a fraction in (0, 1] (e.g. 0.85)
       --shrinkage F         share of paid time off the phones, in [0, 1) (e.g. 0.3)
+      --patience SECONDS    mean time callers wait before hanging up (Erlang A)
+      --max-abandon F       highest acceptable share of abandoned contacts, in (0, 1) (needs --patience)
       --json                one JSON object: agents, headcount, service_level, asa_seconds, prob_wait, occupancy, …
     """
     static let options = [OptionSpec("contacts"), OptionSpec("interval"), OptionSpec("aht"), OptionSpec("sl"), OptionSpec("asa"),
-                          OptionSpec("agents"), OptionSpec("max-occupancy"), OptionSpec("shrinkage"), OptionSpec("json", value: false)]
+                          OptionSpec("agents"), OptionSpec("max-occupancy"), OptionSpec("shrinkage"), OptionSpec("patience"), OptionSpec("max-abandon"),
+                          OptionSpec("json", value: false)]
 
     let contacts: Double
     let intervalSeconds: Int
@@ -45,10 +50,16 @@ struct ErlangCommand: Command {
         let asa = try arguments.double("asa")
         if let asa, asa <= 0 { throw .usage("--asa: expected a positive number of seconds, got \(asa)") }
         agents = try arguments.integer("agents", range: 0...10_000_000)
-        guard sl != nil || asa != nil || agents != nil else { throw .usage("give a target: --sl P/T or --asa SECONDS (or --agents N to evaluate)") }
+        let patience = try arguments.double("patience")
+        let maxAbandon = try arguments.double("max-abandon")
+        if maxAbandon != nil, patience == nil { throw .usage("--max-abandon needs --patience (abandonment is modelled only with a patience)") }
+        guard sl != nil || asa != nil || maxAbandon != nil || agents != nil else {
+            throw .usage("give a target: --sl P/T, --asa SECONDS or --max-abandon F (or --agents N to evaluate)")
+        }
         let candidate = StaffingTarget(serviceLevel: sl?.fraction, targetSeconds: sl?.seconds ?? 0, maxASASeconds: asa,
                                        maxOccupancy: try arguments.double("max-occupancy"),
-                                       shrinkage: try arguments.double("shrinkage") ?? 0)
+                                       shrinkage: try arguments.double("shrinkage") ?? 0,
+                                       patienceSeconds: patience, maxAbandonRate: maxAbandon)
         do throws(QueueingError) { target = try candidate.validated() } catch {
             if case let .invalidParameter(name, message) = error {
                 throw .usage("--\(Self.flag(for: name)): \(message)")
@@ -64,14 +75,14 @@ struct ErlangCommand: Command {
     /// The flag a StaffingTarget field comes from.
     static func flag(for field: String) -> String {
         ["service_level": "sl", "target_seconds": "sl", "asa_seconds": "asa", "max_occupancy": "max-occupancy",
-         "shrinkage": "shrinkage"][field] ?? field
+         "shrinkage": "shrinkage", "patience_seconds": "patience", "max_abandon_rate": "max-abandon"][field] ?? field
     }
 
     func run() throws(CLIError) {
         let staffing: Staffing
         if let agents {
-            let metrics = ErlangC.metrics(contacts: contacts, intervalSeconds: Double(intervalSeconds), ahtSeconds: ahtSeconds,
-                                          agents: agents, targetSeconds: target.targetSeconds)
+            let metrics = StaffingStep.metrics(contacts: contacts, intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds,
+                                               agents: agents, target: target)
             staffing = Staffing(agents: agents, headcount: Headcount.scheduled(agents: agents, shrinkage: target.shrinkage), metrics: metrics)
         } else {
             staffing = try queueing { () throws(QueueingError) in
@@ -90,7 +101,8 @@ struct ErlangCommand: Command {
                 ("prob_wait", .number(m.probWait, fractionDigits: 9)),
                 ("occupancy", .number(m.occupancy, fractionDigits: 9)),
                 ("mean_queue_length", m.meanQueueLength.isFinite ? .number(m.meanQueueLength, fractionDigits: 6) : .null),
-                ("stable", .bool(Double(staffing.agents) > m.trafficErlangs || m.trafficErlangs == 0)),
+                ("abandon_rate", m.abandonRate.map { .number($0, fractionDigits: 9) } ?? .null),
+                ("stable", .bool(target.patienceSeconds != nil || Double(staffing.agents) > m.trafficErlangs || m.trafficErlangs == 0)),
             ])
             Console.out(object.render() + "\n")
             return
@@ -103,6 +115,9 @@ struct ErlangCommand: Command {
         text += "ASA              \(m.asaSeconds.isFinite ? NumberFormat.plain(m.asaSeconds, maxFractionDigits: 2) + " s" : "unbounded (agents ≤ traffic: the queue grows without limit)")\n"
         text += "probability wait \(NumberFormat.plain(100 * m.probWait, maxFractionDigits: 2)) %\n"
         text += "occupancy        \(NumberFormat.plain(100 * m.occupancy, maxFractionDigits: 2)) %\n"
+        if let abandon = m.abandonRate {
+            text += "abandoned        \(NumberFormat.plain(100 * abandon, maxFractionDigits: 2)) % (mean patience \(NumberFormat.plain(target.patienceSeconds ?? 0, maxFractionDigits: 1)) s)\n"
+        }
         Console.out(text)
     }
 }

@@ -13,7 +13,8 @@ struct PlanCommand: Command {
     --config FILE [--week YYYY-Www|next] [--now TIMESTAMP] [--out-dir DIR] [--quiet]
 
     Reads the JSON config (history, timezone, interval, model, staff_to, and per channel
-    aht_seconds, service_level "P/T", asa_seconds, max_occupancy, shrinkage), forecasts the week,
+    aht_seconds, service_level "P/T", asa_seconds, max_occupancy, shrinkage, patience,
+    max_abandon_rate), forecasts the week,
     finds the agents every interval needs, and writes into DIR/YYYY-Www/:
       forecast.csv, requirements.csv, weekly_staffing.csv, manifest.json
     The files appear together: they are written into a hidden folder beside the target and
@@ -150,6 +151,8 @@ struct PlanCommand: Command {
         if let asa = policy.target.maxASASeconds { settings.append(("asa_seconds", .number(asa, fractionDigits: 3))) }
         if let cap = policy.target.maxOccupancy { settings.append(("max_occupancy", .number(cap, fractionDigits: 6))) }
         settings.append(("shrinkage", .number(policy.target.shrinkage, fractionDigits: 6)))
+        if let patience = policy.target.patienceSeconds { settings.append(("patience", .number(patience, fractionDigits: 3))) }
+        if let abandon = policy.target.maxAbandonRate { settings.append(("max_abandon_rate", .number(abandon, fractionDigits: 6))) }
         return .object([
             ("channel", .string(channel)),
             ("model", .string(model)),

@@ -41,7 +41,8 @@ struct PlanConfig {
 
     static let topLevelKeys: Set<String> = ["history", "timezone", "interval", "value_column", "channel_name",
                                             "model", "backtest_origins", "staff_to", "channels"]
-    static let channelKeys: Set<String> = ["aht_seconds", "service_level", "asa_seconds", "max_occupancy", "shrinkage"]
+    static let channelKeys: Set<String> = ["aht_seconds", "service_level", "asa_seconds", "max_occupancy", "shrinkage",
+                                           "patience", "max_abandon_rate"]
 
     static func load(path: String) throws(CLIError) -> PlanConfig {
         var isDirectory: ObjCBool = false
@@ -121,8 +122,13 @@ struct PlanConfig {
         let aht = try reader.number(settings, "aht_seconds", at: keyPath)
         let sl = try reader.optionalString(settings, "service_level", at: keyPath)
         let asa = try reader.optionalNumber(settings, "asa_seconds", at: keyPath)
-        guard sl != nil || asa != nil else {
-            throw .config(path: reader.path, key: keyPath + ".service_level", message: "missing; give a service-level target such as \"80/20\" or asa_seconds")
+        let patience = try reader.optionalNumber(settings, "patience", at: keyPath)
+        let maxAbandon = try reader.optionalNumber(settings, "max_abandon_rate", at: keyPath)
+        if maxAbandon != nil, patience == nil {
+            throw .config(path: reader.path, key: keyPath + ".max_abandon_rate", message: "needs \"patience\" (seconds callers wait before hanging up)")
+        }
+        guard sl != nil || asa != nil || maxAbandon != nil else {
+            throw .config(path: reader.path, key: keyPath + ".service_level", message: "missing; give a service-level target such as \"80/20\", asa_seconds or max_abandon_rate")
         }
         var fraction: Double? = nil
         var seconds: Double = 0
@@ -133,11 +139,13 @@ struct PlanConfig {
         }
         let target = StaffingTarget(serviceLevel: fraction, targetSeconds: seconds, maxASASeconds: asa,
                                     maxOccupancy: try reader.optionalNumber(settings, "max_occupancy", at: keyPath),
-                                    shrinkage: try reader.optionalNumber(settings, "shrinkage", at: keyPath) ?? 0)
+                                    shrinkage: try reader.optionalNumber(settings, "shrinkage", at: keyPath) ?? 0,
+                                    patienceSeconds: patience, maxAbandonRate: maxAbandon)
         let validated: StaffingTarget
         do throws(QueueingError) { validated = try target.validated() } catch {
             if case let .invalidParameter(name, message) = error {
-                throw .config(path: reader.path, key: keyPath + "." + name, message: message)
+                let key = ["patience_seconds": "patience"][name] ?? name
+                throw .config(path: reader.path, key: keyPath + "." + key, message: message)
             }
             throw .config(path: reader.path, key: keyPath, message: error.description)
         }

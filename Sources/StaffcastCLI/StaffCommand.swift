@@ -8,7 +8,7 @@ struct StaffCommand: Command {
     static let name = "staff"
     static let abstract = "agents and headcount per channel and interval for a forecast CSV"
     static let help = """
-    --forecast FILE (--config FILE | --aht S (--sl P/T | --asa S) [--shrinkage F] [--max-occupancy F]) [--staff-to p50|p80|p95] [--interval D] [--timezone TZ] --out FILE|-
+    --forecast FILE (--config FILE | --aht S (--sl P/T | --asa S) [--shrinkage F] [--max-occupancy F] [--patience S]) [--staff-to p50|p80|p95] [--interval D] [--timezone TZ] --out FILE|-
 
     Reads a forecast CSV (timestamp,channel,forecast[,lo80,hi80,lo95,hi95], as `forecast`
     writes it) and finds, per row, the fewest agents meeting the channel's targets by exact
@@ -25,13 +25,16 @@ struct StaffCommand: Command {
       --asa S               average-speed-of-answer target in seconds
       --shrinkage F         share of paid time off the phones, in [0, 1)
       --max-occupancy F     occupancy cap in (0, 1]
+      --patience S          mean seconds before callers hang up: staff by Erlang A (abandon_rate filled)
+      --max-abandon F       highest acceptable share of abandoned contacts (needs --patience)
       --staff-to Q          p50 (mean, default), p80 or p95
       --interval D          interval length (default: the spacing of the forecast's timestamps)
       --timezone TZ         zone of the output timestamps' offsets (default: the config's, else UTC)
       --out FILE|-          output CSV
     """
     static let options = [OptionSpec("forecast"), OptionSpec("config"), OptionSpec("aht"), OptionSpec("sl"), OptionSpec("asa"),
-                          OptionSpec("shrinkage"), OptionSpec("max-occupancy"), OptionSpec("staff-to"),
+                          OptionSpec("shrinkage"), OptionSpec("max-occupancy"), OptionSpec("patience"), OptionSpec("max-abandon"),
+                          OptionSpec("staff-to"),
                           OptionSpec("interval"), OptionSpec("timezone"), OptionSpec("out")]
 
     let forecastPath: String
@@ -47,7 +50,7 @@ struct StaffCommand: Command {
         outPath = try arguments.required("out")
         intervalSeconds = try arguments.duration("interval")
         if let configPath = arguments.value("config") {
-            for flag in ["aht", "sl", "asa", "shrinkage", "max-occupancy"] where arguments.has(flag) {
+            for flag in ["aht", "sl", "asa", "shrinkage", "max-occupancy", "patience", "max-abandon"] where arguments.has(flag) {
                 throw .usage("--\(flag) cannot be combined with --config; the config gives the channel settings")
             }
             config = try PlanConfig.load(path: configPath)
@@ -61,10 +64,14 @@ struct StaffCommand: Command {
             }
             let asa = try arguments.double("asa")
             if let asa, asa <= 0 { throw .usage("--asa: expected a positive number of seconds, got \(asa)") }
-            guard sl != nil || asa != nil else { throw .usage("give a target: --sl P/T or --asa SECONDS") }
+            let patience = try arguments.double("patience")
+            let maxAbandon = try arguments.double("max-abandon")
+            if maxAbandon != nil, patience == nil { throw .usage("--max-abandon needs --patience") }
+            guard sl != nil || asa != nil || maxAbandon != nil else { throw .usage("give a target: --sl P/T, --asa SECONDS or --max-abandon F") }
             let target = StaffingTarget(serviceLevel: sl?.fraction, targetSeconds: sl?.seconds ?? 0, maxASASeconds: asa,
                                         maxOccupancy: try arguments.double("max-occupancy"),
-                                        shrinkage: try arguments.double("shrinkage") ?? 0)
+                                        shrinkage: try arguments.double("shrinkage") ?? 0,
+                                        patienceSeconds: patience, maxAbandonRate: maxAbandon)
             do throws(QueueingError) { policy = ChannelPolicy(ahtSeconds: aht, target: try target.validated()) } catch {
                 if case let .invalidParameter(name, message) = error { throw .usage("--\(ErlangCommand.flag(for: name)): \(message)") }
                 throw .queueing(error)

@@ -41,9 +41,20 @@ enum StaffingStep {
                                      ahtSeconds: ahtSeconds, target: target)
         }
         let atMean = contacts == meanContacts ? staffing.metrics.serviceLevel
-            : ErlangC.metrics(contacts: meanContacts, intervalSeconds: Double(intervalSeconds), ahtSeconds: ahtSeconds,
-                              agents: staffing.agents, targetSeconds: target.targetSeconds).serviceLevel
+            : metrics(contacts: meanContacts, intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds,
+                      agents: staffing.agents, target: target).serviceLevel
         return RequirementRow(instant: instant, channel: channel, contacts: contacts, meanContacts: meanContacts,
                               ahtSeconds: ahtSeconds, staffing: staffing, serviceLevelAtMean: atMean)
+    }
+
+    /// The metrics of a given staffing: Erlang A when the target models patience, else Erlang C.
+    static func metrics(contacts: Double, intervalSeconds: Int, ahtSeconds: Double, agents: Int,
+                        target: StaffingTarget) -> QueueMetrics {
+        if let patience = target.patienceSeconds {
+            return ErlangA.metrics(traffic: contacts * ahtSeconds / Double(intervalSeconds), ahtSeconds: ahtSeconds,
+                                   patienceSeconds: patience, agents: agents, targetSeconds: target.targetSeconds)
+        }
+        return ErlangC.metrics(contacts: contacts, intervalSeconds: Double(intervalSeconds), ahtSeconds: ahtSeconds,
+                               agents: agents, targetSeconds: target.targetSeconds)
     }
 }

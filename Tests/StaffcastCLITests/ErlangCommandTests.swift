@@ -39,4 +39,19 @@ final class ErlangCommandTests: XCTestCase {
             XCTAssertTrue(result.stderr.contains(flag), "\(flag) \(value): \(result.stderr)")
         }
     }
+
+    func testPatienceUsesErlangA() throws {
+        // ../shared/reference/erlang_a_cases.csv A0002: 3 contacts per 30 min, AHT 300 s, mean
+        // patience 60 s, one agent, T = 20 s.
+        let result = try CLI.run(["erlang", "--contacts", "3", "--interval", "30m", "--aht", "300", "--sl", "80/20",
+                                  "--patience", "60", "--agents", "1", "--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(try XCTUnwrap(object["abandon_rate"] as? Double), 0.2956546354866987390128021, accuracy: 1e-8)
+        XCTAssertEqual(try XCTUnwrap(object["service_level"] as? Double), 0.6658771195670002197890981, accuracy: 1e-8)
+        XCTAssertEqual(try XCTUnwrap(object["asa_seconds"] as? Double), 4.112284522893350107900647, accuracy: 1e-6)
+        let noPatience = try CLI.run(["erlang", "--contacts", "3", "--interval", "30m", "--aht", "300", "--max-abandon", "0.05"])
+        XCTAssertEqual(noPatience.status, 64)
+        XCTAssertTrue(noPatience.stderr.contains("--patience"), noPatience.stderr)
+    }
 }
