@@ -7,7 +7,7 @@ let package = Package(
     name: "Staffcast",
     products: [
         .executable(name: "staffcast", targets: ["staffcast"]),
-        .library(name: "StaffcastKit", targets: ["StaffcastCore", "Forecasting", "Queueing", "Reports"]),
+        .library(name: "StaffcastKit", targets: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Reports"]),
     ],
     dependencies: [],
     targets: [
@@ -17,11 +17,12 @@ let package = Package(
         .target(name: "StaffcastCore"),
         .target(name: "Forecasting", dependencies: ["StaffcastCore", "LinearAlgebra"]),
         .target(name: "Queueing"),
-        .target(name: "Reports", dependencies: ["StaffcastCore", "Forecasting", "Queueing"]),
-        .target(name: "StaffcastCLI", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Reports"]),
+        .target(name: "Scheduling", dependencies: ["StaffcastCore", "LinearAlgebra"]),
+        .target(name: "Reports", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling"]),
+        .target(name: "StaffcastCLI", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Reports"]),
         .executableTarget(name: "staffcast", dependencies: ["StaffcastCLI"]),
         .executableTarget(name: "staffcast-bench",
-                          dependencies: ["StaffcastCore", "Forecasting", "Queueing"],
+                          dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling"],
                           path: "Benchmarks/staffcast-bench"),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -31,6 +32,8 @@ let package = Package(
         .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "StaffcastCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "QueueingTests", dependencies: ["Queueing", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "StaffcastCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "StaffcastCore", "Queueing", "TestSupport"]),
         .testTarget(name: "StaffcastCLITests", dependencies: ["StaffcastCLI", "TestSupport"]),

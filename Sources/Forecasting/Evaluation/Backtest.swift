@@ -80,9 +80,9 @@ struct BacktestWindow: Sendable {
     var fitSeconds: Double
 
     func errorSamples() -> [ErrorSample] {
-        // Days of different windows must not pool: key them by origin too.
-        let salt = Int(truncatingIfNeeded: origin / 60) &* 100_003
-        return actuals.indices.map { ErrorSample(dayKey: salt &+ days[$0], forecast: forecasts[$0], actual: actuals[$0]) }
+        actuals.indices.map {
+            ErrorSample(day: DayKey(origin: origin, day: days[$0]), forecast: forecasts[$0], actual: actuals[$0])
+        }
     }
 
     func coverage(_ calibration: IntervalCalibration) -> (Double, Double) {

@@ -1,11 +1,18 @@
 import Foundation
 
-/// One backtest error: a forecast, the actual that came, and the local day it belongs to
-/// (unique per backtest window, so days of different windows are never pooled).
+/// One backtest error: a forecast, the actual that came, and the local day it belongs to.
 struct ErrorSample: Sendable {
-    var dayKey: Int
+    /// The window's origin and the local day: days of different windows are never pooled.
+    var day: DayKey
     var forecast: Double
     var actual: Double
+}
+
+struct DayKey: Hashable, Comparable, Sendable {
+    var origin: Int64
+    var day: Int
+
+    static func < (a: DayKey, b: DayKey) -> Bool { (a.origin, a.day) < (b.origin, b.day) }
 }
 
 /// 80 % and 95 % prediction intervals calibrated on backtest errors.
@@ -36,11 +43,11 @@ struct IntervalCalibration: Sendable, Equatable {
 
     static func fit(_ samples: [ErrorSample]) -> IntervalCalibration {
         let usable = samples.filter { $0.forecast.isFinite && $0.actual.isFinite && $0.forecast >= 0 && $0.actual >= 0 }
-        var byDay: [Int: (sum: Double, count: Int)] = [:]
+        var byDay: [DayKey: (sum: Double, count: Int)] = [:]
         let logErrors = usable.map { log(($0.actual + 1) / ($0.forecast + 1)) }
         for (sample, r) in zip(usable, logErrors) {
-            let old = byDay[sample.dayKey] ?? (0, 0)
-            byDay[sample.dayKey] = (old.sum + r, old.count + 1)
+            let old = byDay[sample.day] ?? (0, 0)
+            byDay[sample.day] = (old.sum + r, old.count + 1)
         }
         guard usable.count >= minimumSamples, byDay.count >= 2 else { return fallback }
         let dayMeans = byDay.mapValues { $0.sum / Double($0.count) }
@@ -48,7 +55,7 @@ struct IntervalCalibration: Sendable, Equatable {
         let dayVariance = dayMeans.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value * $1.value } / Double(dayMeans.count)
         var withinSquares = 0.0, poisson = 0.0
         for (sample, r) in zip(usable, logErrors) {
-            let w = r - (dayMeans[sample.dayKey] ?? 0)
+            let w = r - (dayMeans[sample.day] ?? 0)
             withinSquares += w * w
             poisson += 1 / (sample.forecast + 1)
         }
