@@ -39,7 +39,7 @@ enum CLIError: Error, CustomStringConvertible {
         case .busy: return ExitCode.temporaryFailure
         case let .core(error): return error.exitCode
         case .queueing: return ExitCode.usage
-        case .forecasting: return ExitCode.dataError
+        case let .forecasting(error): return error.exitCode
         }
     }
 }
