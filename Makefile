@@ -5,7 +5,7 @@ SWIFT_TEST_FLAGS ?=
 DEMO_CONFIG ?= datasets/bank_demo.json
 DEMO_WEEK ?= 2003-W36
 
-.PHONY: deps build release test demo bench clean
+.PHONY: deps build release test demo bench clean report-check
 
 deps:
 	@bash .ci/ensure-deps
@@ -30,3 +30,8 @@ bench: deps
 
 clean:
 	rm -rf .build
+
+# Renders the demo's report.html with headless Chromium (installed when missing) to
+# reports/2003-W36/report.png and fails on any console error.
+report-check: demo
+	@bash .ci/report-check reports/$(DEMO_WEEK)/report.html

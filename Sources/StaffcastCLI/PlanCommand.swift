@@ -16,7 +16,7 @@ struct PlanCommand: Command {
     aht_seconds, service_level "P/T", asa_seconds, max_occupancy, shrinkage, patience,
     max_abandon_rate), forecasts the week,
     finds the agents every interval needs, and writes into DIR/YYYY-Www/:
-      forecast.csv, requirements.csv, weekly_staffing.csv, manifest.json
+      forecast.csv, requirements.csv, weekly_staffing.csv, report.html, manifest.json
     The files appear together: they are written into a hidden folder beside the target and
     renamed into place only when all succeeded; a failed run publishes nothing and leaves an
     earlier plan of that week untouched. Two runs on the same DIR at once: the second exits 75.
@@ -78,6 +78,7 @@ struct PlanCommand: Command {
         var forecasts: [Forecast] = []
         var requirements: [RequirementRow] = []
         var channelManifests: [JSONValue] = []
+        var channelReports: [ChannelReport] = []
         for (channel, policy) in policies {
             guard let series = history.series(for: channel) else { continue }
             let (full, scores) = try ForecastSetup.forecast(series, calendar: calendar, models: models, origin: origin,
@@ -85,17 +86,23 @@ struct PlanCommand: Command {
                                                             backtestOrigins: config.backtestOrigins)
             let forecast = full.restricted(to: weekStart..<weekEnd)
             forecasts.append(forecast)
-            requirements += try StaffingStep.staff(forecast, policy: policy, intervalSeconds: history.intervalSeconds,
-                                                   staffTo: config.staffTo)
+            let staffed = try StaffingStep.staff(forecast, policy: policy, intervalSeconds: history.intervalSeconds,
+                                                 staffTo: config.staffTo)
+            requirements += staffed
+            channelReports.append(Self.report(series: series, origin: origin, model: forecast.model, forecast: forecast,
+                                              requirements: staffed))
             channelManifests.append(Self.manifest(channel: channel, model: forecast.model, policy: policy, scores: scores))
         }
 
         let weekly = WeeklyStaffing.summarize(requirements, dates: week.dates, channels: history.channels,
                                               intervalSeconds: history.intervalSeconds, calendar: calendar)
+        let report = WeeklyReport(weekLabel: week.label, calendar: calendar, intervalSeconds: history.intervalSeconds,
+                                  dates: week.dates, channels: channelReports, daily: weekly, version: StaffcastCommand.version)
         var files: [(String, String)] = [
             ("forecast.csv", ForecastTable.csv(forecasts, calendar: calendar)),
             ("requirements.csv", RequirementsTable.csv(requirements, calendar: calendar)),
             ("weekly_staffing.csv", WeeklyStaffing.csv(weekly)),
+            ("report.html", report.html()),
         ]
         let manifest: JSONValue = .object([
             ("staffcast_version", .string(StaffcastCommand.version)),
@@ -142,6 +149,21 @@ struct PlanCommand: Command {
             guard let week = PlanWeek.parse(text) else { throw .usage("--week: '\(text)' is not an ISO week") }
             return week
         }
+    }
+
+    /// The report's view of a channel: the two weeks of known history before the origin, and the
+    /// actual volumes of the planned intervals where the history already has them.
+    static func report(series: IntervalSeries, origin: Int64, model: String, forecast: Forecast,
+                       requirements: [RequirementRow]) -> ChannelReport {
+        var instants: [Int64] = [], values: [Double] = []
+        for i in 0..<series.count {
+            let instant = series.instant(at: i)
+            guard instant >= origin - 14 * 86_400, instant < origin, let value = series.contacts[i] else { continue }
+            instants.append(instant); values.append(value)
+        }
+        let actuals = forecast.instants.map { instant in series.index(of: instant).flatMap { series.contacts[$0] } }
+        return ChannelReport(channel: series.channel, model: model, historyInstants: instants, historyValues: values,
+                             forecast: forecast, actuals: actuals, requirements: requirements)
     }
 
     static func manifest(channel: String, model: String, policy: ChannelPolicy, scores: [ModelScore]) -> JSONValue {

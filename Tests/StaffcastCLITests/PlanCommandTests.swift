@@ -4,7 +4,7 @@ import Foundation
 /// `staffcast plan` on the bundled bank data: the contract's files, identical reruns, nothing
 /// published on failure.
 final class PlanCommandTests: XCTestCase {
-    static let files = ["forecast.csv", "requirements.csv", "weekly_staffing.csv", "manifest.json"]
+    static let files = ["forecast.csv", "requirements.csv", "weekly_staffing.csv", "report.html", "manifest.json"]
 
     func demoConfig(in directory: URL, channelSettings: String? = nil) throws -> URL {
         let history = CLI.projectRoot.appendingPathComponent("datasets/bank_calls.csv").path

@@ -1,0 +1,228 @@
+import StaffcastCore
+import Forecasting
+import Queueing
+
+/// Scheduled agents against the requirement in one interval, re-scored by the queueing model.
+public struct CoverageRow: Sendable, Equatable {
+    public var instant: Int64
+    public var channel: String
+    public var required: Int
+    public var scheduled: Int
+    /// Expected service level with the scheduled agents (net of shrinkage and breaks), if known.
+    public var serviceLevel: Double?
+
+    public init(instant: Int64, channel: String, required: Int, scheduled: Int, serviceLevel: Double?) {
+        self.instant = instant; self.channel = channel; self.required = required; self.scheduled = scheduled
+        self.serviceLevel = serviceLevel
+    }
+}
+
+/// Everything the report shows about one channel.
+public struct ChannelReport: Sendable {
+    public var channel: String
+    public var model: String
+    /// Recent history (interval starts and known volumes) drawn before the forecast.
+    public var historyInstants: [Int64]
+    public var historyValues: [Double]
+    public var forecast: Forecast
+    /// Actual volumes of the forecast intervals where the history already knows them (a past week).
+    public var actuals: [Double?]
+    public var requirements: [RequirementRow]
+    public var coverage: [CoverageRow]
+
+    public init(channel: String, model: String, historyInstants: [Int64], historyValues: [Double], forecast: Forecast,
+                actuals: [Double?], requirements: [RequirementRow], coverage: [CoverageRow] = []) {
+        self.channel = channel; self.model = model; self.historyInstants = historyInstants; self.historyValues = historyValues
+        self.forecast = forecast; self.actuals = actuals; self.requirements = requirements; self.coverage = coverage
+    }
+}
+
+/// `report.html`: one self-contained page a planner reads before publishing the week — charts are
+/// inline SVG, styles inline, no scripts, fonts or network; every user string is escaped.
+public struct WeeklyReport: Sendable {
+    public var weekLabel: String
+    public var calendar: PlanningCalendar
+    public var intervalSeconds: Int
+    public var dates: [CivilDate]
+    public var channels: [ChannelReport]
+    public var daily: [WeeklyStaffingRow]
+    public var version: String
+    /// Paid hours of one full-time agent per day, for the FTE column.
+    public var hoursPerFTEDay: Double
+
+    public init(weekLabel: String, calendar: PlanningCalendar, intervalSeconds: Int, dates: [CivilDate],
+                channels: [ChannelReport], daily: [WeeklyStaffingRow], version: String, hoursPerFTEDay: Double = 8) {
+        self.weekLabel = weekLabel; self.calendar = calendar; self.intervalSeconds = intervalSeconds; self.dates = dates
+        self.channels = channels; self.daily = daily; self.version = version; self.hoursPerFTEDay = hoursPerFTEDay
+    }
+
+    static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+    func dayLabel(_ date: CivilDate) -> String {
+        "\(Self.weekdayNames[date.weekday - 1]) \(date.day)/\(date.month)"
+    }
+
+    public func html() -> String {
+        var body = ""
+        body += "<h1>Staffing plan \(SVG.escape(weekLabel))</h1>\n"
+        body += "<p class=\"meta\">\(SVG.escape(dates.first?.description ?? "")) to \(SVG.escape(dates.last?.description ?? "")) · "
+            + "time zone \(SVG.escape(calendar.identifier)) · \(SVG.escape(Durations.format(intervalSeconds))) intervals · staffcast \(SVG.escape(version))</p>\n"
+        body += summaryTable()
+        for channel in channels {
+            body += "<section>\n<h2>\(SVG.escape(channel.channel)) <span class=\"model\">model: \(SVG.escape(channel.model))</span></h2>\n"
+            body += forecastChart(channel)
+            body += heatMap(channel)
+            if !channel.coverage.isEmpty { body += coverageChart(channel) }
+            body += dailyTable(channel.channel)
+            body += "</section>\n"
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Staffing plan \(SVG.escape(weekLabel))</title>
+        <style>
+        body { font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; margin: 24px auto; max-width: 1080px; color: #1d2733; padding: 0 16px; }
+        h1 { font-size: 24px; margin-bottom: 4px; } h2 { font-size: 19px; margin: 28px 0 8px; border-bottom: 1px solid #d5dbe3; padding-bottom: 4px; }
+        .meta, .model, .note { color: #5b6673; font-size: 13px; font-weight: normal; }
+        table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; }
+        th, td { padding: 4px 10px; border-bottom: 1px solid #e3e7ec; text-align: right; }
+        th:first-child, td:first-child { text-align: left; } th { background: #f3f6fb; }
+        tr.total td { font-weight: 600; border-top: 2px solid #b9c3cf; }
+        svg.chart { width: 100%; height: auto; margin: 6px 0; }
+        svg .title { font-size: 13px; font-weight: 600; fill: #1d2733; } svg .tick { font-size: 10px; fill: #5b6673; }
+        svg .note { font-size: 10px; fill: #5b6673; } svg .grid { stroke: #e3e7ec; stroke-width: 1; } svg .day { stroke: #b9c3cf; stroke-width: 1; }
+        section { break-inside: avoid-page; }
+        @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }
+        </style>
+        </head>
+        <body>
+        \(body)<p class="note">Contacts are the forecast mean; agent-hours are required headcount × interval length (shrinkage included); FTE = agent-hours ÷ \(NumberFormat.plain(hoursPerFTEDay, maxFractionDigits: 1)) h per day; service level and occupancy are contact-weighted expectations at the staffed agents.</p>
+        </body>
+        </html>
+
+        """
+    }
+
+    // MARK: Tables
+
+    struct Totals {
+        var contacts = 0.0, workload = 0.0, agentHours = 0.0, productiveHours = 0.0, slWeighted = 0.0, peak = 0
+        mutating func add(_ row: RequirementRow, intervalHours: Double) {
+            contacts += row.meanContacts
+            workload += row.meanContacts * row.ahtSeconds / 3600
+            agentHours += Double(row.staffing.headcount) * intervalHours
+            productiveHours += Double(row.staffing.agents) * intervalHours
+            slWeighted += row.serviceLevelAtMean * row.meanContacts
+            peak = max(peak, row.staffing.headcount)
+        }
+        var serviceLevel: Double? { contacts > 0 ? slWeighted / contacts : nil }
+        var occupancy: Double? { productiveHours > 0 ? workload / productiveHours : nil }
+    }
+
+    func totals(channel: String?, date: CivilDate?) -> Totals {
+        var t = Totals()
+        let hours = Double(intervalSeconds) / 3600
+        for report in channels where channel == nil || report.channel == channel {
+            for row in report.requirements where date == nil || calendar.local(row.instant).date == date {
+                t.add(row, intervalHours: hours)
+            }
+        }
+        return t
+    }
+
+    func row(_ label: String, _ t: Totals, days: Double, cssClass: String = "") -> String {
+        func pct(_ x: Double?) -> String { x.map { NumberFormat.plain(100 * $0, maxFractionDigits: 1, minFractionDigits: 1) + " %" } ?? "–" }
+        let fte = t.agentHours / hoursPerFTEDay / max(days, 1)
+        return "<tr\(cssClass.isEmpty ? "" : " class=\"\(cssClass)\"")><td>\(SVG.escape(label))</td>"
+            + "<td>\(NumberFormat.plain(t.contacts, maxFractionDigits: 0))</td>"
+            + "<td>\(NumberFormat.plain(t.workload, maxFractionDigits: 1, minFractionDigits: 1))</td>"
+            + "<td>\(NumberFormat.plain(t.agentHours, maxFractionDigits: 1, minFractionDigits: 1))</td>"
+            + "<td>\(NumberFormat.plain(fte, maxFractionDigits: 1, minFractionDigits: 1))</td>"
+            + "<td>\(t.peak)</td><td>\(pct(t.serviceLevel))</td><td>\(pct(t.occupancy))</td></tr>\n"
+    }
+
+    static let header = "<tr><th></th><th>contacts</th><th>workload h</th><th>agent-hours</th><th>FTE</th><th>peak heads</th><th>service level</th><th>occupancy</th></tr>\n"
+
+    func summaryTable() -> String {
+        var html = "<h2>Week summary</h2>\n<table>\n" + Self.header
+        for report in channels {
+            html += row(report.channel, totals(channel: report.channel, date: nil), days: Double(dates.count))
+        }
+        html += row("all channels", totals(channel: nil, date: nil), days: Double(dates.count), cssClass: "total")
+        return html + "</table>\n<p class=\"note\">FTE in the week summary: average per day.</p>\n"
+    }
+
+    func dailyTable(_ channel: String) -> String {
+        var html = "<table>\n" + Self.header
+        for date in dates { html += row(dayLabel(date), totals(channel: channel, date: date), days: 1) }
+        html += row("week", totals(channel: channel, date: nil), days: Double(dates.count), cssClass: "total")
+        return html + "</table>\n"
+    }
+
+    // MARK: Charts
+
+    func dayStarts(_ instants: [Int64]) -> [(Int, String)] {
+        var starts: [(Int, String)] = []
+        var previous: CivilDate? = nil
+        for (i, instant) in instants.enumerated() {
+            let date = calendar.local(instant).date
+            if date != previous { starts.append((i, dayLabel(date))); previous = date }
+        }
+        return starts
+    }
+
+    func forecastChart(_ report: ChannelReport) -> String {
+        let f = report.forecast
+        let instants = report.historyInstants + f.instants
+        let h = report.historyInstants.count
+        let none = [Double?](repeating: nil, count: h)
+        var lines = [ChartLine(label: "history", values: report.historyValues.map { Optional($0) } + [Double?](repeating: nil, count: f.instants.count), colour: "#5b6673"),
+                     ChartLine(label: "forecast", values: none + f.mean.map { Optional($0) }, colour: "#1f5fbf", width: 2)]
+        if report.actuals.contains(where: { $0 != nil }) {
+            lines.append(ChartLine(label: "actual", values: none + report.actuals, colour: "#c0392b", dashed: true))
+        }
+        let bands = [ChartBand(label: "95 %", lower: none + f.lo95.map { Optional($0) }, upper: none + f.hi95.map { Optional($0) }, colour: "#1f5fbf", opacity: 0.12),
+                     ChartBand(label: "80 %", lower: none + f.lo80.map { Optional($0) }, upper: none + f.hi80.map { Optional($0) }, colour: "#1f5fbf", opacity: 0.22)]
+        return TimeChart(title: "Contacts per \(Durations.format(intervalSeconds)): recent history and forecast with 80/95 % intervals",
+                         count: instants.count, dayStarts: dayStarts(instants), lines: lines, bands: bands,
+                         forecastFrom: h, yLabel: "contacts").render()
+    }
+
+    /// Required headcount by day and local clock time. A 25-hour day's repeated hour shows the
+    /// larger of its two intervals; a 23-hour day's missing hour stays empty.
+    func heatMap(_ report: ChannelReport) -> String {
+        let perDay = 86_400 / intervalSeconds
+        var values = [[Double?]](repeating: [Double?](repeating: nil, count: perDay), count: dates.count)
+        let dayIndex = Dictionary(uniqueKeysWithValues: dates.enumerated().map { ($1, $0) })
+        for row in report.requirements {
+            let local = calendar.local(row.instant)
+            guard let d = dayIndex[local.date] else { continue }
+            let slot = min(perDay - 1, local.secondsOfDay / intervalSeconds)
+            values[d][slot] = max(values[d][slot] ?? 0, Double(row.staffing.headcount))
+        }
+        let labels = (0..<perDay).map { s -> String in
+            let minutes = s * intervalSeconds / 60
+            return (minutes / 60 < 10 ? "0" : "") + "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)"
+        }
+        return HeatMap(title: "Required headcount by day and time of day", rowLabels: dates.map(dayLabel), columnLabels: labels,
+                       values: values, labelEvery: max(1, 7200 / intervalSeconds)).render()
+    }
+
+    func coverageChart(_ report: ChannelReport) -> String {
+        let rows = report.coverage.sorted { $0.instant < $1.instant }
+        let instants = rows.map(\.instant)
+        var lines = [ChartLine(label: "required", values: rows.map { Double($0.required) }, colour: "#c0392b"),
+                     ChartLine(label: "scheduled", values: rows.map { Double($0.scheduled) }, colour: "#1f5fbf", width: 2)]
+        var chart = TimeChart(title: "Scheduled versus required headcount", count: instants.count, dayStarts: dayStarts(instants),
+                              lines: lines, yLabel: "agents").render()
+        if rows.contains(where: { $0.serviceLevel != nil }) {
+            lines = [ChartLine(label: "expected service level (%)", values: rows.map { $0.serviceLevel.map { 100 * $0 } }, colour: "#2e8b57")]
+            chart += TimeChart(title: "Service level the schedule yields", count: instants.count, dayStarts: dayStarts(instants),
+                               lines: lines, yLabel: "% in target", height: 200).render()
+        }
+        return chart
+    }
+}
