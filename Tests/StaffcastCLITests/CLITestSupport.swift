@@ -14,8 +14,10 @@ enum CLI {
 
     static var binary: URL {
         // The test bundle sits in the build products folder, beside the executable.
-        let products = Bundle.main.bundleURL.deletingLastPathComponent()
-        for candidate in [products, Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()] {
+        // Bundle.main is the products folder itself on Linux, the .xctest bundle inside it elsewhere.
+        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+                          Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()]
+        for candidate in candidates {
             let url = candidate.appendingPathComponent("staffcast")
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
         }

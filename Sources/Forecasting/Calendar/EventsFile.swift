@@ -1,0 +1,188 @@
+import Foundation
+import StaffcastCore
+
+/// One event from the planner's events file: a promotion, closure, local holiday or peak over a
+/// span of time, on one channel or all of them.
+public struct UserEvent: Sendable, Equatable, CustomStringConvertible {
+    public var name: String
+    public var kind: EventKind
+    /// The channel it concerns; nil for every channel.
+    public var channel: String?
+    /// First instant of the event (seconds since 1970-01-01T00:00:00Z).
+    public var start: Int64
+    /// The instant it ends, exclusive: an event on whole days ends at the next local midnight.
+    public var end: Int64
+    /// Whether both ends were written as dates (whole local days).
+    public var isWholeDays: Bool
+    /// The first and last local day the event touches (inclusive).
+    public var firstDay: CivilDate
+    public var lastDay: CivilDate
+    /// Where the event was read: the start of its line.
+    public var location: SourceLocation
+
+    public init(name: String, kind: EventKind, channel: String?, start: Int64, end: Int64, isWholeDays: Bool,
+                firstDay: CivilDate, lastDay: CivilDate, location: SourceLocation) {
+        self.name = name; self.kind = kind; self.channel = channel; self.start = start; self.end = end
+        self.isWholeDays = isWholeDays; self.firstDay = firstDay; self.lastDay = lastDay; self.location = location
+    }
+
+    /// Whether the event covers `instant`.
+    public func contains(_ instant: Int64) -> Bool { start <= instant && instant < end }
+
+    public var description: String {
+        "\(firstDay)…\(lastDay) \(channel ?? "all channels") \(kind) \(name)"
+    }
+}
+
+/// Reads the events file of `--events FILE`: `name,start,end[,channel][,kind]`.
+///
+/// - The header is required; its names are matched case-insensitively, in any order; `channel`
+///   and `kind` may be left out.
+/// - `start` and `end` are dates (`2025-11-28`: whole local days, `end` inclusive) or ISO 8601
+///   timestamps (`2025-11-28T09:00`, `2025-11-28T09:00:00+01:00`: `end` exclusive); timestamps
+///   without an offset are local times in the planning calendar, and one that a DST change makes
+///   ambiguous or non-existent is an error. A date and a timestamp may be mixed on one line.
+/// - `channel` empty or absent: every channel. `kind` empty or absent: `promotion`; otherwise
+///   one of `promotion`, `closure`, `holiday`, `peak` (any case).
+///
+/// Every error names `file:line:column` of the offending cell. Events are returned in file order.
+public enum EventsFile {
+    public static let header = "name,start,end[,channel][,kind]"
+
+    /// - Throws: ``CoreError/missingInput(path:reason:)`` when the file cannot be opened,
+    ///   ``CoreError/badFile(path:_:)`` when it is empty, ``CoreError/badData(_:_:)`` naming the cell
+    ///   of any other problem.
+    public static func read(path: String, calendar: PlanningCalendar) throws(CoreError) -> [UserEvent] {
+        var csv = try CSVReader(path: path)
+        return try read(&csv, calendar: calendar)
+    }
+
+    public static func read(data: Data, name: String, calendar: PlanningCalendar) throws(CoreError) -> [UserEvent] {
+        var csv = try CSVReader(data: data, name: name)
+        return try read(&csv, calendar: calendar)
+    }
+
+    private enum Column: String, CaseIterable { case name, start, end, channel, kind }
+
+    /// Reads events from an open CSV reader positioned before the header.
+    public static func read(_ csv: inout CSVReader, calendar: PlanningCalendar) throws(CoreError) -> [UserEvent] {
+        guard let headerRecord = try csv.next() else {
+            throw .badFile(path: csv.file, "the file is empty; expected a header line \(header)")
+        }
+        var columns: [Column: Int] = [:]
+        for (k, raw) in headerRecord.fields.enumerated() {
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            guard let column = Column(rawValue: text.lowercased()) else {
+                // A date where a column name should be: the file starts with data, not a header.
+                let secondCell = headerRecord.fields.count > 1 ? headerRecord.fields[1].trimmingCharacters(in: .whitespaces) : ""
+                let looksLikeData = dayOrTimestamp(text) != nil || (k == 0 && dayOrTimestamp(secondCell) != nil)
+                let why = looksLikeData ? "the first line must be a header naming the columns: \(header)"
+                    : "unknown column '\(text)'; an events file has the columns \(header)"
+                throw .badData(headerRecord.location(ofField: k), why)
+            }
+            if let earlier = columns[column] {
+                throw .badData(headerRecord.location(ofField: k),
+                               "column '\(text)' appears twice (also column \(earlier + 1)); each column needs its own name")
+            }
+            columns[column] = k
+        }
+        for required in [Column.name, .start, .end] where columns[required] == nil {
+            throw .badData(headerRecord.location(ofField: 0),
+                           "the header has no '\(required.rawValue)' column; expected \(header)")
+        }
+        let width = headerRecord.fields.count
+        var resolver = LocalTimeResolver(calendar: calendar)
+        var events: [UserEvent] = []
+        while let record = try csv.next() {
+            if record.fields.count > width {
+                throw .badData(record.location(ofField: width),
+                               "this line has \(record.fields.count) fields but the header names \(width); "
+                               + "quote a name that contains the delimiter")
+            }
+            func cell(_ column: Column) -> String? {
+                guard let k = columns[column], k < record.fields.count else { return nil }
+                return record.fields[k].trimmingCharacters(in: .whitespaces)
+            }
+            func location(_ column: Column) -> SourceLocation { record.location(ofField: columns[column] ?? width) }
+
+            guard let name = cell(.name), !name.isEmpty else {
+                throw .badData(location(.name), "the event has no name")
+            }
+            guard let startText = cell(.start), !startText.isEmpty else {
+                throw .badData(location(.start), "event '\(name)' has no start; write a date (2025-11-28) or a timestamp (2025-11-28T09:00)")
+            }
+            guard let endText = cell(.end), !endText.isEmpty else {
+                throw .badData(location(.end), "event '\(name)' has no end; write a date (2025-11-28, inclusive) or a timestamp (exclusive)")
+            }
+            let start = try moment(startText, isEnd: false, at: location(.start), calendar: calendar, resolver: &resolver)
+            let end = try moment(endText, isEnd: true, at: location(.end), calendar: calendar, resolver: &resolver)
+            guard end.instant > start.instant else {
+                throw .badData(location(.end), "event '\(name)' ends (\(endText)) before it starts (\(startText))"
+                               + (end.wholeDay ? "" : "; a timestamp end is exclusive"))
+            }
+            let kindText = cell(.kind) ?? ""
+            let kind: EventKind
+            if kindText.isEmpty {
+                kind = .promotion
+            } else if let known = EventKind(rawValue: kindText.lowercased()), EventKind.userKinds.contains(known) {
+                kind = known
+            } else {
+                throw .badData(location(.kind), "unknown event kind '\(kindText)'; expected one of "
+                               + EventKind.userKinds.map(\.rawValue).joined(separator: ", ") + " (empty means promotion)")
+            }
+            let channel = cell(.channel).flatMap { $0.isEmpty ? nil : $0 }
+            events.append(UserEvent(name: name, kind: kind, channel: channel, start: start.instant, end: end.instant,
+                                    isWholeDays: start.wholeDay && end.wholeDay,
+                                    firstDay: calendar.local(start.instant).date,
+                                    lastDay: calendar.local(end.instant - 1).date,
+                                    location: record.location(ofField: 0)))
+        }
+        return events
+    }
+
+    /// A date (`YYYY-MM-DD`) or a timestamp, as an instant: a start date is its local midnight,
+    /// an end date the next local midnight.
+    private static func moment(_ text: String, isEnd: Bool, at location: SourceLocation, calendar: PlanningCalendar,
+                               resolver: inout LocalTimeResolver) throws(CoreError) -> (instant: Int64, wholeDay: Bool) {
+        switch dayOrTimestamp(text) {
+        case let .day(date)?:
+            return (calendar.startOfDay(isEnd ? date.adding(days: 1) : date), true)
+        case let .notADay(message)?:
+            throw .badData(location, message)
+        case nil:
+            switch TimestampParser.parse(text) {
+            case let .failure(error):
+                throw .badData(location, "expected a date such as 2025-11-28 or a timestamp: " + error.message)
+            case let .success(timestamp):
+                if let instant = timestamp.instant { return (instant, false) }
+                switch resolver.resolve(wallSeconds: timestamp.wallSeconds) {
+                case let .success(instant): return (instant, false)
+                case let .failure(error): throw .badData(location, error.message)
+                }
+            }
+        }
+    }
+
+    private enum DayField { case day(CivilDate), notADay(String) }
+
+    /// `YYYY-MM-DD` as a date; a message when it has that shape but is no date; nil otherwise.
+    private static func dayOrTimestamp(_ text: String) -> DayField? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        var numbers: [Int] = []
+        for range in [0 ..< 4, 5 ..< 7, 8 ..< 10] {
+            var value = 0
+            for b in bytes[range] {
+                guard b >= 48 && b <= 57 else { return nil }
+                value = value * 10 + Int(b - 48)
+            }
+            numbers.append(value)
+        }
+        guard let date = CivilDate(year: numbers[0], month: numbers[1], day: numbers[2]) else {
+            let why = (1 ... 12).contains(numbers[1]) ? "\(numbers[0])-\(numbers[1] < 10 ? "0" : "")\(numbers[1]) has no day \(numbers[2])"
+                : "there is no month \(numbers[1])"
+            return .notADay("'\(text)' is not a date (\(why)); write dates as YYYY-MM-DD")
+        }
+        return .day(date)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import StaffcastCore
+import Forecasting
+
+/// `staffcast calendar`: the built-in holiday and retail-event dates, so a planner can check
+/// what `--holidays` will feed the models.
+struct CalendarCommand: Command {
+    static let name = "calendar"
+    static let abstract = "list the public holidays and retail events of --holidays countries"
+    static let help = """
+    --holidays CC,… (--year YYYY | --years YYYY-YYYY) [--kind holiday|retail] [--csv] [--out FILE|-]
+
+    Lists the dates of the built-in calendars, sorted by date, then name, then country: public
+    holidays (with observed and substitute days) and retail events (Black Friday, Cyber Monday,
+    Sinterklaas, Mother's Day, …). The table shows each event's default window: the days before
+    (lead) and after (lag) that it affects.
+
+      --holidays CC,…       countries: \(HolidayCalendar.supportedCountries.joined(separator: ", ")) (GB is England and Wales)
+      --year YYYY           one year
+      --years YYYY-YYYY     a range of years, e.g. 2023-2030
+      --kind KIND           only holiday or only retail events
+      --csv                 print CSV: date,country,kind,name
+      --out FILE|-          write to FILE instead of standard output (CSV when the name ends in .csv)
+    """
+    static let options = [OptionSpec("holidays"), OptionSpec("year"), OptionSpec("years"), OptionSpec("kind"),
+                          OptionSpec("csv", value: false), OptionSpec("out")]
+
+    let countries: [String]
+    let years: ClosedRange<Int>
+    let kinds: Set<EventKind>
+    let csv: Bool
+    let outPath: String?
+
+    init(_ arguments: ParsedArguments) throws(CLIError) {
+        let list = try arguments.required("holidays")
+        do {
+            countries = try HolidayCalendar.countryCodes(list.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+        } catch {
+            throw .usage("--holidays: \(error.description)")
+        }
+        let supported = HolidayCalendar.supportedYears
+        switch (arguments.value("year"), arguments.value("years")) {
+        case (nil, nil):
+            throw .usage("give --year YYYY or --years YYYY-YYYY")
+        case (_?, _?):
+            throw .usage("give either --year or --years, not both")
+        case (_?, nil):
+            let year = try arguments.integer("year", range: supported) ?? supported.lowerBound
+            years = year ... year
+        case let (nil, text?):
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]),
+                  supported.contains(first), supported.contains(last), first <= last else {
+                throw .usage("--years: expected two years in \(supported.lowerBound)...\(supported.upperBound) "
+                             + "such as 2023-2030, first not after last; got '\(text)'")
+            }
+            years = first ... last
+        }
+        switch arguments.value("kind")?.lowercased() {
+        case nil: kinds = [.holiday, .retail]
+        case "holiday"?: kinds = [.holiday]
+        case "retail"?: kinds = [.retail]
+        case let other?: throw .usage("--kind: expected holiday or retail, got '\(other)'")
+        }
+        outPath = arguments.value("out")
+        csv = arguments.has("csv") || (outPath.map { $0 != "-" && $0.lowercased().hasSuffix(".csv") } ?? false)
+    }
+
+    func run() throws(CLIError) {
+        let events = try forecasting { () throws(ForecastingError) in
+            try HolidayCalendar.events(countries: countries, years: years, kinds: kinds)
+        }
+        let text = csv ? Self.csv(events) : Self.table(events)
+        if let outPath, outPath != "-" {
+            try core { () throws(CoreError) in try AtomicFile.write(text, to: outPath) }
+        } else {
+            Console.out(text)
+        }
+    }
+
+    /// `date,country,kind,name`; names are quoted when they hold a comma or a quote.
+    static func csv(_ events: [CalendarEvent]) -> String {
+        var text = "date,country,kind,name\n"
+        for event in events {
+            text += "\(event.date),\(event.country ?? ""),\(event.kind),\(quoted(event.name))\n"
+        }
+        return text
+    }
+
+    /// A fixed-width table: date, weekday, country, kind, window, name.
+    static func table(_ events: [CalendarEvent]) -> String {
+        let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        var text = "date        day  country  kind     window   name\n"
+        for event in events {
+            let window = "-\(event.leadDays)/+\(event.lagDays)"
+            text += "\(event.date)  \(weekdays[event.date.weekday - 1])  "
+                + (event.country ?? "-").padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
+                + event.kind.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
+                + window.padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
+                + event.name + "\n"
+        }
+        text += "\(events.count) event\(events.count == 1 ? "" : "s"); window = days before/after the date it affects by default\n"
+        return text
+    }
+
+    private static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
