@@ -1,0 +1,272 @@
+import StaffcastCore
+import Queueing
+import Scheduling
+import Reports
+
+/// `staffcast schedule`: shifts that cover a requirements file at least agent-hours.
+struct ScheduleCommand: Command {
+    static let name = "schedule"
+    static let abstract = "shifts covering a requirements CSV at least agent-hours, with coverage"
+    static let help = """
+    --requirements FILE --shifts 8h,6h,4h [--start-every 30m] [--no-breaks] [--interval D] [--timezone TZ] [--sl-seconds T] [--shrinkage F] --out FILE [--coverage FILE]
+
+    Reads a requirements CSV (timestamp,channel,…,headcount,…, as `staff` writes it) and chooses
+    how many agents start each shift so every interval's headcount is covered at least cost:
+    the LP relaxation by a simplex, then rounding and local improvement. Shifts lie within one
+    local day (--timezone) and may start on any multiple of --start-every from midnight. Unless
+    --no-breaks, shifts of 6 hours or more get one unpaid 30-minute break, placed by the solver
+    at least 2 hours after the start and ending at least 2 hours before the end; agents on break
+    do not count as covering. The LP lower bound, the agent-hours and the gap go to stdout.
+
+    Schedule columns: date,channel,shift_start,shift_end,break_start,break_end,agents (one row per
+    shift start and break placement; break fields empty without a break).
+    Coverage columns: timestamp,channel,required,scheduled,gap (gap = scheduled − required), and
+    service_level when the requirements have contacts and aht_seconds columns and --sl-seconds is
+    given: Erlang C with the scheduled agents × (1 − shrinkage).
+
+      --requirements FILE   requirements CSV with timestamp, channel and headcount columns
+      --shifts LIST         shift lengths, e.g. 8h,6h,4h (each within a day)
+      --start-every D       start granularity (default 30m)
+      --no-breaks           shifts without breaks
+      --interval D          interval length (default: the spacing of the timestamps)
+      --timezone TZ         zone of the local days and output offsets (default UTC)
+      --sl-seconds T        answer-time target for the re-scored service level
+      --shrinkage F         share of scheduled time off the phones for the re-scoring, in [0, 1)
+      --out FILE            schedule CSV
+      --coverage FILE       coverage CSV
+    Not supported yet: --config (use --shifts) and --tours (weekly tours).
+    """
+    static let options = [OptionSpec("requirements"), OptionSpec("config"), OptionSpec("shifts"), OptionSpec("start-every"),
+                          OptionSpec("no-breaks", value: false), OptionSpec("tours", value: false), OptionSpec("interval"),
+                          OptionSpec("timezone"), OptionSpec("sl-seconds"), OptionSpec("shrinkage"),
+                          OptionSpec("out"), OptionSpec("coverage")]
+
+    let requirementsPath: String
+    let templates: [ShiftTemplate]
+    let intervalSeconds: Int?
+    let calendar: PlanningCalendar
+    let targetSeconds: Double?
+    let shrinkage: Double
+    let outPath: String
+    let coveragePath: String?
+
+    init(_ arguments: ParsedArguments) throws(CLIError) {
+        if arguments.has("tours") {
+            throw .usage("--tours (weekly tours) is not supported yet; schedule each day's shifts without it")
+        }
+        if arguments.has("config") {
+            throw .usage("--config is not supported by schedule yet; give the shift lengths with --shifts, e.g. --shifts 8h,6h,4h")
+        }
+        requirementsPath = try arguments.required("requirements")
+        outPath = try arguments.required("out")
+        coveragePath = arguments.value("coverage")
+        if coveragePath == outPath { throw .usage("--coverage and --out name the same file") }
+        let shiftsText = try arguments.required("shifts")
+        let startEvery = try arguments.duration("start-every") ?? 1800
+        guard startEvery > 0, startEvery <= 86_400 else { throw .usage("--start-every: expected a duration within a day") }
+        let breaks = !arguments.has("no-breaks")
+        var templates: [ShiftTemplate] = []
+        for item in shiftsText.split(separator: ",", omittingEmptySubsequences: false) {
+            let text = item.trimmingCharacters(in: .whitespaces)
+            guard let length = Durations.parse(text), length > 0 else {
+                throw .usage("--shifts: expected shift lengths such as 8h,6h,4h, got '\(text)'")
+            }
+            guard length <= 86_400 else { throw .usage("--shifts: a \(text) shift is longer than the day; shifts lie within one day") }
+            guard !templates.contains(where: { $0.lengthSeconds == length }) else { throw .usage("--shifts: \(text) is listed twice") }
+            let lastStart = (86_400 - length) / startEvery * startEvery
+            templates.append(ShiftTemplate(name: Durations.format(length), lengthSeconds: length, earliestStartSeconds: 0,
+                                           latestStartSeconds: lastStart, startEverySeconds: startEvery,
+                                           breakRule: breaks ? BreakRule.standard(forShiftSeconds: length) : nil))
+        }
+        self.templates = templates
+        intervalSeconds = try arguments.duration("interval")
+        if let zone = arguments.value("timezone") {
+            do { calendar = try PlanningCalendar(identifier: zone) } catch { throw .usage("--timezone: " + error.description) }
+        } else {
+            calendar = .utc
+        }
+        targetSeconds = try arguments.double("sl-seconds")
+        if let targetSeconds, targetSeconds < 0 { throw .usage("--sl-seconds: expected a non-negative number of seconds") }
+        shrinkage = try arguments.double("shrinkage") ?? 0
+        guard shrinkage >= 0, shrinkage < 1 else { throw .usage("--shrinkage: expected a share in [0, 1), got \(shrinkage)") }
+        if arguments.has("shrinkage"), targetSeconds == nil { throw .usage("--shrinkage needs --sl-seconds (it only affects the re-scored service level)") }
+        // Templates are checked against the interval once it is known (in run), but the rules that
+        // do not depend on it are checked here, before any file is read.
+        for template in templates {
+            do throws(SchedulingError) { try template.validate(intervalSeconds: 60) } catch { throw .usage("--shifts: " + error.description) }
+        }
+    }
+
+    func run() throws(CLIError) {
+        let file = try RequirementsFile.read(path: requirementsPath, calendar: calendar)
+        let interval: Int
+        if let given = intervalSeconds { interval = given } else { interval = try file.interval() }
+        for template in templates {
+            guard template.lengthSeconds % interval == 0, template.startEverySeconds % interval == 0 else {
+                throw .usage("--shifts/--start-every: \(Durations.format(template.lengthSeconds)) shifts starting every \(Durations.format(template.startEverySeconds)) do not line up with the \(Durations.format(interval)) intervals")
+            }
+        }
+        let requirements = try file.requirements(intervalSeconds: interval, calendar: calendar)
+        let schedule: Schedule
+        do throws(SchedulingError) { schedule = try ShiftScheduler.solve(requirements, templates: templates) } catch {
+            throw .badData(error.description)
+        }
+        // Intervals no shift can work are a setup error, not a schedule: report them all.
+        let unreachable = schedule.uncovered.filter { $0.unreachable && file.rows[RequirementsFile.Key($0.channel, $0.instant)] != nil }
+        if !unreachable.isEmpty {
+            let listed = unreachable.prefix(5).map { "\($0.channel) \(calendar.format($0.instant)) needing \($0.required)" }
+            throw .badData("\(requirementsPath): no shift can cover \(unreachable.count) open interval(s): "
+                           + listed.joined(separator: ", ") + (unreachable.count > 5 ? ", …" : ""))
+        }
+
+        var shiftTable = CSVTable(header: ["date", "channel", "shift_start", "shift_end", "break_start", "break_end", "agents"])
+        let sorted = schedule.shifts.sorted {
+            ($0.date, $0.channel, $0.start, $0.end, $0.breakStart ?? 0) < ($1.date, $1.channel, $1.start, $1.end, $1.breakStart ?? 0)
+        }
+        for shift in sorted {
+            shiftTable.append([shift.date.description, shift.channel, calendar.format(shift.start), calendar.format(shift.end),
+                               shift.breakStart.map(calendar.format) ?? "", shift.breakEnd.map(calendar.format) ?? "",
+                               String(shift.agents)])
+        }
+        let rescore = targetSeconds != nil && file.hasWorkload
+        var coverageTable = CSVTable(header: ["timestamp", "channel", "required", "scheduled", "gap"] + (rescore ? ["service_level"] : []))
+        for row in schedule.coverage.sorted(by: { ($0.instant, $0.channel) < ($1.instant, $1.channel) }) {
+            guard let source = file.rows[RequirementsFile.Key(row.channel, row.instant)] else { continue }
+            var fields = [calendar.format(row.instant), row.channel, String(row.required), String(row.scheduled), String(row.gap)]
+            if rescore, let targetSeconds {
+                let onPhones = Int((Double(row.scheduled) * (1 - shrinkage) + 1e-9).rounded(.down))
+                let metrics = ErlangC.metrics(contacts: source.contacts ?? 0, intervalSeconds: Double(interval),
+                                              ahtSeconds: source.ahtSeconds ?? 0, agents: onPhones, targetSeconds: targetSeconds)
+                fields.append(metrics.serviceLevel.isFinite ? Format.fraction(metrics.serviceLevel) : "")
+            }
+            coverageTable.append(fields)
+        }
+        let scheduleText = shiftTable.render(), coverageText = coverageTable.render()
+        try core { () throws(CoreError) in
+            if let coveragePath { try AtomicFile.write(coverageText, to: coveragePath) }
+            try AtomicFile.write(scheduleText, to: outPath)
+        }
+        var summary = "LP lower bound: \(Format.volume(schedule.lowerBound)) agent-hours (LP optimum \(Format.volume(schedule.lpOptimum)))\n"
+        summary += "agent-hours: \(Format.volume(schedule.agentHours))\n"
+        summary += "gap: \(NumberFormat.plain(schedule.gap * 100, maxFractionDigits: 2)) %\n"
+        if !schedule.uncovered.isEmpty {
+            summary += "short: \(schedule.totalShortfall) agent-intervals in \(schedule.uncovered.count) intervals\n"
+        }
+        Console.out(summary)
+    }
+}
+
+/// A requirements CSV read back: headcount per channel and interval, with the workload columns
+/// when present.
+struct RequirementsFile {
+    struct Key: Hashable {
+        var channel: String
+        var instant: Int64
+        init(_ channel: String, _ instant: Int64) { self.channel = channel; self.instant = instant }
+    }
+    struct Row {
+        var headcount: Int
+        var contacts: Double?
+        var ahtSeconds: Double?
+    }
+
+    var path: String
+    var rows: [Key: Row]
+    var hasWorkload: Bool
+
+    static func read(path: String, calendar: PlanningCalendar) throws(CLIError) -> RequirementsFile {
+        var reader = try core { () throws(CoreError) in try CSVReader(path: path) }
+        guard let header = try core({ () throws(CoreError) in try reader.next() }) else {
+            throw .core(.badFile(path: path, "the file is empty; expected a header with timestamp, channel and headcount"))
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+        guard let timeColumn = column("timestamp"), let channelColumn = column("channel"), let headcountColumn = column("headcount") else {
+            throw .core(.badData(header.location(ofField: 0),
+                                 "expected a header with timestamp, channel and headcount columns, got '\(header.fields.joined(separator: ","))'"))
+        }
+        let contactsColumn = column("contacts"), ahtColumn = column("aht_seconds")
+        let decimalComma = reader.delimiter != UInt8(ascii: ",")
+        var rows: [Key: Row] = [:]
+        var lines: [Key: Int] = [:]
+        while let record = try core({ () throws(CoreError) in try reader.next() }) {
+            guard record.fields.count == names.count else {
+                throw .core(.badData(record.location(ofField: max(0, min(record.fields.count, names.count) - 1)),
+                                     "expected \(names.count) fields as in the header, found \(record.fields.count)"))
+            }
+            let instant: Int64
+            do { instant = try TimestampParser.parseInstant(record.fields[timeColumn], calendar: calendar) } catch {
+                throw .core(.badData(record.location(ofField: timeColumn), "expected an ISO 8601 timestamp: \(error.description)"))
+            }
+            let key = Key(record.fields[channelColumn], instant)
+            if let earlier = lines[key] {
+                throw .core(.badData(record.location(ofField: timeColumn),
+                                     "duplicate of line \(earlier): \(key.channel) at \(record.fields[timeColumn])"))
+            }
+            lines[key] = record.line
+            let text = record.fields[headcountColumn].trimmingCharacters(in: .whitespaces)
+            guard let headcount = Int(text), headcount >= 0, headcount <= 1_000_000 else {
+                throw .core(.badData(record.location(ofField: headcountColumn),
+                                     "expected a whole, non-negative number of agents, got '\(record.fields[headcountColumn])'"))
+            }
+            func number(_ index: Int?) throws(CLIError) -> Double? {
+                guard let index else { return nil }
+                switch DecimalParser.parse(record.fields[index], allowDecimalComma: decimalComma) {
+                case let .success(x) where x.isFinite && x >= 0: return x
+                default:
+                    throw .core(.badData(record.location(ofField: index), "expected a non-negative number, got '\(record.fields[index])'"))
+                }
+            }
+            rows[key] = Row(headcount: headcount, contacts: try number(contactsColumn), ahtSeconds: try number(ahtColumn))
+        }
+        guard !rows.isEmpty else { throw .core(.badFile(path: path, "has a header but no requirement rows")) }
+        return RequirementsFile(path: path, rows: rows, hasWorkload: contactsColumn != nil && ahtColumn != nil)
+    }
+
+    /// The greatest common divisor of the gaps between a channel's consecutive timestamps.
+    func interval() throws(CLIError) -> Int {
+        var divisor: Int64 = 0
+        for instants in Dictionary(grouping: rows.keys, by: \.channel).values {
+            let sorted = instants.map(\.instant).sorted()
+            for (a, b) in zip(sorted, sorted.dropFirst()) {
+                var (x, y) = (b - a, divisor)
+                while y != 0 { (x, y) = (y, x % y) }
+                divisor = x
+            }
+        }
+        guard divisor > 0, divisor <= 86_400, 86_400 % divisor == 0 else {
+            throw .usage("\(path): cannot tell the interval from the timestamps; give --interval")
+        }
+        return Int(divisor)
+    }
+
+    /// Requirements per channel and local day; intervals missing from the file need no agents.
+    func requirements(intervalSeconds interval: Int, calendar: PlanningCalendar) throws(CLIError) -> [ChannelRequirement] {
+        var byChannel: [String: [CivilDate: [Int64: Int]]] = [:]
+        for (key, row) in rows {
+            byChannel[key.channel, default: [:]][calendar.local(key.instant).date, default: [:]][key.instant] = row.headcount
+        }
+        var result: [ChannelRequirement] = []
+        for (channel, days) in byChannel.sorted(by: { $0.key < $1.key }) {
+            var dayRequirements: [DayRequirement] = []
+            for (date, values) in days.sorted(by: { $0.key < $1.key }) {
+                let start = calendar.startOfDay(date)
+                let length = calendar.lengthOfDay(date)
+                guard length % interval == 0 else {
+                    throw .badData("\(path): \(date) is \(length / 60) minutes long, not a whole number of \(interval / 60)-minute intervals")
+                }
+                var required = [Int](repeating: 0, count: length / interval)
+                for (instant, headcount) in values {
+                    let offset = instant - start
+                    guard offset % Int64(interval) == 0 else {
+                        throw .badData("\(path): \(channel) at \(calendar.format(instant)) does not start on a \(interval / 60)-minute interval boundary")
+                    }
+                    required[Int(offset) / interval] = headcount
+                }
+                dayRequirements.append(DayRequirement(date: date, calendar: calendar, intervalSeconds: interval, required: required))
+            }
+            result.append(ChannelRequirement(channel: channel, intervalSeconds: interval, days: dayRequirements))
+        }
+        return result
+    }
+}
