@@ -3,7 +3,7 @@ import Forecasting
 import Queueing
 
 /// Scheduled agents against the requirement in one interval, re-scored by the queueing model.
-public struct CoverageRow: Sendable, Equatable {
+public struct CoverageScore: Sendable, Equatable {
     public var instant: Int64
     public var channel: String
     public var required: Int
@@ -28,10 +28,10 @@ public struct ChannelReport: Sendable {
     /// Actual volumes of the forecast intervals where the history already knows them (a past week).
     public var actuals: [Double?]
     public var requirements: [RequirementRow]
-    public var coverage: [CoverageRow]
+    public var coverage: [CoverageScore]
 
     public init(channel: String, model: String, historyInstants: [Int64], historyValues: [Double], forecast: Forecast,
-                actuals: [Double?], requirements: [RequirementRow], coverage: [CoverageRow] = []) {
+                actuals: [Double?], requirements: [RequirementRow], coverage: [CoverageScore] = []) {
         self.channel = channel; self.model = model; self.historyInstants = historyInstants; self.historyValues = historyValues
         self.forecast = forecast; self.actuals = actuals; self.requirements = requirements; self.coverage = coverage
     }

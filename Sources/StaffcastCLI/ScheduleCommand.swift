@@ -62,22 +62,16 @@ struct ScheduleCommand: Command {
         coveragePath = arguments.value("coverage")
         if coveragePath == outPath { throw .usage("--coverage and --out name the same file") }
         let shiftsText = try arguments.required("shifts")
-        let startEvery = try arguments.duration("start-every") ?? 1800
-        guard startEvery > 0, startEvery <= 86_400 else { throw .usage("--start-every: expected a duration within a day") }
-        let breaks = !arguments.has("no-breaks")
-        var templates: [ShiftTemplate] = []
+        var lengths: [Int] = []
         for item in shiftsText.split(separator: ",", omittingEmptySubsequences: false) {
             let text = item.trimmingCharacters(in: .whitespaces)
-            guard let length = Durations.parse(text), length > 0 else {
+            guard let length = Durations.parse(text) else {
                 throw .usage("--shifts: expected shift lengths such as 8h,6h,4h, got '\(text)'")
             }
-            guard length <= 86_400 else { throw .usage("--shifts: a \(text) shift is longer than the day; shifts lie within one day") }
-            guard !templates.contains(where: { $0.lengthSeconds == length }) else { throw .usage("--shifts: \(text) is listed twice") }
-            let lastStart = (86_400 - length) / startEvery * startEvery
-            templates.append(ShiftTemplate(name: Durations.format(length), lengthSeconds: length, earliestStartSeconds: 0,
-                                           latestStartSeconds: lastStart, startEverySeconds: startEvery,
-                                           breakRule: breaks ? BreakRule.standard(forShiftSeconds: length) : nil))
+            lengths.append(length)
         }
+        let templates = try ShiftPlanning.templates(lengths: lengths, startEvery: try arguments.duration("start-every") ?? 1800,
+                                                    breaks: !arguments.has("no-breaks"), source: "--shifts")
         self.templates = templates
         intervalSeconds = try arguments.duration("interval")
         if let zone = arguments.value("timezone") {
@@ -90,27 +84,15 @@ struct ScheduleCommand: Command {
         shrinkage = try arguments.double("shrinkage") ?? 0
         guard shrinkage >= 0, shrinkage < 1 else { throw .usage("--shrinkage: expected a share in [0, 1), got \(shrinkage)") }
         if arguments.has("shrinkage"), targetSeconds == nil { throw .usage("--shrinkage needs --sl-seconds (it only affects the re-scored service level)") }
-        // Templates are checked against the interval once it is known (in run), but the rules that
-        // do not depend on it are checked here, before any file is read.
-        for template in templates {
-            do throws(SchedulingError) { try template.validate(intervalSeconds: 60) } catch { throw .usage("--shifts: " + error.description) }
-        }
     }
 
     func run() throws(CLIError) {
         let file = try RequirementsFile.read(path: requirementsPath, calendar: calendar)
         let interval: Int
         if let given = intervalSeconds { interval = given } else { interval = try file.interval() }
-        for template in templates {
-            guard template.lengthSeconds % interval == 0, template.startEverySeconds % interval == 0 else {
-                throw .usage("--shifts/--start-every: \(Durations.format(template.lengthSeconds)) shifts starting every \(Durations.format(template.startEverySeconds)) do not line up with the \(Durations.format(interval)) intervals")
-            }
-        }
+        try ShiftPlanning.check(templates, intervalSeconds: interval, source: "--shifts/--start-every")
         let requirements = try file.requirements(intervalSeconds: interval, calendar: calendar)
-        let schedule: Schedule
-        do throws(SchedulingError) { schedule = try ShiftScheduler.solve(requirements, templates: templates) } catch {
-            throw .badData(error.description)
-        }
+        let schedule = try ShiftPlanning.solve(requirements, templates: templates)
         // Intervals no shift can work are a setup error, not a schedule: report them all.
         let unreachable = schedule.uncovered.filter { $0.unreachable && file.rows[RequirementsFile.Key($0.channel, $0.instant)] != nil }
         if !unreachable.isEmpty {
@@ -119,15 +101,6 @@ struct ScheduleCommand: Command {
                            + listed.joined(separator: ", ") + (unreachable.count > 5 ? ", …" : ""))
         }
 
-        var shiftTable = CSVTable(header: ["date", "channel", "shift_start", "shift_end", "break_start", "break_end", "agents"])
-        let sorted = schedule.shifts.sorted {
-            ($0.date, $0.channel, $0.start, $0.end, $0.breakStart ?? 0) < ($1.date, $1.channel, $1.start, $1.end, $1.breakStart ?? 0)
-        }
-        for shift in sorted {
-            shiftTable.append([shift.date.description, shift.channel, calendar.format(shift.start), calendar.format(shift.end),
-                               shift.breakStart.map(calendar.format) ?? "", shift.breakEnd.map(calendar.format) ?? "",
-                               String(shift.agents)])
-        }
         let rescore = targetSeconds != nil && file.hasWorkload
         var coverageTable = CSVTable(header: ["timestamp", "channel", "required", "scheduled", "gap"] + (rescore ? ["service_level"] : []))
         for row in schedule.coverage.sorted(by: { ($0.instant, $0.channel) < ($1.instant, $1.channel) }) {
@@ -141,18 +114,12 @@ struct ScheduleCommand: Command {
             }
             coverageTable.append(fields)
         }
-        let scheduleText = shiftTable.render(), coverageText = coverageTable.render()
+        let scheduleText = ShiftPlanning.scheduleCSV(schedule, calendar: calendar), coverageText = coverageTable.render()
         try core { () throws(CoreError) in
             if let coveragePath { try AtomicFile.write(coverageText, to: coveragePath) }
             try AtomicFile.write(scheduleText, to: outPath)
         }
-        var summary = "LP lower bound: \(Format.volume(schedule.lowerBound)) agent-hours (LP optimum \(Format.volume(schedule.lpOptimum)))\n"
-        summary += "agent-hours: \(Format.volume(schedule.agentHours))\n"
-        summary += "gap: \(NumberFormat.plain(schedule.gap * 100, maxFractionDigits: 2)) %\n"
-        if !schedule.uncovered.isEmpty {
-            summary += "short: \(schedule.totalShortfall) agent-intervals in \(schedule.uncovered.count) intervals\n"
-        }
-        Console.out(summary)
+        Console.out(ShiftPlanning.summary(schedule))
     }
 }
 
@@ -242,31 +209,7 @@ struct RequirementsFile {
 
     /// Requirements per channel and local day; intervals missing from the file need no agents.
     func requirements(intervalSeconds interval: Int, calendar: PlanningCalendar) throws(CLIError) -> [ChannelRequirement] {
-        var byChannel: [String: [CivilDate: [Int64: Int]]] = [:]
-        for (key, row) in rows {
-            byChannel[key.channel, default: [:]][calendar.local(key.instant).date, default: [:]][key.instant] = row.headcount
-        }
-        var result: [ChannelRequirement] = []
-        for (channel, days) in byChannel.sorted(by: { $0.key < $1.key }) {
-            var dayRequirements: [DayRequirement] = []
-            for (date, values) in days.sorted(by: { $0.key < $1.key }) {
-                let start = calendar.startOfDay(date)
-                let length = calendar.lengthOfDay(date)
-                guard length % interval == 0 else {
-                    throw .badData("\(path): \(date) is \(length / 60) minutes long, not a whole number of \(interval / 60)-minute intervals")
-                }
-                var required = [Int](repeating: 0, count: length / interval)
-                for (instant, headcount) in values {
-                    let offset = instant - start
-                    guard offset % Int64(interval) == 0 else {
-                        throw .badData("\(path): \(channel) at \(calendar.format(instant)) does not start on a \(interval / 60)-minute interval boundary")
-                    }
-                    required[Int(offset) / interval] = headcount
-                }
-                dayRequirements.append(DayRequirement(date: date, calendar: calendar, intervalSeconds: interval, required: required))
-            }
-            result.append(ChannelRequirement(channel: channel, intervalSeconds: interval, days: dayRequirements))
-        }
-        return result
+        try ShiftPlanning.requirements(rows.map { (channel: $0.key.channel, instant: $0.key.instant, headcount: $0.value.headcount) },
+                                       intervalSeconds: interval, calendar: calendar, source: path)
     }
 }
