@@ -16,21 +16,24 @@ func runForecastingBenchmarks() {
         print("forecasting bench skipped: \(error)")
         return
     }
-    let methods: [(label: String, models: [any ForecastModel])] = [
-        ("snaive", [SeasonalNaiveModel()]),
-        ("wavg6", [WeeklyAverageModel(weeks: 6)]),
-        ("regression", [CalendarRegressionModel()]),
-        ("auto (snaive, regression)", AutoForecaster.defaultModels),
-        ("regression, no turn-of-month", [CalendarRegressionModel(monthStartDays: 0, monthEndDays: 0)]),
-        ("regression, half-life 3w", [CalendarRegressionModel(halfLifeWeeks: 3)]),
-        ("regression, half-life 12w", [CalendarRegressionModel(halfLifeWeeks: 12)]),
-        ("regression, not robust", [CalendarRegressionModel(robust: false)]),
+    let usHolidays = (try? HolidayCalendar.events(countries: ["US"], years: 2003...2003)) ?? []
+    let methods: [(label: String, models: [any ForecastModel], events: [CalendarEvent])] = [
+        ("snaive", [SeasonalNaiveModel()], []),
+        ("wavg6", [WeeklyAverageModel(weeks: 6)], []),
+        ("regression", [CalendarRegressionModel()], []),
+        ("regression + US holidays", [CalendarRegressionModel()], usHolidays),
+        ("auto (snaive, regression)", AutoForecaster.defaultModels, []),
+        ("auto (snaive, regression) + US holidays", AutoForecaster.defaultModels, usHolidays),
+        ("regression, no turn-of-month", [CalendarRegressionModel(monthStartDays: 0, monthEndDays: 0)], []),
+        ("regression, half-life 3w", [CalendarRegressionModel(halfLifeWeeks: 3)], []),
+        ("regression, half-life 12w", [CalendarRegressionModel(halfLifeWeeks: 12)], []),
+        ("regression, not robust", [CalendarRegressionModel(robust: false)], []),
     ]
     print("origins: \(bank.origins.count); half-hours per test week: \(bank.origins.first?.test.count ?? 0)")
     print("| method | origins | MASE | WAPE | day APE | cov80 | cov95 | fit+fc s/origin | auto s/origin |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for method in methods {
-        let result = bank.evaluate(method.models)
+        let result = bank.evaluate(method.models, events: method.events)
         print("| \(method.label) | \(result.origins) | \(fixed(result.mase, 3)) | \(percent(result.wape)) | \(percent(result.dayAPE)) | \(percent(result.coverage80)) | \(percent(result.coverage95)) | \(fixed(result.fitSeconds, 4)) | \(fixed(result.autoSeconds, 4)) |")
         if !result.chosen.isEmpty {
             print("|   chosen by auto: \(result.chosen.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)×" }.joined(separator: ", ")) | | | | | | | | |")
@@ -109,12 +112,12 @@ private struct BankData {
         return BankData(series: series, origins: origins)
     }
 
-    func evaluate(_ models: [any ForecastModel]) -> Result {
+    func evaluate(_ models: [any ForecastModel], events: [CalendarEvent] = []) -> Result {
         var result = Result()
         let auto = AutoForecaster(models: models)
         for origin in origins {
             let history = series.truncated(before: origin.origin)
-            let input = ForecastInput(series: history, calendar: .utc)
+            let input = ForecastInput(series: history, calendar: .utc, calendarEvents: events)
             let started = Date()
             guard let (forecast, _) = try? auto.forecast(input, origin: origin.origin, horizonSeconds: origin.horizonSeconds) else {
                 continue

@@ -108,10 +108,16 @@ public struct AutoForecaster: Sendable {
             let instants = ForecastHorizon.instants(origin: alignedOrigin, horizonSeconds: horizonSeconds,
                                                     intervalSeconds: series.intervalSeconds,
                                                     openingHours: input.openingHours, calendar: input.calendar)
-            let mean = fitted.pointForecast(at: instants).map { $0.isFinite ? max(0, $0) : 0 }
+            // Closed holidays and closures forecast 0 whichever model won.
+            let closed = history.closedMask(at: instants)
+            let mean = zip(fitted.pointForecast(at: instants), closed).map { value, isClosed in
+                isClosed || !value.isFinite ? 0 : max(0, value)
+            }
             let calibration = IntervalCalibration.fit(
                 windowsOf[index].prefix(Self.intervalOrigins).flatMap { $0.errorSamples() })
-            let bounds = mean.map(calibration.bounds)
+            let bounds = zip(mean, closed).map { value, isClosed in
+                isClosed ? (lo80: 0.0, hi80: 0.0, lo95: 0.0, hi95: 0.0) : calibration.bounds(value)
+            }
             let forecast = Forecast(channel: series.channel, model: model.name, instants: instants, mean: mean,
                                     lo80: bounds.map(\.lo80), hi80: bounds.map(\.hi80),
                                     lo95: bounds.map(\.lo95), hi95: bounds.map(\.hi95))

@@ -8,18 +8,29 @@ public struct ForecastInput: Sendable {
     public var calendar: PlanningCalendar
     /// Closed slots forecast 0 and are not output.
     public var openingHours: OpeningHours
+    /// Built-in calendar events in force (public holidays and retail days from
+    /// ``HolidayCalendar/events(countries:years:kinds:)``); none by default. They should cover the
+    /// history and the forecast horizon.
+    public var calendarEvents: [CalendarEvent]
+    /// The planner's events (``EventsFile``); those of other channels are ignored. None by default.
+    public var userEvents: [UserEvent]
 
-    public init(series: IntervalSeries, calendar: PlanningCalendar, openingHours: OpeningHours) {
+    public init(series: IntervalSeries, calendar: PlanningCalendar, openingHours: OpeningHours,
+                calendarEvents: [CalendarEvent] = [], userEvents: [UserEvent] = []) {
         self.series = series
         self.calendar = calendar
         self.openingHours = openingHours
+        self.calendarEvents = calendarEvents
+        self.userEvents = userEvents
     }
 
     /// Learns the opening hours from the series (``OpeningHours/learn(from:calendar:minimumShare:)``).
     /// The series' interval must divide the day, as every history reader guarantees.
-    public init(series: IntervalSeries, calendar: PlanningCalendar) {
+    public init(series: IntervalSeries, calendar: PlanningCalendar,
+                calendarEvents: [CalendarEvent] = [], userEvents: [UserEvent] = []) {
         self.init(series: series, calendar: calendar,
-                  openingHours: OpeningHours.learn(from: series, calendar: calendar))
+                  openingHours: OpeningHours.learn(from: series, calendar: calendar),
+                  calendarEvents: calendarEvents, userEvents: userEvents)
     }
 
     /// Checks the parts fit together; each model calls this first.
@@ -38,7 +49,8 @@ public struct ForecastInput: Sendable {
 
     /// The history cut to intervals starting before `instant`, opening hours kept.
     func truncated(before instant: Int64) -> ForecastInput {
-        ForecastInput(series: series.truncated(before: instant), calendar: calendar, openingHours: openingHours)
+        ForecastInput(series: series.truncated(before: instant), calendar: calendar, openingHours: openingHours,
+                      calendarEvents: calendarEvents, userEvents: userEvents)
     }
 
     /// End (exclusive) of the last interval with a known volume, or nil when none is known.

@@ -7,7 +7,7 @@ struct BacktestCommand: Command {
     static let name = "backtest"
     static let abstract = "rolling-origin evaluation of the forecasting models (MASE, WAPE, RMSE, coverage, fit time)"
     static let help = """
-    --history FILE --horizon DURATION [--origins N] [--every DURATION] [--models a,b,…] [--channel NAME]… [--out FILE]
+    --history FILE --horizon DURATION [--origins N] [--every DURATION] [--models a,b,…] [--channel NAME]… [--holidays CC,…] [--events FILE] [--out FILE]
 
     Cuts the history at N origins spaced --every apart (the last one a horizon before the end),
     fits each model on what precedes the origin and scores its forecast of the next horizon on the
@@ -21,10 +21,13 @@ struct BacktestCommand: Command {
       --every DURATION      spacing of the origins (default: the horizon)
       --models a,b,…        models to compare (default: all); \(ForecastSetup.modelHelp)
       --channel NAME        only this channel (repeatable)
+      --holidays CC,…       \(ForecastSetup.holidaysHelp)
+      --events FILE         \(ForecastSetup.eventsHelp)
       --out FILE            also write the scores as CSV
     """
     static let options = HistoryOptions.specs + [OptionSpec("horizon"), OptionSpec("origins"), OptionSpec("every"),
                                                  OptionSpec("models"), OptionSpec("channel", repeatable: true), OptionSpec("out")]
+        + ForecastSetup.eventSpecs
 
     let history: HistoryOptions
     let horizonSeconds: Int
@@ -33,6 +36,7 @@ struct BacktestCommand: Command {
     let models: [any ForecastModel]
     let channels: [String]
     let outPath: String?
+    let events: EventOptions
 
     init(_ arguments: ParsedArguments) throws(CLIError) {
         history = try HistoryOptions(arguments)
@@ -47,15 +51,21 @@ struct BacktestCommand: Command {
         self.models = models
         channels = arguments.all("channel")
         outPath = arguments.value("out")
+        events = try EventOptions(arguments)
     }
 
     func run() throws(CLIError) {
         let contacts = try history.read()
         var table = CSVTable(header: ["channel", "model", "origins", "mase", "wape", "rmse", "bias", "coverage80", "coverage95", "fit_seconds"])
         var text = ""
-        for series in try ForecastSetup.select(channels, from: contacts) {
+        let selected = try ForecastSetup.select(channels, from: contacts)
+        let (calendarEvents, userEvents) = try events.load(calendar: history.options.calendar,
+                                                           from: selected.map(\.start).min() ?? 0,
+                                                           to: selected.map(\.end).max() ?? 0)
+        for series in selected {
             Console.progress("\(series.channel): backtesting …")
-            let input = ForecastInput(series: series, calendar: history.options.calendar)
+            let input = ForecastInput(series: series, calendar: history.options.calendar,
+                                      calendarEvents: calendarEvents, userEvents: userEvents)
             let scores = Backtest.run(models: models, input: input, horizonSeconds: horizonSeconds,
                                       origins: origins, everySeconds: everySeconds)
             Console.progressDone()

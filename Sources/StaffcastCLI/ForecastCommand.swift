@@ -7,7 +7,8 @@ struct ForecastCommand: Command {
     static let name = "forecast"
     static let abstract = "forecast contacts per channel and interval with 80/95 % prediction intervals"
     static let help = """
-    --history FILE --horizon DURATION [--channel NAME]… [--model auto|NAME] [--origin TIMESTAMP] [--out FILE|-]
+    --history FILE --horizon DURATION [--channel NAME]… [--model auto|NAME] [--holidays CC,…] [--events FILE]
+    [--origin TIMESTAMP] [--out FILE|-]
 
     Forecasts every open interval starting in [origin, origin + horizon); the origin defaults to
     the end of the last history interval. With --model auto (the default) each channel gets the
@@ -19,11 +20,14 @@ struct ForecastCommand: Command {
       --horizon DURATION    how far to forecast: 1d, 7d, 2w
       --channel NAME        forecast only this channel (repeatable; default all)
       --model auto|NAME     \(ForecastSetup.modelHelp)
+      --holidays CC,…       \(ForecastSetup.holidaysHelp)
+      --events FILE         \(ForecastSetup.eventsHelp)
       --origin TIMESTAMP    forecast as if the history ended here (ISO 8601)
       --out FILE|-          output CSV (default: standard output)
     """
     static let options = HistoryOptions.specs + [OptionSpec("horizon"), OptionSpec("channel", repeatable: true),
                                                  OptionSpec("model"), OptionSpec("origin"), OptionSpec("out")]
+        + ForecastSetup.eventSpecs
 
     let history: HistoryOptions
     let horizonSeconds: Int
@@ -31,6 +35,7 @@ struct ForecastCommand: Command {
     let models: [any ForecastModel]
     let originText: String?
     let outPath: String
+    let events: EventOptions
 
     init(_ arguments: ParsedArguments) throws(CLIError) {
         history = try HistoryOptions(arguments)
@@ -40,6 +45,7 @@ struct ForecastCommand: Command {
         models = try ForecastSetup.models(arguments.value("model") ?? "auto")
         originText = arguments.value("origin")
         outPath = arguments.value("out") ?? "-"
+        events = try EventOptions(arguments)
     }
 
     func run() throws(CLIError) {
@@ -47,9 +53,14 @@ struct ForecastCommand: Command {
         let calendar = history.options.calendar
         let origin = try originText.map { text throws(CLIError) in try parseInstant(text, flag: "origin", calendar: calendar) }
         var forecasts: [Forecast] = []
-        for series in try ForecastSetup.select(channels, from: contacts) {
+        let selected = try ForecastSetup.select(channels, from: contacts)
+        let (calendarEvents, userEvents) = try events.load(
+            calendar: calendar, from: selected.map(\.start).min() ?? 0,
+            to: (origin ?? selected.map(\.end).max() ?? 0) + Int64(horizonSeconds))
+        for series in selected {
             let (forecast, _) = try ForecastSetup.forecast(series, calendar: calendar, models: models,
-                                                           origin: origin, horizonSeconds: horizonSeconds, backtestOrigins: 4)
+                                                           origin: origin, horizonSeconds: horizonSeconds, backtestOrigins: 4,
+                                                           calendarEvents: calendarEvents, userEvents: userEvents)
             Console.error("\(series.channel): model \(forecast.model), \(forecast.instants.count) open intervals\n")
             forecasts.append(forecast)
         }
@@ -59,6 +70,29 @@ struct ForecastCommand: Command {
 
 /// Model choice and the forecast of one channel, shared by `forecast`, `backtest` and `plan`.
 enum ForecastSetup {
+    static let holidaysHelp = "built-in public holidays and retail events of these countries (\(HolidayCalendar.supportedCountries.joined(separator: ", ")))"
+    static let eventsHelp = "the planner's events: name,start,end[,channel][,kind] (promotion, closure, holiday, peak)"
+    static let eventSpecs = [OptionSpec("holidays"), OptionSpec("events")]
+
+    /// The built-in events of `countries` over the local years of [from, to], clamped to the
+    /// years the calendars cover, and the events file at `eventsPath`.
+    static func events(countries: [String], eventsPath: String?, calendar: PlanningCalendar,
+                       from: Int64, to: Int64) throws(CLIError) -> ([CalendarEvent], [UserEvent]) {
+        var calendarEvents: [CalendarEvent] = []
+        if !countries.isEmpty {
+            let years = HolidayCalendar.supportedYears
+            let first = min(max(calendar.local(from).date.year, years.lowerBound), years.upperBound)
+            let last = min(max(calendar.local(max(from, to)).date.year, first), years.upperBound)
+            calendarEvents = try forecasting { () throws(ForecastingError) in
+                try HolidayCalendar.events(countries: countries, years: first...last)
+            }
+        }
+        var userEvents: [UserEvent] = []
+        if let eventsPath {
+            userEvents = try core { () throws(CoreError) in try EventsFile.read(path: eventsPath, calendar: calendar) }
+        }
+        return (calendarEvents, userEvents)
+    }
     static let modelHelp = "auto, or one model: snaive (same weekday and slot last week), regression (log-scale calendar regression)"
 
     static func models(_ name: String) throws(CLIError) -> [any ForecastModel] {
@@ -79,17 +113,41 @@ enum ForecastSetup {
     /// Forecasts `series` from `origin` (default: its end) over `horizonSeconds`, using only the
     /// history before the origin.
     static func forecast(_ series: IntervalSeries, calendar: PlanningCalendar, models: [any ForecastModel],
-                         origin: Int64?, horizonSeconds: Int, backtestOrigins: Int) throws(CLIError) -> (Forecast, [ModelScore]) {
+                         origin: Int64?, horizonSeconds: Int, backtestOrigins: Int,
+                         calendarEvents: [CalendarEvent] = [], userEvents: [UserEvent] = []) throws(CLIError) -> (Forecast, [ModelScore]) {
         let origin = origin ?? series.end
         guard origin > series.start else {
             throw .usage("the forecast origin \(calendar.format(origin)) is before the history of '\(series.channel)' starts (\(calendar.format(series.start)))")
         }
-        let input = ForecastInput(series: series.truncated(before: origin), calendar: calendar)
+        let input = ForecastInput(series: series.truncated(before: origin), calendar: calendar,
+                                  calendarEvents: calendarEvents, userEvents: userEvents)
         Console.progress("\(series.channel): backtesting \(models.count) model(s) …")
         defer { Console.progressDone() }
         return try forecasting { () throws(ForecastingError) in
             try AutoForecaster(models: models, backtestOrigins: backtestOrigins)
                 .forecast(input, origin: origin, horizonSeconds: horizonSeconds)
         }
+    }
+}
+
+/// `--holidays CC,…` and `--events FILE`, shared by `forecast` and `backtest`.
+struct EventOptions {
+    let countries: [String]
+    let eventsPath: String?
+
+    init(_ arguments: ParsedArguments) throws(CLIError) {
+        if let text = arguments.value("holidays") {
+            let codes = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            // Checked now so a typo fails before the history is read.
+            _ = try forecasting { () throws(ForecastingError) in try HolidayCalendar.countryCodes(codes) }
+            countries = codes
+        } else {
+            countries = []
+        }
+        eventsPath = arguments.value("events")
+    }
+
+    func load(calendar: PlanningCalendar, from: Int64, to: Int64) throws(CLIError) -> ([CalendarEvent], [UserEvent]) {
+        try ForecastSetup.events(countries: countries, eventsPath: eventsPath, calendar: calendar, from: from, to: to)
     }
 }

@@ -12,7 +12,7 @@ struct PlanCommand: Command {
     static let help = """
     --config FILE [--week YYYY-Www|next] [--now TIMESTAMP] [--out-dir DIR] [--quiet]
 
-    Reads the JSON config (history, timezone, interval, model, staff_to, and per channel
+    Reads the JSON config (history, timezone, interval, model, staff_to, holidays, events, and per channel
     aht_seconds, service_level "P/T", asa_seconds, max_occupancy, shrinkage, patience,
     max_abandon_rate), forecasts the week,
     finds the agents every interval needs, and writes into DIR/YYYY-Www/:
@@ -74,6 +74,9 @@ struct PlanCommand: Command {
             Console.error("warning: \(week.label) starts \((weekStart - historyEnd) / 86_400) days after the history ends; the forecast reaches far ahead\n")
         }
         let models = try ForecastSetup.models(config.model)
+        let (calendarEvents, userEvents) = try ForecastSetup.events(
+            countries: config.holidays, eventsPath: config.eventsPath, calendar: calendar,
+            from: history.series.map(\.start).min() ?? origin, to: weekEnd)
 
         var forecasts: [Forecast] = []
         var requirements: [RequirementRow] = []
@@ -83,7 +86,8 @@ struct PlanCommand: Command {
             guard let series = history.series(for: channel) else { continue }
             let (full, scores) = try ForecastSetup.forecast(series, calendar: calendar, models: models, origin: origin,
                                                             horizonSeconds: Int(weekEnd - origin),
-                                                            backtestOrigins: config.backtestOrigins)
+                                                            backtestOrigins: config.backtestOrigins,
+                                                            calendarEvents: calendarEvents, userEvents: userEvents)
             let forecast = full.restricted(to: weekStart..<weekEnd)
             forecasts.append(forecast)
             let staffed = try StaffingStep.staff(forecast, policy: policy, intervalSeconds: history.intervalSeconds,
@@ -91,7 +95,11 @@ struct PlanCommand: Command {
             requirements += staffed
             channelReports.append(Self.report(series: series, origin: origin, model: forecast.model, forecast: forecast,
                                               requirements: staffed))
-            channelManifests.append(Self.manifest(channel: channel, model: forecast.model, policy: policy, scores: scores))
+            let inForce = ForecastInput(series: series, calendar: calendar, openingHours: OpeningHours.learn(from: series, calendar: calendar),
+                                        calendarEvents: calendarEvents, userEvents: userEvents)
+                .eventNames(from: weekStart, to: weekEnd)
+            channelManifests.append(Self.manifest(channel: channel, model: forecast.model, policy: policy, scores: scores,
+                                                  events: inForce))
         }
 
         let weekly = WeeklyStaffing.summarize(requirements, dates: week.dates, channels: history.channels,
@@ -104,6 +112,11 @@ struct PlanCommand: Command {
             ("weekly_staffing.csv", WeeklyStaffing.csv(weekly)),
             ("report.html", report.html()),
         ]
+        var eventsInput: [JSONValue] = []
+        if let eventsPath = config.eventsPath {
+            eventsInput.append(.object([("role", .string("events")), ("path", .string(config.eventsPathAsWritten ?? eventsPath)),
+                                        ("sha256", .string(SHA256.hex(FileManager.default.contents(atPath: eventsPath) ?? Data())))]))
+        }
         let manifest: JSONValue = .object([
             ("staffcast_version", .string(StaffcastCommand.version)),
             ("week", .string(week.label)),
@@ -118,7 +131,7 @@ struct PlanCommand: Command {
                          ("sha256", .string(SHA256.hex(config.data)))]),
                 .object([("role", .string("history")), ("path", .string(config.historyPathAsWritten)),
                          ("sha256", .string(SHA256.hex(historyData)))]),
-            ])),
+            ] + eventsInput)),
             ("channels", .array(channelManifests)),
             ("outputs", .array(files.map { name, text in
                 .object([("file", .string(name)), ("sha256", .string(SHA256.hex(Data(text.utf8))))])
@@ -166,7 +179,8 @@ struct PlanCommand: Command {
                              forecast: forecast, actuals: actuals, requirements: requirements)
     }
 
-    static func manifest(channel: String, model: String, policy: ChannelPolicy, scores: [ModelScore]) -> JSONValue {
+    static func manifest(channel: String, model: String, policy: ChannelPolicy, scores: [ModelScore],
+                         events: [String] = []) -> JSONValue {
         var settings: [(String, JSONValue)] = [("aht_seconds", .number(policy.ahtSeconds, fractionDigits: 3))]
         if let sl = policy.target.serviceLevel { settings.append(("service_level", .number(sl, fractionDigits: 6))) }
         settings.append(("target_seconds", .number(policy.target.targetSeconds, fractionDigits: 3)))
@@ -179,6 +193,7 @@ struct PlanCommand: Command {
             ("channel", .string(channel)),
             ("model", .string(model)),
             ("settings", .object(settings)),
+            ("events", .array(events.map { .string($0) })),
             ("backtest", .array(scores.sorted { $0.model < $1.model }.map { s in
                 .object([("model", .string(s.model)), ("origins", .integer(s.origins)),
                          ("wape", .number(s.wape, fractionDigits: 6)), ("mase", .number(s.mase, fractionDigits: 6)),

@@ -1,6 +1,7 @@
 import Foundation
 import StaffcastCore
 import Queueing
+import Forecasting
 
 /// The staffing rules of one channel: handle time and service targets.
 struct ChannelPolicy: Equatable {
@@ -17,7 +18,7 @@ enum StaffTo: String, CaseIterable {
 ///
 /// ```json
 /// { "history": "bank_calls.csv", "timezone": "UTC", "interval": "30m", "model": "auto",
-///   "staff_to": "p50",
+///   "staff_to": "p50", "holidays": ["US"], "events": "events.csv",
 ///   "channels": { "calls": { "aht_seconds": 300, "service_level": "80/20",
 ///                             "max_occupancy": 0.85, "shrinkage": 0.3 } } }
 /// ```
@@ -36,11 +37,17 @@ struct PlanConfig {
     var backtestOrigins: Int
     var staffTo: StaffTo
     var channels: [String: ChannelPolicy]
+    /// Countries of the built-in holiday calendars (`"holidays": ["US"]`); none by default.
+    var holidays: [String] = []
+    /// The events file (`"events"`), resolved against the config's folder, and as written.
+    var eventsPath: String? = nil
+    var eventsPathAsWritten: String? = nil
     /// The config file's bytes (hashed into the manifest).
     var data: Data
 
     static let topLevelKeys: Set<String> = ["history", "timezone", "interval", "value_column", "channel_name",
-                                            "model", "backtest_origins", "staff_to", "channels"]
+                                            "model", "backtest_origins", "staff_to", "channels",
+                                            "holidays", "events"]
     static let channelKeys: Set<String> = ["aht_seconds", "service_level", "asa_seconds", "max_occupancy", "shrinkage",
                                            "patience", "max_abandon_rate"]
 
@@ -110,11 +117,29 @@ struct PlanConfig {
             }
             channels[name] = try policy(settings, at: keyPath, reader: reader)
         }
+        var holidays: [String] = []
+        if let value = object["holidays"], !(value is NSNull) {
+            guard let list = value as? [Any], list.allSatisfy({ $0 is String }) else {
+                throw .config(path: path, key: "holidays", message: "expected an array of country codes such as [\"US\"]")
+            }
+            holidays = list.map { $0 as! String }
+            if !holidays.isEmpty {
+                do throws(ForecastingError) { _ = try HolidayCalendar.countryCodes(holidays) } catch {
+                    throw .config(path: path, key: "holidays", message: error.description)
+                }
+            }
+        }
+        let eventsText = try reader.optionalString(object, "events", at: "")
+        if let eventsText, eventsText.isEmpty {
+            throw .config(path: path, key: "events", message: "expected the path of the events CSV")
+        }
+        let eventsPath = eventsText.map { $0.hasPrefix("/") ? $0 : base.appendingPathComponent($0).path }
         return PlanConfig(path: path, historyPath: historyPath, historyPathAsWritten: history, calendar: calendar,
                           intervalSeconds: interval,
                           valueColumn: try reader.optionalString(object, "value_column", at: ""),
                           channelName: try reader.optionalString(object, "channel_name", at: ""),
-                          model: model, backtestOrigins: Int(origins), staffTo: staffTo, channels: channels, data: data)
+                          model: model, backtestOrigins: Int(origins), staffTo: staffTo, channels: channels,
+                          holidays: holidays, eventsPath: eventsPath, eventsPathAsWritten: eventsText, data: data)
     }
 
     static func policy(_ settings: [String: Any], at keyPath: String, reader: JSONFields) throws(CLIError) -> ChannelPolicy {

@@ -6,14 +6,14 @@ import Foundation
 final class PlanCommandTests: XCTestCase {
     static let files = ["forecast.csv", "requirements.csv", "weekly_staffing.csv", "report.html", "manifest.json"]
 
-    func demoConfig(in directory: URL, channelSettings: String? = nil) throws -> URL {
+    func demoConfig(in directory: URL, channelSettings: String? = nil, extra: String = "", name: String = "plan.json") throws -> URL {
         let history = CLI.projectRoot.appendingPathComponent("datasets/bank_calls.csv").path
         let settings = channelSettings ?? #"{"aht_seconds": 300, "service_level": "80/20", "max_occupancy": 0.85, "shrinkage": 0.3}"#
         let config = """
-        {"history": "\(history)", "timezone": "UTC", "interval": "30m", "backtest_origins": 2,
+        {"history": "\(history)", "timezone": "UTC", "interval": "30m", "backtest_origins": 2,\(extra)
          "channels": {"calls": \(settings)}}
         """
-        let url = directory.appendingPathComponent("plan.json")
+        let url = directory.appendingPathComponent(name)
         try Data(config.utf8).write(to: url)
         return url
     }
@@ -51,6 +51,39 @@ final class PlanCommandTests: XCTestCase {
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains("partial") || $0.contains("old") }
         XCTAssertEqual(leftovers, [])
+    }
+
+    /// With US holidays the bank is closed on Labor Day (every past US holiday is absent from its
+    /// history) and the Tuesday after carries the post-holiday surge.
+    func testHolidaysCloseLaborDayAndLiftTheDayAfter() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var totals: [String: [String: Double]] = [:]
+        var counts: [String: [String: Int]] = [:]
+        var manifests: [String: String] = [:]
+        for (label, extra) in [("plain", ""), ("us", #" "holidays": ["US"],"#)] {
+            let config = try demoConfig(in: directory, extra: extra, name: "\(label).json")
+            let out = directory.appendingPathComponent(label)
+            let run = try CLI.run(["plan", "--config", config.path, "--out-dir", out.path, "--quiet"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let week = out.appendingPathComponent("2003-W36")
+            let csv = try String(contentsOf: week.appendingPathComponent("forecast.csv"), encoding: .utf8)
+            for line in csv.split(separator: "\n").dropFirst() {
+                let fields = line.split(separator: ",")
+                let date = String(fields[0].prefix(10))
+                totals[label, default: [:]][date, default: 0] += Double(fields[2])!
+                counts[label, default: [:]][date, default: 0] += 1
+                if label == "us" && date == "2003-09-01" { XCTAssertEqual(Double(fields[2]), 0, String(line)) }
+            }
+            manifests[label] = try String(contentsOf: week.appendingPathComponent("manifest.json"), encoding: .utf8)
+        }
+        XCTAssertEqual(counts["us"]?["2003-09-01"], counts["plain"]?["2003-09-01"], "the closed day keeps its rows")
+        XCTAssertGreaterThan(try XCTUnwrap(totals["plain"]?["2003-09-01"]), 1000)
+        XCTAssertEqual(totals["us"]?["2003-09-01"], 0)
+        let tuesday = try XCTUnwrap(totals["us"]?["2003-09-02"]), plainTuesday = try XCTUnwrap(totals["plain"]?["2003-09-02"])
+        XCTAssertGreaterThan(tuesday, plainTuesday * 1.03)
+        XCTAssertTrue(manifests["us"]!.contains("2003-09-01 holiday Labor Day"), manifests["us"]!)
+        XCTAssertFalse(manifests["plain"]!.contains("Labor Day"))
     }
 
     func testBadConfigPublishesNothing() throws {

@@ -144,8 +144,9 @@ struct BacktestEngine {
         }
         guard !instants.isEmpty else { return nil }
         let started = ContinuousClock.now
-        guard let fitted = try? model.fit(input.truncated(before: origin)) else { return nil }
-        let forecasts = fitted.pointForecast(at: instants)
+        let past = input.truncated(before: origin)
+        guard let fitted = try? model.fit(past) else { return nil }
+        let forecasts = past.zeroingClosed(fitted.pointForecast(at: instants), at: instants)
         let seconds = Self.seconds(started.duration(to: .now))
         let days = clock.slots(instants, openingHours: input.openingHours).map(\.day)
         return BacktestWindow(origin: origin, forecasts: forecasts, actuals: actuals, days: days, fitSeconds: seconds)

@@ -28,6 +28,12 @@ import StaffcastCore
 /// y − Zβ. This gives the same fit as `dgelsd` on the full m × (7·slots + p) dummy design, at
 /// O(m·p²) instead of O(m·slots²) — 672 slot columns for a 24/7 quarter-hourly channel.
 ///
+/// Calendar events of the input (``ForecastInput/calendarEvents``, ``ForecastInput/userEvents``)
+/// enter as day-level dummies on the log scale (see `EventDays`): the day after a closed holiday,
+/// open holidays, each retail day, the planner's promotions and peaks — each only when the history
+/// holds it, its estimate shrunk toward 0 by n / (n + ``eventShrinkage``) for n past days with it.
+/// Closed holidays and closures are left out of the fit and forecast 0 in every slot.
+///
 /// Refuses histories shorter than one week.
 public struct CalendarRegressionModel: ForecastModel {
     public let halfLifeWeeks: Double
@@ -35,10 +41,14 @@ public struct CalendarRegressionModel: ForecastModel {
     public let monthStartDays: Int
     public let monthEndDays: Int
     public let robust: Bool
+    /// Pseudo-days of "no effect" each event effect is shrunk with: an effect seen on n past days
+    /// is multiplied by n / (n + eventShrinkage).
+    public let eventShrinkage: Double
     public let name: String
 
     public init(halfLifeWeeks: Double = 6, trendDamping: Double = 0.9, monthStartDays: Int = 3,
-                monthEndDays: Int = 1, robust: Bool = true, name: String = "regression") {
+                monthEndDays: Int = 1, robust: Bool = true, eventShrinkage: Double = 1, name: String = "regression") {
+        self.eventShrinkage = eventShrinkage.isFinite ? max(0, eventShrinkage) : 1
         self.halfLifeWeeks = halfLifeWeeks.isFinite && halfLifeWeeks > 0 ? halfLifeWeeks : .infinity
         self.trendDamping = min(1, max(0, trendDamping.isFinite ? trendDamping : 1))
         self.monthStartDays = max(0, monthStartDays)
@@ -53,7 +63,17 @@ public struct CalendarRegressionModel: ForecastModel {
 
     public func fit(_ input: ForecastInput) throws(ForecastingError) -> any FittedForecastModel {
         try input.validate(model: name)
-        let history = KnownHistory(input, openOnly: true)
+        var history = KnownHistory(input, openOnly: true)
+        let events = EventDays(input, history: history)
+        if !events.closedDays.isEmpty || !events.closures.isEmpty {
+            // Closed holidays and closures are not the channel's normal days: leave them out.
+            let keep = history.values.indices.filter {
+                !events.isClosed(instant: history.instants[$0], day: history.slots[$0].day)
+            }
+            history.instants = keep.map { history.instants[$0] }
+            history.values = keep.map { history.values[$0] }
+            history.slots = keep.map { history.slots[$0] }
+        }
         guard history.spanDays >= 7 else {
             throw .insufficientHistory(channel: input.series.channel,
                                        message: "the calendar regression needs at least one week of known history, has \(history.spanDays) day(s)")
@@ -85,6 +105,27 @@ public struct CalendarRegressionModel: ForecastModel {
             if turns.count >= 2 && indicator.contains(0) {
                 columns.append(indicator)
                 usesTurnOfMonth = true
+            }
+        }
+
+        // Event regressors, each used when the history holds it on some day but not on all.
+        var eventNames: [String] = []
+        var eventOccurrences: [Int] = []
+        if !events.isEmpty {
+            var activeDays: [String: Set<Int>] = [:]
+            var rowsOf: [String: [Int]] = [:]
+            for k in 0..<m {
+                for feature in events.features(instant: history.instants[k], day: history.slots[k].day) {
+                    activeDays[feature, default: []].insert(history.slots[k].day)
+                    rowsOf[feature, default: []].append(k)
+                }
+            }
+            for feature in rowsOf.keys.sorted() where rowsOf[feature]!.count < m {
+                var indicator = Array(repeating: 0.0, count: m)
+                for k in rowsOf[feature]! { indicator[k] = 1 }
+                columns.append(indicator)
+                eventNames.append(feature)
+                eventOccurrences.append(activeDays[feature]?.count ?? 0)
             }
         }
 
@@ -129,8 +170,15 @@ public struct CalendarRegressionModel: ForecastModel {
         var beta = fit.beta[...]
         let trend = usesTrend ? beta.popFirst() ?? 0 : 0
         let month = usesTurnOfMonth ? beta.popFirst() ?? 0 : 0
+        // Each event effect shrunk toward 0 by n / (n + eventShrinkage) for n past days with it.
+        var effects: [String: Double] = [:]
+        for (name, n) in zip(eventNames, eventOccurrences) {
+            let estimate = beta.popFirst() ?? 0
+            effects[name] = estimate * Double(n) / (Double(n) + eventShrinkage)
+        }
         return Fitted(profile: Self.fillUnobserved(fit.profile, slotsPerDay: history.slotsPerDay),
-                      trendPerWeek: trend, turnOfMonthEffect: month, smearing: smearing,
+                      trendPerWeek: trend, turnOfMonthEffect: month, events: events, eventEffects: effects,
+                      smearing: smearing,
                       origin: origin, trendDamping: trendDamping, turnOfMonth: turnOfMonth,
                       clock: LocalClock(input.calendar), openingHours: input.openingHours)
     }
@@ -218,6 +266,9 @@ public struct CalendarRegressionModel: ForecastModel {
         let profile: [Double]
         let trendPerWeek: Double
         let turnOfMonthEffect: Double
+        let events: EventDays
+        /// Log-scale effect per event feature (shrunk); features absent here have no effect.
+        let eventEffects: [String: Double]
         let smearing: Double
         let origin: Int64
         let trendDamping: Double
@@ -235,8 +286,11 @@ public struct CalendarRegressionModel: ForecastModel {
         func linearPredictor(at instants: [Int64]) -> [Double?] {
             var turnOfDay: [Int: Bool] = [:]
             return zip(instants, clock.slots(instants, openingHours: openingHours)).map { instant, reading in
-                guard reading.isOpen else { return nil }
+                guard reading.isOpen, !events.isClosed(instant: instant, day: reading.day) else { return nil }
                 var eta = profile[reading.slotOfWeek]
+                if !eventEffects.isEmpty {
+                    for feature in events.features(instant: instant, day: reading.day) { eta += eventEffects[feature] ?? 0 }
+                }
                 eta += trendPerWeek * dampedWeeks(Double(instant - origin) / CalendarRegressionModel.week)
                 if turnOfMonthEffect != 0 {
                     let atTurn: Bool

@@ -1,0 +1,176 @@
+import StaffcastCore
+
+/// The calendar events of a ``ForecastInput`` read against its history, as day-level regressors:
+///
+/// - **Closed holidays.** A public holiday (built-in, or `holiday` in the events file) on a
+///   weekday the opening hours open is *closed* in the past when the history has no volume that
+///   day (the day is absent) or less than ``nearlyClosedShare`` of the median volume of that
+///   weekday. A holiday after the history is closed when at least half of the past occurrences
+///   of the same holiday were closed, or — if it has none — at least half of all past holidays
+///   were. With no past holiday at all there is no evidence, and it stays open. Closed days are
+///   left out of the fit and forecast 0 in every slot (the rows stay in the output).
+/// - **After a closed holiday** (`after closed holiday`): the next weekday the opening hours
+///   open that is not itself closed — the lag-1 surge of calls that could not be made.
+/// - **Open holidays** (`holiday`): a holiday the channel works through.
+/// - **Retail days** (`retail: <name>`): each built-in retail event on its own date (its default
+///   lead/lag window is not used: a day-level effect on the day itself).
+/// - **The planner's events** for this channel (or all channels): `promotion` and `peak` over the
+///   instants they cover (one effect per kind, so a new promotion borrows the effect of past
+///   ones); a `closure` forces 0 over the instants it covers.
+///
+/// A model estimates a feature only when the history holds it (see ``CalendarRegressionModel``).
+struct EventDays: Sendable {
+    /// Share of the weekday's median volume below which a holiday counts as closed.
+    static let nearlyClosedShare = 0.1
+    static let afterClosedHoliday = "after closed holiday"
+    static let openHoliday = "holiday"
+
+    /// Local days (days since 1970-01-01) forecast as closed.
+    let closedDays: Set<Int>
+    /// Day-level features by local day.
+    let dayFeatures: [Int: [String]]
+    /// The planner's promotions and peaks: covered instants and feature name.
+    let spans: [(range: Range<Int64>, feature: String)]
+    /// The planner's closures.
+    let closures: [Range<Int64>]
+
+    var isEmpty: Bool { closedDays.isEmpty && dayFeatures.isEmpty && spans.isEmpty && closures.isEmpty }
+
+    init(_ input: ForecastInput) {
+        self.init(input, history: KnownHistory(input, openOnly: true))
+    }
+
+    init(_ input: ForecastInput, history: KnownHistory) {
+        let channel = input.series.channel
+        let user = input.userEvents.filter { $0.channel == nil || $0.channel == channel }
+        guard !input.calendarEvents.isEmpty || !user.isEmpty else {
+            closedDays = []; dayFeatures = [:]; spans = []; closures = []
+            return
+        }
+        let hours = input.openingHours
+        let isBusiness: [Bool] = (1...7).map { weekday in
+            (0..<hours.slotsPerDay).contains { hours.isOpen(weekday: weekday, slotOfDay: $0) }
+        }
+        func business(_ day: Int) -> Bool { isBusiness[CivilDate(daysSinceEpoch: day).weekday - 1] }
+
+        // Known open volume per local day, and the median full day per weekday.
+        var totals: [Int: Double] = [:]
+        for k in history.values.indices { totals[history.slots[k].day, default: 0] += history.values[k] }
+        let firstDay = history.slots.first?.day ?? Int.max
+        let lastDay = history.slots.last?.day ?? Int.min
+
+        // Holidays on business days, with their names.
+        var holidays: [(day: Int, name: String)] = []
+        for event in input.calendarEvents where event.kind == .holiday {
+            holidays.append((event.date.daysSinceEpoch, event.name))
+        }
+        for event in user where event.kind == .holiday {
+            var day = event.firstDay.daysSinceEpoch
+            while day <= event.lastDay.daysSinceEpoch { holidays.append((day, event.name)); day += 1 }
+        }
+        holidays = holidays.filter { business($0.day) }
+        let holidayDays = Set(holidays.map(\.day))
+
+        var byWeekday: [[Double]] = Array(repeating: [], count: 7)
+        for (day, total) in totals where !holidayDays.contains(day) {
+            byWeekday[CivilDate(daysSinceEpoch: day).weekday - 1].append(total)
+        }
+        let typical = byWeekday.map { CalendarRegressionModel.median($0) }
+
+        // Past occurrences: closed or open, by holiday name and overall.
+        var closed = Set<Int>()
+        var byName: [String: (closed: Int, open: Int)] = [:]
+        var overall = (closed: 0, open: 0)
+        for (day, name) in holidays where day >= firstDay && day <= lastDay {
+            let weekday = CivilDate(daysSinceEpoch: day).weekday
+            let isClosed = (totals[day] ?? 0) <= Self.nearlyClosedShare * typical[weekday - 1]
+            if isClosed { closed.insert(day) }
+            var counts = byName[name] ?? (0, 0)
+            if isClosed { counts.closed += 1; overall.closed += 1 } else { counts.open += 1; overall.open += 1 }
+            byName[name] = counts
+        }
+        // Future (and pre-history) occurrences: by the same holiday, else by all holidays.
+        for (day, name) in holidays where day < firstDay || day > lastDay {
+            let counts = byName[name] ?? overall
+            if counts.closed + counts.open > 0, counts.closed >= counts.open { closed.insert(day) }
+        }
+
+        var features: [Int: [String]] = [:]
+        for day in closed {
+            var next = day + 1
+            while next <= day + 7 && (!business(next) || closed.contains(next)) { next += 1 }
+            if next <= day + 7 { features[next, default: []].append(Self.afterClosedHoliday) }
+        }
+        for day in holidayDays where !closed.contains(day) { features[day, default: []].append(Self.openHoliday) }
+        for event in input.calendarEvents where event.kind != .holiday {
+            let day = event.date.daysSinceEpoch
+            guard !closed.contains(day) else { continue }
+            features[day, default: []].append("\(event.kind.rawValue): \(event.name)")
+        }
+        closedDays = closed
+        dayFeatures = features.mapValues { Array(Set($0)).sorted() }
+        spans = user.filter { $0.kind == .promotion || $0.kind == .peak }
+            .map { ($0.start ..< $0.end, $0.kind.rawValue) }
+        closures = user.filter { $0.kind == .closure }.map { $0.start ..< $0.end }
+    }
+
+    func isClosed(instant: Int64, day: Int) -> Bool {
+        closedDays.contains(day) || closures.contains { $0.contains(instant) }
+    }
+
+    /// Feature names active at `instant` (on local `day`), sorted, without duplicates.
+    func features(instant: Int64, day: Int) -> [String] {
+        var names = dayFeatures[day] ?? []
+        for span in spans where span.range.contains(instant) && !names.contains(span.feature) { names.append(span.feature) }
+        return names.count > 1 ? names.sorted() : names
+    }
+
+    /// The names of the events in force on the local days `days` (for a plan's manifest):
+    /// built-in events by name, the planner's events of this channel by name.
+    static func names(_ input: ForecastInput, instants: Range<Int64>, days: ClosedRange<Int>) -> [String] {
+        var names = Set<String>()
+        for event in input.calendarEvents where days.contains(event.date.daysSinceEpoch) {
+            names.insert("\(event.date) \(event.kind.rawValue) \(event.name)")
+        }
+        for event in input.userEvents where event.channel == nil || event.channel == input.series.channel {
+            if event.start < instants.upperBound && event.end > instants.lowerBound {
+                names.insert("\(event.firstDay) \(event.kind.rawValue) \(event.name)")
+            }
+        }
+        return names.sorted()
+    }
+
+    /// `forecasts` with every instant of a closed day or closure set to 0.
+    func zeroingClosed(_ forecasts: [Double], at instants: [Int64], clock: LocalClock, openingHours: OpeningHours) -> [Double] {
+        guard !closedDays.isEmpty || !closures.isEmpty else { return forecasts }
+        let readings = clock.slots(instants, openingHours: openingHours)
+        return forecasts.indices.map { isClosed(instant: instants[$0], day: readings[$0].day) ? 0 : forecasts[$0] }
+    }
+}
+
+extension ForecastInput {
+    /// The forecast of every model respects closed holidays and closures (a closed slot forecasts 0).
+    func zeroingClosed(_ forecasts: [Double], at instants: [Int64]) -> [Double] {
+        guard !calendarEvents.isEmpty || !userEvents.isEmpty else { return forecasts }
+        return EventDays(self).zeroingClosed(forecasts, at: instants, clock: LocalClock(calendar), openingHours: openingHours)
+    }
+
+    /// Whether each instant falls on a closed holiday or in a closure (all false without events).
+    func closedMask(at instants: [Int64]) -> [Bool] {
+        guard !calendarEvents.isEmpty || !userEvents.isEmpty else { return Array(repeating: false, count: instants.count) }
+        let events = EventDays(self)
+        let readings = LocalClock(calendar).slots(instants, openingHours: openingHours)
+        return instants.indices.map { events.isClosed(instant: instants[$0], day: readings[$0].day) }
+    }
+}
+
+extension ForecastInput {
+    /// The events in force over `[start, end)`, one line each (`2003-09-01 holiday Labor Day`),
+    /// sorted: built-in events dated on a local day of the range and the planner's events of
+    /// this channel that overlap it.
+    public func eventNames(from start: Int64, to end: Int64) -> [String] {
+        guard end > start else { return [] }
+        let days = calendar.local(start).date.daysSinceEpoch ... calendar.local(end - 1).date.daysSinceEpoch
+        return EventDays.names(self, instants: start ..< end, days: days)
+    }
+}

@@ -1,0 +1,89 @@
+import XCTest
+import TestSupport
+import StaffcastCore
+@testable import Forecasting
+
+/// The calendar regression with holidays: closed holidays forecast 0, and the day after one
+/// carries the surge the history shows.
+final class CalendarRegressionEventTests: XCTestCase {
+    /// US holidays of 2025 closed (no volume, or absent), the next business day (Monday to
+    /// Saturday: the office opens Saturday mornings) +30 %.
+    func plantedChannel() throws -> (SyntheticChannel, [CalendarEvent]) {
+        let events = try HolidayCalendar.events(countries: ["US"], years: 2025...2025)
+        let office = officeChannel(days: 25 * 7, growth: 0.002)
+        let closed = Set(events.filter { $0.kind == .holiday }.map(\.date))
+        var surge = Set<CivilDate>()
+        for day in closed where day.weekday <= 6 {
+            var next = day.adding(days: 1)
+            while next.weekday > 6 || closed.contains(next) { next = next.adding(days: 1) }
+            surge.insert(next)
+        }
+        var channel = office
+        channel.expected = { local, weeks in
+            if closed.contains(local.date) && local.date.weekday <= 6 { return 0 }
+            return office.expected(local, weeks) * (surge.contains(local.date) ? 1.3 : 1)
+        }
+        return (channel, events)
+    }
+
+    func testRecoversThePostHolidaySurgeAndClosesAFutureHoliday() throws {
+        let (channel, events) = try plantedChannel()
+        var series = channel.series(seed: 7)
+        // Memorial Day is absent from the history rather than zero.
+        let memorial = channel.instants(fromDay: CivilDate(year: 2025, month: 5, day: 26)!, days: 1)
+        for instant in memorial { series.contacts[series.index(of: instant)!] = nil }
+        let input = ForecastInput(series: series, calendar: .utc, calendarEvents: events)
+
+        // Unshrunk, the estimate is the planted log(1.3); shrunk by n/(n+1) with n = 4 past days.
+        let raw = try XCTUnwrap(try CalendarRegressionModel(eventShrinkage: 0).fit(input) as? CalendarRegressionModel.Fitted)
+        let effect = try XCTUnwrap(raw.eventEffects[EventDays.afterClosedHoliday])
+        XCTAssertEqual(effect, log(1.3), accuracy: 0.04)
+        let fitted = try XCTUnwrap(try CalendarRegressionModel().fit(input) as? CalendarRegressionModel.Fitted)
+        let shrunk = try XCTUnwrap(fitted.eventEffects[EventDays.afterClosedHoliday])
+        XCTAssertEqual(shrunk, effect * 4 / 5, accuracy: 0.03)
+
+        // The history ends Sunday 29 June; Friday 4 July is closed, Saturday 5 July surges.
+        let week = channel.instants(fromDay: CivilDate(year: 2025, month: 6, day: 30)!, days: 8)
+        let forecast = fitted.pointForecast(at: week)
+        let july4 = channel.instants(fromDay: CivilDate(year: 2025, month: 7, day: 4)!, days: 1)
+        let july4Forecast = zip(week, forecast).filter { july4.contains($0.0) }.map(\.1)
+        XCTAssertEqual(july4Forecast.count, 48)
+        XCTAssertEqual(july4Forecast.reduce(0, +), 0, "a closed holiday forecasts 0 in every slot")
+        func total(_ values: [Double], _ day: Int) -> Double { values[(day * 48)..<((day + 1) * 48)].reduce(0, +) }
+
+        // Without the calendar there is no surge and 4 July is an ordinary Friday.
+        let plain = try CalendarRegressionModel().fit(ForecastInput(series: series, calendar: .utc)).pointForecast(at: week)
+        XCTAssertGreaterThan(total(plain, 4), 1000)
+        let ratio = total(forecast, 5) / total(plain, 5)  // Saturday 5 July, with and without holidays
+        XCTAssertEqual(ratio, exp(shrunk), accuracy: 0.06)
+        XCTAssertGreaterThan(ratio, 1.15)
+        XCTAssertEqual(total(forecast, 2) / total(plain, 2), 1, accuracy: 0.05, "an ordinary Wednesday is unchanged")
+    }
+
+    func testAutoForecasterClosesHolidaysWhicheverModelWins() throws {
+        let (channel, events) = try plantedChannel()
+        let input = ForecastInput(series: channel.series(seed: 3), calendar: .utc, calendarEvents: events)
+        let origin = channel.instants(fromDay: CivilDate(year: 2025, month: 6, day: 30)!, days: 1)[0]
+        let july4 = channel.instants(fromDay: CivilDate(year: 2025, month: 7, day: 4)!, days: 1)
+        let (forecast, _) = try AutoForecaster(models: [SeasonalNaiveModel()]).forecast(input, origin: origin, horizonSeconds: 7 * 86_400)
+        let rows = forecast.instants.indices.filter { july4.contains(forecast.instants[$0]) }
+        XCTAssertFalse(rows.isEmpty)
+        XCTAssertEqual(rows.map { forecast.mean[$0] + forecast.hi95[$0] }.reduce(0, +), 0)
+    }
+
+    func testPromotionEffectFromPastOccurrences() throws {
+        let office = officeChannel(days: 20 * 7, growth: 0)
+        let promoDays = [CivilDate(year: 2025, month: 2, day: 12)!, CivilDate(year: 2025, month: 3, day: 19)!,
+                         CivilDate(year: 2025, month: 4, day: 16)!, CivilDate(year: 2025, month: 5, day: 21)!]
+        var channel = office
+        channel.expected = { local, weeks in office.expected(local, weeks) * (promoDays.contains(local.date) ? 1.5 : 1) }
+        let user = promoDays.enumerated().map { k, day in
+            UserEvent(name: "sale \(k)", kind: .promotion, channel: nil, start: Int64(day.daysSinceEpoch) * 86_400,
+                      end: Int64(day.daysSinceEpoch + 1) * 86_400, isWholeDays: true, firstDay: day, lastDay: day,
+                      location: SourceLocation(file: "events.csv", line: k + 2, column: 1))
+        }
+        let input = ForecastInput(series: channel.series(seed: 11), calendar: .utc, userEvents: user)
+        let fitted = try XCTUnwrap(try CalendarRegressionModel(eventShrinkage: 0).fit(input) as? CalendarRegressionModel.Fitted)
+        XCTAssertEqual(try XCTUnwrap(fitted.eventEffects["promotion"]), log(1.5), accuracy: 0.05)
+    }
+}
