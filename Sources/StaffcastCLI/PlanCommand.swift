@@ -16,7 +16,13 @@ struct PlanCommand: Command {
     aht_seconds, service_level "P/T", asa_seconds, max_occupancy, shrinkage, patience,
     max_abandon_rate), forecasts the week,
     finds the agents every interval needs, and writes into DIR/YYYY-Www/:
-      forecast.csv, requirements.csv, weekly_staffing.csv, report.html, manifest.json
+      forecast.csv, requirements.csv, schedule.csv, coverage.csv, weekly_staffing.csv,
+      report.html, manifest.json
+    Shifts (config "shifts": lengths, start_every, breaks; default 8h, 6h and 4h starting on any
+    half hour, shifts of 6 h or more with an unpaid 30-minute break) cover each interval's
+    headcount at least cost; coverage.csv re-scores every interval's service level with the agents
+    actually on the phones (scheduled heads net of breaks and shrinkage). When shifts cannot cover
+    everything the plan is still published and the shortfall is listed in coverage.csv.
     The files appear together: they are written into a hidden folder beside the target and
     renamed into place only when all succeeded; a failed run publishes nothing and leaves an
     earlier plan of that week untouched. Two runs on the same DIR at once: the second exits 75.
@@ -102,13 +108,22 @@ struct PlanCommand: Command {
                                                   events: inForce))
         }
 
-        let weekly = WeeklyStaffing.summarize(requirements, dates: week.dates, channels: history.channels,
+        let shifts = try ShiftStep.schedule(requirements, config: config, policies: Dictionary(uniqueKeysWithValues: policies),
+                                            intervalSeconds: history.intervalSeconds, calendar: calendar)
+        if !shifts.schedule.uncovered.isEmpty {
+            Console.error("warning: the shifts leave \(shifts.schedule.totalShortfall) agent-intervals uncovered in \(shifts.schedule.uncovered.count) intervals; see coverage.csv\n")
+        }
+        for i in channelReports.indices { channelReports[i].coverage = shifts.scores.filter { $0.channel == channelReports[i].channel } }
+        var weekly = WeeklyStaffing.summarize(requirements, dates: week.dates, channels: history.channels,
                                               intervalSeconds: history.intervalSeconds, calendar: calendar)
+        for i in weekly.indices { weekly[i].scheduledHours = shifts.hours[ShiftStep.key(weekly[i].date, weekly[i].channel)] ?? 0 }
         let report = WeeklyReport(weekLabel: week.label, calendar: calendar, intervalSeconds: history.intervalSeconds,
                                   dates: week.dates, channels: channelReports, daily: weekly, version: StaffcastCommand.version)
         var files: [(String, String)] = [
             ("forecast.csv", ForecastTable.csv(forecasts, calendar: calendar)),
             ("requirements.csv", RequirementsTable.csv(requirements, calendar: calendar)),
+            ("schedule.csv", ShiftPlanning.scheduleCSV(shifts.schedule, calendar: calendar)),
+            ("coverage.csv", ShiftStep.coverageCSV(shifts.scores, calendar: calendar)),
             ("weekly_staffing.csv", WeeklyStaffing.csv(weekly)),
             ("report.html", report.html()),
         ]
@@ -133,6 +148,15 @@ struct PlanCommand: Command {
                          ("sha256", .string(SHA256.hex(historyData)))]),
             ] + eventsInput)),
             ("channels", .array(channelManifests)),
+            ("schedule", .object([
+                ("shift_lengths", .array(config.shiftLengths.map { .string(Durations.format($0)) })),
+                ("start_every", .string(Durations.format(config.shiftStartEvery))),
+                ("breaks", .bool(config.shiftBreaks)),
+                ("agent_hours", .number(shifts.schedule.agentHours, fractionDigits: 2)),
+                ("lp_lower_bound", .number(shifts.schedule.lowerBound, fractionDigits: 2)),
+                ("gap", .number(shifts.schedule.gap, fractionDigits: 6)),
+                ("uncovered_agent_intervals", .integer(shifts.schedule.totalShortfall)),
+            ])),
             ("outputs", .array(files.map { name, text in
                 .object([("file", .string(name)), ("sha256", .string(SHA256.hex(Data(text.utf8))))])
             })),
@@ -145,6 +169,9 @@ struct PlanCommand: Command {
             let contacts = weekly.reduce(0) { $0 + $1.contacts }
             Console.out("\(week.label): \(NumberFormat.plain(contacts, maxFractionDigits: 0)) contacts, "
                         + "\(NumberFormat.plain(agentHours, maxFractionDigits: 1)) agent-hours required, "
+                        + "\(NumberFormat.plain(shifts.schedule.agentHours, maxFractionDigits: 1)) scheduled in shifts "
+                        + "(LP bound \(NumberFormat.plain(shifts.schedule.lowerBound, maxFractionDigits: 1)), "
+                        + "gap \(NumberFormat.plain(100 * shifts.schedule.gap, maxFractionDigits: 2)) %), "
                         + "\(history.channels.count) channel(s) → \(target)/\n")
         }
     }

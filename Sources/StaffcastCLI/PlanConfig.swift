@@ -42,12 +42,18 @@ struct PlanConfig {
     /// The events file (`"events"`), resolved against the config's folder, and as written.
     var eventsPath: String? = nil
     var eventsPathAsWritten: String? = nil
+    /// Shift lengths in seconds (`"shifts": {"lengths": ["8h", "6h", "4h"]}`), start spacing and
+    /// whether shifts of 6 h or more get the standard 30-minute break.
+    var shiftLengths: [Int] = [8 * 3600, 6 * 3600, 4 * 3600]
+    var shiftStartEvery = 1800
+    var shiftBreaks = true
     /// The config file's bytes (hashed into the manifest).
     var data: Data
 
     static let topLevelKeys: Set<String> = ["history", "timezone", "interval", "value_column", "channel_name",
                                             "model", "backtest_origins", "staff_to", "channels",
-                                            "holidays", "events"]
+                                            "holidays", "events", "shifts"]
+    static let shiftKeys: Set<String> = ["lengths", "start_every", "breaks"]
     static let channelKeys: Set<String> = ["aht_seconds", "service_level", "asa_seconds", "max_occupancy", "shrinkage",
                                            "patience", "max_abandon_rate"]
 
@@ -122,7 +128,7 @@ struct PlanConfig {
             guard let list = value as? [Any], list.allSatisfy({ $0 is String }) else {
                 throw .config(path: path, key: "holidays", message: "expected an array of country codes such as [\"US\"]")
             }
-            holidays = list.map { $0 as! String }
+            holidays = list.compactMap { $0 as? String }
             if !holidays.isEmpty {
                 do throws(ForecastingError) { _ = try HolidayCalendar.countryCodes(holidays) } catch {
                     throw .config(path: path, key: "holidays", message: error.description)
@@ -134,12 +140,39 @@ struct PlanConfig {
             throw .config(path: path, key: "events", message: "expected the path of the events CSV")
         }
         let eventsPath = eventsText.map { $0.hasPrefix("/") ? $0 : base.appendingPathComponent($0).path }
+        var shiftLengths = [8 * 3600, 6 * 3600, 4 * 3600], shiftStartEvery = 1800, shiftBreaks = true
+        if let value = object["shifts"], !(value is NSNull) {
+            guard let shifts = value as? [String: Any] else {
+                throw .config(path: path, key: "shifts", message: "expected an object such as {\"lengths\": [\"8h\", \"6h\", \"4h\"], \"start_every\": \"30m\", \"breaks\": true}")
+            }
+            try reader.rejectUnknown(shifts, allowed: shiftKeys, at: "shifts")
+            if let lengths = shifts["lengths"] {
+                guard let list = lengths as? [Any], !list.isEmpty else {
+                    throw .config(path: path, key: "shifts.lengths", message: "expected a non-empty array of durations such as [\"8h\", \"6h\"]")
+                }
+                shiftLengths = []
+                for (i, item) in list.enumerated() {
+                    guard let text = item as? String, let seconds = Durations.parse(text) else {
+                        throw .config(path: path, key: "shifts.lengths[\(i)]", message: "expected a duration such as \"8h\"")
+                    }
+                    shiftLengths.append(seconds)
+                }
+            }
+            if let text = try reader.optionalString(shifts, "start_every", at: "shifts") {
+                guard let seconds = Durations.parse(text) else {
+                    throw .config(path: path, key: "shifts.start_every", message: "expected a duration such as \"30m\", got '\(text)'")
+                }
+                shiftStartEvery = seconds
+            }
+            if let breaks = try reader.optionalBool(shifts, "breaks", at: "shifts") { shiftBreaks = breaks }
+        }
         return PlanConfig(path: path, historyPath: historyPath, historyPathAsWritten: history, calendar: calendar,
                           intervalSeconds: interval,
                           valueColumn: try reader.optionalString(object, "value_column", at: ""),
                           channelName: try reader.optionalString(object, "channel_name", at: ""),
                           model: model, backtestOrigins: Int(origins), staffTo: staffTo, channels: channels,
-                          holidays: holidays, eventsPath: eventsPath, eventsPathAsWritten: eventsText, data: data)
+                          holidays: holidays, eventsPath: eventsPath, eventsPathAsWritten: eventsText,
+                          shiftLengths: shiftLengths, shiftStartEvery: shiftStartEvery, shiftBreaks: shiftBreaks, data: data)
     }
 
     static func policy(_ settings: [String: Any], at keyPath: String, reader: JSONFields) throws(CLIError) -> ChannelPolicy {
@@ -224,6 +257,14 @@ struct JSONFields {
 
     func optionalNumber(_ object: [String: Any], _ key: String, at keyPath: String) throws(CLIError) -> Double? {
         object[key] == nil || object[key] is NSNull ? nil : try number(object, key, at: keyPath)
+    }
+
+    func optionalBool(_ object: [String: Any], _ key: String, at keyPath: String) throws(CLIError) -> Bool? {
+        guard let value = object[key], !(value is NSNull) else { return nil }
+        guard isBoolean(value), let flag = value as? Bool else {
+            throw .config(path: path, key: join(keyPath, key), message: "expected true or false, got \(describe(value))")
+        }
+        return flag
     }
 
     /// JSONSerialization decodes `true`/`false` as NSNumber too; tell them apart by their type.

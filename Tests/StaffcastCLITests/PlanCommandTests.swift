@@ -4,7 +4,8 @@ import Foundation
 /// `staffcast plan` on the bundled bank data: the contract's files, identical reruns, nothing
 /// published on failure.
 final class PlanCommandTests: XCTestCase {
-    static let files = ["forecast.csv", "requirements.csv", "weekly_staffing.csv", "report.html", "manifest.json"]
+    static let files = ["forecast.csv", "requirements.csv", "schedule.csv", "coverage.csv", "weekly_staffing.csv",
+                        "report.html", "manifest.json"]
 
     func demoConfig(in directory: URL, channelSettings: String? = nil, extra: String = "", name: String = "plan.json") throws -> URL {
         let history = CLI.projectRoot.appendingPathComponent("datasets/bank_calls.csv").path
@@ -42,6 +43,21 @@ final class PlanCommandTests: XCTestCase {
         let requirements = String(decoding: firstBytes["requirements.csv"]!, as: UTF8.self).split(separator: "\n")
         XCTAssertTrue(requirements[0].hasPrefix("timestamp,channel,contacts,aht_seconds,agents,headcount,service_level,asa_seconds,occupancy,abandon_rate"))
         XCTAssertEqual(requirements.count, forecast.count)
+        let schedule = String(decoding: firstBytes["schedule.csv"]!, as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(schedule.first, "date,channel,shift_start,shift_end,break_start,break_end,agents")
+        XCTAssertGreaterThan(schedule.count, 1)
+        // Every open interval is covered: the coverage gap is never negative, and the weekly
+        // scheduled hours are at least the required agent-hours.
+        let coverage = String(decoding: firstBytes["coverage.csv"]!, as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(coverage.first, "timestamp,channel,required,scheduled,gap,service_level")
+        for line in coverage.dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            XCTAssertGreaterThanOrEqual(Int(fields[4]) ?? -1, 0, String(line))
+        }
+        for line in weekly.dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            XCTAssertGreaterThanOrEqual(Double(fields[6]) ?? -1, Double(fields[4]) ?? .infinity, String(line))
+        }
 
         let second = try CLI.run(["plan", "--config", config.path, "--out-dir", out.path, "--quiet"])
         XCTAssertEqual(second.status, 0, second.stderr)
@@ -102,6 +118,17 @@ final class PlanCommandTests: XCTestCase {
             let result = try CLI.run(["plan", "--config", config.path, "--out-dir", out.path])
             XCTAssertEqual(result.status, 65, "\(settings): \(result.stderr)")
             XCTAssertTrue(result.stderr.contains(key), "\(settings): \(result.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("2003-W36").path))
+        }
+        // A shift longer than the day, and a wrong-typed breaks flag.
+        for (shifts, key) in [(#"{"lengths": ["25h"]}"#, "shifts"), (#"{"breaks": "yes"}"#, "shifts.breaks")] {
+            let config = try demoConfig(in: directory)
+            var text = try String(contentsOf: config, encoding: .utf8)
+            text = text.replacingOccurrences(of: #""channels":"#, with: #""shifts": \#(shifts), "channels":"#)
+            try Data(text.utf8).write(to: config)
+            let result = try CLI.run(["plan", "--config", config.path, "--out-dir", out.path])
+            XCTAssertEqual(result.status, 65, "\(shifts): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains(key), "\(shifts): \(result.stderr)")
             XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("2003-W36").path))
         }
         let broken = directory.appendingPathComponent("broken.json")
