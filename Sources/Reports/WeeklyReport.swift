@@ -214,8 +214,9 @@ public struct WeeklyReport: Sendable {
     func coverageChart(_ report: ChannelReport) -> String {
         let rows = report.coverage.sorted { $0.instant < $1.instant }
         let instants = rows.map(\.instant)
-        var lines = [ChartLine(label: "required", values: rows.map { Double($0.required) }, colour: "#c0392b"),
-                     ChartLine(label: "scheduled", values: rows.map { Double($0.scheduled) }, colour: "#1f5fbf", width: 2)]
+        // Required is drawn last and dashed so it stays visible where the schedule matches it.
+        var lines = [ChartLine(label: "scheduled", values: rows.map { Double($0.scheduled) }, colour: "#1f5fbf", width: 2.5),
+                     ChartLine(label: "required", values: rows.map { Double($0.required) }, colour: "#c0392b", dashed: true, width: 1.5)]
         var chart = TimeChart(title: "Scheduled versus required headcount", count: instants.count, dayStarts: dayStarts(instants),
                               lines: lines, yLabel: "agents").render()
         if rows.contains(where: { $0.serviceLevel != nil }) {
