@@ -92,14 +92,14 @@ struct TimeChart {
         }
         for band in bands {
             for segment in segments(band.lower.indices.map { i in band.lower[i] != nil && band.upper[i] != nil }) {
-                let upper = segment.map { "\(SVG.number(x($0))),\(SVG.number(y(band.upper[$0]!)))" }
-                let lower = segment.reversed().map { "\(SVG.number(x($0))),\(SVG.number(y(band.lower[$0]!)))" }
+                let upper = segment.map { "\(SVG.number(x($0))),\(SVG.number(y(band.upper[$0] ?? 0)))" }
+                let lower = segment.reversed().map { "\(SVG.number(x($0))),\(SVG.number(y(band.lower[$0] ?? 0)))" }
                 svg += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(band.colour)\" fill-opacity=\"\(band.opacity)\" stroke=\"none\"/>\n"
             }
         }
         for line in lines {
             for segment in segments(line.values.map { $0 != nil }) {
-                let points = segment.map { "\(SVG.number(x($0))),\(SVG.number(y(line.values[$0]!)))" }.joined(separator: " ")
+                let points = segment.map { "\(SVG.number(x($0))),\(SVG.number(y(line.values[$0] ?? 0)))" }.joined(separator: " ")
                 svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"\(line.width)\"\(line.dashed ? " stroke-dasharray=\"4 3\"" : "")/>\n"
             }
         }

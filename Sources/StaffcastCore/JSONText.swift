@@ -1,0 +1,22 @@
+/// JSON text written by hand, for outputs whose bytes must not depend on the platform's
+/// serialiser (manifests, `--json` answers, the inspect summary).
+public enum JSONText {
+    /// A JSON string literal: quotes, backslashes and control characters escaped (RFC 8259 §7).
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
