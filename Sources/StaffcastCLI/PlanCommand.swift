@@ -14,10 +14,29 @@ struct PlanCommand: Command {
 
     Reads the JSON config (history, timezone, interval, model, staff_to, holidays, events, and per channel
     aht_seconds, service_level "P/T", asa_seconds, max_occupancy, shrinkage, patience,
-    max_abandon_rate), forecasts the week,
+    max_abandon_rate, concurrency, aht_by_concurrency, deadline; scenarios), forecasts the week,
     finds the agents every interval needs, and writes into DIR/YYYY-Www/:
       forecast.csv, requirements.csv, schedule.csv, coverage.csv, weekly_staffing.csv,
-      report.html, manifest.json
+      report.html, manifest.json, and scenarios.csv when the config has scenarios
+    Chat channels ("concurrency": K > 1, optional "aht_by_concurrency": [AHT at 1…K]) are staffed
+    by the chat concurrency model (see `erlang --help`; service level = first reply within T).
+    Deferred work ("deadline": "24h" instead of a service level — e-mail, social messages): the
+    deadline counts open time only (the channel's forecast intervals; nights and weekends do not
+    count), and each interval gets the fewest agents such that every contact forecast (mean) for
+    the week is handled by its deadline, backlog carried across intervals and days, starting empty
+    at the week's first open interval; contacts due after the week stay in the closing backlog.
+    Headcount = ceil(agents / (1 − shrinkage)). In requirements.csv such rows have service_level
+    (and service_level_at_mean) = 1, the share handled within the deadline (1 by construction),
+    asa_seconds and abandon_rate empty, and the extra last columns backlog (contacts waiting at the
+    interval's end) and oldest_age_seconds (clock-time age of the oldest waiting contact); those
+    two columns are empty for queued channels. coverage.csv leaves their service_level empty.
+    What-if scenarios ("scenarios": [{"name": "chatbot", "volume_factor": {"calls": 0.8},
+    "aht_factor": {"calls": 1.1}, "service_level": "90/20", "shrinkage": 0.35}], all but name
+    optional, "*" as a channel means every other channel) re-staff the same forecast (no
+    re-forecast; service_level applies to queued channels, not deadlines) and give
+    scenarios.csv: scenario,channel,contacts,agent_hours_required,headcount_peak — a baseline
+    row per channel first, then each scenario's (agent-hours = Σ headcount × interval, as in
+    weekly_staffing.csv).
     Shifts (config "shifts": lengths, start_every, breaks; default 8h, 6h and 4h starting on any
     half hour, shifts of 6 h or more with an unpaid 30-minute break) cover each interval's
     headcount at least cost; coverage.csv re-scores every interval's service level with the agents
@@ -84,6 +103,14 @@ struct PlanCommand: Command {
             countries: config.holidays, eventsPath: config.eventsPath, calendar: calendar,
             from: history.series.map(\.start).min() ?? origin, to: weekEnd)
 
+        for (i, scenario) in config.scenarios.enumerated() {
+            for (key, factors) in [("volume_factor", scenario.volumeFactor), ("aht_factor", scenario.ahtFactor)] {
+                for name in factors.keys.sorted() where name != "*" && history.series(for: name) == nil {
+                    throw .config(path: config.path, key: "scenarios[\(i)].\(key).\(name)",
+                                  message: "the history has no channel '\(name)'; it has \(history.channels.joined(separator: ", "))")
+                }
+            }
+        }
         var forecasts: [Forecast] = []
         var requirements: [RequirementRow] = []
         var channelManifests: [JSONValue] = []
@@ -119,6 +146,12 @@ struct PlanCommand: Command {
         for i in weekly.indices { weekly[i].scheduledHours = shifts.hours[ShiftStep.key(weekly[i].date, weekly[i].channel)] ?? 0 }
         let report = WeeklyReport(weekLabel: week.label, calendar: calendar, intervalSeconds: history.intervalSeconds,
                                   dates: week.dates, channels: channelReports, daily: weekly, version: StaffcastCommand.version)
+        var scenarioFiles: [(String, String)] = []
+        if !config.scenarios.isEmpty {
+            scenarioFiles.append(("scenarios.csv", try Self.scenariosCSV(config.scenarios, forecasts: forecasts, baseline: requirements,
+                                                                         policies: Dictionary(uniqueKeysWithValues: policies),
+                                                                         intervalSeconds: history.intervalSeconds, staffTo: config.staffTo)))
+        }
         var files: [(String, String)] = [
             ("forecast.csv", ForecastTable.csv(forecasts, calendar: calendar)),
             ("requirements.csv", RequirementsTable.csv(requirements, calendar: calendar)),
@@ -126,7 +159,7 @@ struct PlanCommand: Command {
             ("coverage.csv", ShiftStep.coverageCSV(shifts.scores, calendar: calendar)),
             ("weekly_staffing.csv", WeeklyStaffing.csv(weekly)),
             ("report.html", report.html()),
-        ]
+        ] + scenarioFiles
         var eventsInput: [JSONValue] = []
         if let eventsPath = config.eventsPath {
             eventsInput.append(.object([("role", .string("events")), ("path", .string(config.eventsPathAsWritten ?? eventsPath)),
@@ -176,6 +209,36 @@ struct PlanCommand: Command {
         }
     }
 
+    /// `scenarios.csv`: `scenario,channel,contacts,agent_hours_required,headcount_peak`, a
+    /// `baseline` row per channel (from the plan's own requirements), then each scenario's rows:
+    /// the same forecast with its volume factor, staffed with the scenario's policy.
+    static func scenariosCSV(_ scenarios: [Scenario], forecasts: [Forecast], baseline: [RequirementRow],
+                             policies: [String: ChannelPolicy], intervalSeconds: Int, staffTo: StaffTo) throws(CLIError) -> String {
+        var table = CSVTable(header: ["scenario", "channel", "contacts", "agent_hours_required", "headcount_peak"])
+        let hours = Double(intervalSeconds) / 3600
+        func append(_ name: String, _ channel: String, _ rows: [RequirementRow]) {
+            let contacts = rows.reduce(0) { $0 + $1.meanContacts }
+            let agentHours = rows.reduce(0) { $0 + Double($1.staffing.headcount) * hours }
+            let peak = rows.map(\.staffing.headcount).max() ?? 0
+            table.append([name, channel, Format.volume(contacts), Format.seconds(agentHours), String(peak)])
+        }
+        for forecast in forecasts { append("baseline", forecast.channel, baseline.filter { $0.channel == forecast.channel }) }
+        for scenario in scenarios {
+            for forecast in forecasts {
+                guard let policy = policies[forecast.channel] else { continue }
+                let factor = scenario.volume(for: forecast.channel)
+                var scaled = forecast
+                scaled.mean = forecast.mean.map { $0 * factor }
+                scaled.lo80 = forecast.lo80.map { $0 * factor }; scaled.hi80 = forecast.hi80.map { $0 * factor }
+                scaled.lo95 = forecast.lo95.map { $0 * factor }; scaled.hi95 = forecast.hi95.map { $0 * factor }
+                let rows = try StaffingStep.staff(scaled, policy: scenario.apply(to: policy, channel: forecast.channel),
+                                                  intervalSeconds: intervalSeconds, staffTo: staffTo)
+                append(scenario.name, forecast.channel, rows)
+            }
+        }
+        return table.render()
+    }
+
     func resolveWeek(historyEnd: Int64, calendar: PlanningCalendar) throws(CLIError) -> PlanWeek {
         switch weekText {
         case nil:
@@ -210,12 +273,17 @@ struct PlanCommand: Command {
                          events: [String] = []) -> JSONValue {
         var settings: [(String, JSONValue)] = [("aht_seconds", .number(policy.ahtSeconds, fractionDigits: 3))]
         if let sl = policy.target.serviceLevel { settings.append(("service_level", .number(sl, fractionDigits: 6))) }
-        settings.append(("target_seconds", .number(policy.target.targetSeconds, fractionDigits: 3)))
+        if policy.deadlineSeconds == nil { settings.append(("target_seconds", .number(policy.target.targetSeconds, fractionDigits: 3))) }
         if let asa = policy.target.maxASASeconds { settings.append(("asa_seconds", .number(asa, fractionDigits: 3))) }
         if let cap = policy.target.maxOccupancy { settings.append(("max_occupancy", .number(cap, fractionDigits: 6))) }
         settings.append(("shrinkage", .number(policy.target.shrinkage, fractionDigits: 6)))
         if let patience = policy.target.patienceSeconds { settings.append(("patience", .number(patience, fractionDigits: 3))) }
         if let abandon = policy.target.maxAbandonRate { settings.append(("max_abandon_rate", .number(abandon, fractionDigits: 6))) }
+        if policy.concurrency > 1 {
+            settings.append(("concurrency", .integer(policy.concurrency)))
+            settings.append(("aht_by_concurrency", .array((policy.chatAHT ?? []).map { .number($0, fractionDigits: 3) })))
+        }
+        if let deadline = policy.deadlineSeconds { settings.append(("deadline_seconds", .integer(deadline))) }
         return .object([
             ("channel", .string(channel)),
             ("model", .string(model)),

@@ -4,9 +4,64 @@ import Queueing
 import Forecasting
 
 /// The staffing rules of one channel: handle time and service targets.
+///
+/// Three kinds of channel: a queue (calls: Erlang C, or Erlang A with a patience), a chat queue
+/// (`concurrency` K > 1: `ChatConcurrency`, service level = first reply within T) and deferred
+/// work (`deadlineSeconds` set: `DeferredBacklog`, every contact handled within the deadline of
+/// open time; `target` then only carries the shrinkage).
 struct ChannelPolicy: Equatable {
     var ahtSeconds: Double
     var target: StaffingTarget
+    /// Conversations an agent holds at once (1: one contact at a time, Erlang C/A).
+    var concurrency: Int = 1
+    /// Handle time per conversation while the agent holds k of them, k = 1…concurrency; nil: `ahtSeconds` at every level.
+    var ahtByConcurrency: [Double]? = nil
+    /// Deferred work: the response deadline in seconds of open time.
+    var deadlineSeconds: Int? = nil
+
+    /// The per-level handle times of the chat model, or nil for a one-at-a-time queue (K = 1).
+    var chatAHT: [Double]? {
+        guard concurrency > 1 else { return nil }
+        return ahtByConcurrency ?? ChatConcurrency.ahtByConcurrency(ahtSeconds: ahtSeconds, concurrency: concurrency)
+    }
+
+    /// The same policy with handle times scaled by `factor` (what-if scenarios).
+    func scalingAHT(by factor: Double) -> ChannelPolicy {
+        var copy = self
+        copy.ahtSeconds *= factor
+        copy.ahtByConcurrency = ahtByConcurrency?.map { $0 * factor }
+        return copy
+    }
+}
+
+/// A what-if scenario of the config's `"scenarios"`: the same forecast re-staffed with volume and
+/// handle-time factors per channel, and optionally another service level or shrinkage.
+struct Scenario: Equatable {
+    var name: String
+    var volumeFactor: [String: Double] = [:]
+    var ahtFactor: [String: Double] = [:]
+    /// Replaces the service level of every queued channel (deferred channels keep their deadline).
+    var serviceLevel: (fraction: Double, seconds: Double)? = nil
+    var shrinkage: Double? = nil
+
+    static func == (a: Scenario, b: Scenario) -> Bool {
+        a.name == b.name && a.volumeFactor == b.volumeFactor && a.ahtFactor == b.ahtFactor
+            && a.serviceLevel?.fraction == b.serviceLevel?.fraction && a.serviceLevel?.seconds == b.serviceLevel?.seconds
+            && a.shrinkage == b.shrinkage
+    }
+
+    /// `policy` of `channel` under this scenario.
+    func apply(to policy: ChannelPolicy, channel: String) -> ChannelPolicy {
+        var result = policy.scalingAHT(by: ahtFactor[channel] ?? ahtFactor["*"] ?? 1)
+        if let serviceLevel, result.deadlineSeconds == nil {
+            result.target.serviceLevel = serviceLevel.fraction
+            result.target.targetSeconds = serviceLevel.seconds
+        }
+        if let shrinkage { result.target.shrinkage = shrinkage }
+        return result
+    }
+
+    func volume(for channel: String) -> Double { volumeFactor[channel] ?? volumeFactor["*"] ?? 1 }
 }
 
 /// Which forecast quantile to staff to (`--staff-to`, config `staff_to`).
@@ -47,15 +102,18 @@ struct PlanConfig {
     var shiftLengths: [Int] = [8 * 3600, 6 * 3600, 4 * 3600]
     var shiftStartEvery = 1800
     var shiftBreaks = true
+    /// What-if scenarios (`"scenarios"`), in the config's order.
+    var scenarios: [Scenario] = []
     /// The config file's bytes (hashed into the manifest).
     var data: Data
 
     static let topLevelKeys: Set<String> = ["history", "timezone", "interval", "value_column", "channel_name",
                                             "model", "backtest_origins", "staff_to", "channels",
-                                            "holidays", "events", "shifts"]
+                                            "holidays", "events", "shifts", "scenarios"]
+    static let scenarioKeys: Set<String> = ["name", "volume_factor", "aht_factor", "service_level", "shrinkage"]
     static let shiftKeys: Set<String> = ["lengths", "start_every", "breaks"]
     static let channelKeys: Set<String> = ["aht_seconds", "service_level", "asa_seconds", "max_occupancy", "shrinkage",
-                                           "patience", "max_abandon_rate"]
+                                           "patience", "max_abandon_rate", "concurrency", "aht_by_concurrency", "deadline"]
 
     static func load(path: String) throws(CLIError) -> PlanConfig {
         var isDirectory: ObjCBool = false
@@ -172,21 +230,140 @@ struct PlanConfig {
                           channelName: try reader.optionalString(object, "channel_name", at: ""),
                           model: model, backtestOrigins: Int(origins), staffTo: staffTo, channels: channels,
                           holidays: holidays, eventsPath: eventsPath, eventsPathAsWritten: eventsText,
-                          shiftLengths: shiftLengths, shiftStartEvery: shiftStartEvery, shiftBreaks: shiftBreaks, data: data)
+                          shiftLengths: shiftLengths, shiftStartEvery: shiftStartEvery, shiftBreaks: shiftBreaks,
+                          scenarios: try scenarios(object["scenarios"], reader: reader), data: data)
+    }
+
+    static func scenarios(_ value: Any?, reader: JSONFields) throws(CLIError) -> [Scenario] {
+        guard let value, !(value is NSNull) else { return [] }
+        guard let list = value as? [Any] else {
+            throw .config(path: reader.path, key: "scenarios", message: "expected an array of {\"name\": …, \"volume_factor\": {channel: f}, …}")
+        }
+        var result: [Scenario] = []
+        for (i, item) in list.enumerated() {
+            let keyPath = "scenarios[\(i)]"
+            guard let object = item as? [String: Any] else {
+                throw .config(path: reader.path, key: keyPath, message: "expected an object with at least a \"name\"")
+            }
+            try reader.rejectUnknown(object, allowed: scenarioKeys, at: keyPath)
+            let name = try reader.string(object, "name", at: keyPath)
+            guard !name.isEmpty, name != "baseline", !name.contains(","), !name.contains("\""), !name.contains("\n") else {
+                throw .config(path: reader.path, key: keyPath + ".name",
+                              message: "expected a non-empty name other than \"baseline\", without commas, quotes or line breaks")
+            }
+            guard !result.contains(where: { $0.name == name }) else {
+                throw .config(path: reader.path, key: keyPath + ".name", message: "another scenario is already named '\(name)'")
+            }
+            var scenario = Scenario(name: name)
+            for (key, positiveOnly) in [("volume_factor", false), ("aht_factor", true)] {
+                guard let raw = object[key], !(raw is NSNull) else { continue }
+                guard let factors = raw as? [String: Any] else {
+                    throw .config(path: reader.path, key: keyPath + "." + key, message: "expected an object of channel name → factor, e.g. {\"calls\": 0.8}")
+                }
+                var parsed: [String: Double] = [:]
+                for channel in factors.keys.sorted() {
+                    let x = try reader.number(factors, channel, at: keyPath + "." + key)
+                    guard positiveOnly ? x > 0 : x >= 0, x <= 100 else {
+                        throw .config(path: reader.path, key: keyPath + "." + key + "." + channel,
+                                      message: "expected a factor \(positiveOnly ? "above 0" : "from 0") up to 100, got \(x)")
+                    }
+                    parsed[channel] = x
+                }
+                if key == "volume_factor" { scenario.volumeFactor = parsed } else { scenario.ahtFactor = parsed }
+            }
+            if let sl = try reader.optionalString(object, "service_level", at: keyPath) {
+                do throws(ServiceLevelText.Invalid) { scenario.serviceLevel = try ServiceLevelText.parse(sl) } catch {
+                    throw .config(path: reader.path, key: keyPath + ".service_level", message: error.description)
+                }
+            }
+            if let shrinkage = try reader.optionalNumber(object, "shrinkage", at: keyPath) {
+                guard shrinkage >= 0, shrinkage < 1 else {
+                    throw .config(path: reader.path, key: keyPath + ".shrinkage", message: "expected a fraction in [0, 1), got \(shrinkage)")
+                }
+                scenario.shrinkage = shrinkage
+            }
+            result.append(scenario)
+        }
+        return result
     }
 
     static func policy(_ settings: [String: Any], at keyPath: String, reader: JSONFields) throws(CLIError) -> ChannelPolicy {
         try reader.rejectUnknown(settings, allowed: channelKeys, at: keyPath)
         let aht = try reader.number(settings, "aht_seconds", at: keyPath)
+        guard aht.isFinite, aht > 0, aht <= 86_400 else {
+            throw .config(path: reader.path, key: keyPath + ".aht_seconds", message: "expected a positive number of seconds up to 86400, got \(aht)")
+        }
         let sl = try reader.optionalString(settings, "service_level", at: keyPath)
         let asa = try reader.optionalNumber(settings, "asa_seconds", at: keyPath)
         let patience = try reader.optionalNumber(settings, "patience", at: keyPath)
         let maxAbandon = try reader.optionalNumber(settings, "max_abandon_rate", at: keyPath)
+        let maxOccupancy = try reader.optionalNumber(settings, "max_occupancy", at: keyPath)
+        let shrinkage = try reader.optionalNumber(settings, "shrinkage", at: keyPath) ?? 0
+
+        // Deferred work: a deadline instead of a service level.
+        if let deadlineText = try reader.optionalString(settings, "deadline", at: keyPath) {
+            guard let deadline = Durations.parse(deadlineText), deadline > 0 else {
+                throw .config(path: reader.path, key: keyPath + ".deadline", message: "expected a duration of open time such as \"24h\", got '\(deadlineText)'")
+            }
+            for key in ["service_level", "asa_seconds", "patience", "max_abandon_rate", "max_occupancy", "concurrency", "aht_by_concurrency"]
+            where settings[key] != nil && !(settings[key] is NSNull) {
+                throw .config(path: reader.path, key: keyPath + "." + key,
+                              message: "does not apply to deferred work (\"deadline\"): the channel is staffed so every contact is handled within the deadline")
+            }
+            // A placeholder service level passes validation; only the shrinkage is used.
+            var target: StaffingTarget
+            do throws(QueueingError) {
+                target = try StaffingTarget(serviceLevel: 1, targetSeconds: 0, shrinkage: shrinkage).validated()
+            } catch {
+                if case let .invalidParameter(name, message) = error {
+                    throw .config(path: reader.path, key: keyPath + "." + name, message: message)
+                }
+                throw .config(path: reader.path, key: keyPath, message: error.description)
+            }
+            target.serviceLevel = nil
+            return ChannelPolicy(ahtSeconds: aht, target: target, deadlineSeconds: deadline)
+        }
+
+        var concurrency = 1
+        if let k = try reader.optionalNumber(settings, "concurrency", at: keyPath) {
+            guard k == k.rounded(), k >= 1, k <= Double(ChatConcurrency.maximumConcurrency) else {
+                throw .config(path: reader.path, key: keyPath + ".concurrency",
+                              message: "expected a whole number of conversations from 1 to \(ChatConcurrency.maximumConcurrency), got \(NumberFormat.plain(k, maxFractionDigits: 6))")
+            }
+            concurrency = Int(k)
+        }
+        var ahtLevels: [Double]? = nil
+        if let raw = settings["aht_by_concurrency"], !(raw is NSNull) {
+            guard let list = raw as? [Any], !list.isEmpty else {
+                throw .config(path: reader.path, key: keyPath + ".aht_by_concurrency", message: "expected an array of handle times in seconds, one per concurrency level 1…K")
+            }
+            var levels: [Double] = []
+            for (i, item) in list.enumerated() {
+                guard let number = item as? NSNumber, !(item is Bool), number.doubleValue.isFinite,
+                      number.doubleValue > 0, number.doubleValue <= 86_400 else {
+                    throw .config(path: reader.path, key: keyPath + ".aht_by_concurrency[\(i)]", message: "expected a positive number of seconds up to 86400")
+                }
+                levels.append(number.doubleValue)
+            }
+            if settings["concurrency"] == nil { concurrency = levels.count }
+            guard levels.count == concurrency else {
+                throw .config(path: reader.path, key: keyPath + ".aht_by_concurrency",
+                              message: "gives \(levels.count) handle times but concurrency is \(concurrency); give one per level 1…\(concurrency)")
+            }
+            guard concurrency <= ChatConcurrency.maximumConcurrency else {
+                throw .config(path: reader.path, key: keyPath + ".aht_by_concurrency", message: "at most \(ChatConcurrency.maximumConcurrency) levels")
+            }
+            ahtLevels = levels
+        }
+        if concurrency > 1, patience != nil {
+            throw .config(path: reader.path, key: keyPath + ".patience",
+                          message: "abandonment is not modelled with chat concurrency > 1; leave patience out for this channel")
+        }
         if maxAbandon != nil, patience == nil {
             throw .config(path: reader.path, key: keyPath + ".max_abandon_rate", message: "needs \"patience\" (seconds callers wait before hanging up)")
         }
         guard sl != nil || asa != nil || maxAbandon != nil else {
-            throw .config(path: reader.path, key: keyPath + ".service_level", message: "missing; give a service-level target such as \"80/20\", asa_seconds or max_abandon_rate")
+            throw .config(path: reader.path, key: keyPath + ".service_level", message: "missing; give a service-level target such as \"80/20\", asa_seconds or max_abandon_rate (or a \"deadline\" for deferred work)")
         }
         var fraction: Double? = nil
         var seconds: Double = 0
@@ -196,8 +373,7 @@ struct PlanConfig {
             }
         }
         let target = StaffingTarget(serviceLevel: fraction, targetSeconds: seconds, maxASASeconds: asa,
-                                    maxOccupancy: try reader.optionalNumber(settings, "max_occupancy", at: keyPath),
-                                    shrinkage: try reader.optionalNumber(settings, "shrinkage", at: keyPath) ?? 0,
+                                    maxOccupancy: maxOccupancy, shrinkage: shrinkage,
                                     patienceSeconds: patience, maxAbandonRate: maxAbandon)
         let validated: StaffingTarget
         do throws(QueueingError) { validated = try target.validated() } catch {
@@ -207,10 +383,10 @@ struct PlanConfig {
             }
             throw .config(path: reader.path, key: keyPath, message: error.description)
         }
-        guard aht.isFinite, aht > 0, aht <= 86_400 else {
-            throw .config(path: reader.path, key: keyPath + ".aht_seconds", message: "expected a positive number of seconds up to 86400, got \(aht)")
-        }
-        return ChannelPolicy(ahtSeconds: aht, target: validated)
+        // K = 1 with one level: that level is the handle time (plain Erlang C/A).
+        let single = concurrency == 1 ? ahtLevels?.first : nil
+        return ChannelPolicy(ahtSeconds: single ?? aht, target: validated, concurrency: concurrency,
+                             ahtByConcurrency: concurrency > 1 ? ahtLevels : nil)
     }
 
     /// The policy of `channel`: its own entry, else the `"*"` entry.

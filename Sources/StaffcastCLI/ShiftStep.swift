@@ -36,11 +36,18 @@ enum ShiftStep {
         var scores: [CoverageScore] = []
         for row in schedule.coverage.sorted(by: { ($0.instant, $0.channel) < ($1.instant, $1.channel) }) {
             if let source = byKey["\(row.channel)|\(row.instant)"], let policy = policies[row.channel] {
-                let onPhones = productiveAgents(scheduled: row.scheduled, shrinkage: policy.target.shrinkage)
-                let metrics = StaffingStep.metrics(contacts: source.meanContacts, intervalSeconds: intervalSeconds,
-                                                   ahtSeconds: source.ahtSeconds, agents: onPhones, target: policy.target)
+                // Deferred work has no per-interval service level: the deadline is met when every
+                // interval is covered (gap ≥ 0), so its service_level stays empty.
+                var serviceLevel: Double? = nil
+                if policy.deadlineSeconds == nil {
+                    let onPhones = productiveAgents(scheduled: row.scheduled, shrinkage: policy.target.shrinkage)
+                    var scored = policy
+                    scored.ahtSeconds = source.ahtSeconds
+                    serviceLevel = StaffingStep.metrics(contacts: source.meanContacts, intervalSeconds: intervalSeconds,
+                                                        policy: scored, agents: onPhones).serviceLevel
+                }
                 scores.append(CoverageScore(instant: row.instant, channel: row.channel, required: row.required,
-                                            scheduled: row.scheduled, serviceLevel: metrics.serviceLevel))
+                                            scheduled: row.scheduled, serviceLevel: serviceLevel))
             } else if row.scheduled > 0 {
                 // Agents on shift in an interval the channel does not plan (a shift running past closing).
                 scores.append(CoverageScore(instant: row.instant, channel: row.channel, required: row.required,

@@ -8,7 +8,7 @@ struct StaffCommand: Command {
     static let name = "staff"
     static let abstract = "agents and headcount per channel and interval for a forecast CSV"
     static let help = """
-    --forecast FILE (--config FILE | --aht S (--sl P/T | --asa S) [--shrinkage F] [--max-occupancy F] [--patience S]) [--staff-to p50|p80|p95] [--interval D] [--timezone TZ] --out FILE|-
+    --forecast FILE (--config FILE | --aht S (--sl P/T | --asa S) [--shrinkage F] [--max-occupancy F] [--patience S] [--concurrency K [--aht-by-concurrency L]]) [--staff-to p50|p80|p95] [--interval D] [--timezone TZ] --out FILE|-
 
     Reads a forecast CSV (timestamp,channel,forecast[,lo80,hi80,lo95,hi95], as `forecast`
     writes it) and finds, per row, the fewest agents meeting the channel's targets by exact
@@ -16,7 +16,11 @@ struct StaffCommand: Command {
     quantile of the forecast distribution (read from the prediction intervals, which the file
     must then have); the service level the mean forecast would get is in service_level_at_mean.
     Output columns: timestamp,channel,contacts,aht_seconds,agents,headcount,service_level,
-    asa_seconds,occupancy,abandon_rate,service_level_at_mean.
+    asa_seconds,occupancy,abandon_rate,service_level_at_mean,backlog,oldest_age_seconds.
+    Chat channels (--concurrency K > 1, or "concurrency" in the config) are staffed by the chat
+    concurrency model of `erlang --help` (service level = first reply within T). Deferred-work
+    channels (config "deadline") are staffed as `plan --help` describes; backlog and
+    oldest_age_seconds are filled only for them.
 
       --forecast FILE       forecast CSV
       --config FILE         per-channel settings from a plan config (its channels, timezone, staff_to)
@@ -27,6 +31,8 @@ struct StaffCommand: Command {
       --max-occupancy F     occupancy cap in (0, 1]
       --patience S          mean seconds before callers hang up: staff by Erlang A (abandon_rate filled)
       --max-abandon F       highest acceptable share of abandoned contacts (needs --patience)
+      --concurrency K       chat: conversations an agent holds at once, 1 to 100 (default 1; not with --patience)
+      --aht-by-concurrency L  chat: comma-separated AHT at concurrency 1…K (e.g. 300,360,420)
       --staff-to Q          p50 (mean, default), p80 or p95
       --interval D          interval length (default: the spacing of the forecast's timestamps)
       --timezone TZ         zone of the output timestamps' offsets (default: the config's, else UTC)
@@ -34,7 +40,7 @@ struct StaffCommand: Command {
     """
     static let options = [OptionSpec("forecast"), OptionSpec("config"), OptionSpec("aht"), OptionSpec("sl"), OptionSpec("asa"),
                           OptionSpec("shrinkage"), OptionSpec("max-occupancy"), OptionSpec("patience"), OptionSpec("max-abandon"),
-                          OptionSpec("staff-to"),
+                          OptionSpec("concurrency"), OptionSpec("aht-by-concurrency"), OptionSpec("staff-to"),
                           OptionSpec("interval"), OptionSpec("timezone"), OptionSpec("out")]
 
     let forecastPath: String
@@ -50,7 +56,7 @@ struct StaffCommand: Command {
         outPath = try arguments.required("out")
         intervalSeconds = try arguments.duration("interval")
         if let configPath = arguments.value("config") {
-            for flag in ["aht", "sl", "asa", "shrinkage", "max-occupancy", "patience", "max-abandon"] where arguments.has(flag) {
+            for flag in ["aht", "sl", "asa", "shrinkage", "max-occupancy", "patience", "max-abandon", "concurrency", "aht-by-concurrency"] where arguments.has(flag) {
                 throw .usage("--\(flag) cannot be combined with --config; the config gives the channel settings")
             }
             config = try PlanConfig.load(path: configPath)
@@ -72,7 +78,11 @@ struct StaffCommand: Command {
                                         maxOccupancy: try arguments.double("max-occupancy"),
                                         shrinkage: try arguments.double("shrinkage") ?? 0,
                                         patienceSeconds: patience, maxAbandonRate: maxAbandon)
-            do throws(QueueingError) { policy = ChannelPolicy(ahtSeconds: aht, target: try target.validated()) } catch {
+            let (concurrency, levels) = try ErlangCommand.concurrency(arguments, patience: patience)
+            do throws(QueueingError) {
+                policy = ChannelPolicy(ahtSeconds: concurrency == 1 ? levels?.first ?? aht : aht, target: try target.validated(),
+                                       concurrency: concurrency, ahtByConcurrency: concurrency > 1 ? levels : nil)
+            } catch {
                 if case let .invalidParameter(name, message) = error { throw .usage("--\(ErlangCommand.flag(for: name)): \(message)") }
                 throw .queueing(error)
             }

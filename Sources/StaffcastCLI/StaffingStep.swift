@@ -23,28 +23,87 @@ enum StaffingStep {
 
     static func staff(_ forecast: Forecast, policy: ChannelPolicy, intervalSeconds: Int,
                       staffTo: StaffTo) throws(CLIError) -> [RequirementRow] {
+        if policy.deadlineSeconds != nil {
+            return try deferred(forecast, policy: policy, intervalSeconds: intervalSeconds)
+        }
         var rows: [RequirementRow] = []
         rows.reserveCapacity(forecast.instants.count)
         for i in forecast.instants.indices {
             let contacts = Self.contacts(mean: forecast.mean[i], hi80: forecast.hi80[i], hi95: forecast.hi95[i], staffTo: staffTo)
             rows.append(try staffInterval(instant: forecast.instants[i], channel: forecast.channel, contacts: contacts,
-                                          meanContacts: forecast.mean[i], ahtSeconds: policy.ahtSeconds,
-                                          target: policy.target, intervalSeconds: intervalSeconds))
+                                          meanContacts: forecast.mean[i], policy: policy, intervalSeconds: intervalSeconds))
         }
         return rows
     }
 
-    static func staffInterval(instant: Int64, channel: String, contacts: Double, meanContacts: Double, ahtSeconds: Double,
-                              target: StaffingTarget, intervalSeconds: Int) throws(CLIError) -> RequirementRow {
+    /// Deferred work (a `deadline` channel): `DeferredBacklog.plan` over the forecast mean of the
+    /// open intervals (the forecast's rows; the gaps between them are closed time), with the
+    /// backlog starting empty at the first interval and carried to the last.
+    /// Headcount = ⌈agents / (1 − shrinkage)⌉; service level = the share handled within the
+    /// deadline, 1 by construction; no ASA.
+    static func deferred(_ forecast: Forecast, policy: ChannelPolicy, intervalSeconds: Int) throws(CLIError) -> [RequirementRow] {
+        guard let deadline = policy.deadlineSeconds, let first = forecast.instants.first, let last = forecast.instants.last else { return [] }
+        let step = Int64(intervalSeconds)
+        let count = Int((last - first) / step) + 1
+        var arrivals = [Double](repeating: 0, count: count)
+        var open = [Bool](repeating: false, count: count)
+        for (i, instant) in forecast.instants.enumerated() {
+            let slot = Int((instant - first) / step)
+            guard (instant - first) % step == 0, slot < count else { continue }
+            arrivals[slot] += forecast.mean[i]
+            open[slot] = true
+        }
+        let plan = try queueing { () throws(QueueingError) in
+            try DeferredBacklog.plan(arrivals: arrivals, openIntervals: open, intervalSeconds: intervalSeconds,
+                                     ahtSeconds: policy.ahtSeconds, deadlineSeconds: deadline)
+        }
+        var rows: [RequirementRow] = []
+        rows.reserveCapacity(forecast.instants.count)
+        for (i, instant) in forecast.instants.enumerated() {
+            let slot = Int((instant - first) / step)
+            let interval = plan[slot]
+            let capacity = Double(interval.agents) * Double(intervalSeconds)
+            let metrics = QueueMetrics(agents: interval.agents, trafficErlangs: forecast.mean[i] * policy.ahtSeconds / Double(intervalSeconds),
+                                       probWait: .nan, serviceLevel: 1, asaSeconds: .nan,
+                                       occupancy: capacity > 0 ? min(1, interval.handled * policy.ahtSeconds / capacity) : 0,
+                                       meanQueueLength: interval.backlog, abandonRate: nil)
+            let staffing = Staffing(agents: interval.agents,
+                                    headcount: Headcount.scheduled(agents: interval.agents, shrinkage: policy.target.shrinkage),
+                                    metrics: metrics)
+            rows.append(RequirementRow(instant: instant, channel: forecast.channel, contacts: forecast.mean[i],
+                                       meanContacts: forecast.mean[i], ahtSeconds: policy.ahtSeconds, staffing: staffing,
+                                       serviceLevelAtMean: 1, backlog: interval.backlog, oldestAgeSeconds: interval.oldestAgeSeconds))
+        }
+        return rows
+    }
+
+    static func staffInterval(instant: Int64, channel: String, contacts: Double, meanContacts: Double, policy: ChannelPolicy,
+                              intervalSeconds: Int) throws(CLIError) -> RequirementRow {
+        let target = policy.target
         let staffing = try queueing { () throws(QueueingError) in
-            try StaffingSolver.solve(contacts: contacts, intervalSeconds: Double(intervalSeconds),
-                                     ahtSeconds: ahtSeconds, target: target)
+            if let chat = policy.chatAHT {
+                return try ChatConcurrency.requiredAgents(contacts: contacts, intervalSeconds: Double(intervalSeconds),
+                                                          ahtSecondsByConcurrency: chat, target: target)
+            }
+            return try StaffingSolver.solve(contacts: contacts, intervalSeconds: Double(intervalSeconds),
+                                            ahtSeconds: policy.ahtSeconds, target: target)
         }
         let atMean = contacts == meanContacts ? staffing.metrics.serviceLevel
-            : metrics(contacts: meanContacts, intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds,
-                      agents: staffing.agents, target: target).serviceLevel
+            : metrics(contacts: meanContacts, intervalSeconds: intervalSeconds, policy: policy,
+                      agents: staffing.agents).serviceLevel
         return RequirementRow(instant: instant, channel: channel, contacts: contacts, meanContacts: meanContacts,
-                              ahtSeconds: ahtSeconds, staffing: staffing, serviceLevelAtMean: atMean)
+                              ahtSeconds: policy.ahtSeconds, staffing: staffing, serviceLevelAtMean: atMean)
+    }
+
+    /// The metrics of a given staffing: the chat model when the policy has concurrency > 1, Erlang A
+    /// when the target models patience, else Erlang C.
+    static func metrics(contacts: Double, intervalSeconds: Int, policy: ChannelPolicy, agents: Int) -> QueueMetrics {
+        if let chat = policy.chatAHT {
+            return ChatConcurrency.metrics(contacts: contacts, intervalSeconds: Double(intervalSeconds),
+                                           ahtSecondsByConcurrency: chat, agents: agents, targetSeconds: policy.target.targetSeconds)
+        }
+        return metrics(contacts: contacts, intervalSeconds: intervalSeconds, ahtSeconds: policy.ahtSeconds, agents: agents,
+                       target: policy.target)
     }
 
     /// The metrics of a given staffing: Erlang A when the target models patience, else Erlang C.
