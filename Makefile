@@ -35,3 +35,9 @@ clean:
 # reports/2003-W36/report.png and fails on any console error.
 report-check: demo
 	@bash .ci/report-check reports/$(DEMO_WEEK)/report.html
+
+# Regenerates the demo web shop's contact history (about 42 MB, not committed) into datasets/webshop/.
+.PHONY: demo-data
+demo-data: deps
+	$(SWIFT) build -c release --product staffcast-datagen
+	.build/release/staffcast-datagen --out-dir datasets/webshop --seed 42 --years 3 --start 2023-01-02

@@ -24,6 +24,8 @@ let package = Package(
         .executableTarget(name: "staffcast-bench",
                           dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling"],
                           path: "Benchmarks/staffcast-bench"),
+        .target(name: "DemoData", dependencies: ["StaffcastCore", "Forecasting"]),
+        .executableTarget(name: "staffcast-datagen", dependencies: ["DemoData"]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
@@ -37,5 +39,6 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "StaffcastCore", "Queueing", "TestSupport"]),
         .testTarget(name: "StaffcastCLITests", dependencies: ["StaffcastCLI", "TestSupport"]),
+        .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Forecasting", "StaffcastCore", "TestSupport"]),
     ]
 )
