@@ -195,31 +195,18 @@ struct StaffingFile {
     var agents: [Key: Int]
 
     static func read(path: String, calendar: PlanningCalendar, channels: [String]) throws(CLIError) -> StaffingFile {
-        var reader = try core { () throws(CoreError) in try CSVReader(path: path) }
-        guard let header = try core({ () throws(CoreError) in try reader.next() }) else {
-            throw .core(.badFile(path: path, "the file is empty; expected a header timestamp[,channel],agents"))
+        var csv = try HeadedCSV(path: path, expected: "timestamp[,channel],agents")
+        guard let timeColumn = csv.column("timestamp"), let agentsColumn = csv.column("agents") else {
+            throw csv.headerError("expected a header with timestamp and agents columns (and channel), got '\(csv.header.fields.joined(separator: ","))'")
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard let timeColumn = names.firstIndex(of: "timestamp"), let agentsColumn = names.firstIndex(of: "agents") else {
-            throw .core(.badData(header.location(ofField: 0),
-                                 "expected a header with timestamp and agents columns (and channel), got '\(header.fields.joined(separator: ","))'"))
-        }
-        let channelColumn = names.firstIndex(of: "channel")
+        let channelColumn = csv.column("channel")
         if channelColumn == nil, channels.count != 1 {
-            throw .core(.badData(header.location(ofField: 0),
-                                 "the arrivals have \(channels.count) channels (\(channels.joined(separator: ", "))); add a channel column"))
+            throw csv.headerError("the arrivals have \(channels.count) channels (\(channels.joined(separator: ", "))); add a channel column")
         }
         var agents: [Key: Int] = [:]
         var lines: [Key: Int] = [:]
-        while let record = try core({ () throws(CoreError) in try reader.next() }) {
-            guard record.fields.count == names.count else {
-                throw .core(.badData(record.location(ofField: min(record.fields.count, names.count) - 1),
-                                     "expected \(names.count) fields as in the header, found \(record.fields.count)"))
-            }
-            let instant: Int64
-            do { instant = try TimestampParser.parseInstant(record.fields[timeColumn], calendar: calendar) } catch {
-                throw .core(.badData(record.location(ofField: timeColumn), "expected an ISO 8601 timestamp: \(error.description)"))
-            }
+        while let record = try csv.next() {
+            let instant = try csv.instant(record, timeColumn, calendar: calendar)
             let channel = channelColumn.map { record.fields[$0] } ?? channels[0]
             let text = record.fields[agentsColumn].trimmingCharacters(in: .whitespaces)
             guard let count = Int(text), count >= 0, count <= QueueingLimits.maximumAgents else {

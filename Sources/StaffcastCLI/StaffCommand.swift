@@ -126,32 +126,20 @@ struct ForecastFile {
     var forecasts: [Forecast]
 
     static func read(path: String, calendar: PlanningCalendar, needsIntervals: Bool) throws(CLIError) -> ForecastFile {
-        var reader = try core { () throws(CoreError) in try CSVReader(path: path) }
-        guard let header = try core({ () throws(CoreError) in try reader.next() }) else {
-            throw .core(.badFile(path: path, "the file is empty; expected a header timestamp,channel,forecast[,lo80,hi80,lo95,hi95]"))
-        }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+        var csv = try HeadedCSV(path: path, expected: "timestamp,channel,forecast[,lo80,hi80,lo95,hi95]")
+        let column = csv.column
         guard let timeColumn = column("timestamp"), let channelColumn = column("channel"), let meanColumn = column("forecast") else {
-            throw .core(.badData(header.location(ofField: 0),
-                                 "expected a header with timestamp, channel and forecast columns, got '\(header.fields.joined(separator: ","))'"))
+            throw csv.headerError("expected a header with timestamp, channel and forecast columns, got '\(csv.header.fields.joined(separator: ","))'")
         }
         let boundColumns = ["lo80", "hi80", "lo95", "hi95"].map(column)
         if needsIntervals, boundColumns.contains(where: { $0 == nil }) {
-            throw .core(.badData(header.location(ofField: 0), "--staff-to p80/p95 needs the lo80,hi80,lo95,hi95 columns"))
+            throw csv.headerError("--staff-to p80/p95 needs the lo80,hi80,lo95,hi95 columns")
         }
-        let decimalComma = reader.delimiter != UInt8(ascii: ",")
+        let decimalComma = csv.allowsDecimalComma
         var byChannel: [String: [(Int64, [Double])]] = [:]
         var seen: [String: Int] = [:]
-        while let record = try core({ () throws(CoreError) in try reader.next() }) {
-            guard record.fields.count == names.count else {
-                throw .core(.badData(record.location(ofField: min(record.fields.count, names.count) - 1),
-                                     "expected \(names.count) fields as in the header, found \(record.fields.count)"))
-            }
-            let instant: Int64
-            do { instant = try TimestampParser.parseInstant(record.fields[timeColumn], calendar: calendar) } catch {
-                throw .core(.badData(record.location(ofField: timeColumn), "expected an ISO 8601 timestamp: \(error.description)"))
-            }
+        while let record = try csv.next() {
+            let instant = try csv.instant(record, timeColumn, calendar: calendar)
             let channel = record.fields[channelColumn]
             let key = "\(instant)|\(channel)"
             if let earlier = seen[key] {
