@@ -29,6 +29,10 @@ struct CoveringLP {
     var required: [Double]
     var groups: [(members: [Int], limit: Double)]
     var shortfallPrice: Double
+    /// Start perturbed (see ``solve(perturbation:)``): for fractional, highly degenerate blocks
+    /// such as weekly tours, where the unperturbed run mostly wanders. The optimum is then a lower
+    /// bound a relative 2·10⁻⁶ at most below the exact LP.
+    var perturbFirst = false
 
     struct Solution {
         var x: [Double]
@@ -39,7 +43,26 @@ struct CoveringLP {
     }
 
     func solve() throws(SchedulingError) -> Solution {
+        if !perturbFirst, let solution = try solve(perturbation: 0) { return solution }
+        guard let solution = try solve(perturbation: 1e-6) else {
+            throw .solverFailed("the dual LP stalled in degenerate pivots even with perturbed costs")
+        }
+        return solution
+    }
+
+    /// One simplex run. With `perturbation` > 0 the dual's right-hand sides (the costs and M) are
+    /// lowered by distinct relative amounts in (p, 2p] — the classic cure for degeneracy. Lowered,
+    /// the dual solution stays feasible for the true costs, so the perturbed optimum
+    /// Σ c′x + Σ M′s is still a lower bound on the true LP (it is returned as `cost`, at most a
+    /// relative 2p below it), and x, which only depends on the basis, still covers every row.
+    /// Without perturbation a long run of degenerate pivots (floating-point Bland can wander in
+    /// a fractional tableau such as the tours') returns nil so the caller can retry perturbed.
+    func solve(perturbation: Double) throws(SchedulingError) -> Solution? {
         let m = rowCount, n = costs.count, g = groups.count
+        func lowered(_ value: Double, _ index: Int) -> Double {
+            perturbation == 0 ? value : value * (1 - perturbation * (1 + Double((index &* 7919) % 1009) / 1009))
+        }
+        let stallLimit = 20 * (n + m) + 500
         let rows = n + m
         let columns = m + g + n + m
         let width = columns + 1
@@ -51,7 +74,7 @@ struct CoveringLP {
             for t in columnRows[j] { tableau[j * width + t] = 1 }
             basis[j] = slackBase + j
             tableau[j * width + slackBase + j] = 1
-            tableau[j * width + columns] = costs[j]
+            tableau[j * width + columns] = lowered(costs[j], j)
         }
         for (index, group) in groups.enumerated() {
             for j in group.members { tableau[j * width + m + index] = -1 }
@@ -61,7 +84,7 @@ struct CoveringLP {
             let row = n + t
             tableau[row * width + t] = 1
             tableau[row * width + boundSlackBase + t] = 1
-            tableau[row * width + columns] = shortfallPrice
+            tableau[row * width + columns] = lowered(shortfallPrice, n + t)
             basis[row] = boundSlackBase + t
             objective[t] = -required[t]
         }
@@ -73,6 +96,7 @@ struct CoveringLP {
         let maxPivots = 50 * (rows + columns) + 1000
         var pivotRowNonzeros: [Int] = []
         pivotRowNonzeros.reserveCapacity(width)
+        var stalled = false
         try tableau.withUnsafeMutableBufferPointer { (t: inout UnsafeMutableBufferPointer<Double>) throws(SchedulingError) in
             while true {
                 let bland = degenerateRun > 40
@@ -103,7 +127,11 @@ struct CoveringLP {
                     // The dual is bounded (y ≤ M and w only lowers the objective), so this is numerical trouble.
                     throw .solverFailed("the dual LP looked unbounded after \(pivots) pivots")
                 }
-                degenerateRun = bestRatio <= 1e-12 ? degenerateRun + 1 : 0
+                // A pivot that barely moves the objective counts as degenerate too: round-off in a
+                // fractional tableau (tour columns) otherwise lets tiny steps reset the run and cycle.
+                let improvement = bestRatio * -objective[entering]
+                degenerateRun = improvement <= 1e-9 * scale ? degenerateRun + 1 : 0
+                if perturbation == 0 && degenerateRun > stallLimit { stalled = true; return }
                 // Pivot.
                 let p = leaving * width
                 let inverse = 1 / t[p + entering]
@@ -132,13 +160,23 @@ struct CoveringLP {
                 objective[entering] = 0
                 basis[leaving] = entering
                 pivots += 1
+                if perturbation == 0 && pivots > maxPivots / 2 { stalled = true; return }
                 if pivots > maxPivots { throw .solverFailed("no optimum after \(pivots) pivots") }
             }
+        }
+        if stalled { return nil }
+        // Dual feasibility: the ratio test clips round-off below zero, so check that the final
+        // basis is really dual feasible; otherwise x may cost more than the LP optimum and its
+        // cost would not be a lower bound. Unperturbed, retry perturbed; perturbed, give up.
+        let worstRHS = (0..<rows).map { tableau[$0 * width + columns] }.min() ?? 0
+        if worstRHS < -1e-7 * scale {
+            if perturbation == 0 { return nil }
+            throw .solverFailed("the dual LP lost feasibility (right-hand side \(worstRHS)) after \(pivots) pivots")
         }
         // Complementary slackness: primal values are the reduced costs of the dual's slacks.
         let x = (0..<n).map { j in max(0, objective[slackBase + j]) }
         let shortfall = (0..<m).map { t in max(0, objective[boundSlackBase + t]) }
-        let cost = zip(x, costs).reduce(0) { $0 + $1.0 * $1.1 }
+        let cost = x.indices.reduce(0) { $0 + x[$1] * lowered(costs[$1], $1) }
         return Solution(x: x, shortfall: shortfall, cost: cost, pivots: pivots)
     }
 }

@@ -14,6 +14,9 @@ public struct ScheduledShift: Sendable, Equatable {
     public var agents: Int
     /// Paid hours of one agent on this shift (the length less an unpaid break).
     public var paidHoursPerAgent: Double
+    /// With weekly tours, the tour these agents work, e.g. `8h 08:00 off Sat-Sun` (template, start
+    /// time, days off): the same agents appear on each of its working days. `nil` for daily shifts.
+    public var tour: String? = nil
 }
 
 /// Required versus scheduled agents in one interval; `scheduled` counts agents at work, not on break.

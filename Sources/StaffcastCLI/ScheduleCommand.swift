@@ -8,7 +8,7 @@ struct ScheduleCommand: Command {
     static let name = "schedule"
     static let abstract = "shifts covering a requirements CSV at least agent-hours, with coverage"
     static let help = """
-    --requirements FILE --shifts 8h,6h,4h [--start-every 30m] [--no-breaks] [--interval D] [--timezone TZ] [--sl-seconds T] [--shrinkage F] --out FILE [--coverage FILE]
+    --requirements FILE --shifts 8h,6h,4h [--start-every 30m] [--no-breaks] [--tours] [--interval D] [--timezone TZ] [--sl-seconds T] [--shrinkage F] --out FILE [--coverage FILE]
 
     Reads a requirements CSV (timestamp,channel,…,headcount,…, as `staff` writes it) and chooses
     how many agents start each shift so every interval's headcount is covered at least cost:
@@ -18,8 +18,15 @@ struct ScheduleCommand: Command {
     at least 2 hours after the start and ending at least 2 hours before the end; agents on break
     do not count as covering. The LP lower bound, the agent-hours and the gap go to stdout.
 
+    With --tours, agents work weekly tours instead of independent daily shifts: the same start
+    time on 5 days of each ISO week (Monday first) with 2 consecutive days off (Sun–Mon
+    included). Each working day's break is fixed at the middle of its window. In a partial week
+    at the edge of the file a tour works only the days present.
+
     Schedule columns: date,channel,shift_start,shift_end,break_start,break_end,agents (one row per
-    shift start and break placement; break fields empty without a break).
+    shift start and break placement; break fields empty without a break). With --tours, one row per
+    working day of each tour and a last column `tour` naming it (template, start, days off, e.g.
+    `8h 08:00 off Sat-Sun`); the agents of a tour are the same on each of its rows.
     Coverage columns: timestamp,channel,required,scheduled,gap (gap = scheduled − required), and
     service_level when the requirements have contacts and aht_seconds columns and --sl-seconds is
     given: Erlang C with the scheduled agents × (1 − shrinkage).
@@ -28,13 +35,14 @@ struct ScheduleCommand: Command {
       --shifts LIST         shift lengths, e.g. 8h,6h,4h (each within a day)
       --start-every D       start granularity (default 30m)
       --no-breaks           shifts without breaks
+      --tours               weekly tours: 5 days at one start time, 2 consecutive days off
       --interval D          interval length (default: the spacing of the timestamps)
       --timezone TZ         zone of the local days and output offsets (default UTC)
       --sl-seconds T        answer-time target for the re-scored service level
       --shrinkage F         share of scheduled time off the phones for the re-scoring, in [0, 1)
       --out FILE            schedule CSV
       --coverage FILE       coverage CSV
-    Not supported yet: --config (use --shifts) and --tours (weekly tours).
+    Not supported yet: --config (use --shifts).
     """
     static let options = [OptionSpec("requirements"), OptionSpec("config"), OptionSpec("shifts"), OptionSpec("start-every"),
                           OptionSpec("no-breaks", value: false), OptionSpec("tours", value: false), OptionSpec("interval"),
@@ -43,6 +51,7 @@ struct ScheduleCommand: Command {
 
     let requirementsPath: String
     let templates: [ShiftTemplate]
+    let tours: Bool
     let intervalSeconds: Int?
     let calendar: PlanningCalendar
     let targetSeconds: Double?
@@ -51,9 +60,6 @@ struct ScheduleCommand: Command {
     let coveragePath: String?
 
     init(_ arguments: ParsedArguments) throws(CLIError) {
-        if arguments.has("tours") {
-            throw .usage("--tours (weekly tours) is not supported yet; schedule each day's shifts without it")
-        }
         if arguments.has("config") {
             throw .usage("--config is not supported by schedule yet; give the shift lengths with --shifts, e.g. --shifts 8h,6h,4h")
         }
@@ -73,6 +79,7 @@ struct ScheduleCommand: Command {
         let templates = try ShiftPlanning.templates(lengths: lengths, startEvery: try arguments.duration("start-every") ?? 1800,
                                                     breaks: !arguments.has("no-breaks"), source: "--shifts")
         self.templates = templates
+        tours = arguments.has("tours")
         intervalSeconds = try arguments.duration("interval")
         if let zone = arguments.value("timezone") {
             do { calendar = try PlanningCalendar(identifier: zone) } catch { throw .usage("--timezone: " + error.description) }
@@ -92,7 +99,7 @@ struct ScheduleCommand: Command {
         if let given = intervalSeconds { interval = given } else { interval = try file.interval() }
         try ShiftPlanning.check(templates, intervalSeconds: interval, source: "--shifts/--start-every")
         let requirements = try file.requirements(intervalSeconds: interval, calendar: calendar)
-        let schedule = try ShiftPlanning.solve(requirements, templates: templates)
+        let schedule = try ShiftPlanning.solve(requirements, templates: templates, tours: tours)
         // Intervals no shift can work are a setup error, not a schedule: report them all.
         let unreachable = schedule.uncovered.filter { $0.unreachable && file.rows[RequirementsFile.Key($0.channel, $0.instant)] != nil }
         if !unreachable.isEmpty {
@@ -114,7 +121,7 @@ struct ScheduleCommand: Command {
             }
             coverageTable.append(fields)
         }
-        let scheduleText = ShiftPlanning.scheduleCSV(schedule, calendar: calendar), coverageText = coverageTable.render()
+        let scheduleText = ShiftPlanning.scheduleCSV(schedule, calendar: calendar, tours: tours), coverageText = coverageTable.render()
         try core { () throws(CoreError) in
             if let coveragePath { try AtomicFile.write(coverageText, to: coveragePath) }
             try AtomicFile.write(scheduleText, to: outPath)

@@ -68,23 +68,29 @@ enum ShiftPlanning {
         return result
     }
 
-    static func solve(_ requirements: [ChannelRequirement], templates: [ShiftTemplate]) throws(CLIError) -> Schedule {
-        do throws(SchedulingError) { return try ShiftScheduler.solve(requirements, templates: templates) } catch {
+    /// With `tours`, weekly tours (5 days at one start, 2 consecutive days off) instead of daily shifts.
+    static func solve(_ requirements: [ChannelRequirement], templates: [ShiftTemplate], tours: Bool = false) throws(CLIError) -> Schedule {
+        do throws(SchedulingError) { return try ShiftScheduler.solve(requirements, templates: templates, tours: tours) } catch {
             throw .badData(error.description)
         }
     }
 
     /// `date,channel,shift_start,shift_end,break_start,break_end,agents`, one row per shift start
-    /// and break placement, in a stable order.
-    static func scheduleCSV(_ schedule: Schedule, calendar: PlanningCalendar) -> String {
-        var table = CSVTable(header: ["date", "channel", "shift_start", "shift_end", "break_start", "break_end", "agents"])
+    /// and break placement, in a stable order. With `tours` (or when the schedule has tours), one
+    /// row per working day of each tour and a last column `tour` naming it.
+    static func scheduleCSV(_ schedule: Schedule, calendar: PlanningCalendar, tours: Bool = false) -> String {
+        let tourColumn = tours || schedule.shifts.contains { $0.tour != nil }
+        var table = CSVTable(header: ["date", "channel", "shift_start", "shift_end", "break_start", "break_end", "agents"]
+                                     + (tourColumn ? ["tour"] : []))
         let sorted = schedule.shifts.sorted {
             ($0.date, $0.channel, $0.start, $0.end, $0.breakStart ?? 0) < ($1.date, $1.channel, $1.start, $1.end, $1.breakStart ?? 0)
+                || (($0.date, $0.channel, $0.start, $0.end, $0.breakStart ?? 0) == ($1.date, $1.channel, $1.start, $1.end, $1.breakStart ?? 0)
+                    && ($0.tour ?? "") < ($1.tour ?? ""))
         }
         for shift in sorted {
             table.append([shift.date.description, shift.channel, calendar.format(shift.start), calendar.format(shift.end),
                           shift.breakStart.map(calendar.format) ?? "", shift.breakEnd.map(calendar.format) ?? "",
-                          String(shift.agents)])
+                          String(shift.agents)] + (tourColumn ? [shift.tour ?? ""] : []))
         }
         return table.render()
     }

@@ -77,6 +77,40 @@ final class ScheduleCommandTests: XCTestCase {
         XCTAssertTrue(cover.dropFirst().allSatisfy { Int($0.split(separator: ",")[4])! >= 0 })
     }
 
+    /// A week needing 2 agents 09:00–13:00 on weekdays and 1 at the weekend, 4-hour tours: 12
+    /// agent-days need at least 3 tours of 5 days (60 agent-hours), e.g. off Sat–Sun, Sun–Mon and
+    /// Tue–Wed; each tour's 5 rows carry its label in the last column.
+    func testToursWriteOneRowPerWorkingDay() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let requirements = directory.appendingPathComponent("requirements.csv")
+        var text = "timestamp,channel,headcount\n"
+        for day in 0..<7 {
+            for slot in 18..<26 { text += String(format: "2025-03-%02dT%02d:%02d:00Z,phone,%d\n", 3 + day, slot / 2, slot % 2 * 30, day < 5 ? 2 : 1) }
+        }
+        try Data(text.utf8).write(to: requirements)
+        let out = directory.appendingPathComponent("schedule.csv"), coverage = directory.appendingPathComponent("coverage.csv")
+        let result = try CLI.run(["schedule", "--requirements", requirements.path, "--shifts", "4h", "--no-breaks", "--tours",
+                                  "--interval", "30m", "--out", out.path, "--coverage", coverage.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("agent-hours: 60\n"), result.stdout)
+        let rows = try String(contentsOf: out, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertEqual(rows[0].joined(separator: ","), "date,channel,shift_start,shift_end,break_start,break_end,agents,tour")
+        var daysByTour: [String: [String]] = [:], agentDays = 0
+        for row in rows.dropFirst() {
+            XCTAssertEqual(row.count, 8)
+            XCTAssertTrue(row[2].hasSuffix("T09:00:00Z"), row[2])
+            XCTAssertTrue(row[7].hasPrefix("4h 09:00 off "), row[7])
+            daysByTour[row[7], default: []].append(row[0])
+            agentDays += Int(row[6])!
+        }
+        XCTAssertEqual(agentDays, 15)
+        for (tour, dates) in daysByTour { XCTAssertEqual(Set(dates).count, 5, tour) }
+        let cover = try String(contentsOf: coverage, encoding: .utf8).split(separator: "\n").dropFirst()
+        XCTAssertEqual(cover.count, 7 * 8)
+        XCTAssertTrue(cover.allSatisfy { Int($0.split(separator: ",")[4])! >= 0 })
+    }
+
     func testBadInputExitCodesAndNoPartialOutput() throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -105,7 +139,6 @@ final class ScheduleCommandTests: XCTestCase {
         XCTAssertTrue(unreachable.stderr.contains("no shift can cover 2 open interval(s): phone 2025-03-03T06:00:00Z needing 1, phone 2025-03-03T09:30:00Z needing 1"),
                       unreachable.stderr)
 
-        XCTAssertEqual(try run(good, ["--shifts", "4h", "--tours"]).status, 64)
         XCTAssertEqual(try run(good, ["--config", "plan.json"]).status, 64)
         let long = try run(good, ["--shifts", "26h"])
         XCTAssertEqual(long.status, 64)
