@@ -136,7 +136,7 @@ struct PlanCommand: Command {
         }
 
         let shifts = try ShiftStep.schedule(requirements, config: config, policies: Dictionary(uniqueKeysWithValues: policies),
-                                            intervalSeconds: history.intervalSeconds, calendar: calendar)
+                                            intervalSeconds: history.intervalSeconds, calendar: calendar, dates: week.dates)
         if !shifts.schedule.uncovered.isEmpty {
             Console.error("warning: the shifts leave \(shifts.schedule.totalShortfall) agent-intervals uncovered in \(shifts.schedule.uncovered.count) intervals; see coverage.csv\n")
         }
@@ -155,7 +155,7 @@ struct PlanCommand: Command {
         var files: [(String, String)] = [
             ("forecast.csv", ForecastTable.csv(forecasts, calendar: calendar)),
             ("requirements.csv", RequirementsTable.csv(requirements, calendar: calendar)),
-            ("schedule.csv", ShiftPlanning.scheduleCSV(shifts.schedule, calendar: calendar)),
+            ("schedule.csv", ShiftPlanning.scheduleCSV(shifts.schedule, calendar: calendar, tours: config.shiftTours)),
             ("coverage.csv", ShiftStep.coverageCSV(shifts.scores, calendar: calendar)),
             ("weekly_staffing.csv", WeeklyStaffing.csv(weekly)),
             ("report.html", report.html()),
@@ -185,6 +185,7 @@ struct PlanCommand: Command {
                 ("shift_lengths", .array(config.shiftLengths.map { .string(Durations.format($0)) })),
                 ("start_every", .string(Durations.format(config.shiftStartEvery))),
                 ("breaks", .bool(config.shiftBreaks)),
+                ("tours", .bool(config.shiftTours)),
                 ("agent_hours", .number(shifts.schedule.agentHours, fractionDigits: 2)),
                 ("lp_lower_bound", .number(shifts.schedule.lowerBound, fractionDigits: 2)),
                 ("gap", .number(shifts.schedule.gap, fractionDigits: 6)),

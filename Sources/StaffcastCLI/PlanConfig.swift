@@ -102,6 +102,8 @@ struct PlanConfig {
     var shiftLengths: [Int] = [8 * 3600, 6 * 3600, 4 * 3600]
     var shiftStartEvery = 1800
     var shiftBreaks = true
+    /// Weekly tours (`"tours": true`): each agent works the same start on 5 days with 2 consecutive days off.
+    var shiftTours = false
     /// What-if scenarios (`"scenarios"`), in the config's order.
     var scenarios: [Scenario] = []
     /// The config file's bytes (hashed into the manifest).
@@ -111,7 +113,7 @@ struct PlanConfig {
                                             "model", "backtest_origins", "staff_to", "channels",
                                             "holidays", "events", "shifts", "scenarios"]
     static let scenarioKeys: Set<String> = ["name", "volume_factor", "aht_factor", "service_level", "shrinkage"]
-    static let shiftKeys: Set<String> = ["lengths", "start_every", "breaks"]
+    static let shiftKeys: Set<String> = ["lengths", "start_every", "breaks", "tours"]
     static let channelKeys: Set<String> = ["aht_seconds", "service_level", "asa_seconds", "max_occupancy", "shrinkage",
                                            "patience", "max_abandon_rate", "concurrency", "aht_by_concurrency", "deadline"]
 
@@ -198,7 +200,7 @@ struct PlanConfig {
             throw .config(path: path, key: "events", message: "expected the path of the events CSV")
         }
         let eventsPath = eventsText.map { $0.hasPrefix("/") ? $0 : base.appendingPathComponent($0).path }
-        var shiftLengths = [8 * 3600, 6 * 3600, 4 * 3600], shiftStartEvery = 1800, shiftBreaks = true
+        var shiftLengths = [8 * 3600, 6 * 3600, 4 * 3600], shiftStartEvery = 1800, shiftBreaks = true, shiftTours = false
         if let value = object["shifts"], !(value is NSNull) {
             guard let shifts = value as? [String: Any] else {
                 throw .config(path: path, key: "shifts", message: "expected an object such as {\"lengths\": [\"8h\", \"6h\", \"4h\"], \"start_every\": \"30m\", \"breaks\": true}")
@@ -223,6 +225,7 @@ struct PlanConfig {
                 shiftStartEvery = seconds
             }
             if let breaks = try reader.optionalBool(shifts, "breaks", at: "shifts") { shiftBreaks = breaks }
+            if let tours = try reader.optionalBool(shifts, "tours", at: "shifts") { shiftTours = tours }
         }
         return PlanConfig(path: path, historyPath: historyPath, historyPathAsWritten: history, calendar: calendar,
                           intervalSeconds: interval,
@@ -230,7 +233,7 @@ struct PlanConfig {
                           channelName: try reader.optionalString(object, "channel_name", at: ""),
                           model: model, backtestOrigins: Int(origins), staffTo: staffTo, channels: channels,
                           holidays: holidays, eventsPath: eventsPath, eventsPathAsWritten: eventsText,
-                          shiftLengths: shiftLengths, shiftStartEvery: shiftStartEvery, shiftBreaks: shiftBreaks,
+                          shiftLengths: shiftLengths, shiftStartEvery: shiftStartEvery, shiftBreaks: shiftBreaks, shiftTours: shiftTours,
                           scenarios: try scenarios(object["scenarios"], reader: reader), data: data)
     }
 

@@ -149,29 +149,17 @@ struct RequirementsFile {
     var hasWorkload: Bool
 
     static func read(path: String, calendar: PlanningCalendar) throws(CLIError) -> RequirementsFile {
-        var reader = try core { () throws(CoreError) in try CSVReader(path: path) }
-        guard let header = try core({ () throws(CoreError) in try reader.next() }) else {
-            throw .core(.badFile(path: path, "the file is empty; expected a header with timestamp, channel and headcount"))
-        }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+        var csv = try HeadedCSV(path: path, expected: "with timestamp, channel and headcount")
+        let column = csv.column
         guard let timeColumn = column("timestamp"), let channelColumn = column("channel"), let headcountColumn = column("headcount") else {
-            throw .core(.badData(header.location(ofField: 0),
-                                 "expected a header with timestamp, channel and headcount columns, got '\(header.fields.joined(separator: ","))'"))
+            throw csv.headerError("expected a header with timestamp, channel and headcount columns, got '\(csv.header.fields.joined(separator: ","))'")
         }
         let contactsColumn = column("contacts"), ahtColumn = column("aht_seconds")
-        let decimalComma = reader.delimiter != UInt8(ascii: ",")
+        let decimalComma = csv.allowsDecimalComma
         var rows: [Key: Row] = [:]
         var lines: [Key: Int] = [:]
-        while let record = try core({ () throws(CoreError) in try reader.next() }) {
-            guard record.fields.count == names.count else {
-                throw .core(.badData(record.location(ofField: max(0, min(record.fields.count, names.count) - 1)),
-                                     "expected \(names.count) fields as in the header, found \(record.fields.count)"))
-            }
-            let instant: Int64
-            do { instant = try TimestampParser.parseInstant(record.fields[timeColumn], calendar: calendar) } catch {
-                throw .core(.badData(record.location(ofField: timeColumn), "expected an ISO 8601 timestamp: \(error.description)"))
-            }
+        while let record = try csv.next() {
+            let instant = try csv.instant(record, timeColumn, calendar: calendar)
             let key = Key(record.fields[channelColumn], instant)
             if let earlier = lines[key] {
                 throw .core(.badData(record.location(ofField: timeColumn),

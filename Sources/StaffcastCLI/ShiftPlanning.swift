@@ -37,12 +37,17 @@ enum ShiftPlanning {
     }
 
     /// Requirements per channel and local day from (channel, interval start, headcount) entries;
-    /// intervals not given need no agents. A DST day has 46 or 50 half-hours.
+    /// intervals not given need no agents. A DST day has 46 or 50 half-hours. Every date of
+    /// `dates` is part of each channel's requirement even without entries (a closed Saturday
+    /// needs nobody, but a weekly tour still spans it).
     static func requirements(_ entries: [(channel: String, instant: Int64, headcount: Int)], intervalSeconds interval: Int,
-                             calendar: PlanningCalendar, source: String) throws(CLIError) -> [ChannelRequirement] {
+                             calendar: PlanningCalendar, source: String, dates: [CivilDate] = []) throws(CLIError) -> [ChannelRequirement] {
         var byChannel: [String: [CivilDate: [Int64: Int]]] = [:]
         for entry in entries {
             byChannel[entry.channel, default: [:]][calendar.local(entry.instant).date, default: [:]][entry.instant] = entry.headcount
+        }
+        for channel in byChannel.keys.sorted() {
+            for date in dates where byChannel[channel]?[date] == nil { byChannel[channel]?[date] = [:] }
         }
         var result: [ChannelRequirement] = []
         for (channel, days) in byChannel.sorted(by: { $0.key < $1.key }) {

@@ -17,7 +17,7 @@ enum ShiftStep {
     static func key(_ date: CivilDate, _ channel: String) -> String { "\(date)|\(channel)" }
 
     static func schedule(_ requirements: [RequirementRow], config: PlanConfig, policies: [String: ChannelPolicy],
-                         intervalSeconds: Int, calendar: PlanningCalendar) throws(CLIError) -> Result {
+                         intervalSeconds: Int, calendar: PlanningCalendar, dates: [CivilDate]) throws(CLIError) -> Result {
         let templates: [ShiftTemplate]
         do {
             templates = try ShiftPlanning.templates(lengths: config.shiftLengths, startEvery: config.shiftStartEvery,
@@ -28,8 +28,9 @@ enum ShiftStep {
             throw error
         }
         let entries = requirements.map { (channel: $0.channel, instant: $0.instant, headcount: $0.staffing.headcount) }
-        let curves = try ShiftPlanning.requirements(entries, intervalSeconds: intervalSeconds, calendar: calendar, source: config.path)
-        let schedule = try ShiftPlanning.solve(curves, templates: templates)
+        let curves = try ShiftPlanning.requirements(entries, intervalSeconds: intervalSeconds, calendar: calendar,
+                                                    source: config.path, dates: dates)
+        let schedule = try ShiftPlanning.solve(curves, templates: templates, tours: config.shiftTours)
 
         var byKey: [String: RequirementRow] = [:]
         for row in requirements { byKey["\(row.channel)|\(row.instant)"] = row }

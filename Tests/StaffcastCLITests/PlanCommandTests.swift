@@ -163,4 +163,33 @@ final class PlanCommandTests: XCTestCase {
         let manifest = try String(contentsOf: directory.appendingPathComponent("2003-W35/manifest.json"), encoding: .utf8)
         XCTAssertTrue(manifest.contains("\"forecast_origin\": \"2003-08-25T00:00:00Z\""), manifest)
     }
+
+    func testWeeklyToursKeepStartAndDaysOff() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = try demoConfig(in: directory)
+        var text = try String(contentsOf: config, encoding: .utf8)
+        text = text.replacingOccurrences(of: #""channels":"#, with: #""shifts": {"lengths": ["8h"], "tours": true}, "channels":"#)
+        try Data(text.utf8).write(to: config)
+        let result = try CLI.run(["plan", "--config", config.path, "--out-dir", directory.path, "--quiet"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let week = directory.appendingPathComponent("2003-W36")
+        let schedule = try String(contentsOf: week.appendingPathComponent("schedule.csv"), encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(schedule.first, "date,channel,shift_start,shift_end,break_start,break_end,agents,tour")
+        // Each tour works 5 days at one clock time.
+        var days: [String: Set<String>] = [:], starts: [String: Set<String>] = [:]
+        for line in schedule.dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            days[f[7], default: []].insert(f[0])
+            starts[f[7], default: []].insert(String(f[2].dropFirst(11)))
+        }
+        XCTAssertFalse(days.isEmpty)
+        for (tour, worked) in days {
+            XCTAssertEqual(worked.count, 5, tour)
+            XCTAssertEqual(starts[tour]?.count, 1, tour)
+        }
+        for line in try String(contentsOf: week.appendingPathComponent("coverage.csv"), encoding: .utf8).split(separator: "\n").dropFirst() {
+            XCTAssertGreaterThanOrEqual(Int(line.split(separator: ",", omittingEmptySubsequences: false)[4]) ?? -1, 0, String(line))
+        }
+    }
 }
