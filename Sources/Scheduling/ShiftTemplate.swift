@@ -94,7 +94,8 @@ public struct ShiftTemplate: Sendable, Equatable {
         seconds % 3600 == 0 ? "\(seconds / 3600) h" : "\(seconds / 60) min"
     }
 
-    static func clock(_ seconds: Int) -> String {
+    /// `HH:MM` of seconds after midnight.
+    public static func clock(_ seconds: Int) -> String {
         let h = seconds / 3600, m = (seconds % 3600) / 60
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }

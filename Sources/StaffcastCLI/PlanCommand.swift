@@ -37,7 +37,8 @@ struct PlanCommand: Command {
     scenarios.csv: scenario,channel,contacts,agent_hours_required,headcount_peak — a baseline
     row per channel first, then each scenario's (agent-hours = Σ headcount × interval, as in
     weekly_staffing.csv).
-    Shifts (config "shifts": lengths, start_every, breaks; default 8h, 6h and 4h starting on any
+    Shifts (config "shifts": lengths, start_every, breaks, tours — or full "templates" with start
+    windows, days, cost, break rules and daily limits; default 8h, 6h and 4h starting on any
     half hour, shifts of 6 h or more with an unpaid 30-minute break) cover each interval's
     headcount at least cost; coverage.csv re-scores every interval's service level with the agents
     actually on the phones (scheduled heads net of breaks and shrinkage). When shifts cannot cover
@@ -155,7 +156,7 @@ struct PlanCommand: Command {
         var files: [(String, String)] = [
             ("forecast.csv", ForecastTable.csv(forecasts, calendar: calendar)),
             ("requirements.csv", RequirementsTable.csv(requirements, calendar: calendar)),
-            ("schedule.csv", ShiftPlanning.scheduleCSV(shifts.schedule, calendar: calendar, tours: config.shiftTours)),
+            ("schedule.csv", ShiftPlanning.scheduleCSV(shifts.schedule, calendar: calendar, tours: config.shifts.tours)),
             ("coverage.csv", ShiftStep.coverageCSV(shifts.scores, calendar: calendar)),
             ("weekly_staffing.csv", WeeklyStaffing.csv(weekly)),
             ("report.html", report.html()),
@@ -182,10 +183,7 @@ struct PlanCommand: Command {
             ] + eventsInput)),
             ("channels", .array(channelManifests)),
             ("schedule", .object([
-                ("shift_lengths", .array(config.shiftLengths.map { .string(Durations.format($0)) })),
-                ("start_every", .string(Durations.format(config.shiftStartEvery))),
-                ("breaks", .bool(config.shiftBreaks)),
-                ("tours", .bool(config.shiftTours)),
+                ("shifts", config.shifts.manifest),
                 ("agent_hours", .number(shifts.schedule.agentHours, fractionDigits: 2)),
                 ("lp_lower_bound", .number(shifts.schedule.lowerBound, fractionDigits: 2)),
                 ("gap", .number(shifts.schedule.gap, fractionDigits: 6)),

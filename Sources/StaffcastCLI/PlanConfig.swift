@@ -99,11 +99,7 @@ struct PlanConfig {
     var eventsPathAsWritten: String? = nil
     /// Shift lengths in seconds (`"shifts": {"lengths": ["8h", "6h", "4h"]}`), start spacing and
     /// whether shifts of 6 h or more get the standard 30-minute break.
-    var shiftLengths: [Int] = [8 * 3600, 6 * 3600, 4 * 3600]
-    var shiftStartEvery = 1800
-    var shiftBreaks = true
-    /// Weekly tours (`"tours": true`): each agent works the same start on 5 days with 2 consecutive days off.
-    var shiftTours = false
+    var shifts: ShiftSettings
     /// What-if scenarios (`"scenarios"`), in the config's order.
     var scenarios: [Scenario] = []
     /// The config file's bytes (hashed into the manifest).
@@ -113,7 +109,6 @@ struct PlanConfig {
                                             "model", "backtest_origins", "staff_to", "channels",
                                             "holidays", "events", "shifts", "scenarios"]
     static let scenarioKeys: Set<String> = ["name", "volume_factor", "aht_factor", "service_level", "shrinkage"]
-    static let shiftKeys: Set<String> = ["lengths", "start_every", "breaks", "tours"]
     static let channelKeys: Set<String> = ["aht_seconds", "service_level", "asa_seconds", "max_occupancy", "shrinkage",
                                            "patience", "max_abandon_rate", "concurrency", "aht_by_concurrency", "deadline"]
 
@@ -200,40 +195,14 @@ struct PlanConfig {
             throw .config(path: path, key: "events", message: "expected the path of the events CSV")
         }
         let eventsPath = eventsText.map { $0.hasPrefix("/") ? $0 : base.appendingPathComponent($0).path }
-        var shiftLengths = [8 * 3600, 6 * 3600, 4 * 3600], shiftStartEvery = 1800, shiftBreaks = true, shiftTours = false
-        if let value = object["shifts"], !(value is NSNull) {
-            guard let shifts = value as? [String: Any] else {
-                throw .config(path: path, key: "shifts", message: "expected an object such as {\"lengths\": [\"8h\", \"6h\", \"4h\"], \"start_every\": \"30m\", \"breaks\": true}")
-            }
-            try reader.rejectUnknown(shifts, allowed: shiftKeys, at: "shifts")
-            if let lengths = shifts["lengths"] {
-                guard let list = lengths as? [Any], !list.isEmpty else {
-                    throw .config(path: path, key: "shifts.lengths", message: "expected a non-empty array of durations such as [\"8h\", \"6h\"]")
-                }
-                shiftLengths = []
-                for (i, item) in list.enumerated() {
-                    guard let text = item as? String, let seconds = Durations.parse(text) else {
-                        throw .config(path: path, key: "shifts.lengths[\(i)]", message: "expected a duration such as \"8h\"")
-                    }
-                    shiftLengths.append(seconds)
-                }
-            }
-            if let text = try reader.optionalString(shifts, "start_every", at: "shifts") {
-                guard let seconds = Durations.parse(text) else {
-                    throw .config(path: path, key: "shifts.start_every", message: "expected a duration such as \"30m\", got '\(text)'")
-                }
-                shiftStartEvery = seconds
-            }
-            if let breaks = try reader.optionalBool(shifts, "breaks", at: "shifts") { shiftBreaks = breaks }
-            if let tours = try reader.optionalBool(shifts, "tours", at: "shifts") { shiftTours = tours }
-        }
+        let shifts = try ShiftSettings.parse(object["shifts"], reader: reader)
         return PlanConfig(path: path, historyPath: historyPath, historyPathAsWritten: history, calendar: calendar,
                           intervalSeconds: interval,
                           valueColumn: try reader.optionalString(object, "value_column", at: ""),
                           channelName: try reader.optionalString(object, "channel_name", at: ""),
                           model: model, backtestOrigins: Int(origins), staffTo: staffTo, channels: channels,
                           holidays: holidays, eventsPath: eventsPath, eventsPathAsWritten: eventsText,
-                          shiftLengths: shiftLengths, shiftStartEvery: shiftStartEvery, shiftBreaks: shiftBreaks, shiftTours: shiftTours,
+                          shifts: shifts,
                           scenarios: try scenarios(object["scenarios"], reader: reader), data: data)
     }
 
@@ -447,7 +416,7 @@ struct JSONFields {
     }
 
     /// JSONSerialization decodes `true`/`false` as NSNumber too; tell them apart by their type.
-    private func isBoolean(_ value: Any) -> Bool {
+    func isBoolean(_ value: Any) -> Bool {
         guard let number = value as? NSNumber else { return false }
         return String(cString: number.objCType) == "c" || type(of: value) == Bool.self
     }

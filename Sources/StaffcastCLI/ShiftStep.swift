@@ -18,19 +18,15 @@ enum ShiftStep {
 
     static func schedule(_ requirements: [RequirementRow], config: PlanConfig, policies: [String: ChannelPolicy],
                          intervalSeconds: Int, calendar: PlanningCalendar, dates: [CivilDate]) throws(CLIError) -> Result {
-        let templates: [ShiftTemplate]
-        do {
-            templates = try ShiftPlanning.templates(lengths: config.shiftLengths, startEvery: config.shiftStartEvery,
-                                                    breaks: config.shiftBreaks, source: "shifts")
-            try ShiftPlanning.check(templates, intervalSeconds: intervalSeconds, source: "shifts")
-        } catch {
+        let templates = config.shifts.templates
+        do { try ShiftPlanning.check(templates, intervalSeconds: intervalSeconds, source: "shifts") } catch {
             if case let .usage(message) = error { throw .config(path: config.path, key: "shifts", message: message) }
             throw error
         }
         let entries = requirements.map { (channel: $0.channel, instant: $0.instant, headcount: $0.staffing.headcount) }
         let curves = try ShiftPlanning.requirements(entries, intervalSeconds: intervalSeconds, calendar: calendar,
                                                     source: config.path, dates: dates)
-        let schedule = try ShiftPlanning.solve(curves, templates: templates, tours: config.shiftTours)
+        let schedule = try ShiftPlanning.solve(curves, templates: templates, tours: config.shifts.tours)
 
         var byKey: [String: RequirementRow] = [:]
         for row in requirements { byKey["\(row.channel)|\(row.instant)"] = row }

@@ -192,4 +192,67 @@ final class PlanCommandTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(Int(line.split(separator: ",", omittingEmptySubsequences: false)[4]) ?? -1, 0, String(line))
         }
     }
+
+    func withShifts(_ shifts: String, in directory: URL) throws -> URL {
+        let config = try demoConfig(in: directory)
+        var text = try String(contentsOf: config, encoding: .utf8)
+        text = text.replacingOccurrences(of: #""channels":"#, with: #""shifts": \#(shifts), "channels":"#)
+        try Data(text.utf8).write(to: config)
+        return config
+    }
+
+    /// Templates with start windows, days, costs and a custom break: every shift obeys them, and
+    /// what they cannot reach (the 21:00 slot after the last evening shift ends) is published as a
+    /// shortfall rather than refused.
+    func testShiftTemplatesFromTheConfig() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = try withShifts(#"""
+            {"templates": [
+              {"name": "early", "length": "8h", "earliest_start": "07:00", "latest_start": "10:00", "days": ["Mon", "Tue", "Wed", "Thu", "Fri"],
+               "break": {"length": "30m", "earliest_start": "3h", "latest_end": "5h"}},
+              {"name": "evening", "length": "4h", "earliest_start": "17:00", "latest_start": "17:00", "cost": 1.25, "break": false}]}
+            """#, in: directory)
+        let result = try CLI.run(["plan", "--config", config.path, "--out-dir", directory.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("uncovered"), result.stderr)
+        let week = directory.appendingPathComponent("2003-W36")
+        let schedule = try String(contentsOf: week.appendingPathComponent("schedule.csv"), encoding: .utf8).split(separator: "\n")
+        XCTAssertGreaterThan(schedule.count, 1)
+        for line in schedule.dropFirst() {
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let start = String(f[2].dropFirst(11).prefix(5)), end = String(f[3].dropFirst(11).prefix(5))
+            if start >= "17:00" {
+                XCTAssertEqual(start, "17:00"); XCTAssertEqual(end, "21:00"); XCTAssertEqual(f[4], "", String(line))
+            } else {
+                XCTAssertTrue(start >= "07:00" && start <= "10:00", String(line))
+                // The break starts 3 h to 4.5 h into the shift.
+                let breakStart = String(f[4].dropFirst(11).prefix(5))
+                let minutes = { (t: String) in Int(t.prefix(2))! * 60 + Int(t.suffix(2))! }
+                XCTAssertTrue((180...270).contains(minutes(breakStart) - minutes(start)), String(line))
+            }
+        }
+        let shortfall = try String(contentsOf: week.appendingPathComponent("coverage.csv"), encoding: .utf8).split(separator: "\n")
+            .filter { $0.contains("T21:00:00Z") && !$0.hasPrefix("2003-09-01") }
+        XCTAssertFalse(shortfall.isEmpty)
+        XCTAssertTrue(shortfall.allSatisfy { Int($0.split(separator: ",")[4])! < 0 }, "21:00 cannot be covered: \(shortfall)")
+    }
+
+    func testBadShiftTemplatesAreConfigErrors() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cases: [(String, String, String)] = [
+            (#"{"templates": [{"length": "8h", "break": {"length": "30m", "earliest_start": "7h", "latest_end": "9h"}}]}"#, "shifts.templates[0]", "outside"),
+            (#"{"templates": [{"length": "8h", "earliest_start": "12:00", "latest_start": "10:00"}]}"#, "shifts.templates[0]", "empty"),
+            (#"{"templates": [{"length": "8h", "days": ["Funday"]}]}"#, "shifts.templates[0].days[0]", "Mon"),
+            (#"{"templates": [{"length": "8h"}], "lengths": ["6h"]}"#, "shifts.lengths", "either"),
+        ]
+        for (shifts, key, words) in cases {
+            let config = try withShifts(shifts, in: directory)
+            let result = try CLI.run(["plan", "--config", config.path, "--out-dir", directory.path])
+            XCTAssertEqual(result.status, 65, "\(shifts): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains(key) && result.stderr.contains(words), "\(shifts): \(result.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("2003-W36").path))
+        }
+    }
 }
