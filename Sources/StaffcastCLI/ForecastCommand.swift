@@ -14,7 +14,11 @@ struct ForecastCommand: Command {
     the end of the last history interval. With --model auto (the default) each channel gets the
     model with the lowest WAPE in a rolling-origin backtest at this horizon. Prediction intervals
     come from that backtest's errors and are never negative.
-    Output columns: timestamp,channel,forecast,lo80,hi80,lo95,hi95.
+    Output columns: timestamp,channel,forecast,lo80,hi80,lo95,hi95, then aht_seconds when the
+    history has an aht_seconds column with values: the forecast average handle time per interval
+    (volume-weighted by weekday and local time of day, recent weeks weighted more, with a damped
+    weekly trend; empty for a channel whose history has no AHT). Without AHT in the history the
+    column is left out.
 
     \(HistoryOptions.help)
       --horizon DURATION    how far to forecast: 1d, 7d, 2w
@@ -53,6 +57,7 @@ struct ForecastCommand: Command {
         let calendar = history.options.calendar
         let origin = try originText.map { text throws(CLIError) in try parseInstant(text, flag: "origin", calendar: calendar) }
         var forecasts: [Forecast] = []
+        var aht: [String: [Double]] = [:]
         let selected = try ForecastSetup.select(channels, from: contacts)
         let (calendarEvents, userEvents) = try events.load(
             calendar: calendar, from: selected.map(\.start).min() ?? 0,
@@ -63,8 +68,9 @@ struct ForecastCommand: Command {
                                                            calendarEvents: calendarEvents, userEvents: userEvents)
             Console.error("\(series.channel): model \(forecast.model), \(forecast.instants.count) open intervals\n")
             forecasts.append(forecast)
+            aht[series.channel] = ForecastSetup.aht(series, calendar: calendar, origin: origin, at: forecast.instants)
         }
-        try core { () throws(CoreError) in try AtomicFile.write(ForecastTable.csv(forecasts, calendar: calendar), to: outPath) }
+        try core { () throws(CoreError) in try AtomicFile.write(ForecastTable.csv(forecasts, calendar: calendar, aht: aht), to: outPath) }
     }
 }
 
@@ -108,6 +114,12 @@ enum ForecastSetup {
             }
             return series
         }
+    }
+
+    /// The AHT forecast for `instants` from the history of `series` before `origin` (default: its
+    /// end); nil when that history has no AHT.
+    static func aht(_ series: IntervalSeries, calendar: PlanningCalendar, origin: Int64?, at instants: [Int64]) -> [Double]? {
+        AHTForecast.fit(series.truncated(before: origin ?? series.end), calendar: calendar)?.aht(at: instants)
     }
 
     /// Forecasts `series` from `origin` (default: its end) over `horizonSeconds`, using only the

@@ -13,11 +13,21 @@ struct PlanCommand: Command {
     --config FILE [--week YYYY-Www|next] [--now TIMESTAMP] [--out-dir DIR] [--quiet]
 
     Reads the JSON config (history, timezone, interval, model, staff_to, holidays, events, and per channel
-    aht_seconds, service_level "P/T", asa_seconds, max_occupancy, shrinkage, patience,
+    aht_seconds (or "aht": "forecast"), service_level "P/T", asa_seconds, max_occupancy, shrinkage, patience,
     max_abandon_rate, concurrency, aht_by_concurrency, deadline; scenarios), forecasts the week,
     finds the agents every interval needs, and writes into DIR/YYYY-Www/:
       forecast.csv, requirements.csv, schedule.csv, coverage.csv, weekly_staffing.csv,
       report.html, manifest.json, and scenarios.csv when the config has scenarios
+    AHT: a channel without aht_seconds is staffed with the AHT forecast from the history's
+    aht_seconds column (per interval: volume-weighted by weekday and local time of day, recent
+    weeks weighted more, with a damped weekly trend); with neither the plan fails naming
+    channels.X.aht_seconds. When both are there, aht_seconds wins unless the channel sets
+    "aht": "forecast" (then aht_seconds is only the fallback for a history without AHT).
+    Explicit aht_by_concurrency levels are always used as given. Deferred-work channels use the
+    contact-weighted mean of the week's forecast AHT. requirements.csv's aht_seconds shows the
+    handle time each interval was staffed with; forecast.csv gets a last column aht_seconds
+    when the history has AHT; in manifest.json such a channel has "aht_source": "forecast" and
+    aht_seconds = the contact-weighted mean of the week's forecast AHT.
     Chat channels ("concurrency": K > 1, optional "aht_by_concurrency": [AHT at 1…K]) are staffed
     by the chat concurrency model (see `erlang --help`; service level = first reply within T).
     Deferred work ("deadline": "24h" instead of a service level — e-mail, social messages): the
@@ -112,7 +122,20 @@ struct PlanCommand: Command {
                 }
             }
         }
+        // AHT: the configured aht_seconds, or the forecast from the history's aht_seconds when the
+        // channel gives none or asks for it ("aht": "forecast").
+        var ahtModels: [String: AHTForecast] = [:]
+        for (channel, policy) in policies {
+            guard let series = history.series(for: channel) else { continue }
+            if let model = AHTForecast.fit(series.truncated(before: origin), calendar: calendar) { ahtModels[channel] = model }
+            if !policy.ahtConfigured, ahtModels[channel] == nil {
+                throw .config(path: config.path, key: "channels.\(channel).aht_seconds",
+                              message: "missing, and the history has no aht_seconds for '\(channel)' to forecast it from; give the channel's average handle time in seconds")
+            }
+        }
         var forecasts: [Forecast] = []
+        var forecastAHT: [String: [Double]] = [:]
+        var staffingAHT: [String: [Double]] = [:]
         var requirements: [RequirementRow] = []
         var channelManifests: [JSONValue] = []
         var channelReports: [ChannelReport] = []
@@ -124,8 +147,12 @@ struct PlanCommand: Command {
                                                             calendarEvents: calendarEvents, userEvents: userEvents)
             let forecast = full.restricted(to: weekStart..<weekEnd)
             forecasts.append(forecast)
+            let aht = ahtModels[channel]?.aht(at: forecast.instants)
+            forecastAHT[channel] = aht
+            let usesForecastAHT = policy.usesForecastAHT(available: aht != nil)
+            if usesForecastAHT { staffingAHT[channel] = aht }
             let staffed = try StaffingStep.staff(forecast, policy: policy, intervalSeconds: history.intervalSeconds,
-                                                 staffTo: config.staffTo)
+                                                 staffTo: config.staffTo, aht: usesForecastAHT ? aht : nil)
             requirements += staffed
             channelReports.append(Self.report(series: series, origin: origin, model: forecast.model, forecast: forecast,
                                               requirements: staffed))
@@ -133,7 +160,7 @@ struct PlanCommand: Command {
                                         calendarEvents: calendarEvents, userEvents: userEvents)
                 .eventNames(from: weekStart, to: weekEnd)
             channelManifests.append(Self.manifest(channel: channel, model: forecast.model, policy: policy, scores: scores,
-                                                  events: inForce))
+                                                  events: inForce, forecastAHT: usesForecastAHT ? staffed : nil))
         }
 
         let shifts = try ShiftStep.schedule(requirements, config: config, policies: Dictionary(uniqueKeysWithValues: policies),
@@ -151,10 +178,11 @@ struct PlanCommand: Command {
         if !config.scenarios.isEmpty {
             scenarioFiles.append(("scenarios.csv", try Self.scenariosCSV(config.scenarios, forecasts: forecasts, baseline: requirements,
                                                                          policies: Dictionary(uniqueKeysWithValues: policies),
-                                                                         intervalSeconds: history.intervalSeconds, staffTo: config.staffTo)))
+                                                                         intervalSeconds: history.intervalSeconds, staffTo: config.staffTo,
+                                                                         aht: staffingAHT)))
         }
         var files: [(String, String)] = [
-            ("forecast.csv", ForecastTable.csv(forecasts, calendar: calendar)),
+            ("forecast.csv", ForecastTable.csv(forecasts, calendar: calendar, aht: forecastAHT)),
             ("requirements.csv", RequirementsTable.csv(requirements, calendar: calendar)),
             ("schedule.csv", ShiftPlanning.scheduleCSV(shifts.schedule, calendar: calendar, tours: config.shifts.tours)),
             ("coverage.csv", ShiftStep.coverageCSV(shifts.scores, calendar: calendar)),
@@ -212,7 +240,8 @@ struct PlanCommand: Command {
     /// `baseline` row per channel (from the plan's own requirements), then each scenario's rows:
     /// the same forecast with its volume factor, staffed with the scenario's policy.
     static func scenariosCSV(_ scenarios: [Scenario], forecasts: [Forecast], baseline: [RequirementRow],
-                             policies: [String: ChannelPolicy], intervalSeconds: Int, staffTo: StaffTo) throws(CLIError) -> String {
+                             policies: [String: ChannelPolicy], intervalSeconds: Int, staffTo: StaffTo,
+                             aht: [String: [Double]] = [:]) throws(CLIError) -> String {
         var table = CSVTable(header: ["scenario", "channel", "contacts", "agent_hours_required", "headcount_peak"])
         let hours = Double(intervalSeconds) / 3600
         func append(_ name: String, _ channel: String, _ rows: [RequirementRow]) {
@@ -230,8 +259,10 @@ struct PlanCommand: Command {
                 scaled.mean = forecast.mean.map { $0 * factor }
                 scaled.lo80 = forecast.lo80.map { $0 * factor }; scaled.hi80 = forecast.hi80.map { $0 * factor }
                 scaled.lo95 = forecast.lo95.map { $0 * factor }; scaled.hi95 = forecast.hi95.map { $0 * factor }
+                let ahtFactor = scenario.aht(for: forecast.channel)
                 let rows = try StaffingStep.staff(scaled, policy: scenario.apply(to: policy, channel: forecast.channel),
-                                                  intervalSeconds: intervalSeconds, staffTo: staffTo)
+                                                  intervalSeconds: intervalSeconds, staffTo: staffTo,
+                                                  aht: aht[forecast.channel]?.map { $0 * ahtFactor })
                 append(scenario.name, forecast.channel, rows)
             }
         }
@@ -268,9 +299,18 @@ struct PlanCommand: Command {
                              forecast: forecast, actuals: actuals, requirements: requirements)
     }
 
+    /// `forecastAHT`: the requirement rows when the channel was staffed with the AHT forecast;
+    /// `aht_seconds` is then their contact-weighted mean and `"aht_source": "forecast"` is added.
     static func manifest(channel: String, model: String, policy: ChannelPolicy, scores: [ModelScore],
-                         events: [String] = []) -> JSONValue {
-        var settings: [(String, JSONValue)] = [("aht_seconds", .number(policy.ahtSeconds, fractionDigits: 3))]
+                         events: [String] = [], forecastAHT: [RequirementRow]? = nil) -> JSONValue {
+        var aht = policy.ahtSeconds
+        if let rows = forecastAHT {
+            let volume = rows.reduce(0) { $0 + $1.meanContacts }
+            aht = volume > 0 ? rows.reduce(0) { $0 + $1.meanContacts * $1.ahtSeconds } / volume
+                : rows.reduce(0) { $0 + $1.ahtSeconds } / Double(max(1, rows.count))
+        }
+        var settings: [(String, JSONValue)] = [("aht_seconds", .number(aht, fractionDigits: 3))]
+        if forecastAHT != nil { settings.append(("aht_source", .string("forecast"))) }
         if let sl = policy.target.serviceLevel { settings.append(("service_level", .number(sl, fractionDigits: 6))) }
         if policy.deadlineSeconds == nil { settings.append(("target_seconds", .number(policy.target.targetSeconds, fractionDigits: 3))) }
         if let asa = policy.target.maxASASeconds { settings.append(("asa_seconds", .number(asa, fractionDigits: 3))) }

@@ -18,6 +18,15 @@ struct ChannelPolicy: Equatable {
     var ahtByConcurrency: [Double]? = nil
     /// Deferred work: the response deadline in seconds of open time.
     var deadlineSeconds: Int? = nil
+    /// False when the config (or `--aht`) gives no handle time: `ahtSeconds` is then a
+    /// placeholder and the forecast AHT must be used.
+    var ahtConfigured: Bool = true
+    /// `"aht": "forecast"`: the forecast AHT wins over `aht_seconds` when the history has AHT.
+    var prefersForecastAHT: Bool = false
+
+    /// Whether to staff with the forecast AHT, given whether one is available: when the config
+    /// gives none, or when it asks for the forecast (`"aht": "forecast"`).
+    func usesForecastAHT(available: Bool) -> Bool { available && (!ahtConfigured || prefersForecastAHT) }
 
     /// The per-level handle times of the chat model, or nil for a one-at-a-time queue (K = 1).
     var chatAHT: [Double]? {
@@ -52,7 +61,7 @@ struct Scenario: Equatable {
 
     /// `policy` of `channel` under this scenario.
     func apply(to policy: ChannelPolicy, channel: String) -> ChannelPolicy {
-        var result = policy.scalingAHT(by: ahtFactor[channel] ?? ahtFactor["*"] ?? 1)
+        var result = policy.scalingAHT(by: aht(for: channel))
         if let serviceLevel, result.deadlineSeconds == nil {
             result.target.serviceLevel = serviceLevel.fraction
             result.target.targetSeconds = serviceLevel.seconds
@@ -62,6 +71,8 @@ struct Scenario: Equatable {
     }
 
     func volume(for channel: String) -> Double { volumeFactor[channel] ?? volumeFactor["*"] ?? 1 }
+
+    func aht(for channel: String) -> Double { ahtFactor[channel] ?? ahtFactor["*"] ?? 1 }
 }
 
 /// Which forecast quantile to staff to (`--staff-to`, config `staff_to`).
@@ -110,7 +121,7 @@ struct PlanConfig {
                                             "holidays", "events", "shifts", "scenarios"]
     static let scenarioKeys: Set<String> = ["name", "volume_factor", "aht_factor", "service_level", "shrinkage"]
     static let channelKeys: Set<String> = ["aht_seconds", "service_level", "asa_seconds", "max_occupancy", "shrinkage",
-                                           "patience", "max_abandon_rate", "concurrency", "aht_by_concurrency", "deadline"]
+                                           "patience", "max_abandon_rate", "concurrency", "aht_by_concurrency", "deadline", "aht"]
 
     static func load(path: String) throws(CLIError) -> PlanConfig {
         var isDirectory: ObjCBool = false
@@ -261,10 +272,20 @@ struct PlanConfig {
 
     static func policy(_ settings: [String: Any], at keyPath: String, reader: JSONFields) throws(CLIError) -> ChannelPolicy {
         try reader.rejectUnknown(settings, allowed: channelKeys, at: keyPath)
-        let aht = try reader.number(settings, "aht_seconds", at: keyPath)
-        guard aht.isFinite, aht > 0, aht <= 86_400 else {
-            throw .config(path: reader.path, key: keyPath + ".aht_seconds", message: "expected a positive number of seconds up to 86400, got \(aht)")
+        // aht_seconds may be left out: the plan then staffs with the AHT forecast from the history.
+        let configuredAHT = try reader.optionalNumber(settings, "aht_seconds", at: keyPath)
+        if let aht = configuredAHT {
+            guard aht.isFinite, aht > 0, aht <= 86_400 else {
+                throw .config(path: reader.path, key: keyPath + ".aht_seconds", message: "expected a positive number of seconds up to 86400, got \(aht)")
+            }
         }
+        let aht = configuredAHT ?? 0
+        let ahtChoice = try reader.optionalString(settings, "aht", at: keyPath) ?? "config"
+        guard ahtChoice == "config" || ahtChoice == "forecast" else {
+            throw .config(path: reader.path, key: keyPath + ".aht",
+                          message: "expected \"forecast\" (staff with the AHT forecast from the history) or \"config\" (aht_seconds), got '\(ahtChoice)'")
+        }
+        let prefersForecast = ahtChoice == "forecast"
         let sl = try reader.optionalString(settings, "service_level", at: keyPath)
         let asa = try reader.optionalNumber(settings, "asa_seconds", at: keyPath)
         let patience = try reader.optionalNumber(settings, "patience", at: keyPath)
@@ -293,7 +314,8 @@ struct PlanConfig {
                 throw .config(path: reader.path, key: keyPath, message: error.description)
             }
             target.serviceLevel = nil
-            return ChannelPolicy(ahtSeconds: aht, target: target, deadlineSeconds: deadline)
+            return ChannelPolicy(ahtSeconds: aht, target: target, deadlineSeconds: deadline,
+                                 ahtConfigured: configuredAHT != nil, prefersForecastAHT: prefersForecast)
         }
 
         var concurrency = 1
@@ -357,8 +379,11 @@ struct PlanConfig {
         }
         // K = 1 with one level: that level is the handle time (plain Erlang C/A).
         let single = concurrency == 1 ? ahtLevels?.first : nil
-        return ChannelPolicy(ahtSeconds: single ?? aht, target: validated, concurrency: concurrency,
-                             ahtByConcurrency: concurrency > 1 ? ahtLevels : nil)
+        // Explicit per-level handle times count as a configured AHT.
+        return ChannelPolicy(ahtSeconds: single ?? (configuredAHT ?? ahtLevels?.first ?? 0), target: validated, concurrency: concurrency,
+                             ahtByConcurrency: concurrency > 1 ? ahtLevels : nil,
+                             ahtConfigured: configuredAHT != nil || ahtLevels != nil,
+                             prefersForecastAHT: prefersForecast && ahtLevels == nil)
     }
 
     /// The policy of `channel`: its own entry, else the `"*"` entry.

@@ -15,6 +15,9 @@ struct StaffCommand: Command {
     Erlang C, and the headcount ceil(agents / (1 − shrinkage)). --staff-to p80/p95 staffs that
     quantile of the forecast distribution (read from the prediction intervals, which the file
     must then have); the service level the mean forecast would get is in service_level_at_mean.
+    Handle time: --aht (or the config's aht_seconds) when given; otherwise the forecast file's
+    optional aht_seconds column, interval by interval (an error names a row without it). With a
+    config, a channel set to "aht": "forecast" uses the column whenever the file has it.
     Output columns: timestamp,channel,contacts,aht_seconds,agents,headcount,service_level,
     asa_seconds,occupancy,abandon_rate,service_level_at_mean,backlog,oldest_age_seconds.
     Chat channels (--concurrency K > 1, or "concurrency" in the config) are staffed by the chat
@@ -24,7 +27,8 @@ struct StaffCommand: Command {
 
       --forecast FILE       forecast CSV
       --config FILE         per-channel settings from a plan config (its channels, timezone, staff_to)
-      --aht S               average handle time in seconds (every channel)
+      --aht S               average handle time in seconds (every channel); default: the
+                            forecast file's aht_seconds column (as `forecast` writes it)
       --sl P/T              service-level target, e.g. 80/20
       --asa S               average-speed-of-answer target in seconds
       --shrinkage F         share of paid time off the phones, in [0, 1)
@@ -63,8 +67,13 @@ struct StaffCommand: Command {
             policy = nil
         } else {
             config = nil
-            guard let aht = try arguments.double("aht") else { throw .usage("give --config FILE, or --aht with --sl or --asa") }
-            guard aht > 0, aht <= 86_400 else { throw .usage("--aht: expected a positive number of seconds up to 86400, got \(aht)") }
+            // Without --aht the forecast file's aht_seconds column gives the handle time (checked in run()).
+            let givenAHT = try arguments.double("aht")
+            guard givenAHT != nil || arguments.has("sl") || arguments.has("asa") || arguments.has("max-abandon") else {
+                throw .usage("give --config FILE, or --aht with --sl or --asa")
+            }
+            if let aht = givenAHT, !(aht > 0 && aht <= 86_400) { throw .usage("--aht: expected a positive number of seconds up to 86400, got \(aht)") }
+            let aht = givenAHT ?? 0
             let sl = try arguments.value("sl").map { text throws(CLIError) in
                 do throws(ServiceLevelText.Invalid) { return try ServiceLevelText.parse(text) } catch { throw .usage("--sl: " + error.description) }
             }
@@ -81,7 +90,8 @@ struct StaffCommand: Command {
             let (concurrency, levels) = try ErlangCommand.concurrency(arguments, patience: patience)
             do throws(QueueingError) {
                 policy = ChannelPolicy(ahtSeconds: concurrency == 1 ? levels?.first ?? aht : aht, target: try target.validated(),
-                                       concurrency: concurrency, ahtByConcurrency: concurrency > 1 ? levels : nil)
+                                       concurrency: concurrency, ahtByConcurrency: concurrency > 1 ? levels : nil,
+                                       ahtConfigured: givenAHT != nil || levels != nil)
             } catch {
                 if case let .invalidParameter(name, message) = error { throw .usage("--\(ErlangCommand.flag(for: name)): \(message)") }
                 throw .queueing(error)
@@ -114,7 +124,17 @@ struct StaffCommand: Command {
             } else {
                 throw .usage("give --config FILE, or --aht with --sl or --asa")
             }
-            rows += try StaffingStep.staff(forecast, policy: policy, intervalSeconds: interval, staffTo: staffTo)
+            let fileAHT = file.aht[forecast.channel]
+            let complete = fileAHT.map { $0.allSatisfy { $0 != nil } } ?? false
+            if !policy.ahtConfigured, !complete {
+                let source = config == nil ? "--aht" : "channels.\(forecast.channel).aht_seconds in the config"
+                if let missing = fileAHT?.firstIndex(where: { $0 == nil }) {
+                    throw .usage("\(forecastPath): the \(forecast.channel) row at \(calendar.format(forecast.instants[missing])) has no aht_seconds; give \(source)")
+                }
+                throw .usage("\(forecastPath) has no aht_seconds column; give \(source)")
+            }
+            let aht = complete && policy.usesForecastAHT(available: true) ? fileAHT?.compactMap { $0 } : nil
+            rows += try StaffingStep.staff(forecast, policy: policy, intervalSeconds: interval, staffTo: staffTo, aht: aht)
         }
         try core { () throws(CoreError) in try AtomicFile.write(RequirementsTable.csv(rows, calendar: calendar), to: outPath) }
     }
@@ -124,9 +144,12 @@ struct StaffCommand: Command {
 struct ForecastFile {
     var path: String
     var forecasts: [Forecast]
+    /// Per channel, the optional `aht_seconds` column in the order of its forecast's instants
+    /// (nil where the cell is empty); absent when the file has no such column.
+    var aht: [String: [Double?]] = [:]
 
     static func read(path: String, calendar: PlanningCalendar, needsIntervals: Bool) throws(CLIError) -> ForecastFile {
-        var csv = try HeadedCSV(path: path, expected: "timestamp,channel,forecast[,lo80,hi80,lo95,hi95]")
+        var csv = try HeadedCSV(path: path, expected: "timestamp,channel,forecast[,lo80,hi80,lo95,hi95][,aht_seconds]")
         let column = csv.column
         guard let timeColumn = column("timestamp"), let channelColumn = column("channel"), let meanColumn = column("forecast") else {
             throw csv.headerError("expected a header with timestamp, channel and forecast columns, got '\(csv.header.fields.joined(separator: ","))'")
@@ -135,8 +158,9 @@ struct ForecastFile {
         if needsIntervals, boundColumns.contains(where: { $0 == nil }) {
             throw csv.headerError("--staff-to p80/p95 needs the lo80,hi80,lo95,hi95 columns")
         }
+        let ahtColumn = column("aht_seconds")
         let decimalComma = csv.allowsDecimalComma
-        var byChannel: [String: [(Int64, [Double])]] = [:]
+        var byChannel: [String: [(Int64, [Double], Double?)]] = [:]
         var seen: [String: Int] = [:]
         while let record = try csv.next() {
             let instant = try csv.instant(record, timeColumn, calendar: calendar)
@@ -155,7 +179,16 @@ struct ForecastFile {
                                          "expected a non-negative number of contacts, got '\(record.fields[index])'"))
                 }
             }
-            byChannel[channel, default: []].append((instant, values))
+            var aht: Double? = nil
+            if let ahtColumn, !record.fields[ahtColumn].isEmpty {
+                switch DecimalParser.parse(record.fields[ahtColumn], allowDecimalComma: decimalComma) {
+                case let .success(x) where x.isFinite && x > 0 && x <= 86_400: aht = x
+                default:
+                    throw .core(.badData(record.location(ofField: ahtColumn),
+                                         "expected a positive average handle time in seconds up to 86400 (or empty), got '\(record.fields[ahtColumn])'"))
+                }
+            }
+            byChannel[channel, default: []].append((instant, values, aht))
         }
         guard !byChannel.isEmpty else { throw .core(.badFile(path: path, "has a header but no forecast rows")) }
         let forecasts = byChannel.sorted { $0.key < $1.key }.map { channel, unsorted in
@@ -163,7 +196,11 @@ struct ForecastFile {
             return Forecast(channel: channel, model: "file", instants: rows.map(\.0), mean: rows.map { $0.1[0] },
                             lo80: rows.map { $0.1[1] }, hi80: rows.map { $0.1[2] }, lo95: rows.map { $0.1[3] }, hi95: rows.map { $0.1[4] })
         }
-        return ForecastFile(path: path, forecasts: forecasts)
+        var aht: [String: [Double?]] = [:]
+        if ahtColumn != nil {
+            for (channel, unsorted) in byChannel { aht[channel] = unsorted.sorted { $0.0 < $1.0 }.map(\.2) }
+        }
+        return ForecastFile(path: path, forecasts: forecasts, aht: aht)
     }
 
     /// The interval of the file: the greatest common divisor of the gaps between consecutive rows

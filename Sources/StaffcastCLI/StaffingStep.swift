@@ -21,17 +21,32 @@ enum StaffingStep {
         }
     }
 
+    /// `aht`: a handle time per forecast interval (the AHT forecast) replacing `policy.ahtSeconds`
+    /// interval by interval; nil staffs every interval with `policy.ahtSeconds`. Explicit chat
+    /// `ahtByConcurrency` levels are kept as given. Deferred work is planned over the whole week
+    /// with one handle time, so it takes the contact-weighted mean of `aht`.
     static func staff(_ forecast: Forecast, policy: ChannelPolicy, intervalSeconds: Int,
-                      staffTo: StaffTo) throws(CLIError) -> [RequirementRow] {
+                      staffTo: StaffTo, aht: [Double]? = nil) throws(CLIError) -> [RequirementRow] {
+        if let aht, aht.count != forecast.instants.count {
+            throw .badData("\(forecast.channel): \(aht.count) AHT values for \(forecast.instants.count) intervals")
+        }
         if policy.deadlineSeconds != nil {
-            return try deferred(forecast, policy: policy, intervalSeconds: intervalSeconds)
+            var fixed = policy
+            if let aht {
+                let volume = forecast.mean.reduce(0, +)
+                let work = zip(forecast.mean, aht).reduce(0) { $0 + $1.0 * $1.1 }
+                fixed.ahtSeconds = volume > 0 ? work / volume : aht.reduce(0, +) / Double(max(1, aht.count))
+            }
+            return try deferred(forecast, policy: fixed, intervalSeconds: intervalSeconds)
         }
         var rows: [RequirementRow] = []
         rows.reserveCapacity(forecast.instants.count)
+        var intervalPolicy = policy
         for i in forecast.instants.indices {
+            if let aht { intervalPolicy.ahtSeconds = aht[i] }
             let contacts = Self.contacts(mean: forecast.mean[i], hi80: forecast.hi80[i], hi95: forecast.hi95[i], staffTo: staffTo)
             rows.append(try staffInterval(instant: forecast.instants[i], channel: forecast.channel, contacts: contacts,
-                                          meanContacts: forecast.mean[i], policy: policy, intervalSeconds: intervalSeconds))
+                                          meanContacts: forecast.mean[i], policy: intervalPolicy, intervalSeconds: intervalSeconds))
         }
         return rows
     }
