@@ -17,17 +17,29 @@ func runForecastingBenchmarks() {
         return
     }
     let usHolidays = (try? HolidayCalendar.events(countries: ["US"], years: 2003...2003)) ?? []
+    let extendedModels: [any ForecastModel] = AutoForecaster.defaultModels + [TopDownModel(), CombinationModel()]
     let methods: [(label: String, models: [any ForecastModel], events: [CalendarEvent])] = [
         ("snaive", [SeasonalNaiveModel()], []),
         ("wavg6", [WeeklyAverageModel(weeks: 6)], []),
         ("regression", [CalendarRegressionModel()], []),
         ("regression + US holidays", [CalendarRegressionModel()], usHolidays),
+        ("topdown", [TopDownModel()], []),
+        ("topdown + US holidays", [TopDownModel()], usHolidays),
+        ("dshw", [DoubleSeasonalHoltWintersModel()], []),
+        ("dshw + US holidays", [DoubleSeasonalHoltWintersModel()], usHolidays),
+        ("combo (regression, topdown, wavg6)", [CombinationModel()], []),
+        ("combo (regression, topdown, wavg6) + US holidays", [CombinationModel()], usHolidays),
         ("auto (snaive, regression)", AutoForecaster.defaultModels, []),
         ("auto (snaive, regression) + US holidays", AutoForecaster.defaultModels, usHolidays),
+        ("auto (snaive, regression, topdown, combo)", extendedModels, []),
+        ("auto (snaive, regression, topdown, combo) + US holidays", extendedModels, usHolidays),
         ("regression, no turn-of-month", [CalendarRegressionModel(monthStartDays: 0, monthEndDays: 0)], []),
         ("regression, half-life 3w", [CalendarRegressionModel(halfLifeWeeks: 3)], []),
         ("regression, half-life 12w", [CalendarRegressionModel(halfLifeWeeks: 12)], []),
         ("regression, not robust", [CalendarRegressionModel(robust: false)], []),
+        ("topdown, no trend", [TopDownModel(trendWeeks: 0)], []),
+        ("topdown, equal weights", [TopDownModel(halfLifeWeeks: .infinity)], []),
+        ("topdown, no turn-of-month", [TopDownModel(monthStartDays: 0, monthEndDays: 0)], []),
     ]
     print("origins: \(bank.origins.count); half-hours per test week: \(bank.origins.first?.test.count ?? 0)")
     print("| method | origins | MASE | WAPE | day APE | cov80 | cov95 | fit+fc s/origin | auto s/origin |")

@@ -7,7 +7,7 @@ public struct AutoForecaster: Sendable {
     public static let defaultModels: [any ForecastModel] = [SeasonalNaiveModel(), CalendarRegressionModel()]
 
     /// Names ``model(named:)`` accepts (`wavg` takes any number of weeks 1…52, e.g. `wavg4`).
-    public static let knownModelNames = ["snaive", "regression", "wavg6"]
+    public static let knownModelNames = ["snaive", "regression", "wavg6", "topdown", "dshw", "combo"]
 
     /// Backtest origins are one week apart, so every window sees the same mix of weekdays.
     public static let backtestSpacing = 604_800
@@ -27,12 +27,16 @@ public struct AutoForecaster: Sendable {
         self.backtestOrigins = max(1, backtestOrigins)
     }
 
-    /// The model a planner names: `snaive`, `regression`, `wavg<N>` (`auto` is the caller's).
+    /// The model a planner names: `snaive`, `regression`, `wavg<N>`, `topdown`, `dshw`, `combo`
+    /// (`auto` is the caller's).
     public static func model(named name: String) throws(ForecastingError) -> any ForecastModel {
         let key = name.lowercased()
         switch key {
         case "snaive": return SeasonalNaiveModel()
         case "regression": return CalendarRegressionModel()
+        case "topdown": return TopDownModel()
+        case "dshw": return DoubleSeasonalHoltWintersModel()
+        case "combo": return CombinationModel()
         default:
             if key.hasPrefix("wavg"), let weeks = Int(key.dropFirst(4)), (1...52).contains(weeks),
                String(weeks) == key.dropFirst(4) {

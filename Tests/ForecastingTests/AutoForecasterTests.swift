@@ -129,6 +129,6 @@ final class AutoForecasterTests: XCTestCase {
             }
         }
         XCTAssertEqual(ForecastingError.unknownModel("arima").description,
-                       "unknown model 'arima': known models are snaive, regression, wavg6 and auto")
+                       "unknown model 'arima': known models are snaive, regression, wavg6, topdown, dshw, combo and auto")
     }
 }
