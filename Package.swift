@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "StaffcastCLI", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Reports"]),
         .executableTarget(name: "staffcast", dependencies: ["StaffcastCLI"]),
         .executableTarget(name: "staffcast-bench",
-                          dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling"],
+                          dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "DemoData"],
                           path: "Benchmarks/staffcast-bench"),
         .target(name: "DemoData", dependencies: ["StaffcastCore", "Forecasting"]),
         .executableTarget(name: "staffcast-datagen", dependencies: ["DemoData"]),

@@ -10,3 +10,4 @@ if wanted("simulation") { runSimulationBenchmarks() }
 if wanted("scheduling") { runSchedulingBenchmarks() }
 if wanted("forecast") { runForecastingBenchmarks() }
 if wanted("history") { runHistoryBenchmarks() }
+if requested.contains("webshop") { runWebshopBenchmarks() }
