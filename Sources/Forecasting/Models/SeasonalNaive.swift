@@ -16,27 +16,6 @@ public struct SeasonalNaiveModel: ForecastModel {
     }
 
     public func fit(_ input: ForecastInput) throws(ForecastingError) -> any FittedForecastModel {
-        try input.validate(model: name)
-        let history = KnownHistory(input, openOnly: true)
-        guard !history.isEmpty else {
-            throw .insufficientHistory(channel: input.series.channel, message: "no known volume in any open interval")
-        }
-        return Fitted(lookup: SameSlotLookup(history), clock: LocalClock(input.calendar),
-                      openingHours: input.openingHours, weeksBack: maximumWeeksBack)
-    }
-
-    struct Fitted: FittedForecastModel {
-        let lookup: SameSlotLookup
-        let clock: LocalClock
-        let openingHours: OpeningHours
-        let weeksBack: Int
-
-        func pointForecast(at instants: [Int64]) -> [Double] {
-            clock.slots(instants, openingHours: openingHours).map { reading in
-                guard reading.isOpen else { return 0 }
-                return lookup.earlierWeeks(of: reading, weeksBack: weeksBack, limit: 1).first
-                    ?? lookup.fallback(reading)
-            }
-        }
+        try SameSlotMean.fit(input, model: name, weeks: 1, weeksBack: maximumWeeksBack)
     }
 }

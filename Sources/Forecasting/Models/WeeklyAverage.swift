@@ -13,28 +13,37 @@ public struct WeeklyAverageModel: ForecastModel {
     }
 
     public func fit(_ input: ForecastInput) throws(ForecastingError) -> any FittedForecastModel {
-        try input.validate(model: name)
+        try SameSlotMean.fit(input, model: name, weeks: weeks, weeksBack: 4 * weeks)
+    }
+}
+
+/// The fitted form shared by the same-slot models: each open future interval gets the mean of
+/// the same local weekday and clock slot in up to `weeks` earlier weeks where it is known,
+/// looking at most `weeksBack` weeks back (an absent day is skipped); a slot no recent week
+/// knows falls back to its mean over the whole history. Seasonal naive is the case `weeks = 1`.
+struct SameSlotMean: FittedForecastModel {
+    let lookup: SameSlotLookup
+    let clock: LocalClock
+    let openingHours: OpeningHours
+    let weeks: Int
+    let weeksBack: Int
+
+    static func fit(_ input: ForecastInput, model: String, weeks: Int, weeksBack: Int) throws(ForecastingError) -> SameSlotMean {
+        try input.validate(model: model)
         let history = KnownHistory(input, openOnly: true)
         guard !history.isEmpty else {
             throw .insufficientHistory(channel: input.series.channel, message: "no known volume in any open interval")
         }
-        return Fitted(lookup: SameSlotLookup(history), clock: LocalClock(input.calendar),
-                      openingHours: input.openingHours, weeks: weeks)
+        return SameSlotMean(lookup: SameSlotLookup(history), clock: LocalClock(input.calendar),
+                            openingHours: input.openingHours, weeks: weeks, weeksBack: weeksBack)
     }
 
-    struct Fitted: FittedForecastModel {
-        let lookup: SameSlotLookup
-        let clock: LocalClock
-        let openingHours: OpeningHours
-        let weeks: Int
-
-        func pointForecast(at instants: [Int64]) -> [Double] {
-            clock.slots(instants, openingHours: openingHours).map { reading in
-                guard reading.isOpen else { return 0 }
-                let found = lookup.earlierWeeks(of: reading, weeksBack: 4 * weeks, limit: weeks)
-                guard !found.isEmpty else { return lookup.fallback(reading) }
-                return found.reduce(0, +) / Double(found.count)
-            }
+    func pointForecast(at instants: [Int64]) -> [Double] {
+        clock.slots(instants, openingHours: openingHours).map { reading in
+            guard reading.isOpen else { return 0 }
+            let found = lookup.earlierWeeks(of: reading, weeksBack: weeksBack, limit: weeks)
+            guard !found.isEmpty else { return lookup.fallback(reading) }
+            return found.reduce(0, +) / Double(found.count)
         }
     }
 }
