@@ -12,8 +12,16 @@ import StaffcastCore
 /// - **After a closed holiday** (`after closed holiday`): the next weekday the opening hours
 ///   open that is not itself closed — the lag-1 surge of calls that could not be made.
 /// - **Open holidays** (`holiday`): a holiday the channel works through.
-/// - **Retail days** (`retail: <name>`): each built-in retail event on its own date (its default
-///   lead/lag window is not used: a day-level effect on the day itself).
+/// - **Retail days** (`retail: <name>`): each built-in retail event on its own date.
+/// - **Event windows** (``windowFeatures``, used by the calendar regression): the default
+///   lead/lag windows of the built-in events (``CalendarEvent/leadDays``/``lagDays``):
+///   - `<kind> lead: <name>` on the `leadDays` days before the date, a linear ramp
+///     (lead + 1 − k) / lead on the day k days before (1 the day before, 1/lead at the window's
+///     start): one log-scale slope per event, so the ramp's height is learnt from the history;
+///   - `retail +j: <name>` on each of the first lag days after a retail date when the lag is at
+///     most ``maxLagDummies`` (Black Friday's weekend, the day after Cyber Monday);
+///   - `retail window: <name>` on all lag days of a longer window (the January returns weeks);
+///   holiday lags are the `after closed holiday` feature. Closed days carry none.
 /// - **The planner's events** for this channel (or all channels): `promotion` and `peak` over the
 ///   instants they cover (one effect per kind, so a new promotion borrows the effect of past
 ///   ones); a `closure` forces 0 over the instants it covers.
@@ -24,6 +32,8 @@ struct EventDays: Sendable {
     static let nearlyClosedShare = 0.1
     static let afterClosedHoliday = "after closed holiday"
     static let openHoliday = "holiday"
+    /// Lag windows up to this many days get one dummy per lag day; longer ones one window dummy.
+    static let maxLagDummies = 3
 
     /// Local days (days since 1970-01-01) forecast as closed.
     let closedDays: Set<Int>
@@ -33,18 +43,27 @@ struct EventDays: Sendable {
     let spans: [(range: Range<Int64>, feature: String)]
     /// The planner's closures.
     let closures: [Range<Int64>]
+    /// Lead ramps, lag days and long windows of the built-in events by local day: (feature, value),
+    /// sorted by feature, one value per feature (the largest when windows of two countries meet).
+    let windowFeatures: [Int: [(name: String, value: Double)]]
 
-    var isEmpty: Bool { closedDays.isEmpty && dayFeatures.isEmpty && spans.isEmpty && closures.isEmpty }
+    var isEmpty: Bool { closedDays.isEmpty && dayFeatures.isEmpty && windowFeatures.isEmpty && spans.isEmpty && closures.isEmpty }
+
+    /// Weeks of history (before its end) read when no history is given: the calendar
+    /// regression's default training window, so the days it leaves out as closed are the days
+    /// every forecast zeroes; and a backtest's zeroing does not convert the clock of the whole
+    /// history at every origin.
+    static let historyWeeks = 110
 
     init(_ input: ForecastInput) {
-        self.init(input, history: KnownHistory(input, openOnly: true))
+        self.init(input, history: KnownHistory(input, openOnly: true, lastSeconds: Int64(Self.historyWeeks) * 604_800))
     }
 
     init(_ input: ForecastInput, history: KnownHistory) {
         let channel = input.series.channel
         let user = input.userEvents.filter { $0.channel == nil || $0.channel == channel }
         guard !input.calendarEvents.isEmpty || !user.isEmpty else {
-            closedDays = []; dayFeatures = [:]; spans = []; closures = []
+            closedDays = []; dayFeatures = [:]; spans = []; closures = []; windowFeatures = [:]
             return
         }
         let hours = input.openingHours
@@ -107,6 +126,25 @@ struct EventDays: Sendable {
             guard !closed.contains(day) else { continue }
             features[day, default: []].append("\(event.kind.rawValue): \(event.name)")
         }
+        var windows: [Int: [String: Double]] = [:]
+        func put(_ day: Int, _ name: String, _ value: Double) {
+            guard !closed.contains(day) else { return }
+            windows[day, default: [:]][name] = max(windows[day]?[name] ?? 0, value)
+        }
+        for event in input.calendarEvents {
+            let day = event.date.daysSinceEpoch
+            if event.leadDays > 0 {
+                let lead = event.leadDays
+                for k in 1...lead { put(day - k, "\(event.kind.rawValue) lead: \(event.name)", Double(lead + 1 - k) / Double(lead)) }
+            }
+            if event.kind != .holiday && event.lagDays > 0 {
+                for j in 1...event.lagDays {
+                    put(day + j, event.lagDays <= Self.maxLagDummies ? "\(event.kind.rawValue) +\(j): \(event.name)"
+                                                                     : "\(event.kind.rawValue) window: \(event.name)", 1)
+                }
+            }
+        }
+        windowFeatures = windows.mapValues { $0.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) } }
         closedDays = closed
         dayFeatures = features.mapValues { Array(Set($0)).sorted() }
         spans = user.filter { $0.kind == .promotion || $0.kind == .peak }
@@ -123,6 +161,14 @@ struct EventDays: Sendable {
         var names = dayFeatures[day] ?? []
         for span in spans where span.range.contains(instant) && !names.contains(span.feature) { names.append(span.feature) }
         return names.count > 1 ? names.sorted() : names
+    }
+
+    /// Every feature with its value at `instant` (on local `day`): the day's date features and
+    /// the planner's spans (value 1) and the window features (their ramp value).
+    func loadings(instant: Int64, day: Int) -> [(name: String, value: Double)] {
+        var result = features(instant: instant, day: day).map { (name: $0, value: 1.0) }
+        if let window = windowFeatures[day] { result += window }
+        return result
     }
 
     /// The names of the events in force on the local days `days` (for a plan's manifest):

@@ -29,10 +29,29 @@ import StaffcastCore
 /// O(m·p²) instead of O(m·slots²) — 672 slot columns for a 24/7 quarter-hourly channel.
 ///
 /// Calendar events of the input (``ForecastInput/calendarEvents``, ``ForecastInput/userEvents``)
-/// enter as day-level dummies on the log scale (see `EventDays`): the day after a closed holiday,
-/// open holidays, each retail day, the planner's promotions and peaks — each only when the history
-/// holds it, its estimate shrunk toward 0 by n / (n + ``eventShrinkage``) for n past days with it.
-/// Closed holidays and closures are left out of the fit and forecast 0 in every slot.
+/// enter as day-level regressors on the log scale (see `EventDays`): the day after a closed
+/// holiday, open holidays, each retail day, the events' lead ramps ((lead + 1 − k) / lead on the
+/// day k days before), lag days and long windows (the January returns weeks), the planner's
+/// promotions and peaks. Overlapping windows add on the log scale. Each feature is used only when
+/// the history holds it, its estimate shrunk toward 0 by n / (n + ``eventShrinkage``) for n past
+/// days with it. Closed holidays and closures are left out of the fit and forecast 0 in every slot.
+///
+/// **Two stages, two memories.** With the level's 6-week half-life, last year's Black Friday
+/// carries a weight of 2^(−52/6) ≈ 0.002: a single recency-weighted fit estimates yearly events
+/// from almost nothing, and the recent level absorbs them instead (after the December peak and
+/// the January returns weeks the level stayed 8–17 % high for weeks). So:
+/// 1. *Event effects* are fitted on the last ``trainingWeeks`` weeks (two past occurrences of a
+///    yearly event) with a long half-life (``eventHalfLifeWeeks``), by day-level backfitting
+///    against the slot-of-week profile, a linear-spline level (knots every ``eventKnotWeeks``
+///    weeks, so trend, level shifts and seasons are not credited to events, but a two-week window
+///    cannot be absorbed by the level either) and the turn of month; bisquare re-weighting of days.
+/// 2. *Profile, trend and turn of month* are fitted as above on the last ``levelWeeks`` weeks with
+///    the event effects as a fixed offset, so the recent level is the level net of events.
+/// A floor on the recency weights was the alternative; it would let year-old data bend the level
+/// and the profile, which the two stages keep recent.
+///
+/// Bounding the window also bounds the cost: a three-year 15-minute channel fits on ~2 years
+/// (stage 1, reduced to one row per day) and one year (stage 2).
 ///
 /// Refuses histories shorter than one week.
 public struct CalendarRegressionModel: ForecastModel {
@@ -44,10 +63,27 @@ public struct CalendarRegressionModel: ForecastModel {
     /// Pseudo-days of "no effect" each event effect is shrunk with: an effect seen on n past days
     /// is multiplied by n / (n + eventShrinkage).
     public let eventShrinkage: Double
+    /// Training window: only the last `trainingWeeks` weeks of history are read (two years and a
+    /// bit, so a yearly event's last two occurrences are in it); infinity for all of it.
+    public let trainingWeeks: Double
+    /// Stage 2 (level and profile) uses only the last `levelWeeks` weeks (weight 2^(−52/6) ≈ 0.2 %
+    /// at the edge with the default half-life).
+    public let levelWeeks: Double
+    /// Half-life of the stage-1 event fit's weights: a long memory, so last year's Black Friday
+    /// counts.
+    public let eventHalfLifeWeeks: Double
+    /// Knot spacing of the stage-1 level spline.
+    public let eventKnotWeeks: Double
     public let name: String
 
     public init(halfLifeWeeks: Double = 6, trendDamping: Double = 0.9, monthStartDays: Int = 3,
-                monthEndDays: Int = 1, robust: Bool = true, eventShrinkage: Double = 1, name: String = "regression") {
+                monthEndDays: Int = 1, robust: Bool = true, eventShrinkage: Double = 1,
+                trainingWeeks: Double = 110, levelWeeks: Double = 52, eventHalfLifeWeeks: Double = 52,
+                eventKnotWeeks: Double = 8, name: String = "regression") {
+        self.trainingWeeks = trainingWeeks > 0 ? trainingWeeks : .infinity
+        self.levelWeeks = levelWeeks > 0 ? levelWeeks : .infinity
+        self.eventHalfLifeWeeks = eventHalfLifeWeeks > 0 ? eventHalfLifeWeeks : .infinity
+        self.eventKnotWeeks = eventKnotWeeks.isFinite && eventKnotWeeks > 0 ? eventKnotWeeks : 8
         self.eventShrinkage = eventShrinkage.isFinite ? max(0, eventShrinkage) : 1
         self.halfLifeWeeks = halfLifeWeeks.isFinite && halfLifeWeeks > 0 ? halfLifeWeeks : .infinity
         self.trendDamping = min(1, max(0, trendDamping.isFinite ? trendDamping : 1))
@@ -63,7 +99,8 @@ public struct CalendarRegressionModel: ForecastModel {
 
     public func fit(_ input: ForecastInput) throws(ForecastingError) -> any FittedForecastModel {
         try input.validate(model: name)
-        var history = KnownHistory(input, openOnly: true)
+        var history = KnownHistory(input, openOnly: true,
+                                   lastSeconds: trainingWeeks.isFinite ? Int64(trainingWeeks * Self.week) : nil)
         let events = EventDays(input, history: history)
         if !events.closedDays.isEmpty || !events.closures.isEmpty {
             // Closed holidays and closures are not the channel's normal days: leave them out.
@@ -79,15 +116,34 @@ public struct CalendarRegressionModel: ForecastModel {
                                        message: "the calendar regression needs at least one week of known history, has \(history.spanDays) day(s)")
         }
         let origin = history.end
-        let m = history.values.count
         let groups = 7 * history.slotsPerDay
         let turnOfMonth = TurnOfMonth(startDays: monthStartDays, endDays: monthEndDays, openingHours: input.openingHours)
+        let fullResponse = history.values.map { log($0 + 1) }
+        let fullGroup = history.slots.map(\.slotOfWeek)
+
+        // Stage 1: event effects on the long window, against a smooth level.
+        var effects: [String: Double] = [:]
+        if !events.isEmpty {
+            effects = try eventEffects(history: history, response: fullResponse, group: fullGroup, groups: groups,
+                                       events: events, turnOfMonth: turnOfMonth, origin: origin)
+        }
+
+        // Stage 2: the recent level and profile, with the event effects as a fixed offset.
+        let first = levelWeeks.isFinite
+            ? history.instants.firstIndex { $0 >= origin - Int64(levelWeeks * Self.week) } ?? 0 : 0
+        let instants = Array(history.instants[first...])
+        let slots = Array(history.slots[first...])
+        let group = Array(fullGroup[first...])
+        let m = instants.count
+        let offsets = Self.offsets(instants: instants, days: slots.map(\.day), events: events, effects: effects)
+        let response = (0..<m).map { fullResponse[first + $0] - offsets[$0] }
+        let spanDays = (slots.last?.day ?? 0) - (slots.first?.day ?? 0) + 1
 
         // Day-level columns, each kept only when the history can estimate it.
         var columns: [[Double]] = []
         var usesTrend = false, usesTurnOfMonth = false
-        if history.spanDays >= 21 {
-            columns.append(history.instants.map { Double($0 - origin) / Self.week })
+        if spanDays >= 21 {
+            columns.append(instants.map { Double($0 - origin) / Self.week })
             usesTrend = true
         }
         if monthStartDays + monthEndDays > 0 {
@@ -95,7 +151,7 @@ public struct CalendarRegressionModel: ForecastModel {
             var indicator = Array(repeating: 0.0, count: m)
             var turns = Set<Int>()
             for k in 0..<m {
-                let day = history.slots[k].day
+                let day = slots[k].day
                 let turn: Int?
                 if let cached = turnOfDay[day] { turn = cached } else {
                     turn = turnOfMonth.turn(ofDay: day); turnOfDay[day] = turn
@@ -108,32 +164,9 @@ public struct CalendarRegressionModel: ForecastModel {
             }
         }
 
-        // Event regressors, each used when the history holds it on some day but not on all.
-        var eventNames: [String] = []
-        var eventOccurrences: [Int] = []
-        if !events.isEmpty {
-            var activeDays: [String: Set<Int>] = [:]
-            var rowsOf: [String: [Int]] = [:]
-            for k in 0..<m {
-                for feature in events.features(instant: history.instants[k], day: history.slots[k].day) {
-                    activeDays[feature, default: []].insert(history.slots[k].day)
-                    rowsOf[feature, default: []].append(k)
-                }
-            }
-            for feature in rowsOf.keys.sorted() where rowsOf[feature]!.count < m {
-                var indicator = Array(repeating: 0.0, count: m)
-                for k in rowsOf[feature]! { indicator[k] = 1 }
-                columns.append(indicator)
-                eventNames.append(feature)
-                eventOccurrences.append(activeDays[feature]?.count ?? 0)
-            }
-        }
-
-        let response = history.values.map { log($0 + 1) }
-        let decay = history.instants.map { instant -> Double in
+        let decay = instants.map { instant -> Double in
             halfLifeWeeks.isInfinite ? 1 : exp2(-Double(origin - instant) / Self.week / halfLifeWeeks)
         }
-        let group = history.slots.map(\.slotOfWeek)
 
         var solver: LeastSquaresSolver? = nil
         if !columns.isEmpty {
@@ -170,17 +203,164 @@ public struct CalendarRegressionModel: ForecastModel {
         var beta = fit.beta[...]
         let trend = usesTrend ? beta.popFirst() ?? 0 : 0
         let month = usesTurnOfMonth ? beta.popFirst() ?? 0 : 0
-        // Each event effect shrunk toward 0 by n / (n + eventShrinkage) for n past days with it.
-        var effects: [String: Double] = [:]
-        for (name, n) in zip(eventNames, eventOccurrences) {
-            let estimate = beta.popFirst() ?? 0
-            effects[name] = estimate * Double(n) / (Double(n) + eventShrinkage)
-        }
         return Fitted(profile: Self.fillUnobserved(fit.profile, slotsPerDay: history.slotsPerDay),
                       trendPerWeek: trend, turnOfMonthEffect: month, events: events, eventEffects: effects,
                       smearing: smearing,
                       origin: origin, trendDamping: trendDamping, turnOfMonth: turnOfMonth,
                       clock: LocalClock(input.calendar), openingHours: input.openingHours)
+    }
+
+    /// Σ effect · loading of the events at each instant (0 without effects); the day's part is
+    /// computed once per day, the planner's spans per instant.
+    static func offsets(instants: [Int64], days: [Int], events: EventDays, effects: [String: Double]) -> [Double] {
+        guard !effects.isEmpty else { return Array(repeating: 0, count: instants.count) }
+        var byDay: [Int: Double] = [:]
+        return instants.indices.map { k in
+            let day = days[k]
+            var value: Double
+            if let cached = byDay[day] { value = cached } else {
+                value = 0
+                for name in events.dayFeatures[day] ?? [] { value += effects[name] ?? 0 }
+                for (name, v) in events.windowFeatures[day] ?? [] { value += (effects[name] ?? 0) * v }
+                byDay[day] = value
+            }
+            for span in events.spans where span.range.contains(instants[k]) && events.dayFeatures[day]?.contains(span.feature) != true {
+                value += effects[span.feature] ?? 0
+            }
+            return value
+        }
+    }
+
+    /// Stage 1: the log-scale effect of every event feature the window holds (and not on every
+    /// day), each shrunk by n / (n + ``eventShrinkage``) for n past days with it.
+    ///
+    /// Day-level backfitting of log(y + 1) = α[slot of week] + level(day) + γ · turnOfMonth(day)
+    /// + Σ δ_f · loading_f(day): α is the weighted slot mean of y minus the day terms; the day
+    /// terms are fitted by weighted least squares to each day's mean of y − α (weight = the day's
+    /// summed row weights), with level(day) a linear spline with knots every ``eventKnotWeeks``
+    /// weeks back from the origin (so the level follows trend, level shifts and seasons without
+    /// being free to absorb a two-week window). Row weights 2^(−age / ``eventHalfLifeWeeks``),
+    /// days re-weighted with Tukey's bisquare after the first pass. Four passes.
+    func eventEffects(history: KnownHistory, response: [Double], group: [Int], groups: Int, events: EventDays,
+                      turnOfMonth: TurnOfMonth, origin: Int64) throws(ForecastingError) -> [String: Double] {
+        let m = response.count
+        guard m > 0 else { return [:] }
+        // Days in order (local days never decrease along the sorted instants).
+        var dayOf = Array(repeating: 0, count: m)
+        var days: [Int] = []
+        for k in 0..<m {
+            let day = history.slots[k].day
+            if days.last != day { days.append(day) }
+            dayOf[k] = days.count - 1
+        }
+        let dayCount = days.count
+        // Loadings per day: date and window features once per day, spans averaged over the day's rows.
+        var load: [[String: Double]] = Array(repeating: [:], count: dayCount)
+        for d in 0..<dayCount {
+            for name in events.dayFeatures[days[d]] ?? [] { load[d][name] = 1 }
+            for (name, v) in events.windowFeatures[days[d]] ?? [] { load[d][name, default: 0] += v }
+        }
+        if !events.spans.isEmpty {
+            // The share of the day's rows each span feature covers (overlapping spans count once).
+            var rows = Array(repeating: 0.0, count: dayCount)
+            for k in 0..<m { rows[dayOf[k]] += 1 }
+            var covered: [String: [Int]] = [:]
+            for span in events.spans {
+                var lo = 0, hi = m
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if history.instants[mid] < span.range.lowerBound { lo = mid + 1 } else { hi = mid }
+                }
+                while lo < m && history.instants[lo] < span.range.upperBound { covered[span.feature, default: []].append(lo); lo += 1 }
+            }
+            for feature in covered.keys.sorted() {
+                var last = -1
+                for k in covered[feature]!.sorted() where k != last {
+                    last = k
+                    if events.dayFeatures[history.slots[k].day]?.contains(feature) == true { continue }
+                    load[dayOf[k]][feature, default: 0] += 1 / rows[dayOf[k]]
+                }
+            }
+        }
+        var activeDays: [String: Int] = [:]
+        for d in 0..<dayCount { for (name, v) in load[d] where v != 0 { activeDays[name, default: 0] += 1 } }
+        let names = activeDays.keys.sorted().filter { activeDays[$0]! < dayCount }
+        guard !names.isEmpty else { return [:] }
+
+        // Level: hat functions on knots every eventKnotWeeks weeks back from the origin's day.
+        let originDay = Double(history.slots.last?.day ?? 0) + 1
+        let spacing = max(7, eventKnotWeeks * 7)
+        let firstDay = Double(days[0])
+        var knots: [Double] = [originDay]
+        while knots.last! > firstDay { knots.append(knots.last! - spacing) }
+        var columns: [[Double]] = knots.map { knot in
+            days.map { max(0, 1 - abs(Double($0) + 0.5 - knot) / spacing) }
+        }
+        columns = columns.filter { $0.contains { $0 > 0 } }
+        let tom = days.map { turnOfMonth.turn(ofDay: $0) != nil ? 1.0 : 0.0 }
+        if tom.contains(1) && tom.contains(0) { columns.append(tom) }
+        let firstEvent = columns.count
+        for name in names { columns.append(load.map { $0[name] ?? 0 }) }
+        let p = columns.count
+
+        let decay = history.instants.map { instant -> Double in
+            eventHalfLifeWeeks.isFinite ? exp2(-Double(origin - instant) / Self.week / eventHalfLifeWeeks) : 1
+        }
+        var dayWeight = Array(repeating: 0.0, count: dayCount)
+        for k in 0..<m { dayWeight[dayOf[k]] += decay[k] }
+        var robustWeight = Array(repeating: 1.0, count: dayCount)
+        var fitted = Array(repeating: 0.0, count: dayCount)
+        var beta = Array(repeating: 0.0, count: p)
+        var solver: LeastSquaresSolver
+        var design: Matrix
+        do {
+            solver = try LeastSquaresSolver(rows: dayCount, columns: p)
+            design = try Matrix(rows: dayCount, columns: p)
+            for j in 0..<p { try design.setColumn(j, to: columns[j]) }
+        } catch {
+            throw .modelFailed(model: name, message: error.description)
+        }
+        for pass in 0..<4 {
+            var mean = Array(repeating: 0.0, count: groups), weightOf = Array(repeating: 0.0, count: groups)
+            for k in 0..<m {
+                let w = decay[k] * robustWeight[dayOf[k]]
+                mean[group[k]] += w * (response[k] - fitted[dayOf[k]])
+                weightOf[group[k]] += w
+            }
+            for g in 0..<groups where weightOf[g] > 0 { mean[g] /= weightOf[g] }
+            var target = Array(repeating: 0.0, count: dayCount)
+            for k in 0..<m { target[dayOf[k]] += decay[k] * (response[k] - mean[group[k]]) }
+            for d in 0..<dayCount where dayWeight[d] > 0 { target[d] /= dayWeight[d] }
+            let weights = (0..<dayCount).map { dayWeight[$0] * robustWeight[$0] }
+            do { beta = try solver.solve(design, target, weights: weights).coefficients } catch {
+                throw .modelFailed(model: name, message: error.description)
+            }
+            fitted = (0..<dayCount).map { d in
+                var eta = 0.0
+                for j in 0..<p { eta += beta[j] * columns[j][d] }
+                return eta
+            }
+            if robust && pass < 3 {
+                let residuals = (0..<dayCount).map { target[$0] - fitted[$0] }
+                let scale = 1.4826 * Self.median(residuals.indices.filter { dayWeight[$0] > 0 }.map { abs(residuals[$0]) })
+                if scale > 0 {
+                    let cutoff = Self.bisquareCutoff * scale
+                    robustWeight = residuals.map { r in
+                        let u = r / cutoff
+                        return abs(u) < 1 ? (1 - u * u) * (1 - u * u) : 0
+                    }
+                }
+            }
+        }
+        guard beta.allSatisfy(\.isFinite) else {
+            throw .modelFailed(model: name, message: "the event fit produced non-finite coefficients")
+        }
+        var effects: [String: Double] = [:]
+        for (j, feature) in names.enumerated() {
+            let n = Double(activeDays[feature] ?? 0)
+            effects[feature] = beta[firstEvent + j] * n / (n + eventShrinkage)
+        }
+        return effects
     }
 
     /// α (nil for a slot without weight) and β of one weighted fit.
@@ -289,7 +469,7 @@ public struct CalendarRegressionModel: ForecastModel {
                 guard reading.isOpen, !events.isClosed(instant: instant, day: reading.day) else { return nil }
                 var eta = profile[reading.slotOfWeek]
                 if !eventEffects.isEmpty {
-                    for feature in events.features(instant: instant, day: reading.day) { eta += eventEffects[feature] ?? 0 }
+                    for (feature, value) in events.loadings(instant: instant, day: reading.day) { eta += (eventEffects[feature] ?? 0) * value }
                 }
                 eta += trendPerWeek * dampedWeeks(Double(instant - origin) / CalendarRegressionModel.week)
                 if turnOfMonthEffect != 0 {

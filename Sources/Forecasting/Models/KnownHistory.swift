@@ -11,14 +11,21 @@ struct KnownHistory: Sendable {
     let slotsPerDay: Int
 
     /// - Parameter openOnly: keep only intervals in open slots (closed slots forecast 0 anyway).
-    init(_ input: ForecastInput, openOnly: Bool) {
+    /// - Parameter lastSeconds: when given, only intervals starting within this many seconds
+    ///   before the end of the last known interval (a bounded training window).
+    init(_ input: ForecastInput, openOnly: Bool, lastSeconds: Int64? = nil) {
         let series = input.series
         var instants: [Int64] = []
         var values: [Double] = []
-        instants.reserveCapacity(series.count)
-        values.reserveCapacity(series.count)
-        for (i, value) in series.contacts.enumerated() {
-            guard let value, value.isFinite else { continue }
+        var first = 0
+        if let lastSeconds, let last = series.contacts.lastIndex(where: { $0 != nil }) {
+            let since = series.instant(at: last + 1) - lastSeconds
+            first = max(0, min(series.count, Int((since - series.start + Int64(series.intervalSeconds) - 1) / Int64(series.intervalSeconds))))
+        }
+        instants.reserveCapacity(series.count - first)
+        values.reserveCapacity(series.count - first)
+        for i in first..<series.count {
+            guard let value = series.contacts[i], value.isFinite else { continue }
             instants.append(series.instant(at: i))
             values.append(max(0, value))
         }
