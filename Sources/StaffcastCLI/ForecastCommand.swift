@@ -77,7 +77,7 @@ struct ForecastCommand: Command {
 /// Model choice and the forecast of one channel, shared by `forecast`, `backtest` and `plan`.
 enum ForecastSetup {
     static let holidaysHelp = "built-in public holidays and retail events of these countries (\(HolidayCalendar.supportedCountries.joined(separator: ", ")))"
-    static let eventsHelp = "the planner's events: name,start,end[,channel][,kind] (promotion, closure, holiday, peak)"
+    static let eventsHelp = "the planner's events: name,start,end[,channel][,kind][,uplift] (promotion, closure, holiday, peak; uplift 1.3 = +30 %)"
     static let eventSpecs = [OptionSpec("holidays"), OptionSpec("events")]
 
     /// The built-in events of `countries` over the local years of [from, to], clamped to the

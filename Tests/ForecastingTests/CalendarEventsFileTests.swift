@@ -88,11 +88,24 @@ final class CalendarEventsFileTests: XCTestCase {
         XCTAssertEqual(failure("name,start,end\nSale,2025-03-01,2025-03-02,chat\n"),
                        "events.csv:2:28: this line has 4 fields but the header names 3; quote a name that contains the delimiter")
         XCTAssertEqual(failure("name,begin,end\n"),
-                       "events.csv:1:6: unknown column 'begin'; an events file has the columns name,start,end[,channel][,kind]")
-        XCTAssertEqual(failure("name,end\n"), "events.csv:1:1: the header has no 'start' column; expected name,start,end[,channel][,kind]")
+                       "events.csv:1:6: unknown column 'begin'; an events file has the columns name,start,end[,channel][,kind][,uplift]")
+        XCTAssertEqual(failure("name,end\n"), "events.csv:1:1: the header has no 'start' column; expected name,start,end[,channel][,kind][,uplift]")
         XCTAssertEqual(failure("Sale,2025-03-01,2025-03-02\n"),
-                       "events.csv:1:1: the first line must be a header naming the columns: name,start,end[,channel][,kind]")
-        XCTAssertEqual(failure(""), "events.csv: the file is empty; expected a header line name,start,end[,channel][,kind]")
+                       "events.csv:1:1: the first line must be a header naming the columns: name,start,end[,channel][,kind][,uplift]")
+        XCTAssertEqual(failure(""), "events.csv: the file is empty; expected a header line name,start,end[,channel][,kind][,uplift]")
+    }
+
+    func testAnOptionalUpliftColumn() throws {
+        let events = try read("name,start,end,kind,uplift\nSale,2025-03-01,2025-03-02,,1.3\nStorm,2025-04-01,2025-04-01,peak,0.8\nOther,2025-05-01,2025-05-01,promotion,\nShut,2025-06-01,2025-06-01,closure,\n")
+        XCTAssertEqual(events.map(\.uplift), [1.3, 0.8, nil, nil])
+        XCTAssertNil(try read("name,start,end\nSale,2025-03-01,2025-03-02\n")[0].uplift)
+        for bad in ["0", "-1.2", "abc", "inf", "nan", "1,5"] {
+            let text = bad == "1,5" ? "name,start,end,uplift\nSale,2025-03-01,2025-03-02,\"1,5\"\n" : "name,start,end,uplift\nSale,2025-03-01,2025-03-02,\(bad)\n"
+            XCTAssertEqual(failure(text), "events.csv:2:28: event 'Sale' has uplift '\(bad)'; expected a positive number "
+                           + "such as 1.3 (+30 %) or 0.8 (−20 %), or empty for none")
+        }
+        XCTAssertEqual(failure("name,start,end,kind,uplift\nShut,2025-03-01,2025-03-02,closure,1.2\n"),
+                       "events.csv:2:36: event 'Shut' is a closure and cannot have an uplift; only a promotion or peak can (leave the cell empty)")
     }
 
     func testALocalTimeThatDSTSkipsIsRefused() {

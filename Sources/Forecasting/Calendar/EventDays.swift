@@ -39,8 +39,11 @@ struct EventDays: Sendable {
     let closedDays: Set<Int>
     /// Day-level features by local day.
     let dayFeatures: [Int: [String]]
-    /// The planner's promotions and peaks: covered instants and feature name.
-    let spans: [(range: Range<Int64>, feature: String)]
+    /// The planner's promotions and peaks: covered instants, feature name and the planner's
+    /// expected uplift (a factor), if given.
+    let spans: [(range: Range<Int64>, feature: String, uplift: Double?)]
+    /// Whether any of the planner's spans carries an expected uplift.
+    var hasUplift: Bool { spans.contains { $0.uplift != nil } }
     /// The planner's closures.
     let closures: [Range<Int64>]
     /// Lead ramps, lag days and long windows of the built-in events by local day: (feature, value),
@@ -148,7 +151,7 @@ struct EventDays: Sendable {
         closedDays = closed
         dayFeatures = features.mapValues { Array(Set($0)).sorted() }
         spans = user.filter { $0.kind == .promotion || $0.kind == .peak }
-            .map { ($0.start ..< $0.end, $0.kind.rawValue) }
+            .map { ($0.start ..< $0.end, $0.kind.rawValue, $0.uplift) }
         closures = user.filter { $0.kind == .closure }.map { $0.start ..< $0.end }
     }
 
@@ -164,10 +167,20 @@ struct EventDays: Sendable {
     }
 
     /// Every feature with its value at `instant` (on local `day`): the day's date features and
-    /// the planner's spans (value 1) and the window features (their ramp value).
-    func loadings(instant: Int64, day: Int) -> [(name: String, value: Double)] {
-        var result = features(instant: instant, day: day).map { (name: $0, value: 1.0) }
-        if let window = windowFeatures[day] { result += window }
+    /// the planner's spans (value 1) and the window features (their ramp value); with the
+    /// planner's expected uplift of a span feature (the largest of the spans covering `instant`
+    /// that give one), nil for the others.
+    func loadings(instant: Int64, day: Int) -> [(name: String, value: Double, uplift: Double?)] {
+        var result = features(instant: instant, day: day).map { name -> (name: String, value: Double, uplift: Double?) in
+            var uplift: Double? = nil
+            if dayFeatures[day]?.contains(name) != true {
+                for span in spans where span.feature == name && span.range.contains(instant) {
+                    if let u = span.uplift { uplift = max(uplift ?? u, u) }
+                }
+            }
+            return (name: name, value: 1.0, uplift: uplift)
+        }
+        if let window = windowFeatures[day] { result += window.map { (name: $0.name, value: $0.value, uplift: nil) } }
         return result
     }
 

@@ -19,11 +19,16 @@ public struct UserEvent: Sendable, Equatable, CustomStringConvertible {
     public var lastDay: CivilDate
     /// Where the event was read: the start of its line.
     public var location: SourceLocation
+    /// The planner's expected uplift of a promotion or peak, as a factor (1.3 = +30 %); nil when
+    /// not given. The models use log(uplift) as a prior shrunk toward what past events of the
+    /// same kind show (see ``CalendarRegressionModel``).
+    public var uplift: Double?
 
     public init(name: String, kind: EventKind, channel: String?, start: Int64, end: Int64, isWholeDays: Bool,
-                firstDay: CivilDate, lastDay: CivilDate, location: SourceLocation) {
+                firstDay: CivilDate, lastDay: CivilDate, location: SourceLocation, uplift: Double? = nil) {
         self.name = name; self.kind = kind; self.channel = channel; self.start = start; self.end = end
         self.isWholeDays = isWholeDays; self.firstDay = firstDay; self.lastDay = lastDay; self.location = location
+        self.uplift = uplift
     }
 
     /// Whether the event covers `instant`.
@@ -34,7 +39,7 @@ public struct UserEvent: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Reads the events file of `--events FILE`: `name,start,end[,channel][,kind]`.
+/// Reads the events file of `--events FILE`: `name,start,end[,channel][,kind][,uplift]`.
 ///
 /// - The header is required; its names are matched case-insensitively, in any order; `channel`
 ///   and `kind` may be left out.
@@ -44,10 +49,14 @@ public struct UserEvent: Sendable, Equatable, CustomStringConvertible {
 ///   ambiguous or non-existent is an error. A date and a timestamp may be mixed on one line.
 /// - `channel` empty or absent: every channel. `kind` empty or absent: `promotion`; otherwise
 ///   one of `promotion`, `closure`, `holiday`, `peak` (any case).
+/// - `uplift` empty or absent: none; otherwise the expected volume factor of a promotion or peak
+///   (`1.3` = +30 %), a positive finite number. It is a prior: the forecast shrinks log(uplift)
+///   toward the effect past events of the same kind show (see ``CalendarRegressionModel``).
+///   A closure or holiday with an uplift is an error.
 ///
 /// Every error names `file:line:column` of the offending cell. Events are returned in file order.
 public enum EventsFile {
-    public static let header = "name,start,end[,channel][,kind]"
+    public static let header = "name,start,end[,channel][,kind][,uplift]"
 
     /// - Throws: ``CoreError/missingInput(path:reason:)`` when the file cannot be opened,
     ///   ``CoreError/badFile(path:_:)`` when it is empty, ``CoreError/badData(_:_:)`` naming the cell
@@ -62,7 +71,7 @@ public enum EventsFile {
         return try read(&csv, calendar: calendar)
     }
 
-    private enum Column: String, CaseIterable { case name, start, end, channel, kind }
+    private enum Column: String, CaseIterable { case name, start, end, channel, kind, uplift }
 
     /// Reads events from an open CSV reader positioned before the header.
     public static func read(_ csv: inout CSVReader, calendar: PlanningCalendar) throws(CoreError) -> [UserEvent] {
@@ -131,11 +140,23 @@ public enum EventsFile {
                                + EventKind.userKinds.map(\.rawValue).joined(separator: ", ") + " (empty means promotion)")
             }
             let channel = cell(.channel).flatMap { $0.isEmpty ? nil : $0 }
+            var uplift: Double? = nil
+            if let upliftText = cell(.uplift), !upliftText.isEmpty {
+                guard let value = Double(upliftText), value.isFinite, value > 0 else {
+                    throw .badData(location(.uplift), "event '\(name)' has uplift '\(upliftText)'; expected a positive number "
+                                   + "such as 1.3 (+30 %) or 0.8 (−20 %), or empty for none")
+                }
+                guard kind == .promotion || kind == .peak else {
+                    throw .badData(location(.uplift), "event '\(name)' is a \(kind) and cannot have an uplift; "
+                                   + "only a promotion or peak can (leave the cell empty)")
+                }
+                uplift = value
+            }
             events.append(UserEvent(name: name, kind: kind, channel: channel, start: start.instant, end: end.instant,
                                     isWholeDays: start.wholeDay && end.wholeDay,
                                     firstDay: calendar.local(start.instant).date,
                                     lastDay: calendar.local(end.instant - 1).date,
-                                    location: record.location(ofField: 0)))
+                                    location: record.location(ofField: 0), uplift: uplift))
         }
         return events
     }

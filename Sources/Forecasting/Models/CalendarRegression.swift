@@ -34,7 +34,11 @@ import StaffcastCore
 /// day k days before), lag days and long windows (the January returns weeks), the planner's
 /// promotions and peaks. Overlapping windows add on the log scale. Each feature is used only when
 /// the history holds it, its estimate shrunk toward 0 by n / (n + ``eventShrinkage``) for n past
-/// days with it. Closed holidays and closures are left out of the fit and forecast 0 in every slot.
+/// days with it. A planner's promotion or peak with an expected uplift u (``UserEvent/uplift``)
+/// gets (n · δ̂ + k · log u) / (n + k) instead, k = ``eventShrinkage``: the prior is worth k
+/// pseudo-days, so a promotion with no past twin and no past promotion at all is forecast at
+/// its stated uplift, and one with many past promotion days at what they showed (see
+/// ``EventEffects``). Closed holidays and closures are left out of the fit and forecast 0 in every slot.
 ///
 /// **Two stages, two memories.** With the level's 6-week half-life, last year's Black Friday
 /// carries a weight of 2^(−52/6) ≈ 0.002: a single recency-weighted fit estimates yearly events
@@ -50,6 +54,12 @@ import StaffcastCore
 /// A floor on the recency weights was the alternative; it would let year-old data bend the level
 /// and the profile, which the two stages keep recent.
 ///
+/// **Intraday shape of event days.** Event effects are day-level; an event kind seen on at least
+/// two complete past days (Black Friday over two years, the day after a closed holiday, whole-day
+/// promotions) also gets a per-slot log-ratio of its days' intraday shares to the normal shares
+/// of the same weekday, shrunk by n / (n + ``eventShrinkage``) and applied renormalised, so it
+/// moves volume within the day without changing the day's total (see `intradayShapes`).
+///
 /// Bounding the window also bounds the cost: a three-year 15-minute channel fits on ~2 years
 /// (stage 1, reduced to one row per day) and one year (stage 2).
 ///
@@ -61,7 +71,8 @@ public struct CalendarRegressionModel: ForecastModel {
     public let monthEndDays: Int
     public let robust: Bool
     /// Pseudo-days of "no effect" each event effect is shrunk with: an effect seen on n past days
-    /// is multiplied by n / (n + eventShrinkage).
+    /// is multiplied by n / (n + eventShrinkage); a planner's expected uplift is a prior worth
+    /// eventShrinkage days.
     public let eventShrinkage: Double
     /// Training window: only the last `trainingWeeks` weeks of history are read (two years and a
     /// bit, so a yearly event's last two occurrences are in it); infinity for all of it.
@@ -122,11 +133,14 @@ public struct CalendarRegressionModel: ForecastModel {
         let fullGroup = history.slots.map(\.slotOfWeek)
 
         // Stage 1: event effects on the long window, against a smooth level.
-        var effects: [String: Double] = [:]
+        var evidence: [String: EventEvidence] = [:]
         if !events.isEmpty {
-            effects = try eventEffects(history: history, response: fullResponse, group: fullGroup, groups: groups,
-                                       events: events, turnOfMonth: turnOfMonth, origin: origin)
+            evidence = try eventEffects(history: history, response: fullResponse, group: fullGroup, groups: groups,
+                                        events: events, turnOfMonth: turnOfMonth, origin: origin)
         }
+        let effects = EventEffects(evidence: evidence, shrinkage: eventShrinkage)
+        let shapes = events.isEmpty ? [:] : Self.intradayShapes(history: history, events: events, openingHours: input.openingHours,
+                                                                calendar: input.calendar, shrinkage: eventShrinkage)
 
         // Stage 2: the recent level and profile, with the event effects as a fixed offset.
         let first = levelWeeks.isFinite
@@ -204,35 +218,158 @@ public struct CalendarRegressionModel: ForecastModel {
         let trend = usesTrend ? beta.popFirst() ?? 0 : 0
         let month = usesTurnOfMonth ? beta.popFirst() ?? 0 : 0
         return Fitted(profile: Self.fillUnobserved(fit.profile, slotsPerDay: history.slotsPerDay),
-                      trendPerWeek: trend, turnOfMonthEffect: month, events: events, eventEffects: effects,
+                      trendPerWeek: trend, turnOfMonthEffect: month, events: events, effects: effects, shapes: shapes,
                       smearing: smearing,
                       origin: origin, trendDamping: trendDamping, turnOfMonth: turnOfMonth,
                       clock: LocalClock(input.calendar), openingHours: input.openingHours)
     }
 
+    /// Event kinds need this many complete past days before their intraday shape is estimated.
+    static let minShapeOccurrences = 2
+
+    /// The shape keys of local `day`: its date features (``EventDays/dayFeatures``: the day after
+    /// a closed holiday, an open holiday, each retail day) and the planner's span features
+    /// covering the whole local day; nil when a span covers only part of it (no shape is read
+    /// from or applied to such a day).
+    static func shapeKeys(day: Int, events: EventDays, calendar: PlanningCalendar) -> [String]? {
+        var keys = events.dayFeatures[day] ?? []
+        guard !events.spans.isEmpty else { return keys }
+        let date = CivilDate(daysSinceEpoch: day)
+        let start = calendar.startOfDay(date), end = calendar.startOfDay(date.adding(days: 1))
+        for span in events.spans where span.range.lowerBound < end && span.range.upperBound > start {
+            guard span.range.lowerBound <= start && span.range.upperBound >= end else { return nil }
+            if !keys.contains(span.feature) { keys.append(span.feature) }
+        }
+        return keys.sorted()
+    }
+
+    /// The intraday shape of event days: per shape key (see ``shapeKeys(day:events:calendar:)``)
+    /// seen on at least ``minShapeOccurrences`` complete past days (every open slot known once,
+    /// so DST-change days are left out), and per local slot of the day, the log-ratio
+    ///
+    ///     a(s) = log((Σ_d y_d(s) + ½) / (Σ_d Y_d · p_w(d)(s) + ½))
+    ///
+    /// of the event days' volume to what their day totals Y_d would give with the normal shares
+    /// p_w(s) of the same weekday (the mean share of slot s on complete days of weekday w with no
+    /// shape key), shrunk toward 0 by n / (n + `shrinkage`) for n event days. Applied on top of
+    /// the profile and renormalised so the day's total is unchanged (see `Fitted`).
+    static func intradayShapes(history: KnownHistory, events: EventDays, openingHours: OpeningHours,
+                               calendar: PlanningCalendar, shrinkage: Double) -> [String: [Double]] {
+        let perDay = history.slotsPerDay
+        guard perDay > 0, !events.dayFeatures.isEmpty || !events.spans.isEmpty else { return [:] }
+        // Volume and row count per local day and slot of the day.
+        var volume: [Int: [Double]] = [:], rows: [Int: [Int]] = [:]
+        for k in history.values.indices {
+            let slot = history.slots[k]
+            volume[slot.day, default: Array(repeating: 0, count: perDay)][slot.slotOfDay] += history.values[k]
+            rows[slot.day, default: Array(repeating: 0, count: perDay)][slot.slotOfDay] += 1
+        }
+        let openSlots: [[Int]] = (1...7).map { weekday in (0..<perDay).filter { openingHours.isOpen(weekday: weekday, slotOfDay: $0) } }
+        var normalShare = Array(repeating: Array(repeating: 0.0, count: perDay), count: 7)
+        var normalDays = Array(repeating: 0, count: 7)
+        var eventDays: [String: [Int]] = [:]
+        for day in volume.keys.sorted() {
+            let weekday = CivilDate(daysSinceEpoch: day).weekday
+            let counts = rows[day]!, values = volume[day]!
+            guard !openSlots[weekday - 1].isEmpty, openSlots[weekday - 1].allSatisfy({ counts[$0] == 1 }) else { continue }
+            let total = values.reduce(0, +)
+            guard total > 0, let keys = shapeKeys(day: day, events: events, calendar: calendar) else { continue }
+            if keys.isEmpty {
+                for s in openSlots[weekday - 1] { normalShare[weekday - 1][s] += values[s] / total }
+                normalDays[weekday - 1] += 1
+            } else {
+                for key in keys { eventDays[key, default: []].append(day) }
+            }
+        }
+        for w in 0..<7 where normalDays[w] > 0 { normalShare[w] = normalShare[w].map { $0 / Double(normalDays[w]) } }
+        var shapes: [String: [Double]] = [:]
+        for (key, days) in eventDays {
+            let usable = days.filter { normalDays[CivilDate(daysSinceEpoch: $0).weekday - 1] > 0 }
+            guard usable.count >= minShapeOccurrences else { continue }
+            var observed = Array(repeating: 0.0, count: perDay), expected = Array(repeating: 0.0, count: perDay)
+            for day in usable {
+                let w = CivilDate(daysSinceEpoch: day).weekday - 1
+                let values = volume[day]!
+                let total = values.reduce(0, +)
+                for s in openSlots[w] {
+                    observed[s] += values[s]
+                    expected[s] += total * normalShare[w][s]
+                }
+            }
+            let n = Double(usable.count)
+            let shrink = n / (n + shrinkage)
+            shapes[key] = (0..<perDay).map { s in
+                expected[s] > 0 ? shrink * log((observed[s] + 0.5) / (expected[s] + 0.5)) : 0
+            }
+        }
+        return shapes
+    }
+
+    /// What the history shows of one event feature: its unshrunk log-scale estimate and the
+    /// number of past days with it.
+    struct EventEvidence: Sendable {
+        var estimate: Double
+        var days: Double
+    }
+
+    /// The log-scale effect of each event feature, and of a planner's span with an expected
+    /// uplift u: with n past days estimating δ̂ and k = ``eventShrinkage``,
+    ///
+    ///     effect = (n · δ̂ + k · log u) / (n + k)
+    ///
+    /// — the prior log u counts as k pseudo-days, so with no past event of the kind the prior
+    /// alone is used, and as past events accumulate the data take over. Without an uplift the
+    /// prior is log 1 = 0, which is the usual shrinkage δ̂ · n / (n + k).
+    struct EventEffects: Sendable {
+        let evidence: [String: EventEvidence]
+        let shrinkage: Double
+        /// δ̂ · n / (n + k) per feature the history holds.
+        let shrunk: [String: Double]
+
+        init(evidence: [String: EventEvidence], shrinkage: Double) {
+            self.evidence = evidence
+            self.shrinkage = shrinkage
+            self.shrunk = evidence.mapValues { $0.days + shrinkage > 0 ? $0.estimate * $0.days / ($0.days + shrinkage) : 0 }
+        }
+
+        /// Whether no feature has an effect and no uplift prior can give one.
+        func isEmpty(_ events: EventDays) -> Bool { shrunk.isEmpty && !events.hasUplift }
+
+        func effect(_ feature: String, uplift: Double? = nil) -> Double {
+            guard let uplift, uplift > 0, uplift.isFinite else { return shrunk[feature] ?? 0 }
+            let prior = log(uplift)
+            guard let seen = evidence[feature], seen.days + shrinkage > 0 else { return prior }
+            return (seen.days * seen.estimate + shrinkage * prior) / (seen.days + shrinkage)
+        }
+    }
+
     /// Σ effect · loading of the events at each instant (0 without effects); the day's part is
     /// computed once per day, the planner's spans per instant.
-    static func offsets(instants: [Int64], days: [Int], events: EventDays, effects: [String: Double]) -> [Double] {
-        guard !effects.isEmpty else { return Array(repeating: 0, count: instants.count) }
+    static func offsets(instants: [Int64], days: [Int], events: EventDays, effects: EventEffects) -> [Double] {
+        guard !effects.isEmpty(events) else { return Array(repeating: 0, count: instants.count) }
         var byDay: [Int: Double] = [:]
         return instants.indices.map { k in
             let day = days[k]
             var value: Double
             if let cached = byDay[day] { value = cached } else {
                 value = 0
-                for name in events.dayFeatures[day] ?? [] { value += effects[name] ?? 0 }
-                for (name, v) in events.windowFeatures[day] ?? [] { value += (effects[name] ?? 0) * v }
+                for name in events.dayFeatures[day] ?? [] { value += effects.effect(name) }
+                for (name, v) in events.windowFeatures[day] ?? [] { value += effects.effect(name) * v }
                 byDay[day] = value
             }
+            // One effect per span feature (overlapping spans count once), with the largest uplift given.
+            var spanUplift: [String: Double?] = [:]
             for span in events.spans where span.range.contains(instants[k]) && events.dayFeatures[day]?.contains(span.feature) != true {
-                value += effects[span.feature] ?? 0
+                let earlier = spanUplift[span.feature] ?? nil
+                spanUplift[span.feature] = span.uplift.map { max(earlier ?? $0, $0) } ?? earlier
             }
+            for (feature, uplift) in spanUplift { value += effects.effect(feature, uplift: uplift) }
             return value
         }
     }
 
-    /// Stage 1: the log-scale effect of every event feature the window holds (and not on every
-    /// day), each shrunk by n / (n + ``eventShrinkage``) for n past days with it.
+    /// Stage 1: the unshrunk log-scale effect of every event feature the window holds (and not
+    /// on every day), with n, the number of past days with it (shrunk by ``EventEffects``).
     ///
     /// Day-level backfitting of log(y + 1) = α[slot of week] + level(day) + γ · turnOfMonth(day)
     /// + Σ δ_f · loading_f(day): α is the weighted slot mean of y minus the day terms; the day
@@ -242,7 +379,7 @@ public struct CalendarRegressionModel: ForecastModel {
     /// being free to absorb a two-week window). Row weights 2^(−age / ``eventHalfLifeWeeks``),
     /// days re-weighted with Tukey's bisquare after the first pass. Four passes.
     func eventEffects(history: KnownHistory, response: [Double], group: [Int], groups: Int, events: EventDays,
-                      turnOfMonth: TurnOfMonth, origin: Int64) throws(ForecastingError) -> [String: Double] {
+                      turnOfMonth: TurnOfMonth, origin: Int64) throws(ForecastingError) -> [String: EventEvidence] {
         let m = response.count
         guard m > 0 else { return [:] }
         // Days in order (local days never decrease along the sorted instants).
@@ -355,12 +492,11 @@ public struct CalendarRegressionModel: ForecastModel {
         guard beta.allSatisfy(\.isFinite) else {
             throw .modelFailed(model: name, message: "the event fit produced non-finite coefficients")
         }
-        var effects: [String: Double] = [:]
+        var evidence: [String: EventEvidence] = [:]
         for (j, feature) in names.enumerated() {
-            let n = Double(activeDays[feature] ?? 0)
-            effects[feature] = beta[firstEvent + j] * n / (n + eventShrinkage)
+            evidence[feature] = EventEvidence(estimate: beta[firstEvent + j], days: Double(activeDays[feature] ?? 0))
         }
-        return effects
+        return evidence
     }
 
     /// α (nil for a slot without weight) and β of one weighted fit.
@@ -447,14 +583,40 @@ public struct CalendarRegressionModel: ForecastModel {
         let trendPerWeek: Double
         let turnOfMonthEffect: Double
         let events: EventDays
+        /// Event effects, with the planner's uplift priors.
+        let effects: EventEffects
         /// Log-scale effect per event feature (shrunk); features absent here have no effect.
-        let eventEffects: [String: Double]
+        var eventEffects: [String: Double] { effects.shrunk }
+        /// Intraday log-ratio per shape key and slot of the day (see ``intradayShapes``).
+        var shapes: [String: [Double]]
         let smearing: Double
         let origin: Int64
         let trendDamping: Double
         let turnOfMonth: TurnOfMonth
         let clock: LocalClock
         let openingHours: OpeningHours
+
+        /// The shape adjustment of local `day` per slot of the day: the sum of the day's shapes,
+        /// minus log Σₛ pₛ · exp(aₛ) with pₛ the profile's shares of that weekday, so the day's
+        /// total is unchanged. Nil when no shape applies.
+        func shapeAdjustment(day: Int) -> [Double]? {
+            guard let keys = CalendarRegressionModel.shapeKeys(day: day, events: events, calendar: clock.calendar) else { return nil }
+            let known = keys.compactMap { shapes[$0] }
+            guard let first = known.first else { return nil }
+            var sum = first
+            for shape in known.dropFirst() { for s in sum.indices { sum[s] += shape[s] } }
+            let perDay = openingHours.slotsPerDay
+            let weekday = CivilDate(daysSinceEpoch: day).weekday
+            var weight = 0.0, adjusted = 0.0
+            for s in 0..<perDay where openingHours.isOpen(weekday: weekday, slotOfDay: s) {
+                let p = exp(profile[(weekday - 1) * perDay + s])
+                weight += p
+                adjusted += p * exp(sum[s])
+            }
+            guard weight > 0, adjusted > 0 else { return nil }
+            let norm = log(adjusted / weight)
+            return sum.map { $0 - norm }
+        }
 
         /// Σₖ₌₁ᴸ φᵏ for a (possibly fractional) lead of L weeks; L itself when φ = 1.
         func dampedWeeks(_ lead: Double) -> Double {
@@ -465,11 +627,21 @@ public struct CalendarRegressionModel: ForecastModel {
         /// The log-scale linear predictor η at each instant (nil in closed slots).
         func linearPredictor(at instants: [Int64]) -> [Double?] {
             var turnOfDay: [Int: Bool] = [:]
+            var shapeOfDay: [Int: [Double]?] = [:]
             return zip(instants, clock.slots(instants, openingHours: openingHours)).map { instant, reading in
                 guard reading.isOpen, !events.isClosed(instant: instant, day: reading.day) else { return nil }
                 var eta = profile[reading.slotOfWeek]
-                if !eventEffects.isEmpty {
-                    for (feature, value) in events.loadings(instant: instant, day: reading.day) { eta += (eventEffects[feature] ?? 0) * value }
+                if !effects.isEmpty(events) {
+                    for (feature, value, uplift) in events.loadings(instant: instant, day: reading.day) {
+                        eta += effects.effect(feature, uplift: uplift) * value
+                    }
+                }
+                if !shapes.isEmpty {
+                    let shape: [Double]?
+                    if let cached = shapeOfDay[reading.day] { shape = cached } else {
+                        shape = shapeAdjustment(day: reading.day); shapeOfDay[reading.day] = shape
+                    }
+                    if let shape { eta += shape[reading.slotOfDay] }
                 }
                 eta += trendPerWeek * dampedWeeks(Double(instant - origin) / CalendarRegressionModel.week)
                 if turnOfMonthEffect != 0 {
