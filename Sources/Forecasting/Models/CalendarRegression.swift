@@ -251,8 +251,12 @@ public struct CalendarRegressionModel: ForecastModel {
     ///
     /// of the event days' volume to what their day totals Y_d would give with the normal shares
     /// p_w(s) of the same weekday (the mean share of slot s on complete days of weekday w with no
-    /// shape key), shrunk toward 0 by n / (n + `shrinkage`) for n event days. Applied on top of
-    /// the profile and renormalised so the day's total is unchanged (see `Fitted`).
+    /// shape key), shrunk toward 0 twice: by n / (n + `shrinkage`) for n event days, and per slot
+    /// by the empirical-Bayes factor a² / (a² + v), where v ≈ 1 / (Σ_d y_d(s) + ½) is the Poisson
+    /// sampling variance of the log-ratio — so a shape that stands out of the counting noise is
+    /// kept and one the size of the noise fades (a day-level effect with no intraday shape must
+    /// not turn into one). Applied on top of the profile and renormalised so the day's total is
+    /// unchanged (see `Fitted`).
     static func intradayShapes(history: KnownHistory, events: EventDays, openingHours: OpeningHours,
                                calendar: PlanningCalendar, shrinkage: Double) -> [String: [Double]] {
         let perDay = history.slotsPerDay
@@ -299,7 +303,10 @@ public struct CalendarRegressionModel: ForecastModel {
             let n = Double(usable.count)
             let shrink = n / (n + shrinkage)
             shapes[key] = (0..<perDay).map { s in
-                expected[s] > 0 ? shrink * log((observed[s] + 0.5) / (expected[s] + 0.5)) : 0
+                guard expected[s] > 0 else { return 0 }
+                let raw = log((observed[s] + 0.5) / (expected[s] + 0.5))
+                let variance = 1 / (observed[s] + 0.5)
+                return shrink * raw * (raw * raw / (raw * raw + variance))
             }
         }
         return shapes
