@@ -16,7 +16,7 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLAPACKE"]),
         .target(name: "StaffcastCore"),
         .target(name: "Forecasting", dependencies: ["StaffcastCore", "LinearAlgebra"]),
-        .target(name: "Queueing"),
+        .target(name: "Queueing", dependencies: ["StaffcastCore"]),
         .target(name: "Scheduling", dependencies: ["StaffcastCore", "LinearAlgebra"]),
         .target(name: "Reports", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling"]),
         .target(name: "StaffcastCLI", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Reports"]),
@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "DemoData", dependencies: ["StaffcastCore", "Forecasting"]),
         .executableTarget(name: "staffcast-datagen", dependencies: ["DemoData"]),
 
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["StaffcastCore"], path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "StaffcastCoreTests", dependencies: ["StaffcastCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),

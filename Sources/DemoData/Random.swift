@@ -1,27 +1,9 @@
 import Foundation
+import StaffcastCore
 
-/// xoshiro256** (Blackman & Vigna, 2018), seeded through SplitMix64 so that any 64-bit seed —
-/// including 0 — gives a well-mixed state. Owned here, not Foundation's, so the demo data are the
-/// same bytes on every platform and toolchain.
-public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
-    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
-
-    public init(seed: UInt64) {
-        var sm = SplitMix64(seed: seed)
-        s0 = sm.next(); s1 = sm.next(); s2 = sm.next(); s3 = sm.next()
-    }
-
-    public mutating func next() -> UInt64 {
-        let result = rotl(s1 &* 5, 7) &* 9
-        let t = s1 << 17
-        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3
-        s2 ^= t
-        s3 = rotl(s3, 45)
-        return result
-    }
-
-    private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
-
+/// The variates the demo-data generator draws from the shared ``Xoshiro256StarStar`` (defined in
+/// StaffcastCore, seeded through SplitMix64 so that any seed gives a well-mixed state).
+extension Xoshiro256StarStar {
     /// Uniform on [0, 1) with 53 random bits.
     public mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
@@ -64,18 +46,5 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
                 return Int(k)
             }
         }
-    }
-}
-
-/// SplitMix64 (Steele, Lea & Flood, 2014): the seeder of ``Xoshiro256StarStar``.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+import StaffcastCore
 
 /// Asserts |actual − expected| ≤ absolute + relative · |expected|, naming both values.
 public func assertClose(_ actual: Double, _ expected: Double, relative: Double = 0, absolute: Double = 0,
@@ -9,18 +10,8 @@ public func assertClose(_ actual: Double, _ expected: Double, relative: Double =
               "\(actual) is not within \(tolerance) of \(expected) \(message())", file: file, line: line)
 }
 
-/// A small seeded generator (SplitMix64) so randomised tests are reproducible.
-public struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator of randomised tests: StaffcastCore's SplitMix64, so tests are reproducible.
+public typealias SeededGenerator = SplitMix64
 
 /// Reads a CSV fixture with a header into dictionaries (fixtures are plain, unquoted CSV).
 public func loadFixtureTable(_ url: URL) throws -> [[String: String]] {

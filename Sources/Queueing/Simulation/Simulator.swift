@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import StaffcastCore
 
 /// Discrete-event simulation of a staffing plan: checks what Erlang C/A promise when arrivals are
 /// random, handle times are not exponential, patience runs out and the staff changes every interval.
