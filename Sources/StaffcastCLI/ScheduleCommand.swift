@@ -8,7 +8,7 @@ struct ScheduleCommand: Command {
     static let name = "schedule"
     static let abstract = "shifts covering a requirements CSV at least agent-hours, with coverage"
     static let help = """
-    --requirements FILE --shifts 8h,6h,4h [--start-every 30m] [--no-breaks] [--tours] [--interval D] [--timezone TZ] [--sl-seconds T] [--shrinkage F] --out FILE [--coverage FILE]
+    --requirements FILE (--config FILE | --shifts 8h,6h,4h [--start-every 30m] [--no-breaks] [--tours]) [--interval D] [--timezone TZ] [--sl-seconds T] [--shrinkage F] --out FILE [--coverage FILE]
 
     Reads a requirements CSV (timestamp,channel,…,headcount,…, as `staff` writes it) and chooses
     how many agents start each shift so every interval's headcount is covered at least cost:
@@ -37,12 +37,13 @@ struct ScheduleCommand: Command {
       --no-breaks           shifts without breaks
       --tours               weekly tours: 5 days at one start time, 2 consecutive days off
       --interval D          interval length (default: the spacing of the timestamps)
-      --timezone TZ         zone of the local days and output offsets (default UTC)
+      --timezone TZ         zone of the local days and output offsets (default: the config's, else UTC)
       --sl-seconds T        answer-time target for the re-scored service level
       --shrinkage F         share of scheduled time off the phones for the re-scoring, in [0, 1)
       --out FILE            schedule CSV
       --coverage FILE       coverage CSV
-    Not supported yet: --config (use --shifts).
+      --config FILE         take the shift templates, tours and time zone from a plan config's
+                            "shifts" and "timezone" (start windows, days, costs, break rules, limits)
     """
     static let options = [OptionSpec("requirements"), OptionSpec("config"), OptionSpec("shifts"), OptionSpec("start-every"),
                           OptionSpec("no-breaks", value: false), OptionSpec("tours", value: false), OptionSpec("interval"),
@@ -60,31 +61,40 @@ struct ScheduleCommand: Command {
     let coveragePath: String?
 
     init(_ arguments: ParsedArguments) throws(CLIError) {
-        if arguments.has("config") {
-            throw .usage("--config is not supported by schedule yet; give the shift lengths with --shifts, e.g. --shifts 8h,6h,4h")
-        }
         requirementsPath = try arguments.required("requirements")
         outPath = try arguments.required("out")
         coveragePath = arguments.value("coverage")
         if coveragePath == outPath { throw .usage("--coverage and --out name the same file") }
-        let shiftsText = try arguments.required("shifts")
-        var lengths: [Int] = []
-        for item in shiftsText.split(separator: ",", omittingEmptySubsequences: false) {
-            let text = item.trimmingCharacters(in: .whitespaces)
-            guard let length = Durations.parse(text) else {
-                throw .usage("--shifts: expected shift lengths such as 8h,6h,4h, got '\(text)'")
+        var config: PlanConfig? = nil
+        if let configPath = arguments.value("config") {
+            for flag in ["shifts", "start-every", "no-breaks"] where arguments.has(flag) {
+                throw .usage("--\(flag) cannot be combined with --config; the config's \"shifts\" gives the templates")
             }
-            lengths.append(length)
-        }
-        let templates = try ShiftPlanning.templates(lengths: lengths, startEvery: try arguments.duration("start-every") ?? 1800,
+            let loaded = try PlanConfig.load(path: configPath)
+            templates = loaded.shifts.templates
+            tours = loaded.shifts.tours || arguments.has("tours")
+            config = loaded
+        } else {
+            guard let shiftsText = arguments.value("shifts") else {
+                throw .usage("give the shifts: --shifts 8h,6h,4h, or --config FILE with a \"shifts\" section")
+            }
+            var lengths: [Int] = []
+            for item in shiftsText.split(separator: ",", omittingEmptySubsequences: false) {
+                let text = item.trimmingCharacters(in: .whitespaces)
+                guard let length = Durations.parse(text) else {
+                    throw .usage("--shifts: expected shift lengths such as 8h,6h,4h, got '\(text)'")
+                }
+                lengths.append(length)
+            }
+            templates = try ShiftPlanning.templates(lengths: lengths, startEvery: try arguments.duration("start-every") ?? 1800,
                                                     breaks: !arguments.has("no-breaks"), source: "--shifts")
-        self.templates = templates
-        tours = arguments.has("tours")
+            tours = arguments.has("tours")
+        }
         intervalSeconds = try arguments.duration("interval")
         if let zone = arguments.value("timezone") {
             do { calendar = try PlanningCalendar(identifier: zone) } catch { throw .usage("--timezone: " + error.description) }
         } else {
-            calendar = .utc
+            calendar = config?.calendar ?? .utc
         }
         targetSeconds = try arguments.double("sl-seconds")
         if let targetSeconds, targetSeconds < 0 { throw .usage("--sl-seconds: expected a non-negative number of seconds") }

@@ -139,7 +139,10 @@ final class ScheduleCommandTests: XCTestCase {
         XCTAssertTrue(unreachable.stderr.contains("no shift can cover 2 open interval(s): phone 2025-03-03T06:00:00Z needing 1, phone 2025-03-03T09:30:00Z needing 1"),
                       unreachable.stderr)
 
-        XCTAssertEqual(try run(good, ["--config", "plan.json"]).status, 64)
+        XCTAssertEqual(try run(good, ["--config", "/nonexistent/plan.json"]).status, 66, "a missing config is missing input")
+        let mixed = try run(good, ["--config", "plan.json", "--shifts", "4h"])
+        XCTAssertEqual(mixed.status, 64)
+        XCTAssertTrue(mixed.stderr.contains("--shifts cannot be combined with --config"), mixed.stderr)
         let long = try run(good, ["--shifts", "26h"])
         XCTAssertEqual(long.status, 64)
         XCTAssertTrue(long.stderr.contains("longer than the day"), long.stderr)
@@ -156,5 +159,27 @@ final class ScheduleCommandTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: out, encoding: .utf8),
                        "date,channel,shift_start,shift_end,break_start,break_end,agents\n"
                        + "2025-03-03,phone,2025-03-03T06:00:00Z,2025-03-03T10:00:00Z,,,1\n")
+    }
+
+    /// `--config` takes the templates and the time zone from a plan config's "shifts" and "timezone".
+    func testTemplatesFromAPlanConfig() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("plan.json")
+        try Data(#"""
+            {"history": "unused.csv", "timezone": "Europe/Amsterdam",
+             "shifts": {"templates": [{"name": "morning", "length": "4h", "earliest_start": "08:00", "latest_start": "08:00", "break": false}]},
+             "channels": {"*": {"aht_seconds": 300, "service_level": "80/20"}}}
+            """#.utf8).write(to: config)
+        let requirements = directory.appendingPathComponent("requirements.csv")
+        try Data("timestamp,channel,headcount\n2025-03-03T09:00:00+01:00,phone,2\n2025-03-03T10:30:00+01:00,phone,1\n".utf8).write(to: requirements)
+        let out = directory.appendingPathComponent("schedule.csv")
+        let result = try CLI.run(["schedule", "--requirements", requirements.path, "--config", config.path, "--interval", "30m",
+                                  "--out", out.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        // The only template starts at 08:00 local and lasts 4 h: two agents cover both intervals.
+        XCTAssertEqual(try String(contentsOf: out, encoding: .utf8),
+                       "date,channel,shift_start,shift_end,break_start,break_end,agents\n"
+                       + "2025-03-03,phone,2025-03-03T08:00:00+01:00,2025-03-03T12:00:00+01:00,,,2\n")
     }
 }
