@@ -18,7 +18,7 @@ release: deps
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build $(SWIFT_TEST_FLAGS)
+	$(SWIFT) test --skip-build --disable-swift-testing $(SWIFT_TEST_FLAGS)
 
 demo: release
 	.build/release/staffcast plan --config $(DEMO_CONFIG) --week $(DEMO_WEEK) --out-dir reports
