@@ -54,10 +54,10 @@ final class HeadcountTests: XCTestCase {
 
     func testValidatedScheduledNamesTheField() {
         XCTAssertThrowsError(try Headcount.validatedScheduled(agents: 5, shrinkage: 1)) { error in
-            XCTAssertEqual((error as? QueueingError).map { if case let .invalidParameter(name, _) = $0 { name } else { "" } }, "shrinkage")
+            XCTAssertEqual((error as? QueueingError).map { if case let .invalidParameter(name, _) = $0 { name.rawValue } else { "" } }, "shrinkage")
         }
         XCTAssertThrowsError(try Headcount.validatedScheduled(agents: -1, shrinkage: 0.3)) { error in
-            XCTAssertEqual((error as? QueueingError).map { if case let .invalidParameter(name, _) = $0 { name } else { "" } }, "agents")
+            XCTAssertEqual((error as? QueueingError).map { if case let .invalidParameter(name, _) = $0 { name.rawValue } else { "" } }, "agents")
         }
         XCTAssertEqual(try Headcount.validatedScheduled(agents: 21, shrinkage: 0.3), 30)
     }
