@@ -51,9 +51,19 @@ public enum Headcount {
         if heads <= 0 { return 0 }
         guard !shrinkage.isNaN, shrinkage < 1 else { return 0 }
         if shrinkage <= 0 { return heads }
+        guard let decimal = ShortestDecimal(shrinkage), decimal.significand > 0 else { return heads }
+        // s = m · 10^−k, so heads · (1 − s) = heads · (10^k − m) / 10^k, floored in integers.
+        let k = -decimal.exponent
+        if k <= 19 {
+            let scale = powersOfTen[k]
+            let product = UInt64(heads).multipliedFullWidth(by: scale - decimal.significand)
+            return Int(scale.dividingFullWidth(product).quotient)
+        }
+        // More than 19 decimal places: the float estimate is within a step or two of the answer;
+        // settle it with the exact ceiling, a bounded number of steps either way.
         var agents = max(0, min(heads, Int((Double(heads) * (1 - shrinkage)).rounded(.down))))
-        while agents > 0, scheduled(agents: agents, shrinkage: shrinkage) > heads { agents -= 1 }
-        while agents < heads, scheduled(agents: agents + 1, shrinkage: shrinkage) <= heads { agents += 1 }
+        for _ in 0..<4 where agents > 0 && scheduled(agents: agents, shrinkage: shrinkage) > heads { agents -= 1 }
+        for _ in 0..<4 where agents < heads && scheduled(agents: agents + 1, shrinkage: shrinkage) <= heads { agents += 1 }
         return agents
     }
 
