@@ -42,8 +42,8 @@ public enum Headcount {
 
     /// Productive agents out of `heads` scheduled: ⌊heads × (1 − shrinkage)⌋, exactly — the
     /// largest N with `scheduled(agents: N, shrinkage:)` ≤ heads, so the two are inverse: heads
-    /// scheduled for N agents deliver N agents again (21 agents at 30 % need 30 heads, and 30
-    /// heads give 21 agents, though 30 × 0.7 is 20.999999999999996 in binary).
+    /// scheduled for N agents deliver N agents again (63 agents at 30 % need 90 heads, and 90
+    /// heads give 63 agents, though 90 × (1 − 0.3) is 62.99999999999999 in binary).
     ///
     /// - Valid range: heads ≥ 0, shrinkage in [0, 1). Never traps: heads ≤ 0 gives 0; shrinkage
     ///   below 0 counts as 0; shrinkage ≥ 1 or NaN gives 0 (nobody is productive).
