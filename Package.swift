@@ -40,7 +40,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning", "StaffcastCore", "Forecasting", "Queueing", "Scheduling", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "StaffcastCore", "Queueing", "TestSupport"]),
-        .testTarget(name: "StaffcastCLITests", dependencies: ["StaffcastCLI", "TestSupport"]),
+        .testTarget(name: "StaffcastCLITests", dependencies: ["StaffcastCLI", "StaffcastCore", "Forecasting", "Queueing", "Planning", "TestSupport"]),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Forecasting", "StaffcastCore", "TestSupport"]),
     ]
 )
