@@ -32,6 +32,6 @@ struct InspectCommand: Command {
             if dumpPath == "-" { return }
         }
         let summaries = HistoryInspector.summarize(contacts)
-        Console.out(json ? HistoryInspector.json(summaries, calendar: calendar) : HistoryInspector.text(summaries, calendar: calendar))
+        try Console.out(json ? HistoryInspector.json(summaries, calendar: calendar) : HistoryInspector.text(summaries, calendar: calendar))
     }
 }

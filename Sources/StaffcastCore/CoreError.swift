@@ -23,6 +23,8 @@ public enum CoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownTimeZone(String)
     /// An output file or directory cannot be written (sysexits 73).
     case cannotWrite(path: String, reason: String)
+    /// Standard output or standard error failed (a full disk, a closed pipe) (sysexits 74).
+    case outputFailed(stream: String, reason: String)
 
     public var description: String {
         switch self {
@@ -32,6 +34,7 @@ public enum CoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unknownTimeZone(name):
             return "unknown time zone '\(name)': expected an IANA name such as Europe/Amsterdam, America/New_York or UTC"
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+        case let .outputFailed(stream, reason): return "cannot write to \(stream): \(reason)"
         }
     }
 }
