@@ -13,13 +13,31 @@ public struct CSVTable: Sendable, Equatable {
     public mutating func append(_ row: [String]) { rows.append(row) }
 
     public func render() -> String {
-        var text = ""
-        text.reserveCapacity(64 * (rows.count + 1))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(80 * (rows.count + 1))
         for row in [header] + rows {
-            text += row.map(Self.escape).joined(separator: ",")
-            text += "\n"
+            for (i, field) in row.enumerated() {
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                Self.append(field, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "\n"))
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `escape(field)`'s bytes appended to `bytes`, without building a string for the plain
+    /// fields that are nearly all of a table.
+    static func append(_ field: String, to bytes: inout [UInt8]) {
+        let utf8 = field.utf8
+        guard let first = utf8.first else { return }
+        let formulaStart = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: "@") || first == 9 || first == 13
+        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        if formulaStart || needsQuotes {
+            bytes.append(contentsOf: escape(field).utf8)
+        } else {
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     /// Quotes a field containing a comma, quote, CR or LF; doubles embedded quotes. A text cell

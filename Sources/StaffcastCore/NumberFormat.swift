@@ -27,7 +27,7 @@ public enum NumberFormat {
         // Round to `maxDigits` fraction digits: keep the first `point + maxDigits` digits.
         let keep = point + maxDigits
         if keep < 0 {
-            digits = []
+            digits.removeAll()
         } else if keep < digits.count {
             let roundUp = digits[keep] >= 5
             digits.removeSubrange(keep...)
@@ -38,50 +38,80 @@ public enum NumberFormat {
             }
         }
         let isZero = !digits.contains { $0 != 0 }
-        var integerPart = ""
-        var fractionPart = ""
+        // Written as bytes: the integer digits, then the fraction trimmed and padded.
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + max(0, point) + maxDigits + 4)
+        if x < 0 && !isZero { out.append(UInt8(ascii: "-")) }
+        var fraction: ArraySlice<UInt8>
+        var leadingZeros = 0
         if point <= 0 {
-            integerPart = "0"
-            fractionPart = String(repeating: "0", count: -point) + digitString(digits)
+            out.append(0)
+            leadingZeros = -point
+            fraction = digits[...]
         } else if point >= digits.count {
-            integerPart = digitString(digits) + String(repeating: "0", count: point - digits.count)
+            out.append(contentsOf: digits)
+            out.append(contentsOf: repeatElement(0, count: point - digits.count))
+            fraction = []
         } else {
-            integerPart = digitString(digits[..<point])
-            fractionPart = digitString(digits[point...])
+            out.append(contentsOf: digits[..<point])
+            fraction = digits[point...]
         }
-        if integerPart.isEmpty { integerPart = "0" }
-        while let last = fractionPart.last, last == "0", fractionPart.count > minDigits { fractionPart.removeLast() }
-        if fractionPart.count > maxDigits { fractionPart = String(fractionPart.prefix(maxDigits)) }
-        while fractionPart.count < minDigits { fractionPart += "0" }
-        let sign = x < 0 && !isZero ? "-" : ""
-        return sign + integerPart + (fractionPart.isEmpty ? "" : "." + fractionPart)
+        if out.isEmpty || out == [UInt8(ascii: "-")] { out.append(0) }
+        // Trailing zeros go down to minDigits; then at most maxDigits, at least minDigits.
+        var fractionCount = leadingZeros + fraction.count
+        while fractionCount > minDigits, let last = fraction.last ?? (leadingZeros > 0 ? 0 : nil), last == 0 {
+            if !fraction.isEmpty { fraction.removeLast() } else { leadingZeros -= 1 }
+            fractionCount -= 1
+        }
+        if fractionCount > maxDigits {
+            let excess = fractionCount - maxDigits
+            if fraction.count >= excess { fraction.removeLast(excess) } else { leadingZeros -= excess - fraction.count; fraction = [] }
+            fractionCount = maxDigits
+        }
+        let padding = max(0, minDigits - fractionCount)
+        if fractionCount + padding > 0 {
+            out.append(UInt8(ascii: "."))
+            out.append(contentsOf: repeatElement(0, count: leadingZeros))
+            out.append(contentsOf: fraction)
+            out.append(contentsOf: repeatElement(0, count: padding))
+        }
+        for i in out.indices where out[i] < 10 { out[i] += 48 }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The shortest round-tripping decimal digits of `x` (positive, finite) and the position of
-    /// the decimal point: x = 0.d₁d₂… × 10^point.
+    /// the decimal point: x = 0.d₁d₂… × 10^point. Read from the bytes of `x.description`
+    /// ("123.456", "1e-07", "1.2345e+20").
     private static func decimalDigits(_ x: Double) -> (digits: [UInt8], point: Int) {
-        let text = x.description  // "123.456", "1e-07", "1.2345e+20"
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exponent = Int(text[text.index(after: e)...]) ?? 0
+        var text = x.description
+        return text.withUTF8 { bytes -> ([UInt8], Int) in
+            var digits: [UInt8] = []
+            digits.reserveCapacity(24)
+            var point = 0, exponent = 0, seenPoint = false
+            var i = 0
+            while i < bytes.count {
+                let c = bytes[i]
+                if c == UInt8(ascii: ".") {
+                    seenPoint = true
+                } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+                    var j = i + 1, negative = false
+                    if j < bytes.count, bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "+") {
+                        negative = bytes[j] == UInt8(ascii: "-"); j += 1
+                    }
+                    while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57 { exponent = exponent * 10 + Int(bytes[j] - 48); j += 1 }
+                    if negative { exponent = -exponent }
+                    break
+                } else if c >= 48, c <= 57 {
+                    digits.append(c - 48)
+                    if !seenPoint { point += 1 }
+                }
+                i += 1
+            }
+            // Drop leading zeros ("0.0012" → digits 12, point -2).
+            var zeros = 0
+            while digits.count - zeros > 1, digits[zeros] == 0 { zeros += 1 }
+            if zeros > 0 { digits.removeFirst(zeros); point -= zeros }
+            return (digits, point + exponent)
         }
-        var digits: [UInt8] = []
-        var point = 0
-        var seenPoint = false
-        for c in mantissa {
-            if c == "." { seenPoint = true; continue }
-            guard let v = c.wholeNumberValue else { continue }
-            digits.append(UInt8(v))
-            if !seenPoint { point += 1 }
-        }
-        // Drop leading zeros ("0.0012" → digits 12, point -2).
-        while let first = digits.first, first == 0, digits.count > 1 { digits.removeFirst(); point -= 1 }
-        return (digits, point + exponent)
-    }
-
-    private static func digitString<S: Sequence>(_ digits: S) -> String where S.Element == UInt8 {
-        String(decoding: digits.map { $0 + 48 }, as: UTF8.self)
     }
 }

@@ -77,8 +77,14 @@ struct HeadedCSV {
         guard let interval else {
             throw .invalidRequest("\(path): cannot tell the interval from the timestamps (no two consecutive rows of a channel are 5, 10, 15, 30 or 60 minutes apart); give --interval")
         }
+        // Local midnights, one per day: every hour of a day has the same offset in a zone whose
+        // changes fall on whole hours, but a day's start is looked up once, not per row.
+        var midnights: [CivilDate: Int64] = [:]
         for row in rows.sorted(by: { $0.line < $1.line }) {
-            guard (row.instant - calendar.startOfDay(calendar.local(row.instant).date)) % Int64(interval) == 0 else {
+            let date = calendar.local(row.instant).date
+            let midnight: Int64
+            if let known = midnights[date] { midnight = known } else { midnight = calendar.startOfDay(date); midnights[date] = midnight }
+            guard (row.instant - midnight) % Int64(interval) == 0 else {
                 throw .core(.badData(SourceLocation(file: path, line: row.line, column: column + 1),
                                      "\(row.channel) at \(calendar.format(row.instant)) is off the \(Durations.format(interval)) grid of the file's other rows"))
             }
