@@ -17,7 +17,9 @@ public enum RequirementsTable {
 
     public static func csv(_ rows: [RequirementRow], calendar: PlanningCalendar) -> String {
         var table = CSVTable(header: header)
-        for row in rows.sorted(by: { ($0.instant, $0.channel) < ($1.instant, $1.channel) }) {
+        table.rows.reserveCapacity(rows.count)
+        let order = rows.indices.sorted { (rows[$0].instant, rows[$0].channel) < (rows[$1].instant, rows[$1].channel) }
+        for row in order.map({ rows[$0] }) {
             let m = row.staffing.metrics
             table.append([calendar.format(row.instant), row.channel, Format.volume(row.contacts),
                           Format.seconds(row.ahtSeconds), String(row.staffing.agents), String(row.staffing.headcount),

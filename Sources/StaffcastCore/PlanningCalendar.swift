@@ -83,7 +83,28 @@ public struct PlanningCalendar: Sendable, Equatable {
     public func format(_ instant: Int64) -> String {
         let offset = utcOffset(at: instant)
         let local = LocalDateTime(utcSeconds: instant + Int64(offset))
-        return local.description + Self.formatOffset(offset)
+        let date = local.date
+        guard (0...9999).contains(date.year) else { return local.description + Self.formatOffset(offset) }
+        // Written as bytes: output files carry one of these per row.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(25)
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            while divisor > 0 { bytes.append(UInt8(48 + value / divisor % 10)); divisor /= 10 }
+        }
+        digits(date.year, 4); bytes.append(45); digits(date.month, 2); bytes.append(45); digits(date.day, 2)
+        bytes.append(84)
+        digits(local.secondsOfDay / 3600, 2); bytes.append(58); digits(local.secondsOfDay / 60 % 60, 2); bytes.append(58)
+        digits(local.secondsOfDay % 60, 2)
+        if offset == 0 {
+            bytes.append(90)
+        } else {
+            let minutes = abs(offset) / 60
+            bytes.append(offset < 0 ? 45 : 43)
+            digits(minutes / 60, 2); bytes.append(58); digits(minutes % 60, 2)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func formatOffset(_ offset: Int) -> String {
