@@ -5,13 +5,15 @@ struct InspectCommand: Command {
     static let name = "inspect"
     static let abstract = "summarise a contact history: span, interval, gaps, opening hours, suspicious days"
     static let help = """
-    --history FILE [--timezone TZ] [--interval D] [--dump FILE|-] [--json]
+    --history FILE [--timezone TZ] [--interval D] [--format NAME | --columns ROLE=HEADER,…] [--dump FILE|-] [--json]
 
     Summarises the history per channel: span, interval, rows, days present and absent, opening
-    hours learned, daily-total statistics and suspicious days. Warnings go to stderr.
+    hours learned, daily-total statistics and suspicious days, and says what intervals absent
+    from the file were taken to be (--missing). Warnings go to stderr.
 
     \(HistoryOptions.help)
       --dump FILE|-         write the records as understood: timestamp,channel,contacts,aht_seconds
+                            (and abandoned, when the file has it)
       --json                print the summary as JSON
     """
     static let options = HistoryOptions.specs + [OptionSpec("dump"), OptionSpec("json", value: false)]
@@ -34,6 +36,8 @@ struct InspectCommand: Command {
             if dumpPath == "-" { return }
         }
         let summaries = HistoryInspector.summarize(contacts)
-        Console.out(json ? HistoryInspector.json(summaries, calendar: calendar) : HistoryInspector.text(summaries, calendar: calendar))
+        Console.out(json
+            ? HistoryInspector.json(summaries, calendar: calendar, missingRows: contacts.missingRows, zeroFilledIntervals: contacts.zeroFilledIntervals)
+            : HistoryInspector.missingRowsLine(contacts) + HistoryInspector.text(summaries, calendar: calendar))
     }
 }

@@ -23,6 +23,9 @@ public enum CoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownTimeZone(String)
     /// An output file or directory cannot be written (sysexits 73).
     case cannotWrite(path: String, reason: String)
+    /// A flag value (`--columns`) or config key (`input.columns`) that cannot be used: the flag
+    /// or key, and what was expected (sysexits 64; a config reader reports it as a config error).
+    case badOption(String, String)
 
     public var description: String {
         switch self {
@@ -32,6 +35,7 @@ public enum CoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unknownTimeZone(name):
             return "unknown time zone '\(name)': expected an IANA name such as Europe/Amsterdam, America/New_York or UTC"
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+        case let .badOption(option, message): return "\(option): \(message)"
         }
     }
 
@@ -40,7 +44,7 @@ public enum CoreError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .missingInput: return 66
         case .badData, .badFile: return 65
-        case .unknownTimeZone: return 64
+        case .unknownTimeZone, .badOption: return 64
         case .cannotWrite: return 73
         }
     }
