@@ -19,7 +19,9 @@ extension HistoryRowParser {
     mutating func readTime(_ csv: CSVReader, plan: RowPlan, line: Int) throws(CoreError) -> TimeReading {
         switch plan.when {
         case let .timestamp(field):
-            return try readTimestamp(csv, field: field, line: line)
+            let reading = try readTimestamp(csv, field: field, line: line)
+            if let endField = plan.end { try readEnd(csv, field: endField, startField: field, start: reading, line: line) }
+            return reading
         case let .dateTime(dateField, timeField):
             let days = try readDate(csv, field: dateField)
             let seconds = try cachedClock(csv, field: timeField) { text in
@@ -81,6 +83,34 @@ extension HistoryRowParser {
                 return .local(Int64(date.daysSinceEpoch) * 86_400 + Int64(clock.seconds))
             }
         }
+    }
+
+    /// The end of the interval: its distance from the start is the interval's length (local
+    /// readings are compared on the clock, so DST days keep their nominal lengths).
+    private mutating func readEnd(_ csv: CSVReader, field: Int, startField: Int, start: TimeReading, line: Int) throws(CoreError) {
+        let text = csv.field(field).trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return }
+        var end: TimeReading
+        switch TimestampParser.parse(text) {
+        case let .success(t):
+            end = t.instant.map { .exact($0, offset: t.offsetSeconds ?? 0) } ?? .local(t.wallSeconds)
+        case let .failure(error):
+            guard let space = text.firstIndex(of: " ") else { throw .badData(csv.location(ofField: field), error.message) }
+            guard case let .success(date) = DateText.date(text[..<space], order: options.input.dateOrder),
+                  case let .success(clock) = DateText.clock(text[text.index(after: space)...]) else {
+                throw .badData(csv.location(ofField: field), "'\(text)' is not the end of an interval (a timestamp like the start's)")
+            }
+            end = .local(Int64(date.daysSinceEpoch) * 86_400 + Int64(clock.seconds))
+        }
+        let length: Int64
+        switch (start, end) {
+        case let (.exact(a, _), .exact(b, _)), let (.local(a), .local(b)): length = b - a
+        default: return  // one with an offset, one without: nothing to compare
+        }
+        guard length > 0, length <= 86_400 else {
+            throw .badData(csv.location(ofField: field), "the interval ends at '\(text)', not after it starts")
+        }
+        try notePeriod(Int(length), text: csv.field(startField).trimmingCharacters(in: .whitespaces) + " – " + text, csv: csv, field: field, line: line)
     }
 
     private mutating func readDate(_ csv: CSVReader, field: Int) throws(CoreError) -> Int64 {

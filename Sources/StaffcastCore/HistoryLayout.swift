@@ -35,6 +35,8 @@ struct RowPlan {
     var handleTime: Int? = nil
     var handled: Int? = nil
     var abandoned: Int? = nil
+    /// The end of the interval beside a timestamp.
+    var end: Int? = nil
     var header: [String]
     var columns: Int { header.count }
 }
@@ -128,6 +130,7 @@ enum HistoryLayout {
         plan.handleTime = try one(.handleTime)
         plan.handled = try one(.handled)
         plan.abandoned = try one(.abandoned)
+        if case .timestamp = when { plan.end = try one(.end) }
         if plan.handleTime != nil && plan.handled == nil {
             throw .badData(csv.location(ofField: 0), "the total handle time column needs the handled column beside it (map handled=)")
         }

@@ -6,6 +6,9 @@ public enum ColumnRole: String, Sendable, Equatable, CaseIterable {
     case timestamp
     /// The date, with the time of day in `time`, `hour` or `period`.
     case date, time, hour, period
+    /// The end of the interval beside `timestamp`: fixes the interval's length, so an export that
+    /// leaves out empty intervals is not mistaken for a coarser one.
+    case end
     /// The channel; or a queue, turned into a channel by the channel map (queues of one channel
     /// are summed).
     case channel, queue
@@ -19,7 +22,7 @@ public enum ColumnRole: String, Sendable, Equatable, CaseIterable {
     /// summed, rows that agree in it are duplicates.
     case split
 
-    static let timeRoles: Set<ColumnRole> = [.timestamp, .date, .time, .hour, .period]
+    static let timeRoles: Set<ColumnRole> = [.timestamp, .date, .time, .hour, .period, .end]
     static let handleRoles: Set<ColumnRole> = [.aht, .handleTime, .handled]
 }
 
@@ -191,6 +194,9 @@ public struct InputMapping: Sendable, Equatable {
             }
         } else {
             throw .badOption(option, "map the time of each row: timestamp=HEADER, or date=HEADER with time=, hour= or period=")
+        }
+        if count(.end) > 0 && count(.timestamp) == 0 {
+            throw .badOption(option, "end= is the end of the interval beside timestamp=; with a date column use period= (08:00-08:30)")
         }
         if !companions.isEmpty && count(.date) == 0 {
             throw .badOption(option, "\(companions[0].rawValue)= needs date=HEADER too")

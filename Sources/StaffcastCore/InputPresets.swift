@@ -27,6 +27,7 @@ public enum InputPresets {
         InputPreset(name: "genesys-queue-interval", export: "Genesys Cloud queue performance view exported by interval",
                     mapping: build([
                         ColumnChoice(.timestamp, ["Interval Start"]),
+                        ColumnChoice(.end, ["Interval End"], optional: true),
                         ColumnChoice(.queue, ["Queue"]),
                         ColumnChoice(.channel, ["Media Type"], optional: true),
                         ColumnChoice(.contacts, ["Offer", "Offered"]),
@@ -37,6 +38,7 @@ public enum InputPresets {
         InputPreset(name: "amazon-connect", export: "Amazon Connect historical metrics report by queue and interval (intervals without contacts are left out)",
                     mapping: build([
                         ColumnChoice(.timestamp, ["StartInterval", "Start interval", "Interval start"]),
+                        ColumnChoice(.end, ["EndInterval", "End interval", "Interval end"], optional: true),
                         ColumnChoice(.queue, ["Queue"]),
                         ColumnChoice(.channel, ["Channel"], optional: true),
                         ColumnChoice(.contacts, ["Contacts queued"]),
@@ -74,6 +76,7 @@ public enum InputPresets {
         InputPreset(name: "twilio-taskrouter", export: "Twilio TaskRouter task queue cumulative statistics, one row per queue and interval",
                     mapping: build([
                         ColumnChoice(.timestamp, ["start_time", "StartTime"]),
+                        ColumnChoice(.end, ["end_time", "EndTime"], optional: true),
                         ColumnChoice(.queue, ["task_queue_sid", "task_queue_name", "TaskQueueSid"]),
                         ColumnChoice(.contacts, ["tasks_entered", "TasksEntered"]),
                         ColumnChoice(.abandoned, ["tasks_canceled", "TasksCanceled"], optional: true),
