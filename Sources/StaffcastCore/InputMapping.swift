@@ -174,9 +174,9 @@ public struct InputMapping: Sendable, Equatable {
     }
 
     /// Checks the roles fit together, naming `option` (the flag or config key) when they do not.
-    public func validate(option: String) throws(CoreError) {
+    public func validate(option: String, channelMapOption: String = "--channel-map") throws(CoreError) {
         guard !isNative else {
-            if channelMap != nil { throw .badOption("--channel-map", "a channel map needs a queue column: map it with --columns queue=HEADER (or a --format that has one)") }
+            if channelMap != nil { throw .badOption(channelMapOption, "a channel map needs a queue column: map it with --columns queue=HEADER (or a --format that has one)") }
             return
         }
         let roles = columns.map(\.role)
@@ -214,7 +214,7 @@ public struct InputMapping: Sendable, Equatable {
             throw .badOption(option, "in a list with one row per contact, map the contact's handle time as aht=")
         }
         if channelMap != nil && count(.queue) == 0 {
-            throw .badOption("--channel-map", "a channel map needs a queue column: map it with --columns queue=HEADER")
+            throw .badOption(channelMapOption, "a channel map needs a queue column: map it with --columns queue=HEADER")
         }
     }
 

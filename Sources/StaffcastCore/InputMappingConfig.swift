@@ -64,7 +64,7 @@ extension InputMapping {
         if let text = try string("duration_unit") { mapping.durationUnit = try value(text, of: DurationUnit.self, option: key("duration_unit")) }
         if let text = try string("encoding") { mapping.encoding = try value(text, of: DeclaredEncoding.self, option: key("encoding")) }
         if let text = try string("missing") { mapping.missing = try value(text, of: MissingRows.self, option: key("missing")) }
-        try mapping.validate(option: key("columns"))
+        try mapping.validate(option: key("columns"), channelMapOption: key("channel_map"))
         return mapping
     }
 
