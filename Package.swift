@@ -7,7 +7,7 @@ let package = Package(
     name: "Staffcast",
     products: [
         .executable(name: "staffcast", targets: ["staffcast"]),
-        .library(name: "StaffcastKit", targets: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Reports"]),
+        .library(name: "StaffcastKit", targets: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Planning", "Reports"]),
     ],
     dependencies: [],
     targets: [
@@ -18,8 +18,9 @@ let package = Package(
         .target(name: "Forecasting", dependencies: ["StaffcastCore", "LinearAlgebra"]),
         .target(name: "Queueing", dependencies: ["StaffcastCore"]),
         .target(name: "Scheduling", dependencies: ["StaffcastCore", "LinearAlgebra"]),
-        .target(name: "Reports", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling"]),
-        .target(name: "StaffcastCLI", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Reports"]),
+        .target(name: "Planning", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling"]),
+        .target(name: "Reports", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Planning"]),
+        .target(name: "StaffcastCLI", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Planning", "Reports"]),
         .executableTarget(name: "staffcast", dependencies: ["StaffcastCLI"]),
         .executableTarget(name: "staffcast-bench",
                           dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "DemoData"],
@@ -37,8 +38,9 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "StaffcastCore", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "StaffcastCore", "Queueing", "TestSupport"]),
-        .testTarget(name: "StaffcastCLITests", dependencies: ["StaffcastCLI", "TestSupport"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "StaffcastCore", "Forecasting", "Queueing", "Scheduling", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "StaffcastCore", "Queueing", "TestSupport"]),
+        .testTarget(name: "StaffcastCLITests", dependencies: ["StaffcastCLI", "StaffcastCore", "Forecasting", "Queueing", "Planning", "TestSupport"]),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Forecasting", "StaffcastCore", "TestSupport"]),
     ]
 )

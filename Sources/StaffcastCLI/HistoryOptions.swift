@@ -1,30 +1,24 @@
 import StaffcastCore
 
 /// The history flags shared by `inspect`, `forecast` and `backtest`: the file, its time zone and
-/// interval, and the input mapping of another platform's export.
+/// interval, and the input mapping of another platform's export (README, "Import your data").
 struct HistoryOptions {
-    static let specs = [OptionSpec("history"), OptionSpec("timezone"), OptionSpec("interval"),
-                        OptionSpec("value-column"), OptionSpec("channel-name"),
-                        OptionSpec("format"), OptionSpec("columns"), OptionSpec("channel-map"), OptionSpec("date-order"),
-                        OptionSpec("duration-unit"), OptionSpec("encoding"), OptionSpec("missing")]
-
-    static let help = """
-      --history FILE        contact history CSV: timestamp,channel,contacts[,aht_seconds] or timestamp,<value>
-      --timezone TZ         IANA zone of the planning site; local timestamps without offset are read in it (default UTC)
-      --interval D          aggregate finer history to this interval (15m, 30m, 1h); in a list of contacts, count per D
-      --value-column NAME   the value column of a single-series file (default: its only numeric column)
-      --channel-name NAME   the channel of a single-series file (default: the column's name)
-    Another platform's export (see the README, "Import your data"):
-      --format NAME         \(InputPresets.all.map(\.name).joined(separator: ", "))
-      --columns ROLE=HEADER,…  which column is which: timestamp, or date with time|hour|period; channel or queue;
-                            contacts (contacts=* for one row per contact); aht, or handle_time with handled;
-                            abandoned; split (rows differing in it are summed)
-      --channel-map FILE    queue,channel CSV turning queues into channels (queue * catches the rest)
-      --date-order ORDER    dmy, mdy or ymd, for dates such as 03/04/2025 (never guessed)
-      --duration-unit U     s, ms or hh:mm:ss for handle times (values with colons are always h:mm:ss)
-      --encoding E          utf-8, utf-16 or windows-1252 (default: detected, with a notice for Windows-1252)
-      --missing M           unknown (default) or zero: what intervals absent from the file are
-    """
+    static let specs = [
+        OptionSpec("history", "FILE", "contact history CSV: timestamp,channel,contacts[,aht_seconds] or timestamp,<value>"),
+        OptionSpec("timezone", "TZ", "IANA zone of the planning site; local timestamps without offset are read in it (default UTC)"),
+        OptionSpec("interval", "D", "aggregate finer history to this interval (15m, 30m, 1h); in a list of contacts, count per D"),
+        OptionSpec("value-column", "NAME", "the value column of a single-series file (default: its only numeric column)"),
+        OptionSpec("channel-name", "NAME", "the channel of a single-series file (default: the column's name)"),
+        OptionSpec("format", "NAME", "another platform's export: " + InputPresets.all.map(\.name).joined(separator: ", ")),
+        OptionSpec("columns", "ROLE=HEADER,…", "which column is which: timestamp (and end), or date with time, hour or period;\n"
+                   + "channel or queue; contacts (contacts=* for one row per contact); aht, or handle_time\n"
+                   + "with handled; abandoned; split (rows that differ in it are summed)"),
+        OptionSpec("channel-map", "FILE", "queue,channel CSV turning queues into channels (queue * catches the rest)"),
+        OptionSpec("date-order", "ORDER", "dmy, mdy or ymd, for dates such as 03/04/2025 (never guessed)"),
+        OptionSpec("duration-unit", "U", "s, ms or hh:mm:ss for handle times (values with colons are always h:mm:ss)"),
+        OptionSpec("encoding", "E", "utf-8, utf-16 or windows-1252 (default: detected; Windows-1252 with a notice)"),
+        OptionSpec("missing", "M", "unknown (default) or zero: what intervals absent from the file are"),
+    ]
 
     var path: String
     var options: HistoryReadOptions

@@ -38,14 +38,4 @@ public enum CoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .badOption(option, message): return "\(option): \(message)"
         }
     }
-
-    /// The sysexits code a command exits with for this error.
-    public var exitCode: Int32 {
-        switch self {
-        case .missingInput: return 66
-        case .badData, .badFile: return 65
-        case .unknownTimeZone, .badOption: return 64
-        case .cannotWrite: return 73
-        }
-    }
 }
