@@ -158,29 +158,32 @@ extension HistoryRowParser {
     /// one offset spelling. Rows with and without an offset may mix (each is an exact instant or a
     /// local reading); the book warns about it.
     private mutating func checkStyle(_ style: TimestampStyle, csv: CSVReader, field: Int, line: Int) throws(CoreError) {
-        let text = csv.field(field).trimmingCharacters(in: .whitespaces)
+        // The text is only needed for messages and the first rows: building it per row would cost
+        // more than parsing the timestamp.
+        func text() -> String { csv.field(field).trimmingCharacters(in: .whitespaces) }
         if let reference = referenceStyle {
             if style.separator != reference.separator || style.hasSeconds != reference.hasSeconds {
                 let earlier = "line \(referenceLine) ('\(referenceText)')"
                 let difference = style.separator != reference.separator
                     ? (style.separator == UInt8(ascii: "T") ? "has 'T' between date and time while \(earlier) has a space" : "has a space between date and time while \(earlier) has 'T'")
                     : (style.hasSeconds ? "has seconds while \(earlier) has none" : "has no seconds while \(earlier) has")
-                throw .badData(csv.location(ofField: field), "timestamp '\(text)' \(difference); a file must write every timestamp the same way")
+                throw .badData(csv.location(ofField: field), "timestamp '\(text())' \(difference); a file must write every timestamp the same way")
             }
         } else {
-            referenceStyle = style; referenceLine = line; referenceText = text
+            referenceStyle = style; referenceLine = line; referenceText = text()
         }
         guard style.offset != .none else { return }
         if let known = offsetStyle {
-            if known.style.offset != style.offset && known.style.offset != .zulu && style.offset != .zulu {
+            if known.style.offset == style.offset { return }
+            if known.style.offset != .zulu && style.offset != .zulu {
                 let difference = style.offset == .basic
                     ? "writes its offset like +0100 while line \(known.line) ('\(known.text)') writes +01:00"
                     : "writes its offset like +01:00 while line \(known.line) ('\(known.text)') writes +0100"
-                throw .badData(csv.location(ofField: field), "timestamp '\(text)' \(difference); a file must write every timestamp the same way")
+                throw .badData(csv.location(ofField: field), "timestamp '\(text())' \(difference); a file must write every timestamp the same way")
             }
-            if known.style.offset == .zulu && style.offset != .zulu { offsetStyle = (style, line, text) }
+            if known.style.offset == .zulu && style.offset != .zulu { offsetStyle = (style, line, text()) }
         } else {
-            offsetStyle = (style, line, text)
+            offsetStyle = (style, line, text())
         }
     }
 
@@ -214,10 +217,10 @@ extension HistoryRowParser {
     // MARK: Numbers
 
     private mutating func number(_ csv: CSVReader, field: Int, kind: NumberReader.Kind) -> Result<Double, NumberReader.Failure> {
-        var reader = numbers
-        let result = csv.withFieldBytes(field) { reader.read($0, kind: kind, at: { csv.location(ofField: field) }) }
-        numbers = reader
-        return result
+        // The closure captures the position, not the reader: capturing the reader would copy it
+        // (a dozen reference counts) for every cell.
+        let position = csv.position(ofField: field), file = csv.file
+        return csv.withFieldBytes(field) { numbers.read($0, kind: kind, at: { SourceLocation(file: file, line: position.line, column: position.column) }) }
     }
 
     /// A count (contacts, handled, abandoned): whole, 0 or more, at most 10⁹; NaN when empty.
@@ -260,11 +263,11 @@ extension HistoryRowParser {
     }
 
     private mutating func duration(_ csv: CSVReader, field: Int) -> Result<Double, DurationText.Failure> {
-        var reader = numbers
         let unit = options.input.durationUnit
-        let result = csv.withFieldBytes(field) { DurationText.seconds($0, unit: unit, numbers: &reader, at: { csv.location(ofField: field) }) }
-        numbers = reader
-        return result
+        let position = csv.position(ofField: field), file = csv.file
+        return csv.withFieldBytes(field) {
+            DurationText.seconds($0, unit: unit, numbers: &numbers, at: { SourceLocation(file: file, line: position.line, column: position.column) })
+        }
     }
 
     private func boundsHint(_ value: Double) -> String {

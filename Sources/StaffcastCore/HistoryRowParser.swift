@@ -17,15 +17,24 @@ struct NameTable {
         let trimmed = UnsafeBufferPointer(rebasing: raw[lower ..< upper])
         guard !bytes.isEmpty else { return nil }
         let next = (Int(last) + 1) % bytes.count
-        if bytes[Int(last)].elementsEqual(trimmed) { return last }
-        if bytes[next].elementsEqual(trimmed) { last = Int32(next); return last }
+        if Self.same(bytes[Int(last)], trimmed) { return last }
+        if Self.same(bytes[next], trimmed) { last = Int32(next); return last }
         if bytes.count <= 32 {
-            for (k, candidate) in bytes.enumerated() where candidate.elementsEqual(trimmed) { last = Int32(k); return last }
+            for k in bytes.indices where Self.same(bytes[k], trimmed) { last = Int32(k); return last }
             return nil
         }
         let name = String(decoding: trimmed, as: UTF8.self)
         if let found = lookup[name] { last = found; return found }
         return nil
+    }
+
+    @inline(__always)
+    private static func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBufferPointer { p in
+            guard let x = p.baseAddress, let y = b.baseAddress else { return true }
+            return memcmp(x, y, p.count) == 0
+        }
     }
 
     /// Adds `name` (already known to be new) and returns its number.
@@ -54,7 +63,7 @@ struct HistoryRowParser {
     var channelNames = NameTable()
     var queues = NameTable()
     var queueChannels: [Int32] = []
-    var sourceKeys: [[UInt8]: Int32] = [:]
+    var sourceKeys = NameTable()
     var keyScratch: [UInt8] = []
     var numbers = NumberReader(delimiter: UInt8(ascii: ","), declared: nil)
     var dateCache: (bytes: [UInt8], days: Int64)? = nil
@@ -317,10 +326,7 @@ struct HistoryRowParser {
             return try intern(csv, field: field)
         case let .queue(field, map):
             guard let map else { return try intern(csv, field: field) }
-            var table = queues
-            let known = csv.withFieldBytes(field) { table.find($0) }
-            queues = table
-            if let known { return queueChannels[Int(known)] }
+            if let known = csv.withFieldBytes(field, { queues.find($0) }) { return queueChannels[Int(known)] }
             let queue = csv.field(field).trimmingCharacters(in: .whitespaces)
             if let problem = NameCheck.problem(queue, what: "queue") { throw .badData(csv.location(ofField: field), problem) }
             guard let channelName = map.channel(for: queue) else {
@@ -336,10 +342,7 @@ struct HistoryRowParser {
     }
 
     private mutating func intern(_ csv: CSVReader, field: Int) throws(CoreError) -> Int32 {
-        var table = channelNames
-        let known = csv.withFieldBytes(field) { table.find($0) }
-        channelNames = table
-        if let known { return known }
+        if let known = csv.withFieldBytes(field, { channelNames.find($0) }) { return known }
         let name = csv.field(field).trimmingCharacters(in: CharacterSet(charactersIn: " "))
         guard !name.isEmpty else {
             throw .badData(csv.location(ofField: field), "the channel is empty; every row needs a channel name")
@@ -362,9 +365,7 @@ struct HistoryRowParser {
             csv.withFieldBytes(field) { keyScratch.append(contentsOf: $0) }
             keyScratch.append(0x1F)
         }
-        if let found = sourceKeys[keyScratch] { return found }
-        let index = Int32(sourceKeys.count)
-        sourceKeys[keyScratch] = index
-        return index
+        if let found = keyScratch.withUnsafeBufferPointer({ sourceKeys.find($0) }) { return found }
+        return sourceKeys.add(String(decoding: keyScratch, as: UTF8.self))
     }
 }
