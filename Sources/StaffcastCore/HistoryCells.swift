@@ -67,8 +67,9 @@ extension HistoryRowParser {
             localTimes.noteLocal(line: line)
             return .local(timestamp.wallSeconds)
         case let .failure(error):
-            guard !options.input.isNative else { throw .badData(csv.location(ofField: field), error.message) }
-            // Outside ISO 8601: a date in the declared order, a space, a time of day.
+            // Outside ISO 8601 (in a mapped export, or a native file with a declared date order):
+            // a date in the declared order, a space, a time of day.
+            guard !options.input.isNative || options.input.dateOrder != nil else { throw .badData(csv.location(ofField: field), error.message) }
             let text = csv.field(field).trimmingCharacters(in: .whitespaces)
             guard let space = text.firstIndex(of: " ") else { throw .badData(csv.location(ofField: field), error.message) }
             let date: CivilDate

@@ -223,6 +223,17 @@ final class HistoryMappingTests: XCTestCase {
         XCTAssertTrue(message.contains("there is no month 13"), message)
     }
 
+    func testANativeFileWithADeclaredDateOrder() throws {
+        var dmy = InputMapping()
+        dmy.dateOrder = .dmy
+        let h = try F.read("timestamp;channel;contacts\n6-1-2025 8:00;chat;3\n6-1-2025 8:30;chat;1.250\n",
+                           HistoryReadOptions(calendar: F.amsterdam, input: dmy))
+        XCTAssertEqual(h.series[0].start, F.utc(2025, 1, 6, 7))
+        XCTAssertEqual(h.series[0].contacts, [3, 1250])
+        // Without the order the day and month are not guessed.
+        XCTAssertThrowsError(try F.read("timestamp;channel;contacts\n6-1-2025 8:00;chat;3\n", HistoryReadOptions(calendar: F.amsterdam)))
+    }
+
     func testAnAbsentMappedColumnIsNamedWithTheClosestHeader() throws {
         let input = try mapping("timestamp=Start,channel=Queue,contacts=Offerd")
         guard let (location, message) = failure("Start,Queue,Offered\n2025-01-06T08:00:00Z,A,1\n", input) else { return }
