@@ -2,7 +2,8 @@
 import PackageDescription
 
 // No package dependencies: Foundation, the toolchain's test libraries, and LAPACKE from
-// Debian's liblapacke-dev through the CLAPACKE system library target.
+// Debian's liblapacke-dev through the CLAPACKE system library target. CSystem is our own
+// ten-line C shim for the one system call Glibc's Swift module lacks (renameat2).
 let package = Package(
     name: "Staffcast",
     products: [
@@ -13,6 +14,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLAPACKE", path: "Sources/CLAPACKE",
                        providers: [.apt(["liblapacke-dev"])]),
+        .target(name: "CSystem"),
         .target(name: "LinearAlgebra", dependencies: ["CLAPACKE"]),
         .target(name: "StaffcastCore"),
         .target(name: "Forecasting", dependencies: ["StaffcastCore", "LinearAlgebra"]),
@@ -20,7 +22,7 @@ let package = Package(
         .target(name: "Scheduling", dependencies: ["StaffcastCore", "LinearAlgebra"]),
         .target(name: "Planning", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling"]),
         .target(name: "Reports", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Planning"]),
-        .target(name: "StaffcastCLI", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Planning", "Reports"]),
+        .target(name: "StaffcastCLI", dependencies: ["CSystem", "StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Planning", "Reports"]),
         .executableTarget(name: "staffcast", dependencies: ["StaffcastCLI"]),
         .executableTarget(name: "staffcast-bench",
                           dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "DemoData"],

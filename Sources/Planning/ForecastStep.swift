@@ -34,6 +34,13 @@ public enum ForecastStep {
     /// years the calendars cover, and the events file at `eventsPath`.
     public static func events(countries: [String], eventsPath: String?, calendar: PlanningCalendar,
                               from: Int64, to: Int64) throws(PlanningError) -> (calendar: [CalendarEvent], user: [UserEvent]) {
+        let file = try eventsPath.map { path throws(PlanningError) in try core { () throws(CoreError) in try InputFile.read(path) } }
+        return try events(countries: countries, eventsFile: file, calendar: calendar, from: from, to: to)
+    }
+
+    /// The built-in events of `countries` and the events file already read.
+    public static func events(countries: [String], eventsFile: InputFile?, calendar: PlanningCalendar,
+                              from: Int64, to: Int64) throws(PlanningError) -> (calendar: [CalendarEvent], user: [UserEvent]) {
         var calendarEvents: [CalendarEvent] = []
         if !countries.isEmpty {
             let years = HolidayCalendar.supportedYears
@@ -44,8 +51,8 @@ public enum ForecastStep {
             }
         }
         var userEvents: [UserEvent] = []
-        if let eventsPath {
-            userEvents = try core { () throws(CoreError) in try EventsFile.read(path: eventsPath, calendar: calendar) }
+        if let eventsFile {
+            userEvents = try core { () throws(CoreError) in try EventsFile.read(data: eventsFile.data, name: eventsFile.path, calendar: calendar) }
         }
         return (calendarEvents, userEvents)
     }

@@ -29,11 +29,18 @@ public struct PlanWeek: Sendable, Equatable {
 
     public var next: PlanWeek { PlanWeek(containing: monday.adding(days: 7)) }
 
-    /// Parses `YYYY-Www` (`2003-W36`); nil for malformed text or a week the year lacks (2026-W54).
+    /// The ISO years a plan may be for.
+    public static let supportedYears = 1970...2100
+
+    /// Whether the week lies in `supportedYears`.
+    public var isSupported: Bool { Self.supportedYears.contains(year) }
+
+    /// Parses `YYYY-Www` (`2003-W36`); nil for malformed text, a week the year lacks (2026-W54)
+    /// or a year outside `supportedYears`.
     public static func parse(_ text: String) -> PlanWeek? {
         let parts = text.uppercased().split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), parts[1].hasPrefix("W"),
-              (2...3).contains(parts[1].count), let week = Int(parts[1].dropFirst()) else { return nil }
+              (2...3).contains(parts[1].count), let week = Int(parts[1].dropFirst()), supportedYears.contains(year) else { return nil }
         return PlanWeek(year: year, week: week)
     }
 }

@@ -38,6 +38,16 @@ public enum RequirementPlanner {
         }
     }
 
+    /// Agents in one interval above which the result is more likely a typo than a contact centre.
+    public static let implausibleAgents = 10_000
+
+    /// A warning when some interval of `rows` needs more than `implausibleAgents`, naming the first.
+    public static func implausibleStaffing(_ rows: [RequirementRow], calendar: PlanningCalendar) -> String? {
+        guard let row = rows.first(where: { $0.staffing.agents > implausibleAgents }) else { return nil }
+        let count = rows.filter { $0.staffing.agents > implausibleAgents }.count
+        return "\(row.channel) at \(calendar.format(row.instant)) needs \(row.staffing.agents) agents (\(count) interval(s) above \(implausibleAgents)); check its volume, handle time and shrinkage"
+    }
+
     /// One interval of a real-time channel staffed for `contacts`, with the service level at the mean.
     public static func staffInterval(instant: Int64, channel: String, contacts: Double, meanContacts: Double, ahtSeconds: Double,
                                      policy: ChannelPolicy, intervalSeconds: Int) throws(PlanningError) -> RequirementRow {

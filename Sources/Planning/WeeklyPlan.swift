@@ -8,8 +8,10 @@ public struct PlanInput: Sendable, Equatable {
     public var role: String
     /// The path as the planner wrote it (the config by its file name).
     public var path: String
-    /// SHA-256 of the bytes, lower-case hex.
+    /// SHA-256 of the bytes the run read and parsed, lower-case hex.
     public var sha256: String
+    /// False for a pipe or standard input: the bytes hashed were read once and cannot be re-read.
+    public var regular: Bool = true
 }
 
 /// Everything the plan decided for one channel.

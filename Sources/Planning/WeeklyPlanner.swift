@@ -15,6 +15,9 @@ public enum WeeklyPlanner {
         case week(PlanWeek)
     }
 
+    /// How far after the history's end a planned week may start.
+    public static let maximumLeadDays = 366
+
     /// The plan of `week` for `config`. `progress` hears what is being done (for a terminal);
     /// `warning` hears each accepted oddity as it is found (they are also in the plan's `warnings`).
     /// For `.after(now)` (the cron job's `--week next`) a history ending more than
@@ -27,13 +30,16 @@ public enum WeeklyPlanner {
         let historyOptions = HistoryReadOptions(calendar: calendar, intervalSeconds: config.intervalSeconds,
                                                 valueColumn: config.valueColumn, channelName: config.channelName, input: config.input)
         progress?("reading \(config.historyPath) …")
-        let history = try core { () throws(CoreError) in try HistoryReader.read(path: config.historyPath, options: historyOptions) }
+        // Read once: the bytes parsed are the bytes hashed into the manifest.
+        let historyFile = try core { () throws(CoreError) in try InputFile.read(config.historyPath) }
+        let history = try core { () throws(CoreError) in
+            try HistoryReader.read(data: historyFile.data, name: config.historyPath, options: historyOptions)
+        }
         for text in history.warnings { warn(text) }
         if !config.timezoneGiven, let line = history.firstNonUTCOffsetLine {
             throw .config(path: config.path, key: "timezone",
                           message: "missing, but the history's timestamps carry UTC offsets (\(config.historyPath):\(line)); name the planning site's zone (e.g. \"Europe/Amsterdam\"), or say \"timezone\": \"UTC\" to plan on the UTC clock")
         }
-        let historyData = FileManager.default.contents(atPath: config.historyPath) ?? Data()
 
         let policies = try history.channels.map { channel throws(PlanningError) in (channel, try config.policy(for: channel)) }
         for name in config.channels.keys.sorted() where name != "*" && history.series(for: name) == nil {
@@ -47,6 +53,9 @@ public enum WeeklyPlanner {
         case let .after(now): week = PlanWeek(containing: calendar.local(now).date).next
         case let .week(given): week = given
         }
+        guard week.isSupported else {
+            throw .invalidRequest("\(week.label) is outside the years a plan can be for (\(PlanWeek.supportedYears.lowerBound)–\(PlanWeek.supportedYears.upperBound))")
+        }
         let weekStart = week.start(in: calendar), weekEnd = week.end(in: calendar)
         if case .after = choice, !allowStale,
            let stale = StaleHistory.check(historyEnd: historyEnd, weekStart: weekStart, calendar: calendar,
@@ -54,11 +63,15 @@ public enum WeeklyPlanner {
             throw .badData("\(config.historyPath): \(stale.description)")
         }
         let origin = min(historyEnd, weekStart)
+        guard weekStart - historyEnd <= Int64(maximumLeadDays) * 86_400 else {
+            throw .invalidRequest("\(week.label) starts \((weekStart - historyEnd) / 86_400) days after the history ends (\(calendar.format(historyEnd))); a plan forecasts at most \(maximumLeadDays) days ahead")
+        }
         if weekStart - historyEnd > 28 * 86_400 {
             warn("\(week.label) starts \((weekStart - historyEnd) / 86_400) days after the history ends; the forecast reaches far ahead")
         }
         let models = try ForecastStep.models(config.model)
-        let events = try ForecastStep.events(countries: config.holidays, eventsPath: config.eventsPath, calendar: calendar,
+        let eventsFile = try config.eventsPath.map { path throws(PlanningError) in try core { () throws(CoreError) in try InputFile.read(path) } }
+        let events = try ForecastStep.events(countries: config.holidays, eventsFile: eventsFile, calendar: calendar,
                                              from: history.series.map(\.start).min() ?? origin, to: weekEnd)
         try checkScenarioChannels(config, history: history)
         // AHT: the configured aht_seconds, or the forecast from the history's aht_seconds when the
@@ -85,6 +98,7 @@ public enum WeeklyPlanner {
             let usesForecastAHT = policy.usesForecastAHT(available: aht != nil)
             let requirements = try RequirementPlanner.staff(forecast, policy: policy, intervalSeconds: history.intervalSeconds,
                                                             staffTo: config.staffTo, aht: usesForecastAHT ? aht : nil)
+            if let text = RequirementPlanner.implausibleStaffing(requirements, calendar: calendar) { warn(text) }
             let inForce = ForecastInput(series: series, calendar: calendar, openingHours: OpeningHours.learn(from: series, calendar: calendar),
                                         calendarEvents: events.calendar, userEvents: events.user)
                 .eventNames(from: weekStart, to: weekEnd)
@@ -116,10 +130,10 @@ public enum WeeklyPlanner {
                                         staffTo: config.staffTo)
 
         var inputs = [PlanInput(role: "config", path: URL(fileURLWithPath: config.path).lastPathComponent, sha256: SHA256.hex(config.data)),
-                      PlanInput(role: "history", path: config.historyPathAsWritten, sha256: SHA256.hex(historyData))]
-        if let eventsPath = config.eventsPath {
-            inputs.append(PlanInput(role: "events", path: config.eventsPathAsWritten ?? eventsPath,
-                                    sha256: SHA256.hex(FileManager.default.contents(atPath: eventsPath) ?? Data())))
+                      PlanInput(role: "history", path: config.historyPathAsWritten, sha256: historyFile.sha256, regular: historyFile.isRegular)]
+        if let eventsFile {
+            inputs.append(PlanInput(role: "events", path: config.eventsPathAsWritten ?? eventsFile.path, sha256: eventsFile.sha256,
+                                    regular: eventsFile.isRegular))
         }
         return WeeklyPlan(config: config, week: week, intervalSeconds: history.intervalSeconds, origin: origin,
                           channels: channelPlans, shifts: shifts, daily: daily, scenarios: scenarios, inputs: inputs,

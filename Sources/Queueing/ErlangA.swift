@@ -83,7 +83,7 @@ public enum ErlangA {
                                                 targetSeconds: Double) throws(QueueingError) -> DetailedMetrics {
         try InputCheck.traffic(traffic)
         try InputCheck.seconds(ahtSeconds, name: .ahtSeconds, allowZero: false)
-        try InputCheck.seconds(patienceSeconds, name: .patienceSeconds, allowZero: false)
+        try InputCheck.patience(patienceSeconds)
         try InputCheck.agents(agents)
         try InputCheck.seconds(targetSeconds, name: .targetSeconds, allowZero: true)
         guard let result = compute(traffic: traffic, ahtSeconds: ahtSeconds, patienceSeconds: patienceSeconds,

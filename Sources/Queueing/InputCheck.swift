@@ -23,6 +23,16 @@ enum InputCheck {
         }
     }
 
+    /// Mean patience: at least one second. Below that nobody waits at all, and the Erlang A
+    /// recursion's rates (1 / patience) leave the range where its sums are accurate.
+    static let minimumPatienceSeconds = 1.0
+
+    static func patience(_ value: Double) throws(QueueingError) {
+        guard value.isFinite, value >= minimumPatienceSeconds else {
+            throw .invalidParameter(name: .patienceSeconds, message: "must be at least \(show(minimumPatienceSeconds)) second of mean patience, got \(show(value))")
+        }
+    }
+
     static func contacts(_ value: Double) throws(QueueingError) {
         guard value.isFinite, value >= 0 else {
             throw .invalidParameter(name: .contacts, message: "must be a number of contacts ≥ 0, got \(show(value))")

@@ -42,7 +42,7 @@ public struct StaffingTarget: Sendable, Equatable {
         if let maxASASeconds { try InputCheck.seconds(maxASASeconds, name: .asaSeconds, allowZero: false) }
         if let maxOccupancy { try InputCheck.fraction(maxOccupancy, name: .maxOccupancy) }
         try InputCheck.shrinkage(shrinkage)
-        if let patienceSeconds { try InputCheck.seconds(patienceSeconds, name: .patienceSeconds, allowZero: false) }
+        if let patienceSeconds { try InputCheck.patience(patienceSeconds) }
         if let maxAbandonRate {
             try InputCheck.fraction(maxAbandonRate, name: .maxAbandonRate)
             guard patienceSeconds != nil else {

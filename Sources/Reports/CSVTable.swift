@@ -22,8 +22,12 @@ public struct CSVTable: Sendable, Equatable {
         return text
     }
 
-    /// Quotes a field containing a comma, quote, CR or LF; doubles embedded quotes.
+    /// Quotes a field containing a comma, quote, CR or LF; doubles embedded quotes. A text cell
+    /// that begins with `=`, `+`, `-`, `@`, TAB or CR gets a leading apostrophe, so a spreadsheet
+    /// shows it as text instead of running it as a formula (OWASP, "CSV Injection"); numbers
+    /// (`-3`, `+1.5e3`) are left as they are. `CSVText.unescaped` reads such a cell back.
     public static func escape(_ field: String) -> String {
+        let field = CSVText.neutralized(field)
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

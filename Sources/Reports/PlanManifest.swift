@@ -21,7 +21,8 @@ public enum PlanManifest {
             ("forecast_origin", .string(calendar.format(plan.origin))),
             ("staff_to", .string(plan.config.staffTo.rawValue)),
             ("inputs", .array(plan.inputs.map { input in
-                .object([("role", .string(input.role)), ("path", .string(input.path)), ("sha256", .string(input.sha256))])
+                .object([("role", .string(input.role)), ("path", .string(input.path)), ("sha256", .string(input.sha256))]
+                        + (input.regular ? [] : [("read_once", .bool(true))]))
             })),
             ("channels", .array(plan.channels.map(channel))),
             ("schedule", .object([

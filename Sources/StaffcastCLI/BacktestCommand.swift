@@ -37,6 +37,9 @@ struct BacktestCommand: Command {
     init(_ arguments: ParsedArguments) throws(CLIError) {
         history = try HistoryOptions(arguments)
         guard let horizon = try arguments.duration("horizon") else { throw .usage("missing required option --horizon") }
+        guard horizon <= ForecastCommand.maximumHorizonDays * 86_400 else {
+            throw .usage("--horizon: \(Durations.format(horizon)) is beyond the \(ForecastCommand.maximumHorizonDays) days a forecast reaches")
+        }
         horizonSeconds = horizon
         origins = try arguments.integer("origins", range: 1...520) ?? 8
         everySeconds = try arguments.duration("every") ?? horizon
@@ -79,7 +82,7 @@ struct BacktestCommand: Command {
         if let outPath {
             try core { () throws(CoreError) in try AtomicFile.write(table.render(), to: outPath) }
         }
-        Console.out(text)
+        try Console.out(text)
     }
 
     private func fixed(_ x: Double, _ digits: Int) -> String {

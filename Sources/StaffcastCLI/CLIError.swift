@@ -40,6 +40,7 @@ enum ExitCode {
     static let unavailable: Int32 = 69
     static let software: Int32 = 70
     static let cannotCreate: Int32 = 73
+    static let ioError: Int32 = 74
     static let temporaryFailure: Int32 = 75
 
     static func of(_ error: CLIError) -> Int32 {
@@ -57,14 +58,15 @@ enum ExitCode {
     }
 
     /// 66 for an input that cannot be opened, 65 for content that cannot be used, 64 for an
-    /// unknown time zone or a bad input-mapping value (flag values), 73 for an output that cannot
-    /// be written.
+    /// unknown time zone or a bad input-mapping value (flag or key values), 73 for an output that
+    /// cannot be written, 74 when standard output or error fails.
     static func of(_ error: CoreError) -> Int32 {
         switch error {
         case .missingInput: return noInput
         case .badData, .badFile: return dataError
         case .unknownTimeZone, .badOption: return usage
         case .cannotWrite: return cannotCreate
+        case .outputFailed: return ioError
         }
     }
 

@@ -72,7 +72,7 @@ struct CalendarCommand: Command {
         if let outPath, outPath != "-" {
             try core { () throws(CoreError) in try AtomicFile.write(text, to: outPath) }
         } else {
-            Console.out(text)
+            try Console.out(text)
         }
     }
 

@@ -43,7 +43,7 @@ struct ErlangCommand: Command {
         guard let interval = try arguments.duration("interval") else { throw .usage("missing required option --interval") }
         guard let aht = try arguments.double("aht") else { throw .usage("missing required option --aht") }
         agents = try arguments.integer("agents", range: 0...QueueingLimits.maximumAgents)
-        policy = try TargetOptions(arguments, aht: aht).policy(requiresTarget: agents == nil)
+        policy = try TargetOptions(arguments, aht: aht).policy(requiresTarget: agents == nil, force: arguments.has("force"))
         self.contacts = contacts
         self.intervalSeconds = interval
         json = arguments.has("json")
@@ -64,6 +64,9 @@ struct ErlangCommand: Command {
             }
         }
         let m = staffing.metrics
+        if staffing.agents > RequirementPlanner.implausibleAgents {
+            Console.error("warning: \(staffing.agents) agents in one interval; check the volume, handle time and shrinkage\n")
+        }
         if json {
             let object: JSONValue = .object([
                 ("agents", .integer(staffing.agents)),
@@ -79,7 +82,7 @@ struct ErlangCommand: Command {
                 ("concurrency", .integer(policy.kind.concurrency)),
                 ("stable", .bool(target.patienceSeconds != nil || Double(staffing.agents) > m.trafficErlangs || m.trafficErlangs == 0)),
             ])
-            Console.out(object.render() + "\n")
+            try Console.out(object.render() + "\n")
             return
         }
         var text = ""
@@ -96,6 +99,6 @@ struct ErlangCommand: Command {
         if let abandon = m.abandonRate {
             text += "abandoned        \(NumberFormat.plain(100 * abandon, maxFractionDigits: 2)) % (mean patience \(NumberFormat.plain(target.patienceSeconds ?? 0, maxFractionDigits: 1)) s)\n"
         }
-        Console.out(text)
+        try Console.out(text)
     }
 }

@@ -28,6 +28,9 @@ struct ForecastCommand: Command {
         OptionSpec("out", "FILE|-", "output CSV (default: standard output)"),
     ]
 
+    /// The longest horizon a forecast (or a backtest) is asked for.
+    static let maximumHorizonDays = 366
+
     let history: HistoryOptions
     let horizonSeconds: Int
     let channels: [String]
@@ -39,6 +42,9 @@ struct ForecastCommand: Command {
     init(_ arguments: ParsedArguments) throws(CLIError) {
         history = try HistoryOptions(arguments)
         guard let horizon = try arguments.duration("horizon") else { throw .usage("missing required option --horizon") }
+        guard horizon <= Self.maximumHorizonDays * 86_400 else {
+            throw .usage("--horizon: \(Durations.format(horizon)) is beyond the \(Self.maximumHorizonDays) days a forecast reaches")
+        }
         horizonSeconds = horizon
         channels = arguments.all("channel")
         let modelName = arguments.value("model") ?? "auto"

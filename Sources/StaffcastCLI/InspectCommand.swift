@@ -33,7 +33,7 @@ struct InspectCommand: Command {
             if dumpPath == "-" { return }
         }
         let summaries = HistoryInspector.summarize(contacts)
-        Console.out(json
+        try Console.out(json
             ? HistoryInspector.json(summaries, calendar: calendar, missingRows: contacts.missingRows, zeroFilledIntervals: contacts.zeroFilledIntervals)
             : HistoryInspector.missingRowsLine(contacts) + HistoryInspector.text(summaries, calendar: calendar))
     }

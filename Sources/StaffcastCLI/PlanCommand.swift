@@ -65,6 +65,7 @@ struct PlanCommand: Command {
         OptionSpec("out-dir", "DIR", "where the week's folder goes (default: reports)"),
         OptionSpec(flag: "quiet", "print nothing on success (for cron); errors still go to stderr"),
         OptionSpec(flag: "allow-stale", "with --week next: plan even when the history ends more than the config's\nstale_after_days (default 14) days before the week (otherwise exit 65 with the dates)"),
+        OptionSpec(flag: "force", "accept shrinkage above 0.95 and occupancy caps below 0.05 (refused as likely typos)"),
     ]
 
     let configPath: String
@@ -73,22 +74,32 @@ struct PlanCommand: Command {
     let outDir: String
     let quiet: Bool
     let allowStale: Bool
+    let force: Bool
 
     init(_ arguments: ParsedArguments) throws(CLIError) {
         configPath = try arguments.required("config")
         weekText = arguments.value("week")
         if let weekText, weekText != "next", PlanWeek.parse(weekText) == nil {
-            throw .usage("--week: '\(weekText)' is not an ISO week of the form YYYY-Www that exists (e.g. 2003-W36), nor 'next'")
+            throw .usage("--week: '\(weekText)' is not an ISO week of the form YYYY-Www that exists in 1970–2100 (e.g. 2003-W36), nor 'next'")
         }
         nowText = arguments.value("now")
         if nowText != nil, weekText != "next" { throw .usage("--now only applies with --week next") }
         outDir = arguments.value("out-dir") ?? "reports"
         quiet = arguments.has("quiet")
         allowStale = arguments.has("allow-stale")
+        force = arguments.has("force")
     }
 
     func run() throws(CLIError) {
-        let config = try planning { () throws(PlanningError) in try PlanConfigReader.load(path: configPath) }
+        let lock = try PublishLock(outDir: outDir)
+        do throws(CLIError) { try plan(holding: lock) } catch {
+            lock.abandon()
+            throw error
+        }
+    }
+
+    func plan(holding lock: PublishLock) throws(CLIError) {
+        let config = try planning { () throws(PlanningError) in try PlanConfigReader.load(path: configPath, force: force) }
         let week: WeeklyPlanner.WeekChoice
         switch weekText {
         case nil: week = .afterHistory
@@ -109,7 +120,7 @@ struct PlanCommand: Command {
             try WeeklyPlanner.plan(config, week: week, allowStale: allowStale, progress: progress, warning: quiet ? nil : warning)
         }
         Console.progressDone()
-        let target = try WeekPublisher(outDir: outDir, label: plan.week.label).publish(PlanFiles.render(plan, version: StaffcastCommand.version))
+        let target = try WeekPublisher(lock: lock, label: plan.week.label).publish(PlanFiles.render(plan, version: StaffcastCommand.version))
         if !quiet {
             let schedule = plan.shifts.schedule
             let agentHours = plan.daily.reduce(0) { $0 + $1.agentHoursRequired }
@@ -120,7 +131,7 @@ struct PlanCommand: Command {
             line += "(LP bound \(NumberFormat.plain(schedule.lowerBound, maxFractionDigits: 1)), "
             line += "gap \(NumberFormat.plain(100 * schedule.gap, maxFractionDigits: 2)) %), "
             line += "\(plan.channels.count) channel(s) → \(target)/\n"
-            Console.out(line)
+            try Console.out(line)
         }
     }
 }

@@ -114,6 +114,6 @@ struct ScheduleCommand: Command {
             if let coveragePath { try AtomicFile.write(coverageText, to: coveragePath) }
             try AtomicFile.write(scheduleText, to: outPath)
         }
-        Console.out(ScheduleTable.summary(result.schedule))
+        try Console.out(ScheduleTable.summary(result.schedule))
     }
 }

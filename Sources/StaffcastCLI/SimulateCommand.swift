@@ -126,7 +126,7 @@ struct SimulateCommand: Command {
                                  replications: template.replications)
         }
         try core { () throws(CoreError) in try AtomicFile.write(table.render(), to: outPath) }
-        if outPath == "-" { Console.error(summary) } else { Console.out(summary) }
+        if outPath == "-" { Console.error(summary) } else { try Console.out(summary) }
     }
 
     /// "phone: service level 0.8841 (95 % CI 0.8790 to 0.8892; 10 replications), offered 4800.2 per replication, abandoned 1.20 %"

@@ -50,7 +50,7 @@ struct StaffCommand: Command {
             for flag in ["aht"] + TargetOptions.flags where arguments.has(flag) {
                 throw .usage("--\(flag) cannot be combined with --config; the config gives the channel settings")
             }
-            config = try planning { () throws(PlanningError) in try PlanConfigReader.load(path: configPath) }
+            config = try planning { () throws(PlanningError) in try PlanConfigReader.load(path: configPath, force: arguments.has("force")) }
             policy = nil
         } else {
             config = nil
@@ -59,7 +59,7 @@ struct StaffCommand: Command {
             guard aht != nil || arguments.has("sl") || arguments.has("asa") || arguments.has("max-abandon") else {
                 throw .usage("give --config FILE, or --aht with --sl or --asa")
             }
-            policy = try TargetOptions(arguments, aht: aht).policy()
+            policy = try TargetOptions(arguments, aht: aht).policy(force: arguments.has("force"))
         }
         if let text = arguments.value("staff-to") {
             guard let q = StaffTo(rawValue: text) else { throw .usage("--staff-to: expected p50, p80 or p95, got '\(text)'") }
@@ -77,10 +77,10 @@ struct StaffCommand: Command {
     func run() throws(CLIError) {
         let rows = try planning { () throws(PlanningError) in
             let file = try ForecastFile.read(path: forecastPath, calendar: calendar, needsIntervals: staffTo != .p50)
-            let interval: Int
-            if let intervalSeconds { interval = intervalSeconds } else { interval = try file.interval() }
+            let interval = try file.interval(given: intervalSeconds, calendar: calendar)
             return try file.staff(policy: policy, config: config, staffTo: staffTo, intervalSeconds: interval, calendar: calendar)
         }
+        if let text = RequirementPlanner.implausibleStaffing(rows, calendar: calendar) { Console.error("warning: \(text)\n") }
         try core { () throws(CoreError) in try AtomicFile.write(RequirementsTable.csv(rows, calendar: calendar), to: outPath) }
     }
 }

@@ -44,22 +44,27 @@ public enum StaffcastCommand {
         for command in commands {
             text += "  " + command.name.padding(toLength: 10, withPad: " ", startingAt: 0) + command.abstract + "\n"
         }
-        text += "\nExit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 69 missing dependency, 70 internal error, 73 cannot write, 75 output locked by another run.\n"
+        text += "\nExit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 69 missing dependency, 70 internal error, 73 cannot write, 74 output failed (full disk, closed pipe), 75 output locked by another run.\n"
         return text
     }
 
     public static func main(_ arguments: [String]) -> Int32 {
+        // A reader that closes the pipe early makes write(2) fail with EPIPE instead of killing us.
+        signal(SIGPIPE, SIG_IGN)
+        let status = dispatch(arguments)
+        return status == ExitCode.success && Console.errorStreamFailed ? ExitCode.ioError : status
+    }
+
+    static func dispatch(_ arguments: [String]) -> Int32 {
         guard let first = arguments.first else {
             Console.error(overview)
             return ExitCode.usage
         }
         if first == "--help" || first == "-h" || first == "help" {
-            Console.out(overview)
-            return ExitCode.success
+            return printing(overview)
         }
         if first == "--version" {
-            Console.out("staffcast \(version)\n")
-            return ExitCode.success
+            return printing("staffcast \(version)\n")
         }
         guard let command = commands.first(where: { $0.name == first }) else {
             var message = "staffcast: unknown command '\(first)'"
@@ -71,8 +76,7 @@ public enum StaffcastCommand {
         }
         let rest = Array(arguments.dropFirst())
         if rest.contains("--help") || rest.contains("-h") {
-            Console.out("Usage: staffcast \(command.name) \(command.help)\n")
-            return ExitCode.success
+            return printing("Usage: staffcast \(command.name) \(command.help)\n")
         }
         do {
             let parsed = try ArgumentScanner.scan(rest, options: command.options, command: command.name)
@@ -85,12 +89,30 @@ public enum StaffcastCommand {
             return ExitCode.of(error)
         }
     }
+
+    /// Prints `text` on standard output: success, or 74 when it cannot be written.
+    static func printing(_ text: String) -> Int32 {
+        do throws(CLIError) { try Console.out(text) } catch {
+            Console.error("staffcast: \(error.description)\n")
+            return ExitCode.of(error)
+        }
+        return ExitCode.success
+    }
 }
 
-/// Standard output for results, standard error for messages and progress.
+/// Standard output for results, standard error for messages and progress. A failed write to
+/// standard output is an error (exit 74); one to standard error is remembered and ends the run
+/// with 74 too, once the work is done.
 enum Console {
-    static func out(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
-    static func error(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    nonisolated(unsafe) static var errorStreamFailed = false
+
+    static func out(_ text: String) throws(CLIError) {
+        try core { () throws(CoreError) in try StandardStream.write(Data(text.utf8), to: 1) }
+    }
+
+    static func error(_ text: String) {
+        do { try StandardStream.write(Data(text.utf8), to: 2) } catch { errorStreamFailed = true }
+    }
 
     /// Progress lines only when a person is watching (stderr is a terminal), never in cron logs.
     static let showsProgress = isatty(2) == 1

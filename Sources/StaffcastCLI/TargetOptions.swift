@@ -15,10 +15,11 @@ struct TargetOptions {
         OptionSpec("max-abandon", "F", "highest acceptable share of abandoned contacts, in (0, 1] (needs --patience)"),
         OptionSpec("concurrency", "K", "chat: conversations an agent holds at once, a whole number from 1 to \(ChatConcurrency.maximumConcurrency) (default 1; not with --patience)"),
         OptionSpec("aht-by-concurrency", "L", "chat: comma-separated AHT in seconds at concurrency 1…K (e.g. 300,360,420);\nK defaults to the list's length"),
+        OptionSpec(flag: "force", "accept shrinkage above 0.95 and occupancy caps below 0.05 (refused as likely typos)"),
     ]
 
     /// Flags of this group (for "cannot be combined with --config").
-    static var flags: [String] { specs.map(\.name) }
+    static var flags: [String] { specs.map(\.name).filter { $0 != "force" } }
 
     let settings: ChannelSettings
 
@@ -43,8 +44,8 @@ struct TargetOptions {
     }
 
     /// The validated policy; an error names the flag.
-    func policy(requiresTarget: Bool = true) throws(CLIError) -> ChannelPolicy {
-        do throws(ChannelSettingError) { return try settings.policy(naming: .flags, requiresTarget: requiresTarget) } catch {
+    func policy(requiresTarget: Bool = true, force: Bool) throws(CLIError) -> ChannelPolicy {
+        do throws(ChannelSettingError) { return try settings.policy(naming: .flags, requiresTarget: requiresTarget, force: force) } catch {
             throw .usage("--\(error.setting.flag): \(error.message)")
         }
     }

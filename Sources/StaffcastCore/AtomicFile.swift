@@ -1,36 +1,128 @@
 import Foundation
 
-/// Writes files so that readers never see a partial result: the bytes go to a temporary file in
-/// the same directory, which is renamed over the target only when complete (rename(2) is atomic
-/// within a file system).
+/// Writes output files so that readers never see a partial result and nothing but the named file
+/// is ever replaced:
+///
+/// - `-` is standard output;
+/// - a path that does not exist, or names a regular file, gets the bytes in a temporary file in
+///   the same directory, flushed to disk and renamed over the target only when complete
+///   (rename(2) is atomic within a file system); an existing file keeps its permissions;
+/// - a symbolic link is followed (up to 16 links): its target is what gets written, atomically
+///   when the target is a regular file, and the link itself stays a link;
+/// - an existing character device or FIFO (`/dev/null`, `/dev/stdout`, a named pipe) is written
+///   to directly — it cannot be replaced without destroying it; a block device, a socket or a
+///   directory is refused.
 public enum AtomicFile {
-    /// Writes `data` to `path` atomically. `path` "-" writes to standard output.
+    /// Writes `data` to `path` (see the type's rules). `path` "-" writes to standard output.
     public static func write(_ data: Data, to path: String) throws(CoreError) {
         if path == "-" {
-            FileHandle.standardOutput.write(data)
+            try StandardStream.write(data, to: 1)
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw .cannotWrite(path: path, reason: "it is a directory")
+        var target = path
+        for _ in 0..<16 {
+            var info = stat()
+            guard lstat(target, &info) == 0 else {
+                guard errno == ENOENT else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+                return try replace(target, with: data, as: path, mode: nil)
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFLNK:
+                target = try linkTarget(target, reportedAs: path)
+            case S_IFREG:
+                return try replace(target, with: data, as: path, mode: info.st_mode & 0o7777)
+            case S_IFCHR, S_IFIFO:
+                return try writeInPlace(target, data, as: path)
+            case S_IFDIR:
+                throw .cannotWrite(path: path, reason: "it is a directory")
+            default:
+                throw .cannotWrite(path: path, reason: "it is neither a regular file, a character device nor a pipe")
+            }
         }
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw .cannotWrite(path: path, reason: "too many levels of symbolic links")
+    }
+
+    public static func write(_ text: String, to path: String) throws(CoreError) {
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// The path a symbolic link points to, resolved against the link's folder.
+    static func linkTarget(_ link: String, reportedAs path: String) throws(CoreError) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(link, &buffer, buffer.count - 1)
+        guard count >= 0 else { throw .cannotWrite(path: path, reason: "cannot read the link: \(String(cString: strerror(errno)))") }
+        let destination = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if destination.hasPrefix("/") { return destination }
+        return URL(fileURLWithPath: link).deletingLastPathComponent().appendingPathComponent(destination).path
+    }
+
+    /// Temporary file beside `target`, flushed, then renamed over it.
+    static func replace(_ target: String, with data: Data, as path: String, mode: mode_t?) throws(CoreError) {
+        let url = URL(fileURLWithPath: target)
+        let directory = url.deletingLastPathComponent().path
+        var info = stat()
+        guard stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
             throw .cannotWrite(path: path, reason: "directory \(directory) does not exist")
         }
         let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw .cannotWrite(path: path, reason: "cannot create a file in \(directory) (permission denied or disk full)")
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o644)
+        guard fd >= 0 else {
+            throw .cannotWrite(path: path, reason: "cannot create a file in \(directory): \(String(cString: strerror(errno)))")
         }
-        if rename(temporary, path) != 0 {
+        do throws(CoreError) {
+            try writeAll(data, to: fd, name: path)
+            if let mode { _ = fchmod(fd, mode) }
+            guard fsync(fd) == 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        close(fd)
+        if rename(temporary, target) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw .cannotWrite(path: path, reason: reason)
         }
     }
 
-    public static func write(_ text: String, to path: String) throws(CoreError) {
-        try write(Data(text.utf8), to: path)
+    /// A device or pipe: opened for writing as it is, never replaced.
+    static func writeInPlace(_ target: String, _ data: Data, as path: String) throws(CoreError) {
+        let fd = open(target, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        try writeAll(data, to: fd, name: path)
+    }
+
+    /// write(2) until every byte is out, retrying interrupted and partial writes.
+    static func writeAll(_ data: Data, to fd: Int32, name: String) throws(CoreError) {
+        let failure: String? = data.withUnsafeBytes { raw -> String? in
+            guard var pointer = raw.baseAddress else { return nil }
+            var left = raw.count
+            while left > 0 {
+                let written = Foundation.write(fd, pointer, left)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                left -= written
+                pointer += written
+            }
+            return nil
+        }
+        if let failure { throw .cannotWrite(path: name, reason: failure) }
+    }
+}
+
+/// Standard output and standard error, written with write(2) so that a full disk or a closed
+/// pipe is an error the command can report (exit 74), not a crash.
+public enum StandardStream {
+    /// Writes every byte to file descriptor `fd` (1 or 2).
+    public static func write(_ data: Data, to fd: Int32) throws(CoreError) {
+        do throws(CoreError) { try AtomicFile.writeAll(data, to: fd, name: fd == 1 ? "standard output" : "standard error") } catch {
+            guard case let .cannotWrite(name, reason) = error else { throw error }
+            throw .outputFailed(stream: name, reason: reason)
+        }
     }
 }

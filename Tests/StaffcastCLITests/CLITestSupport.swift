@@ -27,7 +27,9 @@ enum CLI {
     final class Marker {}
 
     @discardableResult
-    static func run(_ arguments: [String], cwd: URL? = nil, stdin: Data? = nil) throws -> CLIResult {
+    /// `stdin`: bytes fed through a file; `stdoutPath`: a path to send standard output to instead
+    /// of capturing it (`/dev/full`).
+    static func run(_ arguments: [String], cwd: URL? = nil, stdin: Data? = nil, stdoutPath: String? = nil) throws -> CLIResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -39,14 +41,21 @@ enum CLI {
         let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        let out = try FileHandle(forWritingTo: stdoutPath.map { URL(fileURLWithPath: $0) } ?? outURL)
+        let err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        if let stdin {
+            let inURL = scratch.appendingPathComponent("in")
+            try stdin.write(to: inURL)
+            process.standardInput = try FileHandle(forReadingFrom: inURL)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         process.waitUntilExit()
         try out.close(); try err.close()
-        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
+        let outData = stdoutPath == nil ? try Data(contentsOf: outURL) : Data(), errData = try Data(contentsOf: errURL)
         return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
     }

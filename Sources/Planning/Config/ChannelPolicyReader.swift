@@ -3,7 +3,7 @@ import Foundation
 /// Reads the `"channels"` object of the plan config: channel name → settings, each checked by
 /// `ChannelSettings.policy(naming:)` (the same validation as the `erlang` and `staff` flags).
 enum ChannelPolicyReader {
-    static func channels(_ value: Any?, reader: JSONFields) throws(PlanningError) -> [String: ChannelPolicy] {
+    static func channels(_ value: Any?, reader: JSONFields, force: Bool) throws(PlanningError) -> [String: ChannelPolicy] {
         guard let value else {
             throw reader.error("channels", "missing; expected an object of channel name → {aht_seconds, service_level, …}")
         }
@@ -16,12 +16,12 @@ enum ChannelPolicyReader {
             guard let entry = objects[name] as? [String: Any] else {
                 throw reader.error(keyPath, "expected an object with aht_seconds and service_level")
             }
-            channels[name] = try policy(entry, at: keyPath, reader: reader)
+            channels[name] = try policy(entry, at: keyPath, reader: reader, force: force)
         }
         return channels
     }
 
-    static func policy(_ entry: [String: Any], at keyPath: String, reader: JSONFields) throws(PlanningError) -> ChannelPolicy {
+    static func policy(_ entry: [String: Any], at keyPath: String, reader: JSONFields, force: Bool) throws(PlanningError) -> ChannelPolicy {
         try reader.rejectUnknown(entry, allowed: Set(ChannelSetting.allCases.map(\.configKey)), at: keyPath)
         func number(_ setting: ChannelSetting) throws(PlanningError) -> Double? {
             try reader.optionalNumber(entry, setting.configKey, at: keyPath)
@@ -42,13 +42,13 @@ enum ChannelPolicyReader {
             var levels: [Double] = []
             for (i, item) in list.enumerated() {
                 guard let number = item as? NSNumber, !reader.isBoolean(item), number.doubleValue.isFinite else {
-                    throw reader.error(levelsKey + "[\(i)]", "expected a positive number of seconds up to 86400")
+                    throw reader.error(levelsKey + "[\(i)]", "expected a handle time of 1 to 86400 seconds")
                 }
                 levels.append(number.doubleValue)
             }
             settings.ahtByConcurrency = levels
         }
-        do throws(ChannelSettingError) { return try settings.policy(naming: .config) } catch {
+        do throws(ChannelSettingError) { return try settings.policy(naming: .config, force: force) } catch {
             throw reader.error(keyPath + "." + error.setting.configKey + (error.index.map { "[\($0)]" } ?? ""), error.message)
         }
     }

@@ -125,11 +125,15 @@ public struct ChannelSettings: Sendable, Equatable {
     /// The validated policy: a queue (Erlang C, or A with a patience), a chat channel
     /// (concurrency K > 1) or deferred work (a deadline). `aht_seconds` may be left out: the plan
     /// then staffs with the AHT forecast from the history. Without `requiresTarget` (evaluating a
-    /// given staff, `erlang --agents`) no service target is needed.
-    public func policy(naming: ChannelSetting.Naming, requiresTarget: Bool = true) throws(ChannelSettingError) -> ChannelPolicy {
+    /// given staff, `erlang --agents`) no service target is needed. Without `force`, shrinkage
+    /// above `maximumShrinkage` and an occupancy cap below `minimumOccupancyCap` are refused: they
+    /// are almost always a percentage typed as a fraction's complement (0.999999 turns 14 agents
+    /// into 14,000,000 heads).
+    public func policy(naming: ChannelSetting.Naming, requiresTarget: Bool = true, force: Bool = false) throws(ChannelSettingError) -> ChannelPolicy {
+        if !force { try checkPlausible(naming: naming) }
         if let aht = ahtSeconds {
-            guard aht.isFinite, aht > 0, aht <= 86_400 else {
-                throw ChannelSettingError(.ahtSeconds, "expected a positive number of seconds up to 86400, got \(Self.show(aht))")
+            guard aht.isFinite, aht >= 1, aht <= 86_400 else {
+                throw ChannelSettingError(.ahtSeconds, "expected a handle time of 1 to 86400 seconds, got \(Self.show(aht))")
             }
         }
         let choice = ahtChoice ?? "config"
@@ -166,8 +170,8 @@ public struct ChannelSettings: Sendable, Equatable {
             guard !list.isEmpty else {
                 throw ChannelSettingError(.ahtByConcurrency, "expected handle times in seconds, one per concurrency level 1…K")
             }
-            for (i, x) in list.enumerated() where !(x.isFinite && x > 0 && x <= 86_400) {
-                throw ChannelSettingError(.ahtByConcurrency, index: i, "expected a positive number of seconds up to 86400")
+            for (i, x) in list.enumerated() where !(x.isFinite && x >= 1 && x <= 86_400) {
+                throw ChannelSettingError(.ahtByConcurrency, index: i, "expected a handle time of 1 to 86400 seconds, got \(Self.show(x))")
             }
             guard list.count <= ChatConcurrency.maximumConcurrency else {
                 throw ChannelSettingError(.ahtByConcurrency, "at most \(ChatConcurrency.maximumConcurrency) levels")
@@ -219,6 +223,21 @@ public struct ChannelSettings: Sendable, Equatable {
         let source: AHTSource = ahtSeconds == nil && levels == nil ? .forecast
             : (prefersForecast && levels == nil ? .forecastPreferred : .configured)
         return ChannelPolicy(ahtSeconds: single ?? (ahtSeconds ?? levels?.first ?? 0), kind: kind, target: target, ahtSource: source)
+    }
+
+    /// The most shrinkage accepted without `force` (5 % of paid time on the phones).
+    public static let maximumShrinkage = 0.95
+    /// The lowest occupancy cap accepted without `force`.
+    public static let minimumOccupancyCap = 0.05
+
+    func checkPlausible(naming: ChannelSetting.Naming) throws(ChannelSettingError) {
+        let force = naming == .config ? "plan --force (or staff --force)" : "--force"
+        if let shrinkage, shrinkage > Self.maximumShrinkage, shrinkage < 1 {
+            throw ChannelSettingError(.shrinkage, "\(Self.show(shrinkage)) leaves \(NumberFormat.plain(100 * (1 - shrinkage), maxFractionDigits: 6)) % of paid time on the phones (every agent needs \(NumberFormat.plain(1 / (1 - shrinkage), maxFractionDigits: 1)) heads); at most \(Self.show(Self.maximumShrinkage)) is accepted without \(force)")
+        }
+        if let cap = maxOccupancy, cap < Self.minimumOccupancyCap, cap > 0 {
+            throw ChannelSettingError(.maxOccupancy, "\(Self.show(cap)) keeps agents idle \(NumberFormat.plain(100 * (1 - cap), maxFractionDigits: 6)) % of the time; at least \(Self.show(Self.minimumOccupancyCap)) is accepted without \(force)")
+        }
     }
 
     /// `target.validated()` with the engine's parameter named as a channel setting.

@@ -9,7 +9,8 @@ public enum PlanConfigReader {
                                             "model", "backtest_origins", "staff_to", "channels",
                                             "holidays", "events", "shifts", "scenarios", "input", "stale_after_days"]
 
-    public static func load(path: String) throws(PlanningError) -> PlanConfig {
+    /// `force`: accept shrinkage above 0.95 and occupancy caps below 0.05 (`--force`).
+    public static func load(path: String, force: Bool = false) throws(PlanningError) -> PlanConfig {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .core(.missingInput(path: path, reason: "config file not found"))
@@ -18,10 +19,10 @@ public enum PlanConfigReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .core(.missingInput(path: path, reason: "cannot read the config file (permission denied?)"))
         }
-        return try parse(data: data, path: path)
+        return try parse(data: data, path: path, force: force)
     }
 
-    public static func parse(data: Data, path: String) throws(PlanningError) -> PlanConfig {
+    public static func parse(data: Data, path: String, force: Bool = false) throws(PlanningError) -> PlanConfig {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: data)
@@ -30,6 +31,9 @@ public enum PlanConfigReader {
         }
         guard let object = root as? [String: Any] else {
             throw .config(path: path, key: "(file)", message: "expected a JSON object at the top level")
+        }
+        if let problem = JSONKeyCheck.firstProblem(in: data) {
+            throw .config(path: path, key: problem.keyPath, message: problem.message)
         }
         let reader = JSONFields(path: path)
         try reader.rejectUnknown(object, allowed: topLevelKeys, at: "")
@@ -46,8 +50,8 @@ public enum PlanConfigReader {
         }
         var interval: Int? = nil
         if let text = try reader.optionalString(object, "interval", at: "") {
-            guard let seconds = Durations.parse(text) else {
-                throw reader.error("interval", "expected a duration such as 15m, 30m or 1h, got '\(text)'")
+            guard let seconds = Durations.parse(text), HeadedCSV.intervals.contains(seconds) else {
+                throw reader.error("interval", "expected 5m, 10m, 15m, 30m or 1h, got '\(text)'")
             }
             interval = seconds
         }
@@ -60,7 +64,7 @@ public enum PlanConfigReader {
         guard let staffTo = StaffTo(rawValue: staffToText) else {
             throw reader.error("staff_to", "expected p50, p80 or p95, got '\(staffToText)'")
         }
-        let channels = try ChannelPolicyReader.channels(object["channels"], reader: reader)
+        let channels = try ChannelPolicyReader.channels(object["channels"], reader: reader, force: force)
         var holidays: [String] = []
         if let value = object["holidays"], !(value is NSNull) {
             guard let list = value as? [Any], list.allSatisfy({ $0 is String }) else {
@@ -100,7 +104,7 @@ public enum PlanConfigReader {
                           model: model, backtestOrigins: Int(origins), staffTo: staffTo, channels: channels,
                           holidays: holidays, eventsPath: eventsPath, eventsPathAsWritten: eventsText,
                           shifts: shifts,
-                          scenarios: try ScenarioReader.scenarios(object["scenarios"], reader: reader), data: data)
+                          scenarios: try ScenarioReader.scenarios(object["scenarios"], reader: reader, force: force), data: data)
         config.input = input
         config.timezoneGiven = object["timezone"] != nil && !(object["timezone"] is NSNull)
         config.staleAfterDays = Int(staleAfter)

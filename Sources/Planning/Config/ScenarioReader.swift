@@ -6,7 +6,7 @@ import Foundation
 enum ScenarioReader {
     static let keys: Set<String> = ["name", "volume_factor", "aht_factor", "service_level", "shrinkage"]
 
-    static func scenarios(_ value: Any?, reader: JSONFields) throws(PlanningError) -> [Scenario] {
+    static func scenarios(_ value: Any?, reader: JSONFields, force: Bool) throws(PlanningError) -> [Scenario] {
         guard let value, !(value is NSNull) else { return [] }
         guard let list = value as? [Any] else {
             throw reader.error("scenarios", "expected an array of {\"name\": …, \"volume_factor\": {channel: f}, …}")
@@ -36,6 +36,9 @@ enum ScenarioReader {
             if let shrinkage = try reader.optionalNumber(object, "shrinkage", at: keyPath) {
                 guard shrinkage >= 0, shrinkage < 1 else {
                     throw reader.error(keyPath + ".shrinkage", "expected a fraction in [0, 1), got \(shrinkage)")
+                }
+                guard force || shrinkage <= ChannelSettings.maximumShrinkage else {
+                    throw reader.error(keyPath + ".shrinkage", "\(shrinkage) is above \(ChannelSettings.maximumShrinkage); accepted only with plan --force")
                 }
                 scenario.shrinkage = shrinkage
             }

@@ -9,6 +9,10 @@ public struct ForecastFile: Sendable {
     /// Per channel, the optional `aht_seconds` column in the order of its forecast's instants
     /// (nil where the cell is empty); absent when the file has no such column.
     public var aht: [String: [Double?]] = [:]
+    /// Each row's line, for errors about it.
+    var rows: [(instant: Int64, channel: String, line: Int)] = []
+    /// The timestamp column (0-based).
+    var timeColumn = 0
 
     /// `needsIntervals`: the bound columns must be present (staffing to p80/p95 reads them).
     public static func read(path: String, calendar: PlanningCalendar, needsIntervals: Bool) throws(PlanningError) -> ForecastFile {
@@ -25,14 +29,16 @@ public struct ForecastFile: Sendable {
         let decimalComma = csv.allowsDecimalComma
         var byChannel: [String: [(Int64, [Double], Double?)]] = [:]
         var seen: [String: Int] = [:]
+        var rows: [(instant: Int64, channel: String, line: Int)] = []
         while let record = try csv.next() {
             let instant = try csv.instant(record, timeColumn, calendar: calendar)
-            let channel = record.fields[channelColumn]
+            let channel = CSVText.unescaped(record.fields[channelColumn])
             let key = "\(instant)|\(channel)"
             if let earlier = seen[key] {
                 throw .core(.badData(record.location(ofField: timeColumn), "duplicate of line \(earlier): \(channel) at \(record.fields[timeColumn])"))
             }
             seen[key] = record.line
+            rows.append((instant, channel, record.line))
             var values: [Double] = []
             for index in [meanColumn] + boundColumns.map({ $0 ?? meanColumn }) {
                 switch DecimalParser.parse(record.fields[index], allowDecimalComma: decimalComma) {
@@ -63,13 +69,12 @@ public struct ForecastFile: Sendable {
         if ahtColumn != nil {
             for (channel, unsorted) in byChannel { aht[channel] = unsorted.sorted { $0.0 < $1.0 }.map(\.2) }
         }
-        return ForecastFile(path: path, forecasts: forecasts, aht: aht)
+        return ForecastFile(path: path, forecasts: forecasts, aht: aht, rows: rows, timeColumn: timeColumn)
     }
 
-    /// The interval of the file: the greatest common divisor of the gaps between consecutive rows
-    /// of each channel (a channel with one row takes the others' interval).
-    public func interval() throws(PlanningError) -> Int {
-        try HeadedCSV.interval(of: forecasts.map(\.instants), path: path)
+    /// The interval of the file (`given`, or the common spacing of its rows), every row on its grid.
+    public func interval(given: Int?, calendar: PlanningCalendar) throws(PlanningError) -> Int {
+        try HeadedCSV.grid(rows, given: given, calendar: calendar, path: path, column: timeColumn)
     }
 
     /// Staffs every channel of the file: each with `policy` when given, else its entry in

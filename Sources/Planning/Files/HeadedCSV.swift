@@ -48,21 +48,41 @@ struct HeadedCSV {
         }
     }
 
-    /// The interval of rows grouped by `key`: the greatest common divisor of the gaps between
-    /// each group's consecutive instants (a group with one row takes the others' interval).
-    static func interval(of groups: [[Int64]], path: String) throws(PlanningError) -> Int {
-        var divisor: Int64 = 0
-        for instants in groups {
-            let sorted = instants.sorted()
-            for (a, b) in zip(sorted, sorted.dropFirst()) {
-                var (x, y) = (b - a, divisor)
-                while y != 0 { (x, y) = (y, x % y) }
-                divisor = x
+    /// The interval lengths a file of the tool may use.
+    static let intervals = [300, 600, 900, 1800, 3600]
+
+    /// The grid of a file's rows: `given` (`--interval`), or the most common gap between a
+    /// channel's consecutive rows among 5, 10, 15, 30 and 60 minutes (a tie goes to the longer) —
+    /// never a finer spacing a stray row would make (a row at 14:00:01 does not turn a 30-minute
+    /// file into 1-second intervals, one at :15 does not halve it). Every row must then start on
+    /// that grid of the local day; one that does not is an error naming its line.
+    static func grid(_ rows: [(instant: Int64, channel: String, line: Int)], given: Int?, calendar: PlanningCalendar,
+                     path: String, column: Int) throws(PlanningError) -> Int {
+        var interval: Int? = nil
+        if let given {
+            guard intervals.contains(given) else {
+                throw .invalidRequest("--interval: \(Durations.format(given)) is not an interval the tool plans in; use 5m, 10m, 15m, 30m or 1h")
+            }
+            interval = given
+        } else {
+            var votes: [Int: Int] = [:]
+            for group in Dictionary(grouping: rows, by: \.channel).values {
+                let sorted = group.map(\.instant).sorted()
+                for (a, b) in zip(sorted, sorted.dropFirst()) where intervals.contains(Int(clamping: b - a)) {
+                    votes[Int(b - a), default: 0] += 1
+                }
+            }
+            interval = votes.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+        }
+        guard let interval else {
+            throw .invalidRequest("\(path): cannot tell the interval from the timestamps (no two consecutive rows of a channel are 5, 10, 15, 30 or 60 minutes apart); give --interval")
+        }
+        for row in rows.sorted(by: { $0.line < $1.line }) {
+            guard (row.instant - calendar.startOfDay(calendar.local(row.instant).date)) % Int64(interval) == 0 else {
+                throw .core(.badData(SourceLocation(file: path, line: row.line, column: column + 1),
+                                     "\(row.channel) at \(calendar.format(row.instant)) is off the \(Durations.format(interval)) grid of the file's other rows"))
             }
         }
-        guard divisor > 0, divisor <= 86_400, 86_400 % divisor == 0 else {
-            throw .invalidRequest("\(path): cannot tell the interval from the timestamps; give --interval")
-        }
-        return Int(divisor)
+        return interval
     }
 }

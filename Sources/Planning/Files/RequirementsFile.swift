@@ -19,6 +19,10 @@ public struct RequirementsFile: Sendable {
     public var path: String
     public var rows: [Key: Row]
     public var hasWorkload: Bool
+    /// Each row's line, for errors about it.
+    var lines: [Key: Int] = [:]
+    /// The timestamp column (0-based).
+    var timeColumn = 0
 
     public static func read(path: String, calendar: PlanningCalendar) throws(PlanningError) -> RequirementsFile {
         var csv = try HeadedCSV(path: path, expected: "with timestamp, channel and headcount")
@@ -32,7 +36,7 @@ public struct RequirementsFile: Sendable {
         var lines: [Key: Int] = [:]
         while let record = try csv.next() {
             let instant = try csv.instant(record, timeColumn, calendar: calendar)
-            let key = Key(record.fields[channelColumn], instant)
+            let key = Key(CSVText.unescaped(record.fields[channelColumn]), instant)
             if let earlier = lines[key] {
                 throw .core(.badData(record.location(ofField: timeColumn),
                                      "duplicate of line \(earlier): \(key.channel) at \(record.fields[timeColumn])"))
@@ -54,12 +58,14 @@ public struct RequirementsFile: Sendable {
             rows[key] = Row(headcount: headcount, contacts: try number(contactsColumn), ahtSeconds: try number(ahtColumn))
         }
         guard !rows.isEmpty else { throw .core(.badFile(path: path, "has a header but no requirement rows")) }
-        return RequirementsFile(path: path, rows: rows, hasWorkload: contactsColumn != nil && ahtColumn != nil)
+        return RequirementsFile(path: path, rows: rows, hasWorkload: contactsColumn != nil && ahtColumn != nil, lines: lines,
+                                timeColumn: timeColumn)
     }
 
-    /// The greatest common divisor of the gaps between a channel's consecutive timestamps.
-    public func interval() throws(PlanningError) -> Int {
-        try HeadedCSV.interval(of: Dictionary(grouping: rows.keys, by: \.channel).values.map { $0.map(\.instant) }, path: path)
+    /// The interval of the file (`given`, or the common spacing of its rows), every row on its grid.
+    public func interval(given: Int?, calendar: PlanningCalendar) throws(PlanningError) -> Int {
+        try HeadedCSV.grid(lines.map { (instant: $0.key.instant, channel: $0.key.channel, line: $0.value) }, given: given,
+                           calendar: calendar, path: path, column: timeColumn)
     }
 
     /// Requirements per channel and local day; intervals missing from the file need no agents.
@@ -74,8 +80,7 @@ public struct RequirementsFile: Sendable {
     /// scheduled heads net of `shrinkage`. Intervals no shift can work are an error naming them.
     public func schedule(templates: [ShiftTemplate], tours: Bool, intervalSeconds given: Int?, calendar: PlanningCalendar,
                          targetSeconds: Double?, shrinkage: Double) throws(PlanningError) -> (schedule: Schedule, coverage: [CoverageScore], scored: Bool) {
-        let interval: Int
-        if let given { interval = given } else { interval = try self.interval() }
+        let interval = try self.interval(given: given, calendar: calendar)
         try ShiftSettings.check(templates, intervalSeconds: interval, source: "--shifts/--start-every")
         let schedule = try ShiftCover.solve(try requirements(intervalSeconds: interval, calendar: calendar), templates: templates, tours: tours)
         let unreachable = schedule.uncovered.filter { $0.unreachable && rows[Key($0.channel, $0.instant)] != nil }

@@ -87,7 +87,7 @@ public struct SimulationSetup: Sendable, Equatable {
                 throw .invalidParameter(name: .ahtCV, message: "must be a coefficient of variation from 0 to 20, got \(InputCheck.show(cv))")
             }
         }
-        if let patienceSeconds { try InputCheck.seconds(patienceSeconds, name: .patienceSeconds, allowZero: false) }
+        if let patienceSeconds { try InputCheck.patience(patienceSeconds) }
         try InputCheck.seconds(targetSeconds, name: .targetSeconds, allowZero: true)
         guard replications >= 1, replications <= Self.maximumReplications else {
             throw .invalidParameter(name: .replications, message: "must be a whole number from 1 to \(Self.maximumReplications), got \(replications)")

@@ -1,0 +1,43 @@
+import Foundation
+
+/// An input read whole, once: the bytes a run parses are the bytes it hashes into a manifest,
+/// even when the file changes during the run or is a pipe that can be read only once.
+public struct InputFile: Sendable {
+    public var path: String
+    public var data: Data
+    /// False for standard input, a FIFO or a device: what was read cannot be read again.
+    public var isRegular: Bool
+
+    /// SHA-256 of the bytes read, lower-case hex.
+    public var sha256: String { SHA256.hex(data) }
+
+    /// Reads all of `path` (`-` or `/dev/stdin` is standard input).
+    /// - Throws: ``CoreError/missingInput(path:reason:)`` when it is missing, unreadable or a
+    ///   directory, with the same words as the streaming reader.
+    public static func read(_ path: String) throws(CoreError) -> InputFile {
+        let source = path == "-" ? "/dev/stdin" : path
+        var status = stat()
+        guard stat(source, &status) == 0 else {
+            let code = errno
+            throw .missingInput(path: path, reason: code == ENOENT ? "no such file" : String(cString: strerror(code)))
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            throw .missingInput(path: path, reason: "is a directory, not a file")
+        }
+        let descriptor = open(source, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .missingInput(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .missingInput(path: path, reason: "read failed: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            data.append(contentsOf: buffer[0..<count])
+        }
+        return InputFile(path: path, data: data, isRegular: (status.st_mode & S_IFMT) == S_IFREG)
+    }
+}
