@@ -73,8 +73,6 @@ public struct TextSource {
     /// Whether valid non-ASCII UTF-8 has been seen (then an invalid byte is an error, not a hint
     /// of Windows-1252).
     private var sawUTF8 = false
-    /// A FIFO opened without a writer: wait for one before the first read.
-    private var awaitingWriter = false
 
     /// Opens `path` for reading.
     /// - Throws: ``CoreError/missingInput(path:reason:)`` when the file is missing, unreadable
@@ -89,17 +87,24 @@ public struct TextSource {
             throw .missingInput(path: path, reason: "is a directory, not a file")
         }
         let isFIFO = (status.st_mode & S_IFMT) == S_IFIFO
-        // A FIFO is opened without blocking, so a pipe nobody writes to cannot hang the run.
-        let descriptor = open(path, isFIFO ? O_RDONLY | O_NONBLOCK : O_RDONLY)
-        guard descriptor >= 0 else {
-            throw .missingInput(path: path, reason: String(cString: strerror(errno)))
+        var descriptor: Int32
+        if isFIFO {
+            // A pipe nobody writes to cannot hang the run.
+            let opened = try FIFOInput.open(path, name: path, waitSeconds: fifoWriterWaitSeconds)
+            descriptor = opened.descriptor
+            pending = opened.prefix
+            nextOffset = opened.prefix.count
+        } else {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw .missingInput(path: path, reason: String(cString: strerror(errno)))
+            }
         }
         self.name = path
         self.declared = declared
         self.fifoWriterWaitSeconds = fifoWriterWaitSeconds
         self.origin = .file(descriptor)
         self.chunkSize = max(16, chunkSize)
-        if isFIFO { try prepareFIFO(descriptor) }
     }
 
     /// Reads from bytes already in memory; `name` appears in messages.
@@ -142,46 +147,6 @@ public struct TextSource {
 
     // MARK: Reading
 
-    /// A FIFO that nobody has open for writing reads as end-of-file at once; remember to wait for
-    /// a writer. One that has a writer is switched back to blocking reads.
-    private mutating func prepareFIFO(_ descriptor: Int32) throws(CoreError) {
-        var probe = [UInt8](repeating: 0, count: 1)
-        let count = probe.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, 1) }
-        if count > 0 {
-            pending.append(probe[0])
-            nextOffset = 1
-            setBlocking(descriptor)
-        } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
-            setBlocking(descriptor)  // a writer is connected: read it like any pipe
-        } else if count == 0 {
-            awaitingWriter = true
-        } else {
-            let reason = String(cString: strerror(errno))
-            close()
-            throw .badFile(path: name, "cannot be read: \(reason)")
-        }
-    }
-
-    private func setBlocking(_ descriptor: Int32) {
-        let flags = fcntl(descriptor, F_GETFL)
-        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
-    }
-
-    /// Waits up to ``fifoWriterWaitSeconds`` for a writer to send data or close the pipe.
-    private mutating func waitForWriter(_ descriptor: Int32) throws(CoreError) {
-        awaitingWriter = false
-        var waiter = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        var ready: Int32
-        repeat {
-            ready = poll(&waiter, 1, Int32(fifoWriterWaitSeconds * 1000))
-        } while ready < 0 && errno == EINTR
-        if ready == 0 {
-            close()
-            throw .missingInput(path: name, reason: "is a named pipe (FIFO) that nothing writes to; waited \(fifoWriterWaitSeconds) s for a writer")
-        }
-        setBlocking(descriptor)
-    }
-
     /// Reads the next raw chunk into `raw`; false once the input is exhausted.
     private mutating func readRaw() throws(CoreError) -> Bool {
         raw.removeAll(keepingCapacity: true)
@@ -198,7 +163,6 @@ public struct TextSource {
             nextOffset += end - offset
             return true
         case let .file(descriptor):
-            if awaitingWriter { try waitForWriter(descriptor) }
             if readBuffer.count != chunkSize { readBuffer = [UInt8](repeating: 0, count: chunkSize) }
             var count: Int
             repeat {

@@ -79,6 +79,15 @@ final class TextSourceTests: XCTestCase {
         XCTAssertLessThan(waited, 5)
     }
 
+    func testReadOnceInputsDoNotBlockOnAFIFOWithoutWriterEither() throws {
+        let fifo = NSTemporaryDirectory() + "staffcast-fifo-\(UUID().uuidString)"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        defer { unlink(fifo) }
+        let error = failureOf { _ = try InputFile.read(fifo, fifoWriterWaitSeconds: 1) }
+        guard case let .missingInput(_, reason)? = error else { return XCTFail("\(String(describing: error))") }
+        XCTAssertTrue(reason.contains("nothing writes to"), reason)
+    }
+
     func testFIFOWithAWriterIsReadToTheEnd() throws {
         let fifo = NSTemporaryDirectory() + "staffcast-fifo-\(UUID().uuidString)"
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
