@@ -33,6 +33,71 @@ func runHistoryBenchmarks() {
                   options: HistoryReadOptions(calendar: amsterdam, intervalSeconds: 1800))
 }
 
+/// Reading a large export through a mapping: 5 million rows in Genesys Cloud's WFM import
+/// layout (5 queues × 1 million 5-minute intervals; three voice queues and two chat queues, so
+/// the queues of one channel are summed, AHT as total handle time ÷ handled), read with
+/// `--format genesys-wfm`. Run alone (`staffcast-bench history-mapped`) for its own peak memory.
+func runMappedHistoryBenchmark() {
+    let directory = NSTemporaryDirectory() + "staffcast-bench-mapped-\(getpid())"
+    do {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    } catch {
+        print("history: cannot create \(directory): \(error)")
+        return
+    }
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/genesys-wfm.csv"
+    let generation = Date()
+    guard let bytes = writeGenesysExport(to: path, timestamps: 1_000_000, start: 1_041_379_200) else { return }
+    print("history: generated 5000000 Genesys WFM rows (\(megabytes(bytes)) MB) in \(seconds(Date().timeIntervalSince(generation))) s")
+    let input: InputMapping
+    do { input = try InputMapping.preset("genesys-wfm", option: "--format") } catch {
+        print("history: \(error)")
+        return
+    }
+    readAndReport(label: "--format genesys-wfm (5 queues summed into 2 channels)", path: path, bytes: bytes,
+                  options: HistoryReadOptions(input: input))
+}
+
+/// `Interval Start UTC Date,Queue,Media Type,Skill Set,Language,Offered,Interactions Handled,
+/// Total Handle Time (Seconds)`, the five queues of each interval together.
+private func writeGenesysExport(to path: String, timestamps: Int, start: Int64) -> Int? {
+    guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        print("history: cannot write \(path)")
+        return nil
+    }
+    defer { try? handle.close() }
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(1 << 22)
+    buffer.append(contentsOf: Array("Interval Start UTC Date,Queue,Media Type,Skill Set,Language,Offered,Interactions Handled,Total Handle Time (Seconds)\n".utf8))
+    let queues = [("Sales NL", "Voice"), ("Sales BE", "Voice"), ("Service", "Voice"), ("Chat NL", "Chat"), ("Chat BE", "Chat")].map {
+        (Array(($0.0 + "," + $0.1 + ",general,Dutch,").utf8))
+    }
+    var written = 0
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for k in 0 ..< timestamps {
+        let stamp = Array(PlanningCalendar.utc.format(start + Int64(k) * 300).utf8)
+        for (q, prefix) in queues.enumerated() {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let noise = Int(state >> 59)
+            let offered = (k % 288) / 6 + 10 * q + noise
+            let handled = max(0, offered - noise / 8)
+            buffer.append(contentsOf: stamp)
+            buffer.append(UInt8(ascii: ","))
+            buffer.append(contentsOf: prefix)
+            buffer.append(contentsOf: Array("\(offered),\(handled),\(handled * (150 + noise * 3))\n".utf8))
+        }
+        if buffer.count > 1 << 22 {
+            handle.write(Data(buffer))
+            written += buffer.count
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+    handle.write(Data(buffer))
+    written += buffer.count
+    return written
+}
+
 private func readAndReport(label: String, path: String, bytes: Int, options: HistoryReadOptions) {
     let clock = Date()
     let history: ContactHistory

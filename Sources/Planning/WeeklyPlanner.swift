@@ -20,13 +20,15 @@ public enum WeeklyPlanner {
 
     /// The plan of `week` for `config`. `progress` hears what is being done (for a terminal);
     /// `warning` hears each accepted oddity as it is found (they are also in the plan's `warnings`).
-    public static func plan(_ config: PlanConfig, week choice: WeekChoice, progress: ((String) -> Void)? = nil,
+    /// For `.after(now)` (the cron job's `--week next`) a history ending more than
+    /// `config.staleAfterDays` days before the week is refused with the dates, unless `allowStale`.
+    public static func plan(_ config: PlanConfig, week choice: WeekChoice, allowStale: Bool = false, progress: ((String) -> Void)? = nil,
                             warning: ((String) -> Void)? = nil) throws(PlanningError) -> WeeklyPlan {
         let calendar = config.calendar
         var warnings: [String] = []
         func warn(_ text: String) { warnings.append(text); warning?(text) }
         let historyOptions = HistoryReadOptions(calendar: calendar, intervalSeconds: config.intervalSeconds,
-                                                valueColumn: config.valueColumn, channelName: config.channelName)
+                                                valueColumn: config.valueColumn, channelName: config.channelName, input: config.input)
         progress?("reading \(config.historyPath) …")
         // Read once: the bytes parsed are the bytes hashed into the manifest.
         let historyFile = try core { () throws(CoreError) in try InputFile.read(config.historyPath) }
@@ -34,6 +36,10 @@ public enum WeeklyPlanner {
             try HistoryReader.read(data: historyFile.data, name: config.historyPath, options: historyOptions)
         }
         for text in history.warnings { warn(text) }
+        if !config.timezoneGiven, let line = history.firstNonUTCOffsetLine {
+            throw .config(path: config.path, key: "timezone",
+                          message: "missing, but the history's timestamps carry UTC offsets (\(config.historyPath):\(line)); name the planning site's zone (e.g. \"Europe/Amsterdam\"), or say \"timezone\": \"UTC\" to plan on the UTC clock")
+        }
 
         let policies = try history.channels.map { channel throws(PlanningError) in (channel, try config.policy(for: channel)) }
         for name in config.channels.keys.sorted() where name != "*" && history.series(for: name) == nil {
@@ -51,6 +57,11 @@ public enum WeeklyPlanner {
             throw .invalidRequest("\(week.label) is outside the years a plan can be for (\(PlanWeek.supportedYears.lowerBound)–\(PlanWeek.supportedYears.upperBound))")
         }
         let weekStart = week.start(in: calendar), weekEnd = week.end(in: calendar)
+        if case .after = choice, !allowStale,
+           let stale = StaleHistory.check(historyEnd: historyEnd, weekStart: weekStart, calendar: calendar,
+                                          allowedDays: config.staleAfterDays, weekLabel: week.label) {
+            throw .badData("\(config.historyPath): \(stale.description)")
+        }
         let origin = min(historyEnd, weekStart)
         guard weekStart - historyEnd <= Int64(maximumLeadDays) * 86_400 else {
             throw .invalidRequest("\(week.label) starts \((weekStart - historyEnd) / 86_400) days after the history ends (\(calendar.format(historyEnd))); a plan forecasts at most \(maximumLeadDays) days ahead")

@@ -58,13 +58,13 @@ enum ExitCode {
     }
 
     /// 66 for an input that cannot be opened, 65 for content that cannot be used, 64 for an
-    /// unknown time zone (a flag or key value), 73 for an output that cannot be written, 74 when
-    /// standard output or error fails.
+    /// unknown time zone or a bad input-mapping value (flag or key values), 73 for an output that
+    /// cannot be written, 74 when standard output or error fails.
     static func of(_ error: CoreError) -> Int32 {
         switch error {
         case .missingInput: return noInput
         case .badData, .badFile: return dataError
-        case .unknownTimeZone: return usage
+        case .unknownTimeZone, .badOption: return usage
         case .cannotWrite: return cannotCreate
         case .outputFailed: return ioError
         }

@@ -10,7 +10,7 @@ import Reports
 struct PlanCommand: Command {
     static let name = "plan"
     static let abstract = "the weekly job: forecast, staff and publish next week's reports"
-    static let synopsis = "--config FILE [--week YYYY-Www|next] [--now TIMESTAMP] [--out-dir DIR] [--quiet]"
+    static let synopsis = "--config FILE [--week YYYY-Www|next] [--now TIMESTAMP] [--out-dir DIR] [--quiet] [--allow-stale]"
     static let discussion = """
     Reads the JSON config (history, timezone, interval, model, staff_to, holidays, events, and per channel
     aht_seconds (or "aht": "forecast"), service_level "P/T", asa_seconds, max_occupancy, shrinkage, patience,
@@ -64,6 +64,7 @@ struct PlanCommand: Command {
         OptionSpec("now", "TIMESTAMP", "the time 'next' counts from (ISO 8601; default: the clock)"),
         OptionSpec("out-dir", "DIR", "where the week's folder goes (default: reports)"),
         OptionSpec(flag: "quiet", "print nothing on success (for cron); errors still go to stderr"),
+        OptionSpec(flag: "allow-stale", "with --week next: plan even when the history ends more than the config's\nstale_after_days (default 14) days before the week (otherwise exit 65 with the dates)"),
         OptionSpec(flag: "force", "accept shrinkage above 0.95 and occupancy caps below 0.05 (refused as likely typos)"),
     ]
 
@@ -72,6 +73,7 @@ struct PlanCommand: Command {
     let nowText: String?
     let outDir: String
     let quiet: Bool
+    let allowStale: Bool
     let force: Bool
 
     init(_ arguments: ParsedArguments) throws(CLIError) {
@@ -84,6 +86,7 @@ struct PlanCommand: Command {
         if nowText != nil, weekText != "next" { throw .usage("--now only applies with --week next") }
         outDir = arguments.value("out-dir") ?? "reports"
         quiet = arguments.has("quiet")
+        allowStale = arguments.has("allow-stale")
         force = arguments.has("force")
     }
 
@@ -114,7 +117,7 @@ struct PlanCommand: Command {
             Console.error("warning: \(text)\n")
         }
         let plan = try planning { () throws(PlanningError) in
-            try WeeklyPlanner.plan(config, week: week, progress: progress, warning: quiet ? nil : warning)
+            try WeeklyPlanner.plan(config, week: week, allowStale: allowStale, progress: progress, warning: quiet ? nil : warning)
         }
         Console.progressDone()
         let target = try WeekPublisher(lock: lock, label: plan.week.label).publish(PlanFiles.render(plan, version: StaffcastCommand.version))

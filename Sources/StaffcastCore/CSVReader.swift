@@ -2,8 +2,10 @@ import Foundation
 
 /// An RFC 4180 reader that streams over bytes: quoted fields with embedded delimiters, doubled
 /// quotes and line breaks; CRLF, LF and CR-only line endings; a UTF-8 or UTF-16 byte-order mark;
-/// Excel's `sep=;` first line. The delimiter (`,` `;` or tab) is taken from `sep=` or detected
-/// on the header line, where the most frequent of the three outside quotes wins.
+/// Excel's `sep=;` first line; title lines before the header (when the caller says what a header
+/// looks like). The delimiter (`,` `;` tab or `|`) is taken from `sep=`, from the line that passes
+/// the header test, or detected on the first line, where the most frequent of the four outside
+/// quotes wins.
 ///
 /// Blank records (no characters, or only spaces and delimiters) are skipped; those followed by
 /// more data become warnings naming their lines, trailing ones are dropped silently.
@@ -22,8 +24,13 @@ public struct CSVReader {
     /// Whether a `sep=` line chose the delimiter.
     public internal(set) var hadSeparatorLine = false
     public let maxRecordBytes: Int
-    /// Accepted oddities, each naming its line.
-    public private(set) var warnings: [String] = []
+    /// Accepted oddities, each naming its line: an encoding detected, title lines skipped, blank
+    /// lines.
+    public var warnings: [String] { source.notices + (titleWarning.map { [$0] } ?? []) + recordWarnings }
+    private var recordWarnings: [String] = []
+    var titleWarning: String? = nil
+    /// How many title lines before the header were skipped.
+    public internal(set) var titleLinesSkipped = 0
 
     var source: TextSource
     var buffer: [UInt8] = []
@@ -54,19 +61,23 @@ public struct CSVReader {
 
     /// Opens `path`. - Throws: ``CoreError/missingInput(path:reason:)`` or, for compressed and
     /// binary files, ``CoreError/badFile(path:_:)``.
-    public init(path: String, maxRecordBytes: Int = 1 << 20) throws(CoreError) {
-        try self.init(source: TextSource(path: path), maxRecordBytes: maxRecordBytes)
+    public init(path: String, encoding: DeclaredEncoding? = nil, maxRecordBytes: Int = 1 << 20,
+                headerTest: (([String]) -> Bool)? = nil) throws(CoreError) {
+        try self.init(source: TextSource(path: path, declared: encoding), maxRecordBytes: maxRecordBytes, headerTest: headerTest)
     }
 
-    public init(data: Data, name: String, maxRecordBytes: Int = 1 << 20) throws(CoreError) {
-        try self.init(source: TextSource(data: data, name: name), maxRecordBytes: maxRecordBytes)
+    public init(data: Data, name: String, encoding: DeclaredEncoding? = nil, maxRecordBytes: Int = 1 << 20,
+                headerTest: (([String]) -> Bool)? = nil) throws(CoreError) {
+        try self.init(source: TextSource(data: data, name: name, declared: encoding), maxRecordBytes: maxRecordBytes, headerTest: headerTest)
     }
 
-    public init(source: TextSource, maxRecordBytes: Int = 1 << 20) throws(CoreError) {
+    /// - Parameter headerTest: says whether the fields of a line make the header; lines before
+    ///   the first that does are skipped as title lines (at most ``maxTitleLines``).
+    public init(source: TextSource, maxRecordBytes: Int = 1 << 20, headerTest: (([String]) -> Bool)? = nil) throws(CoreError) {
         self.source = source
         self.file = source.name
         self.maxRecordBytes = maxRecordBytes
-        try chooseDelimiter()
+        try chooseDelimiter(headerTest: headerTest)
     }
 
     // MARK: Reading records
@@ -86,7 +97,7 @@ public struct CSVReader {
                 pendingBlankLines = []
                 pendingBlankCount = 0
                 if unreportedBlankLines > 0 {
-                    warnings.append("\(file): \(unreportedBlankLines) more blank line\(unreportedBlankLines == 1 ? "" : "s") skipped")
+                    recordWarnings.append("\(file): \(unreportedBlankLines) more blank line\(unreportedBlankLines == 1 ? "" : "s") skipped")
                     unreportedBlankLines = 0
                 }
                 return false
@@ -98,7 +109,7 @@ public struct CSVReader {
             }
             // Name the first few; a file with thousands of them gets one line for the rest.
             for blank in pendingBlankLines where reportedBlankLines < Self.blankLinesNamed {
-                warnings.append("\(file):\(blank): blank line skipped")
+                recordWarnings.append("\(file):\(blank): blank line skipped")
                 reportedBlankLines += 1
                 pendingBlankCount -= 1
             }
@@ -321,10 +332,7 @@ public struct CSVReader {
                 let length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
                 if length == 0 || k + length > range.upperBound
                     || String(validating: bytes[k ..< k + length], as: UTF8.self) == nil {
-                    let shown = bytes[k ..< min(range.upperBound, k + 4)].map { "\\x" + hex($0) }.joined()
-                    let encodingName = source.encoding == .utf8 ? "UTF-8" : source.encoding.rawValue + " (a broken surrogate pair or an odd byte count)"
-                    throw .badData(SourceLocation(file: file, line: p.line, column: p.column),
-                                   "bytes \(shown) are not valid \(encodingName) text; save the file as UTF-8 CSV")
+                    throw .badData(SourceLocation(file: file, line: p.line, column: p.column), undecodableMessage(Array(bytes[k ..< min(range.upperBound, k + 4)])))
                 }
                 if b == 0x0A || b == 0x0D {
                     if !(b == 0x0A && k > range.lowerBound && bytes[k - 1] == 0x0D) { p.line += 1 }
@@ -337,8 +345,21 @@ public struct CSVReader {
         }
     }
 
-    private func hex(_ b: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(b >> 4)], digits[Int(b & 0xF)]])
+    private func hex(_ b: UInt8) -> String { hexByte(b) }
+
+    /// Bytes that are not text in the file's encoding, with their byte offset in the file.
+    private func undecodableMessage(_ decoded: [UInt8]) -> String {
+        let first = source.firstUndecodable
+        let raw = first.map(\.bytes).flatMap { $0.isEmpty ? nil : $0 } ?? decoded
+        let shown = raw.map { "\\x" + hex($0) }.joined()
+        let offset = first.map { " at byte offset \($0.offset)" } ?? ""
+        switch source.encoding {
+        case .utf8:
+            return "bytes \(shown)\(offset) are not valid UTF-8 text; save the file as UTF-8 CSV, or declare its encoding (--encoding windows-1252)"
+        case .windows1252:
+            return "byte \(shown)\(offset) has no character in Windows-1252; is the file really Windows-1252? Declare its encoding with --encoding utf-8|utf-16|windows-1252"
+        case .utf16LittleEndian, .utf16BigEndian:
+            return "bytes \(shown)\(offset) are not valid \(source.encoding.rawValue) text (a broken surrogate pair or an odd byte count)"
+        }
     }
 }

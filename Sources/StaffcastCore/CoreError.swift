@@ -23,6 +23,9 @@ public enum CoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownTimeZone(String)
     /// An output file or directory cannot be written (sysexits 73).
     case cannotWrite(path: String, reason: String)
+    /// A flag value (`--columns`) or config key (`input.columns`) that cannot be used: the flag
+    /// or key, and what was expected (sysexits 64; a config reader reports it as a config error).
+    case badOption(String, String)
     /// Standard output or standard error failed (a full disk, a closed pipe) (sysexits 74).
     case outputFailed(stream: String, reason: String)
 
@@ -34,6 +37,7 @@ public enum CoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unknownTimeZone(name):
             return "unknown time zone '\(name)': expected an IANA name such as Europe/Amsterdam, America/New_York or UTC"
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+        case let .badOption(option, message): return "\(option): \(message)"
         case let .outputFailed(stream, reason): return "cannot write to \(stream): \(reason)"
         }
     }

@@ -10,8 +10,10 @@ public enum HistoryDump {
     /// ``NumberFormat/plain(_:maxFractionDigits:minFractionDigits:)`` (integers without ".0", at
     /// most 6 fraction digits), AHT empty when absent. Channel names are quoted per RFC 4180
     /// when they need it. Lines end in LF.
+    /// When any channel carries abandoned contacts, an `abandoned` column follows.
     public static func csv(_ history: ContactHistory) -> String {
-        var out = header + "\n"
+        let withAbandoned = history.series.contains { $0.abandoned != nil }
+        var out = header + (withAbandoned ? ",abandoned" : "") + "\n"
         let series = history.series  // sorted by channel name
         let names = series.map { quoteIfNeeded($0.channel) }
         var offsets = OffsetCache(calendar: history.calendar)
@@ -36,6 +38,10 @@ public enum HistoryDump {
                 out += NumberFormat.plain(contacts, maxFractionDigits: 6)
                 out += ","
                 if let aht = s.ahtSeconds[k] { out += NumberFormat.plain(aht, maxFractionDigits: 6) }
+                if withAbandoned {
+                    out += ","
+                    if let abandoned = s.abandoned?[k] ?? nil { out += NumberFormat.plain(abandoned, maxFractionDigits: 6) }
+                }
                 out += "\n"
             }
             var j = k + 1

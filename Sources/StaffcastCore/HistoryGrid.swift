@@ -6,8 +6,14 @@ enum HistoryGridBuilder {
     /// More intervals than this (all channels together) means a mistyped year, not a history;
     /// 30 million intervals is 285 years of 5-minute rows and about 1 GB of series.
     static let maximumIntervals = 30_000_000
+    /// A channel whose rows lie on a coarser grid but for this share (or less) has rows off its
+    /// grid, not a finer interval.
+    static let strayShare = 0.05
+    /// The interval contacts of a one-row-per-contact list are counted in when none is given.
+    static let defaultContactListInterval = 900
 
-    static func build(_ rows: HistoryRows, options: HistoryReadOptions) throws(CoreError) -> ContactHistory {
+    static func build(_ input: HistoryRows, options: HistoryReadOptions) throws(CoreError) -> ContactHistory {
+        var rows = input
         let calendar = options.calendar
         var warnings = rows.warnings
         if let requested = options.intervalSeconds {
@@ -18,6 +24,24 @@ enum HistoryGridBuilder {
                 throw .badFile(path: rows.file, "cannot aggregate to \(minutes(requested)) intervals: \(Durations.format(requested)) does not divide a day")
             }
         }
+        var offsets = OffsetCache(calendar: calendar)
+        if rows.perContact {
+            // Count each contact in the interval it arrived in, on the local clock.
+            let grid = options.intervalSeconds ?? defaultContactListInterval
+            guard allowedIntervals.contains(grid) else {
+                throw .badFile(path: rows.file, "contacts can be counted in intervals of 5, 10, 15, 30 or 60 minutes, not \(Durations.format(grid))")
+            }
+            if options.intervalSeconds == nil {
+                warnings.append("\(rows.file): one row per contact: counted per \(minutes(grid)) interval (choose another with --interval)")
+            }
+            let g = Int64(grid)
+            for i in 0 ..< rows.count {
+                let t = rows.instants[i]
+                let wall = t + Int64(offsets.offset(at: t))
+                rows.instants[i] = t - ((wall % g) + g) % g
+            }
+            rows.declaredInterval = grid
+        }
         let channelCount = rows.channelNames.count
         var members = [[Int]](repeating: [], count: channelCount)
         if channelCount == 1 {
@@ -25,14 +49,20 @@ enum HistoryGridBuilder {
         } else {
             for i in 0 ..< rows.count { members[Int(rows.channels[i])].append(i) }
         }
-        for c in 0 ..< channelCount where !isSorted(members[c], rows) {
-            members[c].sort { (rows.instants[$0], rows.lines[$0]) < (rows.instants[$1], rows.lines[$1]) }
+        members = members.filter { !$0.isEmpty }
+        let bySource = !rows.sources.isEmpty
+        for c in members.indices where !isSorted(members[c], rows, bySource: bySource) {
+            if bySource {
+                members[c].sort { (rows.instants[$0], rows.sources[$0], rows.lines[$0]) < (rows.instants[$1], rows.sources[$1], rows.lines[$1]) }
+            } else {
+                members[c].sort { (rows.instants[$0], rows.lines[$0]) < (rows.instants[$1], rows.lines[$1]) }
+            }
         }
-        try rejectDuplicates(members, rows, calendar: calendar)
+        if !rows.perContact { try rejectDuplicates(members, rows, calendar: calendar) }
 
         // The grid: the GCD of the steps between a channel's rows.
-        var channelSteps = [Int64](repeating: 0, count: channelCount)
-        for c in 0 ..< channelCount {
+        var channelSteps = [Int64](repeating: 0, count: members.count)
+        for c in members.indices {
             var g: Int64 = 0
             let m = members[c]
             for k in 1 ..< max(1, m.count) {
@@ -42,9 +72,10 @@ enum HistoryGridBuilder {
             channelSteps[c] = g
         }
         let step = channelSteps.reduce(0) { gcd($0, $1) }
-        var offsets = OffsetCache(calendar: calendar)
         let interval: Int
-        if step == 0 {
+        if let declared = rows.declaredInterval {
+            interval = declared
+        } else if step == 0 {
             // A single timestamp: nothing to measure. Accept it only on the requested interval.
             guard let requested = options.intervalSeconds else {
                 throw .badFile(path: rows.file, "all rows share one timestamp (\(calendar.format(rows.instants[0]))), so the interval cannot be detected; give the interval (--interval 30m)")
@@ -52,16 +83,18 @@ enum HistoryGridBuilder {
             interval = requested
         } else if let allowed = allowedIntervals.first(where: { Int64($0) == step }) {
             interval = allowed
+            try rejectStrayRows(members, channelSteps, rows, options: options, offsets: &offsets)
         } else {
             try rejectGrid(step: step, rows, members, calendar: calendar, offsets: &offsets)
         }
         if let row = firstMisaligned(rows, members, grid: interval, offsets: &offsets) {
-            throw .badData(SourceLocation(file: rows.file, line: rows.lines[row], column: rows.timestampColumn),
-                           offGrid(rows.instants[row], grid: interval, offsets: &offsets))
+            throw .badData(rows.location(row), offGrid(rows.instants[row], grid: interval, offsets: &offsets)
+                           + (rows.declaredInterval != nil && !rows.perContact ? " (the file's periods are \(Durations.format(interval)) long)" : ""))
         }
-        for c in 0 ..< channelCount where channelSteps[c] > Int64(interval) && members[c].count > 2 {
+        for c in members.indices where channelSteps[c] > Int64(interval) && members[c].count > 2 && rows.missing == .unknown && !rows.perContact {
             let own = Int(channelSteps[c])
-            warnings.append("\(rows.file): channel '\(rows.channelNames[c])' has rows only every \(minutes(own)) while the file's interval is \(minutes(interval)); "
+            let name = rows.channelNames[Int(rows.channels[members[c][0]])]
+            warnings.append("\(rows.file): channel '\(name)' has rows only every \(minutes(own)) while the file's interval is \(minutes(interval)); "
                             + "the intervals between its rows are unknown\(own % interval == 0 && 86_400 % own == 0 ? " (aggregate with --interval \(Durations.format(own)))" : "")")
         }
 
@@ -76,56 +109,97 @@ enum HistoryGridBuilder {
 
         // Size check before allocating: a mistyped year would ask for billions of intervals.
         var total = 0
-        for c in 0 ..< channelCount {
-            let m = members[c]
+        for m in members {
             let span = rows.instants[m[m.count - 1]] - rows.instants[m[0]]
             total += Int(span / Int64(target)) + 2
             if total > maximumIntervals {
-                throw .badData(SourceLocation(file: rows.file, line: rows.lines[m[m.count - 1]], column: rows.timestampColumn),
-                               "the rows of channel '\(rows.channelNames[c])' run from \(calendar.format(rows.instants[m[0]])) (line \(rows.lines[m[0]])) "
+                throw .badData(rows.location(m[m.count - 1]),
+                               "the rows of channel '\(rows.channelNames[Int(rows.channels[m[0]])])' run from \(calendar.format(rows.instants[m[0]])) (line \(rows.lines[m[0]])) "
                                + "to \(calendar.format(rows.instants[m[m.count - 1]])): too many intervals to hold; is a year mistyped?")
             }
         }
 
         var series: [IntervalSeries] = []
-        series.reserveCapacity(channelCount)
-        for c in 0 ..< channelCount {
-            if target == interval {
-                series.append(fineSeries(rows, members[c], channel: rows.channelNames[c], interval: interval))
-            } else {
-                series.append(try aggregatedSeries(rows, members[c], channel: rows.channelNames[c], interval: target, offsets: &offsets))
-            }
+        series.reserveCapacity(members.count)
+        var filled = 0
+        for m in members {
+            let merged = MergedRows(rows, m)
+            let name = rows.channelNames[Int(rows.channels[m[0]])]
+            let built = try merged.series(channel: name, interval: target, aggregate: target != interval,
+                                          zeroFill: rows.missing == .zero, file: rows.file, offsets: &offsets)
+            series.append(built.series)
+            filled += built.filled
         }
-        return ContactHistory(calendar: calendar, intervalSeconds: target, series: series, warnings: warnings)
+        return ContactHistory(calendar: calendar, intervalSeconds: target, series: series, warnings: warnings,
+                              missingRows: rows.missing, zeroFilledIntervals: filled, firstNonUTCOffsetLine: rows.firstNonUTCOffsetLine)
     }
 
     // MARK: Checks
 
-    private static func isSorted(_ m: [Int], _ rows: HistoryRows) -> Bool {
-        for k in 1 ..< max(1, m.count) where rows.instants[m[k]] < rows.instants[m[k - 1]] { return false }
+    private static func isSorted(_ m: [Int], _ rows: HistoryRows, bySource: Bool) -> Bool {
+        for k in 1 ..< max(1, m.count) {
+            let a = rows.instants[m[k - 1]], b = rows.instants[m[k]]
+            if b < a { return false }
+            if bySource && a == b && rows.sources[m[k]] < rows.sources[m[k - 1]] { return false }
+        }
         return true
     }
 
     private static func rejectDuplicates(_ members: [[Int]], _ rows: HistoryRows, calendar: PlanningCalendar) throws(CoreError) {
         // Report the duplicate met first when reading the file.
-        var worst: (later: Int, earlier: Int, row: Int)? = nil
+        let bySource = !rows.sources.isEmpty
+        var worst: (later: Int, earlier: Int, row: Int, laterRow: Int)? = nil
         for m in members {
             for k in 1 ..< max(1, m.count) where rows.instants[m[k]] == rows.instants[m[k - 1]] {
+                if bySource && rows.sources[m[k]] != rows.sources[m[k - 1]] { continue }  // another queue: summed
                 let a = rows.lines[m[k - 1]], b = rows.lines[m[k]]
                 let later = max(a, b), earlier = min(a, b)
                 if let current = worst, current.later <= later { continue }
-                worst = (later, earlier, m[k])
+                worst = (later, earlier, m[k], a > b ? m[k - 1] : m[k])
             }
         }
         if let worst {
-            throw .badData(SourceLocation(file: rows.file, line: worst.later, column: rows.timestampColumn),
+            let what = bySource ? " (the same queue and split columns)" : ""
+            throw .badData(rows.location(worst.laterRow),
                            "duplicate row: line \(worst.earlier) and line \(worst.later) both give channel '\(rows.channelNames[Int(rows.channels[worst.row])])' "
-                           + "at \(calendar.format(rows.instants[worst.row])); keep one of them")
+                           + "at \(calendar.format(rows.instants[worst.row]))\(what); keep one of them")
+        }
+    }
+
+    /// A channel whose rows all but a few lie on a coarser grid: those few are off the grid (a
+    /// row at 07:15 in a half-hourly file), not a sign of a finer interval. With `--interval` at
+    /// most the finer step, the planner has said the file is that fine.
+    private static func rejectStrayRows(_ members: [[Int]], _ steps: [Int64], _ rows: HistoryRows, options: HistoryReadOptions,
+                                        offsets: inout OffsetCache) throws(CoreError) {
+        for c in members.indices where members[c].count >= 20 && steps[c] > 0 {
+            let step = steps[c]
+            if let requested = options.intervalSeconds, Int64(requested) <= step { continue }
+            let coarser = allowedIntervals.filter { Int64($0) > step && Int64($0) % step == 0 }
+            guard !coarser.isEmpty else { continue }
+            // Rows per residue of the local clock within the hour, in steps.
+            let buckets = Int(3600 / step)
+            guard buckets > 0, 3600 % step == 0 else { continue }
+            var counts = [Int](repeating: 0, count: buckets)
+            for i in members[c] {
+                let wall = rows.instants[i] + Int64(offsets.offset(at: rows.instants[i]))
+                counts[Int((((wall % 3600) + 3600) % 3600) / step)] += 1
+            }
+            let n = members[c].count
+            for grid in coarser.reversed() {
+                let every = grid / Int(step)
+                let off = counts.enumerated().filter { $0.offset % every != 0 }.reduce(0) { $0 + $1.element }
+                guard off > 0, Double(off) <= strayShare * Double(n) else { continue }
+                if let row = firstMisaligned(rows, [members[c]], grid: grid, offsets: &offsets) {
+                    throw .badData(rows.location(row),
+                                   offGrid(rows.instants[row], grid: grid, offsets: &offsets)
+                                   + "; \(n - off) of the channel's \(n) rows are on the \(minutes(grid)) grid (if the file really has \(minutes(Int(step))) intervals, say --interval \(Durations.format(Int(step))))")
+                }
+            }
         }
     }
 
     /// The row read first whose local start is not a multiple of `grid` past local midnight.
-    private static func firstMisaligned(_ rows: HistoryRows, _ members: [[Int]], grid: Int, offsets: inout OffsetCache) -> Int? {
+    static func firstMisaligned(_ rows: HistoryRows, _ members: [[Int]], grid: Int, offsets: inout OffsetCache) -> Int? {
         var found: Int? = nil
         let g = Int64(grid)
         for m in members {
@@ -139,7 +213,7 @@ enum HistoryGridBuilder {
         return found
     }
 
-    private static func offGrid(_ instant: Int64, grid: Int, offsets: inout OffsetCache) -> String {
+    static func offGrid(_ instant: Int64, grid: Int, offsets: inout OffsetCache) -> String {
         let local = offsets.local(instant)
         let before = local.secondsOfDay / grid * grid
         let after = LocalDateTime(utcSeconds: local.wallSeconds - Int64(local.secondsOfDay - before) + Int64(grid))
@@ -158,74 +232,23 @@ enum HistoryGridBuilder {
         for m in members {
             for k in 1 ..< max(1, m.count) {
                 let d = rows.instants[m[k]] - rows.instants[m[k - 1]]
+                guard d > 0 else { continue }
                 counts[d, default: 0] += 1
                 if example[d] == nil { example[d] = (m[k - 1], m[k]) }
             }
         }
         let usual = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? step
         if step > 3600, let smallest = counts.keys.min(), let pair = example[smallest] {
-            throw .badData(SourceLocation(file: rows.file, line: rows.lines[pair.1], column: rows.timestampColumn),
+            throw .badData(rows.location(pair.1),
                            "rows are at least \(duration(smallest)) apart (lines \(rows.lines[pair.0]) and \(rows.lines[pair.1])); \(accepted) within the day")
         }
         if let grid = allowedIntervals.last(where: { usual % Int64($0) == 0 }),
            let row = firstMisaligned(rows, members, grid: grid, offsets: &offsets) {
-            throw .badData(SourceLocation(file: rows.file, line: rows.lines[row], column: rows.timestampColumn),
-                           offGrid(rows.instants[row], grid: grid, offsets: &offsets))
+            throw .badData(rows.location(row), offGrid(rows.instants[row], grid: grid, offsets: &offsets))
         }
         let pair = example[usual] ?? (members[0][0], members[0][0])
-        throw .badData(SourceLocation(file: rows.file, line: rows.lines[pair.1], column: rows.timestampColumn),
+        throw .badData(rows.location(pair.1),
                        "rows are \(duration(usual)) apart (lines \(rows.lines[pair.0]) and \(rows.lines[pair.1])); \(accepted)")
-    }
-
-    // MARK: Series
-
-    private static func fineSeries(_ rows: HistoryRows, _ m: [Int], channel: String, interval: Int) -> IntervalSeries {
-        let start = rows.instants[m[0]]
-        let count = Int((rows.instants[m[m.count - 1]] - start) / Int64(interval)) + 1
-        var contacts = [Double?](repeating: nil, count: count)
-        var aht = [Double?](repeating: nil, count: count)
-        for i in m {
-            let k = Int((rows.instants[i] - start) / Int64(interval))
-            let c = rows.contacts[i]
-            if !c.isNaN { contacts[k] = c }
-            let a = rows.aht[i]
-            if !a.isNaN { aht[k] = a }
-        }
-        return IntervalSeries(channel: channel, intervalSeconds: interval, start: start, contacts: contacts, ahtSeconds: aht)
-    }
-
-    /// Sums contacts over coarse intervals aligned to the local clock; AHT is weighted by the
-    /// contacts that carry one. A coarse interval with no known fine interval stays unknown.
-    private static func aggregatedSeries(_ rows: HistoryRows, _ m: [Int], channel: String, interval: Int,
-                                         offsets: inout OffsetCache) throws(CoreError) -> IntervalSeries {
-        let g = Int64(interval)
-        var buckets = [Int64](repeating: 0, count: m.count)
-        for (k, i) in m.enumerated() {
-            let t = rows.instants[i]
-            let wall = t + Int64(offsets.offset(at: t))
-            buckets[k] = t - ((wall % g) + g) % g
-        }
-        let start = buckets[0]
-        for (k, b) in buckets.enumerated() where ((b - start) % g + g) % g != 0 {
-            let calendar = offsets.calendar
-            throw .badFile(path: rows.file,
-                           "cannot aggregate to \(minutes(interval)) intervals aligned to the local clock of \(calendar.identifier): "
-                           + "the offset change before \(calendar.format(rows.instants[m[k]])) (line \(rows.lines[m[k]])) moves them off a fixed grid; use a shorter interval")
-        }
-        let count = Int((buckets[buckets.count - 1] - start) / g) + 1
-        var contacts = [Double?](repeating: nil, count: count)
-        var weighted = [Double](repeating: 0, count: count)
-        var weights = [Double](repeating: 0, count: count)
-        for (k, i) in m.enumerated() {
-            let slot = Int((buckets[k] - start) / g)
-            let c = rows.contacts[i]
-            guard !c.isNaN else { continue }
-            contacts[slot] = (contacts[slot] ?? 0) + c
-            let a = rows.aht[i]
-            if !a.isNaN && c > 0 { weighted[slot] += a * c; weights[slot] += c }
-        }
-        let aht: [Double?] = (0 ..< count).map { weights[$0] > 0 ? weighted[$0] / weights[$0] : nil }
-        return IntervalSeries(channel: channel, intervalSeconds: interval, start: start, contacts: contacts, ahtSeconds: aht)
     }
 
     // MARK: Words

@@ -45,7 +45,18 @@ extension HistoryInspector {
 
     /// The summaries as JSON for `inspect --json`: keys in a fixed order, numbers with
     /// ``NumberFormat``, instants with their offset, so the bytes are the same on every run.
-    public static func json(_ summaries: [ChannelSummary], calendar: PlanningCalendar) -> String {
+    /// The line of `inspect` that says what absent intervals were taken to be.
+    public static func missingRowsLine(_ history: ContactHistory) -> String {
+        switch history.missingRows {
+        case .unknown:
+            return "missing rows: unknown (intervals absent from the file are unknown, not zero; say --missing zero if the export leaves out intervals without contacts)\n"
+        case .zero:
+            return "missing rows: zero (\(history.zeroFilledIntervals) interval\(history.zeroFilledIntervals == 1 ? "" : "s") absent from the file read as 0 contacts)\n"
+        }
+    }
+
+    public static func json(_ summaries: [ChannelSummary], calendar: PlanningCalendar, missingRows: MissingRows? = nil,
+                            zeroFilledIntervals: Int = 0) -> String {
         var channels: [String] = []
         for s in summaries {
             var fields: [(String, String)] = [
@@ -80,7 +91,13 @@ extension HistoryInspector {
             fields.append(("suspicious_days", array(days, indent: 3)))
             channels.append(object(fields, indent: 2))
         }
-        return object([("timezone", quote(calendar.identifier)), ("channels", array(channels, indent: 1))], indent: 0) + "\n"
+        var top: [(String, String)] = [("timezone", quote(calendar.identifier))]
+        if let missingRows {
+            top.append(("missing_rows", quote(missingRows.rawValue)))
+            top.append(("zero_filled_intervals", String(zeroFilledIntervals)))
+        }
+        top.append(("channels", array(channels, indent: 1)))
+        return object(top, indent: 0) + "\n"
     }
 
     // MARK: Formatting

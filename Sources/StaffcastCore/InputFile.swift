@@ -14,7 +14,8 @@ public struct InputFile: Sendable {
     /// Reads all of `path` (`-` or `/dev/stdin` is standard input).
     /// - Throws: ``CoreError/missingInput(path:reason:)`` when it is missing, unreadable or a
     ///   directory, with the same words as the streaming reader.
-    public static func read(_ path: String) throws(CoreError) -> InputFile {
+    /// A FIFO without a writer fails after `fifoWriterWaitSeconds` (10 by default).
+    public static func read(_ path: String, fifoWriterWaitSeconds: Int = 10) throws(CoreError) -> InputFile {
         let source = path == "-" ? "/dev/stdin" : path
         var status = stat()
         guard stat(source, &status) == 0 else {
@@ -24,10 +25,18 @@ public struct InputFile: Sendable {
         if (status.st_mode & S_IFMT) == S_IFDIR {
             throw .missingInput(path: path, reason: "is a directory, not a file")
         }
-        let descriptor = open(source, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .missingInput(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
         var data = Data()
+        let descriptor: Int32
+        if (status.st_mode & S_IFMT) == S_IFIFO {
+            // A pipe nobody writes to fails after a wait instead of blocking for ever.
+            let opened = try FIFOInput.open(source, name: path, waitSeconds: fifoWriterWaitSeconds)
+            descriptor = opened.descriptor
+            data.append(contentsOf: opened.prefix)
+        } else {
+            descriptor = open(source, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw .missingInput(path: path, reason: String(cString: strerror(errno))) }
+        }
+        defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }

@@ -12,14 +12,17 @@ public struct IntervalSeries: Sendable, Equatable {
     public var contacts: [Double?]
     /// Average handle time per interval in seconds; nil where the history gives none.
     public var ahtSeconds: [Double?]
+    /// Contacts abandoned per interval, when the history gives them (nil otherwise).
+    public var abandoned: [Double?]?
 
     public init(channel: String, intervalSeconds: Int, start: Int64,
-                contacts: [Double?], ahtSeconds: [Double?]? = nil) {
+                contacts: [Double?], ahtSeconds: [Double?]? = nil, abandoned: [Double?]? = nil) {
         self.channel = channel
         self.intervalSeconds = intervalSeconds
         self.start = start
         self.contacts = contacts
         self.ahtSeconds = ahtSeconds ?? Array(repeating: nil, count: contacts.count)
+        self.abandoned = abandoned
     }
 
     public var count: Int { contacts.count }
@@ -44,6 +47,7 @@ public struct IntervalSeries: Sendable, Equatable {
         let n = max(0, min(count, Int((instant - start + Int64(intervalSeconds) - 1) / Int64(intervalSeconds))))
         copy.contacts = Array(contacts.prefix(n))
         copy.ahtSeconds = Array(ahtSeconds.prefix(n))
+        copy.abandoned = abandoned.map { Array($0.prefix(n)) }
         return copy
     }
 
@@ -59,12 +63,23 @@ public struct ContactHistory: Sendable, Equatable {
     public var series: [IntervalSeries]
     /// Accepted oddities, each naming its line ("line 12: blank line skipped").
     public var warnings: [String]
+    /// What intervals absent from the file were taken to be.
+    public var missingRows: MissingRows
+    /// How many absent intervals within the channels' spans were read as zero.
+    public var zeroFilledIntervals: Int
+    /// The first line whose timestamp carried a UTC offset other than zero (nil when none did):
+    /// a file written in a zone other than UTC, whose planning zone should be named.
+    public var firstNonUTCOffsetLine: Int?
 
-    public init(calendar: PlanningCalendar, intervalSeconds: Int, series: [IntervalSeries], warnings: [String] = []) {
+    public init(calendar: PlanningCalendar, intervalSeconds: Int, series: [IntervalSeries], warnings: [String] = [],
+                missingRows: MissingRows = .unknown, zeroFilledIntervals: Int = 0, firstNonUTCOffsetLine: Int? = nil) {
         self.calendar = calendar
         self.intervalSeconds = intervalSeconds
         self.series = series.sorted { $0.channel < $1.channel }
         self.warnings = warnings
+        self.missingRows = missingRows
+        self.zeroFilledIntervals = zeroFilledIntervals
+        self.firstNonUTCOffsetLine = firstNonUTCOffsetLine
     }
 
     public var channels: [String] { series.map(\.channel) }

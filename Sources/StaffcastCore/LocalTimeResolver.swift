@@ -77,6 +77,28 @@ public struct LocalTimeResolver: Sendable {
         offsets = Array(repeating: 0, count: Self.slots)
     }
 
+    /// The instants of a local reading: one, two (the repeated hour when the clocks go back, in
+    /// time order) or none (the hour skipped when they go forward).
+    public enum Instants: Equatable, Sendable {
+        case one(Int64)
+        case two(Int64, Int64)
+        case none
+    }
+
+    /// The instants whose local reading is `wallSeconds`.
+    public mutating func instants(wallSeconds wall: Int64) -> Instants {
+        if case let .success(instant) = resolve(wallSeconds: wall) { return .one(instant) }
+        let candidates = calendar.instants(for: LocalDateTime(utcSeconds: wall))
+        guard let first = candidates.first, let last = candidates.last, candidates.count >= 2 else { return .none }
+        return .two(first, last)
+    }
+
+    /// Why `wallSeconds` has no single instant (for messages); nil when it has one.
+    public func problem(wallSeconds wall: Int64) -> TimestampError? {
+        if case let .failure(error) = resolveSlowly(wall) { return error }
+        return nil
+    }
+
     /// The instant of the local reading `wallSeconds` (seconds since 1970-01-01T00:00 local),
     /// or why there is none or more than one.
     public mutating func resolve(wallSeconds wall: Int64) -> Result<Int64, TimestampError> {

@@ -94,8 +94,9 @@ public enum TimestampParser {
         }
     }
 
-    /// Parses UTF-8 bytes (surrounding spaces allowed).
-    public static func parse(_ field: UnsafeBufferPointer<UInt8>) -> Result<ParsedTimestamp, TimestampError> {
+    /// Parses UTF-8 bytes (surrounding spaces allowed). With `allowFractionalSeconds` (a list of
+    /// contacts, not interval starts) a fraction of a second is dropped instead of refused.
+    public static func parse(_ field: UnsafeBufferPointer<UInt8>, allowFractionalSeconds: Bool = false) -> Result<ParsedTimestamp, TimestampError> {
         var lower = 0, upper = field.count
         while lower < upper && (field[lower] == 0x20 || field[lower] == 0x09) { lower += 1 }
         while upper > lower && (field[upper - 1] == 0x20 || field[upper - 1] == 0x09) { upper -= 1 }
@@ -149,7 +150,7 @@ public enum TimestampParser {
                 i += 1
                 var fractionDigits = 0
                 while let d = digit(i) {
-                    if d != 0 {
+                    if d != 0 && !allowFractionalSeconds {
                         return failure("\(shown()) has fractional seconds; history intervals start on whole minutes")
                     }
                     i += 1; fractionDigits += 1

@@ -8,8 +8,9 @@ final class CSVReaderTests: XCTestCase {
         try records(Data(text.utf8), chunkSize: chunkSize)
     }
 
-    private func records(_ data: Data, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 1 << 20) throws -> (records: [CSVRecord], reader: CSVReader) {
-        var reader = try CSVReader(source: TextSource(data: data, name: "in.csv", chunkSize: chunkSize), maxRecordBytes: maxRecordBytes)
+    private func records(_ data: Data, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 1 << 20,
+                         encoding: DeclaredEncoding? = nil) throws -> (records: [CSVRecord], reader: CSVReader) {
+        var reader = try CSVReader(source: TextSource(data: data, name: "in.csv", declared: encoding, chunkSize: chunkSize), maxRecordBytes: maxRecordBytes)
         var out: [CSVRecord] = []
         while let record = try reader.next() { out.append(record) }
         return (out, reader)
@@ -140,14 +141,20 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertTrue(message.contains("closing quote"), message)
     }
 
-    func testInvalidUTF8NamesLineAndColumn() {
-        // Latin-1 "é" (0xE9) in the third field of line 3: column 9 of "2,3,abé".
+    func testInvalidUTF8NamesLineAndColumn() throws {
+        // Latin-1 "é" (0xE9) in the third field of line 3: column 7 of "2,3,abé", byte 6 + 6 + 6 = 18.
         var data = Data("a,b,c\n1,2,3\n2,3,ab".utf8)
         data.append(0xE9)
         data.append(contentsOf: Array("\n".utf8))
-        let e = error { _ = try records(data) }
+        let e = error { _ = try records(data, encoding: .utf8) }
         XCTAssertEqual(e, .badData(SourceLocation(file: "in.csv", line: 3, column: 7),
-                                   "bytes \\xE9 are not valid UTF-8 text; save the file as UTF-8 CSV"))
+                                   "bytes \\xE9 at byte offset 18 are not valid UTF-8 text; save the file as UTF-8 CSV, or declare its encoding (--encoding windows-1252)"))
+        // Undeclared, with nothing but ASCII before it: Windows-1252, with a notice naming the byte.
+        let (rows, reader) = try records(data)
+        XCTAssertEqual(rows.last?.fields, ["2", "3", "abé"])
+        XCTAssertEqual(reader.warnings.count, 1)
+        XCTAssertTrue(reader.warnings[0].contains("byte 0xE9 at byte offset 18"), reader.warnings[0])
+        XCTAssertTrue(reader.warnings[0].contains("read as Windows-1252"), reader.warnings[0])
         // Columns count characters, not bytes: "€" is one column.
         var euro = Data("a,b\n€€,x".utf8)
         euro.append(0xFF)

@@ -41,6 +41,15 @@ public struct PlanConfig: Sendable {
     public var scenarios: [Scenario] = []
     /// The config file's bytes (hashed into the manifest).
     public var data: Data
+    /// How the history export is laid out (`"input"`, the flags of `--format`, `--columns`, … without
+    /// dashes); Staffcast's native layout when absent.
+    public var input: InputMapping = .native
+    /// Whether the config names the planning zone; a history whose timestamps carry UTC offsets
+    /// then must, or say `"timezone": "UTC"`.
+    public var timezoneGiven = true
+    /// How many days the history may end before the week `plan --week next` plans
+    /// (`"stale_after_days"`, default 14).
+    public var staleAfterDays = StaleHistory.defaultAllowedDays
 
     /// The policy of `channel`: its own entry, else the `"*"` entry.
     public func policy(for channel: String) throws(PlanningError) -> ChannelPolicy {

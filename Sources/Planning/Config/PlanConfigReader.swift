@@ -7,7 +7,7 @@ import Forecasting
 public enum PlanConfigReader {
     static let topLevelKeys: Set<String> = ["history", "timezone", "interval", "value_column", "channel_name",
                                             "model", "backtest_origins", "staff_to", "channels",
-                                            "holidays", "events", "shifts", "scenarios"]
+                                            "holidays", "events", "shifts", "scenarios", "input", "stale_after_days"]
 
     /// `force`: accept shrinkage above 0.95 and occupancy caps below 0.05 (`--force`).
     public static func load(path: String, force: Bool = false) throws(PlanningError) -> PlanConfig {
@@ -81,7 +81,23 @@ public enum PlanConfigReader {
         if let eventsText, eventsText.isEmpty { throw reader.error("events", "expected the path of the events CSV") }
         let eventsPath = eventsText.map { $0.hasPrefix("/") ? $0 : base.appendingPathComponent($0).path }
         let shifts = try ShiftSettingsReader.parse(object["shifts"], reader: reader)
-        return PlanConfig(path: path, historyPath: historyPath, historyPathAsWritten: history, calendar: calendar,
+        var input = InputMapping.native
+        if let value = object["input"], !(value is NSNull) {
+            guard let table = value as? [String: Any] else {
+                throw reader.error("input", "expected an object such as {\"format\": \"genesys-wfm\"} or {\"columns\": {\"timestamp\": …}}")
+            }
+            do throws(CoreError) {
+                input = try InputMapping.parse(jsonObject: table, keyPath: "input", baseDirectory: base.path)
+            } catch {
+                if case let .badOption(key, message) = error { throw .config(path: path, key: key, message: message) }
+                throw .core(error)
+            }
+        }
+        let staleAfter = try reader.optionalNumber(object, "stale_after_days", at: "") ?? Double(StaleHistory.defaultAllowedDays)
+        guard staleAfter == staleAfter.rounded(), (0 ... 3650).contains(staleAfter) else {
+            throw reader.error("stale_after_days", "expected a whole number of days from 0 to 3650")
+        }
+        var config = PlanConfig(path: path, historyPath: historyPath, historyPathAsWritten: history, calendar: calendar,
                           intervalSeconds: interval,
                           valueColumn: try reader.optionalString(object, "value_column", at: ""),
                           channelName: try reader.optionalString(object, "channel_name", at: ""),
@@ -89,5 +105,9 @@ public enum PlanConfigReader {
                           holidays: holidays, eventsPath: eventsPath, eventsPathAsWritten: eventsText,
                           shifts: shifts,
                           scenarios: try ScenarioReader.scenarios(object["scenarios"], reader: reader, force: force), data: data)
+        config.input = input
+        config.timezoneGiven = object["timezone"] != nil && !(object["timezone"] is NSNull)
+        config.staleAfterDays = Int(staleAfter)
+        return config
     }
 }
