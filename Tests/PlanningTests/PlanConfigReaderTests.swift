@@ -268,3 +268,16 @@ final class PlanConfigReaderTests: XCTestCase {
         }
     }
 }
+
+/// A service level written as a fraction is never read as a percentage of 1 or less.
+final class ServiceLevelTextTests: XCTestCase {
+    func testAFractionIsRefusedNamingBothReadings() throws {
+        XCTAssertEqual(try ServiceLevelText.parse("80/20"), ServiceLevelText.Target(fraction: 0.8, seconds: 20))
+        XCTAssertEqual(try ServiceLevelText.parse("80%/20s"), ServiceLevelText.Target(fraction: 0.8, seconds: 20))
+        for text in ["0.8/20", "1/20"] {
+            XCTAssertThrowsError(try ServiceLevelText.parse(text)) { error in
+                XCTAssertTrue("\(error)".contains("written as a fraction"), "\(error)")
+            }
+        }
+    }
+}
