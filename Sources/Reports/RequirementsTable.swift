@@ -16,18 +16,19 @@ public enum RequirementsTable {
                                 "backlog", "oldest_age_seconds"]
 
     public static func csv(_ rows: [RequirementRow], calendar: PlanningCalendar) -> String {
-        var table = CSVTable(header: header)
-        table.rows.reserveCapacity(rows.count)
         let order = rows.indices.sorted { (rows[$0].instant, rows[$0].channel) < (rows[$1].instant, rows[$1].channel) }
-        for row in order.map({ rows[$0] }) {
+        let sorted = order.map { rows[$0] }
+        // Formatting is most of the time: the rows are formatted on every core, in order.
+        let table = CSVTable(header: header, rows: Parallel.map(sorted.count) { i in
+            let row = sorted[i]
             let m = row.staffing.metrics
-            table.append([calendar.format(row.instant), row.channel, Format.volume(row.contacts),
-                          Format.seconds(row.ahtSeconds), String(row.staffing.agents), String(row.staffing.headcount),
-                          Format.fraction(m.serviceLevel), row.isDeferred ? "" : Format.seconds(m.asaSeconds),
-                          Format.fraction(m.occupancy),
-                          m.abandonRate.map(Format.fraction) ?? "", Format.fraction(row.serviceLevelAtMean),
-                          row.backlog.map(Format.volume) ?? "", row.oldestAgeSeconds.map(Format.seconds) ?? ""])
-        }
+            return [calendar.format(row.instant), row.channel, Format.volume(row.contacts),
+                    Format.seconds(row.ahtSeconds), String(row.staffing.agents), String(row.staffing.headcount),
+                    Format.fraction(m.serviceLevel), row.isDeferred ? "" : Format.seconds(m.asaSeconds),
+                    Format.fraction(m.occupancy),
+                    m.abandonRate.map(Format.fraction) ?? "", Format.fraction(row.serviceLevelAtMean),
+                    row.backlog.map(Format.volume) ?? "", row.oldestAgeSeconds.map(Format.seconds) ?? ""]
+        })
         return table.render()
     }
 }

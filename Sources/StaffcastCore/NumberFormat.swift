@@ -23,6 +23,7 @@ public enum NumberFormat {
             let text = whole == 0 ? "0" : String(whole)
             return minDigits == 0 ? text : text + "." + String(repeating: "0", count: minDigits)
         }
+        if let fast = scaledFast(x, maxDigits: maxDigits, minDigits: minDigits) { return fast }
         var (digits, point) = decimalDigits(abs(x))
         // Round to `maxDigits` fraction digits: keep the first `point + maxDigits` digits.
         let keep = point + maxDigits
@@ -77,6 +78,39 @@ public enum NumberFormat {
         }
         for i in out.indices where out[i] < 10 { out[i] += 48 }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let powersOfTen: [Double] = (0...9).map { pow10($0) }
+    private static func pow10(_ k: Int) -> Double { (0..<k).reduce(1.0) { value, _ in value * 10 } }
+
+    /// The same text computed from y = |x| · 10^maxDigits rounded, when that cannot differ from
+    /// rounding the shortest decimal: y below 10¹² (its rounding error is under 2·10⁻⁴) and its
+    /// fraction more than 10⁻³ from one half, so both land on the same side of the tie. Else nil
+    /// (the digit path decides, as for 2.675 → "2.68").
+    private static func scaledFast(_ x: Double, maxDigits: Int, minDigits: Int) -> String? {
+        guard maxDigits < powersOfTen.count else { return nil }
+        let y = abs(x) * powersOfTen[maxDigits]
+        guard y < 1e12 else { return nil }
+        let floor = y.rounded(.down)
+        let fraction = y - floor
+        guard abs(fraction - 0.5) > 1e-3 else { return nil }
+        let n = Int64(fraction > 0.5 ? floor + 1 : floor)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        if x < 0 && n != 0 { bytes.append(UInt8(ascii: "-")) }
+        var scale: Int64 = 1
+        for _ in 0..<maxDigits { scale *= 10 }
+        bytes.append(contentsOf: String(n / scale).utf8)
+        var fractionDigits = [UInt8](repeating: 48, count: maxDigits)
+        var rest = n % scale
+        for i in stride(from: maxDigits - 1, through: 0, by: -1) { fractionDigits[i] = UInt8(48 + rest % 10); rest /= 10 }
+        var count = maxDigits
+        while count > minDigits, fractionDigits[count - 1] == 48 { count -= 1 }
+        if count > 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(contentsOf: fractionDigits[0..<count])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The shortest round-tripping decimal digits of `x` (positive, finite) and the position of
