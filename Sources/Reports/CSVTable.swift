@@ -55,10 +55,9 @@ public struct CSVTable: Sendable, Equatable {
 public enum Format {
     /// Contacts and agents-as-expected-values: up to 3 decimals, no trailing zeros.
     public static func volume(_ x: Double) -> String { NumberFormat.plain(x, maxFractionDigits: 3) }
-    /// Probabilities and fractions: up to 6 decimals.
-    public static func fraction(_ x: Double) -> String { NumberFormat.plain(x, maxFractionDigits: 6) }
-    /// Seconds and hours: up to 2 decimals; "inf" for an unstable queue.
-    public static func seconds(_ x: Double) -> String {
-        x.isInfinite ? "inf" : NumberFormat.plain(x, maxFractionDigits: 2)
-    }
+    /// Probabilities and fractions: the shortest decimal that reads back as the same double.
+    public static func fraction(_ x: Double) -> String { NumberFormat.shortest(x) }
+    /// Seconds and hours: the shortest decimal that reads back as the same double; "inf" for an
+    /// unstable queue.
+    public static func seconds(_ x: Double) -> String { NumberFormat.shortest(x) }
 }

@@ -6,6 +6,8 @@ import StaffcastCore
 public indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case number(Double, fractionDigits: Int)
+    /// The shortest decimal that reads back as the same double (machine output).
+    case exact(Double)
     case integer(Int)
     case bool(Bool)
     case null
@@ -22,6 +24,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case let .string(s): return Self.quote(s)
         case let .number(x, digits):
             return x.isFinite ? NumberFormat.plain(x, maxFractionDigits: digits) : "null"
+        case let .exact(x): return x.isFinite ? NumberFormat.shortest(x) : "null"
         case let .integer(i): return String(i)
         case let .bool(b): return b ? "true" : "false"
         case .null: return "null"

@@ -27,9 +27,9 @@ public enum PlanManifest {
             ("channels", .array(plan.channels.map(channel))),
             ("schedule", .object([
                 ("shifts", shifts(plan.config.shifts)),
-                ("agent_hours", .number(schedule.agentHours, fractionDigits: 2)),
-                ("lp_lower_bound", .number(schedule.lowerBound, fractionDigits: 2)),
-                ("gap", .number(schedule.gap, fractionDigits: 6)),
+                ("agent_hours", .exact(schedule.agentHours)),
+                ("lp_lower_bound", .exact(schedule.lowerBound)),
+                ("gap", .exact(schedule.gap)),
                 ("uncovered_agent_intervals", .integer(schedule.totalShortfall)),
             ])),
             ("outputs", .array(outputs.map { name, text in
@@ -49,20 +49,20 @@ public enum PlanManifest {
             aht = volume > 0 ? rows.reduce(0) { $0 + $1.meanContacts * $1.ahtSeconds } / volume
                 : rows.reduce(0) { $0 + $1.ahtSeconds } / Double(max(1, rows.count))
         }
-        var settings: [(String, JSONValue)] = [("aht_seconds", .number(aht, fractionDigits: 3))]
+        var settings: [(String, JSONValue)] = [("aht_seconds", .exact(aht))]
         if plan.staffedWithForecastAHT { settings.append(("aht_source", .string("forecast"))) }
-        if let sl = policy.target.serviceLevel { settings.append(("service_level", .number(sl, fractionDigits: 6))) }
-        if policy.kind.deadlineSeconds == nil { settings.append(("target_seconds", .number(policy.target.targetSeconds, fractionDigits: 3))) }
-        if let asa = policy.target.maxASASeconds { settings.append(("asa_seconds", .number(asa, fractionDigits: 3))) }
-        if let cap = policy.target.maxOccupancy { settings.append(("max_occupancy", .number(cap, fractionDigits: 6))) }
-        settings.append(("shrinkage", .number(policy.target.shrinkage, fractionDigits: 6)))
-        if let patience = policy.target.patienceSeconds { settings.append(("patience", .number(patience, fractionDigits: 3))) }
-        if let abandon = policy.target.maxAbandonRate { settings.append(("max_abandon_rate", .number(abandon, fractionDigits: 6))) }
+        if let sl = policy.target.serviceLevel { settings.append(("service_level", .exact(sl))) }
+        if policy.kind.deadlineSeconds == nil { settings.append(("target_seconds", .exact(policy.target.targetSeconds))) }
+        if let asa = policy.target.maxASASeconds { settings.append(("asa_seconds", .exact(asa))) }
+        if let cap = policy.target.maxOccupancy { settings.append(("max_occupancy", .exact(cap))) }
+        settings.append(("shrinkage", .exact(policy.target.shrinkage)))
+        if let patience = policy.target.patienceSeconds { settings.append(("patience", .exact(patience))) }
+        if let abandon = policy.target.maxAbandonRate { settings.append(("max_abandon_rate", .exact(abandon))) }
         switch policy.kind {
         case .queue: break
         case .chat:
             settings.append(("concurrency", .integer(policy.kind.concurrency)))
-            settings.append(("aht_by_concurrency", .array((policy.chatAHT ?? []).map { .number($0, fractionDigits: 3) })))
+            settings.append(("aht_by_concurrency", .array((policy.chatAHT ?? []).map { .exact($0) })))
         case let .deferred(deadline):
             settings.append(("deadline_seconds", .integer(deadline)))
         }
@@ -73,9 +73,9 @@ public enum PlanManifest {
             ("events", .array(plan.eventsInForce.map { .string($0) })),
             ("backtest", .array(plan.scores.sorted { $0.model < $1.model }.map { s in
                 .object([("model", .string(s.model)), ("origins", .integer(s.origins)),
-                         ("wape", .number(s.wape, fractionDigits: 6)), ("mase", .number(s.mase, fractionDigits: 6)),
-                         ("coverage80", .number(s.coverage80, fractionDigits: 6)),
-                         ("coverage95", .number(s.coverage95, fractionDigits: 6))])
+                         ("wape", .exact(s.wape)), ("mase", .exact(s.mase)),
+                         ("coverage80", .exact(s.coverage80)),
+                         ("coverage95", .exact(s.coverage95))])
             })),
         ])
     }
@@ -90,7 +90,7 @@ public enum PlanManifest {
                     ("earliest_start", .string(ShiftTemplate.clock(t.earliestStartSeconds))),
                     ("latest_start", .string(ShiftTemplate.clock(t.latestStartSeconds))),
                     ("start_every", .string(Durations.format(t.startEverySeconds))),
-                    ("cost", .number(t.costPerHour, fractionDigits: 6)),
+                    ("cost", .exact(t.costPerHour)),
                 ]
                 if let days = t.weekdays { fields.append(("days", .array(days.sorted().map { .string(ShiftSettings.dayNames[$0 - 1].capitalized) }))) }
                 if let rule = t.breakRule {

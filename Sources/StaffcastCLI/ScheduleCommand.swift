@@ -67,7 +67,7 @@ struct ScheduleCommand: Command {
             for flag in ["shifts", "start-every", "no-breaks"] where arguments.has(flag) {
                 throw .usage("--\(flag) cannot be combined with --config; the config's \"shifts\" gives the templates")
             }
-            let loaded = try planning { () throws(PlanningError) in try PlanConfigReader.load(path: configPath) }
+            let loaded = try planning { () throws(PlanningError) in try PlanConfigReader.load(path: configPath, requiresHistory: false) }
             templates = loaded.shifts.templates
             tours = loaded.shifts.tours || arguments.has("tours")
             config = loaded

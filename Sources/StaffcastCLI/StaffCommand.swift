@@ -50,7 +50,7 @@ struct StaffCommand: Command {
             for flag in ["aht"] + TargetOptions.flags where arguments.has(flag) {
                 throw .usage("--\(flag) cannot be combined with --config; the config gives the channel settings")
             }
-            config = try planning { () throws(PlanningError) in try PlanConfigReader.load(path: configPath, force: arguments.has("force")) }
+            config = try planning { () throws(PlanningError) in try PlanConfigReader.load(path: configPath, force: arguments.has("force"), requiresHistory: false) }
             policy = nil
         } else {
             config = nil

@@ -80,6 +80,32 @@ public enum NumberFormat {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `x` in plain decimal notation with the fewest digits that read back as exactly `x`
+    /// (machine output must round-trip): 0.1 → "0.1", 1/3 → "0.3333333333333333", 1e-7 →
+    /// "0.0000001", never an exponent, never "-0". Non-finite values as in `plain`.
+    public static func shortest(_ x: Double) -> String {
+        guard x.isFinite else { return x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf") }
+        if x == 0 { return "0" }
+        if x.rounded(.towardZero) == x, abs(x) < 1e15 { return String(Int64(x)) }
+        let (digits, point) = decimalDigits(abs(x))
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + abs(point) + 3)
+        if x < 0 { out.append(UInt8(ascii: "-")) }
+        if point <= 0 {
+            out.append(48); out.append(UInt8(ascii: "."))
+            out.append(contentsOf: repeatElement(48, count: -point))
+            out.append(contentsOf: digits.map { $0 + 48 })
+        } else if point >= digits.count {
+            out.append(contentsOf: digits.map { $0 + 48 })
+            out.append(contentsOf: repeatElement(48, count: point - digits.count))
+        } else {
+            out.append(contentsOf: digits[..<point].map { $0 + 48 })
+            out.append(UInt8(ascii: "."))
+            out.append(contentsOf: digits[point...].map { $0 + 48 })
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     private static let powersOfTen: [Double] = (0...9).map { pow10($0) }
     private static func pow10(_ k: Int) -> Double { (0..<k).reduce(1.0) { value, _ in value * 10 } }
 

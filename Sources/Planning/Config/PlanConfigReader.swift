@@ -10,7 +10,7 @@ public enum PlanConfigReader {
                                             "holidays", "events", "shifts", "scenarios", "input", "stale_after_days"]
 
     /// `force`: accept shrinkage above 0.95 and occupancy caps below 0.05 (`--force`).
-    public static func load(path: String, force: Bool = false) throws(PlanningError) -> PlanConfig {
+    public static func load(path: String, force: Bool = false, requiresHistory: Bool = true) throws(PlanningError) -> PlanConfig {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .core(.missingInput(path: path, reason: "config file not found"))
@@ -19,10 +19,11 @@ public enum PlanConfigReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .core(.missingInput(path: path, reason: "cannot read the config file (permission denied?)"))
         }
-        return try parse(data: data, path: path, force: force)
+        return try parse(data: data, path: path, force: force, requiresHistory: requiresHistory)
     }
 
-    public static func parse(data: Data, path: String, force: Bool = false) throws(PlanningError) -> PlanConfig {
+    /// `requiresHistory`: false for the commands that take only the config's channels, shifts and zone.
+    public static func parse(data: Data, path: String, force: Bool = false, requiresHistory: Bool = true) throws(PlanningError) -> PlanConfig {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: data)
@@ -38,8 +39,9 @@ public enum PlanConfigReader {
         let reader = JSONFields(path: path)
         try reader.rejectUnknown(object, allowed: topLevelKeys, at: "")
 
-        let history = try reader.string(object, "history", at: "")
-        guard !history.isEmpty else { throw reader.error("history", "expected the path of the history CSV") }
+        // `staff --config` and `schedule --config` read no history: the key is needed only to plan.
+        let history = requiresHistory ? try reader.string(object, "history", at: "") : (try reader.optionalString(object, "history", at: "") ?? "")
+        guard !history.isEmpty || !requiresHistory else { throw reader.error("history", "expected the path of the history CSV") }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         let historyPath = history.hasPrefix("/") ? history : base.appendingPathComponent(history).path
 
