@@ -97,7 +97,7 @@ struct EventDays: Sendable {
         for (day, total) in totals where !holidayDays.contains(day) {
             byWeekday[CivilDate(daysSinceEpoch: day).weekday - 1].append(total)
         }
-        let typical = byWeekday.map { CalendarRegressionModel.median($0) }
+        let typical = byWeekday.map { RobustWeights.median($0) }
 
         // Past occurrences: closed or open, by holiday name and overall.
         var closed = Set<Int>()
