@@ -67,6 +67,10 @@ struct ForecastCommand: Command {
                                                            origin: origin, horizonSeconds: horizonSeconds, backtestOrigins: 4,
                                                            calendarEvents: calendarEvents, userEvents: userEvents)
             Console.error("\(series.channel): model \(forecast.model), \(forecast.instants.count) open intervals\n")
+            for line in ForecastSetup.notices(series, calendar: calendar, origin: origin, horizonSeconds: horizonSeconds,
+                                              calendarEvents: calendarEvents, userEvents: userEvents) {
+                Console.error(line + "\n")
+            }
             forecasts.append(forecast)
             aht[series.channel] = ForecastSetup.aht(series, calendar: calendar, origin: origin, at: forecast.instants)
         }
@@ -120,6 +124,19 @@ enum ForecastSetup {
     /// end); nil when that history has no AHT.
     static func aht(_ series: IntervalSeries, calendar: PlanningCalendar, origin: Int64?, at instants: [Int64]) -> [Double]? {
         AHTForecast.fit(series.truncated(before: origin ?? series.end), calendar: calendar)?.aht(at: instants)
+    }
+
+    /// What the forecast of `series` from `origin` (default: its end) over `horizonSeconds` must
+    /// tell the planner, one line each: a warning per holiday the history has never seen (kept
+    /// open, how to declare a closure; ``HolidayDecision``).
+    static func notices(_ series: IntervalSeries, calendar: PlanningCalendar, origin: Int64?, horizonSeconds: Int,
+                        calendarEvents: [CalendarEvent], userEvents: [UserEvent]) -> [String] {
+        let origin = origin ?? series.end
+        guard origin > series.start else { return [] }
+        let input = ForecastInput(series: series.truncated(before: origin), calendar: calendar,
+                                  calendarEvents: calendarEvents, userEvents: userEvents)
+        return input.holidayDecisions(from: origin, to: origin + Int64(horizonSeconds)).compactMap(\.warning)
+            .map { "warning: " + $0 }
     }
 
     /// Forecasts `series` from `origin` (default: its end) over `horizonSeconds`, using only the
