@@ -1,7 +1,9 @@
 import Foundation
 
 // `make bench`: release-mode figures for the closing notes. Run from the project root.
-// `staffcast-bench [queueing|forecast|history|scheduling|simulation]…` runs a subset.
+// `staffcast-bench [queueing|forecast|history|scheduling|simulation|suite]…` runs a subset;
+// `webshop` (the seed-42 shop in detail) and `suite-export DIR` (data and cases for
+// Benchmarks/peers/run_peers.py) only when named.
 let requested = Set(CommandLine.arguments.dropFirst())
 func wanted(_ name: String) -> Bool { requested.isEmpty || requested.contains(name) }
 
@@ -11,3 +13,7 @@ if wanted("scheduling") { runSchedulingBenchmarks() }
 if wanted("forecast") { runForecastingBenchmarks() }
 if wanted("history") { runHistoryBenchmarks() }
 if requested.contains("webshop") { runWebshopBenchmarks() }
+if wanted("suite") { runAccuracySuite() }
+if requested.contains("suite-export"), let i = CommandLine.arguments.firstIndex(of: "suite-export"), i + 1 < CommandLine.arguments.count {
+    runAccuracySuite(export: CommandLine.arguments[i + 1])
+}

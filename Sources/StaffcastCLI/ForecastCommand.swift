@@ -72,7 +72,8 @@ struct ForecastCommand: Command {
                 Console.error(line + "\n")
             }
             forecasts.append(forecast)
-            aht[series.channel] = ForecastSetup.aht(series, calendar: calendar, origin: origin, at: forecast.instants)
+            aht[series.channel] = ForecastSetup.aht(series, calendar: calendar, origin: origin, at: forecast.instants,
+                                                    calendarEvents: calendarEvents, userEvents: userEvents)
         }
         try core { () throws(CoreError) in try AtomicFile.write(ForecastTable.csv(forecasts, calendar: calendar, aht: aht), to: outPath) }
     }
@@ -121,22 +122,34 @@ enum ForecastSetup {
     }
 
     /// The AHT forecast for `instants` from the history of `series` before `origin` (default: its
-    /// end); nil when that history has no AHT.
-    static func aht(_ series: IntervalSeries, calendar: PlanningCalendar, origin: Int64?, at instants: [Int64]) -> [Double]? {
-        AHTForecast.fit(series.truncated(before: origin ?? series.end), calendar: calendar)?.aht(at: instants)
+    /// end), with the calendar's effects on handle time when events are given; nil when that
+    /// history has no AHT.
+    static func aht(_ series: IntervalSeries, calendar: PlanningCalendar, origin: Int64?, at instants: [Int64],
+                    calendarEvents: [CalendarEvent] = [], userEvents: [UserEvent] = []) -> [Double]? {
+        let history = series.truncated(before: origin ?? series.end)
+        guard !calendarEvents.isEmpty || !userEvents.isEmpty else {
+            return AHTForecast.fit(history, calendar: calendar)?.aht(at: instants)
+        }
+        let input = ForecastInput(series: history, calendar: calendar, calendarEvents: calendarEvents, userEvents: userEvents)
+        return AHTForecast.fit(input)?.aht(at: instants)
     }
 
     /// What the forecast of `series` from `origin` (default: its end) over `horizonSeconds` must
     /// tell the planner, one line each: a warning per holiday the history has never seen (kept
-    /// open, how to declare a closure; ``HolidayDecision``).
+    /// open, how to declare a closure; ``HolidayDecision``), then a note per anomaly the models
+    /// treated specially (absent stretches, glitch days, recording gaps, level shifts;
+    /// ``ForecastAnomaly``).
     static func notices(_ series: IntervalSeries, calendar: PlanningCalendar, origin: Int64?, horizonSeconds: Int,
                         calendarEvents: [CalendarEvent], userEvents: [UserEvent]) -> [String] {
         let origin = origin ?? series.end
         guard origin > series.start else { return [] }
         let input = ForecastInput(series: series.truncated(before: origin), calendar: calendar,
                                   calendarEvents: calendarEvents, userEvents: userEvents)
-        return input.holidayDecisions(from: origin, to: origin + Int64(horizonSeconds)).compactMap(\.warning)
+        var lines = input.holidayDecisions(from: origin, to: origin + Int64(horizonSeconds)).compactMap(\.warning)
             .map { "warning: " + $0 }
+        lines += input.anomalies(origin: origin, horizonSeconds: horizonSeconds).filter { $0.kind != .unseenHoliday }
+            .map { "note: " + $0.description }
+        return lines
     }
 
     /// Forecasts `series` from `origin` (default: its end) over `horizonSeconds`, using only the

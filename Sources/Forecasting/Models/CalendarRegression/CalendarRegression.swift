@@ -90,12 +90,15 @@ public struct CalendarRegressionModel: ForecastModel {
     public let eventHalfLifeWeeks: Double
     /// Knot spacing of the stage-1 level spline.
     public let eventKnotWeeks: Double
+    /// Whether a history of a year or more adds the year's shape (``YearlyShape``).
+    public let yearly: Bool
     public let name: String
 
     public init(halfLifeWeeks: Double = 6, trendDamping: Double = 0.9, monthStartDays: Int = 3,
                 monthEndDays: Int = 1, robust: Bool = true, eventShrinkage: Double = 1,
                 trainingWeeks: Double = 110, levelWeeks: Double = 52, eventHalfLifeWeeks: Double = 52,
-                eventKnotWeeks: Double = 8, name: String = "regression") {
+                eventKnotWeeks: Double = 8, yearly: Bool = true, name: String = "regression") {
+        self.yearly = yearly
         self.trainingWeeks = trainingWeeks > 0 ? trainingWeeks : .infinity
         self.levelWeeks = levelWeeks > 0 ? levelWeeks : .infinity
         self.eventHalfLifeWeeks = eventHalfLifeWeeks > 0 ? eventHalfLifeWeeks : .infinity
@@ -145,14 +148,36 @@ public struct CalendarRegressionModel: ForecastModel {
         let shapes = events.isEmpty ? [:] : Self.intradayShapes(history: history, events: events, openingHours: input.openingHours,
                                                                 calendar: input.calendar, shrinkage: eventShrinkage)
 
-        // Stage 2: the recent level and profile, with the event effects as a fixed offset.
+        // The year's shape, from a year or more of history (the event effects taken out first).
+        var yearShape: YearlyShape? = nil
+        if yearly, history.spanDays > 365 + YearlyShape.windowDays {
+            let eventOffsets = Self.offsets(instants: history.instants, days: history.slots.map(\.day), events: events, effects: effects)
+            let screen = DayScreen(history: history, events: events)
+            let skip = Set(screen.abnormal.compactMap { entry -> Int? in
+                if case .calendar = entry.value { return nil }
+                return entry.key
+            })
+            let originDay = LocalClock(input.calendar).readings([origin])[0].date.daysSinceEpoch
+            yearShape = YearlyShape.fit(history: history, response: fullResponse, eventOffsets: eventOffsets, group: fullGroup,
+                                        groups: groups, skip: skip, originDay: originDay)
+        }
+
+        // Stage 2: the recent level and profile, with the event effects (and the year's shape) as a fixed offset.
         let first = levelWeeks.isFinite
             ? history.instants.firstIndex { $0 >= origin - Int64(levelWeeks * Self.week) } ?? 0 : 0
         let instants = Array(history.instants[first...])
         let slots = Array(history.slots[first...])
         let group = Array(fullGroup[first...])
         let m = instants.count
-        let offsets = Self.offsets(instants: instants, days: slots.map(\.day), events: events, effects: effects)
+        var offsets = Self.offsets(instants: instants, days: slots.map(\.day), events: events, effects: effects)
+        if let yearShape {
+            var byDay: [Int: Double] = [:]
+            for k in offsets.indices {
+                let day = slots[k].day
+                if byDay[day] == nil { byDay[day] = yearShape.offset(day: day) ?? 0 }
+                offsets[k] += byDay[day] ?? 0
+            }
+        }
         let response = (0..<m).map { fullResponse[first + $0] - offsets[$0] }
         let spanDays = (slots.last?.day ?? 0) - (slots.first?.day ?? 0) + 1
 
@@ -217,7 +242,7 @@ public struct CalendarRegressionModel: ForecastModel {
                       trendPerWeek: trend, turnOfMonthEffect: month, events: events, effects: effects, shapes: shapes,
                       smearing: smearing,
                       origin: origin, trendDamping: trendDamping, turnOfMonth: turnOfMonth,
-                      clock: LocalClock(input.calendar), openingHours: input.openingHours)
+                      clock: LocalClock(input.calendar), openingHours: input.openingHours, yearShape: yearShape)
     }
 
     struct Fitted: FittedForecastModel {
@@ -238,6 +263,8 @@ public struct CalendarRegressionModel: ForecastModel {
         let turnOfMonth: TurnOfMonth
         let clock: LocalClock
         let openingHours: OpeningHours
+        /// The year's shape (nil with less than a year of history).
+        var yearShape: YearlyShape? = nil
 
         /// Σₖ₌₁ᴸ φᵏ for a (possibly fractional) lead of L weeks; L itself when φ = 1.
         func dampedWeeks(_ lead: Double) -> Double {
@@ -249,6 +276,7 @@ public struct CalendarRegressionModel: ForecastModel {
         func linearPredictor(at instants: [Int64]) -> [Double?] {
             var turnOfDay: [Int: Bool] = [:]
             var shapeOfDay: [Int: [Double]?] = [:]
+            var yearOfDay: [Int: Double] = [:]
             return zip(instants, clock.slots(instants, openingHours: openingHours)).map { instant, reading in
                 guard reading.isOpen, !events.isClosed(instant: instant, day: reading.day) else { return nil }
                 var eta = profile[reading.slotOfWeek]
@@ -265,6 +293,13 @@ public struct CalendarRegressionModel: ForecastModel {
                     if let shape { eta += shape[reading.slotOfDay] }
                 }
                 eta += trendPerWeek * dampedWeeks(Double(instant - origin) / CalendarRegressionModel.week)
+                if let yearShape {
+                    if let cached = yearOfDay[reading.day] { eta += cached } else {
+                        let value = yearShape.offset(day: reading.day) ?? 0
+                        yearOfDay[reading.day] = value
+                        eta += value
+                    }
+                }
                 if turnOfMonthEffect != 0 {
                     let atTurn: Bool
                     if let cached = turnOfDay[reading.day] { atTurn = cached } else {
