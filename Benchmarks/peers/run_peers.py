@@ -7,11 +7,12 @@
 Needs `pip install statsforecast prophet pandas` (for the benchmark only; never a dependency of
 Staffcast). Methods, each fitted on the history before the case's origin:
 - `mstl_ets`: statsforecast MSTL(season_length=[slots/day, slots/week]) with AutoETS on the
-  trend, on the last 12 weeks (a 15-minute series: 8,064 points);
-- `prophet`: Prophet with daily, weekly and (history of a year or more) yearly seasonality and
-  the same calendar the suite gives Staffcast: the country's public holidays and retail days
-  (`staffcast calendar --csv`) and the events file's promotions as holidays; on the last two
-  years (1-week cases: the last 16 weeks);
+  trend, on the last 12 weeks of a local-clock grid (DST days made 24-hour: the skipped hour
+  repeats the hour before, the repeated hour is averaged), so the seasons stay on the clock;
+- `prophet`: Prophet on log(1 + y) (counts with closed nights), with daily, weekly and (history
+  of a year or more) yearly seasonality and the same calendar the suite gives Staffcast: the
+  country's public holidays and retail days (`staffcast calendar --csv`) and the events file's
+  promotions as holidays; on the last two years (1-week cases: the last 16 weeks);
 - `wavg6` is Staffcast's own six-week average and is not repeated here.
 Forecasts are clipped at 0 and scored like the suite: Σ|f − truth| and Σ truth over the scored
 intervals (the web shop's true intensity; the bank's calls). Rows are appended per case, so an
@@ -71,12 +72,20 @@ def local_index(epoch, tz):
     return idx.tz_convert(tz).tz_localize(None) if tz else idx.tz_localize(None)
 
 
+def local_grid(epoch, values, tz, step):
+    """Values on a regular local-clock grid (naive local timestamps), DST days made 24-hour."""
+    idx = local_index(epoch, tz)
+    s = pd.Series(values, index=idx).groupby(level=0).mean()
+    grid = pd.date_range(s.index[0], s.index[-1], freq=f"{step}s")
+    return s.reindex(grid).ffill(limit=86400 // step // 12 + 1)
+
+
 def fit_mstl(y, step, horizon):
     from statsforecast import StatsForecast
     from statsforecast.models import MSTL, AutoETS
     per_day = 86400 // step
     n = min(len(y), 12 * 7 * per_day)
-    y = np.nan_to_num(y[-n:], nan=0.0)
+    y = np.nan_to_num(np.asarray(y[-n:], dtype=float), nan=0.0)
     model = MSTL(season_length=[per_day, 7 * per_day], trend_forecaster=AutoETS(model="ZZN"))
     df = pd.DataFrame({"unique_id": "s", "ds": np.arange(n), "y": y})
     fc = StatsForecast(models=[model], freq=1).forecast(df=df, h=horizon)
@@ -87,8 +96,8 @@ def fit_prophet(ds_hist, y, ds_future, holidays, yearly):
     from prophet import Prophet
     m = Prophet(daily_seasonality=True, weekly_seasonality=True, yearly_seasonality=yearly, holidays=holidays)
     mask = ~np.isnan(y)
-    m.fit(pd.DataFrame({"ds": ds_hist[mask], "y": y[mask]}))
-    return m.predict(pd.DataFrame({"ds": ds_future}))["yhat"].values
+    m.fit(pd.DataFrame({"ds": ds_hist[mask], "y": np.log1p(y[mask])}))
+    return np.expm1(m.predict(pd.DataFrame({"ds": ds_future}))["yhat"].values)
 
 
 def main():
@@ -133,7 +142,12 @@ def main():
             t0 = time.time()
             try:
                 if method == "mstl_ets":
-                    f = fit_mstl(counts[past], step, len(future))
+                    hist = local_grid(epoch[past][-13 * 7 * 86400 // step:], counts[past][-13 * 7 * 86400 // step:], tz, step)
+                    fut_local = local_index(future, tz)
+                    grid_future = pd.date_range(hist.index[-1] + pd.Timedelta(seconds=step),
+                                                fut_local.max() + pd.Timedelta(seconds=step), freq=f"{step}s")
+                    g = pd.Series(fit_mstl(hist.values, step, len(grid_future)), index=grid_future)
+                    f = g.groupby(level=0).mean().reindex(fut_local).ffill().values
                 else:
                     yearly = c["horizon"] != "1 week" and past.sum() * step >= 365 * 86400
                     keep = (2 * 365 if yearly else 16 * 7) * 86400 // step

@@ -51,6 +51,12 @@ func runAccuracySuite(export: String? = nil) {
         ("regression-noyear", AutoForecaster(models: [CalendarRegressionModel(yearly: false)])),
         ("auto-old", AutoForecaster(models: [SeasonalNaiveModel(), CalendarRegressionModel(yearly: false)], combines: false)),
         ("auto-nocombo", AutoForecaster(combines: false)),
+        ("auto-nostab", AutoForecaster(noiseMultiple: 0)),
+        ("auto-8", AutoForecaster(backtestOrigins: 8)),
+        ("auto-8-nostab", AutoForecaster(backtestOrigins: 8, noiseMultiple: 0)),
+        ("auto-nodshw-nostab", AutoForecaster(models: [SeasonalNaiveModel(), WeeklyAverageModel(weeks: 6), CalendarRegressionModel(),
+                                                       TopDownModel()], noiseMultiple: 0)),
+        ("auto-old-year", AutoForecaster(models: [SeasonalNaiveModel(), CalendarRegressionModel()], combines: false)),
     ]
     let names = (env["STAFFCAST_SUITE_METHODS"] ?? "auto,regression,wavg6,snaive").split(separator: ",").map(String.init)
     let methods = names.compactMap { name in variants.first { $0.label == name } }

@@ -1,3 +1,4 @@
+import Foundation
 import StaffcastCore
 import Forecasting
 import Reports
@@ -62,18 +63,29 @@ struct ForecastCommand: Command {
         let (calendarEvents, userEvents) = try events.load(
             calendar: calendar, from: selected.map(\.start).min() ?? 0,
             to: (origin ?? selected.map(\.end).max() ?? 0) + Int64(horizonSeconds))
-        for series in selected {
-            let (forecast, _) = try ForecastSetup.forecast(series, calendar: calendar, models: models,
-                                                           origin: origin, horizonSeconds: horizonSeconds, backtestOrigins: 4,
-                                                           calendarEvents: calendarEvents, userEvents: userEvents)
-            Console.error("\(series.channel): model \(forecast.model), \(forecast.instants.count) open intervals\n")
-            for line in ForecastSetup.notices(series, calendar: calendar, origin: origin, horizonSeconds: horizonSeconds,
-                                              calendarEvents: calendarEvents, userEvents: userEvents) {
-                Console.error(line + "\n")
-            }
-            forecasts.append(forecast)
-            aht[series.channel] = ForecastSetup.aht(series, calendar: calendar, origin: origin, at: forecast.instants,
+        // Channels are independent: forecast them on all cores, then report in channel order.
+        let results = ChannelResults(count: selected.count)
+        let models = self.models, horizonSeconds = self.horizonSeconds
+        DispatchQueue.concurrentPerform(iterations: selected.count) { k in
+            let series = selected[k]
+            let result = Result { () throws(CLIError) -> (Forecast, [String], [Double]?) in
+                let (forecast, _) = try ForecastSetup.forecast(series, calendar: calendar, models: models,
+                                                               origin: origin, horizonSeconds: horizonSeconds, backtestOrigins: 4,
+                                                               calendarEvents: calendarEvents, userEvents: userEvents)
+                let notices = ForecastSetup.notices(series, calendar: calendar, origin: origin, horizonSeconds: horizonSeconds,
                                                     calendarEvents: calendarEvents, userEvents: userEvents)
+                let aht = ForecastSetup.aht(series, calendar: calendar, origin: origin, at: forecast.instants,
+                                            calendarEvents: calendarEvents, userEvents: userEvents)
+                return (forecast, notices, aht)
+            }
+            results.set(k, result)
+        }
+        for (k, series) in selected.enumerated() {
+            let (forecast, notices, channelAHT) = try results.get(k).get()
+            Console.error("\(series.channel): model \(forecast.model), \(forecast.instants.count) open intervals\n")
+            for line in notices { Console.error(line + "\n") }
+            forecasts.append(forecast)
+            aht[series.channel] = channelAHT
         }
         try core { () throws(CoreError) in try AtomicFile.write(ForecastTable.csv(forecasts, calendar: calendar, aht: aht), to: outPath) }
     }
@@ -191,5 +203,22 @@ struct EventOptions {
 
     func load(calendar: PlanningCalendar, from: Int64, to: Int64) throws(CLIError) -> ([CalendarEvent], [UserEvent]) {
         try ForecastSetup.events(countries: countries, eventsPath: eventsPath, calendar: calendar, from: from, to: to)
+    }
+}
+
+/// Per-channel results filled in from concurrent forecasts (one slot per channel, behind a lock).
+final class ChannelResults: @unchecked Sendable {
+    private var slots: [Result<(Forecast, [String], [Double]?), CLIError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ k: Int, _ result: Result<(Forecast, [String], [Double]?), CLIError>) {
+        lock.lock(); slots[k] = result; lock.unlock()
+    }
+
+    func get(_ k: Int) -> Result<(Forecast, [String], [Double]?), CLIError> {
+        lock.lock(); defer { lock.unlock() }
+        return slots[k] ?? .failure(.usage("internal error: channel \(k) was not forecast"))
     }
 }

@@ -137,10 +137,8 @@ final class AutoForecasterTests: XCTestCase {
     }
 
     /// Issue 9: when two candidates' backtest errors are within noise of each other, `auto`
-    /// takes the steadier one. Here the six-week average and the regression both fit a flat
-    /// Poisson series; the paired per-week differences are noise, so the average wins even when
-    /// the regression's mean WAPE is a hair lower; a clear winner (a doubled level the average
-    /// still remembers) is taken on its errors.
+    /// takes the steadier one (``AutoForecaster/stability(_:_:)``); a candidate that beats it in
+    /// every window by more than the noise is taken on its errors.
     func testPrefersTheSteadierModelWithinNoise() throws {
         // Synthetic windows: per-origin WAPEs of a leader and of a steadier model 0.1 point worse ± noise.
         func window(origin: Int64, wape: Double) -> BacktestWindow {
@@ -149,12 +147,12 @@ final class AutoForecasterTests: XCTestCase {
         let leader = [0.050, 0.070, 0.040, 0.060].enumerated().map { window(origin: Int64($0.offset), wape: $0.element) }
         let steady = [0.052, 0.066, 0.047, 0.059].enumerated().map { window(origin: Int64($0.offset), wape: $0.element) }
         // d = +0.002, −0.004, +0.007, −0.001: mean 0.001, standard error 0.0024 → within noise.
-        XCTAssertEqual(AutoForecaster.Selection.rank([leader, steady], names: ["regression", "wavg6"], stability: [3, 5]).first, 1)
+        XCTAssertEqual(AutoForecaster.Selection.rank([leader, steady], names: ["wavg6", "regression"], stability: [3, 5]).first, 1)
         // Worse by 0.02 in every window: a real difference, the leader stays.
         let worse = [0.070, 0.091, 0.059, 0.081].enumerated().map { window(origin: Int64($0.offset), wape: $0.element) }
-        XCTAssertEqual(AutoForecaster.Selection.rank([leader, worse], names: ["regression", "wavg6"], stability: [3, 5]).first, 0)
+        XCTAssertEqual(AutoForecaster.Selection.rank([leader, worse], names: ["wavg6", "regression"], stability: [3, 5]).first, 0)
         // A less stable candidate never takes over on noise.
-        XCTAssertEqual(AutoForecaster.Selection.rank([leader, steady], names: ["regression", "snaive"], stability: [3, 0]).first, 0)
+        XCTAssertEqual(AutoForecaster.Selection.rank([leader, steady], names: ["wavg6", "snaive"], stability: [3, 0]).first, 0)
     }
 
     /// A combination is chosen when it wins: two models whose errors cancel (one 10 % high,

@@ -11,8 +11,8 @@ extension AutoForecaster {
     /// two models apart by less than that, and on data nobody tuned to the steadier model is the
     /// better bet (the six-week average beat a sharper model in every unseen week of the issue).
     /// Of several such candidates the most stable wins, then the lower mean WAPE.
-    enum Selection {
-        static let noiseMultiple = 1.0
+    public enum Selection {
+        public static let noiseMultiple = 1.0
 
         static func meanWAPE(_ windows: [BacktestWindow]) -> Double {
             let wapes = windows.compactMap { Accuracy.wape(forecast: $0.forecasts, actual: $0.actuals) }.filter(\.isFinite)
@@ -21,7 +21,8 @@ extension AutoForecaster {
 
         /// Candidate indices, the chosen one first, then by mean WAPE and name, then those with
         /// no scored window in the order given.
-        static func rank(_ windows: [[BacktestWindow]], names: [String], stability: [Int]) -> [Int] {
+        static func rank(_ windows: [[BacktestWindow]], names: [String], stability: [Int],
+                         noiseMultiple: Double = Selection.noiseMultiple) -> [Int] {
             let byOrigin: [[Int64: Double]] = windows.map { list in
                 var map: [Int64: Double] = [:]
                 for w in list { if let v = Accuracy.wape(forecast: w.forecasts, actual: w.actuals), v.isFinite { map[w.origin] = v } }
@@ -36,7 +37,7 @@ extension AutoForecaster {
                 case (true, true): return a < b
                 }
             }
-            guard let leader = ordered.first, means[leader].isFinite else { return ordered }
+            guard let leader = ordered.first, means[leader].isFinite, noiseMultiple > 0 else { return ordered }
             var chosen = leader
             for c in ordered where c != leader && means[c].isFinite && stability[c] > stability[leader] {
                 let common = byOrigin[c].keys.filter { byOrigin[leader][$0] != nil }.sorted()

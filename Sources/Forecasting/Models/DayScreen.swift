@@ -63,12 +63,10 @@ struct DayScreen: Sendable {
         }
         // Recording gaps: zeros where the neighbours' same slot is busy.
         let perDay = history.slotsPerDay
-        var byDaySlot: [Int: Double] = [:]
+        let byDaySlot = history.valuesByDaySlot()
         var zeros: [(day: Int, slot: Int)] = []
-        for k in history.values.indices {
-            let s = history.slots[k]
-            byDaySlot[s.day * perDay + s.slotOfDay] = history.values[k]
-            if history.values[k] == 0 { zeros.append((s.day, s.slotOfDay)) }
+        for k in history.values.indices where history.values[k] == 0 {
+            zeros.append((history.slots[k].day, history.slots[k].slotOfDay))
         }
         var gaps: [Int: Int] = [:]
         for (day, slot) in zeros where abnormal[day] == nil || gaps[day] != nil {

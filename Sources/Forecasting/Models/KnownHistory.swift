@@ -65,17 +65,18 @@ struct KnownHistory: Sendable {
         return last.day - first.day + 1
     }
 
-    /// Mean known value per local (day, slot of day); the two passes of a fall-back hour share
-    /// one key and are averaged.
-    func valuesByDaySlot() -> [Int: Double] {
-        var sums: [Int: (Double, Int)] = [:]
-        sums.reserveCapacity(values.count)
+    /// Mean known value per local (day, slot of day), keyed day · slotsPerDay + slot; the two
+    /// passes of a fall-back hour share one key and are averaged.
+    func valuesByDaySlot() -> DaySlotValues {
+        guard let first = slots.first?.day, let last = slots.last?.day else { return DaySlotValues(firstKey: 0, means: []) }
+        let firstKey = first * slotsPerDay
+        var sums = Array(repeating: 0.0, count: (last - first + 1) * slotsPerDay)
+        var counts = Array(repeating: 0, count: sums.count)
         for k in values.indices {
-            let key = slots[k].day * slotsPerDay + slots[k].slotOfDay
-            let old = sums[key] ?? (0, 0)
-            sums[key] = (old.0 + values[k], old.1 + 1)
+            let i = slots[k].day * slotsPerDay + slots[k].slotOfDay - firstKey
+            sums[i] += values[k]; counts[i] += 1
         }
-        return sums.mapValues { $0.0 / Double($0.1) }
+        return DaySlotValues(firstKey: firstKey, means: zip(sums, counts).map { $1 > 0 ? $0 / Double($1) : .nan })
     }
 
     /// Mean known value per slot of the week and per slot of the day, for fallbacks.
@@ -93,7 +94,7 @@ struct KnownHistory: Sendable {
 
 /// Looks up the same local weekday and clock slot in earlier weeks of a history.
 struct SameSlotLookup: Sendable {
-    let byDaySlot: [Int: Double]
+    let byDaySlot: DaySlotValues
     let slotsPerDay: Int
     /// Last local day with a known value.
     let lastDay: Int
@@ -131,5 +132,19 @@ struct SameSlotLookup: Sendable {
     /// same clock slot on any weekday, else 0.
     func fallback(_ reading: SlotReading) -> Double {
         weekMeans[reading.slotOfWeek] ?? dayMeans[reading.slotOfDay] ?? 0
+    }
+}
+
+/// Values by key day · slotsPerDay + slot of day over a history's days, in one array (NaN =
+/// unknown): the look-up every same-slot model does per forecast interval.
+struct DaySlotValues: Sendable {
+    let firstKey: Int
+    let means: [Double]
+
+    subscript(key: Int) -> Double? {
+        let i = key - firstKey
+        guard i >= 0, i < means.count else { return nil }
+        let v = means[i]
+        return v.isNaN ? nil : v
     }
 }
