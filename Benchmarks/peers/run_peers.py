@@ -104,6 +104,14 @@ def main():
     export = sys.argv[1]
     limit = int(sys.argv[sys.argv.index("--limit") + 1]) if "--limit" in sys.argv else None
     cases = list(csv.DictReader(open(os.path.join(export, "cases.csv"))))
+    # The bank first, then the weekly cases before the (slow) two-month ones, each seed's cases
+    # spread over the run, so an interrupted run still has every group.
+    order = {"11": 0, "21": 1, "12": 2, "22": 3, "13": 4, "23": 5}
+    rank = {}
+    for c in cases:
+        k = (c["seed"], c["horizon"])
+        rank[id(c)] = rank.setdefault(k, 0); rank[k] = rank[k] + 1
+    cases.sort(key=lambda c: (c["seed"] != "", c["horizon"] != "1 week", rank[id(c)], order.get(c["seed"], 9)))
     done = set()
     if os.path.exists(OUT):
         for r in csv.DictReader(open(OUT)):

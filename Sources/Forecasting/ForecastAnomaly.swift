@@ -97,7 +97,7 @@ extension ForecastInput {
                                              detail: "\(intervals) interval\(intervals == 1 ? "" : "s") recorded as 0 where the same slot always has contacts; never copied"))
             }
         }
-        if let shift = LevelShift.find(history: history, screen: screen) {
+        if let shift = LevelShift.find(history: history, screen: screen, events: events) {
             found.append(ForecastAnomaly(kind: .levelShift, channel: channel, first: CivilDate(daysSinceEpoch: shift.day),
                                          last: CivilDate(daysSinceEpoch: shift.day),
                                          detail: "the daily level moved ×\(Self.factor(shift.factor, digits: 2)) and stayed; the forecast follows the new level"))
@@ -121,7 +121,9 @@ extension ForecastInput {
 }
 
 /// A lasting change of the daily level, found on the weekday-adjusted log day totals of normal
-/// days (`DayScreen`) over the last ``searchWeeks`` weeks: at each candidate day, the mean of the
+/// days (`DayScreen`, and no event window either: the weeks before Christmas or the January
+/// returns weeks are the calendar, not a shift) over the last ``searchWeeks`` weeks: at each
+/// candidate day, the mean of the
 /// ``windowDays`` days after against the ``windowDays`` days before; the largest change of at
 /// least ``minimumChange`` (log scale) whose t-statistic exceeds ``minimumT`` and that holds to
 /// the end of the history (the mean of all later days within half the change of the window's).
@@ -131,20 +133,21 @@ enum LevelShift {
     static let minimumChange = log(1.08)
     static let minimumT = 6.0
 
-    static func find(history: KnownHistory, screen: DayScreen) -> (day: Int, factor: Double)? {
+    static func find(history: KnownHistory, screen: DayScreen, events: EventDays) -> (day: Int, factor: Double)? {
         guard let lastDay = history.slots.last?.day else { return nil }
+        let isNormal = { (day: Int) in screen.isNormal(day) && events.windowFeatures[day] == nil }
         var totals: [Int: Double] = [:]
         for k in history.values.indices where history.slots[k].day > lastDay - 7 * (searchWeeks + 8) {
             totals[history.slots[k].day, default: 0] += history.values[k]
         }
         // Weekday-adjusted log totals of normal days.
         var byWeekday: [[Double]] = Array(repeating: [], count: 7)
-        for (day, total) in totals where screen.isNormal(day) && total > 0 {
+        for (day, total) in totals where isNormal(day) && total > 0 {
             byWeekday[CivilDate(daysSinceEpoch: day).weekday - 1].append(log(total))
         }
         let weekdayMean = byWeekday.map { $0.isEmpty ? 0 : $0.reduce(0, +) / Double($0.count) }
         var level: [(day: Int, value: Double)] = []
-        for day in totals.keys.sorted() where screen.isNormal(day) && (totals[day] ?? 0) > 0 {
+        for day in totals.keys.sorted() where isNormal(day) && (totals[day] ?? 0) > 0 {
             level.append((day, log(totals[day]!) - weekdayMean[CivilDate(daysSinceEpoch: day).weekday - 1]))
         }
         guard level.count >= 2 * 20 else { return nil }

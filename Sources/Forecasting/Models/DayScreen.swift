@@ -44,11 +44,17 @@ struct DayScreen: Sendable {
                 }
             }
         }
-        // Day totals and per-(day, slot) values.
-        var totals: [Int: Double] = [:]
-        for k in history.values.indices { totals[history.slots[k].day, default: 0] += history.values[k] }
+        // Day totals; a day with fewer than 90 % of its weekday's usual known slots (an outage)
+        // is judged by neither side of the rule: its total is low because part of it is unknown.
+        var totals: [Int: Double] = [:], known: [Int: Int] = [:]
+        for k in history.values.indices {
+            totals[history.slots[k].day, default: 0] += history.values[k]
+            known[history.slots[k].day, default: 0] += 1
+        }
+        var usual = Array(repeating: 0, count: 7)
+        for (day, n) in known { usual[CivilDate(daysSinceEpoch: day).weekday - 1] = max(usual[CivilDate(daysSinceEpoch: day).weekday - 1], n) }
         let days = totals.keys.sorted()
-        for day in days where abnormal[day] == nil {
+        for day in days where abnormal[day] == nil && Double(known[day] ?? 0) >= 0.9 * Double(usual[CivilDate(daysSinceEpoch: day).weekday - 1]) {
             var neighbours: [Double] = []
             for w in 1...Self.neighbourWeeks {
                 for other in [day - 7 * w, day + 7 * w] where abnormal[other] != .calendar {
