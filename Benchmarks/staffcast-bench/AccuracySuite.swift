@@ -52,6 +52,7 @@ func runAccuracySuite(export: String? = nil) {
         ("auto-old", AutoForecaster(models: [SeasonalNaiveModel(), CalendarRegressionModel(yearly: false)], combines: false)),
         ("auto-nocombo", AutoForecaster(combines: false)),
         ("auto-nostab", AutoForecaster(noiseMultiple: 0)),
+        ("auto-n2", AutoForecaster(noiseMultiple: 2)),
         ("auto-8", AutoForecaster(backtestOrigins: 8)),
         ("auto-8-nostab", AutoForecaster(backtestOrigins: 8, noiseMultiple: 0)),
         ("auto-nodshw-nostab", AutoForecaster(models: [SeasonalNaiveModel(), WeeklyAverageModel(weeks: 6), CalendarRegressionModel(),

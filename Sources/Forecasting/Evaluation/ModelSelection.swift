@@ -9,10 +9,11 @@ extension AutoForecaster {
     /// d̄ = mean(WAPEᶜ − WAPEˡ) over the windows both were scored on is at most
     /// ``noiseMultiple`` × its standard error s_d / √n (n ≥ 2). Four or eight weeks cannot tell
     /// two models apart by less than that, and on data nobody tuned to the steadier model is the
-    /// better bet (the six-week average beat a sharper model in every unseen week of the issue).
+    /// better bet. Two standard errors, not one: on the accuracy suite one let noisy winners
+    /// through (bank check 5.43 % against 5.05 % with two; web shop tune 5.41 % against 5.31 %).
     /// Of several such candidates the most stable wins, then the lower mean WAPE.
     public enum Selection {
-        public static let noiseMultiple = 1.0
+        public static let noiseMultiple = 2.0
 
         static func meanWAPE(_ windows: [BacktestWindow]) -> Double {
             let wapes = windows.compactMap { Accuracy.wape(forecast: $0.forecasts, actual: $0.actuals) }.filter(\.isFinite)
