@@ -8,9 +8,13 @@ public struct Promotion: Sendable, Codable, Equatable {
     public var lastDay: String
     public var uplift: Double
     public var channel: String?
+    /// The uplift the planner expects and writes in the events file (nil: none written); may be wrong.
+    public var expectedUplift: Double?
 
-    public init(name: String, firstDay: String, lastDay: String, uplift: Double, channel: String? = nil) {
+    public init(name: String, firstDay: String, lastDay: String, uplift: Double, channel: String? = nil,
+                expectedUplift: Double? = nil) {
         self.name = name; self.firstDay = firstDay; self.lastDay = lastDay; self.uplift = uplift; self.channel = channel
+        self.expectedUplift = expectedUplift
     }
 }
 
@@ -58,6 +62,15 @@ public struct DemoEffects: Sendable, Codable, Equatable {
         public var reason: String
     }
 
+    /// Handle-time factors on calendar days (the mean AHT of the day is multiplied by them) and
+    /// the amplitude of an annual AHT cosine peaking on 15 January; absent in the standard shop.
+    public struct AHTFactors: Sendable, Codable, Equatable {
+        public var returnsWeeks: Double
+        public var blackFridayAndCyberMonday: Double
+        public var afterClosedHoliday: Double
+        public var annualAmplitude: Double
+    }
+
     public var seed: UInt64
     public var start: String
     /// First day not generated.
@@ -77,6 +90,7 @@ public struct DemoEffects: Sendable, Codable, Equatable {
     public var outage: Outage?
     public var glitch: Glitch?
     public var levelShift: LevelShift?
+    public var ahtFactors: AHTFactors?
     /// Every (day, channel) whose day factor is not 1.
     public var days: [DayEffect]
 

@@ -15,12 +15,15 @@ public struct DemoConfig: Sendable {
     public var promotions: [Promotion]?
     /// Plant the outage, the glitch day and the chatbot level shift (when inside the span).
     public var anomalies: Bool
+    /// The shop's numbers: ``DemoVariation/standard`` for the demo, ``DemoVariation/random(seed:)``
+    /// for an accuracy suite that must not be tuned to one configuration.
+    public var variation: DemoVariation
 
     public init(seed: UInt64, start: CivilDate, days: Int,
                 channels: [String] = ChannelProfile.webshop.map(\.name),
-                promotions: [Promotion]? = nil, anomalies: Bool = true) {
+                promotions: [Promotion]? = nil, anomalies: Bool = true, variation: DemoVariation = .standard) {
         self.seed = seed; self.start = start; self.days = days; self.channels = channels
-        self.promotions = promotions; self.anomalies = anomalies
+        self.promotions = promotions; self.anomalies = anomalies; self.variation = variation
     }
 
     /// The days from `start` to the same date `years` later.
@@ -61,15 +64,13 @@ public struct DemoDataset: Sendable {
     public let channels: [DemoChannel]
     public let effects: DemoEffects
 
-    static let annualAmplitude = 0.06
-    static let annualPeakDayOfYear = 15.0
     static let openHolidayNames: Set<String> = ["Good Friday", "King's Day", "Liberation Day"]
 
     public init(_ config: DemoConfig) throws {
         guard config.days > 0 else { throw DemoDataError.invalid("the span must hold at least one day") }
         let profiles = try config.channels.map { name in
-            guard let p = ChannelProfile.webshop.first(where: { $0.name == name }) else {
-                throw DemoDataError.invalid("unknown channel '\(name)'; known: \(ChannelProfile.webshop.map(\.name).joined(separator: ", "))")
+            guard let p = config.variation.profiles.first(where: { $0.name == name }) else {
+                throw DemoDataError.invalid("unknown channel '\(name)'; known: \(config.variation.profiles.map(\.name).joined(separator: ", "))")
             }
             return p
         }
@@ -97,7 +98,9 @@ public struct DemoDataset: Sendable {
         var holidayByDay: [Int: String] = [:]
         for h in holidays where holidayByDay[h.date.daysSinceEpoch] == nil { holidayByDay[h.date.daysSinceEpoch] = h.name }
         let retail = Self.retailMultipliers(events: events, years: years)
-        let promotions = config.promotions ?? Self.drawPromotions(seed: config.seed, years: years, start: start, end: end, holidays: Set(holidayByDay.keys))
+        let variation = config.variation
+        let promotions = config.promotions ?? Self.drawPromotions(seed: config.seed, years: years, start: start, end: end,
+                                                                  holidays: Set(holidayByDay.keys), variation: variation)
         var promoByDay: [Int: [(Promotion, String?)]] = [:]
         for promo in promotions {
             guard let first = Self.parseDay(promo.firstDay), let last = Self.parseDay(promo.lastDay), first <= last else {
@@ -114,14 +117,19 @@ public struct DemoDataset: Sendable {
                         || promoByDay[day.daysSinceEpoch] != nil { day = day.adding(days: 1) }
                 return day
             }
-            let o = nextWorkday(start.adding(days: 60 * 7), weekday: 3)
-            if o < end { outage = .init(date: o.description, fromHour: 12, toHour: 24) }
-            let s = nextWorkday(start.adding(days: 78 * 7), weekday: 1)
-            if s < end, config.channels.contains("chat") {
-                shift = .init(date: s.description, channel: "chat", factor: 0.88, reason: "chatbot launch answers 12 % of chats")
+            let o = nextWorkday(start.adding(days: variation.outage.week * 7), weekday: variation.outage.weekday)
+            if o < end { outage = .init(date: o.description, fromHour: variation.outage.fromHour, toHour: variation.outage.toHour) }
+            let s = nextWorkday(start.adding(days: variation.levelShift.week * 7), weekday: variation.levelShift.weekday)
+            if s < end, config.channels.contains(variation.levelShift.channel) {
+                let factor = variation.levelShift.factor
+                let reason = variation == .standard ? "chatbot launch answers 12 % of chats"
+                    : "level shift ×\(factor) from \(s) on"
+                shift = .init(date: s.description, channel: variation.levelShift.channel, factor: factor, reason: reason)
             }
-            let g = nextWorkday(start.adding(days: 120 * 7), weekday: 2)
-            if g < end, config.channels.contains("email") { glitch = .init(date: g.description, channel: "email", multiplier: 10) }
+            let g = nextWorkday(start.adding(days: variation.glitch.week * 7), weekday: variation.glitch.weekday)
+            if g < end, config.channels.contains(variation.glitch.channel) {
+                glitch = .init(date: g.description, channel: variation.glitch.channel, multiplier: variation.glitch.multiplier)
+            }
         }
         let shiftDay = shift.flatMap { Self.parseDay($0.date) }
 
@@ -144,7 +152,7 @@ public struct DemoDataset: Sendable {
                 }
                 if let (m, reasons) = retail[day] {
                     parts.append(.init(reason: "retail: " + reasons.joined(separator: " + "),
-                                       factor: Self.round6(pow(m, profile.retailSensitivity))))
+                                       factor: Self.round6(pow(m, profile.retailSensitivity * variation.retailExponent))))
                 }
                 for (promo, channel) in promoByDay[day] ?? [] where channel == nil || channel == profile.name {
                     parts.append(.init(reason: "promotion: \(promo.name)", factor: promo.uplift))
@@ -170,6 +178,16 @@ public struct DemoDataset: Sendable {
                     factors[i] *= profile.afterClosedHolidaySurge
                 }
             }
+            // Handle time on calendar days (all 1 in the standard shop).
+            let ahtDay: [Double] = (0..<config.days).map { i in
+                var f = 1.0
+                for part in dayEffectsScratch[i] {
+                    if part.reason.contains("January returns weeks") { f *= variation.ahtReturnsWeeks }
+                    if part.reason.contains("Black Friday") || part.reason.contains("Cyber Monday") { f *= variation.ahtBlackFriday }
+                    if part.reason == "after closed holiday" { f *= variation.ahtAfterClosedHoliday }
+                }
+                return f
+            }
             for i in 0..<config.days where !dayEffectsScratch[i].isEmpty {
                 dayEffects.append(.init(date: start.adding(days: i).description, channel: profile.name,
                                         factor: Self.round6(factors[i]), parts: dayEffectsScratch[i]))
@@ -189,14 +207,15 @@ public struct DemoDataset: Sendable {
                 let w = date.weekday
                 let years = Double(i) / 365.25
                 let doy = Double(date.daysSinceEpoch - CivilDate(year: date.year, month: 1, day: 1)!.daysSinceEpoch + 1)
-                let annual = 1 + Self.annualAmplitude * cos(2 * Double.pi * (doy - Self.annualPeakDayOfYear) / 365.25)
+                let annual = 1 + variation.annualAmplitude * cos(2 * Double.pi * (doy - variation.annualPeakDayOfYear) / 365.25)
                 let lambda = profile.dailyBase * profile.weekdayFactors[w - 1] * shares[w - 1][slots[k]]
                     * exp(profile.annualGrowth * years) * annual * factors[i]
                 intensity[k] = lambda
                 var n = rng.poisson(lambda)
                 if n > 0 {
                     let h = Double(slots[k]) / 4
-                    let mean = profile.ahtSeconds * (1 + 0.08 * sin(2 * Double.pi * (h - 9) / 24))
+                    let annualAHT = 1 + variation.ahtAnnualAmplitude * cos(2 * Double.pi * (doy - 15) / 365.25)
+                    let mean = profile.ahtSeconds * (1 + 0.08 * sin(2 * Double.pi * (h - 9) / 24)) * ahtDay[i] * annualAHT
                     aht[k] = (mean * exp(0.25 * rng.normal() / Double(n).squareRoot()) * 10).rounded() / 10
                 }
                 if let g = glitchDay, g == date { n *= 10 }
@@ -215,11 +234,15 @@ public struct DemoDataset: Sendable {
             formula: "intensity = dailyBase * weekdayFactors[weekday] * intradayShare[weekday][slot] * exp(annualGrowth * days/365.25)"
                 + " * (1 + annualAmplitude * cos(2*pi*(dayOfYear - annualPeakDayOfYear)/365.25)) * days[date,channel].factor;"
                 + " contacts ~ Poisson(intensity)",
-            annualAmplitude: Self.annualAmplitude, annualPeakDayOfYear: Self.annualPeakDayOfYear,
+            annualAmplitude: variation.annualAmplitude, annualPeakDayOfYear: variation.annualPeakDayOfYear,
             channels: profiles,
             closedHolidays: Array(Set(holidays.map(\.name)).subtracting(Self.openHolidayNames)).sorted(),
             openHolidays: Self.openHolidayNames.sorted(),
             retailRules: Self.retailRuleText, promotions: promotions,
-            outage: outage, glitch: glitch, levelShift: shift, days: dayEffects)
+            outage: outage, glitch: glitch, levelShift: shift,
+            ahtFactors: variation == .standard ? nil : DemoEffects.AHTFactors(
+                returnsWeeks: variation.ahtReturnsWeeks, blackFridayAndCyberMonday: variation.ahtBlackFriday,
+                afterClosedHoliday: variation.ahtAfterClosedHoliday, annualAmplitude: variation.ahtAnnualAmplitude),
+            days: dayEffects)
     }
 }

@@ -32,10 +32,16 @@ extension DemoDataset {
         return out
     }
 
-    /// The promotions in the events-file contract: `name,start,end,channel,kind`, whole days inclusive.
+    /// The promotions in the events-file contract: `name,start,end,channel,kind`, whole days
+    /// inclusive, and an `uplift` column with the planner's expected uplift when any promotion has one.
     public func eventsCSV() -> String {
-        var out = "name,start,end,channel,kind\n"
-        for p in effects.promotions { out += "\(p.name),\(p.firstDay),\(p.lastDay),\(p.channel ?? ""),promotion\n" }
+        let withUplift = effects.promotions.contains { $0.expectedUplift != nil }
+        var out = "name,start,end,channel,kind" + (withUplift ? ",uplift" : "") + "\n"
+        for p in effects.promotions {
+            out += "\(p.name),\(p.firstDay),\(p.lastDay),\(p.channel ?? ""),promotion"
+            if withUplift { out += "," + (p.expectedUplift.map { Self.fixed($0, 2) } ?? "") }
+            out += "\n"
+        }
         return out
     }
 

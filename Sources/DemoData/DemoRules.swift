@@ -47,21 +47,27 @@ extension DemoDataset {
         return result
     }
 
-    /// Four promotions a year, 3–7 days, uplift 1.15–1.50, starting 1 March – 20 October at least
-    /// 14 days apart and avoiding public holidays; only those inside [start, end).
+    /// ``DemoVariation/promotionsPerYear`` promotions a year (four in the standard shop), 3–7
+    /// days, real uplift in ``DemoVariation/upliftRange`` (1.15–1.50; in whole per cent), none at
+    /// all with probability ``DemoVariation/noEffectShare``, starting 1 March – 20 October at
+    /// least 14 days apart and avoiding public holidays; only those inside [start, end). With
+    /// ``DemoVariation/expectedUpliftError`` the planner's expected uplift is the real one (1.2
+    /// when it has none) times a factor drawn from that range.
     static func drawPromotions(seed: UInt64, years: ClosedRange<Int>, start: CivilDate, end: CivilDate,
-                               holidays: Set<Int>) -> [Promotion] {
+                               holidays: Set<Int>, variation: DemoVariation = .standard) -> [Promotion] {
         var rng = Xoshiro256StarStar(seed: seed ^ 0x5052_4F4D_4F54_494F)
+        let low = variation.upliftRange.lowerBound
+        let steps = ((variation.upliftRange.upperBound - low) * 100).rounded()
         var result: [Promotion] = []
         for year in years {
             let first = CivilDate(year: year, month: 3, day: 1)!.daysSinceEpoch
             let last = CivilDate(year: year, month: 10, day: 20)!.daysSinceEpoch
             var chosen: [(Int, Int, Double)] = []
             var attempts = 0
-            while chosen.count < 4 && attempts < 1000 {
+            while chosen.count < variation.promotionsPerYear && attempts < 1000 {
                 attempts += 1
                 let s = rng.integer(in: first...last), length = rng.integer(in: 3...7)
-                let uplift = (rng.uniform() * 35).rounded() / 100 + 1.15
+                let uplift = (rng.uniform() * steps).rounded() / 100 + low
                 let e = s + length - 1
                 if chosen.contains(where: { s <= $0.1 + 14 && $0.0 <= e + 14 }) { continue }
                 if (s...e).contains(where: holidays.contains) { continue }
@@ -69,9 +75,16 @@ extension DemoDataset {
             }
             for (k, c) in chosen.sorted(by: { $0.0 < $1.0 }).enumerated() {
                 let s = CivilDate(daysSinceEpoch: c.0), e = CivilDate(daysSinceEpoch: c.1)
+                var uplift = c.2
+                var expected: Double? = nil
+                if variation.noEffectShare > 0, rng.uniform() < variation.noEffectShare { uplift = 1 }
+                if let error = variation.expectedUpliftError {
+                    let factor = error.lowerBound + rng.uniform() * (error.upperBound - error.lowerBound)
+                    expected = round6(((uplift == 1 ? 1.2 : uplift) * factor * 100).rounded() / 100)
+                }
                 guard s >= start, e < end else { continue }
                 result.append(Promotion(name: "Promotion \(year)-\(k + 1)", firstDay: s.description, lastDay: e.description,
-                                        uplift: round6(c.2)))
+                                        uplift: round6(uplift), expectedUplift: expected))
             }
         }
         return result

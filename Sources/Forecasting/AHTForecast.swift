@@ -58,6 +58,9 @@ public struct AHTForecast: Sendable {
     public let medianAHT: Double
     /// End of the history (the trend's reference instant).
     public let reference: Int64
+    /// The calendar's effect on handle time (events and the year's shape), when fitted from a
+    /// ``ForecastInput`` (``fit(_:settings:)``).
+    var calendarEffects: AHTCalendarEffects? = nil
 
     public var slotsPerDay: Int { 86_400 / intervalSeconds }
 
@@ -105,12 +108,21 @@ public struct AHTForecast: Sendable {
         let perDay = slotsPerDay
         let phi = settings.damping
         let low = settings.bounds.lowerBound * medianAHT, high = settings.bounds.upperBound * medianAHT
+        var dayFactor: [Int: Double] = [:]
         return zip(instants, LocalClock(calendar).readings(instants)).map { instant, local in
+            var calendarFactor = 1.0
+            if let calendarEffects {
+                let day = local.date.daysSinceEpoch
+                if let known = dayFactor[day] { calendarFactor = known } else {
+                    calendarFactor = calendarEffects.factor(day: day, instant: instant)
+                    dayFactor[day] = calendarFactor
+                }
+            }
             let slot = (local.weekday - 1) * perDay + min(perDay - 1, local.secondsOfDay / intervalSeconds)
             let h = max(0, Double(instant - reference) / 604_800)
             let damped: Double
             if phi >= 1 { damped = h } else if phi <= 0 { damped = 0 } else { damped = phi * (1 - pow(phi, h)) / (1 - phi) }
-            return min(high, max(low, profile[slot] * exp(weeklyTrend * damped)))
+            return min(high, max(low, profile[slot] * exp(weeklyTrend * damped) * calendarFactor))
         }
     }
 

@@ -1,10 +1,15 @@
 import StaffcastCore
 
-/// Picks a model per channel by a small rolling-origin backtest, refits it on all history and
-/// forecasts with calibrated 80 % / 95 % prediction intervals.
+/// Picks a model per channel by a rolling-origin backtest at the requested horizon, refits it on
+/// all history and forecasts with calibrated 80 % / 95 % prediction intervals.
 public struct AutoForecaster: Sendable {
-    /// Weekly seasonal naive (calendar-aligned) and the calendar regression.
-    public static let defaultModels: [any ForecastModel] = [SeasonalNaiveModel(), CalendarRegressionModel()]
+    /// Every model the tool has: seasonal naive, the six-week average, the calendar regression,
+    /// top-down and double-seasonal Holt-Winters; equal-weight combinations of the best of them
+    /// are formed from their backtests (see ``forecast(_:origin:horizonSeconds:)``).
+    public static let defaultModels: [any ForecastModel] = [
+        SeasonalNaiveModel(), WeeklyAverageModel(weeks: 6), CalendarRegressionModel(), TopDownModel(),
+        DoubleSeasonalHoltWintersModel(),
+    ]
 
     /// Names ``model(named:)`` accepts (`wavg` takes any number of weeks 1…52, e.g. `wavg4`).
     public static let knownModelNames = ["snaive", "regression", "wavg6", "topdown", "dshw", "combo"]
@@ -19,12 +24,23 @@ public struct AutoForecaster: Sendable {
     /// 92.5 %, with eight 94 %. Fewer are used when the history is shorter.
     public static let intervalOrigins = 8
 
+    /// Combinations are formed from the best this many single models (pairs and the triple).
+    public static let combinationPool = 3
+
     public let models: [any ForecastModel]
     public let backtestOrigins: Int
+    /// Whether equal-weight combinations of the best models compete (only with 3+ models).
+    public let combines: Bool
+    /// How many standard errors of the paired WAPE differences count as noise when a steadier
+    /// candidate may replace the leader (``Selection``); 0: the lowest WAPE always wins.
+    public let noiseMultiple: Double
 
-    public init(models: [any ForecastModel] = AutoForecaster.defaultModels, backtestOrigins: Int = 4) {
+    public init(models: [any ForecastModel] = AutoForecaster.defaultModels, backtestOrigins: Int = 4, combines: Bool = true,
+                noiseMultiple: Double = Selection.noiseMultiple) {
         self.models = models
         self.backtestOrigins = max(1, backtestOrigins)
+        self.combines = combines
+        self.noiseMultiple = max(0, noiseMultiple.isFinite ? noiseMultiple : 0)
     }
 
     /// The model a planner names: `snaive`, `regression`, `wavg<N>`, `topdown`, `dshw`, `combo`
@@ -50,15 +66,21 @@ public struct AutoForecaster: Sendable {
     /// before `origin` (moved up to the series' grid if it falls inside an interval).
     ///
     /// 1. Each model is backtested at ``backtestOrigins`` origins one week apart, the last one
-    ///    `horizonSeconds` before `origin`, at this horizon.
-    /// 2. The lowest mean WAPE wins (ties: the name first in alphabetical order); when no model
-    ///    can be backtested (a short history) the first model in `models` that fits is used.
-    /// 3. The winner is refitted on all history before `origin`.
-    /// 4. Intervals come from the winner's backtest errors in the ``intervalOrigins`` weeks before
+    ///    `horizonSeconds` before `origin`, at this horizon (a 9-week forecast is chosen by 9-week
+    ///    backtests).
+    /// 2. With three or more models, equal-weight combinations of the best ``combinationPool``
+    ///    (each pair and the triple) are scored on the same windows from their members' forecasts
+    ///    (Bates & Granger 1969; the M4 competition: combinations rarely lose to their average
+    ///    member and often beat the best).
+    /// 3. The lowest mean WAPE wins — unless a more stable candidate is within noise of it: then
+    ///    the most stable of those within noise wins (see ``Selection``). Ties: the name first
+    ///    in alphabetical order; when no model can be backtested the first model that fits is used.
+    /// 4. The winner is refitted on all history before `origin`.
+    /// 5. Intervals come from the winner's backtest errors in the ``intervalOrigins`` weeks before
     ///    `origin` (see `IntervalCalibration`), so even a single model is backtested.
     ///
-    /// `scores` are the step-1 backtest of every model; their coverage is out of sample, each
-    /// window's intervals calibrated on the other windows' errors.
+    /// `scores` are the step-1 backtest of every model, then of the combinations; their coverage
+    /// is out of sample, each window's intervals calibrated on the other windows' errors.
     public func forecast(_ input: ForecastInput, origin: Int64, horizonSeconds: Int) throws(ForecastingError)
         -> (forecast: Forecast, scores: [ModelScore])
     {
@@ -70,45 +92,47 @@ public struct AutoForecaster: Sendable {
         let interval = Int64(series.intervalSeconds)
         let offset = origin - series.start
         let alignedOrigin = offset <= 0 ? origin : series.start + (offset + interval - 1) / interval * interval
-        let history = input.truncated(before: alignedOrigin)
+        let history = input.truncated(before: alignedOrigin).withReadings()
         guard alignedOrigin > series.start, history.endOfKnownHistory != nil else {
             throw .insufficientHistory(channel: series.channel, message: "no known volume before the forecast origin")
         }
 
         var engine = BacktestEngine(input: history)
         let rounds = max(backtestOrigins, Self.intervalOrigins)
-        var windowsOf: [[BacktestWindow]] = []
-        var scores: [ModelScore] = []
+        var candidates: [Candidate] = []
         for (index, model) in models.enumerated() {
             let windows = engine.innerWindows(model, index: index, before: alignedOrigin, horizonSeconds: horizonSeconds,
                                               origins: rounds)
-            windowsOf.append(windows)
+            candidates.append(Candidate(name: model.name, members: [index], windows: windows))
+        }
+        if combines && models.count >= 3 {
+            candidates += Self.combinations(of: candidates, selectionOrigins: backtestOrigins)
+        }
+        var scores: [ModelScore] = []
+        for candidate in candidates {
+            let windows = candidate.windows
             let selection = Array(windows.prefix(backtestOrigins))
             let coverages = selection.indices.map { k in
                 selection[k].coverage(IntervalCalibration.fit(
                     windows.enumerated().filter { $0.offset != k }.flatMap { $0.element.errorSamples() }))
             }
-            scores.append(engine.score(model.name, windows: selection, coverages: coverages))
+            scores.append(engine.score(candidate.name, windows: selection, coverages: coverages))
         }
 
-        // Rank: backtested models by WAPE then name; then the rest in the order given.
-        let ranked = models.indices.sorted { a, b in
-            let wa = scores[a].wape, wb = scores[b].wape
-            switch (wa.isNaN, wb.isNaN) {
-            case (false, false): return wa != wb ? wa < wb : (models[a].name, a) < (models[b].name, b)
-            case (false, true): return true
-            case (true, false): return false
-            case (true, true): return a < b
-            }
-        }
+        let ranked = Selection.rank(candidates.map { Array($0.windows.prefix(backtestOrigins)) },
+                                    names: candidates.map(\.name), stability: candidates.map { Self.stability($0, models) },
+                                    noiseMultiple: noiseMultiple)
         var firstError: ForecastingError? = nil
         for index in ranked {
-            let model = models[index]
-            let fitted: any FittedForecastModel
-            do { fitted = try model.fit(history) } catch {
-                if firstError == nil { firstError = error }
-                continue
+            let candidate = candidates[index]
+            var members: [any FittedForecastModel] = []
+            for member in candidate.members {
+                do { members.append(try models[member].fit(history)) } catch {
+                    if firstError == nil { firstError = error }
+                }
             }
+            guard members.count == candidate.members.count, let first = members.first else { continue }
+            let fitted: any FittedForecastModel = members.count == 1 ? first : CombinationModel.Fitted(members: members)
             let instants = ForecastHorizon.instants(origin: alignedOrigin, horizonSeconds: horizonSeconds,
                                                     intervalSeconds: series.intervalSeconds,
                                                     openingHours: input.openingHours, calendar: input.calendar)
@@ -118,15 +142,77 @@ public struct AutoForecaster: Sendable {
                 isClosed || !value.isFinite ? 0 : max(0, value)
             }
             let calibration = IntervalCalibration.fit(
-                windowsOf[index].prefix(Self.intervalOrigins).flatMap { $0.errorSamples() })
-            let bounds = zip(mean, closed).map { value, isClosed in
-                isClosed ? (lo80: 0.0, hi80: 0.0, lo95: 0.0, hi95: 0.0) : calibration.bounds(value)
+                candidate.windows.prefix(Self.intervalOrigins).flatMap { $0.errorSamples() })
+            let clock = LocalClock(input.calendar)
+            let originDay = clock.readings([alignedOrigin])[0].date.daysSinceEpoch
+            let days = clock.readings(instants).map(\.date.daysSinceEpoch)
+            let bounds = mean.indices.map { k in
+                closed[k] ? (lo80: 0.0, hi80: 0.0, lo95: 0.0, hi95: 0.0) : calibration.bounds(mean[k], lead: days[k] - originDay)
             }
-            let forecast = Forecast(channel: series.channel, model: model.name, instants: instants, mean: mean,
+            let forecast = Forecast(channel: series.channel, model: candidate.name, instants: instants, mean: mean,
                                     lo80: bounds.map(\.lo80), hi80: bounds.map(\.hi80),
                                     lo95: bounds.map(\.lo95), hi95: bounds.map(\.hi95))
             return (forecast, scores)
         }
         throw firstError ?? .insufficientHistory(channel: series.channel, message: "no model could be fitted")
+    }
+
+    /// A model, or an equal-weight combination of models, with its backtest windows.
+    struct Candidate {
+        var name: String
+        /// Indices into ``models``.
+        var members: [Int]
+        var windows: [BacktestWindow]
+    }
+
+    /// Pairs and the triple of the best ``combinationPool`` single models by mean WAPE over the
+    /// selection windows; a combination's window is the mean of its members' forecasts at the
+    /// origins all of them could be scored.
+    static func combinations(of singles: [Candidate], selectionOrigins: Int) -> [Candidate] {
+        let scored = singles.indices.compactMap { i -> (Int, Double)? in
+            let wape = Selection.meanWAPE(Array(singles[i].windows.prefix(selectionOrigins)))
+            return wape.isFinite ? (i, wape) : nil
+        }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : singles[$0.0].name < singles[$1.0].name }
+        let pool = scored.prefix(combinationPool).map(\.0)
+        guard pool.count >= 2 else { return [] }
+        var sets: [[Int]] = []
+        for a in 0..<pool.count { for b in (a + 1)..<pool.count { sets.append([pool[a], pool[b]]) } }
+        if pool.count >= 3 { sets.append(Array(pool.prefix(3))) }
+        return sets.compactMap { set in
+            let ordered = set.sorted { singles[$0].name < singles[$1].name }
+            var byOrigin: [Int64: [BacktestWindow]] = [:]
+            for i in ordered { for w in singles[i].windows { byOrigin[w.origin, default: []].append(w) } }
+            let windows = singles[ordered[0]].windows.compactMap { w -> BacktestWindow? in
+                guard let all = byOrigin[w.origin], all.count == ordered.count,
+                      all.allSatisfy({ $0.forecasts.count == w.forecasts.count }) else { return nil }
+                var mean = Array(repeating: 0.0, count: w.forecasts.count)
+                for member in all { for k in mean.indices { mean[k] += member.forecasts[k] } }
+                var combined = w
+                combined.forecasts = mean.map { $0 / Double(all.count) }
+                combined.fitSeconds = all.reduce(0) { $0 + $1.fitSeconds }
+                return combined
+            }
+            guard !windows.isEmpty else { return nil }
+            return Candidate(name: "combo(" + ordered.map { singles[$0].name }.joined(separator: "+") + ")",
+                             members: ordered.flatMap { singles[$0].members }, windows: windows)
+        }
+    }
+
+    /// How stable a candidate is, higher = steadier forecasts from one week to the next and
+    /// across data sets: the calendar regression first (a smooth profile and level fitted on a
+    /// year, events and the year's shape learnt, outliers down-weighted — on the suite's tune set
+    /// it was the best single model in every group), then combinations (they average their
+    /// members), top-down and a weekly average of four or more weeks, and the models that copy
+    /// or chase single weeks last. A candidate replaces a steadier one only when it beats it by
+    /// more than noise (``Selection``).
+    static func stability(_ candidate: Candidate, _ models: [any ForecastModel]) -> Int {
+        guard candidate.members.count == 1, let index = candidate.members.first else { return 4 }
+        let name = models[index].name
+        if name == "regression" { return 5 }
+        if name == "combo" { return 4 }
+        if name == "topdown" { return 3 }
+        if name.hasPrefix("wavg"), let weeks = Int(name.dropFirst(4)) { return weeks >= 4 ? 3 : 1 }
+        if name == "dshw" { return 1 }
+        return 0
     }
 }

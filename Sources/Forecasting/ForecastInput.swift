@@ -14,6 +14,10 @@ public struct ForecastInput: Sendable {
     public var calendarEvents: [CalendarEvent]
     /// The planner's events (``EventsFile``); those of other channels are ignored. None by default.
     public var userEvents: [UserEvent]
+    /// The local-clock reading of every interval of the series, computed once by
+    /// ``withReadings()`` and shared by the truncated copies a backtest fits on (nil: each model
+    /// reads the clock itself). Checked against the series, calendar and opening hours before use.
+    var readings: SeriesReadings?
 
     public init(series: IntervalSeries, calendar: PlanningCalendar, openingHours: OpeningHours,
                 calendarEvents: [CalendarEvent] = [], userEvents: [UserEvent] = []) {
@@ -47,15 +51,50 @@ public struct ForecastInput: Sendable {
         }
     }
 
-    /// The history cut to intervals starting before `instant`, opening hours kept.
+    /// The history cut to intervals starting before `instant`, opening hours (and readings) kept.
     func truncated(before instant: Int64) -> ForecastInput {
-        ForecastInput(series: series.truncated(before: instant), calendar: calendar, openingHours: openingHours,
-                      calendarEvents: calendarEvents, userEvents: userEvents)
+        var copy = ForecastInput(series: series.truncated(before: instant), calendar: calendar, openingHours: openingHours,
+                                 calendarEvents: calendarEvents, userEvents: userEvents)
+        copy.readings = readings
+        return copy
+    }
+
+    /// This input with the clock readings of all its intervals computed once, for the many
+    /// fits of a backtest.
+    func withReadings() -> ForecastInput {
+        if let readings, readings.fits(self) { return self }
+        var copy = self
+        let instants = (0..<series.count).map { series.instant(at: $0) }
+        copy.readings = SeriesReadings(start: series.start, intervalSeconds: series.intervalSeconds, calendar: calendar,
+                                       openingHours: openingHours,
+                                       slots: LocalClock(calendar).slots(instants, openingHours: openingHours))
+        return copy
     }
 
     /// End (exclusive) of the last interval with a known volume, or nil when none is known.
     var endOfKnownHistory: Int64? {
         guard let last = series.contacts.lastIndex(where: { $0 != nil }) else { return nil }
         return series.instant(at: last + 1)
+    }
+}
+
+/// Clock readings of a series' intervals, by index (see ``ForecastInput/withReadings()``).
+final class SeriesReadings: Sendable {
+    let start: Int64
+    let intervalSeconds: Int
+    let calendar: PlanningCalendar
+    let openingHours: OpeningHours
+    let slots: [SlotReading]
+
+    init(start: Int64, intervalSeconds: Int, calendar: PlanningCalendar, openingHours: OpeningHours, slots: [SlotReading]) {
+        self.start = start; self.intervalSeconds = intervalSeconds; self.calendar = calendar
+        self.openingHours = openingHours; self.slots = slots
+    }
+
+    /// Whether these readings are those of `input`'s series (same grid, clock and hours, and at
+    /// least as long).
+    func fits(_ input: ForecastInput) -> Bool {
+        start == input.series.start && intervalSeconds == input.series.intervalSeconds && slots.count >= input.series.count
+            && calendar == input.calendar && openingHours == input.openingHours
     }
 }

@@ -69,9 +69,62 @@ public enum ForecastStep {
     }
 
     /// The AHT forecast for `instants` from the history of `series` before `origin` (default: its
-    /// end); nil when that history has no AHT.
-    public static func aht(_ series: IntervalSeries, calendar: PlanningCalendar, origin: Int64?, at instants: [Int64]) -> [Double]? {
-        AHTForecast.fit(series.truncated(before: origin ?? series.end), calendar: calendar)?.aht(at: instants)
+    /// end), with the calendar's effects on handle time when events are given; nil when that
+    /// history has no AHT.
+    public static func aht(_ series: IntervalSeries, calendar: PlanningCalendar, origin: Int64?, at instants: [Int64],
+                           calendarEvents: [CalendarEvent] = [], userEvents: [UserEvent] = []) -> [Double]? {
+        ahtModel(series, calendar: calendar, origin: origin, calendarEvents: calendarEvents, userEvents: userEvents)?.aht(at: instants)
+    }
+
+    /// The fitted AHT forecast of `series` before `origin`, learning event and season effects.
+    public static func ahtModel(_ series: IntervalSeries, calendar: PlanningCalendar, origin: Int64?,
+                                calendarEvents: [CalendarEvent] = [], userEvents: [UserEvent] = []) -> AHTForecast? {
+        let history = series.truncated(before: origin ?? series.end)
+        guard !calendarEvents.isEmpty || !userEvents.isEmpty else { return AHTForecast.fit(history, calendar: calendar) }
+        return AHTForecast.fit(ForecastInput(series: history, calendar: calendar, calendarEvents: calendarEvents, userEvents: userEvents))
+    }
+
+    /// What the forecast of `series` from `origin` (default: its end) over `horizonSeconds` must
+    /// tell the planner: the holiday decisions (an unseen holiday kept open, how to declare a
+    /// closure; ``HolidayDecision``) and the anomalies the models treated specially (absent
+    /// stretches, glitch days, recording gaps, level shifts; ``ForecastAnomaly``).
+    public static func findings(_ series: IntervalSeries, calendar: PlanningCalendar, origin: Int64?, horizonSeconds: Int,
+                                calendarEvents: [CalendarEvent], userEvents: [UserEvent]) -> (holidays: [HolidayDecision], anomalies: [ForecastAnomaly]) {
+        let origin = origin ?? series.end
+        guard origin > series.start else { return ([], []) }
+        let input = ForecastInput(series: series.truncated(before: origin), calendar: calendar,
+                                  calendarEvents: calendarEvents, userEvents: userEvents)
+        return (input.holidayDecisions(from: origin, to: origin + Int64(horizonSeconds)),
+                input.anomalies(origin: origin, horizonSeconds: horizonSeconds).filter { $0.kind != .unseenHoliday })
+    }
+
+    /// `findings` as lines for a terminal: a warning per unseen holiday, a note per anomaly.
+    public static func notices(_ series: IntervalSeries, calendar: PlanningCalendar, origin: Int64?, horizonSeconds: Int,
+                               calendarEvents: [CalendarEvent], userEvents: [UserEvent]) -> [String] {
+        let found = findings(series, calendar: calendar, origin: origin, horizonSeconds: horizonSeconds,
+                             calendarEvents: calendarEvents, userEvents: userEvents)
+        return found.holidays.compactMap(\.warning).map { "warning: " + $0 } + found.anomalies.map { "note: " + $0.description }
+    }
+
+    /// One channel's forecast with what the planner must be told and its AHT forecast.
+    public struct ChannelForecast: Sendable {
+        public var forecast: Forecast
+        public var scores: [ModelScore]
+        public var notices: [String]
+        public var aht: [Double]?
+    }
+
+    /// `forecast`, `notices` and `aht` of one channel together (for the `forecast` command).
+    public static func channelForecast(_ series: IntervalSeries, calendar: PlanningCalendar, models: [any ForecastModel],
+                                       origin: Int64?, horizonSeconds: Int, backtestOrigins: Int,
+                                       calendarEvents: [CalendarEvent], userEvents: [UserEvent]) throws(PlanningError) -> ChannelForecast {
+        let (forecast, scores) = try self.forecast(series, calendar: calendar, models: models, origin: origin, horizonSeconds: horizonSeconds,
+                                                   backtestOrigins: backtestOrigins, calendarEvents: calendarEvents, userEvents: userEvents)
+        return ChannelForecast(forecast: forecast, scores: scores,
+                               notices: notices(series, calendar: calendar, origin: origin, horizonSeconds: horizonSeconds,
+                                                calendarEvents: calendarEvents, userEvents: userEvents),
+                               aht: aht(series, calendar: calendar, origin: origin, at: forecast.instants,
+                                        calendarEvents: calendarEvents, userEvents: userEvents))
     }
 
     /// Forecasts `series` from `origin` (default: its end) over `horizonSeconds`, using only the

@@ -28,6 +28,11 @@ public struct ChannelPlan: Sendable {
     public var scores: [ModelScore]
     /// The events and holidays the model applied in the week.
     public var eventsInForce: [String]
+    /// How each holiday of the week was forecast, and on what evidence (an unseen one is kept open).
+    public var holidays: [HolidayDecision]
+    /// What the models treated specially in the history: outages, glitch days, recording gaps,
+    /// level shifts.
+    public var anomalies: [ForecastAnomaly]
     public var requirements: [RequirementRow]
     /// The two weeks of known history before the origin (interval starts and volumes), for the report.
     public var recentInstants: [Int64]

@@ -79,7 +79,8 @@ public enum WeeklyPlanner {
         var ahtModels: [String: AHTForecast] = [:]
         for (channel, policy) in policies {
             guard let series = history.series(for: channel) else { continue }
-            if let model = AHTForecast.fit(series.truncated(before: origin), calendar: calendar) { ahtModels[channel] = model }
+            if let model = ForecastStep.ahtModel(series, calendar: calendar, origin: origin,
+                                                 calendarEvents: events.calendar, userEvents: events.user) { ahtModels[channel] = model }
             if !policy.ahtConfigured, ahtModels[channel] == nil {
                 throw .config(path: config.path, key: "channels.\(channel).aht_seconds",
                               message: "missing, and the history has no aht_seconds for '\(channel)' to forecast it from; give the channel's average handle time in seconds")
@@ -102,6 +103,10 @@ public enum WeeklyPlanner {
             let inForce = ForecastInput(series: series, calendar: calendar, openingHours: OpeningHours.learn(from: series, calendar: calendar),
                                         calendarEvents: events.calendar, userEvents: events.user)
                 .eventNames(from: weekStart, to: weekEnd)
+            let findings = ForecastStep.findings(series, calendar: calendar, origin: origin, horizonSeconds: Int(weekEnd - origin),
+                                                 calendarEvents: events.calendar, userEvents: events.user)
+            let holidays = findings.holidays.filter { $0.date >= week.dates[0] && $0.date <= week.dates[6] }
+            for decision in holidays { if let text = decision.warning { warn(text) } }
             var recentInstants: [Int64] = [], recentValues: [Double] = []
             for i in 0..<series.count {
                 let instant = series.instant(at: i)
@@ -111,6 +116,7 @@ public enum WeeklyPlanner {
             let actuals = forecast.instants.map { instant in series.index(of: instant).flatMap { series.contacts[$0] } }
             channelPlans.append(ChannelPlan(channel: channel, policy: policy, forecast: forecast, forecastAHT: aht,
                                             staffedWithForecastAHT: usesForecastAHT, scores: scores, eventsInForce: inForce,
+                                            holidays: holidays, anomalies: findings.anomalies,
                                             requirements: requirements, recentInstants: recentInstants, recentValues: recentValues,
                                             actuals: actuals))
         }

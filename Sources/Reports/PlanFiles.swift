@@ -11,10 +11,12 @@ public enum PlanFiles {
         var aht: [String: [Double]] = [:]
         for channel in plan.channels { aht[channel.channel] = channel.forecastAHT }
         let reports = plan.channels.map { channel in
-            ChannelReport(channel: channel.channel, model: channel.forecast.model, historyInstants: channel.recentInstants,
-                          historyValues: channel.recentValues, forecast: channel.forecast, actuals: channel.actuals,
-                          requirements: channel.requirements,
-                          coverage: plan.shifts.scores.filter { $0.channel == channel.channel })
+            var report = ChannelReport(channel: channel.channel, model: channel.forecast.model, historyInstants: channel.recentInstants,
+                                       historyValues: channel.recentValues, forecast: channel.forecast, actuals: channel.actuals,
+                                       requirements: channel.requirements,
+                                       coverage: plan.shifts.scores.filter { $0.channel == channel.channel })
+            report.notes = channel.holidays.map(\.description) + channel.anomalies.map(\.description)
+            return report
         }
         let report = WeeklyReport(weekLabel: plan.week.label, calendar: calendar, intervalSeconds: plan.intervalSeconds,
                                   dates: plan.week.dates, channels: reports, daily: plan.daily, version: version)

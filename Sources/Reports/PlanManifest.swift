@@ -25,6 +25,7 @@ public enum PlanManifest {
                         + (input.regular ? [] : [("read_once", .bool(true))]))
             })),
             ("channels", .array(plan.channels.map(channel))),
+            ("warnings", .array(plan.warnings.map { .string($0) })),
             ("schedule", .object([
                 ("shifts", shifts(plan.config.shifts)),
                 ("agent_hours", .exact(schedule.agentHours)),
@@ -71,6 +72,15 @@ public enum PlanManifest {
             ("model", .string(plan.forecast.model)),
             ("settings", .object(settings)),
             ("events", .array(plan.eventsInForce.map { .string($0) })),
+            ("holidays", .array(plan.holidays.map { decision in
+                .object([("date", .string(decision.date.description)), ("name", .string(decision.name)),
+                         ("treatment", .string(decision.treatment.rawValue)),
+                         ("evidence", decision.evidence.map { .string($0.description) } ?? .null)])
+            })),
+            ("anomalies", .array(plan.anomalies.map { anomaly in
+                .object([("kind", .string(anomaly.kind.rawValue)), ("first", .string(anomaly.first.description)),
+                         ("last", .string(anomaly.last.description)), ("detail", .string(anomaly.detail))])
+            })),
             ("backtest", .array(plan.scores.sorted { $0.model < $1.model }.map { s in
                 .object([("model", .string(s.model)), ("origins", .integer(s.origins)),
                          ("wape", .exact(s.wape)), ("mase", .exact(s.mase)),

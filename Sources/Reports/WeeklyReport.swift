@@ -15,6 +15,8 @@ public struct ChannelReport: Sendable {
     public var actuals: [Double?]
     public var requirements: [RequirementRow]
     public var coverage: [CoverageScore]
+    /// What the forecast treated specially, one line each (holidays, anomalies), for the planner.
+    public var notes: [String] = []
 
     public init(channel: String, model: String, historyInstants: [Int64], historyValues: [Double], forecast: Forecast,
                 actuals: [Double?], requirements: [RequirementRow], coverage: [CoverageScore] = []) {
@@ -56,6 +58,9 @@ public struct WeeklyReport: Sendable {
         body += summaryTable()
         for channel in channels {
             body += "<section>\n<h2>\(SVG.escape(channel.channel)) <span class=\"model\">model: \(SVG.escape(channel.model))</span></h2>\n"
+            if !channel.notes.isEmpty {
+                body += "<ul class=\"notes\">" + channel.notes.map { "<li>\(SVG.escape($0))</li>" }.joined() + "</ul>\n"
+            }
             body += forecastChart(channel)
             body += heatMap(channel)
             if !channel.coverage.isEmpty { body += coverageChart(channel) }

@@ -7,18 +7,19 @@ import Forecasting
 struct CalendarCommand: Command {
     static let name = "calendar"
     static let abstract = "list the public holidays and retail events of --holidays countries"
-    static let synopsis = "--holidays CC,… (--year YYYY | --years YYYY-YYYY) [--kind holiday|retail] [--csv] [--out FILE|-]"
+    static let synopsis = "--holidays CC,… (--year YYYY | --years YYYY-YYYY) [--kind holiday|eve|retail] [--csv] [--out FILE|-]"
     static let discussion = """
     Lists the dates of the built-in calendars, sorted by date, then name, then country: public
-    holidays (with observed and substitute days) and retail events (Black Friday, Cyber Monday,
-    Sinterklaas, Mother's Day, …). The table shows each event's default window: the days before
+    holidays (with observed and substitute days), holiday eves (IL: Erev Yom Kippur, …) and
+    retail events (Black Friday, Cyber Monday, Sinterklaas, Mother's Day; ISLAMIC: Eid al-Fitr,
+    Eid al-Adha). The table shows each event's default window: the days before
     (lead) and after (lag) that it affects.
     """
     static let options = [
-        OptionSpec("holidays", "CC,…", "countries: \(HolidayCalendar.supportedCountries.joined(separator: ", ")) (GB is England and Wales)"),
+        OptionSpec("holidays", "CC,…", "countries: \(HolidayCalendar.supportedCountries.joined(separator: ", ")) (GB is England and Wales;\nIL from the Hebrew calendar; ISLAMIC: the Islamic feasts, to add to any country)"),
         OptionSpec("year", "YYYY", "one year"),
         OptionSpec("years", "YYYY-YYYY", "a range of years, e.g. 2023-2030"),
-        OptionSpec("kind", "KIND", "only holiday or only retail events"),
+        OptionSpec("kind", "KIND", "only holiday, eve or retail events"),
         OptionSpec(flag: "csv", "print CSV: date,country,kind,name"),
         OptionSpec("out", "FILE|-", "write to FILE instead of standard output (CSV when the name ends in .csv)"),
     ]
@@ -55,10 +56,11 @@ struct CalendarCommand: Command {
             years = first ... last
         }
         switch arguments.value("kind")?.lowercased() {
-        case nil: kinds = [.holiday, .retail]
+        case nil: kinds = [.holiday, .eve, .retail]
         case "holiday"?: kinds = [.holiday]
+        case "eve"?: kinds = [.eve]
         case "retail"?: kinds = [.retail]
-        case let other?: throw .usage("--kind: expected holiday or retail, got '\(other)'")
+        case let other?: throw .usage("--kind: expected holiday, eve or retail, got '\(other)'")
         }
         outPath = arguments.value("out")
         csv = arguments.has("csv") || (outPath.map { $0 != "-" && $0.lowercased().hasSuffix(".csv") } ?? false)

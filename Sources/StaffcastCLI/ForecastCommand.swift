@@ -1,3 +1,4 @@
+import Foundation
 import StaffcastCore
 import Forecasting
 import Planning
@@ -63,16 +64,21 @@ struct ForecastCommand: Command {
         let selected = try planning { () throws(PlanningError) in try ForecastStep.select(channels, from: contacts) }
         let events = try events.load(calendar: calendar, from: selected.map(\.start).min() ?? 0,
                                      to: (origin ?? selected.map(\.end).max() ?? 0) + Int64(horizonSeconds))
-        for series in selected {
-            let (forecast, _) = try planning { () throws(PlanningError) in
-                try ForecastStep.forecast(series, calendar: calendar, models: models, origin: origin, horizonSeconds: horizonSeconds,
-                                          backtestOrigins: 4, calendarEvents: events.calendar, userEvents: events.user,
-                                          progress: Console.progress)
+        // Channels are independent: forecast on every core, report in channel order.
+        let models = self.models, horizonSeconds = self.horizonSeconds
+        let results = Parallel.map(selected.count, minimumChunk: 1) { k in
+            Result { () throws(PlanningError) -> ForecastStep.ChannelForecast in
+                try ForecastStep.channelForecast(selected[k], calendar: calendar, models: models, origin: origin,
+                                                 horizonSeconds: horizonSeconds, backtestOrigins: 4,
+                                                 calendarEvents: events.calendar, userEvents: events.user)
             }
-            Console.progressDone()
-            Console.error("\(series.channel): model \(forecast.model), \(forecast.instants.count) open intervals\n")
-            forecasts.append(forecast)
-            aht[series.channel] = ForecastStep.aht(series, calendar: calendar, origin: origin, at: forecast.instants)
+        }
+        for (k, series) in selected.enumerated() {
+            let result = try planning { () throws(PlanningError) in try results[k].get() }
+            Console.error("\(series.channel): model \(result.forecast.model), \(result.forecast.instants.count) open intervals\n")
+            for line in result.notices { Console.error(line + "\n") }
+            forecasts.append(result.forecast)
+            aht[series.channel] = result.aht
         }
         try core { () throws(CoreError) in try AtomicFile.write(ForecastTable.csv(forecasts, calendar: calendar, aht: aht), to: outPath) }
     }

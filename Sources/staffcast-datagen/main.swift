@@ -3,9 +3,13 @@ import StaffcastCore
 import DemoData
 
 let usage = """
-usage: staffcast-datagen --out-dir DIR [--seed N] [--years N] [--start YYYY-MM-DD]
+usage: staffcast-datagen --out-dir DIR [--seed N] [--years N] [--start YYYY-MM-DD] [--vary]
 Writes the Dutch web shop's demo contact history (history.csv, events.csv, truth.csv,
 effects.json) into DIR. Defaults: --seed 42 --years 3 --start 2023-01-02.
+--vary draws the shop itself from the seed too (volumes, trends, holiday and retail effects,
+the annual cycle, promotions with and without effect and with wrong expected uplifts, the
+outage, glitch and level shift, handle time on calendar days): one of many shops, for accuracy
+suites that must not be tuned to one.
 """
 
 func fail(_ message: String) -> Never {
@@ -17,10 +21,12 @@ var outDir: String?
 var seed: UInt64 = 42
 var years = 3
 var start = CivilDate(year: 2023, month: 1, day: 2)!
+var vary = false
 var args = Array(CommandLine.arguments.dropFirst())
 while !args.isEmpty {
     let flag = args.removeFirst()
     if flag == "--help" || flag == "-h" { print(usage); exit(0) }
+    if flag == "--vary" { vary = true; continue }
     guard !args.isEmpty else { fail("\(flag) needs a value\n" + usage) }
     let value = args.removeFirst()
     switch flag {
@@ -36,7 +42,8 @@ while !args.isEmpty {
 }
 guard let outDir else { fail("--out-dir is required\n" + usage) }
 do {
-    let config = DemoConfig(seed: seed, start: start, days: DemoConfig.days(from: start, years: years))
+    let config = DemoConfig(seed: seed, start: start, days: DemoConfig.days(from: start, years: years),
+                            variation: vary ? .random(seed: seed) : .standard)
     let dataset = try DemoDataset(config)
     try dataset.write(to: outDir)
     let rows = dataset.channels.reduce(0) { $0 + $1.counts.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }

@@ -137,4 +137,32 @@ final class DemoDataTests: XCTestCase {
         XCTAssertEqual(scores.map(\.model), ["snaive", "regression"])
         XCTAssertLessThan(scores[1].wape, scores[0].wape, "\(scores)")
     }
+
+    /// Issue 9's suite: each seed draws its own shop. The standard shop is untouched; a varied one
+    /// changes the effect sizes and dates, writes the planner's (possibly wrong) expected uplift in
+    /// events.csv, and plants promotions without effect.
+    func testVariedShopsDifferBySeedAndCarryWrongAndEmptyPromotions() throws {
+        XCTAssertEqual(DemoVariation.random(seed: 5), DemoVariation.random(seed: 5))
+        XCTAssertNotEqual(DemoVariation.random(seed: 5), DemoVariation.random(seed: 6))
+        XCTAssertNotEqual(DemoVariation.random(seed: 5), .standard)
+        let config = DemoConfig(seed: 5, start: day(2023, 1, 2), days: DemoConfig.days(from: day(2023, 1, 2), years: 3),
+                                channels: ["phone"], variation: .random(seed: 5))
+        let ds = try DemoDataset(config)
+        let promotions = ds.effects.promotions
+        XCTAssertGreaterThanOrEqual(promotions.count, 9)       // 3–6 a year over three years
+        XCTAssertTrue(promotions.allSatisfy { $0.expectedUplift != nil })
+        let header = ds.eventsCSV().split(separator: "\n").first.map(String.init)
+        XCTAssertEqual(header, "name,start,end,channel,kind,uplift")
+        // Some promotions have no effect at all; the expected uplift is rarely the real one.
+        let noEffect = promotions.filter { $0.uplift == 1 }
+        XCTAssertFalse(noEffect.isEmpty, "\(promotions)")
+        XCTAssertGreaterThan(promotions.filter { abs(($0.expectedUplift ?? 0) - $0.uplift) > 0.02 }.count, promotions.count / 2)
+        // A no-effect promotion leaves the day factor alone: the effects list no promotion part for it.
+        for promotion in noEffect {
+            let parts = ds.effects.days.filter { $0.date == promotion.firstDay }.flatMap(\.parts)
+            XCTAssertTrue(parts.filter { $0.reason == "promotion: \(promotion.name)" }.allSatisfy { $0.factor == 1 })
+        }
+        XCTAssertNotNil(ds.effects.ahtFactors)
+        XCTAssertNil(try DemoDataset(DemoConfig(seed: 5, start: day(2023, 1, 2), days: 28, channels: ["phone"])).effects.ahtFactors)
+    }
 }

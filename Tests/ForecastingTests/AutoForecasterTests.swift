@@ -15,11 +15,15 @@ final class AutoForecasterTests: XCTestCase {
         XCTAssertEqual(forecast.instants.count, 108)
         XCTAssert(forecast.instants.allSatisfy { channel.truth(at: [$0])[0] > 0 }, "only open slots are output")
         assertWellFormed(forecast)
-        XCTAssertEqual(scores.map(\.model), ["snaive", "regression"])
-        XCTAssert(scores.allSatisfy { $0.origins == 4 })
-        // With trend and Poisson noise, the regression beats last week's values.
-        XCTAssertEqual(forecast.model, "regression")
-        XCTAssertLessThan(scores[1].wape, scores[0].wape)
+        // Every model, then the combinations of the best three (pairs and the triple).
+        XCTAssertEqual(Array(scores.map(\.model).prefix(5)), ["snaive", "wavg6", "regression", "topdown", "dshw"])
+        XCTAssertEqual(scores.count, 5 + 4)
+        XCTAssert(scores.dropFirst(5).allSatisfy { $0.model.hasPrefix("combo(") })
+        // Holt-Winters steps aside (Saturdays open other hours than weekdays); the rest are scored.
+        XCTAssertEqual(scores.map(\.origins), [4, 4, 4, 4, 0, 4, 4, 4, 4])
+        // With trend and Poisson noise, a smooth model (or a combination) beats last week's values.
+        XCTAssertNotEqual(forecast.model, "snaive")
+        XCTAssertLessThan(scores[2].wape, scores[0].wape)
         // 80 % intervals hold about 80 % of what actually comes (a fresh draw of next week).
         let nextWeek = SyntheticChannel(firstDay: channel.firstDay, days: 91, expected: channel.expected).series(seed: 77)
         let actual = forecast.instants.map { nextWeek.contacts[nextWeek.index(of: $0)!]! }
@@ -37,8 +41,8 @@ final class AutoForecasterTests: XCTestCase {
         let shape = channel.expected
         channel.expected = { local, weeks in shape(local, weeks) * (weeks >= 7 ? 2 : 1) }
         let series = channel.series(seed: 0, noise: false)
-        let (forecast, scores) = try AutoForecaster().forecast(ForecastInput(series: series, calendar: .utc),
-                                                               origin: series.end, horizonSeconds: 604_800)
+        let (forecast, scores) = try AutoForecaster(models: [SeasonalNaiveModel(), CalendarRegressionModel()])
+            .forecast(ForecastInput(series: series, calendar: .utc), origin: series.end, horizonSeconds: 604_800)
         XCTAssertEqual(forecast.model, "snaive")
         XCTAssertEqual(scores[0].wape, 0, accuracy: 1e-12)
         XCTAssertGreaterThan(scores[1].wape, 0.01)
@@ -122,7 +126,7 @@ final class AutoForecasterTests: XCTestCase {
         XCTAssertEqual(try AutoForecaster.model(named: "snaive").name, "snaive")
         XCTAssertEqual(try AutoForecaster.model(named: "Regression").name, "regression")
         XCTAssertEqual(try AutoForecaster.model(named: "wavg4").name, "wavg4")
-        XCTAssertEqual(AutoForecaster.defaultModels.map(\.name), ["snaive", "regression"])
+        XCTAssertEqual(AutoForecaster.defaultModels.map(\.name), ["snaive", "wavg6", "regression", "topdown", "dshw"])
         for bad in ["arima", "wavg0", "wavg", "wavg04", "auto"] {
             XCTAssertThrowsError(try AutoForecaster.model(named: bad)) { error in
                 XCTAssertEqual(error as? ForecastingError, .unknownModel(bad))
@@ -130,5 +134,59 @@ final class AutoForecasterTests: XCTestCase {
         }
         XCTAssertEqual(ForecastingError.unknownModel("arima").description,
                        "unknown model 'arima': known models are snaive, regression, wavg6, topdown, dshw, combo and auto")
+    }
+
+    /// Issue 9: when two candidates' backtest errors are within noise of each other, `auto`
+    /// takes the steadier one (``AutoForecaster/stability(_:_:)``); a candidate that beats it in
+    /// every window by more than the noise is taken on its errors.
+    func testPrefersTheSteadierModelWithinNoise() throws {
+        // Synthetic windows: per-origin WAPEs of a leader and of a steadier model 0.1 point worse ± noise.
+        func window(origin: Int64, wape: Double) -> BacktestWindow {
+            BacktestWindow(origin: origin, forecasts: [1 + wape], actuals: [1], days: [0], fitSeconds: 0, originDay: 0)
+        }
+        let leader = [0.050, 0.070, 0.040, 0.060].enumerated().map { window(origin: Int64($0.offset), wape: $0.element) }
+        let steady = [0.052, 0.066, 0.047, 0.059].enumerated().map { window(origin: Int64($0.offset), wape: $0.element) }
+        // d = +0.002, −0.004, +0.007, −0.001: mean 0.001, standard error 0.0024 → within noise.
+        XCTAssertEqual(AutoForecaster.Selection.rank([leader, steady], names: ["wavg6", "regression"], stability: [3, 5]).first, 1)
+        // Worse by 0.02 in every window: a real difference, the leader stays.
+        let worse = [0.070, 0.091, 0.059, 0.081].enumerated().map { window(origin: Int64($0.offset), wape: $0.element) }
+        XCTAssertEqual(AutoForecaster.Selection.rank([leader, worse], names: ["wavg6", "regression"], stability: [3, 5]).first, 0)
+        // A less stable candidate never takes over on noise.
+        XCTAssertEqual(AutoForecaster.Selection.rank([leader, steady], names: ["wavg6", "snaive"], stability: [3, 0]).first, 0)
+    }
+
+    /// A combination is chosen when it wins: two models whose errors cancel (one 10 % high,
+    /// the other 10 % low every week) average to the truth.
+    func testCombinationWinsWhenItsMembersErrInOppositeWays() throws {
+        var channel = officeChannel(days: 84, base: 200, growth: 0)
+        let shape = channel.expected
+        channel.expected = { local, weeks in shape(local, weeks) }
+        let series = channel.series(seed: 0, noise: false)
+        let input = ForecastInput(series: series, calendar: .utc)
+        let high = ScaledModel(base: WeeklyAverageModel(weeks: 6), factor: 1.1, name: "high")
+        let low = ScaledModel(base: WeeklyAverageModel(weeks: 6), factor: 0.9, name: "low")
+        let flat = ScaledModel(base: WeeklyAverageModel(weeks: 6), factor: 1.3, name: "flat")
+        let (forecast, scores) = try AutoForecaster(models: [high, low, flat]).forecast(input, origin: series.end, horizonSeconds: 604_800)
+        XCTAssertEqual(forecast.model, "combo(high+low)")
+        XCTAssertEqual(scores.first { $0.model == "combo(high+low)" }?.wape ?? 1, 0, accuracy: 1e-9)
+        let truth = channel.truth(at: forecast.instants)
+        for (f, y) in zip(forecast.mean, truth) { assertClose(f, y, relative: 1e-9) }
+    }
+}
+
+/// A model whose forecasts are another model's times a factor (for the combination test).
+struct ScaledModel: ForecastModel {
+    let base: any ForecastModel
+    let factor: Double
+    let name: String
+
+    func fit(_ input: ForecastInput) throws(ForecastingError) -> any FittedForecastModel {
+        Fitted(base: try base.fit(input), factor: factor)
+    }
+
+    struct Fitted: FittedForecastModel {
+        let base: any FittedForecastModel
+        let factor: Double
+        func pointForecast(at instants: [Int64]) -> [Double] { base.pointForecast(at: instants).map { $0 * factor } }
     }
 }

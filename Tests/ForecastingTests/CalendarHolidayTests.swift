@@ -32,7 +32,7 @@ final class CalendarHolidayTests: XCTestCase {
         XCTAssertGreaterThan(rows, 6 * 8 * 6)
 
         var mismatches: [String] = []
-        for country in HolidayCalendar.supportedCountries {
+        for country in ["BE", "DE", "FR", "GB", "NL", "US"] {
             for year in 2023 ... 2030 {
                 let ours = Set(try HolidayCalendar.publicHolidays(country: country, year: year).map(\.date))
                 let theirs = reference["\(country) \(year)"] ?? []
@@ -157,7 +157,7 @@ final class CalendarHolidayTests: XCTestCase {
         XCTAssertThrowsError(try HolidayCalendar.events(countries: ["NL", "XX"], years: 2025 ... 2025)) { error in
             guard case let ForecastingError.invalidRequest(message) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(message.contains("'XX'"), message)
-            XCTAssertTrue(message.contains("BE, DE, FR, GB, NL, US"), message)
+            XCTAssertTrue(message.contains("BE, DE, FR, GB, IL, ISLAMIC, NL, US"), message)
         }
         XCTAssertThrowsError(try HolidayCalendar.events(countries: [], years: 2025 ... 2025))
         XCTAssertThrowsError(try HolidayCalendar.events(countries: ["NL"], years: 1990 ... 2025))

@@ -46,7 +46,7 @@ final class CalendarRetailEventTests: XCTestCase {
     }
 
     func testFixedDateRetailEvents() throws {
-        for country in HolidayCalendar.supportedCountries {
+        for country in ["BE", "DE", "FR", "GB", "NL", "US"] {
             XCTAssertEqual(try date(of: "Valentine's Day", country, 2027), "2027-02-14", country)
             XCTAssertEqual(try date(of: "Singles' Day", country, 2027), "2027-11-11", country)
             XCTAssertEqual(try date(of: "Christmas Eve", country, 2027), "2027-12-24", country)

@@ -69,15 +69,19 @@ final class PlanCommandTests: XCTestCase {
         XCTAssertEqual(leftovers, [])
     }
 
-    /// With US holidays the bank is closed on Labor Day (every past US holiday is absent from its
-    /// history) and the Tuesday after carries the post-holiday surge.
-    func testHolidaysCloseLaborDayAndLiftTheDayAfter() throws {
+    /// Issue 9: with US holidays alone, Labor Day — which the history (March–August) has never
+    /// seen — is forecast as a normal Monday and the manifest says so; declared closed in the
+    /// events file it forecasts 0 and the Tuesday after carries the post-holiday surge.
+    func testUnseenLaborDayStaysOpenAndADeclaredClosureClosesIt() throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        let events = directory.appendingPathComponent("closures.csv")
+        try Data("name,start,end,channel,kind\nLabor Day,2003-09-01,2003-09-01,,closure\n".utf8).write(to: events)
         var totals: [String: [String: Double]] = [:]
         var counts: [String: [String: Int]] = [:]
         var manifests: [String: String] = [:]
-        for (label, extra) in [("plain", ""), ("us", #" "holidays": ["US"],"#)] {
+        for (label, extra) in [("plain", ""), ("us", #" "holidays": ["US"],"#),
+                               ("declared", #" "holidays": ["US"], "events": "closures.csv","#)] {
             let config = try demoConfig(in: directory, extra: extra, name: "\(label).json")
             let out = directory.appendingPathComponent(label)
             let run = try CLI.run(["plan", "--config", config.path, "--out-dir", out.path, "--quiet"])
@@ -89,16 +93,20 @@ final class PlanCommandTests: XCTestCase {
                 let date = String(fields[0].prefix(10))
                 totals[label, default: [:]][date, default: 0] += Double(fields[2])!
                 counts[label, default: [:]][date, default: 0] += 1
-                if label == "us" && date == "2003-09-01" { XCTAssertEqual(Double(fields[2]), 0, String(line)) }
+                if label == "declared" && date == "2003-09-01" { XCTAssertEqual(Double(fields[2]), 0, String(line)) }
             }
             manifests[label] = try String(contentsOf: week.appendingPathComponent("manifest.json"), encoding: .utf8)
         }
-        XCTAssertEqual(counts["us"]?["2003-09-01"], counts["plain"]?["2003-09-01"], "the closed day keeps its rows")
-        XCTAssertGreaterThan(try XCTUnwrap(totals["plain"]?["2003-09-01"]), 1000)
-        XCTAssertEqual(totals["us"]?["2003-09-01"], 0)
-        let tuesday = try XCTUnwrap(totals["us"]?["2003-09-02"]), plainTuesday = try XCTUnwrap(totals["plain"]?["2003-09-02"])
+        XCTAssertEqual(counts["declared"]?["2003-09-01"], counts["plain"]?["2003-09-01"], "the closed day keeps its rows")
+        let plainMonday = try XCTUnwrap(totals["plain"]?["2003-09-01"])
+        XCTAssertGreaterThan(plainMonday, 1000)
+        XCTAssertGreaterThan(try XCTUnwrap(totals["us"]?["2003-09-01"]), 0.8 * plainMonday, "unseen: a normal Monday")
+        XCTAssertEqual(totals["declared"]?["2003-09-01"], 0)
+        let tuesday = try XCTUnwrap(totals["declared"]?["2003-09-02"]), plainTuesday = try XCTUnwrap(totals["plain"]?["2003-09-02"])
         XCTAssertGreaterThan(tuesday, plainTuesday * 1.03)
-        XCTAssertTrue(manifests["us"]!.contains("2003-09-01 holiday Labor Day"), manifests["us"]!)
+        XCTAssertTrue(manifests["us"]!.contains("2003-09-01 holiday Labor Day: not in the history, forecast as a normal Monday"),
+                      manifests["us"]!)
+        XCTAssertTrue(manifests["declared"]!.contains("2003-09-01 holiday Labor Day: closed (declared closure)"), manifests["declared"]!)
         XCTAssertFalse(manifests["plain"]!.contains("Labor Day"))
     }
 

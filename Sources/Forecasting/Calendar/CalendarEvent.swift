@@ -10,6 +10,9 @@ public enum EventKind: String, Sendable, Hashable, CaseIterable, CustomStringCon
     case holiday
     /// A shopping day: Black Friday, Sinterklaas, Mother's Day, January returns.
     case retail
+    /// The day before a holiday, usually a short working day (Erev Yom Kippur): an event of its
+    /// own, never a normal day and never closed by the holiday's evidence.
+    case eve
     /// The contact centre (or a channel) is closed.
     case closure
     /// A marketing action that lifts volume.

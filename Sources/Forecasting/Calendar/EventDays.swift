@@ -5,13 +5,20 @@ import StaffcastCore
 /// - **Closed holidays.** A public holiday (built-in, or `holiday` in the events file) on a
 ///   weekday the opening hours open is *closed* in the past when the history has no volume that
 ///   day (the day is absent) or less than ``nearlyClosedShare`` of the median volume of that
-///   weekday. A holiday after the history is closed when at least half of the past occurrences
-///   of the same holiday were closed, or — if it has none — at least half of all past holidays
-///   were. With no past holiday at all there is no evidence, and it stays open. Closed days are
-///   left out of the fit and forecast 0 in every slot (the rows stay in the output).
+///   weekday. A holiday after the history is closed only on evidence: at least half of the past
+///   occurrences of *the same* holiday (by name, an observed or substitute day counting as the
+///   holiday) were closed. Other holidays closing says nothing about this one: a holiday the
+///   history has never seen is *unseen* (``unseenHolidays``) and forecast as a normal day of its
+///   weekday — forecasting 0 staffs nobody for a whole day, a normal day costs a day of
+///   overstaffing — and the planner is told (see ``HolidayDecision``); a `closure` in the events
+///   file closes it. Closed days are left out of the fit and forecast 0 in every slot (the rows
+///   stay in the output).
 /// - **After a closed holiday** (`after closed holiday`): the next weekday the opening hours
 ///   open that is not itself closed — the lag-1 surge of calls that could not be made.
-/// - **Open holidays** (`holiday`): a holiday the channel works through.
+/// - **Open holidays** (`holiday`): a holiday the channel works through (in the history, or
+///   after it when its past occurrences were open).
+/// - **Holiday eves** (`holiday eve`): the day before a holiday (``EventKind/eve``), a short
+///   day, one pooled feature so each eve borrows what the others show.
 /// - **Retail days** (`retail: <name>`): each built-in retail event on its own date.
 /// - **Event windows** (``windowFeatures``, used by the calendar regression): the default
 ///   lead/lag windows of the built-in events (``CalendarEvent/leadDays``/``lagDays``):
@@ -32,11 +39,21 @@ struct EventDays: Sendable {
     static let nearlyClosedShare = 0.1
     static let afterClosedHoliday = "after closed holiday"
     static let openHoliday = "holiday"
+    static let holidayEve = "holiday eve"
     /// Lag windows up to this many days get one dummy per lag day; longer ones one window dummy.
     static let maxLagDummies = 3
 
     /// Local days (days since 1970-01-01) forecast as closed.
     let closedDays: Set<Int>
+    /// Holidays outside the history that none of their past occurrences explain, by local day
+    /// (with the holiday's name): forecast as a normal day of their weekday.
+    let unseenHolidays: [Int: String]
+    /// Holidays outside the history forecast closed, by local day: the name and the last past
+    /// day it was closed on.
+    let closedByEvidence: [Int: (name: String, lastClosed: Int)]
+    /// Holidays outside the history forecast open (as a holiday), by local day: the name and the
+    /// last past day it was open on.
+    let openByEvidence: [Int: (name: String, lastOpen: Int)]
     /// Day-level features by local day.
     let dayFeatures: [Int: [String]]
     /// The planner's promotions and peaks: covered instants, feature name and the planner's
@@ -67,6 +84,7 @@ struct EventDays: Sendable {
         let user = input.userEvents.filter { $0.channel == nil || $0.channel == channel }
         guard !input.calendarEvents.isEmpty || !user.isEmpty else {
             closedDays = []; dayFeatures = [:]; spans = []; closures = []; windowFeatures = [:]
+            unseenHolidays = [:]; closedByEvidence = [:]; openByEvidence = [:]
             return
         }
         let hours = input.openingHours
@@ -97,34 +115,70 @@ struct EventDays: Sendable {
         for (day, total) in totals where !holidayDays.contains(day) {
             byWeekday[CivilDate(daysSinceEpoch: day).weekday - 1].append(total)
         }
-        let typical = byWeekday.map { CalendarRegressionModel.median($0) }
+        let typical = byWeekday.map { RobustWeights.median($0) }
 
-        // Past occurrences: closed or open, by holiday name and overall.
+        // Past occurrences: closed or open, by holiday (base) name.
         var closed = Set<Int>()
-        var byName: [String: (closed: Int, open: Int)] = [:]
-        var overall = (closed: 0, open: 0)
+        var byName: [String: (closed: Int, open: Int, lastClosed: Int, lastOpen: Int)] = [:]
         for (day, name) in holidays where day >= firstDay && day <= lastDay {
             let weekday = CivilDate(daysSinceEpoch: day).weekday
             let isClosed = (totals[day] ?? 0) <= Self.nearlyClosedShare * typical[weekday - 1]
             if isClosed { closed.insert(day) }
-            var counts = byName[name] ?? (0, 0)
-            if isClosed { counts.closed += 1; overall.closed += 1 } else { counts.open += 1; overall.open += 1 }
-            byName[name] = counts
+            var counts = byName[Self.baseName(name)] ?? (0, 0, Int.min, Int.min)
+            if isClosed { counts.closed += 1; counts.lastClosed = max(counts.lastClosed, day) } else {
+                counts.open += 1; counts.lastOpen = max(counts.lastOpen, day)
+            }
+            byName[Self.baseName(name)] = counts
         }
-        // Future (and pre-history) occurrences: by the same holiday, else by all holidays.
-        for (day, name) in holidays where day < firstDay || day > lastDay {
-            let counts = byName[name] ?? overall
-            if counts.closed + counts.open > 0, counts.closed >= counts.open { closed.insert(day) }
+        // Future (and pre-history) occurrences: only by the same holiday.
+        var unseen: [Int: String] = [:]
+        var closedBy: [Int: (name: String, lastClosed: Int)] = [:], openBy: [Int: (name: String, lastOpen: Int)] = [:]
+        for (day, name) in holidays where (day < firstDay || day > lastDay) && !closed.contains(day) {
+            guard let counts = byName[Self.baseName(name)], counts.closed + counts.open > 0 else {
+                if unseen[day] == nil { unseen[day] = name }
+                continue
+            }
+            if counts.closed >= counts.open {
+                closed.insert(day)
+                closedBy[day] = (name, counts.lastClosed)
+                unseen[day] = nil
+            } else if closedBy[day] == nil {
+                openBy[day] = (name, counts.lastOpen)
+                unseen[day] = nil
+            }
         }
+        // A day that is also another, seen holiday is not unseen.
+        for day in Array(unseen.keys) where openBy[day] != nil || closed.contains(day) { unseen[day] = nil }
+        unseenHolidays = unseen
+        closedByEvidence = closedBy
+        openByEvidence = openBy.filter { !closed.contains($0.key) }
 
+        // Holidays the planner declared closed (a closure over the whole local day) surge after
+        // them like closed ones.
+        let closureRanges = user.filter { $0.kind == .closure }.map { $0.start ..< $0.end }
+        var declared = Set<Int>()
+        if !closureRanges.isEmpty {
+            for day in holidayDays where !closed.contains(day) {
+                let date = CivilDate(daysSinceEpoch: day)
+                let start = input.calendar.startOfDay(date), end = input.calendar.startOfDay(date.adding(days: 1))
+                if closureRanges.contains(where: { $0.lowerBound <= start && $0.upperBound >= end }) { declared.insert(day) }
+            }
+        }
         var features: [Int: [String]] = [:]
-        for day in closed {
+        for day in closed.union(declared) {
             var next = day + 1
-            while next <= day + 7 && (!business(next) || closed.contains(next)) { next += 1 }
+            while next <= day + 7 && (!business(next) || closed.contains(next) || declared.contains(next)) { next += 1 }
             if next <= day + 7 { features[next, default: []].append(Self.afterClosedHoliday) }
         }
-        for day in holidayDays where !closed.contains(day) { features[day, default: []].append(Self.openHoliday) }
-        for event in input.calendarEvents where event.kind != .holiday {
+        for day in holidayDays where !closed.contains(day) && !declared.contains(day) && unseen[day] == nil {
+            features[day, default: []].append(Self.openHoliday)
+        }
+        for event in input.calendarEvents where event.kind == .eve && business(event.date.daysSinceEpoch) {
+            let day = event.date.daysSinceEpoch
+            guard !closed.contains(day) else { continue }
+            features[day, default: []].append(Self.holidayEve)
+        }
+        for event in input.calendarEvents where event.kind != .holiday && event.kind != .eve {
             let day = event.date.daysSinceEpoch
             guard !closed.contains(day) else { continue }
             features[day, default: []].append("\(event.kind.rawValue): \(event.name)")
@@ -153,6 +207,13 @@ struct EventDays: Sendable {
         spans = user.filter { $0.kind == .promotion || $0.kind == .peak }
             .map { ($0.start ..< $0.end, $0.kind.rawValue, $0.uplift) }
         closures = user.filter { $0.kind == .closure }.map { $0.start ..< $0.end }
+    }
+
+    /// The name a holiday's evidence is kept under: without a trailing "(observed)",
+    /// "(substitute day)" or "(second day)", so an observed day counts as its holiday.
+    static func baseName(_ name: String) -> String {
+        guard name.hasSuffix(")"), let open = name.range(of: " (", options: .backwards) else { return name }
+        return String(name[..<open.lowerBound])
     }
 
     func isClosed(instant: Int64, day: Int) -> Bool {
@@ -188,8 +249,14 @@ struct EventDays: Sendable {
     /// built-in events by name, the planner's events of this channel by name.
     static func names(_ input: ForecastInput, instants: Range<Int64>, days: ClosedRange<Int>) -> [String] {
         var names = Set<String>()
+        // Holidays say how the forecast treats them (closed, open, unseen: normal day).
+        var treatment: [String: String] = [:]
+        for decision in input.holidayDecisions(from: instants.lowerBound, to: instants.upperBound) {
+            let text = decision.description
+            treatment["\(decision.date) \(decision.name)"] = String(text.dropFirst("\(decision.date) \(decision.name)".count))
+        }
         for event in input.calendarEvents where days.contains(event.date.daysSinceEpoch) {
-            names.insert("\(event.date) \(event.kind.rawValue) \(event.name)")
+            names.insert("\(event.date) \(event.kind.rawValue) \(event.name)" + (treatment["\(event.date) \(event.name)"] ?? ""))
         }
         for event in input.userEvents where event.channel == nil || event.channel == input.series.channel {
             if event.start < instants.upperBound && event.end > instants.lowerBound {
@@ -224,9 +291,10 @@ extension ForecastInput {
 }
 
 extension ForecastInput {
-    /// The events in force over `[start, end)`, one line each (`2003-09-01 holiday Labor Day`),
-    /// sorted: built-in events dated on a local day of the range and the planner's events of
-    /// this channel that overlap it.
+    /// The events in force over `[start, end)`, one line each, sorted: built-in events dated on a
+    /// local day of the range and the planner's events of this channel that overlap it. A holiday
+    /// after the history says how the forecast treats it (``HolidayDecision``):
+    /// `2003-09-01 holiday Labor Day: not in the history, forecast as a normal Monday`.
     public func eventNames(from start: Int64, to end: Int64) -> [String] {
         guard end > start else { return [] }
         let days = calendar.local(start).date.daysSinceEpoch ... calendar.local(end - 1).date.daysSinceEpoch

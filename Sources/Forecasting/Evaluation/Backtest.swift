@@ -39,7 +39,7 @@ public enum Backtest {
     /// origins when they coincide). Scores come back in the order of `models`.
     public static func run(models: [any ForecastModel], input: ForecastInput, horizonSeconds: Int,
                            origins: Int, everySeconds: Int) -> [ModelScore] {
-        var engine = BacktestEngine(input: input)
+        var engine = BacktestEngine(input: input.withReadings())
         guard let end = input.endOfKnownHistory, horizonSeconds > 0, origins > 0 else {
             return models.map { ModelScore.unscored($0.name) }
         }
@@ -79,14 +79,18 @@ struct BacktestWindow: Sendable {
     var days: [Int]
     var fitSeconds: Double
 
+    /// Local day of the window's origin (lead 0).
+    var originDay: Int
+
     func errorSamples() -> [ErrorSample] {
         actuals.indices.map {
-            ErrorSample(day: DayKey(origin: origin, day: days[$0]), forecast: forecasts[$0], actual: actuals[$0])
+            ErrorSample(day: DayKey(origin: origin, day: days[$0]), forecast: forecasts[$0], actual: actuals[$0],
+                        lead: max(0, days[$0] - originDay))
         }
     }
 
     func coverage(_ calibration: IntervalCalibration) -> (Double, Double) {
-        let bounds = forecasts.map(calibration.bounds)
+        let bounds = forecasts.indices.map { calibration.bounds(forecasts[$0], lead: max(0, days[$0] - originDay)) }
         let c80 = Accuracy.coverage(actual: actuals, lower: bounds.map(\.lo80), upper: bounds.map(\.hi80)) ?? .nan
         let c95 = Accuracy.coverage(actual: actuals, lower: bounds.map(\.lo95), upper: bounds.map(\.hi95)) ?? .nan
         return (c80, c95)
@@ -99,6 +103,8 @@ struct BacktestEngine {
     let input: ForecastInput
     let clock: LocalClock
     private var memo: [Key: BacktestWindow?] = [:]
+    /// Closed holidays and closures of each window, shared by the models fitted at its origin.
+    private var closedMasks: [Key: [Bool]] = [:]
     private var naiveScale: NaiveScale?
 
     struct Key: Hashable {
@@ -130,7 +136,7 @@ struct BacktestEngine {
         return result
     }
 
-    private func makeWindow(_ model: any ForecastModel, origin: Int64, horizonSeconds: Int) -> BacktestWindow? {
+    private mutating func makeWindow(_ model: any ForecastModel, origin: Int64, horizonSeconds: Int) -> BacktestWindow? {
         let series = input.series
         guard origin > series.start else { return nil }
         let all = ForecastHorizon.instants(origin: origin, horizonSeconds: horizonSeconds,
@@ -146,10 +152,18 @@ struct BacktestEngine {
         let started = ContinuousClock.now
         let past = input.truncated(before: origin)
         guard let fitted = try? model.fit(past) else { return nil }
-        let forecasts = past.zeroingClosed(fitted.pointForecast(at: instants), at: instants)
+        let maskKey = Key(model: -1, origin: origin, horizon: horizonSeconds)
+        let closed: [Bool]
+        if let known = closedMasks[maskKey] { closed = known } else {
+            closed = past.closedMask(at: instants)
+            closedMasks[maskKey] = closed
+        }
+        let forecasts = zip(fitted.pointForecast(at: instants), closed).map { $1 ? 0 : $0 }
         let seconds = Self.seconds(started.duration(to: .now))
         let days = clock.slots(instants, openingHours: input.openingHours).map(\.day)
-        return BacktestWindow(origin: origin, forecasts: forecasts, actuals: actuals, days: days, fitSeconds: seconds)
+        let originDay = clock.readings([origin])[0].date.daysSinceEpoch
+        return BacktestWindow(origin: origin, forecasts: forecasts, actuals: actuals, days: days, fitSeconds: seconds,
+                              originDay: originDay)
     }
 
     /// The interval calibration a forecast at `origin` would use: the model's errors in the

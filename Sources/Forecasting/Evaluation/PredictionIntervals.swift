@@ -6,6 +6,8 @@ struct ErrorSample: Sendable {
     var day: DayKey
     var forecast: Double
     var actual: Double
+    /// Local days from the window's first day (0 = the first forecast day).
+    var lead: Int = 0
 }
 
 struct DayKey: Hashable, Comparable, Sendable {
@@ -23,7 +25,12 @@ struct DayKey: Hashable, Comparable, Sendable {
 ///   moves every interval of the day together, which is most of a staffing forecast's error;
 /// - a within-day part τ² beyond Poisson noise, and the Poisson part 1/(f + 1), which makes
 ///   quiet times of day (early, late) relatively wider than the busy middle of the day.
-/// Each error is standardised by √(σ²_day + τ² + 1/(fᵢ + 1)) and the 80 % / 95 % bounds use the
+/// The day-level part grows with the lead time: σ²_day(L) = σ²₀ + b · L for a day L days after
+/// the first forecast day, a least-squares line through the squared day means against their
+/// leads (b ≥ 0; b = 0 when the windows have a single lead), so the 59th day of a two-month
+/// forecast gets wider bounds than the first and the first day of a week narrower ones than a
+/// pooled variance would give.
+/// Each error is standardised by √(σ²_day(L) + τ² + 1/(fᵢ + 1)) and the 80 % / 95 % bounds use the
 /// empirical 80th / 95th percentiles of |zᵢ|, so heavy tails are kept rather than assumed away:
 /// bounds are (f + 1)·exp(±z_p·s) − 1, floored at 0 — lo ≤ f ≤ hi by construction.
 ///
@@ -31,7 +38,10 @@ struct DayKey: Hashable, Comparable, Sendable {
 /// backtest), the bounds are Poisson intervals widened by an assumed 10 % uncertainty of the
 /// daily level (σ_day = 0.1) with normal quantiles — a stated assumption, not an estimate.
 struct IntervalCalibration: Sendable, Equatable {
+    /// σ²₀, the day-level variance at lead 0.
     var dayVariance: Double
+    /// b, the day-level variance added per day of lead.
+    var dayVariancePerLead: Double = 0
     var withinVariance: Double
     var z80: Double
     var z95: Double
@@ -43,16 +53,32 @@ struct IntervalCalibration: Sendable, Equatable {
 
     static func fit(_ samples: [ErrorSample]) -> IntervalCalibration {
         let usable = samples.filter { $0.forecast.isFinite && $0.actual.isFinite && $0.forecast >= 0 && $0.actual >= 0 }
-        var byDay: [DayKey: (sum: Double, count: Int)] = [:]
+        var byDay: [DayKey: (sum: Double, count: Int, lead: Int)] = [:]
         let logErrors = usable.map { log(($0.actual + 1) / ($0.forecast + 1)) }
         for (sample, r) in zip(usable, logErrors) {
-            let old = byDay[sample.day] ?? (0, 0)
-            byDay[sample.day] = (old.sum + r, old.count + 1)
+            let old = byDay[sample.day] ?? (0, 0, sample.lead)
+            byDay[sample.day] = (old.sum + r, old.count + 1, old.lead)
         }
         guard usable.count >= minimumSamples, byDay.count >= 2 else { return fallback }
         let dayMeans = byDay.mapValues { $0.sum / Double($0.count) }
         // Summed in day order so the same errors always give the same bits.
-        let dayVariance = dayMeans.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value * $1.value } / Double(dayMeans.count)
+        let ordered = byDay.keys.sorted()
+        let squares = ordered.map { dayMeans[$0]! * dayMeans[$0]! }
+        let leads = ordered.map { Double(byDay[$0]!.lead) }
+        let n = Double(ordered.count)
+        let meanSquare = squares.reduce(0, +) / n, meanLead = leads.reduce(0, +) / n
+        var covariance = 0.0, leadVariance = 0.0
+        for j in ordered.indices {
+            covariance += (leads[j] - meanLead) * (squares[j] - meanSquare)
+            leadVariance += (leads[j] - meanLead) * (leads[j] - meanLead)
+        }
+        var perLead = leadVariance > 0 ? max(0, covariance / leadVariance) : 0
+        var dayVariance = meanSquare - perLead * meanLead
+        if dayVariance < 0.25 * meanSquare {
+            // A line that would leave lead 0 nearly exact: keep a quarter of the mean at lead 0.
+            dayVariance = 0.25 * meanSquare
+            perLead = meanLead > 0 ? (meanSquare - dayVariance) / meanLead : 0
+        }
         var withinSquares = 0.0, poisson = 0.0
         for (sample, r) in zip(usable, logErrors) {
             let w = r - (dayMeans[sample.day] ?? 0)
@@ -62,17 +88,18 @@ struct IntervalCalibration: Sendable, Equatable {
         let freedom = max(1, usable.count - byDay.count)
         let withinVariance = max(0, withinSquares / Double(freedom) - poisson / Double(usable.count))
         let standardised = zip(usable, logErrors).map { sample, r in
-            abs(r) / (dayVariance + withinVariance + 1 / (sample.forecast + 1)).squareRoot()
+            abs(r) / (dayVariance + perLead * Double(sample.lead) + withinVariance + 1 / (sample.forecast + 1)).squareRoot()
         }
         guard let z80 = Accuracy.quantile(standardised, 0.8), let z95 = Accuracy.quantile(standardised, 0.95),
               z80.isFinite, z95.isFinite else { return fallback }
-        return IntervalCalibration(dayVariance: dayVariance, withinVariance: withinVariance,
+        return IntervalCalibration(dayVariance: dayVariance, dayVariancePerLead: perLead, withinVariance: withinVariance,
                                    z80: z80, z95: max(z80, z95), fromBacktest: true)
     }
 
-    func bounds(_ mean: Double) -> (lo80: Double, hi80: Double, lo95: Double, hi95: Double) {
+    /// The bounds of a forecast `mean` for a day `lead` days after the first forecast day.
+    func bounds(_ mean: Double, lead: Int = 0) -> (lo80: Double, hi80: Double, lo95: Double, hi95: Double) {
         let f = max(0, mean.isFinite ? mean : 0)
-        let s = (dayVariance + withinVariance + 1 / (f + 1)).squareRoot()
+        let s = (dayVariance + dayVariancePerLead * Double(max(0, lead)) + withinVariance + 1 / (f + 1)).squareRoot()
         func band(_ z: Double) -> (Double, Double) {
             let lo = min(f, max(0, (f + 1) * exp(-z * s) - 1))
             let hiRaw = (f + 1) * exp(z * s) - 1

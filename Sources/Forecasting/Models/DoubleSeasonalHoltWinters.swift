@@ -30,11 +30,15 @@ import StaffcastCore
 public struct DoubleSeasonalHoltWintersModel: ForecastModel {
     public let minimumWeeks: Int
     public let maximumEvaluations: Int
+    /// Only the last `trainingWeeks` weeks are read: the states forget older weeks anyway, and
+    /// this keeps the fit fast enough to be one of `auto`'s candidates on a 3-year history.
+    public let trainingWeeks: Int
     public var name: String { "dshw" }
 
-    public init(minimumWeeks: Int = 4, maximumEvaluations: Int = 400) {
+    public init(minimumWeeks: Int = 4, maximumEvaluations: Int = 400, trainingWeeks: Int = 16) {
         self.minimumWeeks = max(3, minimumWeeks)
         self.maximumEvaluations = max(50, maximumEvaluations)
+        self.trainingWeeks = max(self.minimumWeeks, trainingWeeks)
     }
 
     public func fit(_ input: ForecastInput) throws(ForecastingError) -> any FittedForecastModel {
@@ -47,7 +51,7 @@ public struct DoubleSeasonalHoltWintersModel: ForecastModel {
         for weekday in openWeekdays where (0..<perDay).filter({ hours.isOpen(weekday: weekday, slotOfDay: $0) }) != daySlots {
             throw .insufficientHistory(channel: channel, message: "double-seasonal Holt-Winters needs the same open slots on every open weekday; \(TopDownModel.weekdayNames[weekday - 1]) differs from \(TopDownModel.weekdayNames[openWeekdays[0] - 1])")
         }
-        let history = KnownHistory(input, openOnly: true)
+        let history = KnownHistory(input, openOnly: true, lastSeconds: Int64(trainingWeeks) * 604_800)
         guard let firstDay = history.slots.first?.day, let lastDay = history.slots.last?.day else {
             throw .insufficientHistory(channel: channel, message: "no known volume in any open interval")
         }

@@ -22,6 +22,25 @@ struct KnownHistory: Sendable {
             let since = series.instant(at: last + 1) - lastSeconds
             first = max(0, min(series.count, Int((since - series.start + Int64(series.intervalSeconds) - 1) / Int64(series.intervalSeconds))))
         }
+        slotsPerDay = input.openingHours.slotsPerDay
+        if let readings = input.readings, readings.fits(input) {
+            // The clock was read once for the whole series (a backtest's many fits).
+            self.instants.reserveCapacity(series.count - first)
+            self.values.reserveCapacity(series.count - first)
+            self.slots.reserveCapacity(series.count - first)
+            var last: Int64? = nil
+            for i in first..<series.count {
+                guard let value = series.contacts[i], value.isFinite else { continue }
+                let instant = series.instant(at: i)
+                last = instant
+                guard !openOnly || readings.slots[i].isOpen else { continue }
+                self.instants.append(instant)
+                self.values.append(max(0, value))
+                self.slots.append(readings.slots[i])
+            }
+            end = (last ?? series.start) + Int64(series.intervalSeconds)
+            return
+        }
         instants.reserveCapacity(series.count - first)
         values.reserveCapacity(series.count - first)
         for i in first..<series.count {
@@ -30,7 +49,6 @@ struct KnownHistory: Sendable {
             values.append(max(0, value))
         }
         let slots = LocalClock(input.calendar).slots(instants, openingHours: input.openingHours)
-        slotsPerDay = input.openingHours.slotsPerDay
         end = (instants.last ?? series.start) + Int64(series.intervalSeconds)
         for k in instants.indices where !openOnly || slots[k].isOpen {
             self.instants.append(instants[k])
@@ -47,17 +65,18 @@ struct KnownHistory: Sendable {
         return last.day - first.day + 1
     }
 
-    /// Mean known value per local (day, slot of day); the two passes of a fall-back hour share
-    /// one key and are averaged.
-    func valuesByDaySlot() -> [Int: Double] {
-        var sums: [Int: (Double, Int)] = [:]
-        sums.reserveCapacity(values.count)
+    /// Mean known value per local (day, slot of day), keyed day · slotsPerDay + slot; the two
+    /// passes of a fall-back hour share one key and are averaged.
+    func valuesByDaySlot() -> DaySlotValues {
+        guard let first = slots.first?.day, let last = slots.last?.day else { return DaySlotValues(firstKey: 0, means: []) }
+        let firstKey = first * slotsPerDay
+        var sums = Array(repeating: 0.0, count: (last - first + 1) * slotsPerDay)
+        var counts = Array(repeating: 0, count: sums.count)
         for k in values.indices {
-            let key = slots[k].day * slotsPerDay + slots[k].slotOfDay
-            let old = sums[key] ?? (0, 0)
-            sums[key] = (old.0 + values[k], old.1 + 1)
+            let i = slots[k].day * slotsPerDay + slots[k].slotOfDay - firstKey
+            sums[i] += values[k]; counts[i] += 1
         }
-        return sums.mapValues { $0.0 / Double($0.1) }
+        return DaySlotValues(firstKey: firstKey, means: zip(sums, counts).map { $1 > 0 ? $0 / Double($1) : .nan })
     }
 
     /// Mean known value per slot of the week and per slot of the day, for fallbacks.
@@ -75,7 +94,7 @@ struct KnownHistory: Sendable {
 
 /// Looks up the same local weekday and clock slot in earlier weeks of a history.
 struct SameSlotLookup: Sendable {
-    let byDaySlot: [Int: Double]
+    let byDaySlot: DaySlotValues
     let slotsPerDay: Int
     /// Last local day with a known value.
     let lastDay: Int
@@ -90,22 +109,42 @@ struct SameSlotLookup: Sendable {
     }
 
     /// Values of the same slot 7, 14, … days before `reading`, most recent first, starting at the
-    /// first such day inside the history and looking at most `weeksBack` weeks further.
-    func earlierWeeks(of reading: SlotReading, weeksBack: Int, limit: Int) -> [Double] {
+    /// first such day inside the history and looking at most `weeksBack` weeks further; days
+    /// `skip` rejects are passed over (and used only when no other day is found).
+    func earlierWeeks(of reading: SlotReading, weeksBack: Int, limit: Int, skip: ((Int) -> Bool)? = nil) -> [Double] {
         let firstWeek = max(1, (reading.day - lastDay + 6) / 7)
-        var found: [Double] = []
+        var found: [Double] = [], skipped: [Double] = []
         for k in firstWeek..<(firstWeek + weeksBack) {
-            if let v = byDaySlot[(reading.day - 7 * k) * slotsPerDay + reading.slotOfDay] {
+            let day = reading.day - 7 * k
+            if let v = byDaySlot[day * slotsPerDay + reading.slotOfDay] {
+                if let skip, skip(day) {
+                    if skipped.count < limit { skipped.append(v) }
+                    continue
+                }
                 found.append(v)
                 if found.count == limit { break }
             }
         }
-        return found
+        return found.isEmpty ? skipped : found
     }
 
     /// When no recent week knows the slot: its mean over the whole history, else the mean of the
     /// same clock slot on any weekday, else 0.
     func fallback(_ reading: SlotReading) -> Double {
         weekMeans[reading.slotOfWeek] ?? dayMeans[reading.slotOfDay] ?? 0
+    }
+}
+
+/// Values by key day · slotsPerDay + slot of day over a history's days, in one array (NaN =
+/// unknown): the look-up every same-slot model does per forecast interval.
+struct DaySlotValues: Sendable {
+    let firstKey: Int
+    let means: [Double]
+
+    subscript(key: Int) -> Double? {
+        let i = key - firstKey
+        guard i >= 0, i < means.count else { return nil }
+        let v = means[i]
+        return v.isNaN ? nil : v
     }
 }

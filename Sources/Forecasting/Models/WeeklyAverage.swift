@@ -19,10 +19,13 @@ public struct WeeklyAverageModel: ForecastModel {
 
 /// The fitted form shared by the same-slot models: each open future interval gets the mean of
 /// the same local weekday and clock slot in up to `weeks` earlier weeks where it is known,
-/// looking at most `weeksBack` weeks back (an absent day is skipped); a slot no recent week
-/// knows falls back to its mean over the whole history. Seasonal naive is the case `weeks = 1`.
+/// looking at most `weeksBack` weeks back (an absent day is skipped, and so is a day that is not
+/// a normal day of its weekday — a holiday, an eve, a retail or promotion day, a suspicious day
+/// or one with a recording gap, see `DayScreen` — unless no normal day is found); a slot no recent
+/// week knows falls back to its mean over the whole history. Seasonal naive is the case `weeks = 1`.
 struct SameSlotMean: FittedForecastModel {
     let lookup: SameSlotLookup
+    let screen: DayScreen
     let clock: LocalClock
     let openingHours: OpeningHours
     let weeks: Int
@@ -34,14 +37,18 @@ struct SameSlotMean: FittedForecastModel {
         guard !history.isEmpty else {
             throw .insufficientHistory(channel: input.series.channel, message: "no known volume in any open interval")
         }
-        return SameSlotMean(lookup: SameSlotLookup(history), clock: LocalClock(input.calendar),
+        // Only the weeks the look-up can reach (and the neighbours that judge them) are screened.
+        let recent = KnownHistory(input, openOnly: true, lastSeconds: Int64(weeksBack + DayScreen.neighbourWeeks + 1) * 604_800)
+        let screen = DayScreen(history: recent, events: EventDays(input, history: recent))
+        return SameSlotMean(lookup: SameSlotLookup(history), screen: screen, clock: LocalClock(input.calendar),
                             openingHours: input.openingHours, weeks: weeks, weeksBack: weeksBack)
     }
 
     func pointForecast(at instants: [Int64]) -> [Double] {
         clock.slots(instants, openingHours: openingHours).map { reading in
             guard reading.isOpen else { return 0 }
-            let found = lookup.earlierWeeks(of: reading, weeksBack: weeksBack, limit: weeks)
+            let found = lookup.earlierWeeks(of: reading, weeksBack: weeksBack, limit: weeks,
+                                            skip: screen.abnormal.isEmpty ? nil : { !screen.isNormal($0) })
             guard !found.isEmpty else { return lookup.fallback(reading) }
             return found.reduce(0, +) / Double(found.count)
         }
