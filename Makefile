@@ -4,6 +4,7 @@ SWIFT ?= swift
 SWIFT_TEST_FLAGS ?=
 DEMO_CONFIG ?= datasets/bank_demo.json
 DEMO_WEEK ?= 2003-W36
+ROSTER_SECONDS ?= 5
 
 .PHONY: deps build release test demo bench clean report-check
 
@@ -25,10 +26,11 @@ demo: release
 	@echo "Reports for $(DEMO_WEEK) are in reports/$(DEMO_WEEK)/"
 
 # Release figures: Erlang staffing, simulator, scheduler, forecasts on the bank data, the
-# 5-million-row reader, then the web-shop accuracy and speed run (about 4 minutes).
+# 5-million-row reader, the rostering benchmark (12 instances × ROSTER_SECONDS, 2 workers) and the
+# web-shop roster, then the web-shop accuracy and speed run (about 6 minutes).
 bench: deps
 	$(SWIFT) build -c release --product staffcast-bench
-	.build/release/staffcast-bench
+	.build/release/staffcast-bench --roster-seconds $(ROSTER_SECONDS)
 	.build/release/staffcast-bench webshop
 
 clean:

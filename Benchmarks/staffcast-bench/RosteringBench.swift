@@ -1,6 +1,9 @@
 import Foundation
 import StaffcastCore
 import Rostering
+import Scheduling
+import Queueing
+import DemoData
 
 /// `staffcast-bench roster FILE --seconds S [--out FILE] [--seed N] [--workers W]`: solves one
 /// instance of the Curtois & Qu benchmark, writes `employee,day,shift` rows and prints
@@ -41,6 +44,7 @@ func runRosterCommand(_ arguments: [String]) -> Int32 {
             case "chainShare": tuning.chainShare = number
             case "chainLength": tuning.chainLength = Int(min(number, 1000))
             case "sameDayShare": tuning.sameDayShare = number
+            case "shortCellShare": tuning.shortCellShare = number
             default: return usage("unknown tuning knob '\(parts[0])'")
             }
             index += 2
@@ -106,5 +110,58 @@ func runRosteringBenchmarks(seconds: Double, instances: [Int]) {
         } catch {
             print("  \(name): \(error)")
         }
+    }
+}
+
+/// The bundled web-shop team (datasets/webshop_team.csv, 160 agents) rostered onto a week of
+/// Erlang C requirements (80/20, no shrinkage) built from the demo web shop's channel profiles:
+/// the roster's time, objective and shortfall.
+func runWebshopRosterBenchmark() {
+    guard let team = try? TeamReader.readTeam(path: "datasets/webshop_team.csv") else {
+        print("roster-webshop: cannot read datasets/webshop_team.csv; run from the project root")
+        return
+    }
+    let requirements = webshopRequirements()
+    let templates = [8, 6, 4].map { hours in
+        ShiftTemplate(name: "\(hours)h", lengthSeconds: hours * 3600, earliestStartSeconds: 6 * 3600,
+                      latestStartSeconds: (23 - hours) * 3600, startEverySeconds: 1800,
+                      breakRule: BreakRule.standard(forShiftSeconds: hours * 3600))
+    }
+    let clock = ContinuousClock()
+    let started = clock.now
+    do {
+        let roster = try RosterSolver.solve(RosterInput(team: team, requirements: requirements, templates: templates,
+                                                        deferredChannels: ["email": 8 * 3600]))
+        let elapsed = clock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let required = requirements.reduce(0) { $0 + $1.days.reduce(0) { $0 + $1.required.reduce(0, +) } }
+        let short = roster.uncovered.reduce(0) { $0 + $1.shortfall }
+        print(String(format: "roster-webshop: %d agents, %d shifts, %.1f s; required %.0f agent-hours, short %.1f; objective %.1f (under %.1f, over %.1f, requests %.1f, fairness %.1f, switches %.1f)",
+                     team.count, roster.shifts.count, seconds, Double(required) / 2, Double(short) / 2, roster.objective.total,
+                     roster.objective.underCover, roster.objective.overCover, roster.objective.requests, roster.objective.fairness,
+                     roster.objective.switches))
+    } catch {
+        print("roster-webshop: \(error)")
+    }
+}
+
+/// Half-hourly agents per channel for the week of Monday 2026-01-05 (UTC clock), from the demo
+/// profiles' daily volumes and intraday shares, at 80 % in 20 s with Erlang C.
+func webshopRequirements() -> [ChannelRequirement] {
+    let monday = CivilDate(year: 2026, month: 1, day: 5)!
+    return ChannelProfile.webshop.map { profile in
+        let days = (0 ..< 7).map { d -> DayRequirement in
+            let date = monday.adding(days: d)
+            let shares = profile.intradayShares(weekday: d + 1)
+            let daily = profile.dailyBase * profile.weekdayFactors[d]
+            let required = (0 ..< 48).map { slot -> Int in
+                let contacts = daily * (shares[2 * slot] + shares[2 * slot + 1])
+                guard contacts > 0 else { return 0 }
+                return (try? StaffingSolver.solve(contacts: contacts, intervalSeconds: 1800, ahtSeconds: profile.ahtSeconds,
+                                                  target: StaffingTarget(serviceLevel: 0.8, targetSeconds: 20)).agents) ?? 0
+            }
+            return DayRequirement(date: date, startInstant: Int64(date.daysSinceEpoch) * 86_400, required: required)
+        }
+        return ChannelRequirement(channel: profile.name, intervalSeconds: 1800, days: days)
     }
 }

@@ -24,6 +24,7 @@ if wanted("queueing") { runQueueingBenchmarks() }
 if wanted("simulation") { runSimulationBenchmarks() }
 if wanted("scheduling") { runSchedulingBenchmarks() }
 if wanted("rostering") { runRosteringBenchmarks(seconds: rosterSeconds, instances: Array(1 ... 12)) }
+if wanted("rostering") { runWebshopRosterBenchmark() }
 if wanted("forecast") { runForecastingBenchmarks() }
 if wanted("history") { runHistoryBenchmarks() }
 if requested.contains("webshop") { runWebshopBenchmarks() }

@@ -19,6 +19,7 @@ final class PatternSearchTests: XCTestCase {
         }
         if minutes < rules.minMinutes || minutes > rules.maxMinutes { return false }
         for o in calendar.options.indices { if let limit = rules.maxCount[o], count[o] > limit { return false } }
+        if let most = rules.maxShifts, pattern.compactMap({ $0 }).count > most { return false }
         // Runs, with the carried-in run in front of day 0.
         var start = 0
         while start < days {
@@ -85,7 +86,7 @@ final class PatternSearchTests: XCTestCase {
                 maxCount: (0 ..< optionCount).map { _ in draw(2) == 0 ? nil : draw(4) },
                 minMinutes: draw(2) == 0 ? 0 : draw(maxMinutes + 1), maxMinutes: maxMinutes,
                 maxConsecutiveWork: 1 + draw(5), minConsecutiveWork: draw(3), minConsecutiveOff: draw(3),
-                maxWeekends: draw(3), carryIn: carry, lastRunExempt: draw(2) == 0)
+                maxWeekends: draw(3), maxShifts: draw(2) == 0 ? nil : draw(days), carryIn: carry, lastRunExempt: draw(2) == 0)
             let cost = (0 ..< days).map { _ in (0 ..< optionCount).map { _ in Double(draw(21)) - 10 } }
             let offCost = (0 ..< days).map { _ in Double(draw(5)) }
             var bestCost = Double.infinity

@@ -144,7 +144,18 @@ struct BenchmarkSearch {
             }
             let k = 1 + Int(random.next() % UInt64(min(employees, kMax)))
             var chosen: [Int] = []
-            if Double(random.next() >> 11) * 0x1p-53 < tuning.sameDayShare {
+            let draw = Double(random.next() >> 11) * 0x1p-53
+            if draw < tuning.shortCellShare, let cell = randomShortCell() {
+                // Employees who may work a shift that is short, on that day or either side.
+                var pool = (0 ..< employees).filter { e in
+                    (max(0, cell.day - 1) ... min(instance.days - 1, cell.day + 1)).contains { rules[e].allowed[$0][cell.shift] }
+                        && rules[e].maxCount[cell.shift] != 0
+                }
+                while chosen.count < k && !pool.isEmpty {
+                    let i = Int(random.next() % UInt64(pool.count))
+                    chosen.append(pool.remove(at: i))
+                }
+            } else if draw < tuning.shortCellShare + tuning.sameDayShare {
                 // Employees working on one day (any shift), the day picked at random.
                 let day = Int(random.next() % UInt64(instance.days))
                 var pool = (0 ..< employees).filter { current[$0][day] != nil }
@@ -176,6 +187,19 @@ struct BenchmarkSearch {
                 for (i, e) in chosen.enumerated() { place(e, saved[i]) }
             }
         }
+    }
+
+    /// A (day, shift) short of people, drawn at random, or nil when none is.
+    mutating func randomShortCell() -> (day: Int, shift: Int)? {
+        var short: [(Int, Int)] = []
+        for d in 0 ..< instance.days {
+            for s in instance.shifts.indices where people[d][s] < instance.cover[d][s].requirement && instance.cover[d][s].underWeight > 0 {
+                short.append((d, s))
+            }
+        }
+        guard !short.isEmpty else { return nil }
+        let pick = short[Int(random.next() % UInt64(short.count))]
+        return (pick.0, pick.1)
     }
 
     func solution(started: ContinuousClock.Instant) -> BenchmarkSolution {

@@ -26,15 +26,17 @@ public struct BenchmarkTuning: Sendable, Equatable {
     /// Most employees freed by one ruin-and-recreate move (1…this many, uniformly).
     public var mostFreed = 4
     /// Width of the uniform noise added to the costs of re-inserted employees.
-    public var noise = 2.0
+    public var noise = 4.0
     /// Annealing temperature at the start and at the end of the budget (geometric in between).
     public var startTemperature = 3.0
     public var endTemperature = 0.2
     /// Share of moves that are ejection chains, and their most links.
-    public var chainShare = 0.5
+    public var chainShare = 0.1
     public var chainLength = 8
     /// Share of ruin moves that free employees working on one day rather than any.
     public var sameDayShare = 0.0
+    /// Share of ruin moves that free employees who may work a shift that is short of people.
+    public var shortCellShare = 0.3
 
     public init() {}
 }

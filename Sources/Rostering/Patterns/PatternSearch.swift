@@ -88,6 +88,13 @@ public final class PatternSearch {
                 counterStates *= limit + 1
             }
         }
+        // The period's shift limit is one more counter, stepped by every option.
+        var shiftStride = 0, shiftRadix = 0
+        if let limit = rules.maxShifts, limit < days {
+            shiftStride = counterStates
+            shiftRadix = max(0, limit) + 1
+            counterStates *= shiftRadix
+        }
         let maxWork = max(1, rules.maxConsecutiveWork)
         let offCap = max(1, rules.minConsecutiveOff)
         // A carried-in run may already be longer than the maximum; it is kept up to the minimum too.
@@ -269,6 +276,10 @@ public final class PatternSearch {
                     let newUnits = units + unitsOf[o]
                     if newUnits > maxUnits || newUnits + stillNeeded < minUnits { continue }
                     var target = groupPlusOne[o] * strideGroup + common + newUnits * strideUnits
+                    if shiftStride > 0 {
+                        if (counters / shiftStride) % shiftRadix + 1 >= shiftRadix { continue }
+                        target += shiftStride
+                    }
                     let strideK = counterStrideOf[o]
                     if strideK > 0 {
                         if (counters / strideK) % counterRadixOf[o] + 1 >= counterRadixOf[o] { continue }

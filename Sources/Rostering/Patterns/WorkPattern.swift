@@ -82,14 +82,17 @@ public struct PatternRules: Sendable, Equatable {
     public var minConsecutiveWork: Int
     public var minConsecutiveOff: Int
     public var maxWeekends: Int
+    /// Most shifts in the period, whatever the option (nil: no limit beyond one a day).
+    public var maxShifts: Int?
     public var carryIn: PatternCarryIn
     /// True when the run that reaches the period's end is exempt from the minimum run lengths
     /// (it may go on after the period).
     public var lastRunExempt: Bool
 
     public init(allowed: [[Bool]], maxCount: [Int?], minMinutes: Int, maxMinutes: Int, maxConsecutiveWork: Int,
-                minConsecutiveWork: Int, minConsecutiveOff: Int, maxWeekends: Int,
+                minConsecutiveWork: Int, minConsecutiveOff: Int, maxWeekends: Int, maxShifts: Int? = nil,
                 carryIn: PatternCarryIn = .unknown, lastRunExempt: Bool = true) {
+        self.maxShifts = maxShifts
         self.allowed = allowed
         self.maxCount = maxCount
         self.minMinutes = minMinutes
