@@ -7,7 +7,7 @@ let package = Package(
     name: "Staffcast",
     products: [
         .executable(name: "staffcast", targets: ["staffcast"]),
-        .library(name: "StaffcastKit", targets: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Reports"]),
+        .library(name: "StaffcastKit", targets: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Rostering", "Planning", "Reports"]),
     ],
     dependencies: [],
     targets: [
@@ -19,8 +19,9 @@ let package = Package(
         .target(name: "Queueing", dependencies: ["StaffcastCore"]),
         .target(name: "Scheduling", dependencies: ["StaffcastCore", "LinearAlgebra"]),
         .target(name: "Rostering", dependencies: ["StaffcastCore", "Scheduling", "LinearAlgebra"]),
-        .target(name: "Reports", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling"]),
-        .target(name: "StaffcastCLI", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Reports"]),
+        .target(name: "Planning", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Rostering"]),
+        .target(name: "Reports", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Planning"]),
+        .target(name: "StaffcastCLI", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Planning", "Reports"]),
         .executableTarget(name: "staffcast", dependencies: ["StaffcastCLI"]),
         .executableTarget(name: "staffcast-bench",
                           dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "DemoData", "Rostering"],
@@ -40,8 +41,9 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RosteringTests", dependencies: ["Rostering", "StaffcastCore", "Scheduling", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "StaffcastCore", "Queueing", "TestSupport"]),
-        .testTarget(name: "StaffcastCLITests", dependencies: ["StaffcastCLI", "TestSupport"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning", "StaffcastCore", "Forecasting", "Queueing", "Scheduling", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "StaffcastCore", "Queueing", "TestSupport"]),
+        .testTarget(name: "StaffcastCLITests", dependencies: ["StaffcastCLI", "StaffcastCore", "Forecasting", "Queueing", "Planning", "TestSupport"]),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Forecasting", "StaffcastCore", "TestSupport"]),
     ]
 )

@@ -22,13 +22,4 @@ public enum ForecastingError: Error, Sendable, Equatable, CustomStringConvertibl
             return message
         }
     }
-
-    /// The sysexits code a command exits with: 64 for a request no history can satisfy (an
-    /// unknown model, a horizon under one interval), 65 for history the models cannot use.
-    public var exitCode: Int32 {
-        switch self {
-        case .unknownModel, .invalidRequest: return 64
-        case .insufficientHistory, .modelFailed: return 65
-        }
-    }
 }

@@ -61,10 +61,10 @@ public enum ChatConcurrency {
                                         targetSeconds: Double) throws(QueueingError) -> QueueMetrics {
         try check(contacts: contacts, intervalSeconds: intervalSeconds, aht: ahtSecondsByConcurrency)
         try InputCheck.agents(agents)
-        try InputCheck.seconds(targetSeconds, name: "target_seconds", allowZero: true)
+        try InputCheck.seconds(targetSeconds, name: .targetSeconds, allowZero: true)
         let slots = agents.multipliedReportingOverflow(by: ahtSecondsByConcurrency.count)
         guard !slots.overflow, slots.partialValue <= QueueingLimits.maximumAgents else {
-            throw .invalidParameter(name: "agents", message: "\(agents) agents × concurrency \(ahtSecondsByConcurrency.count) is more than \(QueueingLimits.maximumAgents) conversation slots")
+            throw .invalidParameter(name: .agents, message: "\(agents) agents × concurrency \(ahtSecondsByConcurrency.count) is more than \(QueueingLimits.maximumAgents) conversation slots")
         }
         return compute(arrivalRate: contacts / intervalSeconds, aht: ahtSecondsByConcurrency, agents: agents, targetSeconds: targetSeconds)
     }
@@ -80,7 +80,7 @@ public enum ChatConcurrency {
         try check(contacts: contacts, intervalSeconds: intervalSeconds, aht: ahtSecondsByConcurrency)
         let target = try target.validated()
         guard target.patienceSeconds == nil else {
-            throw .invalidParameter(name: "patience_seconds", message: "the chat concurrency model has no abandonment; leave patience out for chat")
+            throw .invalidParameter(name: .patienceSeconds, message: "the chat concurrency model has no abandonment; leave patience out for chat")
         }
         if contacts == 0 { return Staffing(agents: 0, headcount: 0, metrics: .zeroTraffic(agents: 0)) }
         let concurrency = ahtSecondsByConcurrency.count
@@ -109,11 +109,11 @@ public enum ChatConcurrency {
 
     private static func check(contacts: Double, intervalSeconds: Double, aht: [Double]) throws(QueueingError) {
         try InputCheck.contacts(contacts)
-        try InputCheck.seconds(intervalSeconds, name: "interval_seconds", allowZero: false)
+        try InputCheck.seconds(intervalSeconds, name: .intervalSeconds, allowZero: false)
         guard !aht.isEmpty, aht.count <= maximumConcurrency else {
-            throw .invalidParameter(name: "concurrency", message: "must be a whole number of conversations from 1 to \(maximumConcurrency), got \(aht.count)")
+            throw .invalidParameter(name: .concurrency, message: "must be a whole number of conversations from 1 to \(maximumConcurrency), got \(aht.count)")
         }
-        for value in aht { try InputCheck.seconds(value, name: "aht_seconds", allowZero: false) }
+        for value in aht { try InputCheck.seconds(value, name: .ahtSeconds, allowZero: false) }
     }
 
     /// The formulas for valid inputs.

@@ -44,15 +44,15 @@ public enum DeferredBacklog {
     public static func plan(arrivals: [Double], openIntervals: [Bool], intervalSeconds: Int, ahtSeconds: Double,
                             deadlineSeconds: Int) throws(QueueingError) -> [DeferredInterval] {
         guard arrivals.count == openIntervals.count else {
-            throw .invalidParameter(name: "open_intervals", message: "needs one entry per interval: \(arrivals.count) intervals of contacts, \(openIntervals.count) of opening hours")
+            throw .invalidParameter(name: .openIntervals, message: "needs one entry per interval: \(arrivals.count) intervals of contacts, \(openIntervals.count) of opening hours")
         }
         for value in arrivals { try InputCheck.contacts(value) }
         guard intervalSeconds > 0 else {
-            throw .invalidParameter(name: "interval_seconds", message: "must be a positive number of seconds, got \(intervalSeconds)")
+            throw .invalidParameter(name: .intervalSeconds, message: "must be a positive number of seconds, got \(intervalSeconds)")
         }
-        try InputCheck.seconds(ahtSeconds, name: "aht_seconds", allowZero: false)
+        try InputCheck.seconds(ahtSeconds, name: .ahtSeconds, allowZero: false)
         guard deadlineSeconds >= intervalSeconds else {
-            throw .invalidParameter(name: "deadline_seconds", message: "must be at least one interval (\(intervalSeconds) s), got \(deadlineSeconds)")
+            throw .invalidParameter(name: .deadlineSeconds, message: "must be at least one interval (\(intervalSeconds) s), got \(deadlineSeconds)")
         }
         let allowance = deadlineSeconds / intervalSeconds
         let count = arrivals.count
@@ -89,7 +89,7 @@ public enum DeferredBacklog {
                 if shortfall > 0 {
                     agents = fewestAgents(covering: shortfall, perAgent: perAgent)
                     guard agents <= QueueingLimits.maximumAgents else {
-                        throw .invalidParameter(name: "contacts", message: "would need more than \(QueueingLimits.maximumAgents) agents in interval \(j)")
+                        throw .invalidParameter(name: .contacts, message: "would need more than \(QueueingLimits.maximumAgents) agents in interval \(j)")
                     }
                 }
             }

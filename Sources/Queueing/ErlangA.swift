@@ -82,13 +82,13 @@ public enum ErlangA {
     public static func validatedDetailedMetrics(traffic: Double, ahtSeconds: Double, patienceSeconds: Double, agents: Int,
                                                 targetSeconds: Double) throws(QueueingError) -> DetailedMetrics {
         try InputCheck.traffic(traffic)
-        try InputCheck.seconds(ahtSeconds, name: "aht_seconds", allowZero: false)
-        try InputCheck.seconds(patienceSeconds, name: "patience_seconds", allowZero: false)
+        try InputCheck.seconds(ahtSeconds, name: .ahtSeconds, allowZero: false)
+        try InputCheck.seconds(patienceSeconds, name: .patienceSeconds, allowZero: false)
         try InputCheck.agents(agents)
-        try InputCheck.seconds(targetSeconds, name: "target_seconds", allowZero: true)
+        try InputCheck.seconds(targetSeconds, name: .targetSeconds, allowZero: true)
         guard let result = compute(traffic: traffic, ahtSeconds: ahtSeconds, patienceSeconds: patienceSeconds,
                                    agents: agents, targetSeconds: targetSeconds) else {
-            throw .invalidParameter(name: "patience_seconds", message: "too long for this overload: the queue would need "
+            throw .invalidParameter(name: .patienceSeconds, message: "too long for this overload: the queue would need "
                                     + "more than \(QueueingLimits.maximumAgents) waiting positions to settle")
         }
         return result

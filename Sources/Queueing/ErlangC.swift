@@ -61,10 +61,10 @@ public enum ErlangC {
     public static func validatedMetrics(contacts: Double, intervalSeconds: Double, ahtSeconds: Double, agents: Int,
                                         targetSeconds: Double) throws(QueueingError) -> QueueMetrics {
         try InputCheck.contacts(contacts)
-        try InputCheck.seconds(intervalSeconds, name: "interval_seconds", allowZero: false)
-        try InputCheck.seconds(ahtSeconds, name: "aht_seconds", allowZero: false)
+        try InputCheck.seconds(intervalSeconds, name: .intervalSeconds, allowZero: false)
+        try InputCheck.seconds(ahtSeconds, name: .ahtSeconds, allowZero: false)
         try InputCheck.agents(agents)
-        try InputCheck.seconds(targetSeconds, name: "target_seconds", allowZero: true)
+        try InputCheck.seconds(targetSeconds, name: .targetSeconds, allowZero: true)
         if contacts == 0 { return .zeroTraffic(agents: agents) }
         let traffic = contacts * ahtSeconds / intervalSeconds
         guard isStable(agents: agents, contacts: contacts, intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds,
@@ -79,9 +79,9 @@ public enum ErlangC {
     public static func validatedMetrics(traffic: Double, ahtSeconds: Double, agents: Int,
                                         targetSeconds: Double) throws(QueueingError) -> QueueMetrics {
         try InputCheck.traffic(traffic)
-        try InputCheck.seconds(ahtSeconds, name: "aht_seconds", allowZero: false)
+        try InputCheck.seconds(ahtSeconds, name: .ahtSeconds, allowZero: false)
         try InputCheck.agents(agents)
-        try InputCheck.seconds(targetSeconds, name: "target_seconds", allowZero: true)
+        try InputCheck.seconds(targetSeconds, name: .targetSeconds, allowZero: true)
         if traffic == 0 { return .zeroTraffic(agents: agents) }
         guard Double(agents) > traffic else { return .unstable(agents: agents, traffic: traffic) }
         return stableMetrics(traffic: traffic, ahtSeconds: ahtSeconds, agents: agents, targetSeconds: targetSeconds,

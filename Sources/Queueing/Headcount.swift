@@ -40,6 +40,33 @@ public enum Headcount {
         return Int(candidate)
     }
 
+    /// Productive agents out of `heads` scheduled: ⌊heads × (1 − shrinkage)⌋, exactly — the
+    /// largest N with `scheduled(agents: N, shrinkage:)` ≤ heads, so the two are inverse: heads
+    /// scheduled for N agents deliver N agents again (63 agents at 30 % need 90 heads, and 90
+    /// heads give 63 agents, though 90 × (1 − 0.3) is 62.99999999999999 in binary).
+    ///
+    /// - Valid range: heads ≥ 0, shrinkage in [0, 1). Never traps: heads ≤ 0 gives 0; shrinkage
+    ///   below 0 counts as 0; shrinkage ≥ 1 or NaN gives 0 (nobody is productive).
+    public static func productive(heads: Int, shrinkage: Double) -> Int {
+        if heads <= 0 { return 0 }
+        guard !shrinkage.isNaN, shrinkage < 1 else { return 0 }
+        if shrinkage <= 0 { return heads }
+        guard let decimal = ShortestDecimal(shrinkage), decimal.significand > 0 else { return heads }
+        // s = m · 10^−k, so heads · (1 − s) = heads · (10^k − m) / 10^k, floored in integers.
+        let k = -decimal.exponent
+        if k <= 19 {
+            let scale = powersOfTen[k]
+            let product = UInt64(heads).multipliedFullWidth(by: scale - decimal.significand)
+            return Int(scale.dividingFullWidth(product).quotient)
+        }
+        // More than 19 decimal places: the float estimate is within a step or two of the answer;
+        // settle it with the exact ceiling, a bounded number of steps either way.
+        var agents = max(0, min(heads, Int((Double(heads) * (1 - shrinkage)).rounded(.down))))
+        for _ in 0..<4 where agents > 0 && scheduled(agents: agents, shrinkage: shrinkage) > heads { agents -= 1 }
+        for _ in 0..<4 where agents < heads && scheduled(agents: agents + 1, shrinkage: shrinkage) <= heads { agents += 1 }
+        return agents
+    }
+
     /// 10^0 … 10^19, all exact in UInt64.
     private static let powersOfTen: [UInt64] = (0...19).map { k in (0..<k).reduce(UInt64(1)) { product, _ in product * 10 } }
 
@@ -47,7 +74,7 @@ public enum Headcount {
     /// outside [0, 1) ("shrinkage").
     public static func validatedScheduled(agents: Int, shrinkage: Double) throws(QueueingError) -> Int {
         guard agents >= 0 else {
-            throw .invalidParameter(name: "agents", message: "must be a whole number of agents ≥ 0, got \(agents)")
+            throw .invalidParameter(name: .agents, message: "must be a whole number of agents ≥ 0, got \(agents)")
         }
         try InputCheck.shrinkage(shrinkage)
         return scheduled(agents: agents, shrinkage: shrinkage)

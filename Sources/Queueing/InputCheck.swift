@@ -14,7 +14,7 @@ enum InputCheck {
         return String(value)
     }
 
-    static func seconds(_ value: Double, name: String, allowZero: Bool) throws(QueueingError) {
+    static func seconds(_ value: Double, name: QueueingParameter, allowZero: Bool) throws(QueueingError) {
         let ok = value.isFinite && (allowZero ? value >= 0 : value > 0)
         guard ok else {
             throw .invalidParameter(name: name, message: allowZero
@@ -25,24 +25,24 @@ enum InputCheck {
 
     static func contacts(_ value: Double) throws(QueueingError) {
         guard value.isFinite, value >= 0 else {
-            throw .invalidParameter(name: "contacts", message: "must be a number of contacts ≥ 0, got \(show(value))")
+            throw .invalidParameter(name: .contacts, message: "must be a number of contacts ≥ 0, got \(show(value))")
         }
     }
 
     static func agents(_ value: Int) throws(QueueingError) {
         guard value >= 0, value <= QueueingLimits.maximumAgents else {
-            throw .invalidParameter(name: "agents", message: "must be a whole number of agents from 0 to \(QueueingLimits.maximumAgents), got \(value)")
+            throw .invalidParameter(name: .agents, message: "must be a whole number of agents from 0 to \(QueueingLimits.maximumAgents), got \(value)")
         }
     }
 
     static func traffic(_ value: Double) throws(QueueingError) {
         guard value.isFinite, value >= 0 else {
-            throw .invalidParameter(name: "traffic_erlangs", message: "must be a number of Erlangs ≥ 0, got \(show(value))")
+            throw .invalidParameter(name: .trafficErlangs, message: "must be a number of Erlangs ≥ 0, got \(show(value))")
         }
     }
 
     /// A fraction in (0, 1] (service level, occupancy cap, abandonment cap).
-    static func fraction(_ value: Double, name: String) throws(QueueingError) {
+    static func fraction(_ value: Double, name: QueueingParameter) throws(QueueingError) {
         guard value.isFinite, value > 0, value <= 1 else {
             let hint = value.isFinite && value > 1 && value <= 100 ? " (a fraction: 0.8 means 80 %)" : ""
             throw .invalidParameter(name: name, message: "must be a fraction above 0 and at most 1, got \(show(value))\(hint)")
@@ -52,7 +52,7 @@ enum InputCheck {
     static func shrinkage(_ value: Double) throws(QueueingError) {
         guard value.isFinite, value >= 0, value < 1 else {
             let hint = value.isFinite && value >= 1 && value < 100 ? " (a fraction: 0.3 means 30 %)" : ""
-            throw .invalidParameter(name: "shrinkage", message: "must be a fraction from 0 up to but not including 1, got \(show(value))\(hint)")
+            throw .invalidParameter(name: .shrinkage, message: "must be a fraction from 0 up to but not including 1, got \(show(value))\(hint)")
         }
     }
 }

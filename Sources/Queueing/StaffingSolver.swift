@@ -45,8 +45,8 @@ public enum StaffingSolver {
     public static func solve(contacts: Double, intervalSeconds: Double, ahtSeconds: Double,
                              target: StaffingTarget) throws(QueueingError) -> Staffing {
         try InputCheck.contacts(contacts)
-        try InputCheck.seconds(intervalSeconds, name: "interval_seconds", allowZero: false)
-        try InputCheck.seconds(ahtSeconds, name: "aht_seconds", allowZero: false)
+        try InputCheck.seconds(intervalSeconds, name: .intervalSeconds, allowZero: false)
+        try InputCheck.seconds(ahtSeconds, name: .ahtSeconds, allowZero: false)
         let target = try target.validated()
         let abandonment = target.patienceSeconds != nil
         if contacts == 0 {
@@ -110,7 +110,7 @@ public enum StaffingSolver {
     }
 
     static func tooManyAgents(traffic: Double) -> QueueingError {
-        .invalidParameter(name: "contacts", message: "would need more than \(QueueingLimits.maximumAgents) agents "
+        .invalidParameter(name: .contacts, message: "would need more than \(QueueingLimits.maximumAgents) agents "
                           + "(traffic \(InputCheck.show(traffic)) Erlangs); check the volume and handling time")
     }
 }

@@ -37,21 +37,21 @@ public struct StaffingTarget: Sendable, Equatable {
     /// "service_level", "target_seconds", "asa_seconds", "max_occupancy", "shrinkage",
     /// "patience_seconds" or "max_abandon_rate".
     public func validated() throws(QueueingError) -> StaffingTarget {
-        if let serviceLevel { try InputCheck.fraction(serviceLevel, name: "service_level") }
-        try InputCheck.seconds(targetSeconds, name: "target_seconds", allowZero: true)
-        if let maxASASeconds { try InputCheck.seconds(maxASASeconds, name: "asa_seconds", allowZero: false) }
-        if let maxOccupancy { try InputCheck.fraction(maxOccupancy, name: "max_occupancy") }
+        if let serviceLevel { try InputCheck.fraction(serviceLevel, name: .serviceLevel) }
+        try InputCheck.seconds(targetSeconds, name: .targetSeconds, allowZero: true)
+        if let maxASASeconds { try InputCheck.seconds(maxASASeconds, name: .asaSeconds, allowZero: false) }
+        if let maxOccupancy { try InputCheck.fraction(maxOccupancy, name: .maxOccupancy) }
         try InputCheck.shrinkage(shrinkage)
-        if let patienceSeconds { try InputCheck.seconds(patienceSeconds, name: "patience_seconds", allowZero: false) }
+        if let patienceSeconds { try InputCheck.seconds(patienceSeconds, name: .patienceSeconds, allowZero: false) }
         if let maxAbandonRate {
-            try InputCheck.fraction(maxAbandonRate, name: "max_abandon_rate")
+            try InputCheck.fraction(maxAbandonRate, name: .maxAbandonRate)
             guard patienceSeconds != nil else {
-                throw .invalidParameter(name: "max_abandon_rate",
+                throw .invalidParameter(name: .maxAbandonRate,
                                         message: "needs patience_seconds: without abandonment (Erlang C) nobody abandons")
             }
         }
         guard serviceLevel != nil || maxASASeconds != nil || maxOccupancy != nil || maxAbandonRate != nil else {
-            throw .invalidParameter(name: "service_level",
+            throw .invalidParameter(name: .serviceLevel,
                                     message: "no target given: set a service level (such as 0.8 within 20 s), an ASA, a maximum occupancy or a maximum abandon rate")
         }
         return self

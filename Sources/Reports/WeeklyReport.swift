@@ -1,21 +1,7 @@
 import StaffcastCore
 import Forecasting
 import Queueing
-
-/// Scheduled agents against the requirement in one interval, re-scored by the queueing model.
-public struct CoverageScore: Sendable, Equatable {
-    public var instant: Int64
-    public var channel: String
-    public var required: Int
-    public var scheduled: Int
-    /// Expected service level with the scheduled agents (net of shrinkage and breaks), if known.
-    public var serviceLevel: Double?
-
-    public init(instant: Int64, channel: String, required: Int, scheduled: Int, serviceLevel: Double?) {
-        self.instant = instant; self.channel = channel; self.required = required; self.scheduled = scheduled
-        self.serviceLevel = serviceLevel
-    }
-}
+import Planning
 
 /// Everything the report shows about one channel.
 public struct ChannelReport: Sendable {
@@ -45,13 +31,13 @@ public struct WeeklyReport: Sendable {
     public var intervalSeconds: Int
     public var dates: [CivilDate]
     public var channels: [ChannelReport]
-    public var daily: [WeeklyStaffingRow]
+    public var daily: [DailyStaffing]
     public var version: String
     /// Paid hours of one full-time agent per day, for the FTE column.
     public var hoursPerFTEDay: Double
 
     public init(weekLabel: String, calendar: PlanningCalendar, intervalSeconds: Int, dates: [CivilDate],
-                channels: [ChannelReport], daily: [WeeklyStaffingRow], version: String, hoursPerFTEDay: Double = 8) {
+                channels: [ChannelReport], daily: [DailyStaffing], version: String, hoursPerFTEDay: Double = 8) {
         self.weekLabel = weekLabel; self.calendar = calendar; self.intervalSeconds = intervalSeconds; self.dates = dates
         self.channels = channels; self.daily = daily; self.version = version; self.hoursPerFTEDay = hoursPerFTEDay
     }

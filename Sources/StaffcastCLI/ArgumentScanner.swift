@@ -2,11 +2,36 @@
 /// declares its options, the scanner checks them all before the command runs, and unknown flags
 /// get a "did you mean …?" hint.
 struct OptionSpec {
-    let name: String          // without the leading "--"
-    let takesValue: Bool
+    /// Without the leading "--".
+    let name: String
+    /// What the value is, as `--help` shows it (`FILE`, `D`); nil for a flag without a value.
+    let valueName: String?
     let repeatable: Bool
-    init(_ name: String, value: Bool = true, repeatable: Bool = false) {
-        self.name = name; self.takesValue = value; self.repeatable = repeatable
+    /// One line or more for `--help`; continuation lines are indented under the first.
+    let help: String
+
+    var takesValue: Bool { valueName != nil }
+
+    /// An option with a value: `OptionSpec("history", "FILE", "contact history CSV")`.
+    init(_ name: String, _ valueName: String, _ help: String, repeatable: Bool = false) {
+        self.name = name; self.valueName = valueName; self.help = help; self.repeatable = repeatable
+    }
+
+    /// A flag without a value: `OptionSpec(flag: "json", "print JSON")`.
+    init(flag name: String, _ help: String) {
+        self.name = name; self.valueName = nil; self.help = help; self.repeatable = false
+    }
+
+    /// `  --name VALUE          help`, the help starting in column 25 (on the next line when the
+    /// name is longer), continuation lines indented to match.
+    var helpText: String {
+        let label = "  --" + name + (valueName.map { " " + $0 } ?? "")
+        let indent = String(repeating: " ", count: 24)
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var text = label.count <= 22 ? label.padding(toLength: 24, withPad: " ", startingAt: 0) + lines[0]
+                                     : label + "  " + lines[0]
+        for line in lines.dropFirst() { text += "\n" + indent + line }
+        return text
     }
 }
 
@@ -97,22 +122,6 @@ enum ArgumentScanner {
 
     /// The option nearest to `name` by edit distance, when it is close enough to be a typo.
     static func closest(_ name: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, editDistance(Array(name), Array($0))) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        guard let best = scored.first, best.1 <= max(2, name.count / 3) else { return nil }
-        return best.0
-    }
-
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        Suggestion.closest(name, among: candidates)
     }
 }

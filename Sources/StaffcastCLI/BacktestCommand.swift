@@ -1,33 +1,29 @@
 import StaffcastCore
 import Forecasting
+import Planning
 import Reports
 
 /// `staffcast backtest`: rolling-origin accuracy of each model per channel.
 struct BacktestCommand: Command {
     static let name = "backtest"
     static let abstract = "rolling-origin evaluation of the forecasting models (MASE, WAPE, RMSE, coverage, fit time)"
-    static let help = """
-    --history FILE --horizon DURATION [--origins N] [--every DURATION] [--models a,b,…] [--channel NAME]… [--holidays CC,…] [--events FILE] [--out FILE]
-
+    static let synopsis = "--history FILE --horizon DURATION [--origins N] [--every DURATION] [--models a,b,…] [--channel NAME]… [--holidays CC,…] [--events FILE] [--out FILE]"
+    static let discussion = """
     Cuts the history at N origins spaced --every apart (the last one a horizon before the end),
     fits each model on what precedes the origin and scores its forecast of the next horizon on the
     known actuals of open intervals. Prints per channel and model: MASE (against the in-sample
     one-week seasonal naive), WAPE, RMSE, bias (mean forecast − actual, as a share of actuals),
     80 %/95 % interval coverage and mean fit time.
-
-    \(HistoryOptions.help)
-      --horizon DURATION    forecast horizon at each origin: 1d, 7d, 2w
-      --origins N           number of origins (default 8)
-      --every DURATION      spacing of the origins (default: the horizon)
-      --models a,b,…        models to compare (default: all); \(ForecastSetup.modelHelp)
-      --channel NAME        only this channel (repeatable)
-      --holidays CC,…       \(ForecastSetup.holidaysHelp)
-      --events FILE         \(ForecastSetup.eventsHelp)
-      --out FILE            also write the scores as CSV
     """
-    static let options = HistoryOptions.specs + [OptionSpec("horizon"), OptionSpec("origins"), OptionSpec("every"),
-                                                 OptionSpec("models"), OptionSpec("channel", repeatable: true), OptionSpec("out")]
-        + ForecastSetup.eventSpecs
+    static let options = HistoryOptions.specs + [
+        OptionSpec("horizon", "DURATION", "forecast horizon at each origin: 1d, 7d, 2w"),
+        OptionSpec("origins", "N", "number of origins (default 8)"),
+        OptionSpec("every", "DURATION", "spacing of the origins (default: the horizon)"),
+        OptionSpec("models", "a,b,…", "models to compare (default: auto's candidates), from:\n" + ForecastStep.modelHelp),
+        OptionSpec("channel", "NAME", "only this channel (repeatable)", repeatable: true),
+    ] + EventOptions.specs + [
+        OptionSpec("out", "FILE", "also write the scores as CSV"),
+    ]
 
     let history: HistoryOptions
     let horizonSeconds: Int
@@ -46,7 +42,7 @@ struct BacktestCommand: Command {
         everySeconds = try arguments.duration("every") ?? horizon
         let names = (arguments.value("models") ?? "auto").split(separator: ",").map(String.init)
         var models: [any ForecastModel] = []
-        for name in names { models += try ForecastSetup.models(name) }
+        for name in names { models += try planning { () throws(PlanningError) in try ForecastStep.models(name) } }
         guard !models.isEmpty else { throw .usage("--models: name at least one model") }
         self.models = models
         channels = arguments.all("channel")
@@ -58,14 +54,13 @@ struct BacktestCommand: Command {
         let contacts = try history.read()
         var table = CSVTable(header: ["channel", "model", "origins", "mase", "wape", "rmse", "bias", "coverage80", "coverage95", "fit_seconds"])
         var text = ""
-        let selected = try ForecastSetup.select(channels, from: contacts)
-        let (calendarEvents, userEvents) = try events.load(calendar: history.options.calendar,
-                                                           from: selected.map(\.start).min() ?? 0,
-                                                           to: selected.map(\.end).max() ?? 0)
+        let selected = try planning { () throws(PlanningError) in try ForecastStep.select(channels, from: contacts) }
+        let events = try events.load(calendar: history.options.calendar, from: selected.map(\.start).min() ?? 0,
+                                     to: selected.map(\.end).max() ?? 0)
         for series in selected {
             Console.progress("\(series.channel): backtesting …")
             let input = ForecastInput(series: series, calendar: history.options.calendar,
-                                      calendarEvents: calendarEvents, userEvents: userEvents)
+                                      calendarEvents: events.calendar, userEvents: events.user)
             let scores = Backtest.run(models: models, input: input, horizonSeconds: horizonSeconds,
                                       origins: origins, everySeconds: everySeconds)
             Console.progressDone()

@@ -1,50 +1,37 @@
 import StaffcastCore
 import Forecasting
 import Queueing
+import Scheduling
+import Planning
 
-/// Errors of the command layer and the one place that maps every module's errors to sysexits.
+/// Errors of the command layer: its own (flags, locks, dependencies) and every module's.
 enum CLIError: Error, CustomStringConvertible {
-    /// Wrong flags or flag values (64).
+    /// Wrong flags or flag values.
     case usage(String)
-    /// A config file whose content is wrong: the JSON key path and what was expected (65).
-    case config(path: String, key: String, message: String)
-    /// Input that cannot be used, with its location already in the message (65).
+    /// Input that cannot be used, with its location already in the message.
     case badData(String)
-    /// A required dependency or service is missing (69).
+    /// A required dependency or service is missing.
     case unavailable(String)
-    /// Another run holds the lock on the output (75, temporary failure).
+    /// Another run holds the lock on the output.
     case busy(String)
     case core(CoreError)
     case queueing(QueueingError)
     case forecasting(ForecastingError)
+    case planning(PlanningError)
 
     var description: String {
         switch self {
-        case let .usage(message): return message
-        case let .config(path, key, message): return "\(path): \(key): \(message)"
-        case let .badData(message): return message
-        case let .unavailable(message): return message
-        case let .busy(message): return message
+        case let .usage(message), let .badData(message), let .unavailable(message), let .busy(message): return message
         case let .core(error): return error.description
         case let .queueing(error): return error.description
         case let .forecasting(error): return error.description
+        case let .planning(error): return error.description
         }
     }
 
-    var exitCode: Int32 {
-        switch self {
-        case .usage: return ExitCode.usage
-        case .config, .badData: return ExitCode.dataError
-        case .unavailable: return ExitCode.unavailable
-        case .busy: return ExitCode.temporaryFailure
-        case let .core(error): return error.exitCode
-        case .queueing: return ExitCode.usage
-        case let .forecasting(error): return error.exitCode
-        }
-    }
 }
 
-/// sysexits(3) codes.
+/// sysexits(3) codes, and the one place every module's errors are mapped to them.
 enum ExitCode {
     static let success: Int32 = 0
     static let usage: Int32 = 64
@@ -54,6 +41,51 @@ enum ExitCode {
     static let software: Int32 = 70
     static let cannotCreate: Int32 = 73
     static let temporaryFailure: Int32 = 75
+
+    static func of(_ error: CLIError) -> Int32 {
+        switch error {
+        case .usage: return usage
+        case .badData: return dataError
+        case .unavailable: return unavailable
+        case .busy: return temporaryFailure
+        case let .core(error): return of(error)
+        // Queueing errors reach the command line only from flag values (`erlang`, `staff`, `simulate`).
+        case .queueing: return usage
+        case let .forecasting(error): return of(error)
+        case let .planning(error): return of(error)
+        }
+    }
+
+    /// 66 for an input that cannot be opened, 65 for content that cannot be used, 64 for an
+    /// unknown time zone (a flag or key value), 73 for an output that cannot be written.
+    static func of(_ error: CoreError) -> Int32 {
+        switch error {
+        case .missingInput: return noInput
+        case .badData, .badFile: return dataError
+        case .unknownTimeZone: return usage
+        case .cannotWrite: return cannotCreate
+        }
+    }
+
+    /// 64 for a request no history can satisfy (an unknown model, a horizon under one interval),
+    /// 65 for history the models cannot use.
+    static func of(_ error: ForecastingError) -> Int32 {
+        switch error {
+        case .unknownModel, .invalidRequest: return usage
+        case .insufficientHistory, .modelFailed: return dataError
+        }
+    }
+
+    static func of(_ error: PlanningError) -> Int32 {
+        switch error {
+        case .invalidRequest: return usage
+        case .config, .badData, .scheduling: return dataError
+        case let .core(error): return of(error)
+        case let .forecasting(error): return of(error)
+        // Queueing errors inside a plan come from its config or its files.
+        case .queueing: return dataError
+        }
+    }
 }
 
 /// Lifts module errors into CLIError so commands can use one `throws(CLIError)`.
@@ -70,4 +102,9 @@ func queueing<T>(_ body: () throws(QueueingError) -> T) throws(CLIError) -> T {
 @inline(__always)
 func forecasting<T>(_ body: () throws(ForecastingError) -> T) throws(CLIError) -> T {
     do { return try body() } catch { throw .forecasting(error) }
+}
+
+@inline(__always)
+func planning<T>(_ body: () throws(PlanningError) -> T) throws(CLIError) -> T {
+    do { return try body() } catch { throw .planning(error) }
 }

@@ -7,23 +7,21 @@ import Forecasting
 struct CalendarCommand: Command {
     static let name = "calendar"
     static let abstract = "list the public holidays and retail events of --holidays countries"
-    static let help = """
-    --holidays CC,… (--year YYYY | --years YYYY-YYYY) [--kind holiday|retail] [--csv] [--out FILE|-]
-
+    static let synopsis = "--holidays CC,… (--year YYYY | --years YYYY-YYYY) [--kind holiday|retail] [--csv] [--out FILE|-]"
+    static let discussion = """
     Lists the dates of the built-in calendars, sorted by date, then name, then country: public
     holidays (with observed and substitute days) and retail events (Black Friday, Cyber Monday,
     Sinterklaas, Mother's Day, …). The table shows each event's default window: the days before
     (lead) and after (lag) that it affects.
-
-      --holidays CC,…       countries: \(HolidayCalendar.supportedCountries.joined(separator: ", ")) (GB is England and Wales)
-      --year YYYY           one year
-      --years YYYY-YYYY     a range of years, e.g. 2023-2030
-      --kind KIND           only holiday or only retail events
-      --csv                 print CSV: date,country,kind,name
-      --out FILE|-          write to FILE instead of standard output (CSV when the name ends in .csv)
     """
-    static let options = [OptionSpec("holidays"), OptionSpec("year"), OptionSpec("years"), OptionSpec("kind"),
-                          OptionSpec("csv", value: false), OptionSpec("out")]
+    static let options = [
+        OptionSpec("holidays", "CC,…", "countries: \(HolidayCalendar.supportedCountries.joined(separator: ", ")) (GB is England and Wales)"),
+        OptionSpec("year", "YYYY", "one year"),
+        OptionSpec("years", "YYYY-YYYY", "a range of years, e.g. 2023-2030"),
+        OptionSpec("kind", "KIND", "only holiday or only retail events"),
+        OptionSpec(flag: "csv", "print CSV: date,country,kind,name"),
+        OptionSpec("out", "FILE|-", "write to FILE instead of standard output (CSV when the name ends in .csv)"),
+    ]
 
     let countries: [String]
     let years: ClosedRange<Int>

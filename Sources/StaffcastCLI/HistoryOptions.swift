@@ -2,16 +2,13 @@ import StaffcastCore
 
 /// The history flags shared by `inspect`, `forecast` and `backtest`.
 struct HistoryOptions {
-    static let specs = [OptionSpec("history"), OptionSpec("timezone"), OptionSpec("interval"),
-                        OptionSpec("value-column"), OptionSpec("channel-name")]
-
-    static let help = """
-      --history FILE        contact history CSV: timestamp,channel,contacts[,aht_seconds] or timestamp,<value>
-      --timezone TZ         IANA zone of the planning site; local timestamps without offset are read in it (default UTC)
-      --interval D          aggregate finer history to this interval (15m, 30m, 1h)
-      --value-column NAME   the value column of a single-series file (default: its only numeric column)
-      --channel-name NAME   the channel of a single-series file (default: the column's name)
-    """
+    static let specs = [
+        OptionSpec("history", "FILE", "contact history CSV: timestamp,channel,contacts[,aht_seconds] or timestamp,<value>"),
+        OptionSpec("timezone", "TZ", "IANA zone of the planning site; local timestamps without offset are read in it (default UTC)"),
+        OptionSpec("interval", "D", "aggregate finer history to this interval (15m, 30m, 1h)"),
+        OptionSpec("value-column", "NAME", "the value column of a single-series file (default: its only numeric column)"),
+        OptionSpec("channel-name", "NAME", "the channel of a single-series file (default: the column's name)"),
+    ]
 
     var path: String
     var options: HistoryReadOptions

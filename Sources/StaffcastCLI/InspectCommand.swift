@@ -4,17 +4,15 @@ import StaffcastCore
 struct InspectCommand: Command {
     static let name = "inspect"
     static let abstract = "summarise a contact history: span, interval, gaps, opening hours, suspicious days"
-    static let help = """
-    --history FILE [--timezone TZ] [--interval D] [--dump FILE|-] [--json]
-
+    static let synopsis = "--history FILE [--timezone TZ] [--interval D] [--dump FILE|-] [--json]"
+    static let discussion = """
     Summarises the history per channel: span, interval, rows, days present and absent, opening
     hours learned, daily-total statistics and suspicious days. Warnings go to stderr.
-
-    \(HistoryOptions.help)
-      --dump FILE|-         write the records as understood: timestamp,channel,contacts,aht_seconds
-      --json                print the summary as JSON
     """
-    static let options = HistoryOptions.specs + [OptionSpec("dump"), OptionSpec("json", value: false)]
+    static let options = HistoryOptions.specs + [
+        OptionSpec("dump", "FILE|-", "write the records as understood: timestamp,channel,contacts,aht_seconds"),
+        OptionSpec(flag: "json", "print the summary as JSON"),
+    ]
 
     let history: HistoryOptions
     let dumpPath: String?

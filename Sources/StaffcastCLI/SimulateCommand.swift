@@ -1,14 +1,14 @@
 import StaffcastCore
 import Queueing
+import Planning
 import Reports
 
 /// `staffcast simulate`: a discrete-event check of a staffing plan against arrivals.
 struct SimulateCommand: Command {
     static let name = "simulate"
     static let abstract = "simulate a staffing plan against arrivals: service level with a 95 % confidence interval"
-    static let help = """
-    --arrivals FILE --staffing FILE --aht SECONDS --sl-seconds T [--aht-cv F] [--patience SECONDS] [--seed N] [--replications R] [--departure finish|preempt] [--replay] [--timezone TZ] --out FILE|-
-
+    static let synopsis = "--arrivals FILE --staffing FILE --aht SECONDS --sl-seconds T [--aht-cv F] [--patience SECONDS] [--seed N] [--replications R] [--departure finish|preempt] [--replay] [--timezone TZ] --out FILE|-"
+    static let discussion = """
     Simulates one FIFO queue per channel, carried across interval boundaries: arrivals within
     each interval are Poisson at the interval's rate (or, with --replay, exactly the interval's
     count at uniform random times); handle times exponential with mean --aht, or lognormal with
@@ -30,23 +30,21 @@ struct SimulateCommand: Command {
                 work; that overrun counts as staffed, busy time in the next interval
       preempt   they leave at the boundary; their contacts go back to the head of the queue and
                 the next free agent resumes them with the work left
-
-      --arrivals FILE       history CSV: timestamp,channel,contacts or timestamp,<value> (one channel)
-      --staffing FILE       CSV timestamp[,channel],agents (without channel: the arrivals' only channel)
-      --aht SECONDS         mean handle time in seconds
-      --aht-cv F            coefficient of variation of handle times: lognormal (default: exponential, CV 1)
-      --patience SECONDS    mean patience before hanging up, exponential (default: nobody hangs up)
-      --sl-seconds T        service-level threshold in seconds
-      --seed N              random seed, 0 to 18446744073709551615 (default 1)
-      --replications R      independent replications, 1 to 100000 (default 10)
-      --departure MODE      finish (default) or preempt: see above
-      --replay              replay the exact counts instead of Poisson arrivals
-      --timezone TZ         IANA zone for timestamps without offset and for the output (default UTC)
-      --out FILE|-          output CSV
     """
-    static let options = [OptionSpec("arrivals"), OptionSpec("staffing"), OptionSpec("aht"), OptionSpec("aht-cv"),
-                          OptionSpec("patience"), OptionSpec("sl-seconds"), OptionSpec("seed"), OptionSpec("replications"),
-                          OptionSpec("departure"), OptionSpec("replay", value: false), OptionSpec("timezone"), OptionSpec("out")]
+    static let options = [
+        OptionSpec("arrivals", "FILE", "history CSV: timestamp,channel,contacts or timestamp,<value> (one channel)"),
+        OptionSpec("staffing", "FILE", "CSV timestamp[,channel],agents (without channel: the arrivals' only channel)"),
+        OptionSpec("aht", "SECONDS", "mean handle time in seconds"),
+        OptionSpec("aht-cv", "F", "coefficient of variation of handle times: lognormal (default: exponential, CV 1)"),
+        OptionSpec("patience", "SECONDS", "mean patience before hanging up, exponential (default: nobody hangs up)"),
+        OptionSpec("sl-seconds", "T", "service-level threshold in seconds"),
+        OptionSpec("seed", "N", "random seed, 0 to 18446744073709551615 (default 1)"),
+        OptionSpec("replications", "R", "independent replications, 1 to 100000 (default 10)"),
+        OptionSpec("departure", "MODE", "finish (default) or preempt: see above"),
+        OptionSpec(flag: "replay", "replay the exact counts instead of Poisson arrivals"),
+        OptionSpec("timezone", "TZ", "IANA zone for timestamps without offset and for the output (default UTC)"),
+        OptionSpec("out", "FILE|-", "output CSV"),
+    ]
 
     let arrivalsPath: String
     let staffingPath: String
@@ -94,9 +92,16 @@ struct SimulateCommand: Command {
         }
     }
 
-    static func flag(for field: String) -> String {
-        ["aht_seconds": "aht", "aht_cv": "aht-cv", "patience_seconds": "patience", "target_seconds": "sl-seconds",
-         "replications": "replications"][field] ?? field
+    /// The flag a simulation parameter comes from.
+    static func flag(for parameter: QueueingParameter) -> String {
+        switch parameter {
+        case .ahtSeconds: return "aht"
+        case .ahtCV: return "aht-cv"
+        case .patienceSeconds: return "patience"
+        case .targetSeconds: return "sl-seconds"
+        case .replications: return "replications"
+        default: return parameter.rawValue
+        }
     }
 
     func run() throws(CLIError) {
@@ -104,59 +109,22 @@ struct SimulateCommand: Command {
             try HistoryReader.read(path: arrivalsPath, options: HistoryReadOptions(calendar: calendar))
         }
         for warning in history.warnings { Console.error("warning: \(warning)\n") }
-        let staffing = try StaffingFile.read(path: staffingPath, calendar: calendar, channels: history.channels)
-        var rows: [(instant: Int64, channel: String, fields: [String])] = []
-        var pooledOffered = [Double](repeating: 0, count: template.replications)
-        var pooledInTime = pooledOffered
-        var summary = ""
-        var matched = 0
-        for series in history.series {
-            var setup = template
-            setup.intervalSeconds = Double(series.intervalSeconds)
-            setup.seed = Self.channelSeed(template.seed, channel: series.channel)
-            setup.contacts = []
-            setup.agents = []
-            for (index, count) in series.contacts.enumerated() {
-                let instant = series.start + Int64(index * series.intervalSeconds)
-                let contacts = count ?? 0
-                let agents = staffing.agents[StaffingFile.Key(instant: instant, channel: series.channel)]
-                if agents != nil { matched += 1 }
-                if agents == nil, contacts > 0 {
-                    throw .badData("\(staffingPath): no staffing for \(series.channel) at \(calendar.format(instant)), "
-                                   + "where \(arrivalsPath) has \(Format.volume(contacts)) contacts")
-                }
-                setup.contacts.append(contacts)
-                setup.agents.append(agents ?? 0)
-            }
-            let result = try queueing { () throws(QueueingError) in try Simulator.run(setup) }
-            for (index, interval) in result.intervals.enumerated() {
-                let instant = series.start + Int64(index * series.intervalSeconds)
-                rows.append((instant, series.channel, [
-                    calendar.format(instant), series.channel, Format.volume(interval.offered), Format.volume(interval.answered),
-                    Format.volume(interval.abandoned), Format.fraction(interval.serviceLevel), Format.seconds(interval.asaSeconds),
-                    Format.fraction(interval.occupancy),
-                ]))
-            }
-            for r in 0..<template.replications {
-                pooledOffered[r] += result.replicationOffered[r]
-                pooledInTime[r] += result.replicationAnsweredWithinTarget[r]
-            }
-            summary += Self.line(label: series.channel, result.serviceLevel, offered: result.offered,
-                                 abandoned: template.patienceSeconds == nil ? nil : result.abandoned,
-                                 replications: template.replications)
+        let result = try planning { () throws(PlanningError) in
+            let staffing = try StaffingFile.read(path: staffingPath, calendar: calendar, channels: history.channels)
+            return try ArrivalReplay.run(arrivals: history, arrivalsPath: arrivalsPath, staffing: staffing,
+                                         template: template, calendar: calendar)
         }
-        guard matched > 0 else {
-            throw .badData("\(staffingPath): no row matches an interval of \(arrivalsPath) (check the timestamps, channels and --timezone)")
-        }
-        if history.series.count > 1 {
-            let levels = zip(pooledInTime, pooledOffered).map { $1 > 0 ? $0 / $1 : 1 }
-            summary += Self.line(label: "overall", ConfidenceInterval(samples: levels),
-                                 offered: pooledOffered.reduce(0, +) / Double(template.replications), abandoned: nil,
-                                 replications: template.replications)
-        }
-        rows.sort { ($0.instant, $0.channel) < ($1.instant, $1.channel) }
         let table = CSVTable(header: ["timestamp", "channel", "offered", "answered", "abandoned", "service_level",
-                                      "asa_seconds", "occupancy"], rows: rows.map(\.fields))
+                                      "asa_seconds", "occupancy"], rows: result.intervals.map { row in
+            [calendar.format(row.instant), row.channel, Format.volume(row.interval.offered), Format.volume(row.interval.answered),
+             Format.volume(row.interval.abandoned), Format.fraction(row.interval.serviceLevel), Format.seconds(row.interval.asaSeconds),
+             Format.fraction(row.interval.occupancy)]
+        })
+        var summary = ""
+        for channel in result.channels + (result.overall.map { [$0] } ?? []) {
+            summary += Self.line(label: channel.channel, channel.serviceLevel, offered: channel.offered, abandoned: channel.abandoned,
+                                 replications: template.replications)
+        }
         try core { () throws(CoreError) in try AtomicFile.write(table.render(), to: outPath) }
         if outPath == "-" { Console.error(summary) } else { Console.out(summary) }
     }
@@ -173,54 +141,5 @@ struct SimulateCommand: Command {
         text += ", offered \(Format.volume(offered))" + (replications > 1 ? " per replication" : "")
         if let abandoned, offered > 0 { text += ", abandoned \(NumberFormat.plain(100 * abandoned / offered, maxFractionDigits: 2)) %" }
         return text + "\n"
-    }
-
-    /// Each channel its own stream, stable across runs and platforms (FNV-1a of the name, not
-    /// Swift's per-process hash).
-    static func channelSeed(_ seed: UInt64, channel: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in channel.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        var mixer = SplitMix64(seed: seed ^ hash)
-        return mixer.next()
-    }
-}
-
-/// The staffing plan read from `timestamp[,channel],agents`.
-struct StaffingFile {
-    struct Key: Hashable {
-        var instant: Int64
-        var channel: String
-    }
-
-    var agents: [Key: Int]
-
-    static func read(path: String, calendar: PlanningCalendar, channels: [String]) throws(CLIError) -> StaffingFile {
-        var csv = try HeadedCSV(path: path, expected: "timestamp[,channel],agents")
-        guard let timeColumn = csv.column("timestamp"), let agentsColumn = csv.column("agents") else {
-            throw csv.headerError("expected a header with timestamp and agents columns (and channel), got '\(csv.header.fields.joined(separator: ","))'")
-        }
-        let channelColumn = csv.column("channel")
-        if channelColumn == nil, channels.count != 1 {
-            throw csv.headerError("the arrivals have \(channels.count) channels (\(channels.joined(separator: ", "))); add a channel column")
-        }
-        var agents: [Key: Int] = [:]
-        var lines: [Key: Int] = [:]
-        while let record = try csv.next() {
-            let instant = try csv.instant(record, timeColumn, calendar: calendar)
-            let channel = channelColumn.map { record.fields[$0] } ?? channels[0]
-            let text = record.fields[agentsColumn].trimmingCharacters(in: .whitespaces)
-            guard let count = Int(text), count >= 0, count <= QueueingLimits.maximumAgents else {
-                throw .core(.badData(record.location(ofField: agentsColumn),
-                                     "expected a whole number of agents from 0 to \(QueueingLimits.maximumAgents), got '\(text)'"))
-            }
-            let key = Key(instant: instant, channel: channel)
-            if let earlier = lines[key] {
-                throw .core(.badData(record.location(ofField: timeColumn), "duplicate of line \(earlier): \(channel) at \(record.fields[timeColumn])"))
-            }
-            lines[key] = record.line
-            agents[key] = count
-        }
-        guard !agents.isEmpty else { throw .core(.badFile(path: path, "has a header but no staffing rows")) }
-        return StaffingFile(agents: agents)
     }
 }

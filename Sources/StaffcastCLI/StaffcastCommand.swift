@@ -1,16 +1,26 @@
 import Foundation
 import StaffcastCore
 
-/// One type per subcommand: it declares its options, validates them in `init` (before any work),
-/// and does the work in `run()`.
+/// One type per subcommand: it declares its options (each with its help text), validates them in
+/// `init` (before any work), and does the work in `run()`.
 protocol Command {
     static var name: String { get }
     static var abstract: String { get }
-    /// The full `--help` text after the usage line.
-    static var help: String { get }
+    /// The flags in brief, after `staffcast <name>` on the usage line.
+    static var synopsis: String { get }
+    /// What the command does, between the usage line and the options.
+    static var discussion: String { get }
     static var options: [OptionSpec] { get }
     init(_ arguments: ParsedArguments) throws(CLIError)
     func run() throws(CLIError)
+}
+
+extension Command {
+    /// The full `--help` text after `Usage: staffcast <name> `: the synopsis, the discussion and
+    /// every option with its help, in declaration order.
+    static var help: String {
+        synopsis + "\n\n" + discussion + "\n\n" + options.map(\.helpText).joined(separator: "\n") + "\n"
+    }
 }
 
 /// The `staffcast` command: dispatches to the subcommands and maps every error to sysexits.
@@ -72,7 +82,7 @@ public enum StaffcastCommand {
         } catch {
             Console.error("staffcast \(command.name): \(error.description)\n")
             if case .usage = error { Console.error("Run 'staffcast \(command.name) --help' for its options.\n") }
-            return error.exitCode
+            return ExitCode.of(error)
         }
     }
 }

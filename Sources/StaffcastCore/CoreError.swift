@@ -34,14 +34,4 @@ public enum CoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
         }
     }
-
-    /// The sysexits code a command exits with for this error.
-    public var exitCode: Int32 {
-        switch self {
-        case .missingInput: return 66
-        case .badData, .badFile: return 65
-        case .unknownTimeZone: return 64
-        case .cannotWrite: return 73
-        }
-    }
 }

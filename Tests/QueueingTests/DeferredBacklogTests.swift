@@ -92,7 +92,7 @@ final class DeferredBacklogTests: XCTestCase {
     func testBadInputNamesTheField() {
         func name(_ body: () throws(QueueingError) -> Void) -> String? {
             do throws(QueueingError) { try body(); return nil } catch {
-                if case let .invalidParameter(name, _) = error { return name }
+                if case let .invalidParameter(name, _) = error { return name.rawValue }
                 return nil
             }
         }

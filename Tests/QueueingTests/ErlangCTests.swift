@@ -140,7 +140,7 @@ final class ErlangCTests: XCTestCase {
 
     func testValidatedMetricsNameTheBadInput() {
         func name(_ body: () throws(QueueingError) -> QueueMetrics) -> String? {
-            do { _ = try body(); return nil } catch { if case let .invalidParameter(name, _) = error { return name }; return nil }
+            do { _ = try body(); return nil } catch { if case let .invalidParameter(name, _) = error { return name.rawValue }; return nil }
         }
         XCTAssertEqual(name { () throws(QueueingError) in
             try ErlangC.validatedMetrics(contacts: -3, intervalSeconds: 900, ahtSeconds: 300, agents: 5, targetSeconds: 20) }, "contacts")

@@ -54,11 +54,53 @@ final class HeadcountTests: XCTestCase {
 
     func testValidatedScheduledNamesTheField() {
         XCTAssertThrowsError(try Headcount.validatedScheduled(agents: 5, shrinkage: 1)) { error in
-            XCTAssertEqual((error as? QueueingError).map { if case let .invalidParameter(name, _) = $0 { name } else { "" } }, "shrinkage")
+            XCTAssertEqual((error as? QueueingError).map { if case let .invalidParameter(name, _) = $0 { name.rawValue } else { "" } }, "shrinkage")
         }
         XCTAssertThrowsError(try Headcount.validatedScheduled(agents: -1, shrinkage: 0.3)) { error in
-            XCTAssertEqual((error as? QueueingError).map { if case let .invalidParameter(name, _) = $0 { name } else { "" } }, "agents")
+            XCTAssertEqual((error as? QueueingError).map { if case let .invalidParameter(name, _) = $0 { name.rawValue } else { "" } }, "agents")
         }
         XCTAssertEqual(try Headcount.validatedScheduled(agents: 21, shrinkage: 0.3), 30)
+    }
+}
+
+/// Productive agents out of scheduled heads: the exact inverse of the headcount ceiling.
+final class ProductiveHeadsTests: XCTestCase {
+    /// 90 heads at 30 % shrinkage give 63 agents, though 90 × (1 − 0.3) is 62.99999999999999 in binary.
+    func testExactWhereFloatFloorIsWrong() {
+        XCTAssertEqual(90 * (1 - 0.3), 62.99999999999999)
+        XCTAssertEqual(Headcount.productive(heads: 90, shrinkage: 0.3), 63)
+        XCTAssertEqual(Headcount.productive(heads: 30, shrinkage: 0.3), 21)
+        XCTAssertEqual(Headcount.productive(heads: 29, shrinkage: 0.3), 20)   // ⌊20.3⌋
+        XCTAssertEqual(Headcount.productive(heads: 20, shrinkage: 0.3), 14)
+    }
+
+    /// Against integer arithmetic for shrinkage in whole per mille: ⌊h · (1000 − m) / 1000⌋.
+    func testMatchesIntegerArithmetic() {
+        for m in stride(from: 0, through: 950, by: 7) {
+            let shrinkage = Double(m) / 1000
+            for heads in [0, 1, 2, 7, 19, 20, 21, 30, 99, 100, 1000, 12_345] {
+                XCTAssertEqual(Headcount.productive(heads: heads, shrinkage: shrinkage), heads * (1000 - m) / 1000,
+                               "heads \(heads), shrinkage \(shrinkage)")
+            }
+        }
+    }
+
+    /// Heads scheduled for N agents deliver N again, and one head fewer does not.
+    func testInverseOfScheduled() {
+        for shrinkage in [0.0, 0.05, 0.1, 0.25, 0.3, 0.333, 0.35, 0.5, 0.7] {
+            for agents in 0...300 {
+                let heads = Headcount.scheduled(agents: agents, shrinkage: shrinkage)
+                XCTAssertEqual(Headcount.productive(heads: heads, shrinkage: shrinkage), agents, "\(agents) at \(shrinkage)")
+                if agents > 0 { XCTAssertLessThan(Headcount.productive(heads: heads - 1, shrinkage: shrinkage), agents) }
+            }
+        }
+    }
+
+    func testOutOfRangeNeverTraps() {
+        XCTAssertEqual(Headcount.productive(heads: -3, shrinkage: 0.3), 0)
+        XCTAssertEqual(Headcount.productive(heads: 10, shrinkage: -0.2), 10)
+        XCTAssertEqual(Headcount.productive(heads: 10, shrinkage: 1), 0)
+        XCTAssertEqual(Headcount.productive(heads: 10, shrinkage: .nan), 0)
+        XCTAssertEqual(Headcount.productive(heads: Int.max, shrinkage: 0.5), Int.max / 2)
     }
 }

@@ -153,7 +153,7 @@ final class SimulatorTests: XCTestCase {
     func testBadInputNamesTheField() {
         func name(_ setup: SimulationSetup) -> String? {
             do { _ = try Simulator.run(setup); return nil } catch {
-                if case let .invalidParameter(name, _) = error { return name }
+                if case let .invalidParameter(name, _) = error { return name.rawValue }
                 return nil
             }
         }

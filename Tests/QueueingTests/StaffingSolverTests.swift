@@ -149,7 +149,7 @@ final class StaffingSolverTests: XCTestCase {
         for contacts in [1e300, Double.greatestFiniteMagnitude, 1e12, 3e7] {
             XCTAssertThrowsError(try StaffingSolver.solve(contacts: contacts, intervalSeconds: 900, ahtSeconds: 300, target: target)) { error in
                 guard case let .invalidParameter(name, message) = error as? QueueingError else { return XCTFail("\(error)") }
-                XCTAssertEqual(name, "contacts")
+                XCTAssertEqual(name, .contacts)
                 XCTAssertTrue(message.contains("10000000"), message)
             }
         }
@@ -184,7 +184,7 @@ final class StaffingSolverTests: XCTestCase {
                 return nil
             } catch {
                 guard case let .invalidParameter(name, _) = error else { return nil }
-                return name
+                return name.rawValue
             }
         }
         func with(_ change: (inout StaffingTarget) -> Void) -> StaffingTarget { var t = good; change(&t); return t }
@@ -217,7 +217,7 @@ final class StaffingSolverTests: XCTestCase {
         XCTAssertEqual(fieldName(target: with { $0.patienceSeconds = 0 }), "patience_seconds")
         XCTAssertEqual(fieldName(target: with { $0.patienceSeconds = 60; $0.maxAbandonRate = 2 }), "max_abandon_rate")
 
-        XCTAssertEqual(QueueingError.invalidParameter(name: "aht_seconds", message: "must be a positive number of seconds, got -5").description,
+        XCTAssertEqual(QueueingError.invalidParameter(name: .ahtSeconds, message: "must be a positive number of seconds, got -5").description,
                        "aht_seconds: must be a positive number of seconds, got -5")
         do {
             _ = try with { $0.serviceLevel = 80 }.validated()

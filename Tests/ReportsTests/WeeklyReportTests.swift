@@ -2,6 +2,7 @@ import XCTest
 import StaffcastCore
 import Forecasting
 import Queueing
+import Planning
 @testable import Reports
 
 final class WeeklyReportTests: XCTestCase {
@@ -17,7 +18,7 @@ final class WeeklyReportTests: XCTestCase {
         let rows = instants.map { RequirementRow(instant: $0, channel: channel, contacts: 2, meanContacts: 2, ahtSeconds: 300,
                                                  staffing: Staffing(agents: 1, headcount: 2, metrics: metrics), serviceLevelAtMean: 0.9) }
         let dates = (0..<7).map { monday.adding(days: $0) }
-        let daily = WeeklyStaffing.summarize(rows, dates: dates, channels: [channel], intervalSeconds: 1800, calendar: calendar)
+        let daily = DailyStaffing.summarize(rows, dates: dates, channels: [channel], intervalSeconds: 1800, calendar: calendar)
         let channelReport = ChannelReport(channel: channel, model: "regression", historyInstants: [], historyValues: [],
                                           forecast: forecast, actuals: instants.map { _ in nil }, requirements: rows)
         return WeeklyReport(weekLabel: "W", calendar: calendar, intervalSeconds: 1800, dates: dates, channels: [channelReport],

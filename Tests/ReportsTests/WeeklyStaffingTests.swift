@@ -1,6 +1,7 @@
 import XCTest
 import StaffcastCore
 import Queueing
+import Planning
 @testable import Reports
 
 final class WeeklyStaffingTests: XCTestCase {
@@ -16,7 +17,7 @@ final class WeeklyStaffingTests: XCTestCase {
         let start = Int64(monday.daysSinceEpoch) * 86_400 + 7 * 3600
         let rows = [row(start, "calls", contacts: 100, aht: 360, agents: 20, headcount: 29),
                     row(start + 1800, "calls", contacts: 50, aht: 360, agents: 10, headcount: 15)]
-        let weekly = WeeklyStaffing.summarize(rows, dates: [monday, monday.adding(days: 1)], channels: ["calls", "chat"],
+        let weekly = DailyStaffing.summarize(rows, dates: [monday, monday.adding(days: 1)], channels: ["calls", "chat"],
                                               intervalSeconds: 1800, calendar: .utc)
         XCTAssertEqual(weekly.count, 4, "every date × channel, closed ones included")
         let first = weekly[0]

@@ -72,29 +72,29 @@ public struct SimulationSetup: Sendable, Equatable {
     /// "interval_seconds", "contacts", "agents", "aht_seconds", "aht_cv", "patience_seconds",
     /// "target_seconds" or "replications".
     public func validated() throws(QueueingError) -> SimulationSetup {
-        try InputCheck.seconds(intervalSeconds, name: "interval_seconds", allowZero: false)
+        try InputCheck.seconds(intervalSeconds, name: .intervalSeconds, allowZero: false)
         guard contacts.count == agents.count else {
-            throw .invalidParameter(name: "agents", message: "needs one entry per interval: \(contacts.count) intervals of contacts, \(agents.count) of agents")
+            throw .invalidParameter(name: .agents, message: "needs one entry per interval: \(contacts.count) intervals of contacts, \(agents.count) of agents")
         }
         for value in contacts { try InputCheck.contacts(value) }
         for value in agents { try InputCheck.agents(value) }
         switch handleTime {
         case let .exponential(mean):
-            try InputCheck.seconds(mean, name: "aht_seconds", allowZero: false)
+            try InputCheck.seconds(mean, name: .ahtSeconds, allowZero: false)
         case let .lognormal(mean, cv):
-            try InputCheck.seconds(mean, name: "aht_seconds", allowZero: false)
+            try InputCheck.seconds(mean, name: .ahtSeconds, allowZero: false)
             guard cv.isFinite, cv >= 0, cv <= 20 else {
-                throw .invalidParameter(name: "aht_cv", message: "must be a coefficient of variation from 0 to 20, got \(InputCheck.show(cv))")
+                throw .invalidParameter(name: .ahtCV, message: "must be a coefficient of variation from 0 to 20, got \(InputCheck.show(cv))")
             }
         }
-        if let patienceSeconds { try InputCheck.seconds(patienceSeconds, name: "patience_seconds", allowZero: false) }
-        try InputCheck.seconds(targetSeconds, name: "target_seconds", allowZero: true)
+        if let patienceSeconds { try InputCheck.seconds(patienceSeconds, name: .patienceSeconds, allowZero: false) }
+        try InputCheck.seconds(targetSeconds, name: .targetSeconds, allowZero: true)
         guard replications >= 1, replications <= Self.maximumReplications else {
-            throw .invalidParameter(name: "replications", message: "must be a whole number from 1 to \(Self.maximumReplications), got \(replications)")
+            throw .invalidParameter(name: .replications, message: "must be a whole number from 1 to \(Self.maximumReplications), got \(replications)")
         }
         let work = contacts.reduce(0, +) * Double(replications)
         guard work <= Self.maximumSimulatedContacts else {
-            throw .invalidParameter(name: "contacts", message: "\(InputCheck.show(work.rounded())) contacts over all replications "
+            throw .invalidParameter(name: .contacts, message: "\(InputCheck.show(work.rounded())) contacts over all replications "
                                     + "is more than the \(InputCheck.show(Self.maximumSimulatedContacts)) one run simulates; use fewer replications")
         }
         return self

@@ -2,34 +2,35 @@ import StaffcastCore
 
 /// An ISO 8601 week of the planning calendar: Monday 00:00 local to the next Monday 00:00 local
 /// (167, 168 or 169 hours when DST changes within it).
-struct PlanWeek: Equatable {
-    let year: Int
-    let week: Int
-    let monday: CivilDate
+public struct PlanWeek: Sendable, Equatable {
+    public let year: Int
+    public let week: Int
+    public let monday: CivilDate
 
     /// `2003-W36`.
-    var label: String { "\(year)-W" + (week < 10 ? "0" : "") + String(week) }
+    public var label: String { "\(year)-W" + (week < 10 ? "0" : "") + String(week) }
 
-    var dates: [CivilDate] { (0..<7).map { monday.adding(days: $0) } }
+    public var dates: [CivilDate] { (0..<7).map { monday.adding(days: $0) } }
 
-    func start(in calendar: PlanningCalendar) -> Int64 { calendar.startOfDay(monday) }
-    func end(in calendar: PlanningCalendar) -> Int64 { calendar.startOfDay(monday.adding(days: 7)) }
+    public func start(in calendar: PlanningCalendar) -> Int64 { calendar.startOfDay(monday) }
+    public func end(in calendar: PlanningCalendar) -> Int64 { calendar.startOfDay(monday.adding(days: 7)) }
 
-    init?(year: Int, week: Int) {
+    public init?(year: Int, week: Int) {
         guard let monday = CivilDate.mondayOfISOWeek(year: year, week: week) else { return nil }
         self.year = year; self.week = week; self.monday = monday
     }
 
     /// The ISO week containing `date`.
-    init(containing date: CivilDate) {
+    public init(containing date: CivilDate) {
         let (year, week) = date.isoWeek
-        self.init(year: year, week: week)!
+        self.year = year; self.week = week
+        self.monday = date.adding(days: 1 - date.weekday)
     }
 
-    var next: PlanWeek { PlanWeek(containing: monday.adding(days: 7)) }
+    public var next: PlanWeek { PlanWeek(containing: monday.adding(days: 7)) }
 
     /// Parses `YYYY-Www` (`2003-W36`); nil for malformed text or a week the year lacks (2026-W54).
-    static func parse(_ text: String) -> PlanWeek? {
+    public static func parse(_ text: String) -> PlanWeek? {
         let parts = text.uppercased().split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), parts[1].hasPrefix("W"),
               (2...3).contains(parts[1].count), let week = Int(parts[1].dropFirst()) else { return nil }

@@ -1,6 +1,6 @@
 import XCTest
 import StaffcastCore
-@testable import StaffcastCLI
+import Planning
 
 final class PlanWeekTests: XCTestCase {
     func testParsesISOWeeksAndRejectsMissingOnes() {

@@ -1,0 +1,50 @@
+import Foundation
+import StaffcastCore
+
+/// Which forecast quantile to staff to (`--staff-to`, config `staff_to`).
+public enum StaffTo: String, Sendable, CaseIterable {
+    case p50, p80, p95
+}
+
+/// The JSON config of `staffcast plan` (and `staff --config`, `schedule --config`), read by
+/// `PlanConfigReader`:
+///
+/// ```json
+/// { "history": "bank_calls.csv", "timezone": "UTC", "interval": "30m", "model": "auto",
+///   "staff_to": "p50", "holidays": ["US"], "events": "events.csv",
+///   "channels": { "calls": { "aht_seconds": 300, "service_level": "80/20",
+///                             "max_occupancy": 0.85, "shrinkage": 0.3 } } }
+/// ```
+/// Paths are relative to the config file. A channel entry named `"*"` applies to every channel
+/// the history has and the config does not name.
+public struct PlanConfig: Sendable {
+    public var path: String
+    public var historyPath: String
+    /// The history path exactly as written in the config (for the manifest).
+    public var historyPathAsWritten: String
+    public var calendar: PlanningCalendar
+    public var intervalSeconds: Int?
+    public var valueColumn: String?
+    public var channelName: String?
+    public var model: String
+    public var backtestOrigins: Int
+    public var staffTo: StaffTo
+    public var channels: [String: ChannelPolicy]
+    /// Countries of the built-in holiday calendars (`"holidays": ["US"]`); none by default.
+    public var holidays: [String] = []
+    /// The events file (`"events"`), resolved against the config's folder, and as written.
+    public var eventsPath: String? = nil
+    public var eventsPathAsWritten: String? = nil
+    /// The shift templates and whether agents work weekly tours.
+    public var shifts: ShiftSettings
+    /// What-if scenarios (`"scenarios"`), in the config's order.
+    public var scenarios: [Scenario] = []
+    /// The config file's bytes (hashed into the manifest).
+    public var data: Data
+
+    /// The policy of `channel`: its own entry, else the `"*"` entry.
+    public func policy(for channel: String) throws(PlanningError) -> ChannelPolicy {
+        if let own = channels[channel] ?? channels["*"] { return own }
+        throw .config(path: path, key: "channels", message: "the history has a channel '\(channel)' but the config gives no settings for it; add \"\(channel)\": {…} or a \"*\" entry")
+    }
+}

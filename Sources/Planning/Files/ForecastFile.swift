@@ -1,0 +1,104 @@
+import StaffcastCore
+import Forecasting
+
+/// A forecast CSV read back (`timestamp,channel,forecast[,lo80,hi80,lo95,hi95][,aht_seconds]`,
+/// as `forecast` writes it): one ``Forecast`` per channel.
+public struct ForecastFile: Sendable {
+    public var path: String
+    public var forecasts: [Forecast]
+    /// Per channel, the optional `aht_seconds` column in the order of its forecast's instants
+    /// (nil where the cell is empty); absent when the file has no such column.
+    public var aht: [String: [Double?]] = [:]
+
+    /// `needsIntervals`: the bound columns must be present (staffing to p80/p95 reads them).
+    public static func read(path: String, calendar: PlanningCalendar, needsIntervals: Bool) throws(PlanningError) -> ForecastFile {
+        var csv = try HeadedCSV(path: path, expected: "timestamp,channel,forecast[,lo80,hi80,lo95,hi95][,aht_seconds]")
+        let column = csv.column
+        guard let timeColumn = column("timestamp"), let channelColumn = column("channel"), let meanColumn = column("forecast") else {
+            throw csv.headerError("expected a header with timestamp, channel and forecast columns, got '\(csv.header.fields.joined(separator: ","))'")
+        }
+        let boundColumns = ["lo80", "hi80", "lo95", "hi95"].map(column)
+        if needsIntervals, boundColumns.contains(where: { $0 == nil }) {
+            throw csv.headerError("--staff-to p80/p95 needs the lo80,hi80,lo95,hi95 columns")
+        }
+        let ahtColumn = column("aht_seconds")
+        let decimalComma = csv.allowsDecimalComma
+        var byChannel: [String: [(Int64, [Double], Double?)]] = [:]
+        var seen: [String: Int] = [:]
+        while let record = try csv.next() {
+            let instant = try csv.instant(record, timeColumn, calendar: calendar)
+            let channel = record.fields[channelColumn]
+            let key = "\(instant)|\(channel)"
+            if let earlier = seen[key] {
+                throw .core(.badData(record.location(ofField: timeColumn), "duplicate of line \(earlier): \(channel) at \(record.fields[timeColumn])"))
+            }
+            seen[key] = record.line
+            var values: [Double] = []
+            for index in [meanColumn] + boundColumns.map({ $0 ?? meanColumn }) {
+                switch DecimalParser.parse(record.fields[index], allowDecimalComma: decimalComma) {
+                case let .success(x) where x.isFinite && x >= 0 && x <= 1e9: values.append(x)
+                default:
+                    throw .core(.badData(record.location(ofField: index),
+                                         "expected a non-negative number of contacts, got '\(record.fields[index])'"))
+                }
+            }
+            var aht: Double? = nil
+            if let ahtColumn, !record.fields[ahtColumn].isEmpty {
+                switch DecimalParser.parse(record.fields[ahtColumn], allowDecimalComma: decimalComma) {
+                case let .success(x) where x.isFinite && x > 0 && x <= 86_400: aht = x
+                default:
+                    throw .core(.badData(record.location(ofField: ahtColumn),
+                                         "expected a positive average handle time in seconds up to 86400 (or empty), got '\(record.fields[ahtColumn])'"))
+                }
+            }
+            byChannel[channel, default: []].append((instant, values, aht))
+        }
+        guard !byChannel.isEmpty else { throw .core(.badFile(path: path, "has a header but no forecast rows")) }
+        let forecasts = byChannel.sorted { $0.key < $1.key }.map { channel, unsorted in
+            let rows = unsorted.sorted { $0.0 < $1.0 }
+            return Forecast(channel: channel, model: "file", instants: rows.map(\.0), mean: rows.map { $0.1[0] },
+                            lo80: rows.map { $0.1[1] }, hi80: rows.map { $0.1[2] }, lo95: rows.map { $0.1[3] }, hi95: rows.map { $0.1[4] })
+        }
+        var aht: [String: [Double?]] = [:]
+        if ahtColumn != nil {
+            for (channel, unsorted) in byChannel { aht[channel] = unsorted.sorted { $0.0 < $1.0 }.map(\.2) }
+        }
+        return ForecastFile(path: path, forecasts: forecasts, aht: aht)
+    }
+
+    /// The interval of the file: the greatest common divisor of the gaps between consecutive rows
+    /// of each channel (a channel with one row takes the others' interval).
+    public func interval() throws(PlanningError) -> Int {
+        try HeadedCSV.interval(of: forecasts.map(\.instants), path: path)
+    }
+
+    /// Staffs every channel of the file: each with `policy` when given, else its entry in
+    /// `config`. The handle time is the policy's, or the file's `aht_seconds` column where the
+    /// policy has none or asks for the forecast (`"aht": "forecast"`).
+    public func staff(policy given: ChannelPolicy?, config: PlanConfig?, staffTo: StaffTo, intervalSeconds: Int,
+                      calendar: PlanningCalendar) throws(PlanningError) -> [RequirementRow] {
+        var rows: [RequirementRow] = []
+        for forecast in forecasts {
+            let policy: ChannelPolicy
+            if let given {
+                policy = given
+            } else if let config {
+                policy = try config.policy(for: forecast.channel)
+            } else {
+                throw .invalidRequest("give --config FILE, or --aht with --sl or --asa")
+            }
+            let fileAHT = aht[forecast.channel]
+            let complete = fileAHT.map { $0.allSatisfy { $0 != nil } } ?? false
+            if !policy.ahtConfigured, !complete {
+                let source = config == nil ? "--aht" : "channels.\(forecast.channel).aht_seconds in the config"
+                if let missing = fileAHT?.firstIndex(where: { $0 == nil }) {
+                    throw .invalidRequest("\(path): the \(forecast.channel) row at \(calendar.format(forecast.instants[missing])) has no aht_seconds; give \(source)")
+                }
+                throw .invalidRequest("\(path) has no aht_seconds column; give \(source)")
+            }
+            let ahtValues = complete && policy.usesForecastAHT(available: true) ? fileAHT?.compactMap { $0 } : nil
+            rows += try RequirementPlanner.staff(forecast, policy: policy, intervalSeconds: intervalSeconds, staffTo: staffTo, aht: ahtValues)
+        }
+        return rows
+    }
+}

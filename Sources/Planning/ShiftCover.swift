@@ -1,0 +1,102 @@
+import StaffcastCore
+import Queueing
+import Scheduling
+
+/// The shift stage of the pipeline: requirement curves per channel and local day, the shift
+/// scheduler, and the coverage of the result scored per interval.
+public enum ShiftCover {
+    /// A schedule with its coverage scored and its paid hours per local date and channel.
+    public struct Result: Sendable {
+        public var schedule: Schedule
+        /// Required versus scheduled per interval, with the service level the schedule yields.
+        public var scores: [CoverageScore]
+        /// Paid agent-hours in shifts per date and channel.
+        public var hours: [DateChannel: Double]
+    }
+
+    public struct DateChannel: Hashable, Sendable {
+        public var date: CivilDate
+        public var channel: String
+        public init(_ date: CivilDate, _ channel: String) { self.date = date; self.channel = channel }
+    }
+
+    /// Covers `requirements`' headcount with the templates, then re-scores every interval with
+    /// the agents the shifts actually put on it. `source` names the config in errors.
+    public static func schedule(_ requirements: [RequirementRow], shifts: ShiftSettings, policies: [String: ChannelPolicy],
+                                intervalSeconds: Int, calendar: PlanningCalendar, dates: [CivilDate],
+                                source: String) throws(PlanningError) -> Result {
+        do { try ShiftSettings.check(shifts.templates, intervalSeconds: intervalSeconds, source: "shifts") } catch {
+            if case let .invalidRequest(message) = error { throw .config(path: source, key: "shifts", message: message) }
+            throw error
+        }
+        let entries = requirements.map { (channel: $0.channel, instant: $0.instant, headcount: $0.staffing.headcount) }
+        let curves = try self.curves(entries, intervalSeconds: intervalSeconds, calendar: calendar, source: source, dates: dates)
+        let schedule = try solve(curves, templates: shifts.templates, tours: shifts.tours)
+
+        var byKey: [String: RequirementRow] = [:]
+        for row in requirements { byKey["\(row.channel)|\(row.instant)"] = row }
+        var scores: [CoverageScore] = []
+        for row in schedule.coverage.sorted(by: { ($0.instant, $0.channel) < ($1.instant, $1.channel) }) {
+            if let source = byKey["\(row.channel)|\(row.instant)"], let policy = policies[row.channel] {
+                let serviceLevel = CoverageScorer.serviceLevel(scheduled: row.scheduled, contacts: source.meanContacts,
+                                                               ahtSeconds: source.ahtSeconds, intervalSeconds: intervalSeconds,
+                                                               kind: policy.kind, target: policy.target)
+                scores.append(CoverageScore(instant: row.instant, channel: row.channel, required: row.required,
+                                            scheduled: row.scheduled, serviceLevel: serviceLevel))
+            } else if row.scheduled > 0 {
+                // Agents on shift in an interval the channel does not plan (a shift running past closing).
+                scores.append(CoverageScore(instant: row.instant, channel: row.channel, required: row.required,
+                                            scheduled: row.scheduled, serviceLevel: nil))
+            }
+        }
+        var hours: [DateChannel: Double] = [:]
+        for shift in schedule.shifts {
+            hours[DateChannel(shift.date, shift.channel), default: 0] += Double(shift.agents) * shift.paidHoursPerAgent
+        }
+        return Result(schedule: schedule, scores: scores, hours: hours)
+    }
+
+    /// Requirements per channel and local day from (channel, interval start, headcount) entries;
+    /// intervals not given need no agents. A DST day has 46 or 50 half-hours. Every date of
+    /// `dates` is part of each channel's requirement even without entries (a closed Saturday
+    /// needs nobody, but a weekly tour still spans it).
+    public static func curves(_ entries: [(channel: String, instant: Int64, headcount: Int)], intervalSeconds interval: Int,
+                              calendar: PlanningCalendar, source: String, dates: [CivilDate] = []) throws(PlanningError) -> [ChannelRequirement] {
+        var byChannel: [String: [CivilDate: [Int64: Int]]] = [:]
+        for entry in entries {
+            byChannel[entry.channel, default: [:]][calendar.local(entry.instant).date, default: [:]][entry.instant] = entry.headcount
+        }
+        for channel in byChannel.keys.sorted() {
+            for date in dates where byChannel[channel]?[date] == nil { byChannel[channel]?[date] = [:] }
+        }
+        var result: [ChannelRequirement] = []
+        for (channel, days) in byChannel.sorted(by: { $0.key < $1.key }) {
+            var dayRequirements: [DayRequirement] = []
+            for (date, values) in days.sorted(by: { $0.key < $1.key }) {
+                let start = calendar.startOfDay(date)
+                let length = calendar.lengthOfDay(date)
+                guard length % interval == 0 else {
+                    throw .badData("\(source): \(date) is \(length / 60) minutes long, not a whole number of \(interval / 60)-minute intervals")
+                }
+                var required = [Int](repeating: 0, count: length / interval)
+                for (instant, headcount) in values {
+                    let offset = instant - start
+                    guard offset % Int64(interval) == 0 else {
+                        throw .badData("\(source): \(channel) at \(calendar.format(instant)) does not start on a \(interval / 60)-minute interval boundary")
+                    }
+                    required[Int(offset) / interval] = headcount
+                }
+                dayRequirements.append(DayRequirement(date: date, calendar: calendar, intervalSeconds: interval, required: required))
+            }
+            result.append(ChannelRequirement(channel: channel, intervalSeconds: interval, days: dayRequirements))
+        }
+        return result
+    }
+
+    /// With `tours`, weekly tours (5 days at one start, 2 consecutive days off) instead of daily shifts.
+    public static func solve(_ requirements: [ChannelRequirement], templates: [ShiftTemplate], tours: Bool = false) throws(PlanningError) -> Schedule {
+        do throws(SchedulingError) { return try ShiftScheduler.solve(requirements, templates: templates, tours: tours) } catch {
+            throw .badData(error.description)
+        }
+    }
+}

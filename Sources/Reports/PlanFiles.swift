@@ -1,0 +1,44 @@
+import StaffcastCore
+import Forecasting
+import Planning
+
+/// The files of a published week, rendered from a `WeeklyPlan`: `forecast.csv`,
+/// `requirements.csv`, `schedule.csv`, `coverage.csv`, `weekly_staffing.csv`, `report.html`,
+/// `scenarios.csv` (with scenarios) and last `manifest.json`, which hashes the others.
+public enum PlanFiles {
+    public static func render(_ plan: WeeklyPlan, version: String) -> [(name: String, text: String)] {
+        let calendar = plan.calendar
+        var aht: [String: [Double]] = [:]
+        for channel in plan.channels { aht[channel.channel] = channel.forecastAHT }
+        let reports = plan.channels.map { channel in
+            ChannelReport(channel: channel.channel, model: channel.forecast.model, historyInstants: channel.recentInstants,
+                          historyValues: channel.recentValues, forecast: channel.forecast, actuals: channel.actuals,
+                          requirements: channel.requirements,
+                          coverage: plan.shifts.scores.filter { $0.channel == channel.channel })
+        }
+        let report = WeeklyReport(weekLabel: plan.week.label, calendar: calendar, intervalSeconds: plan.intervalSeconds,
+                                  dates: plan.week.dates, channels: reports, daily: plan.daily, version: version)
+        var files: [(name: String, text: String)] = [
+            ("forecast.csv", ForecastTable.csv(plan.channels.map(\.forecast), calendar: calendar, aht: aht)),
+            ("requirements.csv", RequirementsTable.csv(plan.requirements, calendar: calendar)),
+            ("schedule.csv", ScheduleTable.csv(plan.shifts.schedule, calendar: calendar, tours: plan.config.shifts.tours)),
+            ("coverage.csv", ScheduleTable.coverageCSV(plan.shifts.scores, calendar: calendar)),
+            ("weekly_staffing.csv", WeeklyStaffing.csv(plan.daily)),
+            ("report.html", report.html()),
+        ]
+        if !plan.scenarios.isEmpty { files.append(("scenarios.csv", scenariosCSV(plan.scenarios))) }
+        let manifest = PlanManifest.json(plan, version: version, outputs: files.map { ($0.name, $0.text) })
+        files.append(("manifest.json", manifest.render() + "\n"))
+        return files
+    }
+
+    /// `scenarios.csv`: `scenario,channel,contacts,agent_hours_required,headcount_peak`.
+    public static func scenariosCSV(_ rows: [ScenarioStaffing]) -> String {
+        var table = CSVTable(header: ["scenario", "channel", "contacts", "agent_hours_required", "headcount_peak"])
+        for row in rows {
+            table.append([row.scenario, row.channel, Format.volume(row.contacts), Format.seconds(row.agentHoursRequired),
+                          String(row.headcountPeak)])
+        }
+        return table.render()
+    }
+}

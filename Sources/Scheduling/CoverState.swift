@@ -1,0 +1,121 @@
+import StaffcastCore
+
+/// An integer schedule of one block with its coverage, and the moves that improve it.
+struct CoverState {
+    let block: DayBlock
+    var agents: [Int]
+    var coverage: [Int]
+    /// Agents counted in each headcount-limit group.
+    var perGroup: [Int]
+
+    init(block: DayBlock, agents: [Int]) {
+        self.block = block
+        self.agents = agents
+        coverage = [Int](repeating: 0, count: block.required.count)
+        perGroup = [Int](repeating: 0, count: block.groupLimits.count)
+        for (j, count) in agents.enumerated() where count > 0 {
+            for t in block.columns[j].works { coverage[t] += count }
+            for g in block.columns[j].groups { perGroup[g] += count }
+        }
+    }
+
+    var cost: Double { zip(agents, block.columns).reduce(0) { $0 + Double($1.0) * $1.1.cost } }
+
+    mutating func add(_ j: Int, _ count: Int = 1) {
+        agents[j] += count
+        for g in block.columns[j].groups { perGroup[g] += count }
+        for t in block.columns[j].works { coverage[t] += count }
+    }
+
+    func hasRoom(_ j: Int, freeing other: Int? = nil) -> Bool {
+        block.columns[j].groups.allSatisfy { g in
+            let freed = other.map { block.columns[$0].groups.contains(g) ? 1 : 0 } ?? 0
+            return perGroup[g] - freed < block.groupLimits[g]
+        }
+    }
+
+    /// Removing one agent from column j leaves every interval it works covered.
+    func canRemove(_ j: Int) -> Bool {
+        agents[j] > 0 && block.columns[j].works.allSatisfy { coverage[$0] - 1 >= block.required[$0] }
+    }
+
+    /// Greedy completion: add the shift covering most still-short intervals per unit cost.
+    mutating func repair() {
+        let required = block.required
+        while true {
+            var best = -1, bestScore = 0.0
+            for j in block.columns.indices where hasRoom(j) {
+                var short = 0
+                for t in block.columns[j].works where coverage[t] < required[t] { short += 1 }
+                guard short > 0 else { continue }
+                let score = Double(short) / block.columns[j].cost
+                if score > bestScore { bestScore = score; best = j }
+            }
+            guard best >= 0 else { return }
+            add(best)
+        }
+    }
+
+    /// Drops redundant shifts, most expensive first; true if any was dropped.
+    mutating func dropRedundant() -> Bool {
+        var dropped = false
+        let order = block.columns.indices.filter { agents[$0] > 0 }.sorted { block.columns[$0].cost > block.columns[$1].cost }
+        for j in order { while canRemove(j) { add(j, -1); dropped = true } }
+        return dropped
+    }
+
+    /// Whether moving one agent from column j to column k keeps every interval at least as covered
+    /// as required (or as covered as before, where it was short).
+    func canMove(from j: Int, to k: Int, mark: inout [Bool]) -> Bool {
+        for t in block.columns[k].works { mark[t] = true }
+        defer { for t in block.columns[k].works { mark[t] = false } }
+        for t in block.columns[j].works where !mark[t] && coverage[t] - 1 < block.required[t] { return false }
+        return true
+    }
+
+    mutating func improve(stopAt target: Double?) {
+        var mark = [Bool](repeating: false, count: block.required.count)
+        func done(_ state: CoverState) -> Bool { target.map { state.cost <= $0 + 1e-9 } ?? false }
+        _ = dropRedundant()
+        var rounds = 0
+        while !done(self), rounds < 50 {
+            rounds += 1
+            var improved = false
+            // Replace a shift by a cheaper one that keeps coverage.
+            for j in block.columns.indices where agents[j] > 0 {
+                for k in block.columns.indices where block.columns[k].cost < block.columns[j].cost - 1e-12 {
+                    while agents[j] > 0, hasRoom(k, freeing: j), canMove(from: j, to: k, mark: &mark) {
+                        add(j, -1); add(k); improved = true
+                    }
+                }
+            }
+            if dropRedundant() { improved = true }
+            // Move a shift by one step (start or break) when that frees another to be dropped.
+            for j in block.columns.indices where agents[j] > 0 {
+                for k in neighbours(of: j) where agents[j] > 0 && hasRoom(k, freeing: j) && canMove(from: j, to: k, mark: &mark) {
+                    let before = self
+                    add(j, -1); add(k)
+                    if dropRedundant() { improved = true } else { self = before }
+                }
+            }
+            if !improved { break }
+        }
+    }
+
+    /// Columns of the same template one slot earlier or later, or with the break one slot moved;
+    /// for tours also the days off moved by one day.
+    func neighbours(of j: Int) -> [Int] {
+        let c = block.columns[j]
+        return block.columns.indices.filter { k in
+            let d = block.columns[k]
+            guard k != j, d.template == c.template else { return false }
+            if d.daysOff == c.daysOff {
+                if abs(d.startKey - c.startKey) == 1 && d.breakOffset == c.breakOffset { return true }
+                if d.startKey == c.startKey, let a = c.breakOffset, let b = d.breakOffset, abs(a - b) == 1 { return true }
+                return false
+            }
+            let shift = (d.daysOff - c.daysOff + 7) % 7
+            return c.daysOff >= 0 && d.startKey == c.startKey && d.breakOffset == c.breakOffset && (shift == 1 || shift == 6)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import XCTest
+import StaffcastCore
+import Forecasting
+import Queueing
+import Planning
+@testable import StaffcastCLI
+
+/// The one map from every module's errors to sysexits(3) codes (the contract in CLI.md).
+final class ExitCodeTests: XCTestCase {
+    func testEveryModuleErrorMapsToItsCode() {
+        let location = SourceLocation(file: "h.csv", line: 3, column: 2)
+        let cases: [(CLIError, Int32)] = [
+            (.usage("x"), 64), (.badData("x"), 65), (.unavailable("x"), 69), (.busy("x"), 75),
+            (.core(.missingInput(path: "p", reason: "r")), 66), (.core(.badData(location, "m")), 65),
+            (.core(.badFile(path: "p", "m")), 65), (.core(.unknownTimeZone("Mars")), 64),
+            (.core(.cannotWrite(path: "p", reason: "r")), 73),
+            (.forecasting(.unknownModel("x")), 64), (.forecasting(.invalidRequest("x")), 64),
+            (.forecasting(.insufficientHistory(channel: "c", message: "m")), 65),
+            (.forecasting(.modelFailed(model: "m", message: "m")), 65),
+            (.queueing(.invalidParameter(name: .shrinkage, message: "m")), 64),
+            (.planning(.invalidRequest("x")), 64), (.planning(.config(path: "p", key: "k", message: "m")), 65),
+            (.planning(.badData("x")), 65), (.planning(.core(.missingInput(path: "p", reason: "r"))), 66),
+            (.planning(.core(.cannotWrite(path: "p", reason: "r"))), 73),
+            (.planning(.forecasting(.unknownModel("x"))), 64),
+            (.planning(.queueing(.invalidParameter(name: .contacts, message: "m"))), 65),
+            (.planning(.scheduling(.invalidRequirement("x"))), 65),
+        ]
+        for (error, code) in cases { XCTAssertEqual(ExitCode.of(error), code, "\(error)") }
+    }
+
+    /// Every command's help lists each option it accepts, from the declarations.
+    func testHelpListsEveryDeclaredOption() {
+        for command in StaffcastCommand.commands {
+            let help = command.help
+            for option in command.options {
+                XCTAssertTrue(help.contains("  --\(option.name)"), "\(command.name) --help lacks --\(option.name)")
+                XCTAssertTrue(help.contains(option.help.split(separator: "\n")[0]), "\(command.name) --\(option.name)")
+            }
+        }
+        // Every model the tool knows is listed where a model is chosen.
+        for name in AutoForecaster.knownModelNames {
+            XCTAssertTrue(ForecastCommand.help.contains("\(name): "), "forecast --help lacks \(name)")
+            XCTAssertTrue(BacktestCommand.help.contains("\(name): "), "backtest --help lacks \(name)")
+        }
+    }
+}
