@@ -74,7 +74,8 @@ func runRosterCommand(_ arguments: [String]) -> Int32 {
         return solution.score.isFeasible ? 0 : 70
     } catch {
         FileHandle.standardError.write(Data("staffcast-bench roster: \(error)\n".utf8))
-        return error.exitCode
+        if case .missingInput = error { return 66 }
+        return 65
     }
 }
 

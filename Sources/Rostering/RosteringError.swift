@@ -1,6 +1,7 @@
 import StaffcastCore
 
-/// Every way a rostering request can fail. A team too small to cover the requirement is not an
+/// Every way a rostering request can fail (the command line maps each to its exit code: a
+/// missing input 66, everything else 65). A team too small to cover the requirement is not an
 /// error: the roster is published with its uncovered intervals and their causes.
 public enum RosteringError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An input file that does not exist or cannot be read (sysexits 66).
@@ -22,14 +23,6 @@ public enum RosteringError: Error, Sendable, Equatable, CustomStringConvertible 
         case let .badFile(path, message): return "\(path): \(message)"
         case let .noLegalPattern(person, message): return "\(person): no roster keeps every rule: \(message)"
         case let .invalidRequest(message): return message
-        }
-    }
-
-    /// The sysexits code a command exits with for this error.
-    public var exitCode: Int32 {
-        switch self {
-        case .missingInput: return 66
-        case .badData, .badFile, .noLegalPattern, .invalidRequest: return 65
         }
     }
 }

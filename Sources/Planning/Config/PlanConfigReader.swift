@@ -7,7 +7,7 @@ import Forecasting
 public enum PlanConfigReader {
     static let topLevelKeys: Set<String> = ["history", "timezone", "interval", "value_column", "channel_name",
                                             "model", "backtest_origins", "staff_to", "channels",
-                                            "holidays", "events", "shifts", "scenarios"]
+                                            "holidays", "events", "shifts", "scenarios", "team"]
 
     public static func load(path: String) throws(PlanningError) -> PlanConfig {
         var isDirectory: ObjCBool = false
@@ -77,7 +77,8 @@ public enum PlanConfigReader {
         if let eventsText, eventsText.isEmpty { throw reader.error("events", "expected the path of the events CSV") }
         let eventsPath = eventsText.map { $0.hasPrefix("/") ? $0 : base.appendingPathComponent($0).path }
         let shifts = try ShiftSettingsReader.parse(object["shifts"], reader: reader)
-        return PlanConfig(path: path, historyPath: historyPath, historyPathAsWritten: history, calendar: calendar,
+        let team = try teamSettings(object["team"], reader: reader, base: base)
+        var config = PlanConfig(path: path, historyPath: historyPath, historyPathAsWritten: history, calendar: calendar,
                           intervalSeconds: interval,
                           valueColumn: try reader.optionalString(object, "value_column", at: ""),
                           channelName: try reader.optionalString(object, "channel_name", at: ""),
@@ -85,5 +86,30 @@ public enum PlanConfigReader {
                           holidays: holidays, eventsPath: eventsPath, eventsPathAsWritten: eventsText,
                           shifts: shifts,
                           scenarios: try ScenarioReader.scenarios(object["scenarios"], reader: reader), data: data)
+        config.team = team
+        return config
+    }
+
+    /// `"team": {"agents": FILE, "requests": FILE, "previous_roster": FILE, "moves": N}`.
+    static func teamSettings(_ value: Any?, reader: JSONFields, base: URL) throws(PlanningError) -> TeamSettings? {
+        guard let value, !(value is NSNull) else { return nil }
+        guard let object = value as? [String: Any] else {
+            throw reader.error("team", "expected an object such as {\"agents\": \"team.csv\", \"requests\": \"requests.csv\"}")
+        }
+        try reader.rejectUnknown(object, allowed: ["agents", "requests", "previous_roster", "moves"], at: "team")
+        func resolved(_ text: String) -> String { text.hasPrefix("/") ? text : base.appendingPathComponent(text).path }
+        let agents = try reader.string(object, "agents", at: "team")
+        guard !agents.isEmpty else { throw reader.error("team.agents", "expected the path of the team CSV") }
+        let requests = try reader.optionalString(object, "requests", at: "team")
+        let previous = try reader.optionalString(object, "previous_roster", at: "team")
+        var moves: Int?
+        if let number = try reader.optionalNumber(object, "moves", at: "team") {
+            guard number == number.rounded(), number >= 0, number <= 10_000_000 else {
+                throw reader.error("team.moves", "expected a whole number of search moves from 0 to 10000000")
+            }
+            moves = Int(number)
+        }
+        return TeamSettings(agentsPath: resolved(agents), agentsPathAsWritten: agents, requestsPath: requests.map(resolved),
+                            requestsPathAsWritten: requests, previousRosterPath: previous.map(resolved), moves: moves)
     }
 }

@@ -64,25 +64,25 @@ public struct SkillRoutingSetup: Sendable, Equatable {
     }
 
     func validated() throws(QueueingError) -> SkillRoutingSetup {
-        guard intervalSeconds.isFinite, intervalSeconds > 0 else { throw .invalidParameter(name: "interval_seconds", message: "must be positive, got \(intervalSeconds)") }
+        guard intervalSeconds.isFinite, intervalSeconds > 0 else { throw .invalidParameter(name: .intervalSeconds, message: "must be positive, got \(intervalSeconds)") }
         guard replications >= 1, replications <= SimulationSetup.maximumReplications else {
-            throw .invalidParameter(name: "replications", message: "must be 1…\(SimulationSetup.maximumReplications), got \(replications)")
+            throw .invalidParameter(name: .replications, message: "must be 1…\(SimulationSetup.maximumReplications), got \(replications)")
         }
         for channel in channels {
-            guard channel.contacts.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw .invalidParameter(name: "contacts", message: "\(channel.name): contacts must be finite and ≥ 0") }
-            guard channel.targetSeconds.isFinite, channel.targetSeconds >= 0 else { throw .invalidParameter(name: "target_seconds", message: "\(channel.name): must be ≥ 0") }
+            guard channel.contacts.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw .invalidParameter(name: .contacts, message: "\(channel.name): contacts must be finite and ≥ 0") }
+            guard channel.targetSeconds.isFinite, channel.targetSeconds >= 0 else { throw .invalidParameter(name: .targetSeconds, message: "\(channel.name): must be ≥ 0") }
             switch channel.handleTime {
             case let .exponential(mean), let .lognormal(mean, _):
-                guard mean.isFinite, mean > 0 else { throw .invalidParameter(name: "aht_seconds", message: "\(channel.name): must be positive") }
+                guard mean.isFinite, mean > 0 else { throw .invalidParameter(name: .ahtSeconds, message: "\(channel.name): must be positive") }
             }
-            if case let .lognormal(_, cv) = channel.handleTime, !(cv.isFinite && cv >= 0) { throw .invalidParameter(name: "aht_cv", message: "\(channel.name): must be ≥ 0") }
-            if let p = channel.patienceSeconds, !(p.isFinite && p > 0) { throw .invalidParameter(name: "patience", message: "\(channel.name): must be positive") }
+            if case let .lognormal(_, cv) = channel.handleTime, !(cv.isFinite && cv >= 0) { throw .invalidParameter(name: .ahtCV, message: "\(channel.name): must be ≥ 0") }
+            if let p = channel.patienceSeconds, !(p.isFinite && p > 0) { throw .invalidParameter(name: .patienceSeconds, message: "\(channel.name): must be positive") }
         }
         for agent in agents {
             guard agent.skills.allSatisfy({ channels.indices.contains($0) }), agent.ranks.count == agent.skills.count else {
-                throw .invalidParameter(name: "skills", message: "an agent's skills must name simulated channels, one rank each")
+                throw .invalidParameter(name: .agents, message: "an agent's skills must name simulated channels, one rank each")
             }
-            guard agent.duty.allSatisfy({ $0.lowerBound.isFinite && $0.upperBound.isFinite }) else { throw .invalidParameter(name: "duty", message: "must be finite") }
+            guard agent.duty.allSatisfy({ $0.lowerBound.isFinite && $0.upperBound.isFinite }) else { throw .invalidParameter(name: .agents, message: "must be finite") }
         }
         return self
     }
