@@ -25,6 +25,7 @@ if wanted("simulation") { runSimulationBenchmarks() }
 if wanted("scheduling") { runSchedulingBenchmarks() }
 if wanted("rostering") { runRosteringBenchmarks(seconds: rosterSeconds, instances: Array(1 ... 12)) }
 if wanted("rostering") { runWebshopRosterBenchmark() }
+if wanted("blending") { runBlendingBenchmark() }
 if wanted("forecast") { runForecastingBenchmarks() }
 if wanted("history") { runHistoryBenchmarks() }
 if requested.contains("webshop") { runWebshopBenchmarks() }

@@ -200,6 +200,23 @@ final class RosterSolverTests: XCTestCase {
         XCTAssertEqual(Self.violations(roster, input), [])
     }
 
+    func testSameInputsSameBytes() throws {
+        let channels = ["phone", "chat"]
+        let requirements = channels.map { c in Self.requirement(c, days: 7) { d, h in (8 ..< 20).contains(h) ? (d + h + c.count) % 3 : 0 } }
+        let team = (0 ..< 4).map { i in
+            Agent(id: "A\(i)", name: "Agent \(i)", skills: [Skill(channel: channels[i % 2], rank: 0), Skill(channel: channels[(i + 1) % 2], rank: 1)],
+                  minHoursPerWeek: 16, maxHoursPerWeek: 32)
+        }
+        let templates = [ShiftTemplate(name: "8h", lengthSeconds: 8 * 3600, earliestStartSeconds: 7 * 3600, latestStartSeconds: 12 * 3600, startEverySeconds: 3600,
+                                       breakRule: BreakRule(lengthSeconds: 3600, earliestStartAfterShiftStart: 3 * 3600, latestEndAfterShiftStart: 5 * 3600))]
+        let input = RosterInput(team: team, requirements: requirements, templates: templates, deferredChannels: ["chat": 7200], moves: 40)
+        let first = try RosterSolver.solve(input), second = try RosterSolver.solve(input)
+        XCTAssertEqual(first.csv(team: team, calendar: .utc), second.csv(team: team, calendar: .utc))
+        XCTAssertEqual(first.coverageCSV(calendar: .utc), second.coverageCSV(calendar: .utc))
+        XCTAssertEqual(Self.violations(first, input), [])
+        XCTAssertTrue(first.csv(team: team, calendar: .utc).hasPrefix("agent,name,date,shift_start,shift_end,break_start,break_end,channel,activity_start,activity_end\nA"))
+    }
+
     /// Sunday's late shift ended at 23:00: Monday may start no earlier than 10:00.
     func testElevenHoursRestAcrossTheWeekBoundary() throws {
         let requirements = [Self.requirement("phone", days: 7) { d, h in d == 0 && (6 ..< 14).contains(h) ? 1 : 0 }]

@@ -58,8 +58,30 @@ public final class PatternSearch {
     /// per-option limits relaxed, and forward states whose cost plus that bound exceeds
     /// `upperBound` are dropped (an A*-style bound; it never drops a pattern within the bound).
     /// Returns nil when no legal pattern costs at most `upperBound`.
+    ///
+    /// Loose limits on how often an option (or any shift) may be worked are added lazily: the
+    /// first pass counts only the tight ones, and a limit joins the state only when the best
+    /// pattern found breaks it, then the search runs again. The best pattern of a relaxation that keeps every limit is
+    /// the best pattern, so this is exact; it saves the counters that never bind.
     public func cheapest(rules: PatternRules, cost: [[Double]], offCost: [Double],
                          upperBound: Double = .infinity) -> (pattern: WorkPattern, cost: Double)? {
+        // Tight limits (a quarter of the days or fewer) usually bind: count them from the start.
+        var counted = Set(calendar.options.indices.filter { o in rules.maxCount[o].map { $0 > 0 && $0 * 4 <= calendar.days } ?? false })
+        var countShifts = false
+        while true {
+            guard let found = cheapest(rules: rules, cost: cost, offCost: offCost, upperBound: upperBound,
+                                       counted: counted, countShifts: countShifts) else { return nil }
+            var broken = false
+            for o in calendar.options.indices where !counted.contains(o) {
+                if let limit = rules.maxCount[o], found.pattern.lazy.filter({ $0 == o }).count > limit { counted.insert(o); broken = true }
+            }
+            if !countShifts, let limit = rules.maxShifts, found.pattern.lazy.filter({ $0 != nil }).count > limit { countShifts = true; broken = true }
+            if !broken { return found }
+        }
+    }
+
+    func cheapest(rules: PatternRules, cost: [[Double]], offCost: [Double], upperBound: Double,
+                  counted: Set<Int>, countShifts: Bool) -> (pattern: WorkPattern, cost: Double)? {
         let days = calendar.days, options = calendar.options
         guard days > 0 else { return rules.minMinutes <= 0 ? ([], 0) : nil }
 
@@ -78,7 +100,7 @@ public final class PatternSearch {
         var counterOf = [Int](repeating: -1, count: options.count)
         var counterRadix: [Int] = [], counterStride: [Int] = []
         var counterStates = 1
-        for o in options.indices {
+        for o in options.indices where counted.contains(o) {
             guard let limit = rules.maxCount[o] else { continue }
             let possible = min(days, unitsOf[o] > 0 ? maxUnits / unitsOf[o] : days)
             if limit < possible {
@@ -90,7 +112,7 @@ public final class PatternSearch {
         }
         // The period's shift limit is one more counter, stepped by every option.
         var shiftStride = 0, shiftRadix = 0
-        if let limit = rules.maxShifts, limit < days {
+        if countShifts, let limit = rules.maxShifts, limit < days {
             shiftStride = counterStates
             shiftRadix = max(0, limit) + 1
             counterStates *= shiftRadix
