@@ -4,6 +4,7 @@ SWIFT ?= swift
 SWIFT_TEST_FLAGS ?=
 DEMO_CONFIG ?= datasets/bank_demo.json
 DEMO_WEEK ?= 2003-W36
+ROSTER_SECONDS ?= 5
 
 .PHONY: deps build release test demo bench clean report-check
 
@@ -25,12 +26,13 @@ demo: release
 	@echo "Reports for $(DEMO_WEEK) are in reports/$(DEMO_WEEK)/"
 
 # Release figures: Erlang staffing, simulator, scheduler, forecasts on the bank data, the
-# 5-million-row reader, then the accuracy suite with tune/check columns (bank + six generated
-# web shops, 1-week and 59/61-day horizons; peers' ratios when Benchmarks/peers/results.csv
-# exists). `staffcast-bench webshop` (the seed-42 shop in detail) is opt-in.
+# 5-million-row reader, the rostering benchmark (12 instances × ROSTER_SECONDS, 2 workers) and the
+# web-shop roster, then the accuracy suite with tune/check columns (bank + six generated web shops,
+# 1-week and 59/61-day horizons; peers' ratios when Benchmarks/peers/results.csv exists).
+# `staffcast-bench webshop` (the seed-42 shop in detail) is opt-in.
 bench: deps
 	$(SWIFT) build -c release --product staffcast-bench
-	.build/release/staffcast-bench
+	.build/release/staffcast-bench --roster-seconds $(ROSTER_SECONDS)
 
 clean:
 	rm -rf .build

@@ -2,6 +2,7 @@ import StaffcastCore
 import Forecasting
 import Queueing
 import Scheduling
+import Rostering
 
 /// Every way planning can refuse its input, in words a planner understands. The command line maps
 /// each case to its exit code in one place (`ExitCode.of` in `StaffcastCLI`); no case carries one.
@@ -17,6 +18,9 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
     case forecasting(ForecastingError)
     case queueing(QueueingError)
     case scheduling(SchedulingError)
+    /// The team, its requests or the previous roster cannot be used (a missing file, a bad cell, a
+    /// team that cannot legally work a template).
+    case rostering(RosteringError)
 
     public var description: String {
         switch self {
@@ -27,6 +31,7 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .forecasting(error): return error.description
         case let .queueing(error): return error.description
         case let .scheduling(error): return error.description
+        case let .rostering(error): return error.description
         }
     }
 }

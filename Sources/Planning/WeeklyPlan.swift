@@ -66,6 +66,8 @@ public struct WeeklyPlan: Sendable {
     public var daily: [DailyStaffing]
     /// Baseline rows first, then each scenario's; empty without scenarios.
     public var scenarios: [ScenarioStaffing]
+    /// The roster of named agents when the config names a team (``RosterStage``).
+    public var roster: RosterStage.Result? = nil
     public var inputs: [PlanInput]
     /// Accepted oddities the planner should know of (history warnings, a far horizon, shortfalls).
     public var warnings: [String]

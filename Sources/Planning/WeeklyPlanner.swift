@@ -135,15 +135,34 @@ public enum WeeklyPlanner {
             : try ScenarioPlanner.staff(config.scenarios, channels: channelPlans, intervalSeconds: history.intervalSeconds,
                                         staffTo: config.staffTo)
 
+        var roster: RosterStage.Result?
+        if let team = config.team {
+            progress?("rostering the team …")
+            roster = try RosterStage.roster(requirements, team: team, templates: config.shifts.templates,
+                                            policies: Dictionary(uniqueKeysWithValues: policies), intervalSeconds: history.intervalSeconds,
+                                            calendar: calendar, dates: week.dates, source: config.path)
+            for text in roster?.roster.warnings ?? [] { warn(text) }
+            if let short = roster?.roster.uncovered, !short.isEmpty {
+                warn("the roster leaves \(short.reduce(0) { $0 + $1.shortfall }) agent-intervals uncovered in \(short.count) channel-intervals; see uncovered.csv")
+            }
+        }
+
         var inputs = [PlanInput(role: "config", path: URL(fileURLWithPath: config.path).lastPathComponent, sha256: SHA256.hex(config.data)),
                       PlanInput(role: "history", path: config.historyPathAsWritten, sha256: historyFile.sha256, regular: historyFile.isRegular)]
         if let eventsFile {
             inputs.append(PlanInput(role: "events", path: config.eventsPathAsWritten ?? eventsFile.path, sha256: eventsFile.sha256,
                                     regular: eventsFile.isRegular))
         }
-        return WeeklyPlan(config: config, week: week, intervalSeconds: history.intervalSeconds, origin: origin,
-                          channels: channelPlans, shifts: shifts, daily: daily, scenarios: scenarios, inputs: inputs,
-                          warnings: warnings)
+        for (role, path, written) in [("team", config.team?.agentsPath, config.team?.agentsPathAsWritten),
+                                      ("requests", config.team?.requestsPath, config.team?.requestsPathAsWritten)] {
+            guard let path, let written else { continue }
+            inputs.append(PlanInput(role: role, path: written, sha256: SHA256.hex(FileManager.default.contents(atPath: path) ?? Data())))
+        }
+        var plan = WeeklyPlan(config: config, week: week, intervalSeconds: history.intervalSeconds, origin: origin,
+                              channels: channelPlans, shifts: shifts, daily: daily, scenarios: scenarios, inputs: inputs,
+                              warnings: warnings)
+        plan.roster = roster
+        return plan
     }
 
     /// Scenario factors may name only channels the history has (or `"*"`).

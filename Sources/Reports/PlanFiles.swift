@@ -18,8 +18,11 @@ public enum PlanFiles {
             report.notes = channel.holidays.map(\.description) + channel.anomalies.map(\.description)
             return report
         }
-        let report = WeeklyReport(weekLabel: plan.week.label, calendar: calendar, intervalSeconds: plan.intervalSeconds,
+        var report = WeeklyReport(weekLabel: plan.week.label, calendar: calendar, intervalSeconds: plan.intervalSeconds,
                                   dates: plan.week.dates, channels: reports, daily: plan.daily, version: version)
+        if let roster = plan.roster {
+            report.roster = RosterView(team: roster.team, roster: roster.roster, calendar: calendar, dates: plan.week.dates)
+        }
         var files: [(name: String, text: String)] = [
             ("forecast.csv", ForecastTable.csv(plan.channels.map(\.forecast), calendar: calendar, aht: aht)),
             ("requirements.csv", RequirementsTable.csv(plan.requirements, calendar: calendar)),
@@ -29,6 +32,12 @@ public enum PlanFiles {
             ("report.html", report.html()),
         ]
         if !plan.scenarios.isEmpty { files.append(("scenarios.csv", scenariosCSV(plan.scenarios))) }
+        if let roster = plan.roster {
+            files.append(("roster.csv", roster.roster.csv(team: roster.team, calendar: calendar)))
+            files.append(("agent_hours.csv", roster.roster.hoursCSV()))
+            files.append(("roster_coverage.csv", roster.roster.coverageCSV(calendar: calendar)))
+            files.append(("uncovered.csv", roster.roster.uncoveredCSV(calendar: calendar)))
+        }
         let manifest = PlanManifest.json(plan, version: version, outputs: files.map { ($0.name, $0.text) })
         files.append(("manifest.json", manifest.render() + "\n"))
         return files

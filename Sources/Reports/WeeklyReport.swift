@@ -37,6 +37,8 @@ public struct WeeklyReport: Sendable {
     public var version: String
     /// Paid hours of one full-time agent per day, for the FTE column.
     public var hoursPerFTEDay: Double
+    /// The roster of named agents, when the plan has one.
+    public var roster: RosterView? = nil
 
     public init(weekLabel: String, calendar: PlanningCalendar, intervalSeconds: Int, dates: [CivilDate],
                 channels: [ChannelReport], daily: [DailyStaffing], version: String, hoursPerFTEDay: Double = 8) {
@@ -67,6 +69,7 @@ public struct WeeklyReport: Sendable {
             body += dailyTable(channel.channel)
             body += "</section>\n"
         }
+        if let roster { body += roster.html() }
         return """
         <!DOCTYPE html>
         <html lang="en">

@@ -3,6 +3,7 @@ import Forecasting
 import Queueing
 import Scheduling
 import Planning
+import Rostering
 
 /// Errors of the command layer: its own (flags, locks, dependencies) and every module's.
 enum CLIError: Error, CustomStringConvertible {
@@ -87,6 +88,15 @@ enum ExitCode {
         case let .forecasting(error): return of(error)
         // Queueing errors inside a plan come from its config or its files.
         case .queueing: return dataError
+        case let .rostering(error): return of(error)
+        }
+    }
+
+    /// 66 for a team, requests or roster file that cannot be opened, 65 for everything else.
+    static func of(_ error: RosteringError) -> Int32 {
+        switch error {
+        case .missingInput: return noInput
+        case .badData, .badFile, .noLegalPattern, .invalidRequest: return dataError
         }
     }
 }

@@ -39,6 +39,8 @@ public struct PlanConfig: Sendable {
     public var shifts: ShiftSettings
     /// What-if scenarios (`"scenarios"`), in the config's order.
     public var scenarios: [Scenario] = []
+    /// The team to roster (`"team"`); nil: the plan publishes shift counts only.
+    public var team: TeamSettings? = nil
     /// The config file's bytes (hashed into the manifest).
     public var data: Data
     /// How the history export is laid out (`"input"`, the flags of `--format`, `--columns`, … without

@@ -7,7 +7,7 @@ import Forecasting
 public enum PlanConfigReader {
     static let topLevelKeys: Set<String> = ["history", "timezone", "interval", "value_column", "channel_name",
                                             "model", "backtest_origins", "staff_to", "channels",
-                                            "holidays", "events", "shifts", "scenarios", "input", "stale_after_days"]
+                                            "holidays", "events", "shifts", "scenarios", "input", "stale_after_days", "team"]
 
     /// `force`: accept shrinkage above 0.95 and occupancy caps below 0.05 (`--force`).
     public static func load(path: String, force: Bool = false, requiresHistory: Bool = true) throws(PlanningError) -> PlanConfig {
@@ -95,6 +95,7 @@ public enum PlanConfigReader {
                 throw .core(error)
             }
         }
+        let team = try teamSettings(object["team"], reader: reader, base: base)
         let staleAfter = try reader.optionalNumber(object, "stale_after_days", at: "") ?? Double(StaleHistory.defaultAllowedDays)
         guard staleAfter == staleAfter.rounded(), (0 ... 3650).contains(staleAfter) else {
             throw reader.error("stale_after_days", "expected a whole number of days from 0 to 3650")
@@ -110,6 +111,30 @@ public enum PlanConfigReader {
         config.input = input
         config.timezoneGiven = object["timezone"] != nil && !(object["timezone"] is NSNull)
         config.staleAfterDays = Int(staleAfter)
+        config.team = team
         return config
+    }
+
+    /// `"team": {"agents": FILE, "requests": FILE, "previous_roster": FILE, "moves": N}`.
+    static func teamSettings(_ value: Any?, reader: JSONFields, base: URL) throws(PlanningError) -> TeamSettings? {
+        guard let value, !(value is NSNull) else { return nil }
+        guard let object = value as? [String: Any] else {
+            throw reader.error("team", "expected an object such as {\"agents\": \"team.csv\", \"requests\": \"requests.csv\"}")
+        }
+        try reader.rejectUnknown(object, allowed: ["agents", "requests", "previous_roster", "moves"], at: "team")
+        func resolved(_ text: String) -> String { text.hasPrefix("/") ? text : base.appendingPathComponent(text).path }
+        let agents = try reader.string(object, "agents", at: "team")
+        guard !agents.isEmpty else { throw reader.error("team.agents", "expected the path of the team CSV") }
+        let requests = try reader.optionalString(object, "requests", at: "team")
+        let previous = try reader.optionalString(object, "previous_roster", at: "team")
+        var moves: Int?
+        if let number = try reader.optionalNumber(object, "moves", at: "team") {
+            guard number == number.rounded(), number >= 0, number <= 10_000_000 else {
+                throw reader.error("team.moves", "expected a whole number of search moves from 0 to 10000000")
+            }
+            moves = Int(number)
+        }
+        return TeamSettings(agentsPath: resolved(agents), agentsPathAsWritten: agents, requestsPath: requests.map(resolved),
+                            requestsPathAsWritten: requests, previousRosterPath: previous.map(resolved), moves: moves)
     }
 }

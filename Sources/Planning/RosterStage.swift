@@ -1,0 +1,45 @@
+import Foundation
+import StaffcastCore
+import Queueing
+import Scheduling
+import Rostering
+
+/// The roster stage of the pipeline: the week's requirement per channel and interval (scheduled
+/// heads), the team and its requests, the templates of the shift stage, the previous week's roster
+/// for the rest rule across the boundary → named agents on shifts and channels (`Rostering`).
+/// Deferred-work channels (`"deadline"`) lend their deadline to the roster, whose idle time fills it.
+public enum RosterStage {
+    public struct Result: Sendable {
+        public var team: [Agent]
+        public var roster: Roster
+    }
+
+    public static func roster(_ requirements: [RequirementRow], team settings: TeamSettings, templates: [ShiftTemplate],
+                              policies: [String: ChannelPolicy], intervalSeconds: Int, calendar: PlanningCalendar,
+                              dates: [CivilDate], source: String) throws(PlanningError) -> Result {
+        let team = try rostering { () throws(RosteringError) in try TeamReader.readTeam(path: settings.agentsPath) }
+        let requests = try settings.requestsPath.map { path throws(PlanningError) in
+            try rostering { () throws(RosteringError) in try TeamReader.readRequests(path: path, team: team) }
+        } ?? []
+        let entries = requirements.map { (channel: $0.channel, instant: $0.instant, headcount: $0.staffing.headcount) }
+        let curves = try ShiftCover.curves(entries, intervalSeconds: intervalSeconds, calendar: calendar, source: source, dates: dates)
+        guard !curves.isEmpty else {
+            throw .invalidRequest("a roster was asked for without a requirement: the week has no channel to staff")
+        }
+        let periodStart = calendar.startOfDay(dates[0])
+        let previous = try settings.previousRosterPath.map { path throws(PlanningError) in
+            try rostering { () throws(RosteringError) in try PreviousRoster.read(path: path, periodStart: periodStart, calendar: calendar) }
+        } ?? []
+        var deferred: [String: Int] = [:]
+        for (channel, policy) in policies { if let deadline = policy.kind.deadlineSeconds { deferred[channel] = deadline } }
+        let input = RosterInput(team: team, requests: requests, requirements: curves, templates: templates, previousShifts: previous,
+                                deferredChannels: deferred, moves: settings.moves)
+        let roster = try rostering { () throws(RosteringError) in try RosterSolver.solve(input) }
+        return Result(team: team, roster: roster)
+    }
+}
+
+@inline(__always)
+func rostering<T>(_ body: () throws(RosteringError) -> T) throws(PlanningError) -> T {
+    do { return try body() } catch { throw .rostering(error) }
+}

@@ -1,0 +1,367 @@
+/// The cheapest legal period for one person, by dynamic programming over the days.
+///
+/// Given what working each option on each day costs (`cost[day][option]`, with `offCost[day]`
+/// for a day off), finds the pattern of least total cost that keeps every rule of
+/// ``PatternRules``: the options allowed each day, what may follow a shift the next day, the most
+/// times each option may be worked, the contract's minimum and maximum minutes, the most working
+/// days in a row, the fewest working days and days off in a row (runs exempt as the carry-in and
+/// ``PatternRules/lastRunExempt`` say) and the most weekends worked.
+///
+/// The state after each day is (rest group of the day's shift or off, length of the current run,
+/// whether that run is exempt, weekends worked, minutes worked, count of each limited option);
+/// it is the resource-constrained shortest path that column-generation rostering prices with
+/// (Burke & Curtois 2014, "New approaches to nurse rostering benchmark instances", EJOR 237).
+/// Exact: every legal pattern is a path and every path a legal pattern. Work grows with the
+/// reachable states, which the minutes bound (a state that can no longer reach the contract
+/// minimum is dropped) keeps small.
+///
+/// A class because it keeps its buffers between calls; not safe to share between threads.
+public final class PatternSearch {
+    public let calendar: PatternCalendar
+    // Working memory, allocated by hand so the inner loop runs on plain pointers.
+    private var capacity = 0
+    private var position = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private var current = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private var next = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private var currentCost = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+    private var nextCost = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+    private var dayParents = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private var dayOptions = UnsafeMutablePointer<Int16>.allocate(capacity: 1)
+    private var parents: [Int32] = []
+    private var chosenOptions: [Int16] = []
+
+    public init(calendar: PatternCalendar) {
+        self.calendar = calendar
+    }
+
+    deinit {
+        for pointer in [position, current, next, dayParents] { pointer.deallocate() }
+        currentCost.deallocate(); nextCost.deallocate(); dayOptions.deallocate()
+    }
+
+    private func reserve(_ states: Int) {
+        guard states > capacity else { return }
+        for pointer in [position, current, next, dayParents] { pointer.deallocate() }
+        currentCost.deallocate(); nextCost.deallocate(); dayOptions.deallocate()
+        capacity = states
+        position = .allocate(capacity: states); position.initialize(repeating: -1, count: states)
+        current = .allocate(capacity: states); next = .allocate(capacity: states)
+        currentCost = .allocate(capacity: states); nextCost = .allocate(capacity: states)
+        dayParents = .allocate(capacity: states); dayOptions = .allocate(capacity: states)
+    }
+
+    /// The cheapest legal pattern and its cost, or nil when the rules admit none.
+    ///
+    /// With an `upperBound` (the cost of a pattern already known, say), only patterns costing at
+    /// most that much are sought: a backward pass over the days computes, for each (rest group,
+    /// run, exempt, minutes) state, the least cost to the period's end with the weekend and
+    /// per-option limits relaxed, and forward states whose cost plus that bound exceeds
+    /// `upperBound` are dropped (an A*-style bound; it never drops a pattern within the bound).
+    /// Returns nil when no legal pattern costs at most `upperBound`.
+    ///
+    /// Loose limits on how often an option (or any shift) may be worked are added lazily: the
+    /// first pass counts only the tight ones, and a limit joins the state only when the best
+    /// pattern found breaks it, then the search runs again. The best pattern of a relaxation that keeps every limit is
+    /// the best pattern, so this is exact; it saves the counters that never bind.
+    public func cheapest(rules: PatternRules, cost: [[Double]], offCost: [Double],
+                         upperBound: Double = .infinity) -> (pattern: WorkPattern, cost: Double)? {
+        // Tight limits (a quarter of the days or fewer) usually bind: count them from the start.
+        var counted = Set(calendar.options.indices.filter { o in rules.maxCount[o].map { $0 > 0 && $0 * 4 <= calendar.days } ?? false })
+        var countShifts = false
+        while true {
+            guard let found = cheapest(rules: rules, cost: cost, offCost: offCost, upperBound: upperBound,
+                                       counted: counted, countShifts: countShifts) else { return nil }
+            var broken = false
+            for o in calendar.options.indices where !counted.contains(o) {
+                if let limit = rules.maxCount[o], found.pattern.lazy.filter({ $0 == o }).count > limit { counted.insert(o); broken = true }
+            }
+            if !countShifts, let limit = rules.maxShifts, found.pattern.lazy.filter({ $0 != nil }).count > limit { countShifts = true; broken = true }
+            if !broken { return found }
+        }
+    }
+
+    func cheapest(rules: PatternRules, cost: [[Double]], offCost: [Double], upperBound: Double,
+                  counted: Set<Int>, countShifts: Bool) -> (pattern: WorkPattern, cost: Double)? {
+        let days = calendar.days, options = calendar.options
+        guard days > 0 else { return rules.minMinutes <= 0 ? ([], 0) : nil }
+
+        // Minutes in units of their greatest common divisor.
+        var unit = 0
+        for (o, option) in options.enumerated() where rules.allowed.contains(where: { $0[o] }) {
+            unit = Self.gcd(unit, option.minutes)
+        }
+        if unit == 0 { unit = 1 }
+        let unitsOf = options.map { $0.minutes / unit }
+        let maxUnits = max(0, rules.maxMinutes / unit)
+        let minUnits = rules.minMinutes <= 0 ? 0 : (rules.minMinutes + unit - 1) / unit
+        let unitRange = maxUnits + 1
+
+        // Options whose own limit can bind get a counter in the state.
+        var counterOf = [Int](repeating: -1, count: options.count)
+        var counterRadix: [Int] = [], counterStride: [Int] = []
+        var counterStates = 1
+        for o in options.indices where counted.contains(o) {
+            guard let limit = rules.maxCount[o] else { continue }
+            let possible = min(days, unitsOf[o] > 0 ? maxUnits / unitsOf[o] : days)
+            if limit < possible {
+                counterOf[o] = counterRadix.count
+                counterStride.append(counterStates)
+                counterRadix.append(limit + 1)
+                counterStates *= limit + 1
+            }
+        }
+        // The period's shift limit is one more counter, stepped by every option.
+        var shiftStride = 0, shiftRadix = 0
+        if countShifts, let limit = rules.maxShifts, limit < days {
+            shiftStride = counterStates
+            shiftRadix = max(0, limit) + 1
+            counterStates *= shiftRadix
+        }
+        let maxWork = max(1, rules.maxConsecutiveWork)
+        let offCap = max(1, rules.minConsecutiveOff)
+        // A carried-in run may already be longer than the maximum; it is kept up to the minimum too.
+        let workCap = max(maxWork, rules.minConsecutiveWork)
+        let runRange = max(workCap, offCap)
+        let weekendRange = max(0, rules.maxWeekends) + 1
+        let groupRange = calendar.groupCount + 1
+
+        // index = ((((group · runRange + run−1) · 2 + exempt) · weekendRange + weekends) · unitRange + units) · counterStates + counters
+        let strideUnits = counterStates
+        let strideWeekends = strideUnits * unitRange
+        let strideExempt = strideWeekends * weekendRange
+        let strideRun = strideExempt * 2
+        let strideGroup = strideRun * runRange
+        let stateCount = strideGroup * groupRange
+        guard stateCount < Int(Int32.max) else { return nil }
+
+        // Most units still reachable after each day, for the minimum-minutes bound.
+        var maxUnitsPerDay = [Int](repeating: 0, count: days)
+        for d in 0 ..< days {
+            for o in options.indices where rules.allowed[d][o] && rules.maxCount[o] != 0 {
+                maxUnitsPerDay[d] = max(maxUnitsPerDay[d], unitsOf[o])
+            }
+        }
+        var reachableAfter = [Int](repeating: 0, count: days + 1)
+        for d in stride(from: days - 1, through: 0, by: -1) { reachableAfter[d] = reachableAfter[d + 1] + maxUnitsPerDay[d] }
+
+        let carry = rules.carryIn
+        let startGroup = carry.lastGroup.map { $0 + 1 } ?? 0
+        let startRun = min(max(1, carry.runLength), startGroup == 0 ? offCap : workCap)
+        let startState = startGroup * strideGroup + (startRun - 1) * strideRun + (carry.exempt ? strideExempt : 0)
+
+        // Flat copies of what the inner loop reads.
+        let optionCount = options.count
+        var allowedFlat = [Bool](repeating: false, count: days * optionCount)
+        for d in 0 ..< days {
+            for o in 0 ..< optionCount where rules.allowed[d][o] && rules.maxCount[o] != 0 { allowedFlat[d * optionCount + o] = true }
+        }
+        var followFlat = [Bool](repeating: false, count: max(1, calendar.groupCount) * optionCount)
+        for g in 0 ..< calendar.groupCount { for o in 0 ..< optionCount { followFlat[g * optionCount + o] = calendar.mayFollow[g][o] } }
+        let groupPlusOne = options.map { $0.group + 1 }
+        let counterStrideOf = counterOf.map { $0 >= 0 ? counterStride[$0] : 0 }
+        let counterRadixOf = counterOf.map { $0 >= 0 ? counterRadix[$0] : 0 }
+        var costFlat = [Double](repeating: 0, count: days * optionCount)
+        for d in 0 ..< days { for o in 0 ..< optionCount { costFlat[d * optionCount + o] = cost[d][o] } }
+
+        // Least cost to the end from each relaxed state (group, run, exempt, units) after each day.
+        let minWork = rules.minConsecutiveWork, minOff = rules.minConsecutiveOff
+        let carryExempt = carry.exempt
+        let relaxedExempt = unitRange, relaxedRun = 2 * unitRange, relaxedGroup = relaxedRun * runRange
+        let relaxedCount = relaxedGroup * groupRange
+        let bounded = upperBound < .infinity
+        var toGo = [Double](repeating: 0, count: bounded ? (days + 1) * relaxedCount : 0)
+        if bounded {
+            for index in 0 ..< relaxedCount {
+                let group = index / relaxedGroup, run = (index % relaxedGroup) / relaxedRun + 1
+                let exempt = (index % relaxedRun) >= relaxedExempt, units = index % unitRange
+                var ok = units >= minUnits
+                if ok && !rules.lastRunExempt && !exempt {
+                    ok = group != 0 ? run >= minWork : run >= minOff
+                }
+                toGo[days * relaxedCount + index] = ok ? 0 : .infinity
+            }
+            for d in stride(from: days - 1, through: 0, by: -1) {
+                let here = d * relaxedCount, after = (d + 1) * relaxedCount, rowBase = d * optionCount
+                for group in 0 ..< groupRange {
+                    for run in 1 ... runRange {
+                        for exemptBit in 0 ..< 2 {
+                            let exempt = exemptBit == 1
+                            let index0 = group * relaxedGroup + (run - 1) * relaxedRun + exemptBit * relaxedExempt
+                            // Off: where the off day leads (−1: not allowed).
+                            var offTarget = -1
+                            if group != 0 {
+                                if exempt || run >= minWork { offTarget = after }
+                            } else {
+                                offTarget = after + (min(run + 1, offCap) - 1) * relaxedRun + (exempt ? relaxedExempt : 0)
+                            }
+                            for units in 0 ..< unitRange {
+                                toGo[here + index0 + units] = offTarget >= 0 ? offCost[d] + toGo[offTarget + units] : .infinity
+                            }
+                            let mayWork = group == 0 ? (exempt || run >= minOff) : run + 1 <= maxWork
+                            guard mayWork else { continue }
+                            let carried = group == 0 ? ((d == 0 && carryExempt) ? relaxedExempt : 0) : run * relaxedRun + (exempt ? relaxedExempt : 0)
+                            for o in 0 ..< optionCount where allowedFlat[rowBase + o] {
+                                if group != 0 && !followFlat[(group - 1) * optionCount + o] { continue }
+                                let shiftUnits = unitsOf[o], c = costFlat[rowBase + o]
+                                let target = after + groupPlusOne[o] * relaxedGroup + carried
+                                var units = 0
+                                while units + shiftUnits <= maxUnits {
+                                    let value = c + toGo[target + units + shiftUnits]
+                                    if value < toGo[here + index0 + units] { toGo[here + index0 + units] = value }
+                                    units += 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let limit = upperBound + 1e-9
+
+        reserve(stateCount)
+        let position = self.position
+        var current = self.current, next = self.next
+        var currentCost = self.currentCost, nextCost = self.nextCost
+        let dayParents = self.dayParents, dayOptions = self.dayOptions
+        parents.removeAll(keepingCapacity: true)
+        chosenOptions.removeAll(keepingCapacity: true)
+        var dayStart = [Int](repeating: 0, count: days + 1)
+        var currentCount = 1
+        current[0] = Int32(startState)
+        currentCost[0] = 0
+        defer { self.current = current; self.next = next; self.currentCost = currentCost; self.nextCost = nextCost }
+
+        for d in 0 ..< days {
+            dayStart[d] = parents.count
+            let weekend = calendar.weekendOfDay[d]
+            let sameWeekendAsYesterday = d > 0 && weekend != nil && calendar.weekendOfDay[d - 1] == weekend
+            let stillNeeded = reachableAfter[d + 1]
+            let offToday = offCost[d]
+            let rowBase = d * optionCount
+            let boundBase = (d + 1) * relaxedCount
+            var nextCount = 0
+            for i in 0 ..< currentCount {
+                let state = Int(current[i]), base = currentCost[i]
+                let group = state / strideGroup
+                var rest = state - group * strideGroup
+                let run = rest / strideRun + 1; rest -= (run - 1) * strideRun
+                let exempt = rest >= strideExempt; if exempt { rest -= strideExempt }
+                let weekends = rest / strideWeekends; rest -= weekends * strideWeekends
+                let units = rest / strideUnits
+                let counters = rest - units * strideUnits
+                let keep = weekends * strideWeekends + units * strideUnits + counters
+                let reachable = units + stillNeeded >= minUnits
+
+                // A day off.
+                var offState = -1
+                if group != 0 {
+                    if (exempt || run >= minWork) && reachable { offState = keep }
+                } else if reachable {
+                    offState = (min(run + 1, offCap) - 1) * strideRun + (exempt ? strideExempt : 0) + keep
+                }
+                if offState >= 0 && bounded {
+                    let relaxed = group != 0 ? units : (min(run + 1, offCap) - 1) * relaxedRun + (exempt ? relaxedExempt : 0) + units
+                    if base + offToday + toGo[boundBase + relaxed] > limit { offState = -1 }
+                }
+                if offState >= 0 {
+                    let value = base + offToday
+                    let p = Int(position[offState])
+                    if p < 0 {
+                        position[offState] = Int32(nextCount)
+                        next[nextCount] = Int32(offState); nextCost[nextCount] = value
+                        dayParents[nextCount] = Int32(i); dayOptions[nextCount] = -1
+                        nextCount += 1
+                    } else if value < nextCost[p] {
+                        nextCost[p] = value; dayParents[p] = Int32(i); dayOptions[p] = -1
+                    }
+                }
+
+                // A shift.
+                if group == 0 && !(exempt || run >= minOff) { continue }
+                if group != 0 && run + 1 > maxWork { continue }
+                var newWeekends = weekends
+                if weekend != nil && !(sameWeekendAsYesterday && group != 0) {
+                    newWeekends += 1
+                    if newWeekends >= weekendRange { continue }
+                }
+                let carried: Int
+                if group == 0 {
+                    carried = (d == 0 && carryExempt) ? strideExempt : 0
+                } else {
+                    carried = run * strideRun + (exempt ? strideExempt : 0)
+                }
+                let relaxedCarried = group == 0 ? ((d == 0 && carryExempt) ? relaxedExempt : 0) : run * relaxedRun + (exempt ? relaxedExempt : 0)
+                let followBase = (group - 1) * optionCount
+                let common = carried + newWeekends * strideWeekends + counters
+                for o in 0 ..< optionCount where allowedFlat[rowBase + o] {
+                    if group != 0 && !followFlat[followBase + o] { continue }
+                    let newUnits = units + unitsOf[o]
+                    if newUnits > maxUnits || newUnits + stillNeeded < minUnits { continue }
+                    var target = groupPlusOne[o] * strideGroup + common + newUnits * strideUnits
+                    if shiftStride > 0 {
+                        if (counters / shiftStride) % shiftRadix + 1 >= shiftRadix { continue }
+                        target += shiftStride
+                    }
+                    let strideK = counterStrideOf[o]
+                    if strideK > 0 {
+                        if (counters / strideK) % counterRadixOf[o] + 1 >= counterRadixOf[o] { continue }
+                        target += strideK
+                    }
+                    let value = base + costFlat[rowBase + o]
+                    if bounded && value + toGo[boundBase + groupPlusOne[o] * relaxedGroup + relaxedCarried + newUnits] > limit { continue }
+                    let p = Int(position[target])
+                    if p < 0 {
+                        position[target] = Int32(nextCount)
+                        next[nextCount] = Int32(target); nextCost[nextCount] = value
+                        dayParents[nextCount] = Int32(i); dayOptions[nextCount] = Int16(o)
+                        nextCount += 1
+                    } else if value < nextCost[p] {
+                        nextCost[p] = value; dayParents[p] = Int32(i); dayOptions[p] = Int16(o)
+                    }
+                }
+            }
+            for k in 0 ..< nextCount { position[Int(next[k])] = -1 }
+            parents.append(contentsOf: UnsafeBufferPointer(start: dayParents, count: nextCount))
+            chosenOptions.append(contentsOf: UnsafeBufferPointer(start: dayOptions, count: nextCount))
+            swap(&current, &next)
+            swap(&currentCost, &nextCost)
+            currentCount = nextCount
+            if currentCount == 0 { return nil }
+        }
+        dayStart[days] = parents.count
+
+        // The best final state that meets the minimum minutes and, unless exempt, the run minimum.
+        var best = -1
+        var bestCost = Double.infinity
+        for i in 0 ..< currentCount {
+            let state = Int(current[i])
+            let group = state / strideGroup
+            var rest = state - group * strideGroup
+            let run = rest / strideRun + 1; rest -= (run - 1) * strideRun
+            let exempt = rest >= strideExempt; if exempt { rest -= strideExempt }
+            rest -= (rest / strideWeekends) * strideWeekends
+            let units = rest / strideUnits
+            guard units >= minUnits else { continue }
+            if !rules.lastRunExempt && !exempt {
+                if group != 0 && run < minWork { continue }
+                if group == 0 && run < minOff { continue }
+            }
+            if currentCost[i] < bestCost && currentCost[i] <= limit { bestCost = currentCost[i]; best = i }
+        }
+        guard best >= 0 else { return nil }
+        var pattern = WorkPattern(repeating: nil, count: days)
+        var step = best
+        for d in stride(from: days - 1, through: 0, by: -1) {
+            let option = Int(chosenOptions[dayStart[d] + step])
+            pattern[d] = option >= 0 ? option : nil
+            step = Int(parents[dayStart[d] + step])
+        }
+        return (pattern, bestCost)
+    }
+
+    static func gcd(_ a: Int, _ b: Int) -> Int {
+        var x = abs(a), y = abs(b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return x
+    }
+}

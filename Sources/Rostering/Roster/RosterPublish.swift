@@ -1,0 +1,145 @@
+import StaffcastCore
+import Scheduling
+
+extension RosterSearch {
+    /// Deferred channels take idle time: agents above the requirement on their own channel who
+    /// have the deferred skill work its backlog, first in first out, until each contact's
+    /// deadline. Returns the work (agent-slots) that missed its deadline, by arrival slot.
+    mutating func fillIdleTimeWithDeferredWork() -> [Int: [[Int]]] {
+        var late: [Int: [[Int]]] = [:]
+        for (c, channel) in grid.channels.enumerated() {
+            guard let deadline = input.deferredChannels[channel] else { continue }
+            let window = max(1, deadline / grid.interval)
+            var missed = grid.required[c].map { [Int](repeating: 0, count: $0.count) }
+            var queue: [(d: Int, k: Int, due: Int, left: Int)] = []
+            var t = 0
+            for d in 0 ..< grid.days {
+                for k in grid.required[c][d].indices {
+                    if grid.required[c][d][k] > 0 { queue.append((d, k, t + window, grid.required[c][d][k])) }
+                    var capacity = working[c][d][k]
+                    var pending = queue.reduce(0) { $0 + $1.left }
+                    // Helpers: agents idle on another channel who have this skill.
+                    if pending > capacity {
+                        for e in input.team.indices where skills[e].contains(where: { $0.channel == c }) {
+                            guard pending > capacity, var shift = placed[e][d], let k0 = grid.startSlot[d][shift.option] else { continue }
+                            let i = k - k0
+                            guard i >= 0, i < shift.channels.count else { continue }
+                            let other = shift.channels[i]
+                            guard other >= 0, other != c, working[other][d][k] > grid.required[other][d][k] else { continue }
+                            shift.channels[i] = c
+                            placed[e][d] = shift
+                            working[other][d][k] -= 1
+                            working[c][d][k] += 1
+                            capacity += 1
+                        }
+                    }
+                    while capacity > 0, !queue.isEmpty {
+                        let served = min(capacity, queue[0].left)
+                        queue[0].left -= served
+                        capacity -= served
+                        if queue[0].left == 0 { queue.removeFirst() }
+                    }
+                    t += 1
+                    while let head = queue.first, head.due <= t {
+                        missed[head.d][head.k] += head.left
+                        queue.removeFirst()
+                    }
+                    pending = 0
+                }
+            }
+            for item in queue { missed[item.d][item.k] += item.left }
+            late[c] = missed
+        }
+        return late
+    }
+
+    /// Why slot k of day d is short on channel c, in a planner's words.
+    func cause(channel c: Int, day d: Int, slot k: Int) -> String {
+        let skilled = input.team.indices.filter { e in skills[e].contains { $0.channel == c } }
+        guard !skilled.isEmpty else { return "no agent has the skill \(grid.channels[c])" }
+        let reachable = grid.options.indices.contains { o in
+            guard let k0 = grid.startSlot[d][o] else { return false }
+            return k >= k0 && k < k0 + grid.options[o].slots
+        }
+        guard reachable else { return "no shift template covers this time" }
+        var elsewhere = 0, onBreak = 0, unavailable = 0, window = 0, atMaximum = 0, rules = 0, otherShift = 0
+        for e in skilled {
+            let agent = input.team[e]
+            if let shift = placed[e][d], let k0 = grid.startSlot[d][shift.option] {
+                let i = k - k0
+                if i >= 0 && i < shift.channels.count {
+                    if shift.channels[i] < 0 { onBreak += 1 } else if shift.channels[i] != c { elsewhere += 1 }
+                } else { otherShift += 1 }
+                continue
+            }
+            if !self.rules[e].allowed[d].contains(true) {
+                unavailable += 1
+                continue
+            }
+            let slotClock = grid.wallClock[d][k]
+            if slotClock < agent.earliestStartSeconds || slotClock >= agent.latestEndSeconds { window += 1; continue }
+            let paid = (0 ..< grid.days).reduce(0) { $0 + (placed[e][$1].map { grid.options[$0.option].paidMinutes } ?? 0) }
+            let shortest = grid.options.map(\.paidMinutes).min() ?? 0
+            if paid + shortest > self.rules[e].maxMinutes { atMaximum += 1 } else { rules += 1 }
+        }
+        var parts: [String] = []
+        if elsewhere > 0 { parts.append("\(elsewhere) skilled at work on other channels") }
+        if otherShift > 0 { parts.append("\(otherShift) on a shift that does not cover this time") }
+        if onBreak > 0 { parts.append("\(onBreak) on break") }
+        if atMaximum > 0 { parts.append("\(atMaximum) at their contract maximum") }
+        if rules > 0 { parts.append("\(rules) held off by rest, days-in-a-row, days-off or weekend rules") }
+        if window > 0 { parts.append("\(window) outside their start and end times") }
+        if unavailable > 0 { parts.append("\(unavailable) unavailable") }
+        return "shortage: " + parts.joined(separator: "; ")
+    }
+
+    mutating func publish() -> Roster {
+        let late = fillIdleTimeWithDeferredWork()
+        var shifts: [RosterShift] = []
+        var hoursRows: [AgentHours] = []
+        let scale = Double(grid.days) / 7
+        for (e, agent) in input.team.enumerated() {
+            var paid = 0.0, count = 0
+            for d in 0 ..< grid.days {
+                guard let shift = placed[e][d], let k0 = grid.startSlot[d][shift.option] else { continue }
+                let option = grid.options[shift.option]
+                var blocks: [ActivityBlock] = []
+                for (i, c) in shift.channels.enumerated() where c >= 0 {
+                    let start = grid.instant(d, k0 + i), end = grid.instant(d, k0 + i + 1)
+                    if let last = blocks.last, last.end == start, last.channel == grid.channels[c] {
+                        blocks[blocks.count - 1].end = end
+                    } else {
+                        blocks.append(ActivityBlock(channel: grid.channels[c], start: start, end: end))
+                    }
+                }
+                let breakStart = shift.breakOffset >= 0 ? grid.instant(d, k0 + shift.breakOffset) : nil
+                shifts.append(RosterShift(agent: agent.id, date: grid.dates[d], template: option.name,
+                                          start: grid.instant(d, k0), end: grid.instant(d, k0 + option.slots),
+                                          breakStart: breakStart, breakEnd: breakStart.map { $0 + Int64(option.breakSlots * grid.interval) },
+                                          activities: blocks, paidHours: Double(option.paidMinutes) / 60))
+                paid += Double(option.paidMinutes) / 60
+                count += 1
+            }
+            hoursRows.append(AgentHours(agent: agent.id, hours: paid, contractMin: agent.minHoursPerWeek * scale,
+                                        contractMax: agent.maxHoursPerWeek * scale, shifts: count))
+        }
+        var coverage: [ChannelCoverage] = []
+        var uncovered: [UncoveredInterval] = []
+        for (c, channel) in grid.channels.enumerated() {
+            for d in 0 ..< grid.days {
+                for k in grid.required[c][d].indices {
+                    let instant = grid.instant(d, k)
+                    coverage.append(ChannelCoverage(channel: channel, instant: instant, required: grid.required[c][d][k], rostered: working[c][d][k]))
+                    let short: Int
+                    if let missed = late[c] { short = missed[d][k] } else { short = grid.required[c][d][k] - working[c][d][k] }
+                    if short > 0 {
+                        let why = late[c] != nil ? "work past its deadline; " + cause(channel: c, day: d, slot: k) : cause(channel: c, day: d, slot: k)
+                        uncovered.append(UncoveredInterval(channel: channel, instant: instant, shortfall: short, cause: why))
+                    }
+                }
+            }
+        }
+        shifts.sort { ($0.start, $0.agent) < ($1.start, $1.agent) }
+        return Roster(shifts: shifts, hours: hoursRows, coverage: coverage, uncovered: uncovered, objective: objective(), warnings: warnings)
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+import StaffcastCore
+import Scheduling
+
+/// One agent's shift on one day in the search: the option, where its break starts (slot offset,
+/// −1 without a break) and the channel of each slot (−1 on the break).
+struct PlacedShift: Equatable {
+    var option: Int
+    var breakOffset: Int
+    var channels: [Int]
+}
+
+/// The roster search: each agent's week is their cheapest legal pattern (``PatternSearch``) given
+/// everybody else's, the cost of a shift being the marginal cover value of each of its slots on
+/// the agent's most useful channel, less its least useful break placement, plus requests and the
+/// linearised fairness terms; moves free a few agents and give them back, kept when the exact
+/// objective (``objective()``) does not rise. No clock: the same input gives the same roster.
+struct RosterSearch {
+    let input: RosterInput
+    let grid: RosterGrid
+    let patterns: PatternSearch
+    let rules: [PatternRules]
+    /// `skills[e]`: (channel index, rank) of each skill the plan needs.
+    let skills: [[(channel: Int, rank: Int)]]
+    let requestCost: [[[Double]]]
+    let requestOff: [[Double]]
+    let requestBase: [Double]
+    let isWeekend: [Bool]
+    let isEvening: [Bool]
+    let hours: Double
+    var random: Xoshiro256StarStar
+    var placed: [[PlacedShift?]]
+    /// `working[c][d][k]`: agents on channel c in slot k of day d.
+    var working: [[[Int]]]
+    var warnings: [String] = []
+
+    init(input: RosterInput) throws(RosteringError) {
+        self.input = input
+        let grid = try RosterGrid(requirements: input.requirements, templates: input.templates)
+        self.grid = grid
+        hours = Double(grid.interval) / 3600
+        let restGroups = grid.endTimes.count
+        let calendar = PatternCalendar(
+            days: grid.days,
+            options: grid.options.indices.map { PatternOption(minutes: grid.options[$0].paidMinutes, group: grid.group(of: $0)) },
+            groupCount: restGroups + 1,
+            mayFollow: (0 ... restGroups).map { g in
+                grid.options.map { g == restGroups || 86_400 - grid.endTimes[g] + $0.startSeconds >= input.minimumRestSeconds }
+            },
+            weekendOfDay: PatternCalendar.weekends(days: grid.days, firstWeekday: grid.dates[0].weekday))
+        patterns = PatternSearch(calendar: calendar)
+        isWeekend = grid.dates.map { $0.weekday >= 6 }
+        isEvening = grid.options.map { $0.endSeconds > input.weights.eveningEndsAfterSeconds }
+
+        var ids = Set<String>()
+        var allRules: [PatternRules] = [], allSkills: [[(channel: Int, rank: Int)]] = []
+        var cost: [[[Double]]] = [], off: [[Double]] = [], base: [Double] = []
+        let scale = Double(grid.days) / 7
+        for agent in input.team {
+            guard ids.insert(agent.id).inserted else { throw .invalidRequest("agent '\(agent.id)' is listed twice") }
+            let mine = agent.skills.compactMap { skill in grid.channels.firstIndex(of: skill.channel).map { (channel: $0, rank: skill.rank) } }
+            guard !mine.isEmpty else {
+                throw .invalidRequest("agent '\(agent.id)' has no skill the plan needs (skills \(agent.skills.map(\.channel).joined(separator: ", ")); channels \(grid.channels.joined(separator: ", ")))")
+            }
+            allSkills.append(mine)
+            // Requests for other weeks are kept in the same file; only this period's count.
+            let requests = input.requests.filter { $0.agent == agent.id && grid.dates.contains($0.date) }
+            let previous = input.previousShifts.first { $0.agent == agent.id }
+            var allowed = (0 ..< grid.days).map { d in
+                grid.options.indices.map { o in
+                    guard let k = grid.startSlot[d][o] else { return false }
+                    let option = grid.options[o]
+                    if option.startSeconds < agent.earliestStartSeconds || option.endSeconds > agent.latestEndSeconds { return false }
+                    if d == 0, let previous, grid.instant(0, k) - previous.end < Int64(input.minimumRestSeconds) { return false }
+                    return !requests.contains { $0.kind == .unavailable && $0.date == grid.dates[d] }
+                }
+            }
+            if !allowed.contains(where: { $0.contains(true) }) {
+                throw .invalidRequest("agent '\(agent.id)' cannot legally work any shift template in the period (start and end limits \(ShiftTemplate.clock(agent.earliestStartSeconds))–\(ShiftTemplate.clock(min(agent.latestEndSeconds, 86_399))), availability)")
+            }
+            var carry = PatternCarryIn.unknown
+            if let previous {
+                let daysBefore = Int((grid.dayStart[0] - previous.end + 86_399) / 86_400)
+                carry = daysBefore <= 1 ? PatternCarryIn(lastGroup: restGroups, runLength: previous.daysInARow, exempt: false)
+                    : PatternCarryIn(lastGroup: nil, runLength: daysBefore - 1, exempt: false)
+            }
+            var rules = PatternRules(allowed: allowed, maxCount: grid.options.map { _ in nil },
+                                     minMinutes: Int((agent.minHoursPerWeek * 60 * scale).rounded(.down)),
+                                     maxMinutes: Int((agent.maxHoursPerWeek * 60 * scale).rounded(.down)),
+                                     maxConsecutiveWork: agent.maxDaysInARow, minConsecutiveWork: 1, minConsecutiveOff: agent.minDaysOffInARow,
+                                     maxWeekends: agent.maxWeekends, maxShifts: agent.maxShifts, carryIn: carry, lastRunExempt: true)
+            if patterns.cheapest(rules: rules, cost: Self.zeros(grid), offCost: Array(repeating: 0, count: grid.days)) == nil {
+                rules.minMinutes = 0
+                if patterns.cheapest(rules: rules, cost: Self.zeros(grid), offCost: Array(repeating: 0, count: grid.days)) == nil {
+                    throw .noLegalPattern(person: agent.id, "days in a row, days off, weekends and the rest rule admit no week")
+                }
+                warnings.append("\(agent.id): the contract minimum of \(NumberFormatShort.text(agent.minHoursPerWeek)) h cannot be reached with the availability and rules; rostered below it")
+            }
+            allowed = rules.allowed
+            allRules.append(rules)
+            // Requests as costs: per option, per day off, and a constant.
+            var c = Self.zeros(grid), o = [Double](repeating: 0, count: grid.days)
+            for r in requests {
+                guard let d = grid.dates.firstIndex(of: r.date) else { continue }
+                switch r.kind {
+                case .unavailable: break
+                case .wantDay: o[d] += r.weight
+                case .avoidDay: for j in c[d].indices { c[d][j] += r.weight }
+                case .wantShift:
+                    o[d] += r.weight
+                    if let w = r.window { for (j, opt) in grid.options.enumerated() where !(opt.startSeconds >= w.lowerBound && opt.endSeconds <= w.upperBound) { c[d][j] += r.weight } }
+                case .avoidShift:
+                    if let w = r.window { for (j, opt) in grid.options.enumerated() where opt.startSeconds < w.upperBound && opt.endSeconds > w.lowerBound { c[d][j] += r.weight } }
+                }
+            }
+            cost.append(c); off.append(o); base.append(0)
+        }
+        rules = allRules
+        skills = allSkills
+        requestCost = cost
+        requestOff = off
+        requestBase = base
+        random = Xoshiro256StarStar(seed: input.seed)
+        placed = Array(repeating: Array(repeating: nil, count: grid.days), count: input.team.count)
+        working = grid.required.map { $0.map { [Int](repeating: 0, count: $0.count) } }
+    }
+
+    static func zeros(_ grid: RosterGrid) -> [[Double]] {
+        Array(repeating: Array(repeating: 0, count: grid.options.count), count: grid.days)
+    }
+
+    // MARK: Placing and removing
+
+    mutating func remove(_ e: Int) {
+        for d in 0 ..< grid.days {
+            guard let shift = placed[e][d], let k0 = grid.startSlot[d][shift.option] else { continue }
+            for (i, c) in shift.channels.enumerated() where c >= 0 { working[c][d][k0 + i] -= 1 }
+            placed[e][d] = nil
+        }
+    }
+
+    mutating func place(_ e: Int, _ week: [PlacedShift?]) {
+        for d in 0 ..< grid.days {
+            guard let shift = week[d], let k0 = grid.startSlot[d][shift.option] else { continue }
+            for (i, c) in shift.channels.enumerated() where c >= 0 { working[c][d][k0 + i] += 1 }
+            placed[e][d] = shift
+        }
+    }
+
+    /// Value of one more agent on channel c in slot k of day d (negative where it is short).
+    func marginal(_ c: Int, _ d: Int, _ k: Int) -> Double {
+        let channel = grid.channels[c]
+        return working[c][d][k] < grid.required[c][d][k] ? -input.weights.underCover(channel) * hours : input.weights.overCover * hours
+    }
+
+    /// Per slot of day d: the agent's best channel value (rank included) and that channel.
+    func slotValues(_ e: Int, _ d: Int) -> [(value: Double, channel: Int)] {
+        let count = grid.wallClock[d].count
+        return (0 ..< count).map { k in
+            var best = (value: Double.infinity, channel: -1)
+            for skill in skills[e] {
+                let v = marginal(skill.channel, d, k) + Double(skill.rank) * input.weights.preferenceStep * hours
+                if v < best.value { best = (v, skill.channel) }
+            }
+            return best
+        }
+    }
+
+    /// The channels of a shift's slots: least total of slot values plus a penalty per switch
+    /// (a shortest path over the agent's skills, slot by slot), the break left out.
+    func channels(_ e: Int, _ d: Int, start k0: Int, slots: Int, breakAt: Int, breakSlots: Int) -> [Int] {
+        let skillList = skills[e]
+        let n = skillList.count
+        var cost = [Double](repeating: 0, count: n)
+        var back: [[Int]] = []
+        var previousWorked = false
+        for i in 0 ..< slots {
+            if breakAt >= 0 && i >= breakAt && i < breakAt + breakSlots { back.append([]); continue }
+            let values = skillList.map { marginal($0.channel, d, k0 + i) + Double($0.rank) * input.weights.preferenceStep * hours }
+            var next = [Double](repeating: 0, count: n), from = [Int](repeating: 0, count: n)
+            for j in 0 ..< n {
+                var best = Double.infinity, arg = 0
+                for p in 0 ..< n {
+                    let v = cost[p] + (previousWorked && p != j ? input.weights.channelSwitch : 0)
+                    if v < best { best = v; arg = p }
+                }
+                next[j] = best + values[j]; from[j] = arg
+            }
+            cost = next; back.append(from); previousWorked = true
+        }
+        var j = cost.indices.min { cost[$0] < cost[$1] } ?? 0
+        var result = [Int](repeating: -1, count: slots)
+        for i in stride(from: slots - 1, through: 0, by: -1) {
+            if back[i].isEmpty { continue }
+            result[i] = skillList[j].channel
+            j = back[i][j]
+        }
+        return result
+    }
+
+    /// The DP's cost of each option on each day for agent e (e must not be placed), and the
+    /// break offset that goes with it.
+    func optionCosts(_ e: Int, current: [PlacedShift?], noise: Double) -> (cost: [[Double]], breaks: [[Int]], random: Xoshiro256StarStar) {
+        var rng = random
+        var cost = requestCost[e]
+        var breaks = Self.zeros(grid).map { $0.map { _ in -1 } }
+        let weekendsNow = (0 ..< grid.days).filter { isWeekend[$0] && current[$0] != nil }.count
+        let eveningsNow = (0 ..< grid.days).filter { current[$0].map { isEvening[$0.option] } ?? false }.count
+        for d in 0 ..< grid.days {
+            let values = slotValues(e, d).map(\.value)
+            var prefix = [0.0]
+            for v in values { prefix.append(prefix.last! + v) }
+            for o in grid.options.indices where rules[e].allowed[d][o] {
+                guard let k0 = grid.startSlot[d][o] else { continue }
+                let option = grid.options[o]
+                var total = prefix[k0 + option.slots] - prefix[k0]
+                if option.breakSlots > 0 {
+                    var best = -Double.infinity, at = option.breakFirstOffset
+                    for b in option.breakFirstOffset ... max(option.breakFirstOffset, option.breakLastOffset) {
+                        let v = prefix[k0 + b + option.breakSlots] - prefix[k0 + b]
+                        if v > best { best = v; at = b }
+                    }
+                    total -= best
+                    breaks[d][o] = at
+                }
+                if isWeekend[d] { total += input.weights.weekendFairness * Double(2 * weekendsNow + 1) / 2 }
+                if isEvening[o] { total += input.weights.eveningFairness * Double(2 * eveningsNow + 1) / 2 }
+                if noise > 0 { total += noise * (Double(rng.next() >> 11) * 0x1p-53 - 0.5) }
+                cost[d][o] += total
+            }
+        }
+        return (cost, breaks, rng)
+    }
+
+    /// e's best week given everybody else (e must not be placed), or nil.
+    mutating func bestWeek(_ e: Int, current: [PlacedShift?], noise: Double) -> [PlacedShift?]? {
+        let (cost, breaks, rng) = optionCosts(e, current: current, noise: noise)
+        random = rng
+        guard let found = patterns.cheapest(rules: rules[e], cost: cost, offCost: requestOff[e]) else { return nil }
+        var week: [PlacedShift?] = Array(repeating: nil, count: grid.days)
+        for d in 0 ..< grid.days {
+            guard let o = found.pattern[d], let k0 = grid.startSlot[d][o] else { continue }
+            let option = grid.options[o]
+            week[d] = PlacedShift(option: o, breakOffset: breaks[d][o],
+                                  channels: channels(e, d, start: k0, slots: option.slots, breakAt: breaks[d][o], breakSlots: option.breakSlots))
+        }
+        return week
+    }
+}

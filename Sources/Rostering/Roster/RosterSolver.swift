@@ -1,0 +1,128 @@
+import Foundation
+import StaffcastCore
+import Scheduling
+
+/// Rosters named agents onto shifts and channels (README: "Rosters").
+///
+/// Hard: the templates' lengths, start windows, weekdays and breaks; one shift a day; at least
+/// `minimumRestSeconds` between shifts, across the week boundary too when the previous week's
+/// last shifts are given; contract hours (the minimum is relaxed, with a warning, only for an
+/// agent whose availability cannot reach it); days in a row; days off in a row; weekends;
+/// earliest start and latest end; skills (an agent works only channels they have).
+/// Soft (the objective, ``RosterObjective``): under- and over-cover per channel and interval,
+/// request weights, Σ weight × (weekend days)² and × (evening shifts)² over agents, channel
+/// switches inside shifts and time spent below an agent's first-choice channel.
+///
+/// Never "infeasible": when the team cannot cover, the best roster is returned with every short
+/// interval and its cause. Deterministic: a fixed number of moves and a seeded generator.
+public enum RosterSolver {
+    public static func solve(_ input: RosterInput) throws(RosteringError) -> Roster {
+        var search = try RosterSearch(input: input)
+        search.run()
+        return search.publish()
+    }
+}
+
+extension RosterSearch {
+    /// The exact objective of the placed roster.
+    func objective() -> RosterObjective {
+        var under = 0.0, over = 0.0
+        for c in grid.channels.indices {
+            let wUnder = input.weights.underCover(grid.channels[c]) * hours, wOver = input.weights.overCover * hours
+            for d in 0 ..< grid.days {
+                for k in grid.required[c][d].indices {
+                    let gap = working[c][d][k] - grid.required[c][d][k]
+                    if gap < 0 { under -= Double(gap) * wUnder } else { over += Double(gap) * wOver }
+                }
+            }
+        }
+        var requests = 0.0, fairness = 0.0, switches = 0.0, preferences = 0.0
+        for e in input.team.indices {
+            var weekendDays = 0, evenings = 0
+            for d in 0 ..< grid.days {
+                if let shift = placed[e][d] {
+                    requests += requestCost[e][d][shift.option]
+                    if isWeekend[d] { weekendDays += 1 }
+                    if isEvening[shift.option] { evenings += 1 }
+                    var last = -1
+                    for c in shift.channels where c >= 0 {
+                        if last >= 0 && c != last { switches += input.weights.channelSwitch }
+                        last = c
+                        if let rank = skills[e].first(where: { $0.channel == c })?.rank {
+                            preferences += Double(rank) * input.weights.preferenceStep * hours
+                        }
+                    }
+                } else {
+                    requests += requestOff[e][d]
+                }
+            }
+            fairness += input.weights.weekendFairness * Double(weekendDays * weekendDays)
+                + input.weights.eveningFairness * Double(evenings * evenings)
+        }
+        return RosterObjective(underCover: under, overCover: over, requests: requests + requestBase.reduce(0, +),
+                               fairness: fairness, switches: switches, preferences: preferences)
+    }
+
+    mutating func run() {
+        let agents = input.team.count
+        for e in 0 ..< agents {
+            if let week = bestWeek(e, current: placed[e], noise: 0) { place(e, week) }
+        }
+        var value = objective().total
+        // Best-response sweeps, then ruin-and-recreate moves; a change is kept when the exact
+        // objective does not rise.
+        for _ in 0 ..< 4 {
+            var improved = false
+            for e in 0 ..< agents {
+                let old = placed[e]
+                remove(e)
+                guard let week = bestWeek(e, current: old, noise: 0) else { place(e, old); continue }
+                place(e, week)
+                let now = objective().total
+                if now < value - 1e-9 { value = now; improved = true } else { remove(e); place(e, old) }
+            }
+            if !improved { break }
+        }
+        for _ in 0 ..< input.moves {
+            let k = 1 + Int(random.next() % UInt64(min(agents, 3)))
+            var chosen: [Int] = []
+            while chosen.count < k {
+                let e = Int(random.next() % UInt64(agents))
+                if !chosen.contains(e) { chosen.append(e) }
+            }
+            let saved = chosen.map { placed[$0] }
+            for e in chosen { remove(e) }
+            for (i, e) in chosen.enumerated() {
+                place(e, bestWeek(e, current: saved[i], noise: input.weights.overCover * hours) ?? saved[i])
+            }
+            for e in chosen {
+                let old = placed[e]
+                remove(e)
+                place(e, bestWeek(e, current: old, noise: 0) ?? old)
+            }
+            let now = objective().total
+            if now <= value + 1e-9 {
+                value = now
+            } else {
+                for e in chosen { remove(e) }
+                for (i, e) in chosen.enumerated() { place(e, saved[i]) }
+            }
+        }
+        // Channel choice again with everybody in place (fewer switches, preferred channels).
+        for _ in 0 ..< 2 {
+            for e in 0 ..< agents {
+                let old = placed[e]
+                remove(e)
+                var week = old
+                for d in 0 ..< grid.days {
+                    guard let shift = old[d], let k0 = grid.startSlot[d][shift.option] else { continue }
+                    let option = grid.options[shift.option]
+                    week[d]?.channels = channels(e, d, start: k0, slots: option.slots, breakAt: shift.breakOffset, breakSlots: option.breakSlots)
+                }
+                place(e, week)
+                let now = objective().total
+                if now <= value + 1e-9 { value = now } else { remove(e); place(e, old) }
+            }
+        }
+    }
+}

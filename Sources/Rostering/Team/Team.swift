@@ -1,0 +1,94 @@
+import StaffcastCore
+
+/// One agent of the team, as the team CSV gives them.
+public struct Agent: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    /// Channels the agent may work, most preferred first; agents take channels in this order
+    /// when several need them (equal `rank`s are equally preferred).
+    public var skills: [Skill]
+    /// Contract hours per week, least and most (paid hours: unpaid breaks excluded).
+    public var minHoursPerWeek: Double
+    public var maxHoursPerWeek: Double
+    /// Most shifts in the period (nil: one a day at most, nothing more).
+    public var maxShifts: Int?
+    public var maxDaysInARow: Int
+    public var minDaysOffInARow: Int
+    /// Most weekends (Saturday or Sunday worked) in the period.
+    public var maxWeekends: Int
+    /// Earliest shift start and latest shift end, local seconds after midnight.
+    public var earliestStartSeconds: Int
+    public var latestEndSeconds: Int
+
+    public init(id: String, name: String, skills: [Skill], minHoursPerWeek: Double, maxHoursPerWeek: Double,
+                maxShifts: Int? = nil, maxDaysInARow: Int = 5, minDaysOffInARow: Int = 1, maxWeekends: Int = 1,
+                earliestStartSeconds: Int = 0, latestEndSeconds: Int = 86_400) {
+        self.id = id
+        self.name = name
+        self.skills = skills
+        self.minHoursPerWeek = minHoursPerWeek
+        self.maxHoursPerWeek = maxHoursPerWeek
+        self.maxShifts = maxShifts
+        self.maxDaysInARow = maxDaysInARow
+        self.minDaysOffInARow = minDaysOffInARow
+        self.maxWeekends = maxWeekends
+        self.earliestStartSeconds = earliestStartSeconds
+        self.latestEndSeconds = latestEndSeconds
+    }
+
+    public func rank(of channel: String) -> Int? { skills.first { $0.channel == channel }?.rank }
+}
+
+/// A channel an agent may work and how much they prefer it (0 = first choice).
+public struct Skill: Sendable, Equatable {
+    public var channel: String
+    public var rank: Int
+
+    public init(channel: String, rank: Int) {
+        self.channel = channel
+        self.rank = rank
+    }
+}
+
+/// What an agent asks for one date. `unavailable` is hard; the others cost `weight` when not met.
+public struct AgentRequest: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// The agent cannot work that day (hard).
+        case unavailable
+        /// The agent wants to work that day / not to work that day.
+        case wantDay = "want_day", avoidDay = "avoid_day"
+        /// The agent wants a shift lying within `window` / no shift overlapping `window`.
+        case wantShift = "want_shift", avoidShift = "avoid_shift"
+    }
+
+    public var agent: String
+    public var date: CivilDate
+    public var kind: Kind
+    /// Local seconds after midnight, start and end, for the shift kinds.
+    public var window: ClosedRange<Int>?
+    public var weight: Double
+
+    public init(agent: String, date: CivilDate, kind: Kind, window: ClosedRange<Int>? = nil, weight: Double = 0) {
+        self.agent = agent
+        self.date = date
+        self.kind = kind
+        self.window = window
+        self.weight = weight
+    }
+}
+
+/// The last shift an agent worked before the period, for the rest and days-in-a-row rules
+/// across the week boundary.
+public struct PreviousShift: Sendable, Equatable {
+    public var agent: String
+    /// UTC instant (seconds since 1970) the shift ended.
+    public var end: Int64
+    /// Days worked in a row up to and including that shift's day.
+    public var daysInARow: Int
+
+    public init(agent: String, end: Int64, daysInARow: Int) {
+        self.agent = agent
+        self.end = end
+        self.daysInARow = daysInARow
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import StaffcastCore
+
+/// Reads the team CSV and the requests CSV (README: "The team"). Headers name the columns, in any
+/// order; every error names `file:line:column` and what was expected.
+///
+/// Team: `id,name,skills,min_hours,max_hours,max_shifts,max_days_in_a_row,min_days_off_in_a_row,
+/// max_weekends,earliest_start,latest_end`. `skills` lists channels, `>` between preference
+/// levels and `|` within one (`phone>chat|whatsapp>email`); `max_shifts` may be empty (no limit).
+/// Requests: `agent,date,kind,shift,weight`; `kind` is `unavailable`, `want_day`, `avoid_day`,
+/// `want_shift` or `avoid_shift`; `shift` is a local window `HH:MM-HH:MM` (shift kinds only);
+/// `weight` is a positive number, empty for `unavailable`.
+public enum TeamReader {
+    static let teamColumns = ["id", "name", "skills", "min_hours", "max_hours", "max_shifts", "max_days_in_a_row",
+                              "min_days_off_in_a_row", "max_weekends", "earliest_start", "latest_end"]
+    static let requestColumns = ["agent", "date", "kind", "shift", "weight"]
+
+    public static func readTeam(path: String) throws(RosteringError) -> [Agent] {
+        try parseTeam(reader(path: path))
+    }
+
+    public static func readRequests(path: String, team: [Agent]) throws(RosteringError) -> [AgentRequest] {
+        try parseRequests(reader(path: path), team: team)
+    }
+
+    public static func parseTeam(text: String, file: String) throws(RosteringError) -> [Agent] {
+        try parseTeam(reader(text: text, file: file))
+    }
+
+    public static func parseRequests(text: String, file: String, team: [Agent]) throws(RosteringError) -> [AgentRequest] {
+        try parseRequests(reader(text: text, file: file), team: team)
+    }
+
+    static func reader(path: String) throws(RosteringError) -> CSVReader {
+        do { return try CSVReader(path: path) } catch { throw convert(error) }
+    }
+
+    static func reader(text: String, file: String) throws(RosteringError) -> CSVReader {
+        do { return try CSVReader(data: Data(text.utf8), name: file) } catch { throw convert(error) }
+    }
+
+    static func convert(_ error: CoreError) -> RosteringError {
+        switch error {
+        case let .missingInput(path, reason): return .missingInput(path: path, reason: reason)
+        case let .badData(location, message): return .badData(location, message)
+        case let .badFile(path, message): return .badFile(path: path, message)
+        default: return .invalidRequest(error.description)
+        }
+    }
+
+    /// The records after the header, with the column index of each expected name.
+    static func table(_ reader: inout CSVReader, columns: [String]) throws(RosteringError) -> (index: [String: Int], rows: [CSVRecord]) {
+        let header: CSVRecord?
+        do { header = try reader.next() } catch { throw convert(error) }
+        guard let header else { throw .badFile(path: reader.file, "empty file; expected the header \(columns.joined(separator: ","))") }
+        var index: [String: Int] = [:]
+        for (i, name) in header.fields.enumerated() {
+            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            guard columns.contains(key) else {
+                throw .badData(header.location(ofField: i), "unknown column '\(name)'; expected \(columns.joined(separator: ","))")
+            }
+            guard index[key] == nil else { throw .badData(header.location(ofField: i), "column '\(key)' appears twice") }
+            index[key] = i
+        }
+        for name in columns where index[name] == nil {
+            throw .badData(header.location(ofField: header.fields.count), "missing column '\(name)'; expected \(columns.joined(separator: ","))")
+        }
+        var rows: [CSVRecord] = []
+        do {
+            while let record = try reader.next() {
+                guard record.fields.count == header.fields.count else {
+                    throw RosteringError.badData(record.location(ofField: min(record.fields.count, header.fields.count)),
+                                                 "expected \(header.fields.count) fields, found \(record.fields.count)")
+                }
+                rows.append(record)
+            }
+        } catch let error as CoreError { throw convert(error) } catch let error as RosteringError { throw error } catch {
+            throw .invalidRequest("\(error)")
+        }
+        return (index, rows)
+    }
+
+    static func number(_ record: CSVRecord, _ field: Int, _ what: String, minimum: Double = 0) throws(RosteringError) -> Double {
+        let text = record.fields[field].trimmingCharacters(in: .whitespaces)
+        guard let value = Double(text), value.isFinite, value >= minimum, !text.contains(",") else {
+            throw .badData(record.location(ofField: field), "expected \(what) (a number ≥ \(NumberFormatShort.text(minimum))), found '\(text)'")
+        }
+        return value
+    }
+
+    static func whole(_ record: CSVRecord, _ field: Int, _ what: String, minimum: Int = 0) throws(RosteringError) -> Int {
+        let text = record.fields[field].trimmingCharacters(in: .whitespaces)
+        guard let value = Int(text), value >= minimum else {
+            throw .badData(record.location(ofField: field), "expected \(what) (a whole number ≥ \(minimum)), found '\(text)'")
+        }
+        return value
+    }
+
+    /// `HH:MM` (00:00 … 24:00) as seconds after midnight.
+    static func clock(_ text: Substring) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
+              (0 ... 24).contains(h), (0 ..< 60).contains(m), h < 24 || m == 0 else { return nil }
+        return h * 3600 + m * 60
+    }
+
+    static func parseTeam(_ source: CSVReader) throws(RosteringError) -> [Agent] {
+        var reader = source
+        let (index, rows) = try table(&reader, columns: teamColumns)
+        var agents: [Agent] = []
+        var seen: [String: Int] = [:]
+        for record in rows {
+            func field(_ name: String) -> Int { index[name] ?? 0 }
+            let id = record.fields[field("id")].trimmingCharacters(in: .whitespaces)
+            guard !id.isEmpty else { throw .badData(record.location(ofField: field("id")), "expected an agent id") }
+            if let line = seen[id] {
+                throw .badData(record.location(ofField: field("id")), "agent '\(id)' is listed twice (first on line \(line))")
+            }
+            seen[id] = record.line
+            var skills: [Skill] = []
+            let skillText = record.fields[field("skills")].trimmingCharacters(in: .whitespaces)
+            for (rank, level) in skillText.split(separator: ">", omittingEmptySubsequences: false).enumerated() {
+                for channel in level.split(separator: "|", omittingEmptySubsequences: false) {
+                    let name = channel.trimmingCharacters(in: .whitespaces)
+                    guard !name.isEmpty else {
+                        throw .badData(record.location(ofField: field("skills")), "expected channels separated by > (preference) or | (equal), found '\(skillText)'")
+                    }
+                    guard !skills.contains(where: { $0.channel == name }) else {
+                        throw .badData(record.location(ofField: field("skills")), "channel '\(name)' appears twice in '\(skillText)'")
+                    }
+                    skills.append(Skill(channel: name, rank: rank))
+                }
+            }
+            let minHours = try number(record, field("min_hours"), "the contract's least hours per week")
+            let maxHours = try number(record, field("max_hours"), "the contract's most hours per week")
+            guard minHours <= maxHours else {
+                throw .badData(record.location(ofField: field("min_hours")), "the contract minimum (\(NumberFormatShort.text(minHours)) h) is above its maximum (\(NumberFormatShort.text(maxHours)) h)")
+            }
+            let maxShiftsText = record.fields[field("max_shifts")].trimmingCharacters(in: .whitespaces)
+            let maxShifts = maxShiftsText.isEmpty ? nil : try whole(record, field("max_shifts"), "the most shifts in the period")
+            let maxDays = try whole(record, field("max_days_in_a_row"), "the most days worked in a row", minimum: 1)
+            let minOff = try whole(record, field("min_days_off_in_a_row"), "the fewest days off in a row")
+            let maxWeekends = try whole(record, field("max_weekends"), "the most weekends worked")
+            guard let earliest = clock(Substring(record.fields[field("earliest_start")].trimmingCharacters(in: .whitespaces))) else {
+                throw .badData(record.location(ofField: field("earliest_start")), "expected a local time HH:MM, found '\(record.fields[field("earliest_start")])'")
+            }
+            guard let latest = clock(Substring(record.fields[field("latest_end")].trimmingCharacters(in: .whitespaces))), latest > earliest else {
+                throw .badData(record.location(ofField: field("latest_end")), "expected a local time HH:MM after the earliest start, found '\(record.fields[field("latest_end")])'")
+            }
+            agents.append(Agent(id: id, name: record.fields[field("name")].trimmingCharacters(in: .whitespaces), skills: skills,
+                                minHoursPerWeek: minHours, maxHoursPerWeek: maxHours, maxShifts: maxShifts, maxDaysInARow: maxDays,
+                                minDaysOffInARow: minOff, maxWeekends: maxWeekends, earliestStartSeconds: earliest, latestEndSeconds: latest))
+        }
+        guard !agents.isEmpty else { throw .badFile(path: reader.file, "the team lists no agent") }
+        return agents
+    }
+
+    static func parseRequests(_ source: CSVReader, team: [Agent]) throws(RosteringError) -> [AgentRequest] {
+        var reader = source
+        let (index, rows) = try table(&reader, columns: requestColumns)
+        let ids = Set(team.map(\.id))
+        var requests: [AgentRequest] = []
+        for record in rows {
+            func field(_ name: String) -> Int { index[name] ?? 0 }
+            let agent = record.fields[field("agent")].trimmingCharacters(in: .whitespaces)
+            guard ids.contains(agent) else { throw .badData(record.location(ofField: field("agent")), "'\(agent)' is not an agent of the team") }
+            let dateText = record.fields[field("date")].trimmingCharacters(in: .whitespaces)
+            let parts = dateText.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+                  let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), let date = CivilDate(year: y, month: m, day: d) else {
+                throw .badData(record.location(ofField: field("date")), "expected a date YYYY-MM-DD, found '\(dateText)'")
+            }
+            let kindText = record.fields[field("kind")].trimmingCharacters(in: .whitespaces)
+            guard let kind = AgentRequest.Kind(rawValue: kindText) else {
+                throw .badData(record.location(ofField: field("kind")), "expected one of \(AgentRequest.Kind.allCases.map(\.rawValue).joined(separator: ", ")), found '\(kindText)'")
+            }
+            let shiftText = record.fields[field("shift")].trimmingCharacters(in: .whitespaces)
+            var window: ClosedRange<Int>?
+            if kind == .wantShift || kind == .avoidShift {
+                let ends = shiftText.split(separator: "-", omittingEmptySubsequences: false)
+                guard ends.count == 2, let from = clock(ends[0]), let to = clock(ends[1]), from < to else {
+                    throw .badData(record.location(ofField: field("shift")), "expected a local window HH:MM-HH:MM such as 08:00-16:30, found '\(shiftText)'")
+                }
+                window = from ... to
+            } else if !shiftText.isEmpty {
+                throw .badData(record.location(ofField: field("shift")), "a \(kind.rawValue) request takes no shift window, found '\(shiftText)'")
+            }
+            let weightText = record.fields[field("weight")].trimmingCharacters(in: .whitespaces)
+            var weight = 0.0
+            if kind == .unavailable {
+                guard weightText.isEmpty else {
+                    throw .badData(record.location(ofField: field("weight")), "an unavailable day is a hard rule and takes no weight, found '\(weightText)'")
+                }
+            } else {
+                weight = try number(record, field("weight"), "the request's weight", minimum: 0)
+                guard weight > 0 else { throw .badData(record.location(ofField: field("weight")), "expected a positive weight, found '\(weightText)'") }
+            }
+            requests.append(AgentRequest(agent: agent, date: date, kind: kind, window: window, weight: weight))
+        }
+        return requests
+    }
+}
+
+/// Short number text for messages: `24`, `36.5`.
+enum NumberFormatShort {
+    static func text(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
