@@ -1,13 +1,13 @@
 import XCTest
 import Foundation
 
-/// `plan` publishes the same bytes as the commit before the weekly pipeline moved into the
-/// `Planning` module (cd7e381): the demo, a three-channel config with Erlang A, chat
+/// `plan` publishes the pinned bytes (first pinned at cd7e381, before the weekly pipeline moved
+/// into the `Planning` module, which kept every byte; see the fixture's README for later, intended
+/// changes): the demo, a three-channel config with Erlang A, chat
 /// concurrency, a deadline channel, quantile staffing, holidays, events, scenarios and shift
 /// templates, and a tours config on another time zone across the end of DST.
 ///
-/// `Fixtures/plan_golden_sha256.txt` holds the SHA-256 of every file those runs wrote at that
-/// commit. A change that means to alter the plan's output must say so and regenerate the list
+/// `Fixtures/plan_golden_sha256.txt` holds the SHA-256 of every file those runs write. A change that means to alter the plan's output must say so and regenerate the list
 /// with the command in the fixture's README, after checking the differences by hand.
 final class PlanGoldenTests: XCTestCase {
     static let fixtures = CLI.projectRoot.appendingPathComponent("Tests/StaffcastCLITests/Fixtures")
