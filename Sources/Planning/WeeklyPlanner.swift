@@ -97,8 +97,16 @@ public enum WeeklyPlanner {
             let forecast = full.restricted(to: weekStart..<weekEnd)
             let aht = ahtModels[channel]?.aht(at: forecast.instants)
             let usesForecastAHT = policy.usesForecastAHT(available: aht != nil)
+            let channelAHT = usesForecastAHT ? aht : nil
+            var waiting: [WaitingWork] = []
+            if case let .deferred(rules) = policy.kind {
+                waiting = try openingBacklog(rules, series: series, full: full, origin: origin, week: weekStart..<weekEnd,
+                                             ahtSeconds: channelAHT.map { RequirementPlanner.meanAHT($0, weights: forecast.mean) } ?? policy.ahtSeconds,
+                                             intervalSeconds: history.intervalSeconds, calendar: calendar, source: config.path)
+            }
             let requirements = try RequirementPlanner.staff(forecast, policy: policy, intervalSeconds: history.intervalSeconds,
-                                                            staffTo: config.staffTo, aht: usesForecastAHT ? aht : nil)
+                                                            staffTo: config.staffTo, aht: channelAHT, calendar: calendar,
+                                                            horizon: weekStart..<weekEnd, waiting: waiting, source: config.path)
             if let text = RequirementPlanner.implausibleStaffing(requirements, calendar: calendar) { warn(text) }
             let inForce = ForecastInput(series: series, calendar: calendar, openingHours: OpeningHours.learn(from: series, calendar: calendar),
                                         calendarEvents: events.calendar, userEvents: events.user)
@@ -163,6 +171,45 @@ public enum WeeklyPlanner {
                               warnings: warnings)
         plan.roster = roster
         return plan
+    }
+
+    /// The backlog a deferred channel starts the week with: the count the config gives, or what a
+    /// levelled plan of the week before leaves (its arrivals from the history where known, the
+    /// forecast after the history's end).
+    static func openingBacklog(_ rules: DeferredRules, series: IntervalSeries, full: Forecast, origin: Int64, week: Range<Int64>,
+                               ahtSeconds: Double, intervalSeconds: Int, calendar: PlanningCalendar,
+                               source: String) throws(PlanningError) -> [WaitingWork] {
+        switch rules.opening {
+        case let .given(count):
+            guard count > 0 else { return [] }
+            return [WaitingWork(contacts: count, waitedIntervals: 0, due: dueOfGiven(rules, week: week, intervalSeconds: intervalSeconds, calendar: calendar))]
+        case .history:
+            let previous = (week.lowerBound - 7 * 86_400)..<week.lowerBound
+            var instants: [Int64] = [], mean: [Double] = []
+            for i in 0..<series.count {
+                let instant = series.instant(at: i)
+                guard previous.contains(instant), instant < origin, let value = series.contacts[i] else { continue }
+                instants.append(instant); mean.append(value)
+            }
+            for (i, instant) in full.instants.enumerated() where previous.contains(instant) && instant >= origin {
+                instants.append(instant); mean.append(full.mean[i])
+            }
+            guard !instants.isEmpty, ahtSeconds >= 1 else { return [] }
+            let order = instants.indices.sorted { instants[$0] < instants[$1] }
+            let values = order.map { mean[$0] }
+            let week0 = Forecast(channel: series.channel, model: full.model, instants: order.map { instants[$0] }, mean: values,
+                                 lo80: values, hi80: values, lo95: values, hi95: values)
+            return try DeferredPlanner.leftOver(week0, ahtSeconds: ahtSeconds, rules: rules, intervalSeconds: intervalSeconds,
+                                                calendar: calendar, horizon: previous, next: week, source: source)
+        }
+    }
+
+    /// A backlog given by count: due as a contact arriving at the week's start.
+    static func dueOfGiven(_ rules: DeferredRules, week: Range<Int64>, intervalSeconds: Int, calendar: PlanningCalendar) -> Int {
+        let empty = Forecast(channel: "", model: "", instants: [], mean: [], lo80: [], hi80: [], lo95: [], hi95: [])
+        guard let grid = try? DeferredPlanner.grid(empty, contacts: [], rules: rules, intervalSeconds: intervalSeconds,
+                                                   calendar: calendar, horizon: week, source: "") else { return 0 }
+        return grid.due.first ?? 0
     }
 
     /// Scenario factors may name only channels the history has (or `"*"`).

@@ -1,17 +1,62 @@
+/// When agents work a deferred-work channel: per ISO weekday (1 = Monday … 7 = Sunday), windows
+/// of local clock time in seconds after midnight, [start, end). Contacts may arrive at any time.
+public struct WorkingHours: Sendable, Equatable {
+    public var windows: [Int: [Range<Int>]]
+
+    public init(windows: [Int: [Range<Int>]]) { self.windows = windows }
+
+    /// Whether an interval starting `secondsOfDay` after local midnight on `weekday` lies in a window.
+    public func contains(weekday: Int, secondsOfDay: Int, intervalSeconds: Int) -> Bool {
+        (windows[weekday] ?? []).contains { $0.lowerBound <= secondsOfDay && secondsOfDay + intervalSeconds <= $0.upperBound }
+    }
+}
+
+/// What a deferred-work deadline counts: working time (`24h` = 24 hours of working hours) or
+/// clock time (`24h` = a day later, whatever the working hours).
+public enum DeadlineClock: String, Sendable, Equatable {
+    case working, wall
+}
+
+/// How deferred work is answered: its deadline, when agents work it, and what happens to the
+/// backlog at the plan's edges.
+public struct DeferredRules: Sendable, Equatable {
+    public var deadlineSeconds: Int
+    /// nil: agents work the channel whenever it has contacts (its forecast's open intervals).
+    public var workingHours: WorkingHours?
+    public var clock: DeadlineClock
+    /// Contacts due after the plan's horizon: left in the closing backlog (`carry`), or all of
+    /// the horizon's arrivals answered within it (`staff`).
+    public var closing: Closing
+    /// The backlog the plan starts with: what the previous week's work leaves (`history`) or a count.
+    public var opening: Opening
+
+    public enum Closing: String, Sendable, Equatable { case carry, staff }
+    public enum Opening: Sendable, Equatable {
+        case history
+        case given(Double)
+    }
+
+    public init(deadlineSeconds: Int, workingHours: WorkingHours? = nil, clock: DeadlineClock = .working,
+                closing: Closing = .carry, opening: Opening = .history) {
+        self.deadlineSeconds = deadlineSeconds; self.workingHours = workingHours; self.clock = clock
+        self.closing = closing; self.opening = opening
+    }
+}
+
 /// How the contacts of a channel are worked, which decides the model that staffs it.
 ///
 /// - `queue`: one contact at a time, answered in order (calls): Erlang C (`ErlangC`), or Erlang A
 ///   (`ErlangA`) when the `StaffingTarget` gives a patience.
 /// - `chat`: an agent holds up to K conversations at once (`ChatConcurrency`); `ahtByConcurrency`
 ///   gives the handle time at 1…K, or nil for the channel's AHT at every level.
-/// - `deferred`: work answered within a deadline of open time (e-mail, social messages;
-///   `DeferredBacklog`), planned over a whole horizon rather than interval by interval.
+/// - `deferred`: work answered within a deadline in working hours (e-mail, social messages;
+///   `LevelledDeferred`), planned over a whole horizon rather than interval by interval.
 ///
 /// A new kind (blended, multi-skill) is one more case: every switch over it is exhaustive.
 public enum ChannelKind: Sendable, Equatable {
     case queue
     case chat(concurrency: Int, ahtByConcurrency: [Double]?)
-    case deferred(deadlineSeconds: Int)
+    case deferred(DeferredRules)
 
     /// Conversations an agent holds at once: K for chat, 1 otherwise.
     public var concurrency: Int {
@@ -24,7 +69,7 @@ public enum ChannelKind: Sendable, Equatable {
     /// The response deadline of deferred work, nil for real-time channels.
     public var deadlineSeconds: Int? {
         switch self {
-        case let .deferred(deadline): return deadline
+        case let .deferred(rules): return rules.deadlineSeconds
         case .queue, .chat: return nil
         }
     }

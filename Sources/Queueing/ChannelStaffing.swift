@@ -16,8 +16,9 @@ public struct StaffedInterval: Sendable, Equatable {
 ///
 /// - `queue`: `StaffingSolver` (Erlang C, or Erlang A with the target's patience), interval by interval;
 /// - `chat`: `ChatConcurrency.requiredAgents`, interval by interval;
-/// - `deferred`: `DeferredBacklog.plan` over the whole horizon (the gaps between the given
-///   intervals are closed time), with one handle time.
+/// - `deferred`: `LevelledDeferred.plan` over the whole horizon, agents working the given
+///   intervals (the gaps between them are closed time), the deadline counted in them, one
+///   handle time. Working hours on the local clock are the planner's (`Planning.DeferredPlanner`).
 public enum ChannelStaffing {
     /// Staffs the intervals of one channel.
     ///
@@ -40,9 +41,9 @@ public enum ChannelStaffing {
                                                                            ahtSeconds: ahtSeconds[i], kind: kind, target: target)))
             }
             return result
-        case let .deferred(deadline):
+        case let .deferred(rules):
             return try deferred(contacts: contacts, ahtSeconds: ahtSeconds.first ?? 0, slots: slots,
-                                intervalSeconds: intervalSeconds, deadlineSeconds: deadline, shrinkage: target.shrinkage)
+                                intervalSeconds: intervalSeconds, deadlineSeconds: rules.deadlineSeconds, shrinkage: target.shrinkage)
         }
     }
 
@@ -86,15 +87,16 @@ public enum ChannelStaffing {
         }
     }
 
-    /// Deferred work: `DeferredBacklog.plan` over the grid spanned by `slots` (positions not
-    /// given are closed), the backlog starting empty at the first interval and carried to the last.
-    /// Headcount = ⌈agents / (1 − shrinkage)⌉; service level = the share handled within the
-    /// deadline, 1 by construction; no ASA; occupancy = handled work ÷ staffed time.
+    /// Deferred work on the grid spanned by `slots` (positions not given are closed): due by the
+    /// end of the ⌊deadline / interval⌋-th open interval from arrival, levelled by `LevelledDeferred`.
     static func deferred(contacts: [Double], ahtSeconds: Double, slots: [Int], intervalSeconds: Int,
                          deadlineSeconds: Int, shrinkage: Double) throws(QueueingError) -> [StaffedInterval] {
         guard let first = slots.first, let last = slots.last else { return [] }
         guard slots.allSatisfy({ $0 >= first && $0 <= last }), last - first < 10_000_000 else {
             throw .invalidParameter(name: .openIntervals, message: "the intervals must be in order on one grid")
+        }
+        guard deadlineSeconds >= intervalSeconds else {
+            throw .invalidParameter(name: .deadlineSeconds, message: "must be at least one interval (\(intervalSeconds) s), got \(deadlineSeconds)")
         }
         let count = last - first + 1
         var arrivals = [Double](repeating: 0, count: count)
@@ -103,22 +105,48 @@ public enum ChannelStaffing {
             arrivals[slot - first] += contacts[i]
             open[slot - first] = true
         }
-        let plan = try DeferredBacklog.plan(arrivals: arrivals, openIntervals: open, intervalSeconds: intervalSeconds,
-                                            ahtSeconds: ahtSeconds, deadlineSeconds: deadlineSeconds)
-        var result: [StaffedInterval] = []
-        result.reserveCapacity(slots.count)
-        for (i, slot) in slots.enumerated() {
-            let interval = plan[slot - first]
-            let capacity = Double(interval.agents) * Double(intervalSeconds)
-            let metrics = QueueMetrics(agents: interval.agents, trafficErlangs: contacts[i] * ahtSeconds / Double(intervalSeconds),
-                                       probWait: .nan, serviceLevel: 1, asaSeconds: .nan,
-                                       occupancy: capacity > 0 ? min(1, interval.handled * ahtSeconds / capacity) : 0,
-                                       meanQueueLength: interval.backlog, abandonRate: nil)
-            let staffing = Staffing(agents: interval.agents,
-                                    headcount: Headcount.scheduled(agents: interval.agents, shrinkage: shrinkage),
-                                    metrics: metrics)
-            result.append(StaffedInterval(staffing: staffing, backlog: interval.backlog, oldestAgeSeconds: interval.oldestAgeSeconds))
+        let allowance = deadlineSeconds / intervalSeconds
+        let due = DeferredDeadlines.workingTime(working: open, allowance: allowance)
+        let plan = try LevelledDeferred.plan(arrivals: arrivals, working: open, due: due, intervalSeconds: intervalSeconds,
+                                             ahtSeconds: ahtSeconds)
+        return slots.indices.map { i in
+            let interval = plan[slots[i] - first]
+            return StaffedInterval(staffing: deferredStaffing(interval, contacts: contacts[i], ahtSeconds: ahtSeconds,
+                                                              intervalSeconds: intervalSeconds, shrinkage: shrinkage),
+                                   backlog: interval.backlog, oldestAgeSeconds: interval.oldestAgeSeconds)
         }
-        return result
+    }
+
+    /// One interval of a deferred plan as staffing: headcount = ⌈agents / (1 − shrinkage)⌉;
+    /// service level 1 (every contact within its deadline, by construction); no ASA; occupancy
+    /// = work handled ÷ staffed time, at most 1.
+    public static func deferredStaffing(_ interval: DeferredInterval, contacts: Double, ahtSeconds: Double,
+                                        intervalSeconds: Int, shrinkage: Double) -> Staffing {
+        let capacity = Double(interval.agents) * Double(intervalSeconds)
+        let metrics = QueueMetrics(agents: interval.agents, trafficErlangs: contacts * ahtSeconds / Double(intervalSeconds),
+                                   probWait: .nan, serviceLevel: 1, asaSeconds: .nan,
+                                   occupancy: capacity > 0 ? min(1, interval.handled * ahtSeconds / capacity) : 0,
+                                   meanQueueLength: interval.backlog, abandonRate: nil)
+        return Staffing(agents: interval.agents, headcount: Headcount.scheduled(agents: interval.agents, shrinkage: shrinkage),
+                        metrics: metrics)
+    }
+}
+
+/// When the contacts of each interval are due, on a grid of intervals.
+public enum DeferredDeadlines {
+    /// Working-time deadlines: due by the end of the `allowance`-th working interval at or after
+    /// arrival (arrival's own interval counting when it is a working one); `Int.max` when the
+    /// horizon ends first.
+    public static func workingTime(working: [Bool], allowance: Int) -> [Int] {
+        var positions: [Int] = []
+        for (i, w) in working.enumerated() where w { positions.append(i) }
+        var due = [Int](repeating: Int.max, count: working.count)
+        var next = 0
+        for i in working.indices {
+            while next < positions.count, positions[next] < i { next += 1 }
+            let k = next + max(1, allowance) - 1
+            due[i] = k < positions.count ? positions[k] : Int.max
+        }
+        return due
     }
 }

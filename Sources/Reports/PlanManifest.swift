@@ -64,8 +64,20 @@ public enum PlanManifest {
         case .chat:
             settings.append(("concurrency", .integer(policy.kind.concurrency)))
             settings.append(("aht_by_concurrency", .array((policy.chatAHT ?? []).map { .exact($0) })))
-        case let .deferred(deadline):
-            settings.append(("deadline_seconds", .integer(deadline)))
+        case let .deferred(rules):
+            settings.append(("deadline_seconds", .integer(rules.deadlineSeconds)))
+            settings.append(("deadline_counts", .string(rules.clock.rawValue)))
+            if let hours = rules.workingHours {
+                settings.append(("working_hours", .array((1...7).map { day in
+                    .string(ShiftSettings.dayNames[day - 1].capitalized + " " + ((hours.windows[day] ?? []).isEmpty ? "closed"
+                        : (hours.windows[day] ?? []).map { ShiftTemplate.clock($0.lowerBound) + "-" + ShiftTemplate.clock($0.upperBound) }.joined(separator: ",")))
+                })))
+            }
+            settings.append(("closing_backlog", .string(rules.closing.rawValue)))
+            switch rules.opening {
+            case .history: settings.append(("opening_backlog", .string("history")))
+            case let .given(count): settings.append(("opening_backlog", .exact(count)))
+            }
         }
         return .object([
             ("channel", .string(plan.channel)),

@@ -59,7 +59,7 @@ final class PlanConfigReaderTests: XCTestCase {
         XCTAssertEqual(c.scenarios[0].volume(for: "chat"), 1.1)
         XCTAssertEqual(c.scenarios[0].aht(for: "chat"), 1)
         // "*" serves a channel the config does not name; the named one keeps its own entry.
-        XCTAssertEqual(try c.policy(for: "email").kind, .deferred(deadlineSeconds: 86_400))
+        XCTAssertEqual(try c.policy(for: "email").kind, .deferred(DeferredRules(deadlineSeconds: 86_400)))
         XCTAssertEqual(try c.policy(for: "calls").kind, .queue)
     }
 
@@ -114,7 +114,7 @@ final class PlanConfigReaderTests: XCTestCase {
         XCTAssertEqual(one.ahtSeconds, 222)
 
         let mail = try parse(config(channels: #""email": {"deadline": "8h", "aht_seconds": 360, "shrinkage": 0.2}"#)).policy(for: "email")
-        XCTAssertEqual(mail.kind, .deferred(deadlineSeconds: 28_800))
+        XCTAssertEqual(mail.kind, .deferred(DeferredRules(deadlineSeconds: 28_800)))
         XCTAssertEqual(mail.target.shrinkage, 0.2)
         XCTAssertNil(mail.target.serviceLevel)
 

@@ -63,7 +63,7 @@ final class RequirementPlannerTests: XCTestCase {
     /// arriving at once with a 1 h (two-interval) deadline need 15 per interval over the two
     /// intervals of allowance: the last interval that can still make it must reach 30.
     func testDeferredWorkMeetsItsDeadline() throws {
-        let mail = ChannelPolicy(ahtSeconds: 360, kind: .deferred(deadlineSeconds: 3600),
+        let mail = ChannelPolicy(ahtSeconds: 360, kind: .deferred(DeferredRules(deadlineSeconds: 3600)),
                                  target: StaffingTarget(serviceLevel: nil, targetSeconds: 0, shrinkage: 0.5))
         let rows = try RequirementPlanner.staff(forecast(mean: [30, 0, 0]), policy: mail, intervalSeconds: 1800, staffTo: .p95)
         let handled = rows.map { Double($0.staffing.agents) * 1800 / 360 }

@@ -115,7 +115,7 @@ final class StaffingModelsCommandTests: XCTestCase {
     func testPlanWithADeadlineChannel() throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let url = try config(in: directory, calls: #"{"aht_seconds": 300, "deadline": "24h", "shrinkage": 0.3}"#)
+        let url = try config(in: directory, calls: #"{"aht_seconds": 300, "deadline": "24h", "shrinkage": 0.3, "opening_backlog": 0}"#)
         let out = directory.appendingPathComponent("reports")
         let result = try CLI.run(["plan", "--config", url.path, "--out-dir", out.path, "--quiet"])
         XCTAssertEqual(result.status, 0, result.stderr)

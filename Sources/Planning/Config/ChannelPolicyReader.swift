@@ -34,6 +34,24 @@ enum ChannelPolicyReader {
                                        maxOccupancy: try number(.maxOccupancy), shrinkage: try number(.shrinkage),
                                        patience: try number(.patience), maxAbandonRate: try number(.maxAbandonRate),
                                        concurrency: try number(.concurrency), deadline: try text(.deadline))
+        settings.deadlineCounts = try text(.deadlineCounts)
+        settings.closingBacklog = try text(.closingBacklog)
+        if let raw = entry[ChannelSetting.openingBacklog.configKey], !(raw is NSNull) {
+            if let word = raw as? String {
+                guard word == "history" else {
+                    throw reader.error(keyPath + ".opening_backlog", "expected a number of contacts or \"history\" (what the last week leaves), got '\(word)'")
+                }
+            } else {
+                settings.openingBacklog = try number(.openingBacklog)
+            }
+        }
+        if let raw = entry[ChannelSetting.workingHours.configKey], !(raw is NSNull) {
+            let list: [Any] = (raw as? String).map { [$0] } ?? (raw as? [Any] ?? [])
+            guard !list.isEmpty, list.allSatisfy({ $0 is String }) else {
+                throw reader.error(keyPath + ".working_hours", "expected a list such as [\"Mon-Fri 08:00-20:00\", \"Sat 09:00-17:00\"]")
+            }
+            settings.workingHours = list.compactMap { $0 as? String }
+        }
         let levelsKey = keyPath + "." + ChannelSetting.ahtByConcurrency.configKey
         if let raw = entry[ChannelSetting.ahtByConcurrency.configKey], !(raw is NSNull) {
             guard let list = raw as? [Any], !list.isEmpty else {

@@ -16,6 +16,10 @@ public enum ChannelSetting: String, Sendable, Equatable, CaseIterable {
     case concurrency
     case ahtByConcurrency = "aht_by_concurrency"
     case deadline
+    case workingHours = "working_hours"
+    case deadlineCounts = "deadline_counts"
+    case openingBacklog = "opening_backlog"
+    case closingBacklog = "closing_backlog"
 
     /// The key inside a channel entry of the plan config.
     public var configKey: String { rawValue }
@@ -33,6 +37,10 @@ public enum ChannelSetting: String, Sendable, Equatable, CaseIterable {
         case .concurrency: return "concurrency"
         case .ahtByConcurrency: return "aht-by-concurrency"
         case .deadline: return "deadline"
+        case .workingHours: return "working-hours"
+        case .deadlineCounts: return "deadline-counts"
+        case .openingBacklog: return "opening-backlog"
+        case .closingBacklog: return "closing-backlog"
         }
     }
 
@@ -93,8 +101,18 @@ public struct ChannelSettings: Sendable, Equatable {
     public var maxAbandonRate: Double?
     public var concurrency: Double?
     public var ahtByConcurrency: [Double]?
-    /// Deferred work: a duration of open time (`"24h"`).
+    /// Deferred work: a duration (`"24h"`) of working time, or of clock time with `deadlineCounts`.
     public var deadline: String?
+    /// Deferred work: when agents answer it, e.g. `["Mon-Fri 08:00-20:00", "Sat 09:00-17:00"]`;
+    /// nil: whenever the channel has contacts.
+    public var workingHours: [String]?
+    /// Deferred work: `"working"` (default) or `"wall"`.
+    public var deadlineCounts: String?
+    /// Deferred work: contacts waiting when the week starts, or nil for what the history's last week leaves.
+    public var openingBacklog: Double?
+    /// Deferred work: `"carry"` (default: contacts due after the week stay) or `"staff"` (the week
+    /// answers all of its contacts).
+    public var closingBacklog: String?
 
     public init(ahtSeconds: Double? = nil, ahtChoice: String? = nil, serviceLevel: String? = nil, asaSeconds: Double? = nil,
                 maxOccupancy: Double? = nil, shrinkage: Double? = nil, patience: Double? = nil, maxAbandonRate: Double? = nil,
@@ -119,6 +137,10 @@ public struct ChannelSettings: Sendable, Equatable {
         case .concurrency: return concurrency != nil
         case .ahtByConcurrency: return ahtByConcurrency != nil
         case .deadline: return deadline != nil
+        case .workingHours: return workingHours != nil
+        case .deadlineCounts: return deadlineCounts != nil
+        case .openingBacklog: return openingBacklog != nil
+        case .closingBacklog: return closingBacklog != nil
         }
     }
 
@@ -147,6 +169,7 @@ public struct ChannelSettings: Sendable, Equatable {
             guard let seconds = Durations.parse(deadlineText), seconds > 0 else {
                 throw ChannelSettingError(.deadline, "expected a duration of open time such as \"24h\", got '\(deadlineText)'")
             }
+            let rules = try deferredRules(deadlineSeconds: seconds)
             for setting in [ChannelSetting.serviceLevel, .asaSeconds, .patience, .maxAbandonRate, .maxOccupancy, .concurrency, .ahtByConcurrency]
             where given(setting) {
                 throw ChannelSettingError(setting, "does not apply to deferred work (\(naming.name(.deadline))): the channel is staffed so every contact is handled within the deadline")
@@ -154,10 +177,13 @@ public struct ChannelSettings: Sendable, Equatable {
             // A placeholder service level passes validation; only the shrinkage is used.
             var target = try Self.validated(StaffingTarget(serviceLevel: 1, targetSeconds: 0, shrinkage: shrinkage))
             target.serviceLevel = nil
-            return ChannelPolicy(ahtSeconds: ahtSeconds ?? 0, kind: .deferred(deadlineSeconds: seconds), target: target,
+            return ChannelPolicy(ahtSeconds: ahtSeconds ?? 0, kind: .deferred(rules), target: target,
                                  ahtSource: ahtSeconds == nil ? .forecast : (prefersForecast ? .forecastPreferred : .configured))
         }
 
+        for setting in [ChannelSetting.workingHours, .deadlineCounts, .openingBacklog, .closingBacklog] where given(setting) {
+            throw ChannelSettingError(setting, "applies only to deferred work (a \(naming.name(.deadline)))")
+        }
         var concurrency = 1
         if let k = self.concurrency {
             guard k == k.rounded(), k >= 1, k <= Double(ChatConcurrency.maximumConcurrency) else {
@@ -223,6 +249,76 @@ public struct ChannelSettings: Sendable, Equatable {
         let source: AHTSource = ahtSeconds == nil && levels == nil ? .forecast
             : (prefersForecast && levels == nil ? .forecastPreferred : .configured)
         return ChannelPolicy(ahtSeconds: single ?? (ahtSeconds ?? levels?.first ?? 0), kind: kind, target: target, ahtSource: source)
+    }
+
+    /// The deferred-work rules of the settings: working hours, what the deadline counts, the backlogs.
+    func deferredRules(deadlineSeconds: Int) throws(ChannelSettingError) -> DeferredRules {
+        var rules = DeferredRules(deadlineSeconds: deadlineSeconds)
+        if let lines = workingHours { rules.workingHours = try Self.workingHours(lines) }
+        if let text = deadlineCounts {
+            guard let clock = DeadlineClock(rawValue: text) else {
+                throw ChannelSettingError(.deadlineCounts, "expected \"working\" (the deadline counts working hours) or \"wall\" (clock time), got '\(text)'")
+            }
+            rules.clock = clock
+        }
+        if let count = openingBacklog {
+            guard count.isFinite, count >= 0, count <= 1e9 else {
+                throw ChannelSettingError(.openingBacklog, "expected a number of contacts from 0 to 1e9, got \(Self.show(count))")
+            }
+            rules.opening = .given(count)
+        }
+        if let text = closingBacklog {
+            guard let closing = DeferredRules.Closing(rawValue: text) else {
+                throw ChannelSettingError(.closingBacklog, "expected \"carry\" (contacts due after the week stay) or \"staff\" (the week answers all of its contacts), got '\(text)'")
+            }
+            rules.closing = closing
+        }
+        return rules
+    }
+
+    /// `"Mon-Fri 08:00-20:00"`, `"Sat 09:00-13:00,14:00-17:00"`, `"Sun closed"`: days (one, a
+    /// range, or a comma list) then windows of local time; a day may appear in one line only.
+    static func workingHours(_ lines: [String]) throws(ChannelSettingError) -> WorkingHours {
+        let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        func day(_ text: Substring) -> Int? { names.firstIndex(of: text.lowercased().prefix(3).description).map { $0 + 1 } }
+        func clock(_ text: Substring) -> Int? {
+            let parts = text.split(separator: ":")
+            guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
+                  (0...24).contains(h), (0..<60).contains(m), h * 3600 + m * 60 <= 86_400 else { return nil }
+            return h * 3600 + m * 60
+        }
+        var windows: [Int: [Range<Int>]] = [:]
+        for (index, line) in lines.enumerated() {
+            let fail = ChannelSettingError(.workingHours, index: index, "expected days and local times such as \"Mon-Fri 08:00-20:00\" or \"Sat 09:00-13:00,14:00-17:00\", got '\(line)'")
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard parts.count == 2 else { throw fail }
+            var days: [Int] = []
+            for item in parts[0].split(separator: ",") {
+                let ends = item.split(separator: "-")
+                guard (1...2).contains(ends.count), let first = day(ends[0]), let last = day(ends[ends.count - 1]),
+                      ends.allSatisfy({ $0.count >= 3 }) else { throw fail }
+                var d = first
+                while true { days.append(d); if d == last { break }; d = d % 7 + 1 }
+            }
+            var ranges: [Range<Int>] = []
+            if parts[1].lowercased() != "closed" {
+                for window in parts[1].split(separator: ",") {
+                    let ends = window.split(separator: "-")
+                    guard ends.count == 2, let start = clock(ends[0]), let end = clock(ends[1]), start < end else { throw fail }
+                    ranges.append(start..<end)
+                }
+            }
+            for d in days {
+                guard windows[d] == nil else {
+                    throw ChannelSettingError(.workingHours, index: index, "\(names[d - 1].capitalized) is given in two lines")
+                }
+                windows[d] = ranges.sorted { $0.lowerBound < $1.lowerBound }
+            }
+        }
+        guard windows.values.contains(where: { !$0.isEmpty }) else {
+            throw ChannelSettingError(.workingHours, "no working time at all: deferred work would never be answered")
+        }
+        return WorkingHours(windows: windows)
     }
 
     /// The most shrinkage accepted without `force` (5 % of paid time on the phones).
