@@ -21,17 +21,41 @@ public enum ShiftCover {
     }
 
     /// Covers `requirements`' headcount with the templates, then re-scores every interval with
-    /// the agents the shifts actually put on it. `source` names the config in errors.
-    public static func schedule(_ requirements: [RequirementRow], shifts: ShiftSettings, policies: [String: ChannelPolicy],
-                                intervalSeconds: Int, calendar: PlanningCalendar, dates: [CivilDate],
-                                source: String) throws(PlanningError) -> Result {
-        do { try ShiftSettings.check(shifts.templates, intervalSeconds: intervalSeconds, source: "shifts") } catch {
-            if case let .invalidRequest(message) = error { throw .config(path: source, key: "shifts", message: message) }
-            throw error
+    /// the agents the shifts actually put on it. A channel of `channelShifts` works its own
+    /// templates (its config key `channels.X.shifts`), the others `shifts`. `source` names the
+    /// config in errors. Deferred work with working hours must be coverable: an interval of its
+    /// working hours that no template of the channel can work is an error naming the key.
+    public static func schedule(_ requirements: [RequirementRow], shifts: ShiftSettings, channelShifts: [String: ShiftSettings] = [:],
+                                policies: [String: ChannelPolicy], intervalSeconds: Int, calendar: PlanningCalendar,
+                                dates: [CivilDate], source: String) throws(PlanningError) -> Result {
+        func key(_ channel: String) -> String { channelShifts[channel] == nil ? "shifts" : "channels.\(channel).shifts" }
+        var groups: [(settings: ShiftSettings, key: String, rows: [RequirementRow])] = []
+        for channel in Set(requirements.map(\.channel)).sorted() {
+            let settings = channelShifts[channel] ?? shifts
+            let rows = requirements.filter { $0.channel == channel }
+            if let g = groups.firstIndex(where: { $0.settings == settings && $0.key == "shifts" && key(channel) == "shifts" }) {
+                groups[g].rows += rows
+            } else {
+                groups.append((settings, key(channel), rows))
+            }
         }
-        let entries = requirements.map { (channel: $0.channel, instant: $0.instant, headcount: $0.staffing.headcount) }
-        let curves = try self.curves(entries, intervalSeconds: intervalSeconds, calendar: calendar, source: source, dates: dates)
-        let schedule = try solve(curves, templates: shifts.templates, tours: shifts.tours)
+        var parts: [Schedule] = []
+        for group in groups {
+            do { try ShiftSettings.check(group.settings.templates, intervalSeconds: intervalSeconds, source: group.key) } catch {
+                if case let .invalidRequest(message) = error { throw .config(path: source, key: group.key, message: message) }
+                throw error
+            }
+            let entries = group.rows.map { (channel: $0.channel, instant: $0.instant, headcount: $0.staffing.headcount) }
+            let curves = try self.curves(entries, intervalSeconds: intervalSeconds, calendar: calendar, source: source, dates: dates)
+            let part = try solve(curves, templates: group.settings.templates, tours: group.settings.tours)
+            for miss in part.uncovered where miss.unreachable && miss.required > 0 {
+                guard case let .deferred(rules)? = policies[miss.channel]?.kind, rules.workingHours != nil else { continue }
+                throw .config(path: source, key: key(miss.channel),
+                              message: "no shift template can work \(miss.channel) at \(calendar.format(miss.instant)), inside its working hours; add a template that covers them")
+            }
+            parts.append(part)
+        }
+        let schedule = Schedule.combining(parts)
 
         var byKey: [String: RequirementRow] = [:]
         for row in requirements { byKey["\(row.channel)|\(row.instant)"] = row }
@@ -98,5 +122,17 @@ public enum ShiftCover {
         do throws(SchedulingError) { return try ShiftScheduler.solve(requirements, templates: templates, tours: tours) } catch {
             throw .badData(error.description)
         }
+    }
+}
+
+extension Schedule {
+    /// Schedules of disjoint channels as one: shifts, coverage and shortfalls together, hours,
+    /// costs and bounds summed (each is a sum over blocks already).
+    static func combining(_ parts: [Schedule]) -> Schedule {
+        guard parts.count != 1 else { return parts[0] }
+        return Schedule(shifts: parts.flatMap(\.shifts), coverage: parts.flatMap(\.coverage), uncovered: parts.flatMap(\.uncovered),
+                        agentHours: parts.reduce(0) { $0 + $1.agentHours }, cost: parts.reduce(0) { $0 + $1.cost },
+                        lpOptimum: parts.reduce(0) { $0 + $1.lpOptimum }, lowerBound: parts.reduce(0) { $0 + $1.lowerBound },
+                        lpShortfall: parts.reduce(0) { $0 + $1.lpShortfall }, pivots: parts.reduce(0) { $0 + $1.pivots })
     }
 }

@@ -130,7 +130,10 @@ public enum WeeklyPlanner {
         }
 
         let requirements = channelPlans.flatMap(\.requirements)
-        let shifts = try ShiftCover.schedule(requirements, shifts: config.shifts, policies: Dictionary(uniqueKeysWithValues: policies),
+        var channelShifts: [String: ShiftSettings] = [:]
+        for channel in history.channels where config.shifts(for: channel) != config.shifts { channelShifts[channel] = config.shifts(for: channel) }
+        let shifts = try ShiftCover.schedule(requirements, shifts: config.shifts, channelShifts: channelShifts,
+                                             policies: Dictionary(uniqueKeysWithValues: policies),
                                              intervalSeconds: history.intervalSeconds, calendar: calendar, dates: week.dates,
                                              source: config.path)
         if !shifts.schedule.uncovered.isEmpty {

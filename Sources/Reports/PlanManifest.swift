@@ -28,6 +28,8 @@ public enum PlanManifest {
             ("warnings", .array(plan.warnings.map { .string($0) })),
             ("schedule", .object([
                 ("shifts", shifts(plan.config.shifts)),
+                ("channel_shifts", .object(plan.channels.map(\.channel).filter { plan.config.shifts(for: $0) != plan.config.shifts }
+                    .map { ($0, shifts(plan.config.shifts(for: $0))) })),
                 ("agent_hours", .exact(schedule.agentHours)),
                 ("lp_lower_bound", .exact(schedule.lowerBound)),
                 ("gap", .exact(schedule.gap)),

@@ -80,6 +80,7 @@ extension DayBlock {
         }
         state.repair()
         state.improve(stopAt: lpShortfall < 1e-9 ? bound : nil)
+        state.settle()
         return Result(agents: state.agents, lpCost: solution.cost, lowerBound: bound, lpShortfall: lpShortfall,
                       pivots: pivots, reachable: reachable)
     }

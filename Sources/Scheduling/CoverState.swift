@@ -102,6 +102,37 @@ struct CoverState {
         }
     }
 
+    /// Among schedules of no higher cost, the one that works where the work is: moves an agent
+    /// one step (start or break; a tour's days off) when that keeps every interval covered, costs
+    /// no more, and puts fewer agent-intervals where nothing is required (before opening, after
+    /// closing), or as few there but less over-coverage elsewhere. Ends when no move helps.
+    mutating func settle() {
+        var mark = [Bool](repeating: false, count: block.required.count)
+        let required = block.required
+        func closed(_ j: Int) -> Int { block.columns[j].works.reduce(0) { $0 + (required[$1] == 0 ? 1 : 0) } }
+        for _ in 0..<200 {
+            var moved = false
+            for j in block.columns.indices where agents[j] > 0 {
+                let closedHere = closed(j)
+                for k in neighbours(of: j) where agents[j] > 0 && block.columns[k].cost <= block.columns[j].cost + 1e-12 {
+                    let closedThere = closed(k)
+                    guard closedThere <= closedHere, hasRoom(k, freeing: j), canMove(from: j, to: k, mark: &mark) else { continue }
+                    // Over-coverage change: k's new intervals that are already covered, less j's freed ones.
+                    for t in block.columns[j].works { mark[t] = true }
+                    let gained = block.columns[k].works.reduce(0) { $0 + (!mark[$1] && coverage[$1] >= required[$1] ? 1 : 0) }
+                    for t in block.columns[j].works { mark[t] = false }
+                    for t in block.columns[k].works { mark[t] = true }
+                    let freed = block.columns[j].works.reduce(0) { $0 + (!mark[$1] ? 1 : 0) }
+                    for t in block.columns[k].works { mark[t] = false }
+                    guard closedThere < closedHere || gained < freed else { continue }
+                    add(j, -1); add(k)
+                    moved = true
+                }
+            }
+            if !moved { return }
+        }
+    }
+
     /// Columns of the same template one slot earlier or later, or with the break one slot moved;
     /// for tours also the days off moved by one day.
     func neighbours(of j: Int) -> [Int] {

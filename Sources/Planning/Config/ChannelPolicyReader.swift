@@ -3,7 +3,8 @@ import Foundation
 /// Reads the `"channels"` object of the plan config: channel name → settings, each checked by
 /// `ChannelSettings.policy(naming:)` (the same validation as the `erlang` and `staff` flags).
 enum ChannelPolicyReader {
-    static func channels(_ value: Any?, reader: JSONFields, force: Bool) throws(PlanningError) -> [String: ChannelPolicy] {
+    /// The policies, and the channels' own shift templates (`"shifts"` inside a channel entry).
+    static func channels(_ value: Any?, reader: JSONFields, force: Bool) throws(PlanningError) -> (policies: [String: ChannelPolicy], shifts: [String: ShiftSettings]) {
         guard let value else {
             throw reader.error("channels", "missing; expected an object of channel name → {aht_seconds, service_level, …}")
         }
@@ -11,18 +12,22 @@ enum ChannelPolicyReader {
             throw reader.error("channels", "expected a non-empty object of channel name → settings")
         }
         var channels: [String: ChannelPolicy] = [:]
+        var shifts: [String: ShiftSettings] = [:]
         for name in objects.keys.sorted() {
             let keyPath = "channels.\(name)"
-            guard let entry = objects[name] as? [String: Any] else {
+            guard var entry = objects[name] as? [String: Any] else {
                 throw reader.error(keyPath, "expected an object with aht_seconds and service_level")
+            }
+            if let own = entry.removeValue(forKey: "shifts"), !(own is NSNull) {
+                shifts[name] = try ShiftSettingsReader.parse(own, reader: reader, at: keyPath + ".shifts")
             }
             channels[name] = try policy(entry, at: keyPath, reader: reader, force: force)
         }
-        return channels
+        return (channels, shifts)
     }
 
     static func policy(_ entry: [String: Any], at keyPath: String, reader: JSONFields, force: Bool) throws(PlanningError) -> ChannelPolicy {
-        try reader.rejectUnknown(entry, allowed: Set(ChannelSetting.allCases.map(\.configKey)), at: keyPath)
+        try reader.rejectUnknown(entry, allowed: Set(ChannelSetting.allCases.map(\.configKey) + ["shifts"]), at: keyPath)
         func number(_ setting: ChannelSetting) throws(PlanningError) -> Double? {
             try reader.optionalNumber(entry, setting.configKey, at: keyPath)
         }

@@ -37,6 +37,14 @@ public struct PlanConfig: Sendable {
     public var eventsPathAsWritten: String? = nil
     /// The shift templates and whether agents work weekly tours.
     public var shifts: ShiftSettings
+    /// Channels with templates of their own (`"shifts"` inside a channel entry, or the `"*"`
+    /// entry's), overriding `shifts`: an e-mail team on days while chat covers the night.
+    public var channelShifts: [String: ShiftSettings] = [:]
+
+    /// The shift templates of `channel`: its own, else the `"*"` entry's, else the top level's.
+    public func shifts(for channel: String) -> ShiftSettings {
+        channelShifts[channel] ?? (channels[channel] == nil ? channelShifts["*"] : nil) ?? shifts
+    }
     /// What-if scenarios (`"scenarios"`), in the config's order.
     public var scenarios: [Scenario] = []
     /// The team to roster (`"team"`); nil: the plan publishes shift counts only.

@@ -104,7 +104,7 @@ public enum PlanConfigReader {
                           intervalSeconds: interval,
                           valueColumn: try reader.optionalString(object, "value_column", at: ""),
                           channelName: try reader.optionalString(object, "channel_name", at: ""),
-                          model: model, backtestOrigins: Int(origins), staffTo: staffTo, channels: channels,
+                          model: model, backtestOrigins: Int(origins), staffTo: staffTo, channels: channels.policies,
                           holidays: holidays, eventsPath: eventsPath, eventsPathAsWritten: eventsText,
                           shifts: shifts,
                           scenarios: try ScenarioReader.scenarios(object["scenarios"], reader: reader, force: force), data: data)
@@ -112,6 +112,7 @@ public enum PlanConfigReader {
         config.timezoneGiven = object["timezone"] != nil && !(object["timezone"] is NSNull)
         config.staleAfterDays = Int(staleAfter)
         config.team = team
+        config.channelShifts = channels.shifts
         return config
     }
 

@@ -26,25 +26,26 @@ enum ShiftSettingsReader {
                                             "cost", "break", "max_agents_per_day"]
     static let breakKeys: Set<String> = ["length", "earliest_start", "latest_end", "paid"]
 
-    static func parse(_ value: Any?, reader: JSONFields) throws(PlanningError) -> ShiftSettings {
+    /// `at`: the key path of the section (`shifts`, or `channels.email.shifts` for a channel's own).
+    static func parse(_ value: Any?, reader: JSONFields, at path: String = "shifts") throws(PlanningError) -> ShiftSettings {
         guard let value, !(value is NSNull) else { return try ShiftSettings.standard() }
         guard let shifts = value as? [String: Any] else {
-            throw reader.error("shifts", "expected an object such as {\"lengths\": [\"8h\", \"6h\", \"4h\"], \"start_every\": \"30m\", \"breaks\": true}")
+            throw reader.error(path, "expected an object such as {\"lengths\": [\"8h\", \"6h\", \"4h\"], \"start_every\": \"30m\", \"breaks\": true}")
         }
-        try reader.rejectUnknown(shifts, allowed: keys, at: "shifts")
-        let tours = try reader.optionalBool(shifts, "tours", at: "shifts") ?? false
+        try reader.rejectUnknown(shifts, allowed: keys, at: path)
+        let tours = try reader.optionalBool(shifts, "tours", at: path) ?? false
         if let list = shifts["templates"] {
             for key in ["lengths", "start_every", "breaks"] where shifts[key] != nil {
-                throw reader.error("shifts.\(key)", "give either \"templates\" or the lengths shorthand, not both")
+                throw reader.error("\(path).\(key)", "give either \"templates\" or the lengths shorthand, not both")
             }
             guard let objects = list as? [Any], !objects.isEmpty else {
-                throw reader.error("shifts.templates", "expected a non-empty array of shift templates")
+                throw reader.error(path + ".templates", "expected a non-empty array of shift templates")
             }
             var templates: [ShiftTemplate] = []
             for (i, item) in objects.enumerated() {
-                let template = try parseTemplate(item, at: "shifts.templates[\(i)]", reader: reader)
+                let template = try parseTemplate(item, at: path + ".templates[\(i)]", reader: reader)
                 guard !templates.contains(where: { $0.name == template.name }) else {
-                    throw reader.error("shifts.templates[\(i)].name", "'\(template.name)' is used twice")
+                    throw reader.error(path + ".templates[\(i)].name", "'\(template.name)' is used twice")
                 }
                 templates.append(template)
             }
@@ -53,23 +54,23 @@ enum ShiftSettingsReader {
         var lengths = [8 * 3600, 6 * 3600, 4 * 3600]
         if let value = shifts["lengths"] {
             guard let list = value as? [Any], !list.isEmpty else {
-                throw reader.error("shifts.lengths", "expected a non-empty array of durations such as [\"8h\", \"6h\"]")
+                throw reader.error(path + ".lengths", "expected a non-empty array of durations such as [\"8h\", \"6h\"]")
             }
             lengths = []
             for (i, item) in list.enumerated() {
                 guard let text = item as? String, let seconds = Durations.parse(text) else {
-                    throw reader.error("shifts.lengths[\(i)]", "expected a duration such as \"8h\"")
+                    throw reader.error(path + ".lengths[\(i)]", "expected a duration such as \"8h\"")
                 }
                 lengths.append(seconds)
             }
         }
-        let startEvery = try reader.optionalDuration(shifts, "start_every", at: "shifts") ?? 1800
-        let breaks = try reader.optionalBool(shifts, "breaks", at: "shifts") ?? true
+        let startEvery = try reader.optionalDuration(shifts, "start_every", at: path) ?? 1800
+        let breaks = try reader.optionalBool(shifts, "breaks", at: path) ?? true
         do {
             return ShiftSettings(templates: try ShiftSettings.templates(lengths: lengths, startEvery: startEvery, breaks: breaks,
-                                                                        source: "shifts"), tours: tours)
+                                                                        source: path), tours: tours)
         } catch {
-            if case let .invalidRequest(message) = error { throw reader.error("shifts", message) }
+            if case let .invalidRequest(message) = error { throw reader.error(path, message) }
             throw error
         }
     }
