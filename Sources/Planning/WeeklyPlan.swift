@@ -64,6 +64,8 @@ public struct WeeklyPlan: Sendable {
     public var channels: [ChannelPlan]
     public var shifts: ShiftCover.Result
     public var daily: [DailyStaffing]
+    /// The week's figures per channel and together.
+    public var kpis: WeekKPIs
     /// Baseline rows first, then each scenario's; empty without scenarios.
     public var scenarios: [ScenarioStaffing]
     /// The roster of named agents when the config names a team (``RosterStage``).

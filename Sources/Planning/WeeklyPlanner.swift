@@ -169,8 +169,10 @@ public enum WeeklyPlanner {
             guard let path, let written else { continue }
             inputs.append(PlanInput(role: role, path: written, sha256: SHA256.hex(FileManager.default.contents(atPath: path) ?? Data())))
         }
+        let kpis = WeekKPIs.compute(channelPlans.map { ($0.channel, $0.policy.kind, $0.requirements) },
+                                    intervalSeconds: history.intervalSeconds, fteHoursPerWeek: config.fteHoursPerWeek)
         var plan = WeeklyPlan(config: config, week: week, intervalSeconds: history.intervalSeconds, origin: origin,
-                              channels: channelPlans, shifts: shifts, daily: daily, scenarios: scenarios, inputs: inputs,
+                              channels: channelPlans, shifts: shifts, daily: daily, kpis: kpis, scenarios: scenarios, inputs: inputs,
                               warnings: warnings)
         plan.roster = roster
         return plan

@@ -19,7 +19,9 @@ public enum PlanFiles {
             return report
         }
         var report = WeeklyReport(weekLabel: plan.week.label, calendar: calendar, intervalSeconds: plan.intervalSeconds,
-                                  dates: plan.week.dates, channels: reports, daily: plan.daily, version: version)
+                                  dates: plan.week.dates, channels: reports, daily: plan.daily, version: version,
+                                  hoursPerFTEDay: plan.config.fteHoursPerWeek / 5)
+        report.kpis = plan.kpis
         if let roster = plan.roster {
             report.roster = RosterView(team: roster.team, roster: roster.roster, calendar: calendar, dates: plan.week.dates)
         }

@@ -26,6 +26,7 @@ public enum PlanManifest {
             })),
             ("channels", .array(plan.channels.map(channel))),
             ("warnings", .array(plan.warnings.map { .string($0) })),
+            ("kpis", kpis(plan.kpis)),
             ("schedule", .object([
                 ("shifts", shifts(plan.config.shifts)),
                 ("channel_shifts", .object(plan.channels.map(\.channel).filter { plan.config.shifts(for: $0) != plan.config.shifts }
@@ -102,6 +103,26 @@ public enum PlanManifest {
                          ("coverage95", .exact(s.coverage95))])
             })),
         ])
+    }
+
+    /// The week's figures: per channel, real-time and deferred apart, and all channels.
+    static func kpis(_ k: WeekKPIs) -> JSONValue {
+        func totals(_ t: WeekKPIs.Totals) -> JSONValue {
+            .object([("contacts", .exact(t.contacts)), ("workload_hours", .exact(t.workloadHours)), ("agent_hours", .exact(t.agentHours)),
+                     ("fte", .exact(t.fte)), ("peak_heads", .integer(t.peakHeads)),
+                     ("service_level", t.serviceLevel.map { .exact($0) } ?? .null), ("occupancy", t.occupancy.map { .exact($0) } ?? .null),
+                     ("intervals_capped_by_occupancy", .integer(t.cappedByOccupancy)), ("staffed_intervals", .integer(t.staffedIntervals))])
+        }
+        var fields: [(String, JSONValue)] = [("fte_hours_per_week", .exact(k.fteHoursPerWeek))]
+        fields.append(("channels", .object(k.channels.map { ($0.channel, totals($0.totals)) })))
+        fields.append(("real_time", totals(k.realTime)))
+        if let deferred = k.deferred {
+            fields.append(("deferred", totals(deferred)))
+            fields.append(("deferred_answered_within_deadline", k.answeredInTime.map { .exact($0) } ?? .null))
+            fields.append(("deferred_closing_backlog", .exact(k.closingBacklog)))
+        }
+        fields.append(("all_channels", totals(k.all)))
+        return .object(fields)
     }
 
     /// The record of the shift templates.

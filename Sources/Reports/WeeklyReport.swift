@@ -37,6 +37,8 @@ public struct WeeklyReport: Sendable {
     public var version: String
     /// Paid hours of one full-time agent per day, for the FTE column.
     public var hoursPerFTEDay: Double
+    /// The week's figures (the summary table uses them when given).
+    public var kpis: WeekKPIs? = nil
     /// The roster of named agents, when the plan has one.
     public var roster: RosterView? = nil
 
@@ -102,18 +104,23 @@ public struct WeeklyReport: Sendable {
 
     // MARK: Tables
 
+    /// A day's totals, with occupancy and service level defined as in `WeekKPIs`.
     struct Totals {
-        var contacts = 0.0, workload = 0.0, agentHours = 0.0, productiveHours = 0.0, slWeighted = 0.0, peak = 0
+        var contacts = 0.0, workload = 0.0, agentHours = 0.0, busyAgents = 0.0, agents = 0.0
+        var slWeighted = 0.0, slContacts = 0.0, peak = 0
         mutating func add(_ row: RequirementRow, intervalHours: Double) {
             contacts += row.meanContacts
             workload += row.meanContacts * row.ahtSeconds / 3600
             agentHours += Double(row.staffing.headcount) * intervalHours
-            productiveHours += Double(row.staffing.agents) * intervalHours
-            slWeighted += row.serviceLevelAtMean * row.meanContacts
+            if row.staffing.agents > 0, row.staffing.metrics.occupancy.isFinite {
+                busyAgents += min(1, row.staffing.metrics.occupancy) * Double(row.staffing.agents)
+                agents += Double(row.staffing.agents)
+            }
+            if !row.isDeferred { slWeighted += row.serviceLevelAtMean * row.meanContacts; slContacts += row.meanContacts }
             peak = max(peak, row.staffing.headcount)
         }
-        var serviceLevel: Double? { contacts > 0 ? slWeighted / contacts : nil }
-        var occupancy: Double? { productiveHours > 0 ? workload / productiveHours : nil }
+        var serviceLevel: Double? { slContacts > 0 ? slWeighted / slContacts : nil }
+        var occupancy: Double? { agents > 0 ? busyAgents / agents : nil }
     }
 
     func totals(channel: String?, date: CivilDate?) -> Totals {
@@ -141,6 +148,39 @@ public struct WeeklyReport: Sendable {
     static let header = "<tr><th></th><th>contacts</th><th>workload h</th><th>agent-hours</th><th>FTE</th><th>peak heads</th><th>service level</th><th>occupancy</th></tr>\n"
 
     func summaryTable() -> String {
+        guard let kpis else { return legacySummaryTable() }
+        func pct(_ x: Double?) -> String { x.map { NumberFormat.plain(100 * $0, maxFractionDigits: 1, minFractionDigits: 1) + " %" } ?? "–" }
+        // The constraint that decides most staffed intervals: the deadline, the occupancy cap or the service target.
+        func line(_ label: String, _ t: WeekKPIs.Totals, serviceLevel: String, deferred: Bool = false, cssClass: String = "") -> String {
+            let binding = t.staffedIntervals == 0 ? "–" : deferred ? "deadline" : t.cappedByOccupancy * 2 > t.staffedIntervals
+                ? "occupancy cap (\(pct(Double(t.cappedByOccupancy) / Double(t.staffedIntervals))) of intervals)" : "service target"
+            return "<tr\(cssClass.isEmpty ? "" : " class=\"\(cssClass)\"")><td>\(SVG.escape(label))</td>"
+                + "<td>\(NumberFormat.plain(t.contacts, maxFractionDigits: 0))</td>"
+                + "<td>\(NumberFormat.plain(t.workloadHours, maxFractionDigits: 1, minFractionDigits: 1))</td>"
+                + "<td>\(NumberFormat.plain(t.agentHours, maxFractionDigits: 1, minFractionDigits: 1))</td>"
+                + "<td>\(NumberFormat.plain(t.fte, maxFractionDigits: 1, minFractionDigits: 1))</td>"
+                + "<td>\(t.peakHeads)</td><td>\(serviceLevel)</td><td>\(pct(t.occupancy))</td><td>\(binding)</td></tr>\n"
+        }
+        var html = "<h2>Week summary</h2>\n<table>\n<tr><th></th><th>contacts</th><th>workload h</th><th>agent-hours</th><th>FTE¹</th><th>peak heads²</th><th>service level³</th><th>occupancy</th><th>binding</th></tr>\n"
+        let deferredChannels = Set(channels.filter { $0.requirements.contains(where: \.isDeferred) }.map(\.channel))
+        for (channel, t) in kpis.channels {
+            let deferred = deferredChannels.contains(channel)
+            html += line(channel, t, serviceLevel: deferred ? "within deadline" : pct(t.serviceLevel), deferred: deferred)
+        }
+        if kpis.deferred != nil { html += line("real-time channels", kpis.realTime, serviceLevel: pct(kpis.realTime.serviceLevel), cssClass: "total") }
+        if let deferred = kpis.deferred {
+            html += line("deferred channels", deferred, serviceLevel: pct(kpis.answeredInTime) + " within deadline", deferred: true,
+                         cssClass: "total")
+        }
+        html += line("all channels", kpis.all, serviceLevel: pct(kpis.all.serviceLevel), cssClass: "total")
+        html += "</table>\n<p class=\"note\">¹ FTE = agent-hours ÷ \(NumberFormat.plain(kpis.fteHoursPerWeek, maxFractionDigits: 1)) contract hours per week (config fte_hours_per_week). "
+            + "² All channels: the most heads needed at the same time (seats), not the largest channel's peak. "
+            + "³ Real-time channels only, expected at the mean forecast; deferred work is answered within its deadline"
+            + (kpis.closingBacklog > 0 ? ", \(NumberFormat.plain(kpis.closingBacklog, maxFractionDigits: 0)) contacts carried into next week" : "") + ".</p>\n"
+        return html
+    }
+
+    func legacySummaryTable() -> String {
         var html = "<h2>Week summary</h2>\n<table>\n" + Self.header
         for report in channels {
             html += row(report.channel, totals(channel: report.channel, date: nil), days: Double(dates.count))

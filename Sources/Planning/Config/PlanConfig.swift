@@ -49,6 +49,8 @@ public struct PlanConfig: Sendable {
     public var scenarios: [Scenario] = []
     /// The team to roster (`"team"`); nil: the plan publishes shift counts only.
     public var team: TeamSettings? = nil
+    /// Contract hours of one full-time agent per week, for FTE (`"fte_hours_per_week"`, 1–60).
+    public var fteHoursPerWeek: Double = 36
     /// The config file's bytes (hashed into the manifest).
     public var data: Data
     /// How the history export is laid out (`"input"`, the flags of `--format`, `--columns`, … without
