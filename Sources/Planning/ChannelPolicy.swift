@@ -10,6 +10,15 @@ public enum AHTSource: Sendable, Equatable {
     case forecastPreferred
 }
 
+/// What a real-time channel does in intervals with almost no contacts (a fraction of one at
+/// night): below `minimumContacts` it is closed, or held by `cover` agents.
+public struct LowVolumeRule: Sendable, Equatable {
+    public var minimumContacts: Double
+    /// Agents kept on in such intervals; 0 closes them.
+    public var cover: Int
+    public init(minimumContacts: Double, cover: Int = 0) { self.minimumContacts = minimumContacts; self.cover = cover }
+}
+
 /// The staffing rules of one channel: how it is worked, its handle time and its targets.
 public struct ChannelPolicy: Sendable, Equatable {
     /// The configured handle time in seconds; 0 when `ahtSource` is `.forecast` (none given).
@@ -18,6 +27,8 @@ public struct ChannelPolicy: Sendable, Equatable {
     /// Service targets and shrinkage (deferred work: only the shrinkage is used).
     public var target: StaffingTarget
     public var ahtSource: AHTSource
+    /// Intervals below a minimum volume: closed or a fixed cover (config `min_contacts_per_interval`, `night_cover`).
+    public var lowVolume: LowVolumeRule? = nil
 
     public init(ahtSeconds: Double, kind: ChannelKind = .queue, target: StaffingTarget, ahtSource: AHTSource = .configured) {
         self.ahtSeconds = ahtSeconds; self.kind = kind; self.target = target; self.ahtSource = ahtSource

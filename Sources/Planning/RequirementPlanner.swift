@@ -30,12 +30,35 @@ public enum RequirementPlanner {
             var rows: [RequirementRow] = []
             rows.reserveCapacity(forecast.instants.count)
             for i in forecast.instants.indices {
+                let ahtSeconds = aht?[i] ?? policy.ahtSeconds
+                if let rule = policy.lowVolume, quantiles[i] < rule.minimumContacts {
+                    rows.append(lowVolume(instant: forecast.instants[i], channel: forecast.channel, contacts: quantiles[i],
+                                          meanContacts: forecast.mean[i], ahtSeconds: ahtSeconds, policy: policy, rule: rule,
+                                          intervalSeconds: intervalSeconds))
+                    continue
+                }
                 rows.append(try staffInterval(instant: forecast.instants[i], channel: forecast.channel, contacts: quantiles[i],
-                                              meanContacts: forecast.mean[i], ahtSeconds: aht?[i] ?? policy.ahtSeconds, policy: policy,
+                                              meanContacts: forecast.mean[i], ahtSeconds: ahtSeconds, policy: policy,
                                               intervalSeconds: intervalSeconds))
             }
             return rows
         }
+    }
+
+    /// An interval below the channel's minimum volume: its cover agents (0: closed), with what
+    /// they would give the mean forecast.
+    static func lowVolume(instant: Int64, channel: String, contacts: Double, meanContacts: Double, ahtSeconds: Double,
+                          policy: ChannelPolicy, rule: LowVolumeRule, intervalSeconds: Int) -> RequirementRow {
+        let metrics = ChannelStaffing.metrics(contacts: meanContacts, intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds,
+                                              agents: rule.cover, kind: policy.kind, target: policy.target)
+            ?? QueueMetrics(agents: rule.cover, trafficErlangs: 0, probWait: .nan, serviceLevel: .nan, asaSeconds: .nan,
+                            occupancy: 0, meanQueueLength: 0, abandonRate: nil)
+        let staffing = Staffing(agents: rule.cover, headcount: Headcount.scheduled(agents: rule.cover, shrinkage: policy.target.shrinkage),
+                                metrics: metrics)
+        var row = RequirementRow(instant: instant, channel: channel, contacts: contacts, meanContacts: meanContacts,
+                                 ahtSeconds: ahtSeconds, staffing: staffing, serviceLevelAtMean: metrics.serviceLevel)
+        row.rule = rule.cover > 0 ? .belowMinimumCover : .belowMinimumClosed
+        return row
     }
 
     /// The contact-weighted mean of per-interval handle times (their plain mean without contacts).

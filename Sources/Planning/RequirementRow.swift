@@ -1,5 +1,13 @@
 import Queueing
 
+/// Why an interval's staffing does not follow the channel's targets.
+public enum StaffingRule: String, Sendable, Equatable {
+    /// Fewer contacts than the channel's minimum volume: treated as closed.
+    case belowMinimumClosed = "below minimum volume: closed"
+    /// Fewer contacts than the minimum volume: the fixed night cover.
+    case belowMinimumCover = "below minimum volume: night cover"
+}
+
 /// One interval of one channel, staffed.
 public struct RequirementRow: Sendable, Equatable {
     public var instant: Int64
@@ -16,6 +24,9 @@ public struct RequirementRow: Sendable, Equatable {
     public var backlog: Double?
     /// Deferred work only: age in seconds of the oldest contact waiting at the end of the interval.
     public var oldestAgeSeconds: Double?
+
+    /// Why the interval was staffed other than by its targets, if it was.
+    public var rule: StaffingRule? = nil
 
     /// True for a deferred-work row (email): staffed to a deadline, no ASA.
     public var isDeferred: Bool { backlog != nil }

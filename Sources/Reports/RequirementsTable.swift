@@ -13,7 +13,7 @@ import Planning
 public enum RequirementsTable {
     public static let header = ["timestamp", "channel", "contacts", "aht_seconds", "agents", "headcount",
                                 "service_level", "asa_seconds", "occupancy", "abandon_rate", "service_level_at_mean",
-                                "backlog", "oldest_age_seconds"]
+                                "backlog", "oldest_age_seconds", "rule"]
 
     public static func csv(_ rows: [RequirementRow], calendar: PlanningCalendar) -> String {
         let order = rows.indices.sorted { (rows[$0].instant, rows[$0].channel) < (rows[$1].instant, rows[$1].channel) }
@@ -27,7 +27,7 @@ public enum RequirementsTable {
                     Format.fraction(m.serviceLevel), row.isDeferred ? "" : Format.seconds(m.asaSeconds),
                     Format.fraction(m.occupancy),
                     m.abandonRate.map(Format.fraction) ?? "", Format.fraction(row.serviceLevelAtMean),
-                    row.backlog.map(Format.volume) ?? "", row.oldestAgeSeconds.map(Format.seconds) ?? ""]
+                    row.backlog.map(Format.volume) ?? "", row.oldestAgeSeconds.map(Format.seconds) ?? "", row.rule?.rawValue ?? ""]
         })
         return table.render()
     }

@@ -17,7 +17,7 @@ struct StaffCommand: Command {
     optional aht_seconds column, interval by interval (an error names a row without it). With a
     config, a channel set to "aht": "forecast" uses the column whenever the file has it.
     Output columns: timestamp,channel,contacts,aht_seconds,agents,headcount,service_level,
-    asa_seconds,occupancy,abandon_rate,service_level_at_mean,backlog,oldest_age_seconds.
+    asa_seconds,occupancy,abandon_rate,service_level_at_mean,backlog,oldest_age_seconds,rule.
     Chat channels (--concurrency K > 1, or "concurrency" in the config) are staffed by the chat
     concurrency model of `erlang --help` (service level = first reply within T). Deferred-work
     channels (config "deadline") are staffed as `plan --help` describes; backlog and

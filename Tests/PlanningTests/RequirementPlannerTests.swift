@@ -84,3 +84,26 @@ final class RequirementPlannerTests: XCTestCase {
         XCTAssertGreaterThan(agents, 3, "10 Erlangs over 3 slots per agent need more than 3.33 agents")
     }
 }
+
+/// Nights with a fraction of a contact do not buy a shift: below the minimum volume the channel
+/// is closed, or held by a fixed cover, and the row says which.
+final class LowVolumeTests: XCTestCase {
+    func testBelowTheMinimumIsClosedOrCovered() throws {
+        let target = StaffingTarget(serviceLevel: 0.8, targetSeconds: 20, shrinkage: 0.3)
+        let forecast = Forecast(channel: "chat", model: "test", instants: [0, 1800, 3600], mean: [0.2, 0.9, 100],
+                                lo80: [0, 0, 90], hi80: [0.3, 1.2, 110], lo95: [0, 0, 85], hi95: [0.4, 1.5, 120])
+        var policy = ChannelPolicy(ahtSeconds: 180, target: target)
+        policy.lowVolume = LowVolumeRule(minimumContacts: 1)
+        let closed = try RequirementPlanner.staff(forecast, policy: policy, intervalSeconds: 1800, staffTo: .p50)
+        XCTAssertEqual(closed.map(\.staffing.agents), [0, 0, 14], "R0001: 100 contacts, AHT 180 s, 80/20 → 14")
+        XCTAssertEqual(closed.map(\.rule), [.belowMinimumClosed, .belowMinimumClosed, nil])
+        policy.lowVolume = LowVolumeRule(minimumContacts: 1, cover: 1)
+        let covered = try RequirementPlanner.staff(forecast, policy: policy, intervalSeconds: 1800, staffTo: .p50)
+        XCTAssertEqual(covered.map(\.staffing.agents), [1, 1, 14])
+        XCTAssertEqual(covered.map(\.staffing.headcount), [2, 2, 20], "⌈1 / 0.7⌉ = 2")
+        XCTAssertEqual(covered[0].rule, .belowMinimumCover)
+        // At p80 the quantile decides: 0.9 contacts at the mean but 1.03 at p80 is staffed.
+        let p80 = try RequirementPlanner.staff(forecast, policy: policy, intervalSeconds: 1800, staffTo: .p80)
+        XCTAssertNil(p80[1].rule)
+    }
+}

@@ -21,7 +21,7 @@ final class StaffCommandTests: XCTestCase {
                                   "--timezone", "Europe/Amsterdam", "--out", out.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines[0], "timestamp,channel,contacts,aht_seconds,agents,headcount,service_level,asa_seconds,occupancy,abandon_rate,service_level_at_mean,backlog,oldest_age_seconds")
+        XCTAssertEqual(lines[0], "timestamp,channel,contacts,aht_seconds,agents,headcount,service_level,asa_seconds,occupancy,abandon_rate,service_level_at_mean,backlog,oldest_age_seconds,rule")
         XCTAssertEqual(lines.count, 4)
         XCTAssertTrue(lines[1].hasPrefix("2025-03-03T09:00:00+01:00,chat,100,180,14,20,0.8883500191794669,"), lines[1])
         XCTAssertTrue(lines[2].hasPrefix("2025-03-03T09:00:00+01:00,phone,0,180,0,0,1,0,0,,"), lines[2])

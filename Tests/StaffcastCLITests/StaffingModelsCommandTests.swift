@@ -120,7 +120,7 @@ final class StaffingModelsCommandTests: XCTestCase {
         let result = try CLI.run(["plan", "--config", url.path, "--out-dir", out.path, "--quiet"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let table = try rows(out.appendingPathComponent("2003-W36/requirements.csv"))
-        XCTAssertEqual(table[0].suffix(2), ["backlog", "oldest_age_seconds"])
+        XCTAssertEqual(table[0].suffix(3), ["backlog", "oldest_age_seconds", "rule"])
         XCTAssertEqual(Array(table[0].prefix(10)), ["timestamp", "channel", "contacts", "aht_seconds", "agents", "headcount",
                                                      "service_level", "asa_seconds", "occupancy", "abandon_rate"])
         let body = table.dropFirst()

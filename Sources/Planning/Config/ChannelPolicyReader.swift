@@ -40,6 +40,8 @@ enum ChannelPolicyReader {
                                        patience: try number(.patience), maxAbandonRate: try number(.maxAbandonRate),
                                        concurrency: try number(.concurrency), deadline: try text(.deadline))
         settings.deadlineCounts = try text(.deadlineCounts)
+        settings.minContactsPerInterval = try number(.minContactsPerInterval)
+        settings.nightCover = try number(.nightCover)
         settings.closingBacklog = try text(.closingBacklog)
         if let raw = entry[ChannelSetting.openingBacklog.configKey], !(raw is NSNull) {
             if let word = raw as? String {

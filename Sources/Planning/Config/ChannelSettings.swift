@@ -20,6 +20,8 @@ public enum ChannelSetting: String, Sendable, Equatable, CaseIterable {
     case deadlineCounts = "deadline_counts"
     case openingBacklog = "opening_backlog"
     case closingBacklog = "closing_backlog"
+    case minContactsPerInterval = "min_contacts_per_interval"
+    case nightCover = "night_cover"
 
     /// The key inside a channel entry of the plan config.
     public var configKey: String { rawValue }
@@ -41,6 +43,8 @@ public enum ChannelSetting: String, Sendable, Equatable, CaseIterable {
         case .deadlineCounts: return "deadline-counts"
         case .openingBacklog: return "opening-backlog"
         case .closingBacklog: return "closing-backlog"
+        case .minContactsPerInterval: return "min-contacts"
+        case .nightCover: return "night-cover"
         }
     }
 
@@ -113,6 +117,9 @@ public struct ChannelSettings: Sendable, Equatable {
     /// Deferred work: `"carry"` (default: contacts due after the week stay) or `"staff"` (the week
     /// answers all of its contacts).
     public var closingBacklog: String?
+    /// Real-time channels: intervals with fewer contacts are closed (or get `nightCover` agents).
+    public var minContactsPerInterval: Double?
+    public var nightCover: Double?
 
     public init(ahtSeconds: Double? = nil, ahtChoice: String? = nil, serviceLevel: String? = nil, asaSeconds: Double? = nil,
                 maxOccupancy: Double? = nil, shrinkage: Double? = nil, patience: Double? = nil, maxAbandonRate: Double? = nil,
@@ -141,6 +148,8 @@ public struct ChannelSettings: Sendable, Equatable {
         case .deadlineCounts: return deadlineCounts != nil
         case .openingBacklog: return openingBacklog != nil
         case .closingBacklog: return closingBacklog != nil
+        case .minContactsPerInterval: return minContactsPerInterval != nil
+        case .nightCover: return nightCover != nil
         }
     }
 
@@ -170,7 +179,8 @@ public struct ChannelSettings: Sendable, Equatable {
                 throw ChannelSettingError(.deadline, "expected a duration of open time such as \"24h\", got '\(deadlineText)'")
             }
             let rules = try deferredRules(deadlineSeconds: seconds)
-            for setting in [ChannelSetting.serviceLevel, .asaSeconds, .patience, .maxAbandonRate, .maxOccupancy, .concurrency, .ahtByConcurrency]
+            for setting in [ChannelSetting.serviceLevel, .asaSeconds, .patience, .maxAbandonRate, .maxOccupancy, .concurrency, .ahtByConcurrency,
+                            .minContactsPerInterval, .nightCover]
             where given(setting) {
                 throw ChannelSettingError(setting, "does not apply to deferred work (\(naming.name(.deadline))): the channel is staffed so every contact is handled within the deadline")
             }
@@ -246,9 +256,27 @@ public struct ChannelSettings: Sendable, Equatable {
         // per-level handle times count as a configured AHT.
         let single = concurrency == 1 ? levels?.first : nil
         let kind: ChannelKind = concurrency > 1 ? .chat(concurrency: concurrency, ahtByConcurrency: levels) : .queue
+        var lowVolume: LowVolumeRule? = nil
+        if let minimum = minContactsPerInterval {
+            guard minimum.isFinite, minimum >= 0, minimum <= 1000 else {
+                throw ChannelSettingError(.minContactsPerInterval, "expected a number of contacts from 0 to 1000, got \(Self.show(minimum))")
+            }
+            var cover = 0
+            if let n = nightCover {
+                guard n == n.rounded(), n >= 0, n <= 10_000 else {
+                    throw ChannelSettingError(.nightCover, "expected a whole number of agents from 0 to 10000, got \(Self.show(n))")
+                }
+                cover = Int(n)
+            }
+            lowVolume = LowVolumeRule(minimumContacts: minimum, cover: cover)
+        } else if nightCover != nil {
+            throw ChannelSettingError(.nightCover, "needs \(naming.name(.minContactsPerInterval)): the volume below which the cover replaces the targets")
+        }
         let source: AHTSource = ahtSeconds == nil && levels == nil ? .forecast
             : (prefersForecast && levels == nil ? .forecastPreferred : .configured)
-        return ChannelPolicy(ahtSeconds: single ?? (ahtSeconds ?? levels?.first ?? 0), kind: kind, target: target, ahtSource: source)
+        var policy = ChannelPolicy(ahtSeconds: single ?? (ahtSeconds ?? levels?.first ?? 0), kind: kind, target: target, ahtSource: source)
+        policy.lowVolume = lowVolume
+        return policy
     }
 
     /// The deferred-work rules of the settings: working hours, what the deadline counts, the backlogs.
