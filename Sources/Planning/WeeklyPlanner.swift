@@ -49,9 +49,13 @@ public enum WeeklyPlanner {
         let historyEnd = history.series.map(\.end).max() ?? 0
         let week: PlanWeek
         switch choice {
-        case .afterHistory: week = PlanWeek(containing: calendar.local(historyEnd - 1).date).next
-        case let .after(now): week = PlanWeek(containing: calendar.local(now).date).next
-        case let .week(given): week = given
+        case .afterHistory: week = PlanWeek(containing: calendar.local(historyEnd - 1).date, firstWeekday: config.weekStart).next
+        case let .after(now): week = PlanWeek(containing: calendar.local(now).date, firstWeekday: config.weekStart).next
+        case let .week(given):
+            guard let named = PlanWeek(year: given.year, week: given.week, firstWeekday: config.weekStart) else {
+                throw .invalidRequest("\(given.label) is not an ISO week")
+            }
+            week = named
         }
         guard week.isSupported else {
             throw .invalidRequest("\(week.label) is outside the years a plan can be for (\(PlanWeek.supportedYears.lowerBound)–\(PlanWeek.supportedYears.upperBound))")

@@ -71,6 +71,8 @@ struct PlanCommand: Command {
     renamed into place only when all succeeded; a failed run publishes nothing and leaves an
     earlier plan of that week untouched. Two runs on the same DIR at once: the second exits 75.
     The same inputs rewrite identical bytes.
+    "week_start": "sunday" makes the planning week run from the Sunday before the ISO week's
+    Monday (YYYY-Www still names it; weekly tours follow ISO weeks).
     """
     static let options = [
         OptionSpec("config", "FILE", "the plan's JSON config (paths in it are relative to it)"),
@@ -122,7 +124,7 @@ struct PlanCommand: Command {
                 ?? Int64(Date().timeIntervalSince1970)
             week = .after(now)
         case let text?:
-            guard let given = PlanWeek.parse(text) else { throw .usage("--week: '\(text)' is not an ISO week") }
+            guard let given = PlanWeek.parse(text, firstWeekday: config.weekStart) else { throw .usage("--week: '\(text)' is not an ISO week") }
             week = .week(given)
         }
         let progress: ((String) -> Void)? = quiet ? nil : { Console.progress($0) }

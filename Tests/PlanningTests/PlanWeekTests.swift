@@ -41,3 +41,36 @@ final class PlanWeekTests: XCTestCase {
         XCTAssertEqual(Durations.format(1800), "30m")
     }
 }
+
+/// Planning weeks that start on another weekday than Monday.
+final class WeekStartTests: XCTestCase {
+    /// A Sunday–Thursday centre: on Saturday night `next` is the week starting the next morning.
+    func testSundayWeeksPlanTomorrowFromSaturdayNight() throws {
+        let saturday = CivilDate(year: 2025, month: 3, day: 8)!
+        let next = PlanWeek(containing: saturday, firstWeekday: 7).next
+        XCTAssertEqual(next.firstDate, CivilDate(year: 2025, month: 3, day: 9), "Sunday 9 March")
+        XCTAssertEqual(next.label, "2025-W11", "named by the ISO week of its Monday, 10 March")
+        XCTAssertEqual(next.dates.last, CivilDate(year: 2025, month: 3, day: 15))
+        // The Sunday itself belongs to the week it starts.
+        XCTAssertEqual(PlanWeek(containing: CivilDate(year: 2025, month: 3, day: 9)!, firstWeekday: 7), next)
+        XCTAssertEqual(PlanWeek.parse("2025-W11", firstWeekday: 7)?.firstDate, CivilDate(year: 2025, month: 3, day: 9))
+        // Monday weeks are the ISO weeks.
+        XCTAssertEqual(PlanWeek(containing: saturday).next.firstDate, CivilDate(year: 2025, month: 3, day: 10))
+    }
+
+    func testEveryStartWeekdayCoversEachDateOnce() throws {
+        for first in 1...7 {
+            var seen: [CivilDate: String] = [:]
+            var week = PlanWeek(containing: CivilDate(year: 2025, month: 12, day: 20)!, firstWeekday: first)
+            for _ in 0..<4 {
+                XCTAssertEqual(week.firstDate.weekday, first)
+                for date in week.dates {
+                    XCTAssertNil(seen[date], "\(date) twice for weekday \(first)")
+                    seen[date] = week.label
+                    XCTAssertEqual(PlanWeek(containing: date, firstWeekday: first), week, "\(date) for weekday \(first)")
+                }
+                week = week.next
+            }
+        }
+    }
+}

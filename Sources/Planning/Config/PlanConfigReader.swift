@@ -7,7 +7,7 @@ import Forecasting
 public enum PlanConfigReader {
     static let topLevelKeys: Set<String> = ["history", "timezone", "interval", "value_column", "channel_name",
                                             "model", "backtest_origins", "staff_to", "channels",
-                                            "holidays", "events", "shifts", "scenarios", "input", "stale_after_days", "team", "fte_hours_per_week"]
+                                            "holidays", "events", "shifts", "scenarios", "input", "stale_after_days", "team", "fte_hours_per_week", "week_start"]
 
     /// `force`: accept shrinkage above 0.95 and occupancy caps below 0.05 (`--force`).
     public static func load(path: String, force: Bool = false, requiresHistory: Bool = true) throws(PlanningError) -> PlanConfig {
@@ -112,6 +112,12 @@ public enum PlanConfigReader {
         config.timezoneGiven = object["timezone"] != nil && !(object["timezone"] is NSNull)
         config.staleAfterDays = Int(staleAfter)
         config.team = team
+        if let day = try reader.optionalString(object, "week_start", at: "") {
+            guard day.count >= 3, let index = ShiftSettings.dayNames.firstIndex(of: String(day.lowercased().prefix(3))) else {
+                throw reader.error("week_start", "expected the weekday the planning week starts on, such as \"monday\" or \"sunday\", got '\(day)'")
+            }
+            config.weekStart = index + 1
+        }
         if let hours = try reader.optionalNumber(object, "fte_hours_per_week", at: "") {
             guard (1...60).contains(hours) else {
                 throw reader.error("fte_hours_per_week", "expected contract hours per week from 1 to 60, got \(ChannelSettings.show(hours))")
