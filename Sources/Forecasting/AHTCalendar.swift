@@ -72,7 +72,8 @@ extension AHTForecast {
         var sums: [String: (Double, Double)] = [:]
         var eventDays = Set<Int>()
         if !events.isEmpty {
-            for (day, r) in ratio {
+            // In day order: sums over a dictionary in its (per-process) order differ in the last digit.
+            for (day, r) in ratio.sorted(by: { $0.key < $1.key }) {
                 guard let instant = instantOf[day] else { continue }
                 let loads = events.loadings(instant: instant, day: day)
                 if !loads.isEmpty { eventDays.insert(day) }

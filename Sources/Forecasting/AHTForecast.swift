@@ -168,7 +168,8 @@ public struct AHTForecast: Sendable {
             byDay[days[k]] = entry
         }
         var sw = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
-        for entry in byDay.values where entry.actual > 0 && entry.expected > 0 {
+        // In day order, so the sums (and the output's last digits) are the same on every run.
+        for (_, entry) in byDay.sorted(by: { $0.key < $1.key }) where entry.actual > 0 && entry.expected > 0 {
             let w = entry.volume, x = entry.weeks / entry.volume, y = log(entry.actual / entry.expected)
             sw += w; sx += w * x; sy += w * y; sxx += w * x * x; sxy += w * x * y
         }

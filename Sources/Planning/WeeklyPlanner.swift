@@ -90,14 +90,22 @@ public enum WeeklyPlanner {
                               message: "missing, and the history has no aht_seconds for '\(channel)' to forecast it from; give the channel's average handle time in seconds")
             }
         }
+        // The channels' forecasts are independent: on every core, then used in channel order.
+        progress?("forecasting \(policies.count) channel(s) …")
+        let allSeries = policies.map { history.series(for: $0.0) }
+        let horizonSeconds = Int(weekEnd - origin), backtestOrigins = config.backtestOrigins
+        let forecasts = Parallel.map(allSeries.count, minimumChunk: 1) { k in
+            Result { () throws(PlanningError) -> (Forecast, [ModelScore])? in
+                guard let series = allSeries[k] else { return nil }
+                return try ForecastStep.forecast(series, calendar: calendar, models: models, origin: origin,
+                                                 horizonSeconds: horizonSeconds, backtestOrigins: backtestOrigins,
+                                                 calendarEvents: events.calendar, userEvents: events.user)
+            }
+        }
         var channelPlans: [ChannelPlan] = []
-        for (channel, policy) in policies {
-            guard let series = history.series(for: channel) else { continue }
-            let (full, scores) = try ForecastStep.forecast(series, calendar: calendar, models: models, origin: origin,
-                                                           horizonSeconds: Int(weekEnd - origin),
-                                                           backtestOrigins: config.backtestOrigins,
-                                                           calendarEvents: events.calendar, userEvents: events.user,
-                                                           progress: progress)
+        for (k, (channel, policy)) in policies.enumerated() {
+            guard let series = history.series(for: channel),
+                  let (full, scores) = try forecasts[k].get() else { continue }
             let forecast = full.restricted(to: weekStart..<weekEnd)
             let aht = ahtModels[channel]?.aht(at: forecast.instants)
             let usesForecastAHT = policy.usesForecastAHT(available: aht != nil)

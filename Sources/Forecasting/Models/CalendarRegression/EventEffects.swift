@@ -61,7 +61,7 @@ extension CalendarRegressionModel {
                 let earlier = spanUplift[span.feature] ?? nil
                 spanUplift[span.feature] = span.uplift.map { max(earlier ?? $0, $0) } ?? earlier
             }
-            for (feature, uplift) in spanUplift { value += effects.effect(feature, uplift: uplift) }
+            for (feature, uplift) in spanUplift.sorted(by: { $0.key < $1.key }) { value += effects.effect(feature, uplift: uplift) }
             return value
         }
     }
