@@ -27,7 +27,7 @@ public enum ShiftCover {
     /// working hours that no template of the channel can work is an error naming the key.
     public static func schedule(_ requirements: [RequirementRow], shifts: ShiftSettings, channelShifts: [String: ShiftSettings] = [:],
                                 policies: [String: ChannelPolicy], intervalSeconds: Int, calendar: PlanningCalendar,
-                                dates: [CivilDate], source: String) throws(PlanningError) -> Result {
+                                dates: [CivilDate], source: String, progress: ((String) -> Void)? = nil) throws(PlanningError) -> Result {
         func key(_ channel: String) -> String { channelShifts[channel] == nil ? "shifts" : "channels.\(channel).shifts" }
         var groups: [(settings: ShiftSettings, key: String, rows: [RequirementRow])] = []
         for channel in Set(requirements.map(\.channel)).sorted() {
@@ -47,6 +47,7 @@ public enum ShiftCover {
             }
             let entries = group.rows.map { (channel: $0.channel, instant: $0.instant, headcount: $0.staffing.headcount) }
             let curves = try self.curves(entries, intervalSeconds: intervalSeconds, calendar: calendar, source: source, dates: dates)
+            progress?("scheduling \(Set(group.rows.map(\.channel)).sorted().joined(separator: ", "))\(group.settings.tours ? " in weekly tours" : "") …")
             let part = try solve(curves, templates: group.settings.templates, tours: group.settings.tours)
             for miss in part.uncovered where miss.unreachable && miss.required > 0 {
                 guard case let .deferred(rules)? = policies[miss.channel]?.kind, rules.workingHours != nil else { continue }

@@ -147,7 +147,7 @@ public enum WeeklyPlanner {
         let shifts = try ShiftCover.schedule(requirements, shifts: config.shifts, channelShifts: channelShifts,
                                              policies: Dictionary(uniqueKeysWithValues: policies),
                                              intervalSeconds: history.intervalSeconds, calendar: calendar, dates: week.dates,
-                                             source: config.path)
+                                             source: config.path, progress: progress)
         if !shifts.schedule.uncovered.isEmpty {
             warn("the shifts leave \(shifts.schedule.totalShortfall) agent-intervals uncovered in \(shifts.schedule.uncovered.count) intervals; see coverage.csv")
         }

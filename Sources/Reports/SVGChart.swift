@@ -86,9 +86,13 @@ struct TimeChart {
             svg += "<text x=\"\(SVG.number(left - 6))\" y=\"\(SVG.number(y(v) + 4))\" class=\"tick\" text-anchor=\"end\">\(NumberFormat.plain(v, maxFractionDigits: 1))</text>\n"
         }
         svg += "<text x=\"12\" y=\"\(SVG.number(top + plotH / 2))\" class=\"tick\" transform=\"rotate(-90 12 \(SVG.number(top + plotH / 2)))\" text-anchor=\"middle\">\(SVG.escape(yLabel))</text>\n"
+        // Every day gets its line; labels only where the last one leaves room (about 7 px a character).
+        var labelEnd = -Double.infinity
         for (position, label) in dayStarts {
             svg += "<line x1=\"\(SVG.number(x(position)))\" x2=\"\(SVG.number(x(position)))\" y1=\"\(SVG.number(top))\" y2=\"\(SVG.number(top + plotH + 4))\" class=\"day\"/>"
+            guard x(position) + 3 >= labelEnd else { svg += "\n"; continue }
             svg += "<text x=\"\(SVG.number(x(position) + 3))\" y=\"\(SVG.number(top + plotH + 16))\" class=\"tick\">\(SVG.escape(label))</text>\n"
+            labelEnd = x(position) + 3 + Double(label.count) * 7 + 6
         }
         for band in bands {
             for segment in segments(band.lower.indices.map { i in band.lower[i] != nil && band.upper[i] != nil }) {

@@ -209,17 +209,30 @@ public struct WeeklyReport: Sendable {
     }
 
     func forecastChart(_ report: ChannelReport) -> String {
+        // History and forecast on one grid of intervals, so closed hours take the same width in
+        // both (the history has rows at night, the forecast only its open intervals).
         let f = report.forecast
-        let instants = report.historyInstants + f.instants
-        let h = report.historyInstants.count
-        let none = [Double?](repeating: nil, count: h)
-        var lines = [ChartLine(label: "history", values: report.historyValues.map { Optional($0) } + [Double?](repeating: nil, count: f.instants.count), colour: "#5b6673"),
-                     ChartLine(label: "forecast", values: none + f.mean.map { Optional($0) }, colour: "#1f5fbf", width: 2)]
-        if report.actuals.contains(where: { $0 != nil }) {
-            lines.append(ChartLine(label: "actual", values: none + report.actuals, colour: "#c0392b", dashed: true))
+        let step = Int64(intervalSeconds)
+        let first = report.historyInstants.first ?? f.instants.first ?? 0
+        let last = max(report.historyInstants.last ?? first, f.instants.last ?? first)
+        let count = last >= first ? Int(min((last - first) / step, 100_000)) + 1 : 0
+        let instants = (0..<count).map { first + Int64($0) * step }
+        func place(_ at: [Int64], _ values: [Double?]) -> [Double?] {
+            var grid = [Double?](repeating: nil, count: count)
+            for (k, instant) in at.enumerated() where instant >= first && (instant - first) % step == 0 {
+                let i = Int((instant - first) / step)
+                if i < count { grid[i] = values[k] }
+            }
+            return grid
         }
-        let bands = [ChartBand(label: "95 %", lower: none + f.lo95.map { Optional($0) }, upper: none + f.hi95.map { Optional($0) }, colour: "#1f5fbf", opacity: 0.12),
-                     ChartBand(label: "80 %", lower: none + f.lo80.map { Optional($0) }, upper: none + f.hi80.map { Optional($0) }, colour: "#1f5fbf", opacity: 0.22)]
+        let h = f.instants.first.map { instant in instant >= first ? Int(min((instant - first) / step, Int64(count))) : 0 } ?? count
+        var lines = [ChartLine(label: "history", values: place(report.historyInstants, report.historyValues.map { Optional($0) }), colour: "#5b6673"),
+                     ChartLine(label: "forecast", values: place(f.instants, f.mean.map { Optional($0) }), colour: "#1f5fbf", width: 2)]
+        if report.actuals.contains(where: { $0 != nil }) {
+            lines.append(ChartLine(label: "actual", values: place(f.instants, report.actuals), colour: "#c0392b", dashed: true))
+        }
+        let bands = [ChartBand(label: "95 %", lower: place(f.instants, f.lo95.map { Optional($0) }), upper: place(f.instants, f.hi95.map { Optional($0) }), colour: "#1f5fbf", opacity: 0.12),
+                     ChartBand(label: "80 %", lower: place(f.instants, f.lo80.map { Optional($0) }), upper: place(f.instants, f.hi80.map { Optional($0) }), colour: "#1f5fbf", opacity: 0.22)]
         return TimeChart(title: "Contacts per \(Durations.format(intervalSeconds)): recent history and forecast with 80/95 % intervals",
                          count: instants.count, dayStarts: dayStarts(instants), lines: lines, bands: bands,
                          forecastFrom: h, yLabel: "contacts").render()
