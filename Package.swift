@@ -27,6 +27,8 @@ let package = Package(
         .executableTarget(name: "staffcast-bench",
                           dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "DemoData"],
                           path: "Benchmarks/staffcast-bench"),
+        .executableTarget(name: "staffcast-fuzz", dependencies: ["StaffcastCore"], path: "Benchmarks/staffcast-fuzz",
+                          exclude: ["README.md"]),
         .target(name: "DemoData", dependencies: ["StaffcastCore", "Forecasting"]),
         .executableTarget(name: "staffcast-datagen", dependencies: ["DemoData"]),
 
