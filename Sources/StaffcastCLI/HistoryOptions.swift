@@ -1,11 +1,12 @@
 import StaffcastCore
+import Planning
 
 /// The history flags shared by `inspect`, `forecast` and `backtest`.
 struct HistoryOptions {
     static let specs = [
         OptionSpec("history", "FILE", "contact history CSV: timestamp,channel,contacts[,aht_seconds] or timestamp,<value>"),
         OptionSpec("timezone", "TZ", "IANA zone of the planning site; local timestamps without offset are read in it (default UTC)"),
-        OptionSpec("interval", "D", "aggregate finer history to this interval (15m, 30m, 1h)"),
+        OptionSpec("interval", "D", "aggregate finer history to this interval (5m, 10m, 15m, 30m or 1h)"),
         OptionSpec("value-column", "NAME", "the value column of a single-series file (default: its only numeric column)"),
         OptionSpec("channel-name", "NAME", "the channel of a single-series file (default: the column's name)"),
     ]
@@ -20,8 +21,8 @@ struct HistoryOptions {
             throw .usage("--timezone: " + error.description)
         }
         let interval = try arguments.duration("interval")
-        if let interval, 86_400 % interval != 0 || interval % 60 != 0 {
-            throw .usage("--interval: \(Durations.format(interval)) does not divide a day into whole minutes; use 5m, 10m, 15m, 30m or 1h")
+        if let interval, !PlanningInterval.allowedSeconds.contains(interval) {
+            throw .usage("--interval: \(Durations.format(interval)) is not an interval the tool plans in; use \(PlanningInterval.allowedText)")
         }
         options = HistoryReadOptions(calendar: calendar, intervalSeconds: interval,
                                      valueColumn: arguments.value("value-column"),
