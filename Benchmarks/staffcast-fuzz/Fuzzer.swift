@@ -11,7 +11,7 @@ struct Fuzzer {
     struct Tally {
         var cases = 0, planted = 0, failures = 0
         var exits: [String: Int] = [:]
-        var seconds = 0.0, slowest = 0.0
+        var seconds = 0.0, slowest = 0.0, slowestCase = 0
     }
     var byCommand: [String: Tally] = [:]
     var byKind: [String: Tally] = [:]
@@ -93,7 +93,7 @@ struct Fuzzer {
         if failed { tally.failures += 1 }
         tally.exits[exit, default: 0] += 1
         tally.seconds += seconds
-        tally.slowest = max(tally.slowest, seconds)
+        if seconds > tally.slowest { tally.slowest = seconds; tally.slowestCase = c.number }
     }
 
     /// Failures grouped by command and kind; the first of each group minimised and kept.
@@ -136,14 +136,14 @@ struct Fuzzer {
         func table(_ title: String, _ rows: [String: Tally]) {
             var header = title.padding(toLength: 22, withPad: " ", startingAt: 0) + "cases planted"
             for e in exitColumns { header += e.leftPad(7) }
-            header += "  other  fails  mean ms   max ms"
+            header += "  other  fails  mean ms   max ms  (case)"
             print(header)
             for (name, t) in rows.sorted(by: { $0.key < $1.key }) {
                 var line = name.padding(toLength: 22, withPad: " ", startingAt: 0) + String(t.cases).leftPad(5) + String(t.planted).leftPad(8)
                 for e in exitColumns { line += String(t.exits[e] ?? 0).leftPad(7) }
                 let other = t.exits.filter { !exitColumns.contains($0.key) }.values.reduce(0, +)
                 line += String(other).leftPad(7) + String(t.failures).leftPad(7)
-                line += String(format: "%9.1f%9.1f", 1000 * t.seconds / Double(max(1, t.cases)), 1000 * t.slowest)
+                line += String(format: "%9.1f%9.1f", 1000 * t.seconds / Double(max(1, t.cases)), 1000 * t.slowest) + "  (\(t.slowestCase))"
                 print(line)
             }
         }
