@@ -6,7 +6,7 @@ DEMO_CONFIG ?= datasets/bank_demo.json
 DEMO_WEEK ?= 2003-W36
 ROSTER_SECONDS ?= 5
 
-.PHONY: deps build release test demo bench clean report-check
+.PHONY: deps build release test demo bench fuzz clean report-check
 
 deps:
 	@bash .ci/ensure-deps
@@ -33,6 +33,16 @@ demo: release
 bench: deps
 	$(SWIFT) build -c release --product staffcast-bench
 	.build/release/staffcast-bench --roster-seconds $(ROSTER_SECONDS)
+
+# The fuzz harness (Benchmarks/staffcast-fuzz/README.md): 10,000 seeded cases of mutated inputs
+# through the release binary, two at a time; fails on a crash, a hang, exit 70 or a wrong exit 0.
+FUZZ_SEED ?= 1
+FUZZ_CASES ?= 10000
+FUZZ_JOBS ?= 2
+fuzz: deps
+	$(SWIFT) build -c release --product staffcast
+	$(SWIFT) build -c release --product staffcast-fuzz
+	.build/release/staffcast-fuzz --seed $(FUZZ_SEED) --cases $(FUZZ_CASES) --jobs $(FUZZ_JOBS) --binary .build/release/staffcast
 
 clean:
 	rm -rf .build

@@ -28,6 +28,8 @@ let package = Package(
         .executableTarget(name: "staffcast-bench",
                           dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "DemoData", "Rostering"],
                           path: "Benchmarks/staffcast-bench"),
+        .executableTarget(name: "staffcast-fuzz", dependencies: ["StaffcastCore"], path: "Benchmarks/staffcast-fuzz",
+                          exclude: ["README.md"]),
         .target(name: "DemoData", dependencies: ["StaffcastCore", "Forecasting"]),
         .executableTarget(name: "staffcast-datagen", dependencies: ["DemoData"]),
 

@@ -97,6 +97,17 @@ public enum ChatConcurrency {
         }
         let beforeCap = agents
         if let cap = target.maxOccupancy {
+            // Little's law: a conversation holds its slot at least the shortest AHT (no level
+            // completes faster), so occupancy ≥ λ·min(AHT) / (N·K) and no N below
+            // λ·min(AHT) / (K·cap) meets the cap. Starting there keeps the answer the fewest and
+            // spares the O(N·K) evaluations a low cap would walk through one agent at a time
+            // (a cap of 0.05 took 50 ms an interval, seconds a week: make fuzz).
+            let shortest = ahtSecondsByConcurrency.min() ?? 0
+            let floor = Int((rate * shortest / (Double(concurrency) * cap)).rounded(.down)) - 1
+            if floor > agents {
+                agents = min(floor, limit)
+                metrics = compute(arrivalRate: rate, aht: ahtSecondsByConcurrency, agents: agents, targetSeconds: target.targetSeconds)
+            }
             while !(metrics.occupancy <= cap) {
                 agents += 1
                 guard agents <= limit else { throw StaffingSolver.tooManyAgents(traffic: traffic) }

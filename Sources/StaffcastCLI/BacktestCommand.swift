@@ -74,9 +74,11 @@ struct BacktestCommand: Command {
                 text += [String(s.origins).leftPad(7), fixed(s.mase, 3).leftPad(8), percent(s.wape).leftPad(8),
                          fixed(s.rmse, 2).leftPad(10), percent(s.bias).leftPad(8), percent(s.coverage80).leftPad(8),
                          percent(s.coverage95).leftPad(8), fixed(s.fitSeconds, 3).leftPad(8)].joined() + "\n"
-                table.append([series.channel, s.model, String(s.origins), Format.fraction(s.mase), Format.fraction(s.wape),
-                              Format.seconds(s.rmse), Format.fraction(s.bias), Format.fraction(s.coverage80),
-                              Format.fraction(s.coverage95), Format.fraction(s.fitSeconds)])
+                // A score without origins is unknown: an empty cell, never "nan" in machine output.
+                func cell(_ x: Double, _ format: (Double) -> String) -> String { x.isFinite ? format(x) : "" }
+                table.append([series.channel, s.model, String(s.origins), cell(s.mase, Format.fraction), cell(s.wape, Format.fraction),
+                              cell(s.rmse, Format.seconds), cell(s.bias, Format.fraction), cell(s.coverage80, Format.fraction),
+                              cell(s.coverage95, Format.fraction), cell(s.fitSeconds, Format.fraction)])
             }
         }
         if let outPath {

@@ -24,7 +24,7 @@ struct ErlangCommand: Command {
     """
     static let options = [
         OptionSpec("contacts", "N", "contacts offered in the interval"),
-        OptionSpec("interval", "D", "interval length: 15m, 30m, 1h"),
+        OptionSpec("interval", "D", "interval length: 5m, 10m, 15m, 30m or 1h"),
         OptionSpec("aht", "SECONDS", "average handle time in seconds"),
         OptionSpec("agents", "N", "evaluate this many productive agents instead of solving"),
     ] + TargetOptions.specs + [
@@ -41,6 +41,9 @@ struct ErlangCommand: Command {
         guard let contacts = try arguments.double("contacts") else { throw .usage("missing required option --contacts") }
         guard contacts >= 0, contacts <= 1e9 else { throw .usage("--contacts: expected a number of contacts from 0 to 1e9, got \(contacts)") }
         guard let interval = try arguments.duration("interval") else { throw .usage("missing required option --interval") }
+        guard PlanningInterval.allowedSeconds.contains(interval) else {
+            throw .usage("--interval: \(Durations.format(interval)) is not an interval the tool plans in; use \(PlanningInterval.allowedText)")
+        }
         guard let aht = try arguments.double("aht") else { throw .usage("missing required option --aht") }
         agents = try arguments.integer("agents", range: 0...QueueingLimits.maximumAgents)
         policy = try TargetOptions(arguments, aht: aht).policy(requiresTarget: agents == nil, force: arguments.has("force"))
@@ -53,6 +56,13 @@ struct ErlangCommand: Command {
         let staffing: Staffing
         let target = policy.target
         if let agents {
+            // The chat model holds agents × K conversation slots; beyond the limit it has no answer.
+            if case let .chat(concurrency, _) = policy.kind {
+                let slots = agents.multipliedReportingOverflow(by: concurrency)
+                guard !slots.overflow, slots.partialValue <= QueueingLimits.maximumAgents else {
+                    throw .usage("--agents: \(agents) agents × concurrency \(concurrency) is more than \(QueueingLimits.maximumAgents) conversation slots")
+                }
+            }
             let metrics = ChannelStaffing.metrics(contacts: contacts, intervalSeconds: intervalSeconds, ahtSeconds: policy.ahtSeconds,
                                                   agents: agents, kind: policy.kind, target: target)
             guard let metrics else { throw .usage("deferred work has no per-interval metrics") }

@@ -1,4 +1,5 @@
 import StaffcastCore
+import Planning
 
 /// The history flags shared by `inspect`, `forecast` and `backtest`: the file, its time zone and
 /// interval, and the input mapping of another platform's export (README, "Import your data").
@@ -6,7 +7,7 @@ struct HistoryOptions {
     static let specs = [
         OptionSpec("history", "FILE", "contact history CSV: timestamp,channel,contacts[,aht_seconds] or timestamp,<value>"),
         OptionSpec("timezone", "TZ", "IANA zone of the planning site; local timestamps without offset are read in it (default UTC)"),
-        OptionSpec("interval", "D", "aggregate finer history to this interval (15m, 30m, 1h); in a list of contacts, count per D"),
+        OptionSpec("interval", "D", "aggregate finer history to this interval (5m, 10m, 15m, 30m or 1h); in a list of contacts, count per D"),
         OptionSpec("value-column", "NAME", "the value column of a single-series file (default: its only numeric column)"),
         OptionSpec("channel-name", "NAME", "the channel of a single-series file (default: the column's name)"),
         OptionSpec("format", "NAME", "another platform's export: " + InputPresets.all.map(\.name).joined(separator: ", ")),
@@ -33,8 +34,8 @@ struct HistoryOptions {
             throw .usage("--timezone: " + error.description)
         }
         let interval = try arguments.duration("interval")
-        if let interval, 86_400 % interval != 0 || interval % 60 != 0 {
-            throw .usage("--interval: \(Durations.format(interval)) does not divide a day into whole minutes; use 5m, 10m, 15m, 30m or 1h")
+        if let interval, !PlanningInterval.allowedSeconds.contains(interval) {
+            throw .usage("--interval: \(Durations.format(interval)) is not an interval the tool plans in; use \(PlanningInterval.allowedText)")
         }
         let channelMap = try arguments.value("channel-map").map { file throws(CLIError) in
             try core { () throws(CoreError) in try ChannelMap.read(path: file) }

@@ -11,11 +11,16 @@ public struct InputFile: Sendable {
     /// SHA-256 of the bytes read, lower-case hex.
     public var sha256: String { SHA256.hex(data) }
 
-    /// Reads all of `path` (`-` or `/dev/stdin` is standard input).
+    /// The most any input is read into memory by default: far above a history of 30 million
+    /// intervals, far below an endless device (`/dev/zero`, `/dev/urandom`) read until memory runs out.
+    public static let defaultMaximumBytes = 1 << 30
+
+    /// Reads all of `path` (`-` or `/dev/stdin` is standard input), at most `maximumBytes`.
     /// - Throws: ``CoreError/missingInput(path:reason:)`` when it is missing, unreadable or a
-    ///   directory, with the same words as the streaming reader.
-    /// A FIFO without a writer fails after `fifoWriterWaitSeconds` (10 by default).
-    public static func read(_ path: String, fifoWriterWaitSeconds: Int = 10) throws(CoreError) -> InputFile {
+    ///   directory, with the same words as the streaming reader; ``CoreError/badFile(path:_:)``
+    ///   when it holds more than `maximumBytes`. A FIFO without a writer fails after
+    ///   `fifoWriterWaitSeconds` (10 by default).
+    public static func read(_ path: String, maximumBytes: Int = defaultMaximumBytes, fifoWriterWaitSeconds: Int = 10) throws(CoreError) -> InputFile {
         let source = path == "-" ? "/dev/stdin" : path
         var status = stat()
         guard stat(source, &status) == 0 else {
@@ -45,6 +50,10 @@ public struct InputFile: Sendable {
                 throw .missingInput(path: path, reason: "read failed: \(String(cString: strerror(errno)))")
             }
             if count == 0 { break }
+            guard data.count + count <= maximumBytes else {
+                let bound = maximumBytes >= 1 << 20 ? "\(maximumBytes >> 20) MiB" : "\(maximumBytes) bytes"
+                throw .badFile(path: path, "holds more than \(bound); an input this large is not a plan's (an endless device?)")
+            }
             data.append(contentsOf: buffer[0..<count])
         }
         return InputFile(path: path, data: data, isRegular: (status.st_mode & S_IFMT) == S_IFREG)

@@ -92,6 +92,22 @@ final class ChatConcurrencyTests: XCTestCase {
                                                           target: target).agents, 0)
     }
 
+    /// A low occupancy cap gives the same staff as walking up one agent at a time from the
+    /// service-level answer (brute force), for caps down to the 0.05 allowed without --force.
+    func testLowOccupancyCapIsTheFewestByBruteForce() throws {
+        let aht: [Double] = [400, 460, 540]
+        for (contacts, cap) in [(250.0, 0.05), (900.0, 0.05), (120.0, 0.2), (40.0, 0.5)] {
+            let target = StaffingTarget(serviceLevel: 0.8, targetSeconds: 60, maxOccupancy: cap)
+            let staffing = try ChatConcurrency.requiredAgents(contacts: contacts, intervalSeconds: 1800, ahtSecondsByConcurrency: aht, target: target)
+            let uncapped = try ChatConcurrency.requiredAgents(contacts: contacts, intervalSeconds: 1800, ahtSecondsByConcurrency: aht,
+                                                              target: StaffingTarget(serviceLevel: 0.8, targetSeconds: 60))
+            var brute = uncapped.agents
+            while !(ChatConcurrency.metrics(contacts: contacts, intervalSeconds: 1800, ahtSecondsByConcurrency: aht, agents: brute,
+                                            targetSeconds: 60).occupancy <= cap) { brute += 1 }
+            XCTAssertEqual(staffing.agents, brute, "\(contacts) chats, cap \(cap)")
+        }
+    }
+
     func testBadInputNamesTheField() {
         func name(_ body: () throws(QueueingError) -> Void) -> String? {
             do throws(QueueingError) { try body(); return nil } catch {

@@ -9,6 +9,9 @@ public enum PlanConfigReader {
                                             "model", "backtest_origins", "staff_to", "channels",
                                             "holidays", "events", "shifts", "scenarios", "input", "stale_after_days", "team", "fte_hours_per_week", "week_start"]
 
+    /// The largest config read (a real one is a few kilobytes).
+    static let maximumBytes = 16 << 20
+
     /// `force`: accept shrinkage above 0.95 and occupancy caps below 0.05 (`--force`).
     public static func load(path: String, force: Bool = false, requiresHistory: Bool = true) throws(PlanningError) -> PlanConfig {
         var isDirectory: ObjCBool = false
@@ -16,10 +19,9 @@ public enum PlanConfigReader {
             throw .core(.missingInput(path: path, reason: "config file not found"))
         }
         guard !isDirectory.boolValue else { throw .core(.missingInput(path: path, reason: "is a directory, expected a JSON config file")) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .core(.missingInput(path: path, reason: "cannot read the config file (permission denied?)"))
-        }
-        return try parse(data: data, path: path, force: force, requiresHistory: requiresHistory)
+        // Read like every input (a device or a pipe too), and bounded: `/dev/zero` must not fill memory.
+        let file = try core { () throws(CoreError) in try InputFile.read(path, maximumBytes: maximumBytes) }
+        return try parse(data: file.data, path: path, force: force, requiresHistory: requiresHistory)
     }
 
     /// `requiresHistory`: false for the commands that take only the config's channels, shifts and zone.

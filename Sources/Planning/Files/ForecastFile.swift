@@ -32,7 +32,7 @@ public struct ForecastFile: Sendable {
         var rows: [(instant: Int64, channel: String, line: Int)] = []
         while let record = try csv.next() {
             let instant = try csv.instant(record, timeColumn, calendar: calendar)
-            let channel = CSVText.unescaped(record.fields[channelColumn])
+            let channel = try csv.name(record, channelColumn)
             let key = "\(instant)|\(channel)"
             if let earlier = seen[key] {
                 throw .core(.badData(record.location(ofField: timeColumn), "duplicate of line \(earlier): \(channel) at \(record.fields[timeColumn])"))
@@ -51,10 +51,10 @@ public struct ForecastFile: Sendable {
             var aht: Double? = nil
             if let ahtColumn, !record.fields[ahtColumn].isEmpty {
                 switch DecimalParser.parse(record.fields[ahtColumn], allowDecimalComma: decimalComma) {
-                case let .success(x) where x.isFinite && x > 0 && x <= 86_400: aht = x
+                case let .success(x) where x.isFinite && x >= 1 && x <= 86_400: aht = x
                 default:
                     throw .core(.badData(record.location(ofField: ahtColumn),
-                                         "expected a positive average handle time in seconds up to 86400 (or empty), got '\(record.fields[ahtColumn])'"))
+                                         "expected an average handle time of 1 to 86400 seconds (or empty), got '\(record.fields[ahtColumn])'"))
                 }
             }
             byChannel[channel, default: []].append((instant, values, aht))

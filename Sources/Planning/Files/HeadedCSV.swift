@@ -49,7 +49,19 @@ struct HeadedCSV {
     }
 
     /// The interval lengths a file of the tool may use.
-    static let intervals = [300, 600, 900, 1800, 3600]
+    static let intervals = PlanningInterval.allowedSeconds
+
+    /// The channel name in field `column` of `record`, as written (the formula apostrophe
+    /// removed); a name with a control character or a bidirectional override is refused, as in
+    /// the config: it would reach every CSV, the HTML report and the terminal.
+    func name(_ record: CSVRecord, _ column: Int) throws(PlanningError) -> String {
+        let name = CSVText.unescaped(record.fields[column])
+        if let bad = name.unicodeScalars.first(where: JSONKeyCheck.isForbidden) {
+            throw .core(.badData(record.location(ofField: column),
+                                 "the channel name contains the control character \(JSONKeyCheck.describe(bad)); names must be printable"))
+        }
+        return name
+    }
 
     /// The grid of a file's rows: `given` (`--interval`), or the most common gap between a
     /// channel's consecutive rows among 5, 10, 15, 30 and 60 minutes (a tie goes to the longer) —

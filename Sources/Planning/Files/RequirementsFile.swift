@@ -36,7 +36,7 @@ public struct RequirementsFile: Sendable {
         var lines: [Key: Int] = [:]
         while let record = try csv.next() {
             let instant = try csv.instant(record, timeColumn, calendar: calendar)
-            let key = Key(CSVText.unescaped(record.fields[channelColumn]), instant)
+            let key = Key(try csv.name(record, channelColumn), instant)
             if let earlier = lines[key] {
                 throw .core(.badData(record.location(ofField: timeColumn),
                                      "duplicate of line \(earlier): \(key.channel) at \(record.fields[timeColumn])"))
@@ -47,15 +47,18 @@ public struct RequirementsFile: Sendable {
                 throw .core(.badData(record.location(ofField: headcountColumn),
                                      "expected a whole, non-negative number of agents, got '\(record.fields[headcountColumn])'"))
             }
-            func number(_ index: Int?) throws(PlanningError) -> Double? {
+            // The bounds of the history and the config: contacts 0…1e9, AHT 1…86,400 s.
+            func number(_ index: Int?, _ range: ClosedRange<Double>, _ what: String) throws(PlanningError) -> Double? {
                 guard let index else { return nil }
                 switch DecimalParser.parse(record.fields[index], allowDecimalComma: decimalComma) {
-                case let .success(x) where x.isFinite && x >= 0: return x
+                case let .success(x) where x.isFinite && range.contains(x): return x
                 default:
-                    throw .core(.badData(record.location(ofField: index), "expected a non-negative number, got '\(record.fields[index])'"))
+                    throw .core(.badData(record.location(ofField: index), "expected \(what), got '\(record.fields[index])'"))
                 }
             }
-            rows[key] = Row(headcount: headcount, contacts: try number(contactsColumn), ahtSeconds: try number(ahtColumn))
+            rows[key] = Row(headcount: headcount,
+                            contacts: try number(contactsColumn, 0 ... 1e9, "a number of contacts from 0 to 1e9"),
+                            ahtSeconds: try number(ahtColumn, 1 ... 86_400, "an average handle time of 1 to 86400 seconds"))
         }
         guard !rows.isEmpty else { throw .core(.badFile(path: path, "has a header but no requirement rows")) }
         return RequirementsFile(path: path, rows: rows, hasWorkload: contactsColumn != nil && ahtColumn != nil, lines: lines,

@@ -26,7 +26,7 @@ public struct StaffingFile: Sendable {
         var lines: [Key: Int] = [:]
         while let record = try csv.next() {
             let instant = try csv.instant(record, timeColumn, calendar: calendar)
-            let channel = channelColumn.map { CSVText.unescaped(record.fields[$0]) } ?? channels[0]
+            let channel = try channelColumn.map { column throws(PlanningError) in try csv.name(record, column) } ?? channels[0]
             let text = record.fields[agentsColumn].trimmingCharacters(in: .whitespaces)
             guard let count = Int(text), count >= 0, count <= QueueingLimits.maximumAgents else {
                 throw .core(.badData(record.location(ofField: agentsColumn),
