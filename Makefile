@@ -31,6 +31,7 @@ demo: release
 # 1-week and 59/61-day horizons; peers' ratios when Benchmarks/peers/results.csv exists).
 # `staffcast-bench webshop` (the seed-42 shop in detail) is opt-in.
 bench: deps
+	$(SWIFT) build -c release --product staffcast
 	$(SWIFT) build -c release --product staffcast-bench
 	.build/release/staffcast-bench --roster-seconds $(ROSTER_SECONDS)
 

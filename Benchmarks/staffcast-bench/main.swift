@@ -1,7 +1,7 @@
 import Foundation
 
 // `make bench`: release-mode figures for the closing notes. Run from the project root.
-// `staffcast-bench [queueing|forecast|history|history-mapped|scheduling|simulation|rostering|suite]…` runs a subset;
+// `staffcast-bench [queueing|forecast|history|history-mapped|scheduling|simulation|rostering|cli|suite]…` runs a subset;
 // `staffcast-bench roster FILE --seconds S --out FILE` solves one rostering benchmark instance;
 // `webshop` (the seed-42 shop in detail) and `suite-export DIR` (data and cases for
 // Benchmarks/peers/run_peers.py) only when named.
@@ -32,6 +32,7 @@ if wanted("forecast") { runForecastingBenchmarks() }
 if wanted("history") { runHistoryBenchmarks() }
 if wanted("history-mapped") { runMappedHistoryBenchmark() }
 if requested.contains("webshop") { runWebshopBenchmarks() }
+if wanted("cli") { runCLIBenchmarks() }
 if wanted("suite") { runAccuracySuite() }
 if requested.contains("suite-export"), let i = CommandLine.arguments.firstIndex(of: "suite-export"), i + 1 < CommandLine.arguments.count {
     runAccuracySuite(export: CommandLine.arguments[i + 1])
