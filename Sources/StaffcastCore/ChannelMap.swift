@@ -85,14 +85,21 @@ public struct ChannelMap: Sendable, Equatable {
 /// characters (NUL, ESC, DEL, C1), bidirectional overrides and invisible separators are refused
 /// where they enter.
 public enum NameCheck {
+    /// A character no name or text that leaves the tool may hold: C0 and C1 controls, DEL, the
+    /// Arabic letter mark, zero-width and bidirectional marks, overrides and isolates, line and
+    /// paragraph separators, and the byte-order mark.
+    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F ... 0x9F).contains(v) || v == 0x061C || (0x200B ... 0x200F).contains(v)
+            || (0x2028 ... 0x202E).contains(v) || (0x2066 ... 0x2069).contains(v) || v == 0xFEFF
+    }
+
     /// Why `name` cannot be a channel or queue name, or nil when it can.
     public static func problem(_ name: String, what: String) -> String? {
         if name.isEmpty { return "the \(what) name is empty" }
         for scalar in name.unicodeScalars {
             let v = scalar.value
-            let bad = v < 0x20 || (0x7F ... 0x9F).contains(v) || v == 0x061C || (0x200B ... 0x200F).contains(v)
-                || (0x2028 ... 0x202E).contains(v) || (0x2066 ... 0x2069).contains(v) || v == 0xFEFF
-            if bad {
+            if isForbidden(scalar) {
                 let code = String(v, radix: 16, uppercase: true)
                 let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
                 let visible = name.unicodeScalars.map { s in s == scalar ? "\\u{\(padded)}" : String(s) }.joined()

@@ -117,6 +117,10 @@ public enum EventsFile {
             guard let name = cell(.name), !name.isEmpty else {
                 throw .badData(location(.name), "the event has no name")
             }
+            if let problem = NameCheck.problem(name, what: "event") { throw .badData(location(.name), problem) }
+            if let channel = cell(.channel), !channel.isEmpty, let problem = NameCheck.problem(channel, what: "channel") {
+                throw .badData(location(.channel), problem)
+            }
             guard let startText = cell(.start), !startText.isEmpty else {
                 throw .badData(location(.start), "event '\(name)' has no start; write a date (2025-11-28) or a timestamp (2025-11-28T09:00)")
             }

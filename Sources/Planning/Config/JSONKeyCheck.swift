@@ -1,3 +1,4 @@
+import StaffcastCore
 import Foundation
 
 /// Checks a config's JSON text for what `JSONSerialization` lets pass silently: a key given twice
@@ -16,13 +17,9 @@ enum JSONKeyCheck {
         return scanner.value(path: "")
     }
 
-    /// A control character a name or text must not carry: C0 and C1 controls, DEL, and the
-    /// bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) that can make text
-    /// display other than it reads.
-    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-    }
+    /// A control character a name or text must not carry (`NameCheck.isForbidden`: controls,
+    /// bidirectional overrides and isolates that make text display other than it reads).
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool { NameCheck.isForbidden(scalar) }
 
     static func describe(_ scalar: Unicode.Scalar) -> String {
         "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
