@@ -1,3 +1,4 @@
+import Foundation
 import StaffcastCore
 import Forecasting
 
@@ -15,8 +16,9 @@ public struct ForecastFile: Sendable {
     var timeColumn = 0
 
     /// `needsIntervals`: the bound columns must be present (staffing to p80/p95 reads them).
-    public static func read(path: String, calendar: PlanningCalendar, needsIntervals: Bool) throws(PlanningError) -> ForecastFile {
-        var csv = try HeadedCSV(path: path, expected: "timestamp,channel,forecast[,lo80,hi80,lo95,hi95][,aht_seconds]")
+    /// `data`: the bytes of `path` already read (nil reads the file).
+    public static func read(path: String, calendar: PlanningCalendar, needsIntervals: Bool, data: Data? = nil) throws(PlanningError) -> ForecastFile {
+        var csv = try HeadedCSV(path: path, expected: "timestamp,channel,forecast[,lo80,hi80,lo95,hi95][,aht_seconds]", data: data)
         let column = csv.column
         guard let timeColumn = column("timestamp"), let channelColumn = column("channel"), let meanColumn = column("forecast") else {
             throw csv.headerError("expected a header with timestamp, channel and forecast columns, got '\(csv.header.fields.joined(separator: ","))'")

@@ -12,9 +12,13 @@ struct HeadedCSV {
     private var reader: CSVReader
 
     /// Opens `path` and reads its header; `expected` describes the header for an empty file's message.
-    init(path: String, expected: String) throws(PlanningError) {
+    /// `data`: the file's bytes already read (a published plan hashes what it parses); nil reads `path`.
+    init(path: String, expected: String, data: Data? = nil) throws(PlanningError) {
         self.path = path
-        var reader = try core { () throws(CoreError) in try CSVReader(path: path) }
+        var reader = try core { () throws(CoreError) in
+            if let data { return try CSVReader(data: data, name: path) }
+            return try CSVReader(path: path)
+        }
         guard let header = try core({ () throws(CoreError) in try reader.next() }) else {
             throw .core(.badFile(path: path, "the file is empty; expected a header \(expected)"))
         }

@@ -1,3 +1,4 @@
+import Foundation
 import StaffcastCore
 import Queueing
 import Scheduling
@@ -24,8 +25,9 @@ public struct RequirementsFile: Sendable {
     /// The timestamp column (0-based).
     var timeColumn = 0
 
-    public static func read(path: String, calendar: PlanningCalendar) throws(PlanningError) -> RequirementsFile {
-        var csv = try HeadedCSV(path: path, expected: "with timestamp, channel and headcount")
+    /// `data`: the bytes of `path` already read (nil reads the file).
+    public static func read(path: String, calendar: PlanningCalendar, data: Data? = nil) throws(PlanningError) -> RequirementsFile {
+        var csv = try HeadedCSV(path: path, expected: "with timestamp, channel and headcount", data: data)
         let column = csv.column
         guard let timeColumn = column("timestamp"), let channelColumn = column("channel"), let headcountColumn = column("headcount") else {
             throw csv.headerError("expected a header with timestamp, channel and headcount columns, got '\(csv.header.fields.joined(separator: ","))'")

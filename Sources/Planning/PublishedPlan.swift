@@ -1,0 +1,188 @@
+import Foundation
+import StaffcastCore
+import Forecasting
+import Queueing
+
+/// A week published by `staffcast plan` (`reports/YYYY-Www/`), read back for `review` and
+/// `reforecast`: the manifest's week, zone, interval and channel settings, and the files it hashes
+/// — `forecast.csv`, `requirements.csv`, `coverage.csv` (or `roster_coverage.csv` when the plan
+/// has a roster) — each checked against its SHA-256 in `manifest.json` before it is used, so an
+/// edited file is refused rather than reviewed. `schedule.csv` is checked too (its coverage is
+/// what `coverage.csv` holds); `report.html` and the other files are not read.
+public struct PublishedPlan: Sendable {
+    /// One channel as the manifest records it.
+    public struct Channel: Sendable {
+        public var name: String
+        public var model: String
+        /// The staffing rules rebuilt from the manifest's `settings` (service target, shrinkage,
+        /// occupancy cap, patience, concurrency, deadline and working hours). Not recorded there,
+        /// so not rebuilt: the low-volume rule (`min_contacts_per_interval`, `night_cover`).
+        public var policy: ChannelPolicy
+        /// Staffed with the AHT forecast (`"aht_source": "forecast"`): the per-interval handle
+        /// times are requirements.csv's `aht_seconds`.
+        public var staffedWithForecastAHT: Bool
+    }
+
+    public var folder: String
+    /// `YYYY-Www`.
+    public var label: String
+    /// The week as [start, end) instants.
+    public var weekStart: Int64
+    public var weekEnd: Int64
+    public var calendar: PlanningCalendar
+    public var intervalSeconds: Int
+    public var staffTo: StaffTo
+    public var channels: [Channel]
+    public var forecast: ForecastFile
+    public var requirements: RequirementsFile
+    /// `roster_coverage.csv` when the plan has one, else `coverage.csv`.
+    public var coverage: CoverageFile
+
+    /// The channel's forecast, nil for a channel the plan does not have.
+    public func forecast(for channel: String) -> Forecast? { forecast.forecasts.first { $0.channel == channel } }
+
+    /// Heads on duty for `channel` at `instant` (0 where the coverage has no row).
+    public func heads(_ channel: String, at instant: Int64) -> Int { coverage.heads[RequirementsFile.Key(channel, instant)] ?? 0 }
+
+    /// The handle time the plan staffed `channel` with at `instant`: requirements.csv's
+    /// `aht_seconds`, else the manifest's.
+    public func plannedAHT(_ channel: String, at instant: Int64) -> Double {
+        requirements.rows[RequirementsFile.Key(channel, instant)]?.ahtSeconds
+            ?? channels.first { $0.name == channel }?.policy.ahtSeconds ?? 0
+    }
+
+    /// Reads the plan in `folder`.
+    /// - Throws: a missing folder, manifest or listed file: `CoreError.missingInput` (exit 66);
+    ///   a manifest that is not one, a file whose SHA-256 differs from the manifest's, or a bad
+    ///   row (file:line:column): bad data (65).
+    public static func read(folder: String) throws(PlanningError) -> PublishedPlan {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            throw .core(.missingInput(path: folder, reason: "no such plan folder (expected reports/YYYY-Www/ as written by staffcast plan)"))
+        }
+        guard isDirectory.boolValue else {
+            throw .core(.missingInput(path: folder, reason: "is a file; expected the plan's folder (reports/YYYY-Www/)"))
+        }
+        let manifestPath = folder + "/manifest.json"
+        guard FileManager.default.fileExists(atPath: manifestPath) else {
+            throw .core(.missingInput(path: manifestPath, reason: "no manifest.json in the plan folder: it was not written by staffcast plan, or is incomplete"))
+        }
+        let manifest = try core { () throws(CoreError) in try InputFile.read(manifestPath, maximumBytes: 64 << 20) }
+        let root: Any
+        do { root = try JSONSerialization.jsonObject(with: manifest.data) } catch {
+            throw .config(path: manifestPath, key: "(file)", message: "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "syntax error")")
+        }
+        guard let object = root as? [String: Any] else {
+            throw .config(path: manifestPath, key: "(file)", message: "expected a JSON object at the top level")
+        }
+        let fields = JSONFields(path: manifestPath)
+        let label = try fields.string(object, "week", at: "")
+        let zone = try fields.string(object, "time_zone", at: "")
+        let calendar: PlanningCalendar
+        do { calendar = try PlanningCalendar(identifier: zone) } catch { throw fields.error("time_zone", error.description) }
+        let intervalText = try fields.string(object, "interval", at: "")
+        guard let interval = Durations.parse(intervalText), PlanningInterval.allowedSeconds.contains(interval) else {
+            throw fields.error("interval", "expected 5m, 10m, 15m, 30m or 1h, got '\(intervalText)'")
+        }
+        func instant(_ key: String) throws(PlanningError) -> Int64 {
+            let text = try fields.string(object, key, at: "")
+            do { return try TimestampParser.parseInstant(text, calendar: calendar) } catch {
+                throw fields.error(key, "expected an ISO 8601 timestamp, got '\(text)'")
+            }
+        }
+        let weekStart = try instant("week_start"), weekEnd = try instant("week_end")
+        guard weekEnd > weekStart else { throw fields.error("week_end", "is not after week_start") }
+        let staffText = try fields.string(object, "staff_to", at: "")
+        guard let staffTo = StaffTo(rawValue: staffText) else { throw fields.error("staff_to", "expected p50, p80 or p95, got '\(staffText)'") }
+        guard let channelList = object["channels"] as? [Any], !channelList.isEmpty else {
+            throw fields.error("channels", "expected a non-empty array of channel records")
+        }
+        var channels: [Channel] = []
+        for (index, item) in channelList.enumerated() {
+            let at = "channels[\(index)]"
+            guard let entry = item as? [String: Any] else { throw fields.error(at, "expected an object") }
+            guard let settings = entry["settings"] as? [String: Any] else { throw fields.error(at + ".settings", "missing or not an object") }
+            let (policy, forecastAHT) = try Self.policy(settings, fields: fields, at: at + ".settings")
+            channels.append(Channel(name: try fields.string(entry, "channel", at: at), model: try fields.optionalString(entry, "model", at: at) ?? "",
+                                    policy: policy, staffedWithForecastAHT: forecastAHT))
+        }
+
+        // The hashed outputs: name → SHA-256.
+        guard let outputList = object["outputs"] as? [Any] else { throw fields.error("outputs", "missing; expected the list of files and their sha256") }
+        var hashes: [String: String] = [:]
+        for (index, item) in outputList.enumerated() {
+            guard let entry = item as? [String: Any] else { throw fields.error("outputs[\(index)]", "expected an object with file and sha256") }
+            hashes[try fields.string(entry, "file", at: "outputs[\(index)]")] = try fields.string(entry, "sha256", at: "outputs[\(index)]")
+        }
+        func verified(_ name: String) throws(PlanningError) -> (path: String, data: Data) {
+            let path = folder + "/" + name
+            guard let expected = hashes[name] else { throw fields.error("outputs", "lists no \(name); the plan folder is incomplete") }
+            let file = try core { () throws(CoreError) in try InputFile.read(path) }
+            let actual = file.sha256
+            guard actual == expected.lowercased() else {
+                throw .core(.badFile(path: path, "its SHA-256 (\(actual)) differs from the one manifest.json records (\(expected)): the file was changed after staffcast plan wrote it; re-run the plan instead of editing its files"))
+            }
+            return (path, file.data)
+        }
+        let forecastFile = try verified("forecast.csv")
+        let forecast = try ForecastFile.read(path: forecastFile.path, calendar: calendar, needsIntervals: true, data: forecastFile.data)
+        let requirementsFile = try verified("requirements.csv")
+        let requirements = try RequirementsFile.read(path: requirementsFile.path, calendar: calendar, data: requirementsFile.data)
+        _ = try verified("schedule.csv")
+        let coverageFile = try verified(hashes["roster_coverage.csv"] != nil ? "roster_coverage.csv" : "coverage.csv")
+        let coverage = try CoverageFile.read(path: coverageFile.path, calendar: calendar, data: coverageFile.data)
+        for forecast in forecast.forecasts where !channels.contains(where: { $0.name == forecast.channel }) {
+            throw .badData("\(forecastFile.path): channel '\(forecast.channel)' is not among the manifest's channels (\(channels.map(\.name).joined(separator: ", ")))")
+        }
+        return PublishedPlan(folder: folder, label: label, weekStart: weekStart, weekEnd: weekEnd, calendar: calendar,
+                             intervalSeconds: interval, staffTo: staffTo, channels: channels, forecast: forecast,
+                             requirements: requirements, coverage: coverage)
+    }
+
+    /// A channel's policy from its manifest `settings` (as `PlanManifest.channel` writes them),
+    /// validated like a config entry; and whether it was staffed with the AHT forecast.
+    static func policy(_ settings: [String: Any], fields: JSONFields, at keyPath: String) throws(PlanningError) -> (ChannelPolicy, Bool) {
+        func number(_ key: String) throws(PlanningError) -> Double? { try fields.optionalNumber(settings, key, at: keyPath) }
+        func text(_ key: String) throws(PlanningError) -> String? { try fields.optionalString(settings, key, at: keyPath) }
+        let forecastAHT = try text("aht_source") == "forecast"
+        var given = ChannelSettings(ahtSeconds: try number("aht_seconds"), ahtChoice: forecastAHT ? "forecast" : nil,
+                                    asaSeconds: try number("asa_seconds"), maxOccupancy: try number("max_occupancy"),
+                                    shrinkage: try number("shrinkage"), patience: try number("patience"),
+                                    maxAbandonRate: try number("max_abandon_rate"))
+        let serviceLevel = try number("service_level")
+        let targetSeconds = try number("target_seconds")
+        if let k = try number("concurrency"), k > 1 {
+            given.concurrency = k
+            if let levels = settings["aht_by_concurrency"] as? [Any], !levels.isEmpty {
+                given.ahtByConcurrency = levels.compactMap { ($0 as? NSNumber)?.doubleValue }
+            }
+        }
+        if let deadline = try number("deadline_seconds") {
+            guard deadline >= 1, deadline <= 1e9, deadline == deadline.rounded() else {
+                throw fields.error(keyPath + ".deadline_seconds", "expected a whole number of seconds")
+            }
+            given.deadline = "\(Int(deadline))s"
+            given.deadlineCounts = try text("deadline_counts")
+            given.closingBacklog = try text("closing_backlog")
+            if let hours = settings["working_hours"] as? [Any] {
+                // The manifest lists every day, "Sun closed" too; a week with no working time is refused below.
+                given.workingHours = hours.compactMap { $0 as? String }
+            }
+            if let count = settings["opening_backlog"] as? NSNumber { given.openingBacklog = count.doubleValue }
+        } else if serviceLevel != nil {
+            given.serviceLevel = "50/0"  // a placeholder that passes validation; the exact target is set below
+        }
+        var policy: ChannelPolicy
+        do throws(ChannelSettingError) { policy = try given.policy(naming: .config, requiresTarget: false, force: true) } catch {
+            throw fields.error(keyPath + "." + error.setting.rawValue, error.message)
+        }
+        if policy.kind.deadlineSeconds == nil {
+            policy.target.serviceLevel = serviceLevel
+            policy.target.targetSeconds = targetSeconds ?? 0
+            do throws(QueueingError) { policy.target = try policy.target.validated() } catch {
+                throw fields.error(keyPath + ".service_level", error.description)
+            }
+        }
+        return (policy, forecastAHT)
+    }
+}
