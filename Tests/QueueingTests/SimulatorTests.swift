@@ -58,6 +58,32 @@ final class SimulatorTests: XCTestCase {
         }
     }
 
+    /// Per-interval handle times replace the law's mean: a law of mean 90 s scaled to 180 s in
+    /// every interval is R0001 again (SL 0.88835; at 90 s the load would be 5 Erlangs on 14 agents
+    /// and SL ≈ 1); scaled to the law's own mean the run is the same bytes; a wrong count is refused.
+    func testIntervalHandleTimesReplaceTheMean() throws {
+        var setup = SimulationSetup(intervalSeconds: 1800, contacts: Array(repeating: 100, count: 400),
+                                    agents: Array(repeating: 14, count: 400), handleTime: .exponential(meanSeconds: 90),
+                                    targetSeconds: 20, seed: 7, replications: 2)
+        setup.intervalAHTSeconds = Array(repeating: 180, count: 400)
+        let measured = pooled(try Simulator.run(setup))
+        assertClose(measured.serviceLevel, 0.8883500191794668842482187, absolute: 0.01)
+        assertClose(measured.occupancy, 10.0 / 14.0, absolute: 0.01)
+
+        var halves = setup
+        halves.handleTime = .lognormal(meanSeconds: 180, cv: 0.8)
+        halves.intervalAHTSeconds = nil
+        let plain = try Simulator.run(halves)
+        halves.intervalAHTSeconds = Array(repeating: 180, count: 400)
+        XCTAssertEqual(try Simulator.run(halves), plain)
+
+        halves.intervalAHTSeconds = [180]
+        XCTAssertThrowsError(try Simulator.run(halves)) { error in
+            guard case let .invalidParameter(name, _) = error as? QueueingError else { return XCTFail("\(error)") }
+            XCTAssertEqual(name, .ahtSeconds)
+        }
+    }
+
     func testSameSeedSameResultsAndOtherSeedOtherResults() throws {
         let setup = SimulationSetup(intervalSeconds: 900, contacts: [40, 80, 120, 60], agents: [5, 9, 12, 4],
                                     handleTime: .lognormal(meanSeconds: 240, cv: 0.8), patienceSeconds: 120, targetSeconds: 20,

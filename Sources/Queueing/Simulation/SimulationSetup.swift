@@ -39,6 +39,11 @@ public struct SimulationSetup: Sendable, Equatable {
     /// staff stays on until the queue is empty.
     public var agents: [Int]
     public var handleTime: HandleTime
+    /// Mean handle time per interval for the contacts arriving in it (one entry per interval), or
+    /// nil for the mean of `handleTime` everywhere. Each contact's handle time is drawn from
+    /// `handleTime` and scaled by `intervalAHTSeconds[i] / mean`, so the law and its coefficient
+    /// of variation stay and the mean becomes the interval's (actual handle times of a review).
+    public var intervalAHTSeconds: [Double]? = nil
     /// Mean patience in seconds (exponential); nil: nobody abandons.
     public var patienceSeconds: Double?
     /// Service-level threshold T in seconds.
@@ -69,7 +74,7 @@ public struct SimulationSetup: Sendable, Equatable {
     public static let maximumReplications = 100_000
 
     /// The same setup after checking every field; the error names the first bad one:
-    /// "interval_seconds", "contacts", "agents", "aht_seconds", "aht_cv", "patience_seconds",
+    /// "interval_seconds", "contacts", "agents", "aht_seconds" (also for `intervalAHTSeconds`), "aht_cv", "patience_seconds",
     /// "target_seconds" or "replications".
     public func validated() throws(QueueingError) -> SimulationSetup {
         try InputCheck.seconds(intervalSeconds, name: .intervalSeconds, allowZero: false)
@@ -78,6 +83,12 @@ public struct SimulationSetup: Sendable, Equatable {
         }
         for value in contacts { try InputCheck.contacts(value) }
         for value in agents { try InputCheck.agents(value) }
+        if let intervalAHTSeconds {
+            guard intervalAHTSeconds.count == contacts.count else {
+                throw .invalidParameter(name: .ahtSeconds, message: "needs one handle time per interval: \(contacts.count) intervals of contacts, \(intervalAHTSeconds.count) handle times")
+            }
+            for value in intervalAHTSeconds { try InputCheck.seconds(value, name: .ahtSeconds, allowZero: false) }
+        }
         switch handleTime {
         case let .exponential(mean):
             try InputCheck.seconds(mean, name: .ahtSeconds, allowZero: false)

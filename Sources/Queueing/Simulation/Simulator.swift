@@ -9,7 +9,8 @@ import StaffcastCore
 /// random, handle times are not exponential, patience runs out and the staff changes every interval.
 ///
 /// Model: arrivals per `SimulationSetup.Arrivals`; handle times exponential or lognormal
-/// (σ² = ln(1 + CV²), μ = ln(mean) − σ²/2); exponential patience; one FIFO queue carried across
+/// (σ² = ln(1 + CV²), μ = ln(mean) − σ²/2), scaled per interval to `intervalAHTSeconds` when given;
+/// exponential patience; one FIFO queue carried across
 /// interval boundaries; `agents[i]` agents during interval i, the last interval's staff staying on
 /// after the horizon until the queue is empty; a staffing drop follows `SimulationSetup.Departure`.
 ///
@@ -111,6 +112,8 @@ struct SimulationEngine {
     let lognormalSigma: Double
     let isLognormal: Bool
     let meanHandle: Double
+    /// Per interval, the factor on a drawn handle time (`intervalAHTSeconds[i] / meanHandle`); empty: 1.
+    let handleScale: [Double]
 
     var random = VariateSource(seed: 0)
     var tallies: IntervalTallies
@@ -134,6 +137,7 @@ struct SimulationEngine {
             meanHandle = mean; isLognormal = true
             lognormalSigma = variance.squareRoot(); lognormalMu = log(mean) - variance / 2
         }
+        handleScale = setup.intervalAHTSeconds.map { [meanHandle] in $0.map { $0 / meanHandle } } ?? []
         tallies = IntervalTallies(count: setup.contacts.count)
     }
 
@@ -190,7 +194,7 @@ struct SimulationEngine {
     /// One arriving contact: draw its handle time and patience, find its start, tally it.
     @inline(__always)
     mutating func place(arrival: Double, interval i: Int) {
-        let work = handleTime()
+        let work = handleScale.isEmpty ? handleTime() : handleTime() * handleScale[i]
         let patience = setup.patienceSeconds.map { $0 * random.exponential() } ?? .infinity
         tallies.offered[i] += 1
         let start = startTime(ready: arrival)
