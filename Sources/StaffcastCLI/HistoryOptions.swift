@@ -26,8 +26,13 @@ struct HistoryOptions {
     /// Whether --timezone was given (a file with UTC offsets and no zone gets a warning).
     var timezoneGiven: Bool
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
-        path = try arguments.required("history")
+    /// The mapping flags alone, for a command that takes its zone and interval from elsewhere
+    /// (`review` and `reforecast` read them from the plan's manifest).
+    static let mappingSpecs = specs.filter { !["history", "timezone", "interval"].contains($0.name) }
+
+    /// `pathFlag`: the flag naming the file (`history`; `actuals` for `review` and `reforecast`).
+    init(_ arguments: ParsedArguments, pathFlag: String = "history") throws(CLIError) {
+        path = try arguments.required(pathFlag)
         timezoneGiven = arguments.value("timezone") != nil
         let calendar: PlanningCalendar
         do { calendar = try PlanningCalendar(identifier: arguments.value("timezone") ?? "UTC") } catch {
