@@ -37,25 +37,40 @@ func runReforecastBenchmark() {
     let simple = kGrid.map { IntradayUpdate(method: .shrunkRatio(k: $0)) }
         .min { ReforecastDays.score($0, tune) < ReforecastDays.score($1, tune) } ?? IntradayUpdate.standard
     // Precision-weighted: τ² from the tune days' day-level ratio to the plan, σ² on a grid.
-    let levelVariance = tune.map { pow($0.dayRatio - 1, 2) }.reduce(0, +) / Double(max(1, tune.count))
+    // τ² = mean (day ratio − 1)² over the tune days, rounded to 0.00001 so the code can quote it.
+    let levelVariance = (tune.map { pow($0.dayRatio - 1, 2) }.reduce(0, +) / Double(max(1, tune.count)) * 1e5).rounded() / 1e5
     let shapeGrid: [Double] = [0, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 3e-3, 5e-3, 1e-2, 2e-2, 5e-2]
     let precision = shapeGrid.map { IntradayUpdate(method: .precisionWeighted(levelVariance: levelVariance, shapeVariance: $0)) }
         .min { ReforecastDays.score($0, tune) < ReforecastDays.score($1, tune) } ?? IntradayUpdate.standard
-    let winsBoth = ReforecastDays.score(precision, tune) < ReforecastDays.score(simple, tune)
-        && ReforecastDays.score(precision, check) < ReforecastDays.score(simple, check)
-    var chosen = winsBoth ? precision : simple
+    let dispersionGrid: [Double] = [0, 0.5, 1, 2, 5, 10, 20, 50]
+    let dispersion = shapeGrid.flatMap { sigma2 in dispersionGrid.map { c in
+        IntradayUpdate(method: .dispersionAware(levelVariance: levelVariance, shapeVariance: sigma2, dispersionMultiple: c))
+    } }.min { ReforecastDays.score($0, tune) < ReforecastDays.score($1, tune) } ?? IntradayUpdate.standard
+    let clever = ReforecastDays.score(dispersion, tune) < ReforecastDays.score(precision, tune) ? dispersion : precision
+    let winsBoth = ReforecastDays.score(clever, tune) < ReforecastDays.score(simple, tune)
+        && ReforecastDays.score(clever, check) < ReforecastDays.score(simple, check)
+    var chosen = winsBoth ? clever : simple
     chosen.tomorrowCarry = ReforecastDays.bestCarry(weekly.filter { $0.month <= 6 }, update: chosen)
 
     print("day-level ratio actual/morning on tune: RMS deviation from 1 = \(String(format: "%.4f", levelVariance.squareRoot())) (τ² = \(String(format: "%.5f", levelVariance)))")
     print("tune criterion (mean rest-of-day WAPE at 10/12/14) by k: " +
           kGrid.map { String(format: "%g %.3f%%", $0, ReforecastDays.score(IntradayUpdate(method: .shrunkRatio(k: $0)), tune) * 100) }.joined(separator: ", "))
-    print("by σ² (τ² fixed): " + shapeGrid.map {
+    print("precision, by σ² (τ² fixed): " + shapeGrid.map {
         String(format: "%g %.3f%%", $0, ReforecastDays.score(IntradayUpdate(method: .precisionWeighted(levelVariance: levelVariance, shapeVariance: $0)), tune) * 100)
+    }.joined(separator: ", "))
+    print("dispersion-aware, by c (best σ² for each c): " + dispersionGrid.map { c in
+        let best = shapeGrid.map { sigma2 in
+            (sigma2, ReforecastDays.score(IntradayUpdate(method: .dispersionAware(levelVariance: levelVariance, shapeVariance: sigma2, dispersionMultiple: c)), tune))
+        }.min { $0.1 < $1.1 } ?? (0, .nan)
+        return String(format: "%g (σ² %g) %.3f%%", c, best.0, best.1 * 100)
     }.joined(separator: ", "))
     print("")
     print("Rest-of-day WAPE, morning forecast (auto, origin 00:00 of the day) vs updated:")
-    ReforecastDays.table([("morning", nil), (label(simple), simple), (label(precision), precision)], tune: tune, check: check)
-    print("chosen (simpler unless the other wins on both tune and check): \(label(chosen)), tomorrow carry ρ = \(String(format: "%.2f", chosen.tomorrowCarry)) (tune)")
+    ReforecastDays.table([("morning", nil), (label(simple), simple), (label(precision), precision), (label(dispersion), dispersion)], tune: tune, check: check)
+    print("criterion (mean of the three WAPEs): " + [simple, precision, dispersion].map {
+        label($0) + String(format: " tune %.3f%% check %.3f%%", ReforecastDays.score($0, tune) * 100, ReforecastDays.score($0, check) * 100)
+    }.joined(separator: "; "))
+    print("chosen (the shrunk ratio unless the best other on tune beats it on both tune and check): \(label(chosen)), tomorrow carry ρ = \(String(format: "%.2f", chosen.tomorrowCarry)) (tune)")
     print("IntradayUpdate.standard: \(label(IntradayUpdate.standard)), ρ = \(String(format: "%.2f", IntradayUpdate.standard.tomorrowCarry))" +
           (IntradayUpdate.standard == chosen ? " — matches this run's choice" : " — DIFFERS from this run's choice"))
     print("")
@@ -71,6 +86,7 @@ private func label(_ update: IntradayUpdate) -> String {
     switch update.method {
     case let .shrunkRatio(k): return "shrunk ratio k=\(String(format: "%g", k))"
     case let .precisionWeighted(tau2, sigma2): return String(format: "precision τ²=%.4g σ²=%g", tau2, sigma2)
+    case let .dispersionAware(tau2, sigma2, c): return String(format: "dispersion τ²=%.4g σ²=%g c=%g", tau2, sigma2, c)
     }
 }
 
