@@ -120,6 +120,21 @@ public enum Review {
 
     /// Refuses actuals of other channels, another interval, or another week, saying which.
     static func check(plan: PublishedPlan, actuals: ContactHistory, actualsPath: String) throws(PlanningError) {
+        try checkChannels(plan: plan, actuals: actuals, actualsPath: actualsPath)
+        let week = "\(plan.label) (\(plan.calendar.format(plan.weekStart)) to \(plan.calendar.format(plan.weekEnd)))"
+        for series in actuals.series {
+            let instants = series.contacts.indices.filter { series.contacts[$0] != nil }.map(series.instant(at:))
+            guard instants.contains(where: { $0 >= plan.weekStart && $0 < plan.weekEnd }) else {
+                let span = instants.first.map { "run from \(plan.calendar.format($0)) to \(plan.calendar.format((instants.last ?? $0) + Int64(series.intervalSeconds)))" }
+                    ?? "have no known interval"
+                throw .badData("\(actualsPath): the actuals of \(series.channel) \(span), none in the plan's week \(week)")
+            }
+        }
+    }
+
+    /// Refuses actuals whose channels are not the plan's (naming the missing and the extra ones)
+    /// or whose interval is not the plan's.
+    static func checkChannels(plan: PublishedPlan, actuals: ContactHistory, actualsPath: String) throws(PlanningError) {
         let planned = plan.channels.map(\.name)
         let missing = planned.filter { actuals.series(for: $0) == nil }
         let extra = actuals.channels.filter { !planned.contains($0) }
@@ -131,17 +146,6 @@ public enum Review {
         }
         guard actuals.intervalSeconds == plan.intervalSeconds else {
             throw .badData("\(actualsPath): \(Durations.format(actuals.intervalSeconds)) intervals, the plan's are \(Durations.format(plan.intervalSeconds))")
-        }
-        let week = "\(plan.label) (\(plan.calendar.format(plan.weekStart)) to \(plan.calendar.format(plan.weekEnd)))"
-        var known: [(first: Int64, last: Int64)] = []
-        for series in actuals.series {
-            let instants = series.contacts.indices.filter { series.contacts[$0] != nil }.map(series.instant(at:))
-            if let first = instants.first, let last = instants.last { known.append((first, last)) }
-            guard instants.contains(where: { $0 >= plan.weekStart && $0 < plan.weekEnd }) else {
-                let span = instants.first.map { "run from \(plan.calendar.format($0)) to \(plan.calendar.format((instants.last ?? $0) + Int64(series.intervalSeconds)))" }
-                    ?? "have no known interval"
-                throw .badData("\(actualsPath): the actuals of \(series.channel) \(span), none in the plan's week \(week)")
-            }
         }
     }
 

@@ -28,7 +28,7 @@ public enum StaffcastCommand {
     static let commands: [any Command.Type] = [
         InspectCommand.self, ForecastCommand.self, BacktestCommand.self,
         ErlangCommand.self, StaffCommand.self, PlanCommand.self, RosterCommand.self, ScheduleCommand.self, SimulateCommand.self, CalendarCommand.self,
-        ReviewCommand.self,
+        ReviewCommand.self, ReforecastCommand.self,
     ]
 
     public static let version = "0.1.0"
