@@ -22,9 +22,13 @@ final class ReviewCommandTests: XCTestCase {
         return root.appendingPathComponent("reports/2003-W30")
     }
 
-    override class func tearDown() {
+    static func removePlan() {
         if let directory { try? FileManager.default.removeItem(at: directory) }
         directory = nil
+    }
+
+    override class func tearDown() {
+        removePlan()
         super.tearDown()
     }
 
