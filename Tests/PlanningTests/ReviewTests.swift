@@ -15,17 +15,17 @@ final class ReviewTests: XCTestCase {
     static let start: Int64 = 1_741_000_000 - 1_741_000_000 % 86_400  // a UTC midnight
     static let count = 48
 
-    static func plan(forecast means: [Double], heads: (Int) -> Int = { $0 < 24 ? 20 : 17 }) throws -> PublishedPlan {
+    static func plan(forecast means: [Double], heads: (Int) -> Int = { $0 < 24 ? 20 : 17 }, policy given: ChannelPolicy? = nil) throws -> PublishedPlan {
         let instants = (0..<means.count).map { start + Int64($0 * 1800) }
         let forecast = Forecast(channel: "calls", model: "test", instants: instants, mean: means,
                                 lo80: means.map { $0 * 0.9 }, hi80: means.map { $0 * 1.1 }, lo95: means.map { $0 * 0.8 }, hi95: means.map { $0 * 1.2 })
+        let policy = try given ?? ChannelPolicy(ahtSeconds: 180, target: StaffingTarget(serviceLevel: 0.8, targetSeconds: 20, shrinkage: 0.3).validated())
         var rows: [RequirementsFile.Key: RequirementsFile.Row] = [:]
         var coverage: [RequirementsFile.Key: Int] = [:]
         for (i, instant) in instants.enumerated() {
-            rows[RequirementsFile.Key("calls", instant)] = RequirementsFile.Row(headcount: 20, contacts: means[i], ahtSeconds: 180)
+            rows[RequirementsFile.Key("calls", instant)] = RequirementsFile.Row(headcount: 20, contacts: means[i], ahtSeconds: policy.ahtSeconds)
             coverage[RequirementsFile.Key("calls", instant)] = heads(i)
         }
-        let policy = ChannelPolicy(ahtSeconds: 180, target: try StaffingTarget(serviceLevel: 0.8, targetSeconds: 20, shrinkage: 0.3).validated())
         return PublishedPlan(folder: "/plans/2025-W10", label: "2025-W10", weekStart: start, weekEnd: start + 7 * 86_400, calendar: .utc,
                              intervalSeconds: 1800, staffTo: .p50,
                              channels: [PublishedPlan.Channel(name: "calls", model: "test", policy: policy, staffedWithForecastAHT: false)],
@@ -34,10 +34,10 @@ final class ReviewTests: XCTestCase {
                              coverage: CoverageFile(path: "/plans/2025-W10/coverage.csv", heads: coverage, column: "scheduled"))
     }
 
-    static func actuals(_ values: [Double?], channel: String = "calls", start: Int64 = start) -> ContactHistory {
+    static func actuals(_ values: [Double?], channel: String = "calls", start: Int64 = start, aht: Double? = nil) -> ContactHistory {
         ContactHistory(calendar: .utc, intervalSeconds: 1800,
                        series: [IntervalSeries(channel: channel, intervalSeconds: 1800, start: start, contacts: values,
-                                               ahtSeconds: values.map { _ in nil })])
+                                               ahtSeconds: values.map { _ in aht })])
     }
 
     func testActualsEqualToTheForecastGiveWAPEZeroAndThePlansOwnSimulatedLevel() throws {
@@ -70,6 +70,46 @@ final class ReviewTests: XCTestCase {
         let firstHalf = review.channels[0].intervals.prefix(24)
         let pooled = firstHalf.reduce(0) { $0 + $1.inTime } / firstHalf.reduce(0) { $0 + $1.offered }
         XCTAssertGreaterThan(pooled, 0.8883500191794669 - 0.03)
+    }
+
+    /// Actual handle times of 360 s (the plan's 180 s) reach the replay and the staffing: the same
+    /// run as the simulator with exponential handle times of mean 360 s (scaling by 2 is exact),
+    /// and by Erlang C (Python; A = 20) 24 agents give SL 0.7613, 25 give 0.8416: 25 needed, so
+    /// under = (25 − 14) × 0.5 h × 24 + (25 − 11) × 0.5 h × 24 = 300 agent-hours.
+    func testActualHandleTimesAreReplayedAndStaffed() throws {
+        let means = [Double](repeating: 100, count: Self.count)
+        let review = try Review.run(plan: try Self.plan(forecast: means), actuals: Self.actuals(means, aht: 360), actualsPath: "actuals.csv",
+                                    options: Review.Options(seed: 2, replications: 3))
+        let channel = review.channels[0]
+        XCTAssertEqual(channel.intervals.map(\.ahtSeconds), Array(repeating: 360, count: 48))
+        let direct = try Simulator.run(SimulationSetup(intervalSeconds: 1800, contacts: means,
+                                                       agents: (0..<48).map { $0 < 24 ? 14 : 11 }, handleTime: .exponential(meanSeconds: 360),
+                                                       targetSeconds: 20, arrivals: .replay,
+                                                       seed: ArrivalReplay.channelSeed(2, channel: "calls"), replications: 3))
+        XCTAssertEqual(channel.weekLevel, direct.serviceLevel)
+        XCTAssertEqual(channel.intervals.map(\.requiredAgents), Array(repeating: 25, count: 48))
+        XCTAssertEqual(channel.week.underAgentHours, 300)
+        XCTAssertEqual(channel.week.overAgentHours, 0)
+    }
+
+    /// Deferred work (deadline 2 h of clock time, AHT 600 s, no shrinkage): 30 contacts arrive at
+    /// the first interval and one head handles 1800 / 600 = 3 per interval, so 4 intervals × 3 = 12
+    /// are handled by the deadline (the end of interval 3) and the other 18 late: 12 / 30 = 0.4.
+    func testDeferredWorkIsScoredWithinItsDeadline() throws {
+        var rules = DeferredRules(deadlineSeconds: 7200)
+        rules.clock = .wall
+        let policy = ChannelPolicy(ahtSeconds: 600, kind: .deferred(rules), target: StaffingTarget(serviceLevel: nil, targetSeconds: 0, shrinkage: 0))
+        let plan = try Self.plan(forecast: [Double](repeating: 1, count: Self.count), heads: { _ in 1 }, policy: policy)
+        let values: [Double?] = (0..<48).map { $0 == 0 ? 30 : 0 }
+        let review = try Review.run(plan: plan, actuals: Self.actuals(values), actualsPath: "actuals.csv")
+        let channel = review.channels[0]
+        XCTAssertEqual(channel.measure, .withinDeadline)
+        XCTAssertNil(channel.weekLevel)
+        XCTAssertEqual(try XCTUnwrap(channel.week.serviceLevel), 0.4, accuracy: 1e-12)
+        XCTAssertEqual(try XCTUnwrap(channel.intervals[0].serviceLevel), 0.4, accuracy: 1e-12)
+        // The levelled plan of the actuals needs agents in the first intervals only; every reviewed interval has a figure.
+        XCTAssertTrue(channel.intervals.allSatisfy { $0.requiredAgents != nil })
+        XCTAssertGreaterThan(channel.intervals[0].requiredAgents ?? 0, 1)
     }
 
     func testAccuracyByHand() throws {
