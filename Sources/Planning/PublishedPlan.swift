@@ -51,11 +51,14 @@ public struct PublishedPlan: Sendable {
             ?? channels.first { $0.name == channel }?.policy.ahtSeconds ?? 0
     }
 
-    /// Reads the plan in `folder`.
+    /// Which coverage to read: the roster's named agents or the shift schedule's heads.
+    public enum Coverage: String, Sendable { case roster, shifts }
+
+    /// Reads the plan in `folder`; `coverage` nil takes the roster when the plan has one.
     /// - Throws: a missing folder, manifest or listed file: `CoreError.missingInput` (exit 66);
     ///   a manifest that is not one, a file whose SHA-256 differs from the manifest's, or a bad
     ///   row (file:line:column): bad data (65).
-    public static func read(folder: String) throws(PlanningError) -> PublishedPlan {
+    public static func read(folder: String, coverage choice: Coverage? = nil) throws(PlanningError) -> PublishedPlan {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
             throw .core(.missingInput(path: folder, reason: "no such plan folder (expected reports/YYYY-Www/ as written by staffcast plan)"))
@@ -129,7 +132,11 @@ public struct PublishedPlan: Sendable {
         let requirementsFile = try verified("requirements.csv")
         let requirements = try RequirementsFile.read(path: requirementsFile.path, calendar: calendar, data: requirementsFile.data)
         _ = try verified("schedule.csv")
-        let coverageFile = try verified(hashes["roster_coverage.csv"] != nil ? "roster_coverage.csv" : "coverage.csv")
+        let hasRoster = hashes["roster_coverage.csv"] != nil
+        if choice == .roster, !hasRoster {
+            throw .invalidRequest("\(folder): the plan has no roster (roster_coverage.csv); use --coverage shifts")
+        }
+        let coverageFile = try verified((choice ?? (hasRoster ? .roster : .shifts)) == .roster ? "roster_coverage.csv" : "coverage.csv")
         let coverage = try CoverageFile.read(path: coverageFile.path, calendar: calendar, data: coverageFile.data)
         for forecast in forecast.forecasts where !channels.contains(where: { $0.name == forecast.channel }) {
             throw .badData("\(forecastFile.path): channel '\(forecast.channel)' is not among the manifest's channels (\(channels.map(\.name).joined(separator: ", ")))")

@@ -7,7 +7,7 @@ import Reports
 struct ReforecastCommand: Command {
     static let name = "reforecast"
     static let abstract = "during the day: re-forecast the rest of today and tomorrow from the actuals so far, re-staffed"
-    static let synopsis = "--plan DIR --actuals FILE --now TIMESTAMP [--format NAME|--columns …] [--out FILE|-] [--quiet]"
+    static let synopsis = "--plan DIR --actuals FILE --now TIMESTAMP [--format NAME|--columns …] [--coverage roster|shifts] [--out FILE|-] [--quiet]"
     static let discussion = """
     Reads the plan folder written by `staffcast plan` (manifest.json and the files it hashes) and
     the actuals so far, a history CSV read like --history (same input-mapping flags; the plan's
@@ -30,6 +30,7 @@ struct ReforecastCommand: Command {
     """
     static let options = [
         OptionSpec("plan", "DIR", "the published week's folder (reports/YYYY-Www)"),
+        OptionSpec("coverage", "roster|shifts", "the staffing to hold against the actuals: the roster's named agents\n(roster_coverage.csv; the default when the plan has a roster) or the shift\nschedule's heads (coverage.csv)"),
         OptionSpec("actuals", "FILE", "history CSV of today so far: timestamp,channel,contacts[,aht_seconds] or timestamp,<value>"),
         OptionSpec("now", "TIMESTAMP", "the time of the update (ISO 8601; local times in the plan's zone)"),
     ] + HistoryOptions.mappingSpecs + [
@@ -38,6 +39,7 @@ struct ReforecastCommand: Command {
     ]
 
     let planPath: String
+    let coverage: PublishedPlan.Coverage?
     let actuals: HistoryOptions
     let nowText: String
     let outPath: String
@@ -45,6 +47,10 @@ struct ReforecastCommand: Command {
 
     init(_ arguments: ParsedArguments) throws(CLIError) {
         planPath = try arguments.required("plan")
+        coverage = try arguments.value("coverage").map { text throws(CLIError) in
+            guard let choice = PublishedPlan.Coverage(rawValue: text) else { throw .usage("--coverage: expected roster or shifts, got '\(text)'") }
+            return choice
+        }
         actuals = try HistoryOptions(arguments, pathFlag: "actuals")
         nowText = try arguments.required("now")
         outPath = arguments.value("out") ?? "-"
@@ -52,7 +58,7 @@ struct ReforecastCommand: Command {
     }
 
     func run() throws(CLIError) {
-        let plan = try planning { () throws(PlanningError) in try PublishedPlan.read(folder: planPath) }
+        let plan = try planning { () throws(PlanningError) in try PublishedPlan.read(folder: planPath, coverage: coverage) }
         let now = try parseInstant(nowText, flag: "now", calendar: plan.calendar)
         var reader = actuals
         reader.options.calendar = plan.calendar

@@ -7,7 +7,7 @@ import Reports
 struct ReviewCommand: Command {
     static let name = "review"
     static let abstract = "after the week: a published plan against the actuals (accuracy, service level, agent-hours)"
-    static let synopsis = "--plan DIR --actuals FILE [--format NAME|--columns …] [--seed N] [--replications R] [--out-dir DIR] [--quiet]"
+    static let synopsis = "--plan DIR --actuals FILE [--format NAME|--columns …] [--seed N] [--replications R] [--coverage roster|shifts] [--out-dir DIR] [--quiet]"
     static let discussion = """
     Reads the plan folder written by `staffcast plan` (manifest.json and the files it hashes: an
     edited file is refused) and the actuals, a history CSV read like --history (same layouts and
@@ -41,6 +41,7 @@ struct ReviewCommand: Command {
     """
     static let options = [
         OptionSpec("plan", "DIR", "the published week's folder (reports/YYYY-Www)"),
+        OptionSpec("coverage", "roster|shifts", "the staffing to hold against the actuals: the roster's named agents\n(roster_coverage.csv; the default when the plan has a roster) or the shift\nschedule's heads (coverage.csv)"),
         OptionSpec("actuals", "FILE", "history CSV of the week: timestamp,channel,contacts[,aht_seconds] or timestamp,<value>"),
     ] + HistoryOptions.mappingSpecs + [
         OptionSpec("seed", "N", "random seed of the replay, 0 to 18446744073709551615 (default 1)"),
@@ -50,6 +51,7 @@ struct ReviewCommand: Command {
     ]
 
     let planPath: String
+    let coverage: PublishedPlan.Coverage?
     let actuals: HistoryOptions
     let options: Review.Options
     let outDir: String
@@ -57,6 +59,10 @@ struct ReviewCommand: Command {
 
     init(_ arguments: ParsedArguments) throws(CLIError) {
         planPath = try arguments.required("plan")
+        coverage = try arguments.value("coverage").map { text throws(CLIError) in
+            guard let choice = PublishedPlan.Coverage(rawValue: text) else { throw .usage("--coverage: expected roster or shifts, got '\(text)'") }
+            return choice
+        }
         actuals = try HistoryOptions(arguments, pathFlag: "actuals")
         var seed: UInt64 = 1
         if let text = arguments.value("seed") {
@@ -70,7 +76,7 @@ struct ReviewCommand: Command {
     }
 
     func run() throws(CLIError) {
-        let plan = try planning { () throws(PlanningError) in try PublishedPlan.read(folder: planPath) }
+        let plan = try planning { () throws(PlanningError) in try PublishedPlan.read(folder: planPath, coverage: coverage) }
         var reader = actuals
         reader.options.calendar = plan.calendar
         reader.options.intervalSeconds = plan.intervalSeconds

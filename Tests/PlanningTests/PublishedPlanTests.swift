@@ -89,6 +89,18 @@ final class PublishedPlanTests: XCTestCase {
         let plan = try PublishedPlan.read(folder: folder.path)
         XCTAssertEqual(plan.coverage.column, "rostered")
         XCTAssertEqual(plan.heads("calls", at: 1_740_985_200), 25)
+        let shifts = try PublishedPlan.read(folder: folder.path, coverage: .shifts)
+        XCTAssertEqual(shifts.coverage.column, "scheduled")
+        XCTAssertEqual(shifts.heads("calls", at: 1_740_985_200), 21)
+    }
+
+    func testAskingForARosterThePlanLacksIsRefused() throws {
+        let folder = try Self.writePlan()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertThrowsError(try PublishedPlan.read(folder: folder.path, coverage: .roster)) { error in
+            guard case let .invalidRequest(message) = error as? PlanningError else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("has no roster"), message)
+        }
     }
 
     func testEditedFileIsRefused() throws {
