@@ -28,7 +28,7 @@ struct ReviewCommand: Command {
     coverage80/95 = share of those intervals whose actual lies in the 80 %/95 % band.
     Service level (queued channels, service_measure "simulated"): the actual counts replayed
     (simulate --replay) against the published coverage — roster_coverage.csv when the plan has
-    a roster, else coverage.csv — net of shrinkage, with the actuals' aht_seconds per interval
+    a roster, else coverage.csv; --coverage chooses — net of shrinkage, with the actuals' aht_seconds per interval
     where present (else the plan's), exponential handle times, the plan's patience and target
     time; seeded per channel as simulate is. Chat channels: the chat model on the actual volume
     ("chat model"). Deferred work: the share of contacts handled by their deadline in a fluid
