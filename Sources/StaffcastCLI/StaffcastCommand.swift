@@ -42,8 +42,10 @@ public enum StaffcastCommand {
         Commands:
 
         """
+        // Names padded to the longest (`reforecast`) and two spaces.
+        let width = max(10, (commands.map { $0.name.count }.max() ?? 0) + 2)
         for command in commands {
-            text += "  " + command.name.padding(toLength: 10, withPad: " ", startingAt: 0) + command.abstract + "\n"
+            text += "  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0) + command.abstract + "\n"
         }
         text += "\nExit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 69 missing dependency, 70 internal error, 73 cannot write, 74 output failed (full disk, closed pipe), 75 output locked by another run.\n"
         return text
