@@ -23,7 +23,9 @@ public enum ReforecastTable {
         for channel in result.channels {
             let ratio = channel.plannedSoFar > 0 ? " (actual/plan so far \(factor(channel.actualSoFar / channel.plannedSoFar)) over \(channel.knownIntervals) interval(s))" : " (no actuals so far)"
             text += "\(channel.channel): level factor \(factor(channel.factor)) for the rest of \(result.today)\(ratio), \(factor(channel.tomorrowFactor)) for \(result.tomorrow); "
-            if channel.rows.contains(where: { $0.shortAgents != nil }) {
+            if channel.rows.isEmpty {
+                text += "no open interval left today or tomorrow\n"
+            } else if channel.rows.contains(where: { $0.shortAgents != nil }) {
                 let heads = Headcount.scheduled(agents: channel.maxShort, shrinkage: channel.shrinkage)
                 text += "\(channel.shortIntervals) of \(channel.rows.count) interval(s) short, by at most \(channel.maxShort) agent(s) (\(heads) head(s) at \(NumberFormat.plain(100 * channel.shrinkage, maxFractionDigits: 2)) % shrinkage), "
                 text += "\(NumberFormat.plain(result.shortAgentHours(channel), maxFractionDigits: 1)) agent-hours short\n"
