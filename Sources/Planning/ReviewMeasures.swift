@@ -44,7 +44,9 @@ enum ReviewMeasures {
     static func deferred(_ intervals: inout [Review.Interval], channel: String, policy: ChannelPolicy, rules: DeferredRules,
                          plan: PublishedPlan) throws(PlanningError) {
         guard let first = intervals.first, let last = intervals.last else { return }
-        let known = intervals.filter { $0.actual != nil }
+        // The intervals the plan forecast (or that had contacts): without working hours these are
+        // the channel's working time, as the plan's forecast rows were.
+        let known = intervals.filter(\.reviewed)
         let actuals = Forecast(channel: channel, model: "actuals", instants: known.map(\.instant), mean: known.map { $0.actual ?? 0 },
                                lo80: known.map { $0.actual ?? 0 }, hi80: known.map { $0.actual ?? 0 },
                                lo95: known.map { $0.actual ?? 0 }, hi95: known.map { $0.actual ?? 0 })
