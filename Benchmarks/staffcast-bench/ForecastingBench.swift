@@ -76,7 +76,7 @@ private struct BenchError: Error, CustomStringConvertible {
     var description: String
 }
 
-private struct BankData {
+struct BankData {
     struct Origin {
         var origin: Int64
         var horizonSeconds: Int

@@ -1,7 +1,7 @@
 import Foundation
 
 // `make bench`: release-mode figures for the closing notes. Run from the project root.
-// `staffcast-bench [queueing|forecast|history|history-mapped|scheduling|simulation|rostering|cli|suite]…` runs a subset;
+// `staffcast-bench [queueing|forecast|reforecast|history|history-mapped|scheduling|simulation|rostering|cli|suite]…` runs a subset;
 // `staffcast-bench roster FILE --seconds S --out FILE` solves one rostering benchmark instance;
 // `webshop` (the seed-42 shop in detail) and `suite-export DIR` (data and cases for
 // Benchmarks/peers/run_peers.py) only when named.
@@ -29,6 +29,7 @@ if wanted("rostering") { runRosteringBenchmarks(seconds: rosterSeconds, instance
 if wanted("rostering") { runWebshopRosterBenchmark() }
 if wanted("blending") { runBlendingBenchmark() }
 if wanted("forecast") { runForecastingBenchmarks() }
+if wanted("reforecast") { runReforecastBenchmark() }
 if wanted("history") { runHistoryBenchmarks() }
 if wanted("history-mapped") { runMappedHistoryBenchmark() }
 if requested.contains("webshop") { runWebshopBenchmarks() }
