@@ -76,6 +76,7 @@ public enum CapacityFiles {
                 ("training_weeks", .integer(s.trainingWeeks)),
                 ("ramp_up", .array(s.rampUp.map { .exact($0) })),
                 ("hire_fte", .exact(s.hireFTE)),
+                ("hire_every_weeks", .integer(s.hireEveryWeeks)),
                 ("quantile", .string(s.quantile.rawValue)),
                 ("shrinkage_by_month", .object(s.shrinkageByMonth.keys.sorted().map { (String($0), .exact(s.shrinkageByMonth[$0] ?? 0)) })),
             ])),

@@ -16,6 +16,7 @@ struct CapacityCommand: Command {
                     "training_weeks": 3,                          a new hire takes no contacts
                     "ramp_up": [0.5, 0.75],                       then works at these shares, a week each
                     "hire_fte": 1, "quantile": "p80",             FTE of a hire; gap closed at p50|p80|p95
+                    "hire_every_weeks": 4,                        classes start every N weeks (default 1)
                     "shrinkage_by_month": {"11": 0.33},           replaces a channel's shrinkage that month
                     "hires": [{"channel": "phone", "start": "2025-10-06", "count": 6}] }
     forecasts every channel over the N planning weeks from --from (history before that week only),

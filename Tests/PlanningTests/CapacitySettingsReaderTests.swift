@@ -20,13 +20,14 @@ final class CapacitySettingsReaderTests: XCTestCase {
     }
 
     func testEveryKeyIsRead() throws {
-        let c = try read(#"{"headcount": {"phone": 30.5}, "attrition_per_week": 0.004, "training_weeks": 3, "ramp_up": [0.5, 0.75], "hire_fte": 0.8, "quantile": "p95", "shrinkage_by_month": {"11": 0.33, "12": 0.36}, "hires": [{"channel": "phone", "start": "2025-10-06", "count": 6}]}"#)
+        let c = try read(#"{"headcount": {"phone": 30.5}, "attrition_per_week": 0.004, "training_weeks": 3, "ramp_up": [0.5, 0.75], "hire_fte": 0.8, "hire_every_weeks": 4, "quantile": "p95", "shrinkage_by_month": {"11": 0.33, "12": 0.36}, "hires": [{"channel": "phone", "start": "2025-10-06", "count": 6}]}"#)
         let s = try XCTUnwrap(c.capacity)
         XCTAssertEqual(s.headcount, ["phone": 30.5])
         XCTAssertEqual(s.attritionPerWeek, 0.004)
         XCTAssertEqual(s.trainingWeeks, 3)
         XCTAssertEqual(s.rampUp, [0.5, 0.75])
         XCTAssertEqual(s.hireFTE, 0.8)
+        XCTAssertEqual(s.hireEveryWeeks, 4)
         XCTAssertEqual(s.quantile, .p95)
         XCTAssertEqual(s.shrinkageByMonth, [11: 0.33, 12: 0.36])
         XCTAssertEqual(s.hires, [PlannedHire(channel: "phone", start: CivilDate(year: 2025, month: 10, day: 6)!, count: 6)])
@@ -48,6 +49,7 @@ final class CapacitySettingsReaderTests: XCTestCase {
         XCTAssertEqual(key(#"{"headcount": {"phone": 3}, "training_weeks": 2.5}"#), "capacity.training_weeks")
         XCTAssertEqual(key(#"{"headcount": {"phone": 3}, "ramp_up": [0.5, 1.5]}"#), "capacity.ramp_up[1]")
         XCTAssertEqual(key(#"{"headcount": {"phone": 3}, "quantile": "p90"}"#), "capacity.quantile")
+        XCTAssertEqual(key(#"{"headcount": {"phone": 3}, "hire_every_weeks": 0}"#), "capacity.hire_every_weeks")
         XCTAssertEqual(key(#"{"headcount": {"phone": 3}, "shrinkage_by_month": {"13": 0.3}}"#), "capacity.shrinkage_by_month.13")
         XCTAssertEqual(key(#"{"headcount": {"phone": 3}, "hires": [{"channel": "phone", "start": "2025-02-30", "count": 1}]}"#), "capacity.hires[0].start")
         XCTAssertEqual(key(#"{"headcount": {"phone": 3}, "hires": [{"channel": "phone", "start": "2025-02-03", "count": 0}]}"#), "capacity.hires[0].count")

@@ -21,6 +21,20 @@ final class HiringPlannerTests: XCTestCase {
         XCTAssertEqual(result.tooLate, [])
     }
 
+    /// The same plan with classes every 2 weeks: week 4's cohort starts in week 0 (the class
+    /// before week 1), week 6's in week 2 (week 3 is not a class week).
+    func testClassesStartOnlyEveryFewWeeks() {
+        var settings = CapacitySettings(headcount: ["phone": 10])
+        settings.trainingWeeks = 2
+        settings.rampUp = [0.5]
+        settings.hireEveryWeeks = 2
+        let result = HiringPlanner.plan(required: [10, 10, 10, 10, 12, 12, 15, 15, 15, 10], headcount: 10, settings: settings)
+        XCTAssertEqual(result.recommended.map(\.startWeek), [0, 2])
+        XCTAssertEqual(result.recommended.map(\.count), [2, 3])
+        // Week 2: 10 + 2 × 0.5 = 11; week 3: 12; week 4: 12 + 3 × 0.5 = 13.5; week 5 on: 15.
+        XCTAssertEqual(result.availableAfter, [10, 10, 11, 12, 13.5, 15, 15, 15, 15, 15])
+    }
+
     /// 10 % attrition a week, hires productive at once, 10 FTE required every week from 10 today.
     func testAttritionIsReplacedWeekByWeek() {
         var settings = CapacitySettings(headcount: ["chat": 10])

@@ -12,7 +12,8 @@
 ///
 /// Weeks are visited in order. A week whose required FTE exceeds what is available by more than
 /// `tolerance` gets a cohort started in the latest week from which it is at full output by then,
-/// `s = w − training − ramp-up`, with `n = ⌈gap / (f (1 − a)^(w − s))⌉` people. Weeks before
+/// `s = w − training − ramp-up` (rounded down to a class start when new hires start only every
+/// `hire_every_weeks` weeks), with `n = ⌈gap / (f (1 − a)^(w − s))⌉` people. Weeks before
 /// the first one a hire started now reaches at full output (`w < training + ramp-up`) get no
 /// cohort of their own — hiring more people to cover a ramp-up week would leave a surplus for
 /// months — and what they are still short after the other cohorts is reported as too late for
@@ -56,7 +57,9 @@ public enum HiringPlanner {
         for w in settings.weeksToFullOutput..<max(weeks, settings.weeksToFullOutput) {
             let gap = required[w] - after[w]
             guard gap > tolerance else { continue }
-            let start = w - settings.weeksToFullOutput
+            // The latest class start (every `hireEveryWeeks` weeks from the first) at full output by week w.
+            let every = max(1, settings.hireEveryWeeks)
+            let start = (w - settings.weeksToFullOutput) / every * every
             let output = settings.hireFTE * survival(w - start, settings)
             let count = max(1, Int((gap / output - 1e-9).rounded(.up)))
             cohorts.append(Cohort(startWeek: start, count: count, forWeek: w, planned: false))

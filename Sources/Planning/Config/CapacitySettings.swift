@@ -5,7 +5,7 @@ import StaffcastCore
 ///
 /// ```json
 /// "capacity": { "headcount": {"phone": 38, "chat": 20}, "attrition_per_week": 0.004,
-///               "training_weeks": 3, "ramp_up": [0.5, 0.75], "hire_fte": 0.8, "quantile": "p80",
+///               "training_weeks": 3, "ramp_up": [0.5, 0.75], "hire_fte": 0.8, "hire_every_weeks": 4, "quantile": "p80",
 ///               "shrinkage_by_month": {"11": 0.33, "12": 0.36},
 ///               "hires": [{"channel": "phone", "start": "2025-10-06", "count": 6}] }
 /// ```
@@ -23,6 +23,8 @@ public struct CapacitySettings: Sendable, Equatable {
     public var rampUp: [Double] = []
     /// FTE of one hire (a 32-hour contract against 40 hours a week is 0.8).
     public var hireFTE: Double = 1
+    /// New hires start in classes: only every this many weeks from the first planned week (1: any week).
+    public var hireEveryWeeks: Int = 1
     /// The quantile the hiring plan closes the gap at.
     public var quantile: StaffTo = .p80
     /// Shrinkage per calendar month (1–12) replacing each channel's own in that month.

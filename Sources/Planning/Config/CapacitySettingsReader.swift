@@ -3,7 +3,7 @@ import StaffcastCore
 
 /// Reads the config's `"capacity"` object (``CapacitySettings``); every mistake names its key.
 enum CapacitySettingsReader {
-    static let keys: Set<String> = ["headcount", "attrition_per_week", "training_weeks", "ramp_up", "hire_fte", "quantile",
+    static let keys: Set<String> = ["headcount", "attrition_per_week", "training_weeks", "ramp_up", "hire_fte", "hire_every_weeks", "quantile",
                                     "shrinkage_by_month", "hires"]
 
     static func settings(_ value: Any?, reader: JSONFields) throws(PlanningError) -> CapacitySettings? {
@@ -55,6 +55,12 @@ enum CapacitySettingsReader {
         if let fte = try reader.optionalNumber(object, "hire_fte", at: "capacity") {
             guard fte > 0, fte <= 2 else { throw reader.error("capacity.hire_fte", "expected the FTE of one hire in (0, 2] (a 32 h contract at 40 h = 0.8), got \(ChannelSettings.show(fte))") }
             settings.hireFTE = fte
+        }
+        if let weeks = try reader.optionalNumber(object, "hire_every_weeks", at: "capacity") {
+            guard weeks == weeks.rounded(), (1...26).contains(weeks) else {
+                throw reader.error("capacity.hire_every_weeks", "expected how often a class of new hires can start, a whole number of weeks from 1 to 26, got \(ChannelSettings.show(weeks))")
+            }
+            settings.hireEveryWeeks = Int(weeks)
         }
         if let text = try reader.optionalString(object, "quantile", at: "capacity") {
             guard let quantile = StaffTo(rawValue: text) else {
