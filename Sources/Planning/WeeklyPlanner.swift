@@ -140,10 +140,10 @@ public enum WeeklyPlanner {
             inputs.append(PlanInput(role: "events", path: config.eventsPathAsWritten ?? eventsFile.path, sha256: eventsFile.sha256,
                                     regular: eventsFile.isRegular))
         }
-        for (role, path, written) in [("team", config.team?.agentsPath, config.team?.agentsPathAsWritten),
-                                      ("requests", config.team?.requestsPath, config.team?.requestsPathAsWritten)] {
-            guard let path, let written else { continue }
-            inputs.append(PlanInput(role: role, path: written, sha256: SHA256.hex(FileManager.default.contents(atPath: path) ?? Data())))
+        for (role, file, written) in [("team", roster?.teamFile, config.team?.agentsPathAsWritten),
+                                      ("requests", roster?.requestsFile, config.team?.requestsPathAsWritten)] {
+            guard let file, let written else { continue }
+            inputs.append(PlanInput(role: role, path: written, sha256: file.sha256, regular: file.isRegular))
         }
         let kpis = WeekKPIs.compute(channelPlans.map { ($0.channel, $0.policy.kind, $0.requirements) },
                                     intervalSeconds: history.intervalSeconds, fteHoursPerWeek: config.fteHoursPerWeek)
