@@ -70,6 +70,7 @@ public enum CapacityFiles {
                 .object([("role", .string(input.role)), ("path", .string(input.path)), ("sha256", .string(input.sha256))]
                         + (input.regular ? [] : [("read_once", .bool(true))]))
             })),
+            ("models", .object(plan.models.keys.sorted().map { ($0, .string(plan.models[$0] ?? "")) })),
             ("capacity", .object([
                 ("headcount", .object(s.headcount.keys.sorted().map { ($0, .exact(s.headcount[$0] ?? 0)) })),
                 ("attrition_per_week", .exact(s.attritionPerWeek)),
@@ -119,7 +120,7 @@ struct CapacityReport {
                                   bands: [ChartBand(label: "required p50–p80", lower: rows.map(\.requiredP50),
                                                     upper: rows.map(\.requiredP80), colour: "#2b6cb0", opacity: 0.25)],
                                   yLabel: "FTE", markers: starts.map { (position: $0.0, label: $0.1) })
-            body += "<section>\n<h2>\(SVG.escape(channel))</h2>\n" + chart.render() + weekTable(rows) + "</section>\n"
+            body += "<section>\n<h2>\(SVG.escape(channel)) <span class=\"model\">model: \(SVG.escape(plan.models[channel] ?? ""))</span></h2>\n" + chart.render() + weekTable(rows) + "</section>\n"
         }
         return ReportPage.head(title: "Capacity plan \(weeks.first?.label ?? "")") + """
         <body>

@@ -59,6 +59,8 @@ public struct CapacityPlan: Sendable {
     /// Channel by channel (the history's order), week by week.
     public var rows: [Row]
     public var hiring: [Hiring]
+    /// The forecast model of each channel (chosen by backtest with `"model": "auto"`).
+    public var models: [String: String] = [:]
     public var inputs: [PlanInput]
     public var warnings: [String]
 

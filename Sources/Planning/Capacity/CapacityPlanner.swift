@@ -64,8 +64,10 @@ public enum CapacityPlanner {
 
         var rows: [CapacityPlan.Row] = []
         var hiring: [CapacityPlan.Hiring] = []
+        var chosen: [String: String] = [:]
         for (k, (channel, policy)) in read.policies.enumerated() {
             guard let series = history.series(for: channel), let (full, _) = forecasts[k] else { continue }
+            chosen[channel] = full.model
             progress?("\(channel): staffing \(weeks) weeks …")
             var channelRows: [CapacityPlan.Row] = []
             for week in planWeeks {
@@ -123,8 +125,10 @@ public enum CapacityPlanner {
         let inputs = [PlanInput(role: "config", path: URL(fileURLWithPath: config.path).lastPathComponent, sha256: SHA256.hex(config.data)),
                       PlanInput(role: "history", path: config.historyPathAsWritten, sha256: read.file.sha256, regular: read.file.isRegular)]
             + (eventsFile.map { [PlanInput(role: "events", path: config.eventsPathAsWritten ?? $0.path, sha256: $0.sha256, regular: $0.isRegular)] } ?? [])
-        return CapacityPlan(config: config, settings: settings, weeks: planWeeks, origin: origin, rows: rows,
-                            hiring: hiring, inputs: inputs, warnings: warnings)
+        var plan = CapacityPlan(config: config, settings: settings, weeks: planWeeks, origin: origin, rows: rows,
+                                hiring: hiring, inputs: inputs, warnings: warnings)
+        plan.models = chosen
+        return plan
     }
 
     /// `FTE = Σ n_i Δ / (1 − s(i)) / h` over the staffed intervals.
