@@ -25,8 +25,8 @@ demo: release
 	.build/release/staffcast plan --config $(DEMO_CONFIG) --week $(DEMO_WEEK) --out-dir reports
 	@echo "Reports for $(DEMO_WEEK) are in reports/$(DEMO_WEEK)/"
 
-# Release figures: Erlang staffing, simulator, scheduler, forecasts on the bank data, the
-# 5-million-row reader, the rostering benchmark (12 instances × ROSTER_SECONDS, 2 workers) and the
+# Release figures: Erlang staffing, simulator, scheduler, forecasts and the intraday reforecast
+# backtest (tune/check) on the bank data, the 5-million-row reader, the rostering benchmark (12 instances × ROSTER_SECONDS, 2 workers) and the
 # web-shop roster, then the accuracy suite with tune/check columns (bank + six generated web shops,
 # 1-week and 59/61-day horizons; peers' ratios when Benchmarks/peers/results.csv exists).
 # `staffcast-bench webshop` (the seed-42 shop in detail) is opt-in.

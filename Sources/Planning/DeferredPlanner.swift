@@ -47,8 +47,10 @@ public enum DeferredPlanner {
 
     /// What a plan of `previous` (the week before, opening empty, carrying what is due later)
     /// leaves waiting, as the next week's opening backlog: one lump, due when its oldest contact is.
+    /// `nextOpen`: the next week's open intervals (where a channel without working hours works).
     static func leftOver(_ previous: Forecast, ahtSeconds: Double, rules: DeferredRules, intervalSeconds: Int,
-                         calendar: PlanningCalendar, horizon: Range<Int64>, next: Range<Int64>, source: String) throws(PlanningError) -> [WaitingWork] {
+                         calendar: PlanningCalendar, horizon: Range<Int64>, next: Range<Int64>, nextOpen: [Int64],
+                         source: String) throws(PlanningError) -> [WaitingWork] {
         var carry = rules
         carry.closing = .carry
         guard let before = try grid(previous, contacts: previous.mean, rules: carry, intervalSeconds: intervalSeconds,
@@ -61,8 +63,13 @@ public enum DeferredPlanner {
         let waited = Int((last.oldestAgeSeconds / Double(intervalSeconds)).rounded())
         // When the oldest waiting contact is due, on the next week's grid.
         let arrived = horizon.upperBound - Int64(waited * intervalSeconds)
-        let nextGrid = Forecast(channel: previous.channel, model: previous.model, instants: [], mean: [], lo80: [], hi80: [], lo95: [], hi95: [])
-        guard let target = try grid(nextGrid, contacts: [], rules: rules, intervalSeconds: intervalSeconds, calendar: calendar,
+        // Without working hours the channel works whenever it has contacts: in the next week's
+        // open intervals (its forecast's).
+        let open = rules.workingHours == nil ? nextOpen.filter { next.contains($0) } : []
+        let zeros = [Double](repeating: 0, count: open.count)
+        let nextGrid = Forecast(channel: previous.channel, model: previous.model, instants: open, mean: zeros, lo80: zeros, hi80: zeros,
+                                lo95: zeros, hi95: zeros)
+        guard let target = try grid(nextGrid, contacts: zeros, rules: rules, intervalSeconds: intervalSeconds, calendar: calendar,
                                     horizon: next, source: source) else { return [] }
         var due = Int.max
         switch rules.clock {

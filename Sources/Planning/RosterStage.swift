@@ -12,14 +12,19 @@ public enum RosterStage {
     public struct Result: Sendable {
         public var team: [Agent]
         public var roster: Roster
+        /// The team and requests files as read once (the bytes parsed are the bytes the manifest hashes).
+        public var teamFile: InputFile
+        public var requestsFile: InputFile?
     }
 
     public static func roster(_ requirements: [RequirementRow], team settings: TeamSettings, templates: [ShiftTemplate],
                               policies: [String: ChannelPolicy], intervalSeconds: Int, calendar: PlanningCalendar,
                               dates: [CivilDate], source: String) throws(PlanningError) -> Result {
-        let team = try rostering { () throws(RosteringError) in try TeamReader.readTeam(path: settings.agentsPath) }
-        let requests = try settings.requestsPath.map { path throws(PlanningError) in
-            try rostering { () throws(RosteringError) in try TeamReader.readRequests(path: path, team: team) }
+        let teamFile = try core { () throws(CoreError) in try InputFile.read(settings.agentsPath) }
+        let team = try rostering { () throws(RosteringError) in try TeamReader.parseTeam(data: teamFile.data, file: settings.agentsPath) }
+        let requestsFile = try settings.requestsPath.map { path throws(PlanningError) in try core { () throws(CoreError) in try InputFile.read(path) } }
+        let requests = try requestsFile.map { file throws(PlanningError) in
+            try rostering { () throws(RosteringError) in try TeamReader.parseRequests(data: file.data, file: file.path, team: team) }
         } ?? []
         let entries = requirements.map { (channel: $0.channel, instant: $0.instant, headcount: $0.staffing.headcount) }
         let curves = try ShiftCover.curves(entries, intervalSeconds: intervalSeconds, calendar: calendar, source: source, dates: dates)
@@ -35,7 +40,7 @@ public enum RosterStage {
         let input = RosterInput(team: team, requests: requests, requirements: curves, templates: templates, previousShifts: previous,
                                 deferredChannels: deferred, moves: settings.moves)
         let roster = try rostering { () throws(RosteringError) in try RosterSolver.solve(input) }
-        return Result(team: team, roster: roster)
+        return Result(team: team, roster: roster, teamFile: teamFile, requestsFile: requestsFile)
     }
 }
 

@@ -27,25 +27,8 @@ public enum WeeklyPlanner {
         let calendar = config.calendar
         var warnings: [String] = []
         func warn(_ text: String) { warnings.append(text); warning?(text) }
-        let historyOptions = HistoryReadOptions(calendar: calendar, intervalSeconds: config.intervalSeconds,
-                                                valueColumn: config.valueColumn, channelName: config.channelName, input: config.input)
-        progress?("reading \(config.historyPath) …")
-        // Read once: the bytes parsed are the bytes hashed into the manifest.
-        let historyFile = try core { () throws(CoreError) in try InputFile.read(config.historyPath) }
-        let history = try core { () throws(CoreError) in
-            try HistoryReader.read(data: historyFile.data, name: config.historyPath, options: historyOptions)
-        }
-        for text in history.warnings { warn(text) }
-        if !config.timezoneGiven, let line = history.firstNonUTCOffsetLine {
-            throw .config(path: config.path, key: "timezone",
-                          message: "missing, but the history's timestamps carry UTC offsets (\(config.historyPath):\(line)); name the planning site's zone (e.g. \"Europe/Amsterdam\"), or say \"timezone\": \"UTC\" to plan on the UTC clock")
-        }
-
-        let policies = try history.channels.map { channel throws(PlanningError) in (channel, try config.policy(for: channel)) }
-        for name in config.channels.keys.sorted() where name != "*" && history.series(for: name) == nil {
-            throw .config(path: config.path, key: "channels.\(name)",
-                          message: "the history has no channel '\(name)'; it has \(history.channels.joined(separator: ", "))")
-        }
+        let read = try PlanHistory.read(config, progress: progress, warn: warn)
+        let history = read.history, historyFile = read.file, policies = read.policies
         let historyEnd = history.series.map(\.end).max() ?? 0
         let week: PlanWeek
         switch choice {
@@ -80,32 +63,13 @@ public enum WeeklyPlanner {
         try checkScenarioChannels(config, history: history)
         // AHT: the configured aht_seconds, or the forecast from the history's aht_seconds when the
         // channel gives none or asks for it ("aht": "forecast").
-        var ahtModels: [String: AHTForecast] = [:]
-        for (channel, policy) in policies {
-            guard let series = history.series(for: channel) else { continue }
-            if let model = ForecastStep.ahtModel(series, calendar: calendar, origin: origin,
-                                                 calendarEvents: events.calendar, userEvents: events.user) { ahtModels[channel] = model }
-            if !policy.ahtConfigured, ahtModels[channel] == nil {
-                throw .config(path: config.path, key: "channels.\(channel).aht_seconds",
-                              message: "missing, and the history has no aht_seconds for '\(channel)' to forecast it from; give the channel's average handle time in seconds")
-            }
-        }
-        // The channels' forecasts are independent: on every core, then used in channel order.
+        let ahtModels = try read.ahtModels(config, origin: origin, events: events)
         progress?("forecasting \(policies.count) channel(s) …")
-        let allSeries = policies.map { history.series(for: $0.0) }
-        let horizonSeconds = Int(weekEnd - origin), backtestOrigins = config.backtestOrigins
-        let forecasts = Parallel.map(allSeries.count, minimumChunk: 1) { k in
-            Result { () throws(PlanningError) -> (Forecast, [ModelScore])? in
-                guard let series = allSeries[k] else { return nil }
-                return try ForecastStep.forecast(series, calendar: calendar, models: models, origin: origin,
-                                                 horizonSeconds: horizonSeconds, backtestOrigins: backtestOrigins,
-                                                 calendarEvents: events.calendar, userEvents: events.user)
-            }
-        }
+        let forecasts = try read.forecasts(config, models: models, origin: origin, horizonSeconds: Int(weekEnd - origin), events: events)
         var channelPlans: [ChannelPlan] = []
         for (k, (channel, policy)) in policies.enumerated() {
             guard let series = history.series(for: channel),
-                  let (full, scores) = try forecasts[k].get() else { continue }
+                  let (full, scores) = forecasts[k] else { continue }
             let forecast = full.restricted(to: weekStart..<weekEnd)
             let aht = ahtModels[channel]?.aht(at: forecast.instants)
             let usesForecastAHT = policy.usesForecastAHT(available: aht != nil)
@@ -176,10 +140,10 @@ public enum WeeklyPlanner {
             inputs.append(PlanInput(role: "events", path: config.eventsPathAsWritten ?? eventsFile.path, sha256: eventsFile.sha256,
                                     regular: eventsFile.isRegular))
         }
-        for (role, path, written) in [("team", config.team?.agentsPath, config.team?.agentsPathAsWritten),
-                                      ("requests", config.team?.requestsPath, config.team?.requestsPathAsWritten)] {
-            guard let path, let written else { continue }
-            inputs.append(PlanInput(role: role, path: written, sha256: SHA256.hex(FileManager.default.contents(atPath: path) ?? Data())))
+        for (role, file, written) in [("team", roster?.teamFile, config.team?.agentsPathAsWritten),
+                                      ("requests", roster?.requestsFile, config.team?.requestsPathAsWritten)] {
+            guard let file, let written else { continue }
+            inputs.append(PlanInput(role: role, path: written, sha256: file.sha256, regular: file.isRegular))
         }
         let kpis = WeekKPIs.compute(channelPlans.map { ($0.channel, $0.policy.kind, $0.requirements) },
                                     intervalSeconds: history.intervalSeconds, fteHoursPerWeek: config.fteHoursPerWeek)
@@ -217,7 +181,7 @@ public enum WeeklyPlanner {
             let week0 = Forecast(channel: series.channel, model: full.model, instants: order.map { instants[$0] }, mean: values,
                                  lo80: values, hi80: values, lo95: values, hi95: values)
             return try DeferredPlanner.leftOver(week0, ahtSeconds: ahtSeconds, rules: rules, intervalSeconds: intervalSeconds,
-                                                calendar: calendar, horizon: previous, next: week, source: source)
+                                                calendar: calendar, horizon: previous, next: week, nextOpen: full.instants, source: source)
         }
     }
 

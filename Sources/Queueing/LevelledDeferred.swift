@@ -91,37 +91,54 @@ public enum LevelledDeferred {
             }
             agentsAt[j] = done > 1e-9 ? min(peak, Int((done / perAgent - 1e-9).rounded(.up))) : 0
         }
-        // Those agents answer everything in arrival order (work due later too, in their spare
-        // time): the backlog and the oldest age they leave.
-        var queue: [(contacts: Double, arrived: Int)] = waiting.filter { $0.contacts > 0 }.map { ($0.contacts, -$0.waitedIntervals) }
-        var head = 0
+        // Those agents answer what is due within the horizon first, in arrival order, and in
+        // their spare time the work carried past it (in arrival order too): the backlog and the
+        // oldest age they leave.
+        var dueWork: [(contacts: Double, arrived: Int)] = []
+        var carried: [(contacts: Double, arrived: Int)] = []
+        for item in waiting where item.contacts > 0 {
+            if item.due == Int.max { carried.append((item.contacts, -item.waitedIntervals)) }
+            else { dueWork.append((item.contacts, -item.waitedIntervals)) }
+        }
+        var dueHeadAt = 0, carriedHead = 0
         var result: [DeferredInterval] = []
         result.reserveCapacity(n)
         for j in 0..<n {
-            if arrivals[j] > 0 { queue.append((arrivals[j], j)) }
-            var left = Double(agentsAt[j]) * perAgent, work = 0.0
-            while left > 1e-12, head < queue.count {
-                let take = min(left, queue[head].contacts)
-                queue[head].contacts -= take
-                left -= take; work += take
-                if queue[head].contacts <= 1e-9 { head += 1 }
+            if arrivals[j] > 0 {
+                if due[j] == Int.max { carried.append((arrivals[j], j)) } else { dueWork.append((arrivals[j], j)) }
             }
-            let backlog = queue[head...].reduce(0) { $0 + $1.contacts }
-            let oldest = head < queue.count ? Double(j + 1 - queue[head].arrived) * Double(intervalSeconds) : 0
+            var left = Double(agentsAt[j]) * perAgent, work = 0.0
+            while left > 1e-12, dueHeadAt < dueWork.count {
+                let take = min(left, dueWork[dueHeadAt].contacts)
+                dueWork[dueHeadAt].contacts -= take
+                left -= take; work += take
+                if dueWork[dueHeadAt].contacts <= 1e-9 { dueHeadAt += 1 }
+            }
+            while left > 1e-12, carriedHead < carried.count {
+                let take = min(left, carried[carriedHead].contacts)
+                carried[carriedHead].contacts -= take
+                left -= take; work += take
+                if carried[carriedHead].contacts <= 1e-9 { carriedHead += 1 }
+            }
+            let backlog = dueWork[dueHeadAt...].reduce(0) { $0 + $1.contacts } + carried[carriedHead...].reduce(0) { $0 + $1.contacts }
+            let firstArrived = min(dueHeadAt < dueWork.count ? dueWork[dueHeadAt].arrived : Int.max,
+                                   carriedHead < carried.count ? carried[carriedHead].arrived : Int.max)
+            let oldest = firstArrived == Int.max ? 0 : Double(j + 1 - firstArrived) * Double(intervalSeconds)
             result.append(DeferredInterval(agents: agentsAt[j], handled: work, backlog: backlog, oldestAgeSeconds: oldest))
         }
         return result
     }
 
-    /// Whether at most `peak` agents in every working interval, serving in arrival order, leave
-    /// nothing past its deadline.
+    /// Whether at most `peak` agents in every working interval, serving the work due within the
+    /// horizon in arrival order, leave nothing past its deadline.
     static func feasible(peak: Int, _ arrivals: [Double], _ working: [Bool], _ due: [Int], _ waiting: [WaitingWork],
                          _ perAgent: Double) -> Bool {
-        var queue: [(contacts: Double, due: Int)] = waiting.filter { $0.contacts > 0 }.map { ($0.contacts, $0.due) }
+        // Work carried past the horizon has no deadline to meet and must not hold up work that has.
+        var queue: [(contacts: Double, due: Int)] = waiting.filter { $0.contacts > 0 && $0.due != Int.max }.map { ($0.contacts, $0.due) }
         var head = 0
         let cap = Double(peak) * perAgent
         for j in arrivals.indices {
-            if arrivals[j] > 0 { queue.append((arrivals[j], due[j])) }
+            if arrivals[j] > 0, due[j] != Int.max { queue.append((arrivals[j], due[j])) }
             if working[j] {
                 var left = cap
                 while left > 0, head < queue.count {

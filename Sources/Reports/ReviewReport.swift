@@ -99,17 +99,7 @@ public enum ReviewReport {
             }
             body += "</table>\n</section>\n"
         }
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Review of plan \(SVG.escape(review.label))</title>
-        <style>
-        \(WeeklyReport.stylesheet)
-        </style>
-        </head>
+        return ReportPage.head(title: "Review of plan \(review.label)") + """
         <body>
         \(body)<p class="note">WAPE = Σ|actual − forecast| ÷ Σ actual; bias = Σ(forecast − actual) ÷ Σ actual (positive: over-forecast); in 80 %/95 %: share of intervals whose actual lies inside the band. Service level: answered within the target time ÷ offered, from replaying the actual counts (and handle times where the actuals have them) through the simulator against the scheduled heads net of shrinkage. Over/under agent-hours: scheduled agents net of shrinkage minus the agents the actual volume needed at the plan's target, summed over intervals × interval length.</p>
         </body>

@@ -64,6 +64,8 @@ struct TimeChart {
     /// A position from which the chart is shaded as "forecast".
     var forecastFrom: Int? = nil
     var yLabel: String
+    /// Positions marked by a dashed vertical line labelled at the top (hiring starts).
+    var markers: [(position: Int, label: String)] = []
     var width = 1000.0
     var height = 260.0
 
@@ -106,6 +108,10 @@ struct TimeChart {
                 let points = segment.map { "\(SVG.number(x($0))),\(SVG.number(y(line.values[$0] ?? 0)))" }.joined(separator: " ")
                 svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"\(line.width)\"\(line.dashed ? " stroke-dasharray=\"4 3\"" : "")/>\n"
             }
+        }
+        for (position, label) in markers where position >= 0 && position < count {
+            svg += "<line x1=\"\(SVG.number(x(position)))\" x2=\"\(SVG.number(x(position)))\" y1=\"\(SVG.number(top))\" y2=\"\(SVG.number(top + plotH))\" stroke=\"#c0392b\" stroke-width=\"1.2\" stroke-dasharray=\"3 3\"/>"
+            svg += "<text x=\"\(SVG.number(x(position) + 3))\" y=\"\(SVG.number(top + 10))\" class=\"note\" fill=\"#c0392b\">\(SVG.escape(label))</text>\n"
         }
         // Legend
         var legendX = left

@@ -54,22 +54,6 @@ public struct WeeklyReport: Sendable {
         "\(Self.weekdayNames[date.weekday - 1]) \(date.day)/\(date.month)"
     }
 
-    /// The report's CSS, shared with `review.html`.
-    static let stylesheet = """
-    body { font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; margin: 24px auto; max-width: 1080px; color: #1d2733; padding: 0 16px; }
-    h1 { font-size: 24px; margin-bottom: 4px; } h2 { font-size: 19px; margin: 28px 0 8px; border-bottom: 1px solid #d5dbe3; padding-bottom: 4px; }
-    .meta, .model, .note { color: #5b6673; font-size: 13px; font-weight: normal; }
-    table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; }
-    th, td { padding: 4px 10px; border-bottom: 1px solid #e3e7ec; text-align: right; }
-    th:first-child, td:first-child { text-align: left; } th { background: #f3f6fb; }
-    tr.total td { font-weight: 600; border-top: 2px solid #b9c3cf; }
-    svg.chart { width: 100%; height: auto; margin: 6px 0; }
-    svg .title { font-size: 13px; font-weight: 600; fill: #1d2733; } svg .tick { font-size: 10px; fill: #5b6673; }
-    svg .note { font-size: 10px; fill: #5b6673; } svg .grid { stroke: #e3e7ec; stroke-width: 1; } svg .day { stroke: #b9c3cf; stroke-width: 1; }
-    section { break-inside: avoid-page; }
-    @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } }
-    """
-
     public func html() -> String {
         var body = ""
         body += "<h1>Staffing plan \(SVG.escape(weekLabel))</h1>\n"
@@ -88,17 +72,7 @@ public struct WeeklyReport: Sendable {
             body += "</section>\n"
         }
         if let roster { body += roster.html() }
-        return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Staffing plan \(SVG.escape(weekLabel))</title>
-        <style>
-        \(Self.stylesheet)
-        </style>
-        </head>
+        return ReportPage.head(title: "Staffing plan \(weekLabel)") + """
         <body>
         \(body)<p class="note">Contacts are the forecast mean; agent-hours are required headcount × interval length (shrinkage included); FTE = agent-hours ÷ \(NumberFormat.plain(hoursPerFTEDay, maxFractionDigits: 1)) h per day; service level and occupancy are contact-weighted expectations at the staffed agents.</p>
         </body>

@@ -27,7 +27,7 @@ extension Command {
 public enum StaffcastCommand {
     static let commands: [any Command.Type] = [
         InspectCommand.self, ForecastCommand.self, BacktestCommand.self,
-        ErlangCommand.self, StaffCommand.self, PlanCommand.self, RosterCommand.self, ScheduleCommand.self, SimulateCommand.self, CalendarCommand.self,
+        ErlangCommand.self, StaffCommand.self, PlanCommand.self, CapacityCommand.self, RosterCommand.self, ScheduleCommand.self, SimulateCommand.self, CalendarCommand.self,
         ReviewCommand.self, ReforecastCommand.self,
     ]
 

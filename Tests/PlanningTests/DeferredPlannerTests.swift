@@ -59,6 +59,23 @@ final class DeferredPlannerTests: XCTestCase {
         }
     }
 
+    /// A 24/7 channel without working hours (social messages, 4 h of working time): the week
+    /// before's backlog is due on the next week's open intervals, and every message of the week is
+    /// answered within 4 hours. Before the fix the backlog came out due "after the horizon", the
+    /// levelling found 0 agents enough and a whole week of messages went unanswered.
+    func testBacklogOfAChannelWithoutWorkingHoursIsDueAndTheWeekIsStaffed() throws {
+        let r = DeferredRules(deadlineSeconds: 4 * 3600, clock: .working, closing: .carry)
+        let previous = week(0.5, from: monday - 7 * 86_400)
+        let waiting = try DeferredPlanner.leftOver(previous, ahtSeconds: 240, rules: r, intervalSeconds: 1800, calendar: .utc,
+                                                   horizon: (monday - 7 * 86_400)..<monday, next: monday..<(monday + 7 * 86_400),
+                                                   nextOpen: week(0.5).instants, source: "plan.json")
+        XCTAssertTrue(waiting.allSatisfy { $0.due != Int.max }, "\(waiting)")
+        let rows = try RequirementPlanner.staff(week(0.5), policy: policy(r), intervalSeconds: 1800, staffTo: .p50, calendar: .utc,
+                                                horizon: monday..<(monday + 7 * 86_400), waiting: waiting, source: "plan.json")
+        XCTAssertGreaterThan(rows.reduce(0) { $0 + $1.staffing.agents }, 0)
+        for row in rows { XCTAssertLessThanOrEqual(row.oldestAgeSeconds ?? 0, 4 * 3600, "\(row.instant)") }
+    }
+
     /// What the week before leaves waiting opens the next week: more mail than the minimum
     /// staff clears by Saturday night stays over Sunday, and it is due early on Monday.
     func testBacklogCarriedAcrossWeeks() throws {
@@ -66,7 +83,7 @@ final class DeferredPlannerTests: XCTestCase {
         let previous = week(from: monday - 7 * 86_400)
         let waiting = try DeferredPlanner.leftOver(previous, ahtSeconds: 360, rules: r, intervalSeconds: 1800, calendar: .utc,
                                                    horizon: (monday - 7 * 86_400)..<monday, next: monday..<(monday + 7 * 86_400),
-                                                   source: "plan.json")
+                                                   nextOpen: week().instants, source: "plan.json")
         let total = waiting.reduce(0) { $0 + $1.contacts }
         XCTAssertGreaterThan(total, 0, "Saturday evening's and Sunday's mail waits for Monday")
         let rows = try RequirementPlanner.staff(week(), policy: policy(r), intervalSeconds: 1800, staffTo: .p50, calendar: .utc,

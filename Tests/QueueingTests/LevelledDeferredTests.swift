@@ -68,6 +68,21 @@ final class LevelledDeferredTests: XCTestCase {
         XCTAssertEqual(plan[1].backlog, 0)
     }
 
+    /// A carried backlog (due after the horizon) must not hold up work due within it: before the
+    /// fix the first-in-first-out check stalled at the carried lump, found a peak of 0 feasible
+    /// and left a week of 4-hour social messages unanswered.
+    func testCarriedBacklogDoesNotHideDueWork() throws {
+        // 10 contacts per interval, due two intervals later; 10 per agent and interval (AHT 180 s
+        // of 1800 s): one agent each interval answers every arrival in its own interval.
+        let plan = try LevelledDeferred.plan(arrivals: [10, 10, 10, 10], working: [true, true, true, true], due: [1, 2, 3, Int.max],
+                                             waiting: [WaitingWork(contacts: 50, waitedIntervals: 3, due: Int.max)],
+                                             intervalSeconds: 1800, ahtSeconds: 180)
+        XCTAssertEqual(plan.map(\.agents), [1, 1, 1, 0], "the least peak is 1 agent; the last interval's arrivals are carried")
+        // Served due work first: nothing due is ever left past its deadline.
+        XCTAssertEqual(plan[0].backlog, 50 + 0, accuracy: 1e-9)
+        XCTAssertEqual(plan[3].backlog, 60, accuracy: 1e-9, "the carried 50 and the last interval's 10")
+    }
+
     /// Contacts that no working interval reaches before their deadline are refused.
     func testUnreachableDeadlineIsRefused() {
         XCTAssertThrowsError(try LevelledDeferred.plan(arrivals: [5, 0], working: [false, true], due: [0, 1],

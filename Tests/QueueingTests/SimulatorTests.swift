@@ -202,4 +202,13 @@ final class SimulatorTests: XCTestCase {
         XCTAssertEqual(name(setup), "contacts")
         XCTAssertNil(name(good))
     }
+
+    /// Found by `make fuzz` (case 1222): an interval's occupancy came out 1.0000000000000007 from
+    /// summing clipped service pieces. Rounding above 1 is clamped; a real excess is not hidden.
+    func testOccupancyRoundingAboveOneIsClamped() {
+        XCTAssertEqual(Simulator.occupancy(busy: 1800 * (1 + 7e-16), staffed: 1800), 1)
+        XCTAssertEqual(Simulator.occupancy(busy: 900, staffed: 1800), 0.5)
+        XCTAssertEqual(Simulator.occupancy(busy: 5, staffed: 0), 0)
+        XCTAssertGreaterThan(Simulator.occupancy(busy: 1900, staffed: 1800), 1)
+    }
 }

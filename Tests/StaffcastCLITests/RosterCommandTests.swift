@@ -51,6 +51,20 @@ final class RosterCommandTests: XCTestCase {
             XCTAssertTrue(FileManager.default.fileExists(atPath: week.appendingPathComponent(name).path), name)
         }
         XCTAssertTrue(try String(contentsOf: week.appendingPathComponent("report.html"), encoding: .utf8).contains("<h2>Roster"))
+        // The manifest hashes the team and requests files as read (checked with sha256sum).
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: week.appendingPathComponent("manifest.json"))) as? [String: Any]
+        let inputs = manifest?["inputs"] as? [[String: Any]] ?? []
+        for (role, file) in [("team", "team.csv"), ("requests", "requests.csv")] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            process.arguments = [directory.appendingPathComponent(file).path]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            process.waitUntilExit()
+            let digest = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+            XCTAssertEqual(inputs.first { $0["role"] as? String == role }?["sha256"] as? String, String(digest), role)
+        }
     }
 
     func testRosterNeedsATeamAndKnownAgents() throws {

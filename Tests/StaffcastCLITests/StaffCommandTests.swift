@@ -42,4 +42,25 @@ final class StaffCommandTests: XCTestCase {
         XCTAssertEqual(p80.status, 65)
         XCTAssertTrue(p80.stderr.contains("lo80"), p80.stderr)
     }
+
+    /// A row given twice is refused at its second line, the first repeat in file order whichever
+    /// channel it is of (the same instant in another zone notation counts as the same row).
+    func testDuplicateRowsNameTheFirstRepeat() throws {
+        let directory = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let forecast = directory.appendingPathComponent("forecast.csv")
+        try Data("""
+        timestamp,channel,forecast
+        2025-03-03T09:00:00Z,phone,100
+        2025-03-03T09:00:00Z,chat,10
+        2025-03-03T10:00:00+01:00,phone,90
+        2025-03-03T09:00:00Z,chat,11
+
+        """.utf8).write(to: forecast)
+        let out = directory.appendingPathComponent("requirements.csv")
+        let result = try CLI.run(["staff", "--forecast", forecast.path, "--aht", "180", "--sl", "80/20", "--out", out.path])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertTrue(result.stderr.contains("forecast.csv:4:1: duplicate of line 2: phone"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+    }
 }

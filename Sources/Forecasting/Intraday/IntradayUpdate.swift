@@ -17,15 +17,27 @@
 ///   the factor near 1 because the ratio is then mostly Poisson noise. In practice the ratio so
 ///   far also carries the plan's intraday-shape error, so the fitted `k` is far above `1 / τ²`
 ///   (bank data: `1 / τ² ≈ 250` contacts, backtested best `k = 15,000`, about half a day's calls).
-/// - ``Method/precisionWeighted(levelVariance:shapeVariance:)`` adds that shape error explicitly.
+/// - ``Method/precisionWeighted(levelVariance:shapeVariance:)``: `w = τ² / (τ² + 1 / F + σ² / s)`
+///   adds that shape error explicitly; `s = F / F_day` is the share of the day's planned volume
+///   passed, so the shape error `σ² / s` averages out as the day goes on, and the parameters are
+///   shares, valid for a channel of any size.
+/// - ``Method/dispersionAware(levelVariance:shapeVariance:dispersionMultiple:)`` (``standard``):
+///   `w = τ² / (τ² + 1 / F + σ² / s + c · D)` with `D = max(0, Σ (a_i − R f_i)² − A) / F²`,
+///   `R = A / F`: the linearised sampling variance of a ratio estimator (W. G. Cochran, *Sampling
+///   Techniques*, 3rd ed., 1977, ch. 6) from today's own scatter of the interval ratios, less the
+///   Poisson part `E Σ (a_i − R f_i)² ≈ A` already in `1 / F`; `c` inflates it for the
+///   autocorrelation of intraday errors. A surprise that holds in every interval is a level and is
+///   believed early; one that jumps about is noise and is shrunk.
 ///
-/// Intraday updating of call-centre arrival forecasts: J. Weinberg, L. D. Brown and J. R. Stroud
-/// (2007), "Bayesian forecasting of an inhomogeneous Poisson process with applications to call
-/// center data", JASA 102(480):1185–1198, report gains of up to 25 % for the rest of the day.
+/// The day level as a random effect updated from the day's own arrivals follows J. Weinberg,
+/// L. D. Brown and J. R. Stroud (2007), "Bayesian forecasting of an inhomogeneous Poisson process
+/// with applications to call center data", JASA 102(480):1185–1198, who report gains of up to
+/// 25 % for the rest of the day; this is a one-factor, closed-form shrinkage in that spirit, not their full Bayesian model.
 ///
 /// Edge cases: an empty day, no observations, every actual unknown (`nil`) or `F = 0` give
 /// `factor = 1` and `remaining` equal to the plan (no division by zero). A non-finite or negative
-/// actual or plan counts as unknown. Observations beyond `planned.count` are ignored. The factor is
+/// actual counts as unknown; so does the interval of a non-finite or negative plan value, which
+/// `remaining` passes on scaled as it is. Observations beyond `planned.count` are ignored. The factor is
 /// bounded to ``factorBounds`` (`[0.25, 4]`): a day running at a quarter or four times its plan is
 /// an outage or a recording error a planner must see, not a level to staff to.
 public struct IntradayUpdate: Sendable, Equatable {
@@ -37,10 +49,9 @@ public struct IntradayUpdate: Sendable, Equatable {
         /// plan, `1 / F` the Poisson noise of the ratio so far and `shapeVariance / s` the error of
         /// the plan's intraday shape, which averages out as more of the day is seen.
         case precisionWeighted(levelVariance: Double, shapeVariance: Double)
-        /// ``precisionWeighted(levelVariance:shapeVariance:)`` plus `c · D`, where
-        /// `D = Σ (a_i − R f_i)² / F²` (`R = A / F`) is the ratio estimator's own sampling variance
-        /// from today's scatter of the interval ratios (Cochran 1977, §6.3): a surprise that holds
-        /// in every interval is a level, a scattered one is noise.
+        /// ``precisionWeighted(levelVariance:shapeVariance:)`` plus `c · D`,
+        /// `D = max(0, Σ (a_i − R f_i)² − A) / F²` (`R = A / F`): today's scatter of the interval
+        /// ratios beyond Poisson, times `dispersionMultiple` `c ≥ 0` (see the type's comment).
         case dispersionAware(levelVariance: Double, shapeVariance: Double, dispersionMultiple: Double)
     }
 

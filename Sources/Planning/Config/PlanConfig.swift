@@ -49,6 +49,8 @@ public struct PlanConfig: Sendable {
     public var scenarios: [Scenario] = []
     /// The team to roster (`"team"`); nil: the plan publishes shift counts only.
     public var team: TeamSettings? = nil
+    /// The team a capacity plan counts on (`"capacity"`); nil: `staffcast capacity` refuses to run.
+    public var capacity: CapacitySettings? = nil
     /// The weekday a planning week starts on (`"week_start"`: 1 = Monday, the default … 7 = Sunday).
     public var weekStart: Int = 1
     /// Contract hours of one full-time agent per week, for FTE (`"fte_hours_per_week"`, 1–60).

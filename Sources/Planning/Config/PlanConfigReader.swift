@@ -7,7 +7,7 @@ import Forecasting
 public enum PlanConfigReader {
     static let topLevelKeys: Set<String> = ["history", "timezone", "interval", "value_column", "channel_name",
                                             "model", "backtest_origins", "staff_to", "channels",
-                                            "holidays", "events", "shifts", "scenarios", "input", "stale_after_days", "team", "fte_hours_per_week", "week_start"]
+                                            "holidays", "events", "shifts", "scenarios", "input", "stale_after_days", "team", "fte_hours_per_week", "week_start", "capacity"]
 
     /// The largest config read (a real one is a few kilobytes).
     static let maximumBytes = 16 << 20
@@ -127,6 +127,7 @@ public enum PlanConfigReader {
             config.fteHoursPerWeek = hours
         }
         config.channelShifts = channels.shifts
+        config.capacity = try CapacitySettingsReader.settings(object["capacity"], reader: reader)
         return config
     }
 

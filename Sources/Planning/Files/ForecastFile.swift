@@ -29,22 +29,19 @@ public struct ForecastFile: Sendable {
         }
         let ahtColumn = column("aht_seconds")
         let decimalComma = csv.allowsDecimalComma
-        var byChannel: [String: [(Int64, [Double], Double?)]] = [:]
-        var seen: [String: Int] = [:]
+        // One row's values: mean, lo80, hi80, lo95, hi95 (the mean where the bounds are absent).
+        struct Values { var instant: Int64; var line: Int; var v: (Double, Double, Double, Double, Double); var aht: Double? }
+        let valueColumns = [meanColumn] + boundColumns.map { $0 ?? meanColumn }
+        var byChannel: [String: [Values]] = [:]
         var rows: [(instant: Int64, channel: String, line: Int)] = []
+        var parsed = [Double](repeating: 0, count: 5)
         while let record = try csv.next() {
             let instant = try csv.instant(record, timeColumn, calendar: calendar)
             let channel = try csv.name(record, channelColumn)
-            let key = "\(instant)|\(channel)"
-            if let earlier = seen[key] {
-                throw .core(.badData(record.location(ofField: timeColumn), "duplicate of line \(earlier): \(channel) at \(record.fields[timeColumn])"))
-            }
-            seen[key] = record.line
             rows.append((instant, channel, record.line))
-            var values: [Double] = []
-            for index in [meanColumn] + boundColumns.map({ $0 ?? meanColumn }) {
+            for (k, index) in valueColumns.enumerated() {
                 switch DecimalParser.parse(record.fields[index], allowDecimalComma: decimalComma) {
-                case let .success(x) where x.isFinite && x >= 0 && x <= 1e9: values.append(x)
+                case let .success(x) where x.isFinite && x >= 0 && x <= 1e9: parsed[k] = x
                 default:
                     throw .core(.badData(record.location(ofField: index),
                                          "expected a non-negative number of contacts, got '\(record.fields[index])'"))
@@ -59,17 +56,32 @@ public struct ForecastFile: Sendable {
                                          "expected an average handle time of 1 to 86400 seconds (or empty), got '\(record.fields[ahtColumn])'"))
                 }
             }
-            byChannel[channel, default: []].append((instant, values, aht))
+            byChannel[channel, default: []].append(Values(instant: instant, line: record.line,
+                                                          v: (parsed[0], parsed[1], parsed[2], parsed[3], parsed[4]), aht: aht))
         }
         guard !byChannel.isEmpty else { throw .core(.badFile(path: path, "has a header but no forecast rows")) }
-        let forecasts = byChannel.sorted { $0.key < $1.key }.map { channel, unsorted in
-            let rows = unsorted.sorted { $0.0 < $1.0 }
-            return Forecast(channel: channel, model: "file", instants: rows.map(\.0), mean: rows.map { $0.1[0] },
-                            lo80: rows.map { $0.1[1] }, hi80: rows.map { $0.1[2] }, lo95: rows.map { $0.1[3] }, hi95: rows.map { $0.1[4] })
+        // Sorted by instant (stable: file order among equals), a duplicate is next to its first.
+        var sortedByChannel: [String: [Values]] = [:]
+        var duplicate: (channel: String, first: Values, second: Values)? = nil
+        for (channel, unsorted) in byChannel {
+            let sorted = unsorted.enumerated().sorted { ($0.element.instant, $0.offset) < ($1.element.instant, $1.offset) }.map(\.element)
+            for (a, b) in zip(sorted, sorted.dropFirst()) where a.instant == b.instant && b.line < (duplicate?.second.line ?? .max) {
+                duplicate = (channel, a, b)
+            }
+            sortedByChannel[channel] = sorted
+        }
+        // The first repeated row in file order, whichever channel it is of.
+        if let duplicate {
+            throw .core(.badData(SourceLocation(file: path, line: duplicate.second.line, column: timeColumn + 1),
+                                 "duplicate of line \(duplicate.first.line): \(duplicate.channel) at \(calendar.format(duplicate.second.instant))"))
+        }
+        let forecasts = sortedByChannel.sorted { $0.key < $1.key }.map { channel, rows in
+            Forecast(channel: channel, model: "file", instants: rows.map(\.instant), mean: rows.map(\.v.0),
+                     lo80: rows.map(\.v.1), hi80: rows.map(\.v.2), lo95: rows.map(\.v.3), hi95: rows.map(\.v.4))
         }
         var aht: [String: [Double?]] = [:]
         if ahtColumn != nil {
-            for (channel, unsorted) in byChannel { aht[channel] = unsorted.sorted { $0.0 < $1.0 }.map(\.2) }
+            for (channel, sorted) in sortedByChannel { aht[channel] = sorted.map(\.aht) }
         }
         return ForecastFile(path: path, forecasts: forecasts, aht: aht, rows: rows, timeColumn: timeColumn)
     }

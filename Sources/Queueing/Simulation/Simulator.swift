@@ -65,7 +65,7 @@ public enum Simulator {
                 answeredWithinTarget: totals.answeredWithinTarget[i] / r,
                 serviceLevel: offered > 0 ? totals.answeredWithinTarget[i] / offered : 1,
                 asaSeconds: answered > 0 ? totals.waitSeconds[i] / answered : 0,
-                occupancy: totals.staffedSeconds[i] > 0 ? totals.busySeconds[i] / totals.staffedSeconds[i] : 0,
+                occupancy: Self.occupancy(busy: totals.busySeconds[i], staffed: totals.staffedSeconds[i]),
                 answeredWaitSeconds: totals.waitSeconds[i] / r, busyAgentSeconds: totals.busySeconds[i] / r,
                 staffedAgentSeconds: totals.staffedSeconds[i] / r))
         }
@@ -320,5 +320,16 @@ struct SimulationEngine {
             parent = child
         }
         freeAt[parent] = value
+    }
+}
+
+extension Simulator {
+    /// Busy ÷ staffed agent-seconds. Busy seconds are summed from service pieces clipped to the
+    /// interval, so a sum can exceed the staffed seconds by rounding (1.0000000000000007): that is
+    /// clamped to 1; anything more is left for the caller to see.
+    static func occupancy(busy: Double, staffed: Double) -> Double {
+        guard staffed > 0 else { return 0 }
+        let ratio = busy / staffed
+        return ratio > 1 && ratio <= 1 + 1e-9 ? 1 : ratio
     }
 }

@@ -23,6 +23,16 @@ public enum TeamReader {
         try parseRequests(reader(path: path), team: team)
     }
 
+    /// The team from bytes already read (and hashed) by the caller.
+    public static func parseTeam(data: Data, file: String) throws(RosteringError) -> [Agent] {
+        try parseTeam(reader(data: data, file: file))
+    }
+
+    /// The requests from bytes already read (and hashed) by the caller.
+    public static func parseRequests(data: Data, file: String, team: [Agent]) throws(RosteringError) -> [AgentRequest] {
+        try parseRequests(reader(data: data, file: file), team: team)
+    }
+
     public static func parseTeam(text: String, file: String) throws(RosteringError) -> [Agent] {
         try parseTeam(reader(text: text, file: file))
     }
@@ -36,7 +46,11 @@ public enum TeamReader {
     }
 
     static func reader(text: String, file: String) throws(RosteringError) -> CSVReader {
-        do { return try CSVReader(data: Data(text.utf8), name: file) } catch { throw convert(error) }
+        try reader(data: Data(text.utf8), file: file)
+    }
+
+    static func reader(data: Data, file: String) throws(RosteringError) -> CSVReader {
+        do { return try CSVReader(data: data, name: file) } catch { throw convert(error) }
     }
 
     static func convert(_ error: CoreError) -> RosteringError {

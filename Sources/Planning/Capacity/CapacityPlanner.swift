@@ -1,0 +1,185 @@
+import Foundation
+import StaffcastCore
+import Forecasting
+import Queueing
+
+/// `staffcast capacity`: the forecast of up to 26 weeks per channel, the FTE each week needs
+/// (every interval staffed as `plan` staffs it, at p50 and p80), the FTE the team will have
+/// (attrition, planned hires, training, ramp-up), and the hires that close the gap.
+///
+/// Required FTE of a week, per channel, with interval length Δ hours, agents `n_i` on the phones
+/// in interval `i` (the plan's requirement at the quantile), the shrinkage `s(i)` of the
+/// interval's month and contract hours `h` per FTE:
+///
+///     FTE = Σ_i n_i Δ / (1 − s(i)) / h
+///
+/// the workload-driven requirement before shift-scheduling losses (a schedule adds a few per cent
+/// where shift lengths do not fit the curve; `plan` reports that gap per week). The week's
+/// forecast range sums the intervals' bounds, the range of the total when the intervals' errors
+/// move together, which over months (a level that is off) they mostly do.
+public enum CapacityPlanner {
+    /// The longest horizon of a capacity plan.
+    public static let maximumWeeks = 26
+
+    /// Plans `weeks` planning weeks from `from` for `config` (which must have `"capacity"`).
+    public static func plan(_ config: PlanConfig, from: PlanWeek, weeks: Int, progress: ((String) -> Void)? = nil,
+                            warning: ((String) -> Void)? = nil) throws(PlanningError) -> CapacityPlan {
+        guard (1...maximumWeeks).contains(weeks) else {
+            throw .invalidRequest("--weeks: a capacity plan covers 1 to \(maximumWeeks) weeks, got \(weeks); the forecast does not support a longer horizon")
+        }
+        guard let settings = config.capacity else {
+            throw .config(path: config.path, key: "capacity",
+                          message: "missing; give the team: {\"headcount\": {\"channel\": FTE, …}, \"attrition_per_week\": 0.005, \"training_weeks\": 3, …}")
+        }
+        guard from.isSupported else { throw .invalidRequest("\(from.label) is outside the years a plan can be for") }
+        let calendar = config.calendar
+        var warnings: [String] = []
+        func warn(_ text: String) { warnings.append(text); warning?(text) }
+        let read = try PlanHistory.read(config, progress: progress, warn: warn)
+        let history = read.history
+        var planWeeks = [from]
+        while planWeeks.count < weeks { planWeeks.append(planWeeks[planWeeks.count - 1].next) }
+        let start = from.start(in: calendar), end = planWeeks[planWeeks.count - 1].end(in: calendar)
+        let historyEnd = read.historyEnd
+        guard start - historyEnd <= Int64(WeeklyPlanner.maximumLeadDays) * 86_400 else {
+            throw .invalidRequest("\(from.label) starts \((start - historyEnd) / 86_400) days after the history ends (\(calendar.format(historyEnd))); a capacity plan starts at most \(WeeklyPlanner.maximumLeadDays) days after it")
+        }
+        let origin = min(historyEnd, start)
+        let span = (origin - read.historyStart) / 86_400
+        if span < 364 {
+            warn("the history before \(from.label) covers \(span) days, less than a year: the yearly season (the November–December peak, summer) is not learned from it, and weeks of the plan fall outside what the history supports")
+        }
+        if end - historyEnd > 365 * 86_400 {
+            warn("the plan reaches \((end - historyEnd) / 86_400) days past the history's end, more than a year")
+        }
+        try check(settings, config: config, history: history, from: from, calendar: calendar)
+
+        let models = try ForecastStep.models(config.model)
+        let eventsFile = try config.eventsPath.map { path throws(PlanningError) in try core { () throws(CoreError) in try InputFile.read(path) } }
+        let events = try ForecastStep.events(countries: config.holidays, eventsFile: eventsFile, calendar: calendar,
+                                             from: min(read.historyStart, origin), to: end)
+        let ahtModels = try read.ahtModels(config, origin: origin, events: events)
+        progress?("forecasting \(read.policies.count) channel(s) over \(weeks) weeks …")
+        let forecasts = try read.forecasts(config, models: models, origin: origin, horizonSeconds: Int(end - origin), events: events)
+
+        var rows: [CapacityPlan.Row] = []
+        var hiring: [CapacityPlan.Hiring] = []
+        var chosen: [String: String] = [:]
+        for (k, (channel, policy)) in read.policies.enumerated() {
+            guard let series = history.series(for: channel), let (full, _) = forecasts[k] else { continue }
+            chosen[channel] = full.model
+            progress?("\(channel): staffing \(weeks) weeks …")
+            var channelRows: [CapacityPlan.Row] = []
+            for week in planWeeks {
+                let range = week.start(in: calendar)..<week.end(in: calendar)
+                let forecast = full.restricted(to: range)
+                let aht = ahtModels[channel]?.aht(at: forecast.instants)
+                let channelAHT = policy.usesForecastAHT(available: aht != nil) ? aht : nil
+                var waiting: [WaitingWork] = []
+                if case let .deferred(rules) = policy.kind {
+                    waiting = try WeeklyPlanner.openingBacklog(
+                        rules, series: series, full: full, origin: origin, week: range,
+                        ahtSeconds: channelAHT.map { RequirementPlanner.meanAHT($0, weights: forecast.mean) } ?? policy.ahtSeconds,
+                        intervalSeconds: history.intervalSeconds, calendar: calendar, source: config.path)
+                }
+                var required: [StaffTo: Double] = [:]
+                for quantile in Set([StaffTo.p50, .p80, settings.quantile]) {
+                    let staffed = try RequirementPlanner.staff(forecast, policy: policy, intervalSeconds: history.intervalSeconds,
+                                                               staffTo: quantile, aht: channelAHT, calendar: calendar, horizon: range,
+                                                               waiting: waiting, source: config.path)
+                    required[quantile] = requiredFTE(staffed, policy: policy, settings: settings, intervalSeconds: history.intervalSeconds,
+                                                     fteHours: config.fteHoursPerWeek, calendar: calendar)
+                }
+                channelRows.append(CapacityPlan.Row(week: week, channel: channel,
+                                                    forecast: forecast.mean.reduce(0, +), lo80: forecast.lo80.reduce(0, +),
+                                                    hi80: forecast.hi80.reduce(0, +), lo95: forecast.lo95.reduce(0, +),
+                                                    hi95: forecast.hi95.reduce(0, +), requiredP50: required[.p50] ?? 0,
+                                                    requiredP80: required[.p80] ?? 0, required: required[settings.quantile] ?? 0,
+                                                    available: 0, availableWithHires: 0))
+            }
+            let planned = settings.hires.filter { $0.channel == channel }.map { hire in
+                HiringPlanner.Cohort(startWeek: weekIndex(of: hire.start, in: planWeeks), count: hire.count, forWeek: -1, planned: true)
+            }
+            let result = HiringPlanner.plan(required: channelRows.map(\.required), headcount: settings.headcount[channel] ?? 0,
+                                            settings: settings, planned: planned)
+            for i in channelRows.indices {
+                channelRows[i].available = result.availableBefore[i]
+                channelRows[i].availableWithHires = result.availableAfter[i]
+            }
+            rows += channelRows
+            for startWeek in Set(planned.map(\.startWeek)).sorted() where startWeek < planWeeks.count {
+                let count = planned.filter { $0.startWeek == startWeek }.reduce(0) { $0 + $1.count }
+                let cohort = HiringPlanner.Cohort(startWeek: startWeek, count: count, forWeek: -1, planned: true)
+                hiring.append(hire(channel, cohort: cohort, count: count, weeks: planWeeks, settings: settings))
+            }
+            for cohort in result.recommended {
+                hiring.append(hire(channel, cohort: cohort, count: cohort.count, weeks: planWeeks, settings: settings))
+            }
+            if let worst = result.tooLate.max(by: { channelRows[$0].gapWithHires < channelRows[$1].gapWithHires }) {
+                let full = settings.weeksToFullOutput < planWeeks.count ? "only in \(planWeeks[settings.weeksToFullOutput].label)" : "after the horizon"
+                warn("\(channel): short in \(result.tooLate.map { planWeeks[$0].label }.joined(separator: ", ")) (at most \(NumberFormat.plain(channelRows[worst].gapWithHires, maxFractionDigits: 1)) FTE at \(settings.quantile.rawValue), in \(planWeeks[worst].label)); a hire started in \(from.label) reaches full output \(full): cover these weeks with overtime, temporary agents or a lower target")
+            }
+            let tooLateWeeks = result.tooLate.map { planWeeks[$0] }
+            if !tooLateWeeks.isEmpty { hiring.append(CapacityPlan.Hiring(channel: channel, tooLate: tooLateWeeks)) }
+        }
+        let inputs = [PlanInput(role: "config", path: URL(fileURLWithPath: config.path).lastPathComponent, sha256: SHA256.hex(config.data)),
+                      PlanInput(role: "history", path: config.historyPathAsWritten, sha256: read.file.sha256, regular: read.file.isRegular)]
+            + (eventsFile.map { [PlanInput(role: "events", path: config.eventsPathAsWritten ?? $0.path, sha256: $0.sha256, regular: $0.isRegular)] } ?? [])
+        var plan = CapacityPlan(config: config, settings: settings, weeks: planWeeks, origin: origin, rows: rows,
+                                hiring: hiring, inputs: inputs, warnings: warnings)
+        plan.models = chosen
+        return plan
+    }
+
+    /// `FTE = Σ n_i Δ / (1 − s(i)) / h` over the staffed intervals.
+    public static func requiredFTE(_ rows: [RequirementRow], policy: ChannelPolicy, settings: CapacitySettings, intervalSeconds: Int,
+                                   fteHours: Double, calendar: PlanningCalendar) -> Double {
+        let hours = Double(intervalSeconds) / 3600
+        var total = 0.0
+        for row in rows {
+            let month = calendar.local(row.instant).date.month
+            let shrinkage = settings.shrinkageByMonth[month] ?? policy.target.shrinkage
+            total += Double(row.staffing.agents) * hours / (1 - shrinkage)
+        }
+        return total / fteHours
+    }
+
+    /// The planned week holding `date` (0 = the first); a date after the horizon gives `weeks.count`.
+    static func weekIndex(of date: CivilDate, in weeks: [PlanWeek]) -> Int {
+        weeks.firstIndex { $0.dates.contains(date) } ?? weeks.count
+    }
+
+    static func hire(_ channel: String, cohort: HiringPlanner.Cohort, count: Int, weeks: [PlanWeek],
+                     settings: CapacitySettings) -> CapacityPlan.Hiring {
+        let full = cohort.startWeek + settings.weeksToFullOutput
+        let takes = cohort.startWeek + settings.trainingWeeks
+        return CapacityPlan.Hiring(channel: channel, startWeek: weeks[cohort.startWeek], count: count,
+                                   fte: Double(count) * settings.hireFTE,
+                                   firstContactsWeek: takes < weeks.count ? weeks[takes] : nil,
+                                   fullOutputWeek: full < weeks.count ? weeks[full] : nil,
+                                   forWeek: cohort.forWeek >= 0 ? weeks[cohort.forWeek] : nil, planned: cohort.planned)
+    }
+
+    /// Headcount for every channel, hires on known channels and not before the first week.
+    static func check(_ settings: CapacitySettings, config: PlanConfig, history: ContactHistory, from: PlanWeek,
+                      calendar: PlanningCalendar) throws(PlanningError) {
+        for channel in history.channels where settings.headcount[channel] == nil {
+            throw .config(path: config.path, key: "capacity.headcount.\(channel)",
+                          message: "missing; give the productive FTE on '\(channel)' at the start of \(from.label) (0 for a new channel)")
+        }
+        for name in settings.headcount.keys.sorted() where history.series(for: name) == nil {
+            throw .config(path: config.path, key: "capacity.headcount.\(name)",
+                          message: "the history has no channel '\(name)'; it has \(history.channels.joined(separator: ", "))")
+        }
+        for (i, hire) in settings.hires.enumerated() {
+            if history.series(for: hire.channel) == nil {
+                throw .config(path: config.path, key: "capacity.hires[\(i)].channel",
+                              message: "the history has no channel '\(hire.channel)'; it has \(history.channels.joined(separator: ", "))")
+            }
+            if hire.start < from.firstDate {
+                throw .config(path: config.path, key: "capacity.hires[\(i)].start",
+                              message: "\(hire.start) is before the plan's first week \(from.label) (\(from.firstDate)); count people already hired in capacity.headcount, with their ramp-up as a fraction of an FTE")
+            }
+        }
+    }
+}

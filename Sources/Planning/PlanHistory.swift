@@ -1,0 +1,72 @@
+import Foundation
+import StaffcastCore
+import Forecasting
+
+/// The history a config names, read once and checked, with each channel's policy: the first
+/// stage of `plan` and `capacity`.
+struct PlanHistory {
+    /// The bytes read (hashed into the manifest are the bytes parsed).
+    var file: InputFile
+    var history: ContactHistory
+    /// Every channel of the history with its policy, in the history's order.
+    var policies: [(String, ChannelPolicy)]
+
+    var historyEnd: Int64 { history.series.map(\.end).max() ?? 0 }
+    var historyStart: Int64 { history.series.map(\.start).min() ?? 0 }
+
+    /// Reads `config.historyPath` with the config's input mapping; refuses offsets without a
+    /// named zone, channels without settings and settings of channels the history lacks.
+    static func read(_ config: PlanConfig, progress: ((String) -> Void)?, warn: (String) -> Void) throws(PlanningError) -> PlanHistory {
+        let historyOptions = HistoryReadOptions(calendar: config.calendar, intervalSeconds: config.intervalSeconds,
+                                                valueColumn: config.valueColumn, channelName: config.channelName, input: config.input)
+        progress?("reading \(config.historyPath) …")
+        let file = try core { () throws(CoreError) in try InputFile.read(config.historyPath) }
+        let history = try core { () throws(CoreError) in
+            try HistoryReader.read(data: file.data, name: config.historyPath, options: historyOptions)
+        }
+        for text in history.warnings { warn(text) }
+        if !config.timezoneGiven, let line = history.firstNonUTCOffsetLine {
+            throw .config(path: config.path, key: "timezone",
+                          message: "missing, but the history's timestamps carry UTC offsets (\(config.historyPath):\(line)); name the planning site's zone (e.g. \"Europe/Amsterdam\"), or say \"timezone\": \"UTC\" to plan on the UTC clock")
+        }
+        let policies = try history.channels.map { channel throws(PlanningError) in (channel, try config.policy(for: channel)) }
+        for name in config.channels.keys.sorted() where name != "*" && history.series(for: name) == nil {
+            throw .config(path: config.path, key: "channels.\(name)",
+                          message: "the history has no channel '\(name)'; it has \(history.channels.joined(separator: ", "))")
+        }
+        return PlanHistory(file: file, history: history, policies: policies)
+    }
+
+    /// The AHT forecast of every channel whose history has AHT, fitted before `origin`; a channel
+    /// with neither configured nor recorded AHT is refused naming its key.
+    func ahtModels(_ config: PlanConfig, origin: Int64, events: (calendar: [CalendarEvent], user: [UserEvent])) throws(PlanningError) -> [String: AHTForecast] {
+        var models: [String: AHTForecast] = [:]
+        for (channel, policy) in policies {
+            guard let series = history.series(for: channel) else { continue }
+            if let model = ForecastStep.ahtModel(series, calendar: config.calendar, origin: origin,
+                                                 calendarEvents: events.calendar, userEvents: events.user) { models[channel] = model }
+            if !policy.ahtConfigured, models[channel] == nil {
+                throw .config(path: config.path, key: "channels.\(channel).aht_seconds",
+                              message: "missing, and the history has no aht_seconds for '\(channel)' to forecast it from; give the channel's average handle time in seconds")
+            }
+        }
+        return models
+    }
+
+    /// Every channel's forecast from `origin` over `horizonSeconds`, computed on every core and
+    /// returned in channel order (nil for a channel without a series).
+    func forecasts(_ config: PlanConfig, models: [any ForecastModel], origin: Int64, horizonSeconds: Int,
+                   events: (calendar: [CalendarEvent], user: [UserEvent])) throws(PlanningError) -> [(Forecast, [ModelScore])?] {
+        let allSeries = policies.map { history.series(for: $0.0) }
+        let calendar = config.calendar, backtestOrigins = config.backtestOrigins
+        let results = Parallel.map(allSeries.count, minimumChunk: 1) { k in
+            Result { () throws(PlanningError) -> (Forecast, [ModelScore])? in
+                guard let series = allSeries[k] else { return nil }
+                return try ForecastStep.forecast(series, calendar: calendar, models: models, origin: origin,
+                                                 horizonSeconds: horizonSeconds, backtestOrigins: backtestOrigins,
+                                                 calendarEvents: events.calendar, userEvents: events.user)
+            }
+        }
+        return try results.map { result throws(PlanningError) in try result.get() }
+    }
+}
