@@ -30,7 +30,7 @@ struct ShiftColumn {
 
 /// One block solved on its own: a channel-day of daily shifts, or a channel-week of tours. Its
 /// slots are the days' slots concatenated.
-struct DayBlock {
+struct DayBlock: Sendable {
     let days: [DayRequirement]
     /// Block slot of each day's slot 0.
     let dayOffsets: [Int]
@@ -41,7 +41,7 @@ struct DayBlock {
     let templateNames: [String]
     let isTours: Bool
 
-    struct Result {
+    struct Result: Sendable {
         var agents: [Int]
         var lpCost: Double
         var lowerBound: Double

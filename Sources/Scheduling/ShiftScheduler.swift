@@ -42,6 +42,7 @@ public enum ShiftScheduler {
         guard !templates.isEmpty else { throw .noTemplates }
         var schedule = Schedule(shifts: [], coverage: [], uncovered: [], agentHours: 0, cost: 0, lpOptimum: 0,
                                 lowerBound: 0, lpShortfall: 0, pivots: 0)
+        var blocks: [(channel: String, block: DayBlock)] = []
         for requirement in requirements {
             let interval = requirement.intervalSeconds
             guard interval > 0, 86_400 % interval == 0 else {
@@ -68,17 +69,22 @@ public enum ShiftScheduler {
                     }
                 }
                 for week in weeks {
-                    let block = DayBlock(tourWeek: week, interval: interval, templates: templates)
-                    let result = try block.solve()
-                    schedule.append(result, block: block, channel: requirement.channel)
+                    blocks.append((requirement.channel, DayBlock(tourWeek: week, interval: interval, templates: templates)))
                 }
             } else {
                 for day in requirement.days {
-                    let block = DayBlock(day: day, interval: interval, templates: templates)
-                    let result = try block.solve()
-                    schedule.append(result, block: block, channel: requirement.channel)
+                    blocks.append((requirement.channel, DayBlock(day: day, interval: interval, templates: templates)))
                 }
             }
+        }
+        // The blocks are independent: solved on every core, assembled in their order (the same
+        // schedule, and the first failing block's error, as one after the other).
+        let solvedBlocks = blocks
+        let results = Parallel.map(solvedBlocks.count, minimumChunk: 1) { k in
+            Result { () throws(SchedulingError) -> DayBlock.Result in try solvedBlocks[k].block.solve() }
+        }
+        for (k, item) in blocks.enumerated() {
+            schedule.append(try results[k].get(), block: item.block, channel: item.channel)
         }
         return schedule
     }
