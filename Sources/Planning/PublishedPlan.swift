@@ -15,8 +15,8 @@ public struct PublishedPlan: Sendable {
         public var name: String
         public var model: String
         /// The staffing rules rebuilt from the manifest's `settings` (service target, shrinkage,
-        /// occupancy cap, patience, concurrency, deadline and working hours). Not recorded there,
-        /// so not rebuilt: the low-volume rule (`min_contacts_per_interval`, `night_cover`).
+        /// occupancy cap, patience, concurrency, deadline and working hours, the low-volume rule
+        /// `min_contacts_per_interval` / `night_cover`).
         public var policy: ChannelPolicy
         /// Staffed with the AHT forecast (`"aht_source": "forecast"`): the per-interval handle
         /// times are requirements.csv's `aht_seconds`.
@@ -156,6 +156,8 @@ public struct PublishedPlan: Sendable {
                                     asaSeconds: try number("asa_seconds"), maxOccupancy: try number("max_occupancy"),
                                     shrinkage: try number("shrinkage"), patience: try number("patience"),
                                     maxAbandonRate: try number("max_abandon_rate"))
+        given.minContactsPerInterval = try number("min_contacts_per_interval")
+        given.nightCover = try number("night_cover")
         let serviceLevel = try number("service_level")
         let targetSeconds = try number("target_seconds")
         if let k = try number("concurrency"), k > 1 {

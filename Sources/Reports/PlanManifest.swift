@@ -62,6 +62,10 @@ public enum PlanManifest {
         settings.append(("shrinkage", .exact(policy.target.shrinkage)))
         if let patience = policy.target.patienceSeconds { settings.append(("patience", .exact(patience))) }
         if let abandon = policy.target.maxAbandonRate { settings.append(("max_abandon_rate", .exact(abandon))) }
+        if let rule = policy.lowVolume {
+            settings.append(("min_contacts_per_interval", .exact(rule.minimumContacts)))
+            settings.append(("night_cover", .integer(rule.cover)))
+        }
         switch policy.kind {
         case .queue: break
         case .chat:

@@ -136,4 +136,16 @@ final class PublishedPlanTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("forecast.csv:3:"), "\(error)")
         }
     }
+
+    /// The low-volume rule comes back from the manifest's settings (review and reforecast staff
+    /// the actuals by the plan's own rules: an interval below it closed or held by its cover).
+    func testLowVolumeRuleIsRebuilt() throws {
+        let settings: [String: Any] = ["aht_seconds": 300, "service_level": 0.8, "target_seconds": 20, "shrinkage": 0.3,
+                                       "min_contacts_per_interval": 0.5, "night_cover": 1]
+        let (policy, _) = try PublishedPlan.policy(settings, fields: JSONFields(path: "manifest.json"), at: "channels[0].settings")
+        XCTAssertEqual(policy.lowVolume, LowVolumeRule(minimumContacts: 0.5, cover: 1))
+        let (without, _) = try PublishedPlan.policy(["aht_seconds": 300, "service_level": 0.8, "target_seconds": 20, "shrinkage": 0.3],
+                                                    fields: JSONFields(path: "manifest.json"), at: "channels[0].settings")
+        XCTAssertNil(without.lowVolume)
+    }
 }
