@@ -3,7 +3,8 @@
 /// Lengths, start times and break positions are whole numbers of requirement intervals, so a
 /// template lines up with the half-hours (or quarter-hours) it covers; ``ShiftScheduler`` checks
 /// this against the requirement's interval and reports a ``SchedulingError`` otherwise.
-/// Shifts lie within one local day (a night shift crossing midnight is not modelled).
+/// Shifts lie within one local day (a night shift crossing midnight is not modelled): starts later
+/// than 24 h − length are not used, and a template with no start that fits is refused.
 public struct ShiftTemplate: Sendable, Equatable {
     public var name: String
     /// Length in seconds, breaks included.
@@ -61,6 +62,12 @@ public struct ShiftTemplate: Sendable, Equatable {
         }
         guard earliestStartSeconds >= 0, latestStartSeconds < 86_400, earliestStartSeconds % intervalSeconds == 0 else {
             throw bad("the start window must lie within the day on interval boundaries")
+        }
+        // A shift lies within its local day: starts later than 24 h − length are not used, and a
+        // template none of whose starts fits (a night shift across midnight) would be silently
+        // unused — refused instead.
+        guard earliestStartSeconds + lengthSeconds <= 86_400 else {
+            throw bad("a \(Self.hours(lengthSeconds)) shift starting at \(Self.clock(earliestStartSeconds)) or later ends after midnight; shifts lie within one local day (night shifts across midnight are not modelled): start it by \(Self.clock(max(0, 86_400 - lengthSeconds))), or split the night into a shift ending at 24:00 and one starting at 00:00")
         }
         guard earliestStartSeconds <= latestStartSeconds else {
             throw bad("the start window is empty: earliest \(Self.clock(earliestStartSeconds)) is after latest \(Self.clock(latestStartSeconds))")

@@ -198,6 +198,11 @@ final class ShiftSchedulerTests: XCTestCase {
         XCTAssertEqual(message([ShiftTemplate(name: "late", lengthSeconds: 4 * 3600, earliestStartSeconds: 36_000, latestStartSeconds: 28_800)]),
                        "shift template 'late': the start window is empty: earliest 10:00 is after latest 08:00")
         XCTAssertEqual(message([]), "no shift templates given")
+        // A night template none of whose starts fits in the day is refused, not silently unused;
+        // the default window (any half hour) keeps the starts that fit.
+        XCTAssertEqual(message([ShiftTemplate(name: "night", lengthSeconds: 8 * 3600, earliestStartSeconds: 22 * 3600, latestStartSeconds: 84_600)]),
+                       "shift template 'night': a 8 h shift starting at 22:00 or later ends after midnight; shifts lie within one local day (night shifts across midnight are not modelled): start it by 16:00, or split the night into a shift ending at 24:00 and one starting at 00:00")
+        XCTAssertEqual(message([ShiftTemplate(name: "8h", lengthSeconds: 8 * 3600)]), "no error")
         var negative = day
         negative.required[3] = -1
         XCTAssertEqual(message(plainShifts, [ChannelRequirement(channel: "c", intervalSeconds: 1800, days: [negative])]),
