@@ -82,4 +82,18 @@ final class HiringPlannerTests: XCTestCase {
         XCTAssertEqual((0..<7).map { settings.productivity(weeksSinceStart: $0) }, [0, 0, 0, 0.5, 0.75, 1, 1])
         XCTAssertEqual(settings.weeksToFullOutput, 5)
     }
+
+    /// Attrition of 99.9 % a week leaves (0.001)^52 ≈ 1e-156 of a cohort after a year of
+    /// training: no count of hires closes the gap, and it is reported instead of overflowing.
+    func testHopelessAttritionIsReportedNotCounted() {
+        var settings = CapacitySettings(headcount: ["phone": 0])
+        settings.attritionPerWeek = 0.999
+        settings.trainingWeeks = 52
+        settings.rampUp = [0.5]
+        var required = [Double](repeating: 0, count: 60)
+        required[55] = 10
+        let result = HiringPlanner.plan(required: required, headcount: 0, settings: settings)
+        XCTAssertEqual(result.recommended, [])
+        XCTAssertEqual(result.tooLate, [55])
+    }
 }

@@ -42,6 +42,9 @@ public enum HiringPlanner {
         public var tooLate: [Int]
     }
 
+    /// The largest cohort the plan recommends; a gap that would need more is reported instead.
+    public static let maximumCohort = 1_000_000
+
     /// Gaps below this many FTE are not worth a hire (rounding noise of the required FTE).
     public static let tolerance = 1e-6
 
@@ -54,6 +57,7 @@ public enum HiringPlanner {
         var cohorts = planned
         var after = before
         var recommended: [Cohort] = []
+        var unreachable: [Int] = []
         for w in settings.weeksToFullOutput..<max(weeks, settings.weeksToFullOutput) {
             let gap = required[w] - after[w]
             guard gap > tolerance else { continue }
@@ -61,13 +65,17 @@ public enum HiringPlanner {
             let every = max(1, settings.hireEveryWeeks)
             let start = (w - settings.weeksToFullOutput) / every * every
             let output = settings.hireFTE * survival(w - start, settings)
-            let count = max(1, Int((gap / output - 1e-9).rounded(.up)))
+            // With attrition near 1 a cohort all but vanishes before it is productive: no count
+            // of hires closes the gap (and the division must not reach an integer trap).
+            let needed = (gap / output - 1e-9).rounded(.up)
+            guard output > 0, needed.isFinite, needed <= Double(maximumCohort) else { unreachable.append(w); continue }
+            let count = max(1, Int(needed))
             cohorts.append(Cohort(startWeek: start, count: count, forWeek: w, planned: false))
             if let k = recommended.firstIndex(where: { $0.startWeek == start }) { recommended[k].count += count }
             else { recommended.append(Cohort(startWeek: start, count: count, forWeek: w, planned: false)) }
             after = available(weeks: weeks, headcount: headcount, cohorts: cohorts, settings: settings)
         }
-        let tooLate = (0..<min(settings.weeksToFullOutput, weeks)).filter { required[$0] - after[$0] > tolerance }
+        let tooLate = ((0..<min(settings.weeksToFullOutput, weeks)).filter { required[$0] - after[$0] > tolerance } + unreachable).sorted()
         recommended.sort { $0.startWeek < $1.startWeek }
         return Result(availableBefore: before, availableAfter: after, recommended: recommended, tooLate: tooLate)
     }
