@@ -63,7 +63,8 @@ enum Oracle {
                     }
                     let leftovers = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasPrefix(".") && $0 != ".staffcast.lock" }
                     if !leftovers.isEmpty { return Verdict(failure: "plan left \(leftovers) in reports/", kind: "leftover staging") }
-                    for name in ["forecast.csv", "requirements.csv", "coverage.csv", "weekly_staffing.csv", "scenarios.csv"] {
+                    for name in ["forecast.csv", "requirements.csv", "coverage.csv", "weekly_staffing.csv", "scenarios.csv",
+                                 "capacity.csv", "hiring_plan.csv"] {
                         let file = "\(path)/\(week)/\(name)"
                         if fm.fileExists(atPath: file) { files.append(file) }
                     }

@@ -91,6 +91,11 @@ enum Scenarios {
             (2, scenario("plan", "dst", ["--config", "plan.json", "--out-dir", "reports", "--quiet"], [file("plan.json", .config, s.configDST), dst],
                          outputs: ["reports"], timeout: 40, timezone: ams)),
         ]
+        // capacity: three channel kinds, a team with attrition, training, ramp-up and a planned hire.
+        list += [
+            (2, scenario("capacity", "rich", ["--config", "plan.json", "--from", "2003-W16", "--weeks", "3", "--out-dir", "reports", "--quiet"],
+                         [file("plan.json", .config, s.configCapacity), long], outputs: ["reports"], timeout: 40, timezone: ny)),
+        ]
         // erlang and calendar: arguments only.
         list += [
             (3, scenario("erlang", "c", ["--contacts", "100", "--interval", "30m", "--aht", "180", "--sl", "80/20", "--shrinkage", "0.3", "--max-occupancy", "0.85", "--json"], [], timeout: 10)),

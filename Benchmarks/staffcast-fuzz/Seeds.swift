@@ -18,6 +18,8 @@ struct Seeds {
     var configTours: [UInt8]
     var configSingle: [UInt8]
     var configDST: [UInt8]
+    /// The rich config's channels with a team to plan capacity for (`capacity`).
+    var configCapacity: [UInt8]
 
     static func build(root: String) throws -> Seeds {
         let three = try lines(root + "/Tests/StaffcastCLITests/Fixtures/bank_three_channels.csv")
@@ -99,10 +101,20 @@ struct Seeds {
          "staff_to": "p50", "holidays": ["NL"],
          "channels": {"*": {"service_level": "80/20", "shrinkage": 0.3}}}
         """])
+        let configCapacity = text(["""
+        {"history": "history.csv", "timezone": "America/New_York", "interval": "30m", "model": "snaive", "backtest_origins": 1,
+         "channels": {
+           "calls": {"aht_seconds": 300, "service_level": "80/20", "max_occupancy": 0.9, "shrinkage": 0.3},
+           "chat": {"concurrency": 3, "aht_by_concurrency": [400, 460, 540], "service_level": "80/60", "shrinkage": 0.25},
+           "email": {"deadline": "8h", "aht_seconds": 240, "shrinkage": 0.2}},
+         "capacity": {"headcount": {"calls": 20, "chat": 6, "email": 3}, "attrition_per_week": 0.01, "training_weeks": 1,
+                      "ramp_up": [0.5], "hire_fte": 0.8, "hire_every_weeks": 2, "quantile": "p80",
+                      "shrinkage_by_month": {"4": 0.32}, "hires": [{"channel": "calls", "start": "2003-04-21", "count": 2}]}}
+        """])
         return Seeds(historyLong: historyLong, historySingle: historySingle, historyDST: historyDST, historyOffset: historyOffset,
                      historyDecimalComma: historyDecimalComma, events: events, arrivalsLong: arrivalsLong,
                      arrivalsSingle: arrivalsSingle, configRich: configRich, configTours: configTours,
-                     configSingle: configSingle, configDST: configDST)
+                     configSingle: configSingle, configDST: configDST, configCapacity: configCapacity)
     }
 
     static func lines(_ path: String) throws -> [String] {
