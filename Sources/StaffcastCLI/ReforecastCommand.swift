@@ -28,45 +28,31 @@ struct ReforecastCommand: Command {
     short empty). Summary per channel (stdout; stderr when the CSV goes to stdout): the factor,
     the intervals short, the largest shortfall (also in heads) and the agent-hours short.
     """
-    static let options = [
-        OptionSpec("plan", "DIR", "the published week's folder (reports/YYYY-Www)"),
-        OptionSpec("coverage", "roster|shifts", "the staffing to hold against the actuals: the roster's named agents\n(roster_coverage.csv; the default when the plan has a roster) or the shift\nschedule's heads (coverage.csv)"),
-        OptionSpec("actuals", "FILE", "history CSV of today so far: timestamp,channel,contacts[,aht_seconds] or timestamp,<value>"),
+    static let options = PublishedPlanOptions.specs(actuals: "today so far") + [
         OptionSpec("now", "TIMESTAMP", "the time of the update (ISO 8601; local times in the plan's zone)"),
     ] + HistoryOptions.mappingSpecs + [
         OptionSpec("out", "FILE|-", "output CSV (default -: standard output)"),
         OptionSpec(flag: "quiet", "print no summary"),
     ]
 
-    let planPath: String
-    let coverage: PublishedPlan.Coverage?
-    let actuals: HistoryOptions
+    let published: PublishedPlanOptions
     let nowText: String
     let outPath: String
     let quiet: Bool
 
     init(_ arguments: ParsedArguments) throws(CLIError) {
-        planPath = try arguments.required("plan")
-        coverage = try arguments.value("coverage").map { text throws(CLIError) in
-            guard let choice = PublishedPlan.Coverage(rawValue: text) else { throw .usage("--coverage: expected roster or shifts, got '\(text)'") }
-            return choice
-        }
-        actuals = try HistoryOptions(arguments, pathFlag: "actuals")
+        published = try PublishedPlanOptions(arguments)
         nowText = try arguments.required("now")
         outPath = arguments.value("out") ?? "-"
         quiet = arguments.has("quiet")
     }
 
     func run() throws(CLIError) {
-        let plan = try planning { () throws(PlanningError) in try PublishedPlan.read(folder: planPath, coverage: coverage) }
+        let plan = try published.plan()
         let now = try parseInstant(nowText, flag: "now", calendar: plan.calendar)
-        var reader = actuals
-        reader.options.calendar = plan.calendar
-        reader.options.intervalSeconds = plan.intervalSeconds
-        reader.timezoneGiven = true
-        let history = try reader.read()
+        let history = try published.actuals(for: plan)
         let result = try planning { () throws(PlanningError) in
-            try Reforecast.run(plan: plan, actuals: history, actualsPath: actuals.path, now: now)
+            try Reforecast.run(plan: plan, actuals: history, actualsPath: published.actuals.path, now: now)
         }
         for note in result.notes { Console.error("note: \(note)\n") }
         try core { () throws(CoreError) in try AtomicFile.write(ReforecastTable.csv(result, calendar: plan.calendar), to: outPath) }

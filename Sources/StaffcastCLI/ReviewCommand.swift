@@ -39,10 +39,7 @@ struct ReviewCommand: Command {
     rule (min_contacts_per_interval, night_cover). A later `plan` of the same week replaces the
     folder, the review files with it.
     """
-    static let options = [
-        OptionSpec("plan", "DIR", "the published week's folder (reports/YYYY-Www)"),
-        OptionSpec("coverage", "roster|shifts", "the staffing to hold against the actuals: the roster's named agents\n(roster_coverage.csv; the default when the plan has a roster) or the shift\nschedule's heads (coverage.csv)"),
-        OptionSpec("actuals", "FILE", "history CSV of the week: timestamp,channel,contacts[,aht_seconds] or timestamp,<value>"),
+    static let options = PublishedPlanOptions.specs(actuals: "the week") + [
     ] + HistoryOptions.mappingSpecs + [
         OptionSpec("seed", "N", "random seed of the replay, 0 to 18446744073709551615 (default 1)"),
         OptionSpec("replications", "R", "replications of the replay, 1 to 100000 (default 10)"),
@@ -50,20 +47,13 @@ struct ReviewCommand: Command {
         OptionSpec(flag: "quiet", "print nothing on success"),
     ]
 
-    let planPath: String
-    let coverage: PublishedPlan.Coverage?
-    let actuals: HistoryOptions
+    let published: PublishedPlanOptions
     let options: Review.Options
     let outDir: String
     let quiet: Bool
 
     init(_ arguments: ParsedArguments) throws(CLIError) {
-        planPath = try arguments.required("plan")
-        coverage = try arguments.value("coverage").map { text throws(CLIError) in
-            guard let choice = PublishedPlan.Coverage(rawValue: text) else { throw .usage("--coverage: expected roster or shifts, got '\(text)'") }
-            return choice
-        }
-        actuals = try HistoryOptions(arguments, pathFlag: "actuals")
+        published = try PublishedPlanOptions(arguments)
         var seed: UInt64 = 1
         if let text = arguments.value("seed") {
             guard let value = UInt64(text) else { throw .usage("--seed: expected a whole number from 0 to \(UInt64.max), got '\(text)'") }
@@ -71,19 +61,15 @@ struct ReviewCommand: Command {
         }
         let replications = try arguments.integer("replications", range: 1...SimulationSetup.maximumReplications) ?? 10
         options = Review.Options(seed: seed, replications: replications)
-        outDir = arguments.value("out-dir") ?? planPath
+        outDir = arguments.value("out-dir") ?? published.planPath
         quiet = arguments.has("quiet")
     }
 
     func run() throws(CLIError) {
-        let plan = try planning { () throws(PlanningError) in try PublishedPlan.read(folder: planPath, coverage: coverage) }
-        var reader = actuals
-        reader.options.calendar = plan.calendar
-        reader.options.intervalSeconds = plan.intervalSeconds
-        reader.timezoneGiven = true
-        let history = try reader.read()
+        let plan = try published.plan()
+        let history = try published.actuals(for: plan)
         let review = try planning { () throws(PlanningError) in
-            try Review.run(plan: plan, actuals: history, actualsPath: actuals.path, options: options)
+            try Review.run(plan: plan, actuals: history, actualsPath: published.actuals.path, options: options)
         }
         for note in review.notes { Console.error("note: \(note)\n") }
         // Every file is computed before the first is written; each is replaced atomically.
