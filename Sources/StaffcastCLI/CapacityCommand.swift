@@ -69,23 +69,15 @@ struct CapacityCommand: Command {
     }
 
     func run() throws(CLIError) {
-        let lock = try PublishLock(outDir: outDir)
-        do throws(CLIError) { try plan(holding: lock) } catch {
-            lock.abandon()
-            throw error
-        }
+        try PublishLock.holding(outDir) { lock throws(CLIError) in try plan(holding: lock) }
     }
 
     func plan(holding lock: PublishLock) throws(CLIError) {
         let config = try planning { () throws(PlanningError) in try PlanConfigReader.load(path: configPath, force: force) }
         guard let from = PlanWeek.parse(fromText, firstWeekday: config.weekStart) else { throw .usage("--from: '\(fromText)' is not an ISO week") }
-        let progress: ((String) -> Void)? = quiet ? nil : { Console.progress($0) }
-        let warning: (String) -> Void = { text in
-            Console.progressDone()
-            Console.error("warning: \(text)\n")
-        }
+        let (progress, warning) = Console.planningListeners(quiet: quiet)
         let plan = try planning { () throws(PlanningError) in
-            try CapacityPlanner.plan(config, from: from, weeks: weeks, progress: progress, warning: quiet ? nil : warning)
+            try CapacityPlanner.plan(config, from: from, weeks: weeks, progress: progress, warning: warning)
         }
         Console.progressDone()
         let target = try WeekPublisher(lock: lock, label: "capacity-" + from.label)

@@ -107,11 +107,7 @@ struct PlanCommand: Command {
     }
 
     func run() throws(CLIError) {
-        let lock = try PublishLock(outDir: outDir)
-        do throws(CLIError) { try plan(holding: lock) } catch {
-            lock.abandon()
-            throw error
-        }
+        try PublishLock.holding(outDir) { lock throws(CLIError) in try plan(holding: lock) }
     }
 
     func plan(holding lock: PublishLock) throws(CLIError) {
@@ -127,13 +123,9 @@ struct PlanCommand: Command {
             guard let given = PlanWeek.parse(text, firstWeekday: config.weekStart) else { throw .usage("--week: '\(text)' is not an ISO week") }
             week = .week(given)
         }
-        let progress: ((String) -> Void)? = quiet ? nil : { Console.progress($0) }
-        let warning: (String) -> Void = { text in
-            Console.progressDone()
-            Console.error("warning: \(text)\n")
-        }
+        let (progress, warning) = Console.planningListeners(quiet: quiet)
         let plan = try planning { () throws(PlanningError) in
-            try WeeklyPlanner.plan(config, week: week, allowStale: allowStale, progress: progress, warning: quiet ? nil : warning)
+            try WeeklyPlanner.plan(config, week: week, allowStale: allowStale, progress: progress, warning: warning)
         }
         Console.progressDone()
         let target = try WeekPublisher(lock: lock, label: plan.week.label).publish(PlanFiles.render(plan, version: StaffcastCommand.version))

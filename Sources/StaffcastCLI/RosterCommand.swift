@@ -50,13 +50,9 @@ struct RosterCommand: Command {
         guard config.team != nil else {
             throw .planning(.config(path: configPath, key: "team", message: "missing: a roster needs the team, e.g. \"team\": {\"agents\": \"team.csv\"}"))
         }
-        let progress: ((String) -> Void)? = quiet ? nil : { Console.progress($0) }
-        let warning: (String) -> Void = { text in
-            Console.progressDone()
-            Console.error("warning: \(text)\n")
-        }
+        let (progress, warning) = Console.planningListeners(quiet: quiet)
         let plan = try planning { () throws(PlanningError) in
-            try WeeklyPlanner.plan(config, week: week.map { .week($0) } ?? .afterHistory, progress: progress, warning: quiet ? nil : warning)
+            try WeeklyPlanner.plan(config, week: week.map { .week($0) } ?? .afterHistory, progress: progress, warning: warning)
         }
         Console.progressDone()
         guard let result = plan.roster else { return }

@@ -127,4 +127,14 @@ enum Console {
     static func progressDone() {
         if showsProgress { error("\r\u{1B}[K") }
     }
+
+    /// What a planning run hears, for a command with `--quiet`: progress lines (on a terminal)
+    /// and each warning as it is found, both silent when quiet (errors still go to stderr).
+    static func planningListeners(quiet: Bool) -> (progress: ((String) -> Void)?, warning: ((String) -> Void)?) {
+        guard !quiet else { return (nil, nil) }
+        return ({ progress($0) }, { text in
+            progressDone()
+            error("warning: \(text)\n")
+        })
+    }
 }

@@ -47,6 +47,16 @@ final class PublishLock {
     }
 
     deinit { close(fd) }  // closing releases the flock
+
+    /// Runs `body` holding the lock on `outDir`; when it fails, leaves no trace of the run
+    /// (`abandon`) and passes the error on.
+    static func holding(_ outDir: String, _ body: (PublishLock) throws(CLIError) -> Void) throws(CLIError) {
+        let lock = try PublishLock(outDir: outDir)
+        do throws(CLIError) { try body(lock) } catch {
+            lock.abandon()
+            throw error
+        }
+    }
 }
 
 /// Publishes a week's files into `outDir/label/` all at once: they are written into a hidden
