@@ -37,6 +37,26 @@ struct PlanHistory {
         return PlanHistory(file: file, history: history, policies: policies)
     }
 
+    /// The config's events file read once (its bytes are what the manifest hashes) and the
+    /// built-in holidays and the planner's events over [from, to].
+    static func events(_ config: PlanConfig, from: Int64, to: Int64) throws(PlanningError)
+        -> (file: InputFile?, events: (calendar: [CalendarEvent], user: [UserEvent])) {
+        let file = try config.eventsPath.map { path throws(PlanningError) in try core { () throws(CoreError) in try InputFile.read(path) } }
+        let events = try ForecastStep.events(countries: config.holidays, eventsFile: file, calendar: config.calendar, from: from, to: to)
+        return (file, events)
+    }
+
+    /// The inputs every manifest records: the config, this history and the events file when given.
+    func inputs(_ config: PlanConfig, eventsFile: InputFile?) -> [PlanInput] {
+        var inputs = [PlanInput(role: "config", path: URL(fileURLWithPath: config.path).lastPathComponent, sha256: SHA256.hex(config.data)),
+                      PlanInput(role: "history", path: config.historyPathAsWritten, sha256: file.sha256, regular: file.isRegular)]
+        if let eventsFile {
+            inputs.append(PlanInput(role: "events", path: config.eventsPathAsWritten ?? eventsFile.path, sha256: eventsFile.sha256,
+                                    regular: eventsFile.isRegular))
+        }
+        return inputs
+    }
+
     /// The AHT forecast of every channel whose history has AHT, fitted before `origin`; a channel
     /// with neither configured nor recorded AHT is refused naming its key.
     func ahtModels(_ config: PlanConfig, origin: Int64, events: (calendar: [CalendarEvent], user: [UserEvent])) throws(PlanningError) -> [String: AHTForecast] {

@@ -28,7 +28,7 @@ public enum WeeklyPlanner {
         var warnings: [String] = []
         func warn(_ text: String) { warnings.append(text); warning?(text) }
         let read = try PlanHistory.read(config, progress: progress, warn: warn)
-        let history = read.history, historyFile = read.file, policies = read.policies
+        let history = read.history, policies = read.policies
         let historyEnd = history.series.map(\.end).max() ?? 0
         let week: PlanWeek
         switch choice {
@@ -57,9 +57,7 @@ public enum WeeklyPlanner {
             warn("\(week.label) starts \((weekStart - historyEnd) / 86_400) days after the history ends; the forecast reaches far ahead")
         }
         let models = try ForecastStep.models(config.model)
-        let eventsFile = try config.eventsPath.map { path throws(PlanningError) in try core { () throws(CoreError) in try InputFile.read(path) } }
-        let events = try ForecastStep.events(countries: config.holidays, eventsFile: eventsFile, calendar: calendar,
-                                             from: history.series.map(\.start).min() ?? origin, to: weekEnd)
+        let (eventsFile, events) = try PlanHistory.events(config, from: history.series.map(\.start).min() ?? origin, to: weekEnd)
         try checkScenarioChannels(config, history: history)
         // AHT: the configured aht_seconds, or the forecast from the history's aht_seconds when the
         // channel gives none or asks for it ("aht": "forecast").
@@ -134,12 +132,7 @@ public enum WeeklyPlanner {
             }
         }
 
-        var inputs = [PlanInput(role: "config", path: URL(fileURLWithPath: config.path).lastPathComponent, sha256: SHA256.hex(config.data)),
-                      PlanInput(role: "history", path: config.historyPathAsWritten, sha256: historyFile.sha256, regular: historyFile.isRegular)]
-        if let eventsFile {
-            inputs.append(PlanInput(role: "events", path: config.eventsPathAsWritten ?? eventsFile.path, sha256: eventsFile.sha256,
-                                    regular: eventsFile.isRegular))
-        }
+        var inputs = read.inputs(config, eventsFile: eventsFile)
         for (role, file, written) in [("team", roster?.teamFile, config.team?.agentsPathAsWritten),
                                       ("requests", roster?.requestsFile, config.team?.requestsPathAsWritten)] {
             guard let file, let written else { continue }

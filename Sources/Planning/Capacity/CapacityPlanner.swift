@@ -55,9 +55,7 @@ public enum CapacityPlanner {
         try check(settings, config: config, history: history, from: from, calendar: calendar)
 
         let models = try ForecastStep.models(config.model)
-        let eventsFile = try config.eventsPath.map { path throws(PlanningError) in try core { () throws(CoreError) in try InputFile.read(path) } }
-        let events = try ForecastStep.events(countries: config.holidays, eventsFile: eventsFile, calendar: calendar,
-                                             from: min(read.historyStart, origin), to: end)
+        let (eventsFile, events) = try PlanHistory.events(config, from: min(read.historyStart, origin), to: end)
         let ahtModels = try read.ahtModels(config, origin: origin, events: events)
         progress?("forecasting \(read.policies.count) channel(s) over \(weeks) weeks …")
         let forecasts = try read.forecasts(config, models: models, origin: origin, horizonSeconds: Int(end - origin), events: events)
@@ -122,9 +120,7 @@ public enum CapacityPlanner {
             let tooLateWeeks = result.tooLate.map { planWeeks[$0] }
             if !tooLateWeeks.isEmpty { hiring.append(CapacityPlan.Hiring(channel: channel, tooLate: tooLateWeeks)) }
         }
-        let inputs = [PlanInput(role: "config", path: URL(fileURLWithPath: config.path).lastPathComponent, sha256: SHA256.hex(config.data)),
-                      PlanInput(role: "history", path: config.historyPathAsWritten, sha256: read.file.sha256, regular: read.file.isRegular)]
-            + (eventsFile.map { [PlanInput(role: "events", path: config.eventsPathAsWritten ?? $0.path, sha256: $0.sha256, regular: $0.isRegular)] } ?? [])
+        let inputs = read.inputs(config, eventsFile: eventsFile)
         var plan = CapacityPlan(config: config, settings: settings, weeks: planWeeks, origin: origin, rows: rows,
                                 hiring: hiring, inputs: inputs, warnings: warnings)
         plan.models = chosen
