@@ -14,6 +14,14 @@ final class CivilDateTests: XCTestCase {
         XCTAssertNil(CivilDate(year: 2003, month: 13, day: 1))
     }
 
+    func testISODateText() {
+        XCTAssertEqual(CivilDate(iso: "2025-10-06"), CivilDate(year: 2025, month: 10, day: 6))
+        XCTAssertEqual(CivilDate(iso: "2024-02-29"), CivilDate(year: 2024, month: 2, day: 29))
+        for bad in ["2025-02-29", "2025-13-01", "2025-1-06", "25-10-06", "2025/10/06", "2025-10-06T00:00", "2025-+1-06", "２０２５-10-06", ""] {
+            XCTAssertNil(CivilDate(iso: bad), bad)
+        }
+    }
+
     func testISOWeeks() {
         // ISO 8601: 2003-W36 runs Monday 1 to Sunday 7 September; 2020 has 53 weeks, 2026 has 53.
         XCTAssertEqual(CivilDate.mondayOfISOWeek(year: 2003, week: 36), CivilDate(year: 2003, month: 9, day: 1))

@@ -99,7 +99,7 @@ enum CapacitySettingsReader {
         try reader.rejectUnknown(object, allowed: ["channel", "start", "count"], at: key)
         let channel = try reader.string(object, "channel", at: key)
         let text = try reader.string(object, "start", at: key)
-        guard let start = parseDate(text) else {
+        guard let start = CivilDate(iso: text) else {
             throw reader.error(key + ".start", "expected a date YYYY-MM-DD, got '\(text)'")
         }
         let count = try reader.number(object, "count", at: key)
@@ -107,14 +107,5 @@ enum CapacitySettingsReader {
             throw reader.error(key + ".count", "expected a whole number of people from 1 to 100000, got \(ChannelSettings.show(count))")
         }
         return PlannedHire(channel: channel, start: start, count: Int(count))
-    }
-
-    /// `YYYY-MM-DD`, a date that exists.
-    static func parseDate(_ text: String) -> CivilDate? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        return CivilDate(year: y, month: m, day: d)
     }
 }

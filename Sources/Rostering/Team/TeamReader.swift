@@ -179,9 +179,7 @@ public enum TeamReader {
             let agent = record.fields[field("agent")].trimmingCharacters(in: .whitespaces)
             guard ids.contains(agent) else { throw .badData(record.location(ofField: field("agent")), "'\(agent)' is not an agent of the team") }
             let dateText = record.fields[field("date")].trimmingCharacters(in: .whitespaces)
-            let parts = dateText.split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-                  let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), let date = CivilDate(year: y, month: m, day: d) else {
+            guard let date = CivilDate(iso: dateText) else {
                 throw .badData(record.location(ofField: field("date")), "expected a date YYYY-MM-DD, found '\(dateText)'")
             }
             let kindText = record.fields[field("kind")].trimmingCharacters(in: .whitespaces)
