@@ -102,25 +102,21 @@ enum ReviewMeasures {
     /// Accuracy, service and staffing over the reviewed intervals of `intervals` (see `Review`).
     static func summary(_ intervals: [Review.Interval], channel: String, date: CivilDate?, intervalSeconds: Int) -> Review.Summary {
         let reviewed = intervals.filter(\.reviewed)
-        var forecast = 0.0, actual = 0.0, absolute = 0.0, inside80 = 0, inside95 = 0, over = 0.0, under = 0.0
+        let forecast = reviewed.map(\.forecast), actual = reviewed.map { $0.actual ?? 0 }
+        var over = 0.0, under = 0.0
         let hours = Double(intervalSeconds) / 3600
         for row in reviewed {
-            let a = row.actual ?? 0
-            forecast += row.forecast
-            actual += a
-            absolute += abs(a - row.forecast)
-            if row.lo80 <= a && a <= row.hi80 { inside80 += 1 }
-            if row.lo95 <= a && a <= row.hi95 { inside95 += 1 }
             if let required = row.requiredAgents {
                 let gap = Double(row.scheduledAgents - required)
                 if gap > 0 { over += gap * hours } else { under -= gap * hours }
             }
         }
         let offered = intervals.reduce(0) { $0 + $1.offered }, inTime = intervals.reduce(0) { $0 + $1.inTime }
-        let n = Double(reviewed.count)
-        return Review.Summary(channel: channel, date: date, forecast: forecast, actual: actual, intervals: reviewed.count,
-                              wape: actual > 0 ? absolute / actual : nil, bias: actual > 0 ? (forecast - actual) / actual : nil,
-                              coverage80: n > 0 ? Double(inside80) / n : nil, coverage95: n > 0 ? Double(inside95) / n : nil,
+        return Review.Summary(channel: channel, date: date, forecast: forecast.reduce(0, +), actual: actual.reduce(0, +),
+                              intervals: reviewed.count,
+                              wape: Accuracy.wape(forecast: forecast, actual: actual), bias: Accuracy.bias(forecast: forecast, actual: actual),
+                              coverage80: Accuracy.coverage(actual: actual, lower: reviewed.map(\.lo80), upper: reviewed.map(\.hi80)),
+                              coverage95: Accuracy.coverage(actual: actual, lower: reviewed.map(\.lo95), upper: reviewed.map(\.hi95)),
                               serviceLevel: offered > 0 ? inTime / offered : nil, overAgentHours: over, underAgentHours: under)
     }
 }
