@@ -54,7 +54,6 @@ public enum HiringPlanner {
                             planned: [Cohort] = []) -> Result {
         let weeks = required.count
         let before = available(weeks: weeks, headcount: headcount, cohorts: planned, settings: settings)
-        var cohorts = planned
         var after = before
         var recommended: [Cohort] = []
         var unreachable: [Int] = []
@@ -70,10 +69,12 @@ public enum HiringPlanner {
             let needed = (gap / output - 1e-9).rounded(.up)
             guard output > 0, needed.isFinite, needed <= Double(maximumCohort) else { unreachable.append(w); continue }
             let count = max(1, Int(needed))
-            cohorts.append(Cohort(startWeek: start, count: count, forWeek: w, planned: false))
+            let cohort = Cohort(startWeek: start, count: count, forWeek: w, planned: false)
             if let k = recommended.firstIndex(where: { $0.startWeek == start }) { recommended[k].count += count }
-            else { recommended.append(Cohort(startWeek: start, count: count, forWeek: w, planned: false)) }
-            after = available(weeks: weeks, headcount: headcount, cohorts: cohorts, settings: settings)
+            else { recommended.append(cohort) }
+            // The new cohort adds its output from its start on (the same terms, in the same order,
+            // as recomputing `available` with it).
+            for v in start..<weeks { after[v] += contribution(of: cohort, inWeek: v, settings) }
         }
         let tooLate = ((0..<min(settings.weeksToFullOutput, weeks)).filter { required[$0] - after[$0] > tolerance } + unreachable).sorted()
         recommended.sort { $0.startWeek < $1.startWeek }
@@ -84,12 +85,15 @@ public enum HiringPlanner {
     public static func available(weeks: Int, headcount: Double, cohorts: [Cohort], settings: CapacitySettings) -> [Double] {
         (0..<weeks).map { w in
             var total = headcount * survival(w, settings)
-            for cohort in cohorts where cohort.startWeek <= w {
-                let k = w - cohort.startWeek
-                total += Double(cohort.count) * settings.hireFTE * settings.productivity(weeksSinceStart: k) * survival(k, settings)
-            }
+            for cohort in cohorts where cohort.startWeek <= w { total += contribution(of: cohort, inWeek: w, settings) }
             return total
         }
+    }
+
+    /// `n_c f p(w − s_c) (1 − a)^(w − s_c)`: a cohort's FTE in week `w` (on or after its start).
+    static func contribution(of cohort: Cohort, inWeek w: Int, _ settings: CapacitySettings) -> Double {
+        let k = w - cohort.startWeek
+        return Double(cohort.count) * settings.hireFTE * settings.productivity(weeksSinceStart: k) * survival(k, settings)
     }
 
     /// (1 − a)^k: the share of agents still there after `k` weeks.
