@@ -6,7 +6,7 @@ DEMO_CONFIG ?= datasets/bank_demo.json
 DEMO_WEEK ?= 2003-W36
 ROSTER_SECONDS ?= 5
 
-.PHONY: deps build release test demo bench fuzz clean report-check
+.PHONY: deps build release test lint format demo bench fuzz clean report-check
 
 deps:
 	@bash .ci/ensure-deps
@@ -20,6 +20,15 @@ release: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing $(SWIFT_TEST_FLAGS)
+
+# The formatter the toolchain ships (`swift format`, configuration in .swift-format: 120 columns,
+# no force-unwrap or force-try in Sources). `make format` rewrites; `make lint` fails on a finding.
+FORMAT_PATHS = Package.swift Sources Tests Benchmarks
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel $(FORMAT_PATHS)
 
 demo: release
 	.build/release/staffcast plan --config $(DEMO_CONFIG) --week $(DEMO_WEEK) --out-dir reports

@@ -8,12 +8,15 @@ let package = Package(
     name: "Staffcast",
     products: [
         .executable(name: "staffcast", targets: ["staffcast"]),
-        .library(name: "StaffcastKit", targets: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Rostering", "Planning", "Reports"]),
+        .library(
+            name: "StaffcastKit",
+            targets: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Rostering", "Planning", "Reports"]),
     ],
     dependencies: [],
     targets: [
-        .systemLibrary(name: "CLAPACKE", path: "Sources/CLAPACKE",
-                       providers: [.apt(["liblapacke-dev"])]),
+        .systemLibrary(
+            name: "CLAPACKE", path: "Sources/CLAPACKE",
+            providers: [.apt(["liblapacke-dev"])]),
         .target(name: "CSystem"),
         .target(name: "LinearAlgebra", dependencies: ["CLAPACKE"]),
         .target(name: "StaffcastCore"),
@@ -21,33 +24,53 @@ let package = Package(
         .target(name: "Queueing", dependencies: ["StaffcastCore"]),
         .target(name: "Scheduling", dependencies: ["StaffcastCore", "LinearAlgebra"]),
         .target(name: "Rostering", dependencies: ["StaffcastCore", "Scheduling", "LinearAlgebra"]),
-        .target(name: "Planning", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Rostering"]),
-        .target(name: "Reports", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Rostering", "Planning"]),
-        .target(name: "StaffcastCLI", dependencies: ["CSystem", "StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Rostering", "Planning", "Reports"]),
+        .target(
+            name: "Planning", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Rostering"]),
+        .target(
+            name: "Reports",
+            dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Rostering", "Planning"]),
+        .target(
+            name: "StaffcastCLI",
+            dependencies: [
+                "CSystem", "StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Rostering", "Planning", "Reports",
+            ]),
         .executableTarget(name: "staffcast", dependencies: ["StaffcastCLI"]),
-        .executableTarget(name: "staffcast-bench",
-                          dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "DemoData", "Rostering"],
-                          path: "Benchmarks/staffcast-bench"),
-        .executableTarget(name: "staffcast-fuzz", dependencies: ["StaffcastCore"], path: "Benchmarks/staffcast-fuzz",
-                          exclude: ["README.md"]),
-        .target(name: "DemoData", dependencies: ["StaffcastCore", "Forecasting"]),
-        .executableTarget(name: "staffcast-datagen", dependencies: ["DemoData"]),
+        .executableTarget(
+            name: "staffcast-bench",
+            dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "DemoData", "Rostering"],
+            path: "Benchmarks/staffcast-bench"),
+        .executableTarget(
+            name: "staffcast-fuzz", dependencies: ["StaffcastCore"], path: "Benchmarks/staffcast-fuzz",
+            exclude: ["README.md"]),
+        .target(name: "DemoData", dependencies: ["StaffcastCore", "Forecasting"], path: "Benchmarks/DemoData"),
+        .executableTarget(
+            name: "staffcast-datagen", dependencies: ["DemoData"], path: "Benchmarks/staffcast-datagen"),
 
         .target(name: "TestSupport", dependencies: ["StaffcastCore"], path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
-        .testTarget(name: "StaffcastCoreTests", dependencies: ["StaffcastCore", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "StaffcastCore", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "QueueingTests", dependencies: ["Queueing", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "StaffcastCore", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "RosteringTests", dependencies: ["Rostering", "StaffcastCore", "Scheduling", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlanningTests", dependencies: ["Planning", "StaffcastCore", "Forecasting", "Queueing", "Scheduling", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Planning", "StaffcastCore", "Queueing", "TestSupport"]),
-        .testTarget(name: "StaffcastCLITests", dependencies: ["StaffcastCLI", "StaffcastCore", "Forecasting", "Queueing", "Planning", "TestSupport"]),
+        .testTarget(
+            name: "StaffcastCoreTests", dependencies: ["StaffcastCore", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ForecastingTests", dependencies: ["Forecasting", "StaffcastCore", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "QueueingTests", dependencies: ["Queueing", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "SchedulingTests", dependencies: ["Scheduling", "StaffcastCore", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "RosteringTests", dependencies: ["Rostering", "StaffcastCore", "Scheduling", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: ["Planning", "StaffcastCore", "Forecasting", "Queueing", "Scheduling", "TestSupport"]),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Planning", "StaffcastCore", "Queueing", "TestSupport"]),
+        .testTarget(
+            name: "StaffcastCLITests",
+            dependencies: ["StaffcastCLI", "StaffcastCore", "Forecasting", "Queueing", "Planning", "TestSupport"]),
         .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Forecasting", "StaffcastCore", "TestSupport"]),
     ]
 )

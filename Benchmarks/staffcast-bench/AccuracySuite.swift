@@ -1,7 +1,7 @@
+import DemoData
+import Forecasting
 import Foundation
 import StaffcastCore
-import Forecasting
-import DemoData
 
 /// `staffcast-bench suite`: the accuracy suite of issue 9, built so it cannot be tuned to one data set.
 ///
@@ -40,7 +40,9 @@ func runAccuracySuite(export: String? = nil) {
     // STAFFCAST_SUITE_METHODS=auto,regression,… (also the variants below).
     let env = ProcessInfo.processInfo.environment
     if let group = env["STAFFCAST_SUITE_GROUP"] { cases = cases.filter { $0.group == group } }
-    if let horizon = env["STAFFCAST_SUITE_HORIZON"] { cases = cases.filter { ($0.horizon == "1 week") == (horizon == "week") } }
+    if let horizon = env["STAFFCAST_SUITE_HORIZON"] {
+        cases = cases.filter { ($0.horizon == "1 week") == (horizon == "week") }
+    }
     let variants: [(label: String, auto: AutoForecaster)] = [
         ("auto", AutoForecaster()),
         ("regression", AutoForecaster(models: [CalendarRegressionModel()])),
@@ -49,28 +51,39 @@ func runAccuracySuite(export: String? = nil) {
         ("topdown", AutoForecaster(models: [TopDownModel()])),
         ("dshw", AutoForecaster(models: [DoubleSeasonalHoltWintersModel()])),
         ("regression-noyear", AutoForecaster(models: [CalendarRegressionModel(yearly: false)])),
-        ("auto-old", AutoForecaster(models: [SeasonalNaiveModel(), CalendarRegressionModel(yearly: false)], combines: false)),
+        (
+            "auto-old",
+            AutoForecaster(models: [SeasonalNaiveModel(), CalendarRegressionModel(yearly: false)], combines: false)
+        ),
         ("auto-nocombo", AutoForecaster(combines: false)),
         ("auto-nostab", AutoForecaster(noiseMultiple: 0)),
         ("auto-n2", AutoForecaster(noiseMultiple: 2)),
         ("auto-8", AutoForecaster(backtestOrigins: 8)),
         ("auto-8-nostab", AutoForecaster(backtestOrigins: 8, noiseMultiple: 0)),
-        ("auto-nodshw-nostab", AutoForecaster(models: [SeasonalNaiveModel(), WeeklyAverageModel(weeks: 6), CalendarRegressionModel(),
-                                                       TopDownModel()], noiseMultiple: 0)),
+        (
+            "auto-nodshw-nostab",
+            AutoForecaster(
+                models: [
+                    SeasonalNaiveModel(), WeeklyAverageModel(weeks: 6), CalendarRegressionModel(),
+                    TopDownModel(),
+                ], noiseMultiple: 0)
+        ),
         ("auto-old-year", AutoForecaster(models: [SeasonalNaiveModel(), CalendarRegressionModel()], combines: false)),
     ]
-    let names = (env["STAFFCAST_SUITE_METHODS"] ?? "auto,regression,wavg6,snaive").split(separator: ",").map(String.init)
+    let names = (env["STAFFCAST_SUITE_METHODS"] ?? "auto,regression,wavg6,snaive").split(separator: ",").map(
+        String.init)
     let methods = names.compactMap { name in variants.first { $0.label == name } }
-    var tallies: [String: SuiteTally] = [:]     // "dataset|horizon|group|method"
+    var tallies: [String: SuiteTally] = [:]  // "dataset|horizon|group|method"
     var autoSeconds: [Double] = []
-    var chosen: [String: [String: Int]] = [:]   // "dataset|horizon|group" → model → count
+    var chosen: [String: [String: Int]] = [:]  // "dataset|horizon|group" → model → count
     let peers = SuitePeers.load("Benchmarks/peers/results.csv")
-    var peerPairs: [String: (Double, Double, Double, Double)] = [:]   // … |peer → Staffcast abs, sum; peer abs, truth
+    var peerPairs: [String: (Double, Double, Double, Double)] = [:]  // … |peer → Staffcast abs, sum; peer abs, truth
     for c in cases {
         let input = c.makeInput()
         for (m, method) in methods.enumerated() {
             let t0 = Date()
-            guard let result = try? method.auto.forecast(input, origin: c.origin, horizonSeconds: c.horizonSeconds) else {
+            guard let result = try? method.auto.forecast(input, origin: c.origin, horizonSeconds: c.horizonSeconds)
+            else {
                 print("  \(c.dataset) \(c.channel) \(c.originLabel) \(method.label): no forecast")
                 continue
             }
@@ -80,9 +93,14 @@ func runAccuracySuite(export: String? = nil) {
                 chosen["\(c.dataset)|\(c.horizon)|\(c.group)", default: [:]][result.forecast.model, default: 0] += 1
             }
             var tally = c.score(result.forecast, intervalSeconds: input.series.intervalSeconds)
-            if m == 0, let aht = c.ahtScore(input: input) { tally.ahtAbs = aht.abs; tally.ahtSum = aht.sum }
-            if m == 0, env["STAFFCAST_SUITE_AHT_PLAIN"] != nil, let aht = c.ahtScore(input: input, withCalendar: false) {
-                tally.plainAhtAbs = aht.abs; tally.plainAhtSum = aht.sum
+            if m == 0, let aht = c.ahtScore(input: input) {
+                tally.ahtAbs = aht.abs
+                tally.ahtSum = aht.sum
+            }
+            if m == 0, env["STAFFCAST_SUITE_AHT_PLAIN"] != nil, let aht = c.ahtScore(input: input, withCalendar: false)
+            {
+                tally.plainAhtAbs = aht.abs
+                tally.plainAhtSum = aht.sum
             }
             tallies["\(c.dataset)|\(c.horizon)|\(c.group)|\(method.label)", default: SuiteTally()].add(tally)
             if m == 0 {
@@ -100,55 +118,76 @@ func runAccuracySuite(export: String? = nil) {
     print("WAPE (web shop: against the true intensity; bank: against the calls), pooled over each group's intervals:")
     var header = "| data set | horizon | cases tune/check |"
     var rule = "|---|---|---:|"
-    for method in methods { header += " \(method.label) tune | \(method.label) check |"; rule += "---:|---:|" }
-    header += " auto/best-peer tune | auto/best-peer check |"; rule += "---:|---:|"
-    print(header); print(rule)
+    for method in methods {
+        header += " \(method.label) tune | \(method.label) check |"
+        rule += "---:|---:|"
+    }
+    header += " auto/best-peer tune | auto/best-peer check |"
+    rule += "---:|---:|"
+    print(header)
+    print(rule)
     for g in groups {
         let parts = g.split(separator: "|").map(String.init)
         let nTune = cases.filter { "\($0.dataset)|\($0.horizon)" == g && $0.group == "tune" }.count
         let nCheck = cases.filter { "\($0.dataset)|\($0.horizon)" == g && $0.group == "check" }.count
         var line = "| \(parts[0]) | \(parts[1]) | \(nTune)/\(nCheck) |"
         for method in methods {
-            for group in ["tune", "check"] { line += " \(suitePercent(tallies["\(g)|\(group)|\(method.label)"]?.wape ?? .nan)) |" }
+            for group in ["tune", "check"] {
+                line += " \(suitePercent(tallies["\(g)|\(group)|\(method.label)"]?.wape ?? .nan)) |"
+            }
         }
         for group in ["tune", "check"] {
             // The best peer on its cases, and Staffcast's first method on the same cases.
             let best = peerPairs.filter { $0.key.hasPrefix("\(g)|\(group)|") && $0.value.3 > 0 }
                 .min { $0.value.2 / $0.value.3 < $1.value.2 / $1.value.3 }
-            line += best.map { entry -> String in
-                let ours = entry.value.0 / entry.value.1, theirs = entry.value.2 / entry.value.3
-                return " \(suiteFixed(ours / theirs, 2)) (\(entry.key.split(separator: "|").last ?? "") \(suitePercent(theirs)), ours \(suitePercent(ours))) |"
-            } ?? " n/a |"
+            line +=
+                best.map { entry -> String in
+                    let ours = entry.value.0 / entry.value.1
+                    let theirs = entry.value.2 / entry.value.3
+                    return
+                        " \(suiteFixed(ours / theirs, 2)) (\(entry.key.split(separator: "|").last ?? "") \(suitePercent(theirs)), ours \(suitePercent(ours))) |"
+                } ?? " n/a |"
         }
         print(line)
     }
     print("")
-    print("auto in detail: daily-total WAPE, bias, 80 %/95 % coverage of the recorded counts, WAPE of the AHT forecast, models chosen:")
+    print(
+        "auto in detail: daily-total WAPE, bias, 80 %/95 % coverage of the recorded counts, WAPE of the AHT forecast, models chosen:"
+    )
     print("| data set | horizon | group | WAPE | daily WAPE | bias | cov80 | cov95 | AHT WAPE | chosen |")
     print("|---|---|---|---:|---:|---:|---:|---:|---:|---|")
     for g in groups {
         for group in ["tune", "check"] {
             guard let t = tallies["\(g)|\(group)|auto"] else { continue }
             let parts = g.split(separator: "|").map(String.init)
-            let picks = (chosen["\(g)|\(group)"] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            print("| \(parts[0]) | \(parts[1]) | \(group) | \(suitePercent(t.wape)) | \(suitePercent(t.dailyWape)) | "
-                  + "\(suiteSigned(t.bias)) | \(suitePercent(t.coverage80)) | \(suitePercent(t.coverage95)) | "
-                  + "\(suitePercent(t.ahtWape))\(t.plainAhtSum > 0 ? " (profile only \(suitePercent(t.plainAhtWape)))" : "") | \(picks) |")
+            let picks = (chosen["\(g)|\(group)"] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                .joined(separator: ", ")
+            print(
+                "| \(parts[0]) | \(parts[1]) | \(group) | \(suitePercent(t.wape)) | \(suitePercent(t.dailyWape)) | "
+                    + "\(suiteSigned(t.bias)) | \(suitePercent(t.coverage80)) | \(suitePercent(t.coverage95)) | "
+                    + "\(suitePercent(t.ahtWape))\(t.plainAhtSum > 0 ? " (profile only \(suitePercent(t.plainAhtWape)))" : "") | \(picks) |"
+            )
         }
     }
     if !peerPairs.isEmpty {
         print("")
-        print("Peers (Benchmarks/peers/results.csv) on the cases they were run on: Staffcast \(methods.first?.label ?? "") WAPE / peer WAPE = ratio")
+        print(
+            "Peers (Benchmarks/peers/results.csv) on the cases they were run on: Staffcast \(methods.first?.label ?? "") WAPE / peer WAPE = ratio"
+        )
         for key in peerPairs.keys.sorted() {
             let v = peerPairs[key]!
-            print("  \(key.replacingOccurrences(of: "|", with: " · ")): \(suitePercent(v.0 / v.1)) / \(suitePercent(v.2 / v.3)) = \(suiteFixed(v.0 / v.1 / (v.2 / v.3), 2))")
+            print(
+                "  \(key.replacingOccurrences(of: "|", with: " · ")): \(suitePercent(v.0 / v.1)) / \(suitePercent(v.2 / v.3)) = \(suiteFixed(v.0 / v.1 / (v.2 / v.3), 2))"
+            )
         }
     }
     let sorted = autoSeconds.sorted()
     print("")
-    print("auto per channel and origin (backtests, choice, refit, forecast): mean \(suiteFixed(autoSeconds.reduce(0, +) / Double(max(1, autoSeconds.count)) * 1000, 0)) ms, "
-          + "p95 \(suiteFixed((sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, sorted.count * 95 / 100)]) * 1000, 0)) ms, "
-          + "max \(suiteFixed((sorted.last ?? .nan) * 1000, 0)) ms over \(autoSeconds.count) calls; suite \(suiteFixed(Date().timeIntervalSince(started), 1)) s")
+    print(
+        "auto per channel and origin (backtests, choice, refit, forecast): mean \(suiteFixed(autoSeconds.reduce(0, +) / Double(max(1, autoSeconds.count)) * 1000, 0)) ms, "
+            + "p95 \(suiteFixed((sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, sorted.count * 95 / 100)]) * 1000, 0)) ms, "
+            + "max \(suiteFixed((sorted.last ?? .nan) * 1000, 0)) ms over \(autoSeconds.count) calls; suite \(suiteFixed(Date().timeIntervalSince(started), 1)) s"
+    )
 }
 
 /// One forecast to score: a channel, an origin, a horizon, and what really happened.
@@ -189,7 +228,9 @@ struct SuiteCase {
             guard let y = truth(instant) else { continue }
             let k = position[instant]
             let f = k.map { forecast.mean[$0] } ?? 0
-            t.abs += abs(f - y); t.sum += y; t.signed += f - y
+            t.abs += abs(f - y)
+            t.sum += y
+            t.signed += f - y
             let d = day(instant)
             let old = byDay[d] ?? (0, 0)
             byDay[d] = (old.f + f, old.y + y)
@@ -198,7 +239,10 @@ struct SuiteCase {
                 if let k {
                     if n >= forecast.lo80[k] && n <= forecast.hi80[k] { t.inside80 += 1 }
                     if n >= forecast.lo95[k] && n <= forecast.hi95[k] { t.inside95 += 1 }
-                } else if n == 0 { t.inside80 += 1; t.inside95 += 1 }
+                } else if n == 0 {
+                    t.inside80 += 1
+                    t.inside95 += 1
+                }
             }
         }
         for (_, v) in byDay { t.dailyAbs += abs(v.f - v.y) }
@@ -209,14 +253,18 @@ struct SuiteCase {
     func ahtScore(input: ForecastInput, withCalendar: Bool = true) -> (abs: Double, sum: Double)? {
         guard let realisedAHT, let ahtHistory else { return nil }
         let instants = Array(stride(from: scoredFrom, to: scoredTo, by: ahtHistory.intervalSeconds))
-        let model = withCalendar ? AHTForecast.fit(input)
+        let model =
+            withCalendar
+            ? AHTForecast.fit(input)
             : AHTForecast.fit(ahtHistory.truncated(before: origin), calendar: calendar)
         guard let model else { return nil }
         let forecast = model.aht(at: instants)
-        var abs = 0.0, sum = 0.0
+        var abs = 0.0
+        var sum = 0.0
         for (k, instant) in instants.enumerated() {
             guard let real = realisedAHT(instant) else { continue }
-            abs += real.contacts * Swift.abs(forecast[k] - real.aht); sum += real.contacts * real.aht
+            abs += real.contacts * Swift.abs(forecast[k] - real.aht)
+            sum += real.contacts * real.aht
         }
         return sum > 0 ? (abs, sum) : nil
     }
@@ -234,9 +282,17 @@ struct SuiteTally {
     var coverage95: Double { observed > 0 ? inside95 / observed : .nan }
     var ahtWape: Double { ahtSum > 0 ? ahtAbs / ahtSum : .nan }
     mutating func add(_ o: SuiteTally) {
-        abs += o.abs; sum += o.sum; signed += o.signed; dailyAbs += o.dailyAbs
-        observed += o.observed; inside80 += o.inside80; inside95 += o.inside95
-        ahtAbs += o.ahtAbs; ahtSum += o.ahtSum; plainAhtAbs += o.plainAhtAbs; plainAhtSum += o.plainAhtSum
+        abs += o.abs
+        sum += o.sum
+        signed += o.signed
+        dailyAbs += o.dailyAbs
+        observed += o.observed
+        inside80 += o.inside80
+        inside95 += o.inside95
+        ahtAbs += o.ahtAbs
+        ahtSum += o.ahtSum
+        plainAhtAbs += o.plainAhtAbs
+        plainAhtSum += o.plainAhtSum
     }
 }
 
@@ -253,7 +309,8 @@ func bankCases() -> [SuiteCase] {
         let stamp = fields[0].hasSuffix("Z") ? fields[0].dropLast() : fields[0]
         let parts = stamp.split(separator: "T")
         guard parts.count == 2 else { continue }
-        let d = parts[0].split(separator: "-").compactMap { Int($0) }, t = parts[1].split(separator: ":").compactMap { Int($0) }
+        let d = parts[0].split(separator: "-").compactMap { Int($0) }
+        let t = parts[1].split(separator: ":").compactMap { Int($0) }
         guard d.count == 3, t.count == 3, let date = CivilDate(year: d[0], month: d[1], day: d[2]) else { continue }
         let instant = Int64(date.daysSinceEpoch) * 86_400 + Int64(t[0] * 3600 + t[1] * 60)
         let bucket = instant - instant % 1800
@@ -262,8 +319,9 @@ func bankCases() -> [SuiteCase] {
     }
     guard let first = buckets.keys.min(), let last = buckets.keys.max() else { return [] }
     let count = Int((last - first) / 1800) + 1
-    let series = IntervalSeries(channel: "calls", intervalSeconds: 1800, start: first,
-                                contacts: (0..<count).map { buckets[first + Int64($0) * 1800] })
+    let series = IntervalSeries(
+        channel: "calls", intervalSeconds: 1800, start: first,
+        contacts: (0..<count).map { buckets[first + Int64($0) * 1800] })
     let holidays = (try? HolidayCalendar.events(countries: ["US"], years: 2003...2003)) ?? []
     var cases: [SuiteCase] = []
     var monday = CivilDate(year: 2003, month: 3, day: 31)!
@@ -271,12 +329,18 @@ func bankCases() -> [SuiteCase] {
     while monday.daysSinceEpoch + 4 <= lastDay {
         let origin = Int64(monday.daysSinceEpoch) * 86_400
         let value: (Int64) -> Double? = { t in series.index(of: t).flatMap { series.contacts[$0] } }
-        cases.append(SuiteCase(dataset: "bank (US holidays)", group: monday.month <= 6 ? "tune" : "check", horizon: "1 week", seed: nil,
-                               channel: "calls", originLabel: monday.description,
-                               makeInput: { ForecastInput(series: series.truncated(before: origin), calendar: .utc, calendarEvents: holidays) },
-                               origin: origin,
-                               horizonSeconds: 7 * 86_400, scoredFrom: origin, scoredTo: origin + 7 * 86_400,
-                               truth: value, recorded: value, day: { Int($0 / 86_400) }, realisedAHT: nil, ahtHistory: nil, calendar: .utc))
+        cases.append(
+            SuiteCase(
+                dataset: "bank (US holidays)", group: monday.month <= 6 ? "tune" : "check", horizon: "1 week",
+                seed: nil,
+                channel: "calls", originLabel: monday.description,
+                makeInput: {
+                    ForecastInput(series: series.truncated(before: origin), calendar: .utc, calendarEvents: holidays)
+                },
+                origin: origin,
+                horizonSeconds: 7 * 86_400, scoredFrom: origin, scoredTo: origin + 7 * 86_400,
+                truth: value, recorded: value, day: { Int($0 / 86_400) }, realisedAHT: nil, ahtHistory: nil,
+                calendar: .utc))
         monday = monday.adding(days: 7)
     }
     return cases
@@ -298,10 +362,13 @@ struct SuiteShop {
         self.seed = seed
         var start = CivilDate(year: 2019 + Int(seed % 5), month: 1, day: 1)!
         while start.weekday != 1 { start = start.adding(days: 1) }
-        dataset = try DemoDataset(DemoConfig(seed: seed, start: start, days: DemoConfig.days(from: start, years: 3),
-                                             variation: .random(seed: seed)))
-        userEvents = try EventsFile.read(data: Data(dataset.eventsCSV().utf8), name: "events.csv", calendar: dataset.calendar)
-        calendarEvents = try HolidayCalendar.events(countries: ["NL"], years: start.year ... start.year + 4)
+        dataset = try DemoDataset(
+            DemoConfig(
+                seed: seed, start: start, days: DemoConfig.days(from: start, years: 3),
+                variation: .random(seed: seed)))
+        userEvents = try EventsFile.read(
+            data: Data(dataset.eventsCSV().utf8), name: "events.csv", calendar: dataset.calendar)
+        calendarEvents = try HolidayCalendar.events(countries: ["NL"], years: start.year...start.year + 4)
     }
 
     var group: String { SuiteShop.tuneSeeds.contains(seed) ? "tune" : "check" }
@@ -309,7 +376,7 @@ struct SuiteShop {
     func cases() -> [SuiteCase] {
         let calendar = dataset.calendar
         let start = dataset.config.start
-        let endDay = start.adding(days: dataset.config.days)       // first day not generated
+        let endDay = start.adding(days: dataset.config.days)  // first day not generated
         let dataEnd = calendar.startOfDay(endDay)
         let first = dataset.instants[0]
         let step = Int64(DemoDataset.intervalSeconds)
@@ -320,7 +387,10 @@ struct SuiteShop {
         let novYear = CivilDate(year: lastYear + 1, month: 1, day: 1)! <= endDay ? lastYear : lastYear - 1
         var origins: [(CivilDate, CivilDate, String)] = [
             (CivilDate(year: janYear, month: 1, day: 1)!, CivilDate(year: janYear, month: 3, day: 1)!, "59/61 days"),
-            (CivilDate(year: novYear, month: 11, day: 1)!, CivilDate(year: novYear + 1, month: 1, day: 1)!, "59/61 days"),
+            (
+                CivilDate(year: novYear, month: 11, day: 1)!, CivilDate(year: novYear + 1, month: 1, day: 1)!,
+                "59/61 days"
+            ),
         ]
         var monday = endDay.adding(days: -364)
         while monday.weekday != 1 { monday = monday.adding(days: 1) }
@@ -331,29 +401,36 @@ struct SuiteShop {
         }
         for channel in dataset.channels {
             guard let series = dataset.series(channel.profile.name) else { continue }
-            let intensity = channel.intensity, counts = channel.counts, aht = channel.aht
+            let intensity = channel.intensity
+            let counts = channel.counts
+            let aht = channel.aht
             let index: (Int64) -> Int? = { t in
                 let k = Int((t - first) / step)
                 return t >= first && t < dataEnd && k < intensity.count ? k : nil
             }
             for (from, to, horizon) in origins {
-                let origin = calendar.startOfDay(from), end = calendar.startOfDay(to)
+                let origin = calendar.startOfDay(from)
+                let end = calendar.startOfDay(to)
                 let (calendarEvents, userEvents) = (self.calendarEvents, self.userEvents)
-                result.append(SuiteCase(
-                    dataset: "web shop", group: group, horizon: horizon, seed: seed, channel: channel.profile.name,
-                    originLabel: from.description,
-                    makeInput: { ForecastInput(series: series.truncated(before: origin), calendar: calendar,
-                                               calendarEvents: calendarEvents, userEvents: userEvents) },
-                    origin: origin, horizonSeconds: Int(end - origin),
-                    scoredFrom: origin, scoredTo: end,
-                    truth: { t in index(t).map { intensity[$0] } },
-                    recorded: { t in index(t).flatMap { counts[$0] }.map(Double.init) },
-                    day: { t in calendar.local(t).date.daysSinceEpoch },
-                    realisedAHT: { t in
-                        guard let k = index(t), let n = counts[k], n > 0, let a = aht[k] else { return nil }
-                        return (a, Double(n))
-                    },
-                    ahtHistory: series, calendar: calendar))
+                result.append(
+                    SuiteCase(
+                        dataset: "web shop", group: group, horizon: horizon, seed: seed, channel: channel.profile.name,
+                        originLabel: from.description,
+                        makeInput: {
+                            ForecastInput(
+                                series: series.truncated(before: origin), calendar: calendar,
+                                calendarEvents: calendarEvents, userEvents: userEvents)
+                        },
+                        origin: origin, horizonSeconds: Int(end - origin),
+                        scoredFrom: origin, scoredTo: end,
+                        truth: { t in index(t).map { intensity[$0] } },
+                        recorded: { t in index(t).flatMap { counts[$0] }.map(Double.init) },
+                        day: { t in calendar.local(t).date.daysSinceEpoch },
+                        realisedAHT: { t in
+                            guard let k = index(t), let n = counts[k], n > 0, let a = aht[k] else { return nil }
+                            return (a, Double(n))
+                        },
+                        ahtHistory: series, calendar: calendar))
             }
         }
         return result
@@ -384,7 +461,8 @@ func exportCases(_ cases: [SuiteCase], to directory: String) {
     try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
     var text = "dataset,horizon,group,seed,channel,origin,origin_utc,horizon_seconds,scored_from_utc,scored_to_utc\n"
     for c in cases {
-        text += "\(c.dataset),\(c.horizon),\(c.group),\(c.seed.map(String.init) ?? ""),\(c.channel),\(c.originLabel),"
+        text +=
+            "\(c.dataset),\(c.horizon),\(c.group),\(c.seed.map(String.init) ?? ""),\(c.channel),\(c.originLabel),"
             + "\(c.origin),\(c.horizonSeconds),\(c.scoredFrom),\(c.scoredTo)\n"
     }
     try? text.write(toFile: directory + "/cases.csv", atomically: true, encoding: .utf8)

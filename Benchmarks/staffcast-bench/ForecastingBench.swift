@@ -1,5 +1,5 @@
-import Foundation
 import Forecasting
+import Foundation
 import StaffcastCore
 
 /// Reproduces the peers' protocol on the bank data (see /work/shared/peers/README.md):
@@ -12,7 +12,8 @@ import StaffcastCore
 func runForecastingBenchmarks() {
     print("== Forecasting: bank calls, 30 min, peers' dev origins ==")
     let bank: BankData
-    do { bank = try BankData.load(calls: "datasets/bank_calls.csv", origins: "datasets/bank30_dev_origins.csv") } catch {
+    do { bank = try BankData.load(calls: "datasets/bank_calls.csv", origins: "datasets/bank30_dev_origins.csv") } catch
+    {
         print("forecasting bench skipped: \(error)")
         return
     }
@@ -46,15 +47,20 @@ func runForecastingBenchmarks() {
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for method in methods {
         let result = bank.evaluate(method.models, events: method.events)
-        print("| \(method.label) | \(result.origins) | \(fixed(result.mase, 3)) | \(percent(result.wape)) | \(percent(result.dayAPE)) | \(percent(result.coverage80)) | \(percent(result.coverage95)) | \(fixed(result.fitSeconds, 4)) | \(fixed(result.autoSeconds, 4)) |")
+        print(
+            "| \(method.label) | \(result.origins) | \(fixed(result.mase, 3)) | \(percent(result.wape)) | \(percent(result.dayAPE)) | \(percent(result.coverage80)) | \(percent(result.coverage95)) | \(fixed(result.fitSeconds, 4)) | \(fixed(result.autoSeconds, 4)) |"
+        )
         if !result.chosen.isEmpty {
-            print("|   chosen by auto: \(result.chosen.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)×" }.joined(separator: ", ")) | | | | | | | | |")
+            print(
+                "|   chosen by auto: \(result.chosen.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)×" }.joined(separator: ", ")) | | | | | | | | |"
+            )
         }
     }
     print("| peers' best: wavg_cal6 | 22 | 0.898 | 6.61% | 5.31% | 70.3% | 84.4% | 0.07 | |")
     print("| peers: snaive_cal | 22 | 1.083 | 7.98% | 6.15% | 79.0% | 91.1% | 0.01 | |")
     print("fit+fc = fitting the model and forecasting the test week; auto = the whole AutoForecaster call (backtest")
-    print("at 8 earlier weekly origins — the last 4 choose the model, all 8 calibrate the intervals — refit, forecast).")
+    print(
+        "at 8 earlier weekly origins — the last 4 choose the model, all 8 calibrate the intervals — refit, forecast).")
     print("Peers' rows: /work/shared/peers/bank30_dev_summary.md.")
 
     // The production call: auto forecast of the week after all six months of history.
@@ -63,14 +69,20 @@ func runForecastingBenchmarks() {
     let started = Date()
     var chosen = "none"
     for _ in 0..<repetitions {
-        chosen = (try? AutoForecaster().forecast(input, origin: bank.series.end, horizonSeconds: 604_800))?.forecast.model ?? "failed"
+        chosen =
+            (try? AutoForecaster().forecast(input, origin: bank.series.end, horizonSeconds: 604_800))?.forecast.model
+            ?? "failed"
     }
     let seconds = Date().timeIntervalSince(started) / Double(repetitions)
-    print("auto forecast of the week after the whole history (\(bank.series.knownCount) half-hours): \(fixed(seconds * 1000, 1)) ms, chose \(chosen)")
+    print(
+        "auto forecast of the week after the whole history (\(bank.series.knownCount) half-hours): \(fixed(seconds * 1000, 1)) ms, chose \(chosen)"
+    )
 }
 
 private func percent(_ value: Double) -> String { value.isFinite ? String(format: "%.2f%%", value * 100) : "n/a" }
-private func fixed(_ value: Double, _ digits: Int) -> String { value.isFinite ? String(format: "%.\(digits)f", value) : "n/a" }
+private func fixed(_ value: Double, _ digits: Int) -> String {
+    value.isFinite ? String(format: "%.\(digits)f", value) : "n/a"
+}
 
 private struct BenchError: Error, CustomStringConvertible {
     var description: String
@@ -114,7 +126,8 @@ struct BankData {
         var origins: [Origin] = []
         for (line, fields) in try table(originsPath).enumerated() {
             guard fields.count >= 5, let trainEnd = parseInstant(fields[2]), let testStart = parseInstant(fields[3]),
-                  let testEnd = parseInstant(fields[4]) else {
+                let testEnd = parseInstant(fields[4])
+            else {
                 throw BenchError(description: "\(originsPath):\(line + 2): cannot read the origin")
             }
             let origin = trainEnd + 1800
@@ -131,7 +144,10 @@ struct BankData {
             let history = series.truncated(before: origin.origin)
             let input = ForecastInput(series: history, calendar: .utc, calendarEvents: events)
             let started = Date()
-            guard let (forecast, _) = try? auto.forecast(input, origin: origin.origin, horizonSeconds: origin.horizonSeconds) else {
+            guard
+                let (forecast, _) = try? auto.forecast(
+                    input, origin: origin.origin, horizonSeconds: origin.horizonSeconds)
+            else {
                 continue
             }
             let autoSeconds = Date().timeIntervalSince(started)
@@ -142,34 +158,54 @@ struct BankData {
                 fitSeconds = Date().timeIntervalSince(fitStart)
             }
             let position = Dictionary(uniqueKeysWithValues: forecast.instants.enumerated().map { ($1, $0) })
-            var f: [Double] = [], y: [Double] = [], lo80: [Double] = [], hi80: [Double] = [], lo95: [Double] = [], hi95: [Double] = []
+            var f: [Double] = []
+            var y: [Double] = []
+            var lo80: [Double] = []
+            var hi80: [Double] = []
+            var lo95: [Double] = []
+            var hi95: [Double] = []
             var days: [Int] = []
             for instant in origin.test {
-                guard let k = position[instant], let i = series.index(of: instant), let actual = series.contacts[i] else { continue }
-                f.append(forecast.mean[k]); y.append(actual)
-                lo80.append(forecast.lo80[k]); hi80.append(forecast.hi80[k])
-                lo95.append(forecast.lo95[k]); hi95.append(forecast.hi95[k])
+                guard let k = position[instant], let i = series.index(of: instant), let actual = series.contacts[i]
+                else { continue }
+                f.append(forecast.mean[k])
+                y.append(actual)
+                lo80.append(forecast.lo80[k])
+                hi80.append(forecast.hi80[k])
+                lo95.append(forecast.lo95[k])
+                hi95.append(forecast.hi95[k])
                 days.append(Int(instant / 86_400))
             }
             guard f.count == origin.test.count else { continue }
             let train = history.contacts.compactMap { $0 }
             let lag = 140
             guard train.count > lag else { continue }
-            let scale = (lag..<train.count).reduce(0.0) { $0 + abs(train[$1] - train[$1 - lag]) } / Double(train.count - lag)
+            let scale =
+                (lag..<train.count).reduce(0.0) { $0 + abs(train[$1] - train[$1 - lag]) } / Double(train.count - lag)
             guard let wape = Accuracy.wape(forecast: f, actual: y),
-                  let mae = Accuracy.meanAbsoluteError(forecast: f, actual: y),
-                  let dayAPE = Accuracy.dailyAbsolutePercentageError(forecast: f, actual: y, day: days),
-                  let c80 = Accuracy.coverage(actual: y, lower: lo80, upper: hi80),
-                  let c95 = Accuracy.coverage(actual: y, lower: lo95, upper: hi95) else { continue }
+                let mae = Accuracy.meanAbsoluteError(forecast: f, actual: y),
+                let dayAPE = Accuracy.dailyAbsolutePercentageError(forecast: f, actual: y, day: days),
+                let c80 = Accuracy.coverage(actual: y, lower: lo80, upper: hi80),
+                let c95 = Accuracy.coverage(actual: y, lower: lo95, upper: hi95)
+            else { continue }
             result.origins += 1
-            result.wape += wape; result.mase += mae / scale; result.dayAPE += dayAPE
-            result.coverage80 += c80; result.coverage95 += c95
-            result.fitSeconds += fitSeconds; result.autoSeconds += autoSeconds
+            result.wape += wape
+            result.mase += mae / scale
+            result.dayAPE += dayAPE
+            result.coverage80 += c80
+            result.coverage95 += c95
+            result.fitSeconds += fitSeconds
+            result.autoSeconds += autoSeconds
             if models.count > 1 { result.chosen[forecast.model, default: 0] += 1 }
         }
         let n = Double(max(1, result.origins))
-        result.wape /= n; result.mase /= n; result.dayAPE /= n; result.coverage80 /= n; result.coverage95 /= n
-        result.fitSeconds /= n; result.autoSeconds /= n
+        result.wape /= n
+        result.mase /= n
+        result.dayAPE /= n
+        result.coverage80 /= n
+        result.coverage95 /= n
+        result.fitSeconds /= n
+        result.autoSeconds /= n
         return result
     }
 
@@ -190,7 +226,9 @@ struct BankData {
         guard parts.count == 2 else { return nil }
         let date = parts[0].split(separator: "-").compactMap { Int($0) }
         let time = parts[1].split(separator: ":").compactMap { Int($0) }
-        guard date.count == 3, time.count == 3, let day = CivilDate(year: date[0], month: date[1], day: date[2]) else { return nil }
+        guard date.count == 3, time.count == 3, let day = CivilDate(year: date[0], month: date[1], day: date[2]) else {
+            return nil
+        }
         return Int64(day.daysSinceEpoch) * 86_400 + Int64(time[0] * 3600 + time[1] * 60 + time[2])
     }
 }

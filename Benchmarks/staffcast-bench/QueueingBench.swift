@@ -11,12 +11,14 @@ func runQueueingBenchmarks() {
     var timings: [Double] = []
     var checksum = (agents: 0, headcount: 0)
     for _ in 0..<5 {
-        var agents = 0, headcount = 0
+        var agents = 0
+        var headcount = 0
         let start = clock.now
         do {
             for i in workload.contacts.indices {
-                let staffing = try StaffingSolver.solve(contacts: workload.contacts[i], intervalSeconds: 900,
-                                                        ahtSeconds: workload.aht[i], target: target)
+                let staffing = try StaffingSolver.solve(
+                    contacts: workload.contacts[i], intervalSeconds: 900,
+                    ahtSeconds: workload.aht[i], target: target)
                 agents &+= staffing.agents
                 headcount &+= staffing.headcount
             }
@@ -32,13 +34,20 @@ func runQueueingBenchmarks() {
     let median = sorted[sorted.count / 2]
     let count = Double(workload.contacts.count)
     func seconds(_ value: Double) -> String { String(format: "%.4f s", value) }
-    print("queueing: staffed \(workload.contacts.count) intervals (10 channels × 365 days × 96 quarter hours; "
-          + "0–400 contacts, AHT 180–600 s) at 80/20, occupancy ≤ 85 %, shrinkage 30 %")
-    print("  time:   first \(seconds(timings[0])), median \(seconds(median)), best \(seconds(sorted[0])) of \(timings.count) runs"
-          + " — target < 0.25 s: \(median < 0.25 ? "met" : "MISSED")")
-    print(String(format: "  rate:   %.2f million solves/s (%.0f ns per solve, median run)", count / median / 1e6, median / count * 1e9))
-    print("  check:  \(checksum.agents) agent-intervals, \(checksum.headcount) head-intervals, "
-          + "\(workload.openIntervals) intervals with contacts, peak traffic \(String(format: "%.1f", workload.peakTraffic)) Erlangs")
+    print(
+        "queueing: staffed \(workload.contacts.count) intervals (10 channels × 365 days × 96 quarter hours; "
+            + "0–400 contacts, AHT 180–600 s) at 80/20, occupancy ≤ 85 %, shrinkage 30 %")
+    print(
+        "  time:   first \(seconds(timings[0])), median \(seconds(median)), best \(seconds(sorted[0])) of \(timings.count) runs"
+            + " — target < 0.25 s: \(median < 0.25 ? "met" : "MISSED")")
+    print(
+        String(
+            format: "  rate:   %.2f million solves/s (%.0f ns per solve, median run)", count / median / 1e6,
+            median / count * 1e9))
+    print(
+        "  check:  \(checksum.agents) agent-intervals, \(checksum.headcount) head-intervals, "
+            + "\(workload.openIntervals) intervals with contacts, peak traffic \(String(format: "%.1f", workload.peakTraffic)) Erlangs"
+    )
     print("  memory: peak resident \(peakResidentMemory())")
 }
 
@@ -66,7 +75,8 @@ private struct QueueingBenchWorkload {
                     let hour = Double(slot) / 4
                     var shape = 0.0
                     if hour >= 7, hour < 22 {
-                        shape = min(1, bump(hour, 10.5, 1.8) + 0.8 * bump(hour, 15, 2.2) + 0.35 * bump(hour, 19.5, 1.2) + 0.05)
+                        shape = min(
+                            1, bump(hour, 10.5, 1.8) + 0.8 * bump(hour, 15, 2.2) + 0.35 * bump(hour, 19.5, 1.2) + 0.05)
                     }
                     let volume = min(400, peaks[channel] * weekly[day % 7] * season * shape)
                     let rounded = (volume * 100).rounded() / 100  // forecasts in hundredths of a contact
@@ -84,8 +94,9 @@ private struct QueueingBenchWorkload {
 /// VmHWM from /proc/self/status (Linux), e.g. "14.2 MB".
 private func peakResidentMemory() -> String {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kilobytes = Double(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") else {
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = Double(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "")
+    else {
         return "unavailable (no /proc/self/status)"
     }
     return String(format: "%.1f MB (VmHWM)", kilobytes / 1024)

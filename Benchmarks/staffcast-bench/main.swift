@@ -13,10 +13,14 @@ var rosterSeconds = 5.0
 var names: [String] = []
 var position = 0
 while position < arguments.count {
-    if arguments[position] == "--roster-seconds", position + 1 < arguments.count, let s = Double(arguments[position + 1]), s > 0 {
-        rosterSeconds = s; position += 2
+    if arguments[position] == "--roster-seconds", position + 1 < arguments.count,
+        let s = Double(arguments[position + 1]), s > 0
+    {
+        rosterSeconds = s
+        position += 2
     } else {
-        names.append(arguments[position]); position += 1
+        names.append(arguments[position])
+        position += 1
     }
 }
 let requested = Set(names)
@@ -25,7 +29,7 @@ func wanted(_ name: String) -> Bool { requested.isEmpty || requested.contains(na
 if wanted("queueing") { runQueueingBenchmarks() }
 if wanted("simulation") { runSimulationBenchmarks() }
 if wanted("scheduling") { runSchedulingBenchmarks() }
-if wanted("rostering") { runRosteringBenchmarks(seconds: rosterSeconds, instances: Array(1 ... 12)) }
+if wanted("rostering") { runRosteringBenchmarks(seconds: rosterSeconds, instances: Array(1...12)) }
 if wanted("rostering") { runWebshopRosterBenchmark() }
 if wanted("blending") { runBlendingBenchmark() }
 if wanted("forecast") { runForecastingBenchmarks() }
@@ -35,6 +39,8 @@ if wanted("history-mapped") { runMappedHistoryBenchmark() }
 if requested.contains("webshop") { runWebshopBenchmarks() }
 if wanted("cli") { runCLIBenchmarks() }
 if wanted("suite") { runAccuracySuite() }
-if requested.contains("suite-export"), let i = CommandLine.arguments.firstIndex(of: "suite-export"), i + 1 < CommandLine.arguments.count {
+if requested.contains("suite-export"), let i = CommandLine.arguments.firstIndex(of: "suite-export"),
+    i + 1 < CommandLine.arguments.count
+{
     runAccuracySuite(export: CommandLine.arguments[i + 1])
 }

@@ -1,16 +1,22 @@
 /// Mutations of the argument vector: options dropped, duplicated, unknown, written `--x=v`,
 /// swapped, and values replaced by extremes of their shape.
 enum ArgvMutator {
-    static let numberFlags: Set<String> = ["contacts", "aht", "agents", "asa", "max-occupancy", "shrinkage", "patience", "max-abandon",
-                                           "concurrency", "sl-seconds", "aht-cv", "seed", "replications", "origins"]
+    static let numberFlags: Set<String> = [
+        "contacts", "aht", "agents", "asa", "max-occupancy", "shrinkage", "patience", "max-abandon",
+        "concurrency", "sl-seconds", "aht-cv", "seed", "replications", "origins",
+    ]
     static let durationFlags: Set<String> = ["interval", "horizon", "every", "start-every"]
-    static let inputFlags: Set<String> = ["history", "forecast", "requirements", "arrivals", "staffing", "config", "events"]
+    static let inputFlags: Set<String> = [
+        "history", "forecast", "requirements", "arrivals", "staffing", "config", "events",
+    ]
     static let outputFlags: Set<String> = ["out", "coverage", "dump", "out-dir"]
     static let listFlags: Set<String> = ["aht-by-concurrency", "shifts", "models", "holidays", "channel"]
 
     static func values(for flag: String) -> [String] {
         // Counts of work: extremes outside the range, never a valid but hour-long run.
-        if flag == "replications" { return ["0", "-1", "100001", "1e308", "NaN", "", "1.5", "99999999999999999999", "1", "+2"] }
+        if flag == "replications" {
+            return ["0", "-1", "100001", "1e308", "NaN", "", "1.5", "99999999999999999999", "1", "+2"]
+        }
         if flag == "origins" { return ["0", "-1", "1000000", "NaN", "", "1.5", "99999999999999999999", "1"] }
         if numberFlags.contains(flag) { return Extremes.numbers }
         if durationFlags.contains(flag) { return Extremes.durations }
@@ -51,8 +57,10 @@ enum ArgvMutator {
         let opts = options(arguments)
         switch rng.below(opts.isEmpty ? 2 : 9) {
         case 0:
-            let unknown = rng.pick(["--frobnicate", "--histroy", "--out-dirr", "-x", "--", "---", "--=x", "--\u{202E}", "-", "",
-                                    "--force", "--json", "--quiet", "--help", "--no-breaks", "--tours", "--replay", "--interval"])
+            let unknown = rng.pick([
+                "--frobnicate", "--histroy", "--out-dirr", "-x", "--", "---", "--=x", "--\u{202E}", "-", "",
+                "--force", "--json", "--quiet", "--help", "--no-breaks", "--tours", "--replay", "--interval",
+            ])
             let at = rng.below(arguments.count + 1)
             arguments.insert(unknown, at: at)
             return "argv: insert \(FileMutator.shown(unknown)) at \(at)"
@@ -69,15 +77,17 @@ enum ArgvMutator {
         case 5:
             let (f, v) = rng.pick(opts)
             let flag = arguments[f]
-            arguments.removeSubrange(f ... (v ?? f))
+            arguments.removeSubrange(f...(v ?? f))
             return "argv: drop \(flag)"
         case 6:
             let (f, v) = rng.pick(opts)
-            let copy = Array(arguments[f ... (v ?? f)])
+            let copy = Array(arguments[f...(v ?? f)])
             arguments += copy
             return "argv: repeat \(arguments[f])"
         case 7:
-            guard let (f, v) = opts.first(where: { $0.value != nil }).map({ _ in rng.pick(opts) }), let value = v else { return "argv: no value" }
+            guard let (f, v) = opts.first(where: { $0.value != nil }).map({ _ in rng.pick(opts) }), let value = v else {
+                return "argv: no value"
+            }
             arguments[f] += "=" + arguments[value]
             arguments.remove(at: value)
             return "argv: \(arguments[f].prefix(40)) inline"
@@ -116,29 +126,46 @@ enum ArgvMutator {
         ]
         switch command {
         case "erlang":
-            targets += [("contacts", ["1000000001", "-1", "1e308", "1e10"]), ("interval", ["1s", "7m", "2h", "1d", "45m"]),
-                        ("agents", ["-1", "10000001"])]
+            targets += [
+                ("contacts", ["1000000001", "-1", "1e308", "1e10"]), ("interval", ["1s", "7m", "2h", "1d", "45m"]),
+                ("agents", ["-1", "10000001"]),
+            ]
         case "staff":
-            targets = targets.filter { arguments.contains("--" + $0.0) || $0.0 == "shrinkage" || $0.0 == "patience" && !arguments.contains("--concurrency") }
+            targets = targets.filter {
+                arguments.contains("--" + $0.0) || $0.0 == "shrinkage"
+                    || $0.0 == "patience" && !arguments.contains("--concurrency")
+            }
             if arguments.contains("--config") { targets = [] }
             targets += [("interval", ["1s", "7m", "2h", "1d"]), ("staff-to", ["p99", "p0"])]
         case "schedule":
-            targets = [("interval", ["1s", "7m", "2h"]), ("shifts", ["0h", "25h", "-8h"]), ("start-every", ["7m", "0s"])]
-            if arguments.contains("--sl-seconds") { targets += [("shrinkage", ["1", "1.5", "-0.1"]), ("sl-seconds", ["-1"])] }
+            targets = [
+                ("interval", ["1s", "7m", "2h"]), ("shifts", ["0h", "25h", "-8h"]), ("start-every", ["7m", "0s"]),
+            ]
+            if arguments.contains("--sl-seconds") {
+                targets += [("shrinkage", ["1", "1.5", "-0.1"]), ("sl-seconds", ["-1"])]
+            }
             if arguments.contains("--config") { targets = targets.filter { $0.0 != "shifts" && $0.0 != "start-every" } }
         case "simulate":
-            targets = [("aht", ["0", "86401", "-5", "1e308"]), ("patience", ["0.5", "0", "-1"]), ("replications", ["0", "100001", "-1"]),
-                       ("seed", ["-1", "18446744073709551616"]), ("departure", ["later"]), ("sl-seconds", ["-1", "NaN"])]
+            targets = [
+                ("aht", ["0", "86401", "-5", "1e308"]), ("patience", ["0.5", "0", "-1"]),
+                ("replications", ["0", "100001", "-1"]),
+                ("seed", ["-1", "18446744073709551616"]), ("departure", ["later"]), ("sl-seconds", ["-1", "NaN"]),
+            ]
         case "plan":
             targets = [("week", ["9999-W52", "1969-W10", "2101-W01", "2099-W10", "2003-W54", "2003-W00", "1970-W01"])]
         case "forecast":
-            targets = [("horizon", ["367d", "53w", "400d"]), ("interval", ["1s", "7m", "2h", "1d"]), ("model", ["nope"]), ("holidays", ["XX"])]
+            targets = [
+                ("horizon", ["367d", "53w", "400d"]), ("interval", ["1s", "7m", "2h", "1d"]), ("model", ["nope"]),
+                ("holidays", ["XX"]),
+            ]
         case "backtest":
             targets = [("horizon", ["367d", "53w"]), ("origins", ["0", "-1"]), ("interval", ["2h", "1d"])]
         case "inspect":
             targets = [("interval", ["2h", "1d", "7m", "1s", "20m"]), ("timezone", ["Mars/Olympus"])]
         case "calendar":
-            targets = arguments.contains("--year") ? [("year", ["1969", "1999", "2100"])] : [("years", ["2099-2101", "1990-2001", "2030-2020"])]
+            targets =
+                arguments.contains("--year")
+                ? [("year", ["1969", "1999", "2100"])] : [("years", ["2099-2101", "1990-2001", "2030-2020"])]
             targets += [("holidays", ["XX"])]
         default:
             break
@@ -148,7 +175,9 @@ enum ArgvMutator {
 
     static func plant(_ arguments: inout [String], command: String, rng: inout FuzzRandom) -> String? {
         if command == "plan", rng.chance(0.3), arguments.contains("--now") {
-            arguments[arguments.firstIndex(of: "--now")! + 1] = rng.pick(["9999-12-31T00:00:00Z", "1969-06-01T00:00:00Z", "2101-01-05T00:00:00Z"])
+            arguments[arguments.firstIndex(of: "--now")! + 1] = rng.pick([
+                "9999-12-31T00:00:00Z", "1969-06-01T00:00:00Z", "2101-01-05T00:00:00Z",
+            ])
             return "--week next --now \(arguments[arguments.firstIndex(of: "--now")! + 1]) (a week outside 1970–2100)"
         }
         let targets = plantedOptions(command, arguments)

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How a child ended.
@@ -11,8 +12,8 @@ enum Ending: Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case let .exited(code): return "exit \(code)"
-        case let .signalled(signal): return "signal \(signal) (\(signalName(signal)))"
+        case .exited(let code): return "exit \(code)"
+        case .signalled(let signal): return "signal \(signal) (\(signalName(signal)))"
         case .timedOut: return "timeout"
         }
     }
@@ -103,7 +104,8 @@ final class ChildRunner {
         for signal in [SIGPIPE, SIGCHLD, SIGINT, SIGTERM] { sigaddset(&defaults, signal) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
         // execve takes C strings: a NUL inside an argument cannot be passed, so it ends there.
         let argv = ([request.binary] + request.arguments).map { strdup($0) } + [nil]
@@ -119,7 +121,9 @@ final class ChildRunner {
         guard chdir(request.directory) == 0 else { throw FuzzError("cannot enter \(request.directory)") }
         let status = posix_spawn(&pid, request.binary, &actions, &attributes, argv, envp)
         chdir(home)
-        guard status == 0 else { throw FuzzError("cannot start \(request.binary): \(String(cString: strerror(status)))") }
+        guard status == 0 else {
+            throw FuzzError("cannot start \(request.binary): \(String(cString: strerror(status)))")
+        }
         let started = Self.now()
         running[pid] = Running(tag: tag, started: started, deadline: started + request.timeoutSeconds, killed: false)
     }

@@ -19,17 +19,20 @@ enum FileMutator {
         switch rng.below(csvOnly ? 20 : 8) {
         case 0:
             guard !bytes.isEmpty else { return "flip: empty" }
-            let i = rng.below(bytes.count), bit = rng.below(8)
+            let i = rng.below(bytes.count)
+            let bit = rng.below(8)
             bytes[i] ^= UInt8(1 << bit)
             return "flip bit \(bit) of byte \(i)"
         case 1:
-            let i = rng.below(bytes.count + 1), insert = rng.pick(interestingBytes)
+            let i = rng.below(bytes.count + 1)
+            let insert = rng.pick(interestingBytes)
             bytes.insert(contentsOf: insert, at: i)
             return "insert \(insert.map { String(format: "%02X", $0) }.joined()) at byte \(i)"
         case 2:
             guard !bytes.isEmpty else { return "delete: empty" }
-            let i = rng.below(bytes.count), n = min(bytes.count - i, 1 + rng.below(64))
-            bytes.removeSubrange(i ..< i + n)
+            let i = rng.below(bytes.count)
+            let n = min(bytes.count - i, 1 + rng.below(64))
+            bytes.removeSubrange(i..<i + n)
             return "delete \(n) bytes at \(i)"
         case 3:
             let i = rng.below(bytes.count + 1)
@@ -38,22 +41,25 @@ enum FileMutator {
         case 4:
             var table = TextTable(bytes)
             guard !table.lines.isEmpty else { return "duplicate: empty" }
-            let i = rng.below(table.lines.count), n = 1 + rng.below(rng.chance(0.1) ? 500 : 3)
+            let i = rng.below(table.lines.count)
+            let n = 1 + rng.below(rng.chance(0.1) ? 500 : 3)
             table.lines.insert(contentsOf: Array(repeating: table.lines[i], count: n), at: i)
             bytes = table.bytes
             return "duplicate line \(i + 1) \(n)×"
         case 5:
             var table = TextTable(bytes)
             guard table.lines.count > 1 else { return "swap: one line" }
-            let i = rng.below(table.lines.count), j = rng.below(table.lines.count)
+            let i = rng.below(table.lines.count)
+            let j = rng.below(table.lines.count)
             table.lines.swapAt(i, j)
             bytes = table.bytes
             return "swap lines \(i + 1) and \(j + 1)"
         case 6:
             var table = TextTable(bytes)
             guard !table.lines.isEmpty else { return "delete line: empty" }
-            let i = rng.below(table.lines.count), n = min(table.lines.count - i, 1 + rng.below(rng.chance(0.2) ? 200 : 2))
-            table.lines.removeSubrange(i ..< i + n)
+            let i = rng.below(table.lines.count)
+            let n = min(table.lines.count - i, 1 + rng.below(rng.chance(0.2) ? 200 : 2))
+            table.lines.removeSubrange(i..<i + n)
             bytes = table.bytes
             return "delete lines \(i + 1)…\(i + n)"
         case 7:
@@ -84,7 +90,9 @@ enum FileMutator {
     }
 
     /// A data row's field (not the header) replaced by one of `values`.
-    static func field(_ bytes: inout [UInt8], rng: inout FuzzRandom, values: [String], label: String, column: Int? = nil) -> String {
+    static func field(
+        _ bytes: inout [UInt8], rng: inout FuzzRandom, values: [String], label: String, column: Int? = nil
+    ) -> String {
         var table = TextTable(bytes)
         let lines = table.dataLines
         guard !lines.isEmpty else { return "\(label): no rows" }
@@ -100,7 +108,9 @@ enum FileMutator {
 
     static func timestamp(_ bytes: inout [UInt8], rng: inout FuzzRandom) -> String {
         var table = TextTable(bytes)
-        guard let c = table.column(["timestamp", "start", "end"]) ?? (table.header.isEmpty ? nil : 0), !table.dataLines.isEmpty else { return "timestamp: no rows" }
+        guard let c = table.column(["timestamp", "start", "end"]) ?? (table.header.isEmpty ? nil : 0),
+            !table.dataLines.isEmpty
+        else { return "timestamp: no rows" }
         let line = rng.pick(table.dataLines)
         var fields = table.fields(line)
         guard var stamp = WallTimestamp(fields[c]) else { return "timestamp: unreadable" }
@@ -108,28 +118,46 @@ enum FileMutator {
         switch rng.below(8) {
         case 0:
             let shift = rng.pick([1, 7, 61, 150, 299, 420, 900, -1, -900, 86_400, -86_400 * 7, 3600])
-            stamp.seconds += Int64(shift); what = "moved \(shift) s"
+            stamp.seconds += Int64(shift)
+            what = "moved \(shift) s"
         case 1:
             let year = rng.pick([1969, 1900, 1970, 2100, 2101, 9999, 0, 1])
-            stamp.seconds = WallTimestamp.daysFromCivil(year, 3, 10) * 86_400 + stamp.seconds % 86_400; what = "year \(year)"
+            stamp.seconds = WallTimestamp.daysFromCivil(year, 3, 10) * 86_400 + stamp.seconds % 86_400
+            what = "year \(year)"
         case 2:
-            stamp.separator = stamp.separator == "T" ? " " : "T"; what = "separator"
+            stamp.separator = stamp.separator == "T" ? " " : "T"
+            what = "separator"
         case 3:
-            stamp.hasSeconds.toggle(); what = "seconds toggled"
+            stamp.hasSeconds.toggle()
+            what = "seconds toggled"
         case 4:
-            stamp.suffix = rng.pick(["", "Z", "+01:00", "+0100", "+14:00", "-12:00", "+25:00", "-04:00", "+05:45", " ", "z"]); what = "offset \(shown(stamp.suffix))"
+            stamp.suffix = rng.pick([
+                "", "Z", "+01:00", "+0100", "+14:00", "-12:00", "+25:00", "-04:00", "+05:45", " ", "z",
+            ])
+            what = "offset \(shown(stamp.suffix))"
         case 5:
-            let text = rng.pick(["2003-02-29T07:00:00", "2003-13-01T07:00:00", "2003-04-32T07:00:00", "2003-04-08T24:00:00",
-                                 "2003-04-08T23:60:00", "2003-04-08T23:59:60", "2003-3-8T7:00", "20030408T070000", "2003-04-08T07:00:00.5"])
-            fields[c] = text; table.setFields(line, fields); bytes = table.bytes
+            let text = rng.pick([
+                "2003-02-29T07:00:00", "2003-13-01T07:00:00", "2003-04-32T07:00:00", "2003-04-08T24:00:00",
+                "2003-04-08T23:60:00", "2003-04-08T23:59:60", "2003-3-8T7:00", "20030408T070000",
+                "2003-04-08T07:00:00.5",
+            ])
+            fields[c] = text
+            table.setFields(line, fields)
+            bytes = table.bytes
             return "line \(line + 1) timestamp \(text)"
         case 6:
             // DST: the hour that does not exist, the hour that happens twice (Europe and the US).
-            let text = rng.pick(["2003-03-30T02:30:00", "2003-10-26T02:30:00", "2003-04-06T02:30:00", "2003-10-26T01:30:00"])
-            fields[c] = text; table.setFields(line, fields); bytes = table.bytes
+            let text = rng.pick([
+                "2003-03-30T02:30:00", "2003-10-26T02:30:00", "2003-04-06T02:30:00", "2003-10-26T01:30:00",
+            ])
+            fields[c] = text
+            table.setFields(line, fields)
+            bytes = table.bytes
             return "line \(line + 1) timestamp \(text) (DST)"
         default:
-            fields[c] = fields[c] + rng.pick(["x", " ", "Z", "+00:00", ".000", "\u{0}"]); table.setFields(line, fields); bytes = table.bytes
+            fields[c] = fields[c] + rng.pick(["x", " ", "Z", "+00:00", ".000", "\u{0}"])
+            table.setFields(line, fields)
+            bytes = table.bytes
             return "line \(line + 1) timestamp with trailing text"
         }
         fields[c] = stamp.text
@@ -172,7 +200,8 @@ enum FileMutator {
     static func delimiter(_ bytes: inout [UInt8], rng: inout FuzzRandom) -> String {
         let table = TextTable(bytes)
         let to: Character = rng.pick([";", "\t", "|", ","].filter { $0 != table.delimiter })
-        var text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: String(table.delimiter), with: String(to))
+        var text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(
+            of: String(table.delimiter), with: String(to))
         if rng.chance(0.5) { text = text.replacingOccurrences(of: ".", with: ",") }
         bytes = Array(text.utf8)
         return "delimiter \(shown(String(table.delimiter))) → \(shown(String(to)))"
@@ -181,10 +210,21 @@ enum FileMutator {
     static func lineEndings(_ bytes: inout [UInt8], rng: inout FuzzRandom) -> String {
         var text = String(decoding: bytes, as: UTF8.self)
         switch rng.below(4) {
-        case 0: text = text.replacingOccurrences(of: "\n", with: "\r\n"); bytes = Array(text.utf8); return "CRLF"
-        case 1: text = text.replacingOccurrences(of: "\n", with: "\r"); bytes = Array(text.utf8); return "CR only"
-        case 2: while bytes.last == 0x0A { bytes.removeLast() }; return "no final newline"
-        default: text = text.replacingOccurrences(of: "\n", with: "\n\n"); bytes = Array(text.utf8); return "blank lines"
+        case 0:
+            text = text.replacingOccurrences(of: "\n", with: "\r\n")
+            bytes = Array(text.utf8)
+            return "CRLF"
+        case 1:
+            text = text.replacingOccurrences(of: "\n", with: "\r")
+            bytes = Array(text.utf8)
+            return "CR only"
+        case 2:
+            while bytes.last == 0x0A { bytes.removeLast() }
+            return "no final newline"
+        default:
+            text = text.replacingOccurrences(of: "\n", with: "\n\n")
+            bytes = Array(text.utf8)
+            return "blank lines"
         }
     }
 
@@ -202,7 +242,9 @@ enum FileMutator {
             return "UTF-8 BOM"
         default:
             // Windows-1252 bytes where UTF-8 is expected: é as 0xE9.
-            bytes = Array(text.replacingOccurrences(of: "a", with: "á").utf8).flatMap { $0 == 0xC3 ? [] as [UInt8] : [$0 == 0xA1 ? 0xE1 : $0] }
+            bytes = Array(text.replacingOccurrences(of: "a", with: "á").utf8).flatMap {
+                $0 == 0xC3 ? [] as [UInt8] : [$0 == 0xA1 ? 0xE1 : $0]
+            }
             return "Latin-1 bytes"
         }
     }
@@ -215,7 +257,11 @@ enum FileMutator {
         let drop = rng.chance(0.5)
         for i in table.lines.indices {
             var f = table.fields(i)
-            if drop { if c < f.count { f.remove(at: c) } } else { f.insert(i == 0 ? "extra" : "1", at: min(c, f.count)) }
+            if drop {
+                if c < f.count { f.remove(at: c) }
+            } else {
+                f.insert(i == 0 ? "extra" : "1", at: min(c, f.count))
+            }
             table.setFields(i, f)
         }
         bytes = table.bytes

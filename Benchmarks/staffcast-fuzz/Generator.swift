@@ -11,8 +11,9 @@ struct Generator {
     func make(_ number: Int) -> (FuzzCase, plantedLine: Int?) {
         var rng = FuzzRandom(seed: seed, caseNumber: number)
         let scenario = scenarios[rng.weighted(scenarios.map(\.weight))].scenario
-        var c = FuzzCase(number: number, scenario: scenario, target: .argv, targetFile: nil, files: scenario.files,
-                         arguments: scenario.arguments, mutations: [], planted: nil)
+        var c = FuzzCase(
+            number: number, scenario: scenario, target: .argv, targetFile: nil, files: scenario.files,
+            arguments: scenario.arguments, mutations: [], planted: nil)
         // The argument vector gets a fifth of the cases of a scenario with files (all of them
         // for `erlang` and `calendar`); the files share the rest.
         var target = scenario.files.isEmpty || rng.chance(0.2) ? scenario.files.count : rng.below(scenario.files.count)
@@ -24,22 +25,30 @@ struct Generator {
             var file = c.files[target]
             c.target = file.kind
             c.targetFile = file.name
-            if rng.chance(plantedShare), let planted = PlantedMutator.plant(&file.bytes, kind: file.kind, scenario: scenario, rng: &rng),
-               isRead(file, by: scenario) {
+            if rng.chance(plantedShare),
+                let planted = PlantedMutator.plant(&file.bytes, kind: file.kind, scenario: scenario, rng: &rng),
+                isRead(file, by: scenario)
+            {
                 c.planted = planted.description
                 c.mutations = [planted.description]
                 plantedLine = planted.line
             } else {
                 file.bytes = c.files[target].bytes
-                for _ in 0 ..< 1 + rng.weighted([6, 3, 1]) { c.mutations.append(FileMutator.mutate(&file.bytes, kind: file.kind, rng: &rng)) }
+                for _ in 0..<1 + rng.weighted([6, 3, 1]) {
+                    c.mutations.append(FileMutator.mutate(&file.bytes, kind: file.kind, rng: &rng))
+                }
             }
             c.files[target] = file
         } else {
-            if rng.chance(plantedShare), let planted = ArgvMutator.plant(&c.arguments, command: scenario.command, rng: &rng) {
+            if rng.chance(plantedShare),
+                let planted = ArgvMutator.plant(&c.arguments, command: scenario.command, rng: &rng)
+            {
                 c.planted = planted
                 c.mutations = [planted]
             } else {
-                for _ in 0 ..< 1 + rng.weighted([6, 3, 1]) { c.mutations.append(ArgvMutator.mutate(&c.arguments, rng: &rng)) }
+                for _ in 0..<1 + rng.weighted([6, 3, 1]) {
+                    c.mutations.append(ArgvMutator.mutate(&c.arguments, rng: &rng))
+                }
             }
         }
         return (c, plantedLine)

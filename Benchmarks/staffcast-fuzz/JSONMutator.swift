@@ -5,7 +5,8 @@ enum JSONMutator {
         .number("0"), .number("-1"), .number("-0"), .number("1e308"), .number("1e309"), .number("1e-300"),
         .number("123456789012345678901234567890"), .number("0.999999"), .number("86401"), .number("2.5"),
         .raw("NaN"), .raw("Infinity"), .raw("0x10"), .raw("01"), .raw("1."), .raw("+1"),
-        .string(""), .string("80/20"), .string("30m"), .string("7m"), .string("abc"), .string("\u{202E}x"), .string("1e308"),
+        .string(""), .string("80/20"), .string("30m"), .string("7m"), .string("abc"), .string("\u{202E}x"),
+        .string("1e308"),
         .bool(true), .bool(false), .null, .array([]), .object([]),
     ]
 
@@ -13,7 +14,7 @@ enum JSONMutator {
         guard var tree = JSONTree.parse(bytes) else { return nil }
         let paths = tree.paths()
         let path = rng.pick(paths)
-        let where_ = describe(path, in: tree)
+        let location = describe(path, in: tree)
         var raw = false
         let what: String
         if rng.chance(0.2), let bound = atBound(&tree, rng: &rng) { return (Array(tree.render().utf8), bound) }
@@ -23,20 +24,29 @@ enum JSONMutator {
             tree[path] = value
             what = "= \(value.render())"
         case 2:
-            guard case let .key(i)? = path.last, case var .object(pairs) = tree[Array(path.dropLast())] else { return nil }
+            guard case .key(let i)? = path.last, case .object(var pairs) = tree[Array(path.dropLast())] else {
+                return nil
+            }
             pairs.remove(at: i)
             tree[Array(path.dropLast())] = .object(pairs)
             what = "deleted"
         case 3:
-            guard case let .key(i)? = path.last, case var .object(pairs) = tree[Array(path.dropLast())] else { return nil }
+            guard case .key(let i)? = path.last, case .object(var pairs) = tree[Array(path.dropLast())] else {
+                return nil
+            }
             let key = pairs[i].0
-            pairs[i].0 = rng.pick([key + "s", key.uppercased(), String(key.dropLast()), key.replacingOccurrences(of: "_", with: "-"), " " + key, ""])
+            pairs[i].0 = rng.pick([
+                key + "s", key.uppercased(), String(key.dropLast()), key.replacingOccurrences(of: "_", with: "-"),
+                " " + key, "",
+            ])
             tree[Array(path.dropLast())] = .object(pairs)
             what = "key renamed to \(FileMutator.shown(pairs[i].0))"
         case 4:
             // An object gains a key: unknown, or a real one in the wrong place.
-            guard case var .object(pairs) = tree[path] else { return nil }
-            let key = rng.pick(["frobnicate", "history", "channels", "shrinkage", "patience", "name", "*", "", "aht_seconds", "tours"])
+            guard case .object(var pairs) = tree[path] else { return nil }
+            let key = rng.pick([
+                "frobnicate", "history", "channels", "shrinkage", "patience", "name", "*", "", "aht_seconds", "tours",
+            ])
             pairs.append((key, rng.pick(scalars)))
             tree[path] = .object(pairs)
             what = "gains \(FileMutator.shown(key))"
@@ -57,20 +67,21 @@ enum JSONMutator {
         case 8:
             // A string or number made longer or odd in place.
             switch tree[path] {
-            case let .string(s): tree[path] = .string(s + rng.pick(["x", "0", " ", "%", "s", "\u{0}", "\u{FFFF}", "m"]))
-            case let .number(n): tree[path] = .number(n + rng.pick(["0", "00000000000000000000", "e5", ".5", "e-400"]))
+            case .string(let s):
+                tree[path] = .string(s + rng.pick(["x", "0", " ", "%", "s", "\u{0}", "\u{FFFF}", "m"]))
+            case .number(let n): tree[path] = .number(n + rng.pick(["0", "00000000000000000000", "e5", ".5", "e-400"]))
             default: tree[path] = .string(String(repeating: "y", count: 100_000))
             }
             what = "edited to \(FileMutator.shown(tree[path].render()))"
         default:
             // An array item duplicated or dropped.
-            guard case var .array(items) = tree[path], !items.isEmpty else { return nil }
+            guard case .array(var items) = tree[path], !items.isEmpty else { return nil }
             let i = rng.below(items.count)
             if rng.chance(0.5) { items.insert(items[i], at: i) } else { items.remove(at: i) }
             tree[path] = .array(items)
             what = "array item \(i) duplicated or dropped"
         }
-        return (Array(tree.render(rawStrings: raw).utf8), "json \(where_) \(what)")
+        return (Array(tree.render(rawStrings: raw).utf8), "json \(location) \(what)")
     }
 
     /// Valid values at the edges of their ranges, in a channel or a shift template: inputs that
@@ -81,12 +92,16 @@ enum JSONMutator {
             ("shrinkage", [.number("0"), .number("0.95")]), ("max_occupancy", [.number("0.05"), .number("1")]),
             ("asa_seconds", [.number("0.001"), .number("86400")]), ("concurrency", [.number("100"), .number("1")]),
             ("service_level", [.string("99.99/1"), .string("1/86400"), .string("100/0"), .string("50/0")]),
-            ("max_abandon_rate", [.number("0.0001"), .number("1")]), ("deadline", [.string("5m"), .string("52w"), .string("1s")]),
+            ("max_abandon_rate", [.number("0.0001"), .number("1")]),
+            ("deadline", [.string("5m"), .string("52w"), .string("1s")]),
         ]
         let template: [(String, [JSONTree])] = [
-            ("length", [.string("24h"), .string("5m"), .string("23h55m")]), ("start_every", [.string("5m"), .string("24h")]),
-            ("max_agents_per_day", [.number("0"), .number("1"), .number("1000000000")]), ("cost", [.number("0"), .number("1e300")]),
-            ("earliest_start", [.string("00:00"), .string("23:59")]), ("latest_start", [.string("00:00"), .string("23:55")]),
+            ("length", [.string("24h"), .string("5m"), .string("23h55m")]),
+            ("start_every", [.string("5m"), .string("24h")]),
+            ("max_agents_per_day", [.number("0"), .number("1"), .number("1000000000")]),
+            ("cost", [.number("0"), .number("1e300")]),
+            ("earliest_start", [.string("00:00"), .string("23:59")]),
+            ("latest_start", [.string("00:00"), .string("23:55")]),
             ("days", [.array([]), .array([.string("Sun")])]),
         ]
         let paths = tree.paths().filter { path in
@@ -96,7 +111,7 @@ enum JSONMutator {
         }
         guard !paths.isEmpty else { return nil }
         let path = rng.pick(paths)
-        guard case var .object(pairs) = tree[path] else { return nil }
+        guard case .object(var pairs) = tree[path] else { return nil }
         let isTemplate = describe(path, in: tree).contains("templates")
         let (key, values) = rng.pick(isTemplate ? template : channel)
         let value = rng.pick(values)

@@ -24,14 +24,17 @@ indirect enum JSONTree: Equatable, Sendable {
     /// keeps control characters as bytes.
     func render(rawStrings: Bool = false) -> String {
         switch self {
-        case let .object(pairs):
-            return "{" + pairs.map { Self.quote($0.0, raw: rawStrings) + ": " + $0.1.render(rawStrings: rawStrings) }.joined(separator: ", ") + "}"
-        case let .array(items): return "[" + items.map { $0.render(rawStrings: rawStrings) }.joined(separator: ", ") + "]"
-        case let .string(s): return Self.quote(s, raw: rawStrings)
-        case let .number(text): return text
-        case let .bool(b): return b ? "true" : "false"
+        case .object(let pairs):
+            return "{"
+                + pairs.map { Self.quote($0.0, raw: rawStrings) + ": " + $0.1.render(rawStrings: rawStrings) }.joined(
+                    separator: ", ") + "}"
+        case .array(let items):
+            return "[" + items.map { $0.render(rawStrings: rawStrings) }.joined(separator: ", ") + "]"
+        case .string(let s): return Self.quote(s, raw: rawStrings)
+        case .number(let text): return text
+        case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
-        case let .raw(text): return text
+        case .raw(let text): return text
         }
     }
 
@@ -43,7 +46,10 @@ indirect enum JSONTree: Equatable, Sendable {
             case "\\": out += "\\\\"
             case "\n" where !raw: out += "\\n"
             default:
-                if !raw && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x2028...0x202E).contains(scalar.value)) {
+                if !raw
+                    && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+                        || (0x2028...0x202E).contains(scalar.value))
+                {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
@@ -58,28 +64,34 @@ indirect enum JSONTree: Equatable, Sendable {
     func paths() -> [[PathStep]] {
         var result: [[PathStep]] = [[]]
         switch self {
-        case let .object(pairs):
+        case .object(let pairs):
             for (i, pair) in pairs.enumerated() { result += pair.1.paths().map { [.key(i)] + $0 } }
-        case let .array(items):
+        case .array(let items):
             for (i, item) in items.enumerated() { result += item.paths().map { [.index(i)] + $0 } }
         default: break
         }
         return result
     }
 
-    enum PathStep: Equatable, Sendable { case key(Int), index(Int) }
+    enum PathStep: Equatable, Sendable {
+        case key(Int)
+        case index(Int)
+    }
 
     subscript(path: [PathStep]) -> JSONTree {
         get {
             guard let step = path.first else { return self }
             switch (self, step) {
-            case let (.object(pairs), .key(i)): return pairs[i].1[Array(path.dropFirst())]
-            case let (.array(items), .index(i)): return items[i][Array(path.dropFirst())]
+            case (.object(let pairs), .key(let i)): return pairs[i].1[Array(path.dropFirst())]
+            case (.array(let items), .index(let i)): return items[i][Array(path.dropFirst())]
             default: return self
             }
         }
         set {
-            guard let step = path.first else { self = newValue; return }
+            guard let step = path.first else {
+                self = newValue
+                return
+            }
             switch (self, step) {
             case (.object(var pairs), .key(let i)):
                 pairs[i].1[Array(path.dropFirst())] = newValue
@@ -94,12 +106,15 @@ indirect enum JSONTree: Equatable, Sendable {
 
     /// The key of the last step of `path` (nil for an array item or the root).
     func key(at path: [PathStep]) -> String? {
-        guard case let .key(i)? = path.last, case let .object(pairs) = self[Array(path.dropLast())] else { return nil }
+        guard case .key(let i)? = path.last, case .object(let pairs) = self[Array(path.dropLast())] else { return nil }
         return pairs[i].0
     }
 
     var isContainer: Bool {
-        switch self { case .object, .array: return true; default: return false }
+        switch self {
+        case .object, .array: return true
+        default: return false
+        }
     }
 
     private struct Parser {
@@ -122,7 +137,10 @@ indirect enum JSONTree: Equatable, Sendable {
                 i += 1
                 var pairs: [(String, JSONTree)] = []
                 space()
-                if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
+                if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+                    i += 1
+                    return .object(pairs)
+                }
                 while true {
                     space()
                     guard let key = string() else { return nil }
@@ -133,22 +151,37 @@ indirect enum JSONTree: Equatable, Sendable {
                     pairs.append((key, v))
                     space()
                     guard i < bytes.count else { return nil }
-                    if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                    if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(pairs) }
+                    if bytes[i] == UInt8(ascii: ",") {
+                        i += 1
+                        continue
+                    }
+                    if bytes[i] == UInt8(ascii: "}") {
+                        i += 1
+                        return .object(pairs)
+                    }
                     return nil
                 }
             case UInt8(ascii: "["):
                 i += 1
                 var items: [JSONTree] = []
                 space()
-                if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+                if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+                    i += 1
+                    return .array(items)
+                }
                 while true {
                     guard let v = value() else { return nil }
                     items.append(v)
                     space()
                     guard i < bytes.count else { return nil }
-                    if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                    if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+                    if bytes[i] == UInt8(ascii: ",") {
+                        i += 1
+                        continue
+                    }
+                    if bytes[i] == UInt8(ascii: "]") {
+                        i += 1
+                        return .array(items)
+                    }
                     return nil
                 }
             case UInt8(ascii: "\""):

@@ -12,7 +12,10 @@ final class Minimiser {
     private(set) var runs = 0
 
     init(runner: ChildRunner, binary: String, directory: String, budget: Int) {
-        self.runner = runner; self.binary = binary; self.directory = directory; self.budget = budget
+        self.runner = runner
+        self.binary = binary
+        self.directory = directory
+        self.budget = budget
     }
 
     /// Wall-clock limit of one minimisation: a hang costs its timeout per run.
@@ -22,14 +25,17 @@ final class Minimiser {
         guard runs < budget, ChildRunner.now() < deadline else { return false }
         runs += 1
         guard (try? Workspace.prepare(c, in: directory)) != nil else { return false }
-        let request = ChildRequest(binary: binary, arguments: c.fullArguments, directory: directory, timeoutSeconds: c.scenario.timeoutSeconds)
+        let request = ChildRequest(
+            binary: binary, arguments: c.fullArguments, directory: directory, timeoutSeconds: c.scenario.timeoutSeconds)
         guard let result = try? runner.run(request) else { return false }
         return Oracle.judge(c, ending: result.ending, directory: directory).kind == kind
     }
 
     func minimise(_ original: FuzzCase, kind: String, plantedLine: Int?) -> FuzzCase {
         var c = original
-        let order = c.files.indices.sorted { (c.files[$0].name == c.targetFile ? 0 : 1) < (c.files[$1].name == c.targetFile ? 0 : 1) }
+        let order = c.files.indices.sorted {
+            (c.files[$0].name == c.targetFile ? 0 : 1) < (c.files[$1].name == c.targetFile ? 0 : 1)
+        }
         for f in order where c.files[f].kind.isCSV {
             var lines = TextTable(c.files[f].bytes).lines
             guard lines.count > 2 else { continue }
@@ -40,7 +46,9 @@ final class Minimiser {
             let chosen = ddmin(movable) { subset in
                 let kept = Set(fixed + subset)
                 var candidate = c
-                candidate.files[f].bytes = Array((lines.indices.filter { kept.contains($0) }.map { lines[$0] }.joined(separator: "\n") + (finalNewline ? "\n" : "")).utf8)
+                candidate.files[f].bytes = Array(
+                    (lines.indices.filter { kept.contains($0) }.map { lines[$0] }.joined(separator: "\n")
+                        + (finalNewline ? "\n" : "")).utf8)
                 return fails(candidate, like: kind)
             }
             let kept = Set(fixed + chosen)
@@ -59,13 +67,18 @@ final class Minimiser {
             c.arguments = Self.arguments(c.arguments, options: options, keeping: chosen)
         }
         // Inputs the shrunk arguments no longer name are dropped.
-        c.files = c.files.filter { file in c.arguments.contains(file.name) || c.files.contains { $0.kind == .config && c.arguments.contains($0.name) } }
+        c.files = c.files.filter { file in
+            c.arguments.contains(file.name) || c.files.contains { $0.kind == .config && c.arguments.contains($0.name) }
+        }
         return c
     }
 
     static func arguments(_ arguments: [String], options: [(flag: Int, value: Int?)], keeping: [Int]) -> [String] {
         var used = Set<Int>()
-        for k in keeping { used.insert(options[k].flag); if let v = options[k].value { used.insert(v) } }
+        for k in keeping {
+            used.insert(options[k].flag)
+            if let v = options[k].value { used.insert(v) }
+        }
         // Tokens that are not options (positional junk) stay.
         let all = Set(options.flatMap { [$0.flag] + ($0.value.map { [$0] } ?? []) })
         return arguments.indices.filter { used.contains($0) || !all.contains($0) }.map { arguments[$0] }
@@ -77,15 +90,25 @@ final class Minimiser {
         var n = 2
         while current.count >= 2 && runs < budget && ChildRunner.now() < deadline {
             let size = Int((Double(current.count) / Double(n)).rounded(.up))
-            let chunks = stride(from: 0, to: current.count, by: size).map { Array(current[$0 ..< min($0 + size, current.count)]) }
+            let chunks = stride(from: 0, to: current.count, by: size).map {
+                Array(current[$0..<min($0 + size, current.count)])
+            }
             var reduced = false
             for chunk in chunks where test(chunk) {
-                current = chunk; n = 2; reduced = true; break
+                current = chunk
+                n = 2
+                reduced = true
+                break
             }
             if !reduced {
                 for i in chunks.indices {
                     let complement = chunks.indices.filter { $0 != i }.flatMap { chunks[$0] }
-                    if test(complement) { current = complement; n = max(n - 1, 2); reduced = true; break }
+                    if test(complement) {
+                        current = complement
+                        n = max(n - 1, 2)
+                        reduced = true
+                        break
+                    }
                 }
             }
             if !reduced {
@@ -118,13 +141,18 @@ enum Workspace {
         try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for file in c.files { _ = fm.createFile(atPath: directory + "/" + file.name, contents: Data(file.bytes)) }
         let object: [String: Any] = [
-            "arguments": c.fullArguments, "found": verdict, "seed": String(seed), "case": c.number, "scenario": c.scenario.label,
-            "mutated": c.target.rawValue, "mutations": c.mutations, "planted": c.planted ?? NSNull(), "minimised": minimised,
+            "arguments": c.fullArguments, "found": verdict, "seed": String(seed), "case": c.number,
+            "scenario": c.scenario.label,
+            "mutated": c.target.rawValue, "mutations": c.mutations, "planted": c.planted ?? NSNull(),
+            "minimised": minimised,
         ]
         let json = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         _ = fm.createFile(atPath: directory + "/case.json", contents: json)
-        let quoted = c.fullArguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let script = "#!/bin/sh\n# \(verdict.replacingOccurrences(of: "\n", with: " "))\ncd \"$(dirname \"$0\")\" && exec \"${STAFFCAST:-staffcast}\" \(quoted)\n"
-        _ = fm.createFile(atPath: directory + "/run.sh", contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
+        let quoted = c.fullArguments.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(
+            separator: " ")
+        let script =
+            "#!/bin/sh\n# \(verdict.replacingOccurrences(of: "\n", with: " "))\ncd \"$(dirname \"$0\")\" && exec \"${STAFFCAST:-staffcast}\" \(quoted)\n"
+        _ = fm.createFile(
+            atPath: directory + "/run.sh", contents: Data(script.utf8), attributes: [.posixPermissions: 0o755])
     }
 }

@@ -21,9 +21,9 @@ enum Oracle {
         switch ending {
         case .timedOut:
             return Verdict(failure: "timeout after \(c.scenario.timeoutSeconds) s", kind: "timeout")
-        case let .signalled(signal):
+        case .signalled(let signal):
             return Verdict(failure: "crash: \(signalName(signal))", kind: "crash \(signalName(signal))")
-        case let .exited(code):
+        case .exited(let code):
             if code == 70 { return Verdict(failure: "internal error (exit 70): \(firstLine(stderr))", kind: "exit 70") }
             guard documentedExits.contains(code) else {
                 return Verdict(failure: "undocumented exit \(code): \(firstLine(stderr))", kind: "exit \(code)")
@@ -33,14 +33,18 @@ enum Oracle {
                     return Verdict(failure: "exit \(code) without a message on stderr", kind: "silent failure")
                 }
                 if !c.argumentsMutated {
-                    for output in c.scenario.outputs where FileManager.default.fileExists(atPath: directory + "/" + output) {
-                        return Verdict(failure: "exit \(code) but \(output) was written (a partial output): \(firstLine(stderr))", kind: "partial output")
+                    for output in c.scenario.outputs
+                    where FileManager.default.fileExists(atPath: directory + "/" + output) {
+                        return Verdict(
+                            failure: "exit \(code) but \(output) was written (a partial output): \(firstLine(stderr))",
+                            kind: "partial output")
                     }
                 }
                 return Verdict()
             }
             if let planted = c.planted {
-                return Verdict(failure: "exit 0 on input breaking a documented bound: \(planted)", kind: "exit 0 on planted")
+                return Verdict(
+                    failure: "exit 0 on input breaking a documented bound: \(planted)", kind: "exit 0 on planted")
             }
             return outputs(c, directory: directory)
         }
@@ -58,13 +62,22 @@ enum Oracle {
                 if output == "reports" {
                     let weeks = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }
                     guard weeks.count == 1, let week = weeks.first,
-                          fm.fileExists(atPath: "\(path)/\(week)/manifest.json") else {
-                        return Verdict(failure: "exit 0 but reports/ holds \(weeks), not one week with its manifest", kind: "missing output")
+                        fm.fileExists(atPath: "\(path)/\(week)/manifest.json")
+                    else {
+                        return Verdict(
+                            failure: "exit 0 but reports/ holds \(weeks), not one week with its manifest",
+                            kind: "missing output")
                     }
-                    let leftovers = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasPrefix(".") && $0 != ".staffcast.lock" }
-                    if !leftovers.isEmpty { return Verdict(failure: "plan left \(leftovers) in reports/", kind: "leftover staging") }
-                    for name in ["forecast.csv", "requirements.csv", "coverage.csv", "weekly_staffing.csv", "scenarios.csv",
-                                 "capacity.csv", "hiring_plan.csv"] {
+                    let leftovers = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).filter {
+                        $0.hasPrefix(".") && $0 != ".staffcast.lock"
+                    }
+                    if !leftovers.isEmpty {
+                        return Verdict(failure: "plan left \(leftovers) in reports/", kind: "leftover staging")
+                    }
+                    for name in [
+                        "forecast.csv", "requirements.csv", "coverage.csv", "weekly_staffing.csv", "scenarios.csv",
+                        "capacity.csv", "hiring_plan.csv",
+                    ] {
                         let file = "\(path)/\(week)/\(name)"
                         if fm.fileExists(atPath: file) { files.append(file) }
                     }
@@ -75,7 +88,9 @@ enum Oracle {
         }
         for file in files {
             if let problem = CSVSanity.check(read(file)) {
-                return Verdict(failure: "\(file.replacingOccurrences(of: directory + "/", with: "")): \(problem)", kind: "bad output value")
+                return Verdict(
+                    failure: "\(file.replacingOccurrences(of: directory + "/", with: "")): \(problem)",
+                    kind: "bad output value")
             }
         }
         let stdout = read(directory + "/.fuzz-stdout")
@@ -102,14 +117,20 @@ enum Oracle {
 /// Checks the numbers of an output CSV: finite everywhere; never negative in a column that
 /// counts or measures; within [0, 1] in a column that is a probability or an occupancy.
 enum CSVSanity {
-    static let fractions: Set<String> = ["service_level", "service_level_at_mean", "occupancy", "abandon_rate", "prob_wait"]
-    static let nonNegative: Set<String> = ["forecast", "lo80", "hi80", "lo95", "hi95", "contacts", "aht_seconds", "agents", "headcount",
-                                           "asa_seconds", "backlog", "oldest_age_seconds", "required", "scheduled", "offered",
-                                           "answered", "abandoned", "workload_hours", "agent_hours_required", "headcount_peak",
-                                           "scheduled_hours"]
+    static let fractions: Set<String> = [
+        "service_level", "service_level_at_mean", "occupancy", "abandon_rate", "prob_wait",
+    ]
+    static let nonNegative: Set<String> = [
+        "forecast", "lo80", "hi80", "lo95", "hi95", "contacts", "aht_seconds", "agents", "headcount",
+        "asa_seconds", "backlog", "oldest_age_seconds", "required", "scheduled", "offered",
+        "answered", "abandoned", "workload_hours", "agent_hours_required", "headcount_peak",
+        "scheduled_hours",
+    ]
     /// Names and times: any text, "NaN" included, is a channel's right.
-    static let textColumns: Set<String> = ["timestamp", "channel", "model", "scenario", "name", "date", "tour", "kind", "country",
-                                           "shift_start", "shift_end", "break_start", "break_end"]
+    static let textColumns: Set<String> = [
+        "timestamp", "channel", "model", "scenario", "name", "date", "tour", "kind", "country",
+        "shift_start", "shift_end", "break_start", "break_end",
+    ]
     static let nonFinite: Set<String> = ["nan", "-nan", "inf", "-inf", "+inf", "infinity", "-infinity"]
 
     static func check(_ text: String) -> String? {
@@ -121,7 +142,9 @@ enum CSVSanity {
                 if textColumns.contains(name) { continue }
                 if nonFinite.contains(field.lowercased()) { return "line \(r + 1) \(name) is \(field)" }
                 guard let x = Double(field) else { continue }
-                if fractions.contains(name), !(x >= 0 && x <= 1) { return "line \(r + 1) \(name) = \(field), outside [0, 1]" }
+                if fractions.contains(name), !(x >= 0 && x <= 1) {
+                    return "line \(r + 1) \(name) = \(field), outside [0, 1]"
+                }
                 if nonNegative.contains(name), x < 0 { return "line \(r + 1) \(name) = \(field), negative" }
             }
         }
@@ -129,21 +152,29 @@ enum CSVSanity {
     }
 
     static func checkJSON(_ text: String) -> String? {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else { return "not a JSON object" }
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
+            return "not a JSON object"
+        }
         for (key, value) in object {
             // null is "unbounded" for a wait; for a probability or an occupancy it is a NaN.
             if value is NSNull, ["service_level", "prob_wait", "occupancy"].contains(key) { return "\(key) is null" }
             guard let x = (value as? NSNumber)?.doubleValue, !(value is Bool) else { continue }
             if !x.isFinite { return "\(key) is \(x)" }
             if fractions.contains(key), !(x >= 0 && x <= 1) { return "\(key) = \(x), outside [0, 1]" }
-            if ["agents", "headcount", "asa_seconds", "traffic_erlangs"].contains(key), x < 0 { return "\(key) = \(x), negative" }
+            if ["agents", "headcount", "asa_seconds", "traffic_erlangs"].contains(key), x < 0 {
+                return "\(key) = \(x), negative"
+            }
         }
         return nil
     }
 
     /// RFC 4180 fields (quotes, doubled quotes, CRLF).
     static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false, wasQuoted = false
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var wasQuoted = false
         var chars = text.makeIterator()
         var pending: Character? = nil
         while let ch = pending ?? chars.next() {
@@ -151,20 +182,41 @@ enum CSVSanity {
             if quoted {
                 if ch == "\"" {
                     if let next = chars.next() {
-                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
-                } else { field.append(ch) }
+                        if next == "\"" {
+                            field.append("\"")
+                        } else {
+                            quoted = false
+                            pending = next
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(ch)
+                }
                 continue
             }
             switch ch {
-            case "\"" where field.isEmpty && !wasQuoted: quoted = true; wasQuoted = true
-            case ",": row.append(field); field = ""; wasQuoted = false
+            case "\"" where field.isEmpty && !wasQuoted:
+                quoted = true
+                wasQuoted = true
+            case ",":
+                row.append(field)
+                field = ""
+                wasQuoted = false
             case "\n", "\r\n":
-                row.append(field); rows.append(row); row = []; field = ""; wasQuoted = false
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+                wasQuoted = false
             default: field.append(ch)
             }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
         return rows
     }
 }

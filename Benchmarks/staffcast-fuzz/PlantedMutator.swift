@@ -14,20 +14,32 @@ enum PlantedMutator {
         case .config: return config(&bytes, rng: &rng)
         case .events: return events(&bytes, rng: &rng)
         case .forecast:
-            return csv(&bytes, rng: &rng, options: [
-                (["forecast", "lo80", "hi95"], ["1000000001", "1e10", "-1", "NaN", "inf"], "contacts beyond 0…1e9"),
-                (["aht_seconds"], ["0.2", "0.5", "86401", "1e308", "-3"], "AHT outside 1…86400 s"),
-            ], grid: [1, 7, 61, 420, 900, -1, -900], gridSeconds: 1800)
+            return csv(
+                &bytes, rng: &rng,
+                options: [
+                    (
+                        ["forecast", "lo80", "hi95"], ["1000000001", "1e10", "-1", "NaN", "inf"],
+                        "contacts beyond 0…1e9"
+                    ),
+                    (["aht_seconds"], ["0.2", "0.5", "86401", "1e308", "-3"], "AHT outside 1…86400 s"),
+                ], grid: [1, 7, 61, 420, 900, -1, -900], gridSeconds: 1800)
         case .requirements:
-            return csv(&bytes, rng: &rng, options: [
-                (["headcount"], ["1000001", "-1", "2.5", "1e308", "NaN", "99999999999999999999"], "headcount outside 0…1,000,000"),
-                (["contacts"], ["1000000001", "1e308", "-1", "inf"], "contacts beyond 0…1e9"),
-                (["aht_seconds"], ["0.2", "86401", "1e308", "-1"], "AHT outside 1…86400 s"),
-            ], grid: [1, 7, 61, 420, 900, -1], gridSeconds: 1800)
+            return csv(
+                &bytes, rng: &rng,
+                options: [
+                    (
+                        ["headcount"], ["1000001", "-1", "2.5", "1e308", "NaN", "99999999999999999999"],
+                        "headcount outside 0…1,000,000"
+                    ),
+                    (["contacts"], ["1000000001", "1e308", "-1", "inf"], "contacts beyond 0…1e9"),
+                    (["aht_seconds"], ["0.2", "86401", "1e308", "-1"], "AHT outside 1…86400 s"),
+                ], grid: [1, 7, 61, 420, 900, -1], gridSeconds: 1800)
         case .staffing:
-            return csv(&bytes, rng: &rng, options: [
-                (["agents"], ["10000001", "-1", "2.5", "1e308", "NaN"], "agents outside 0…10,000,000"),
-            ], grid: [], gridSeconds: 0)
+            return csv(
+                &bytes, rng: &rng,
+                options: [
+                    (["agents"], ["10000001", "-1", "2.5", "1e308", "NaN"], "agents outside 0…10,000,000")
+                ], grid: [], gridSeconds: 0)
         case .argv:
             return nil
         default:
@@ -44,8 +56,10 @@ enum PlantedMutator {
 
     /// One of: a value cell out of its bounds, a row moved off the grid, a row given twice, a
     /// name with a control character.
-    static func csv(_ bytes: inout [UInt8], rng: inout FuzzRandom, options: [([String], [String], String)],
-                    grid: [Int], gridSeconds: Int) -> Planted? {
+    static func csv(
+        _ bytes: inout [UInt8], rng: inout FuzzRandom, options: [([String], [String], String)],
+        grid: [Int], gridSeconds: Int
+    ) -> Planted? {
         var table = TextTable(bytes)
         let lines = table.dataLines
         guard !lines.isEmpty else { return nil }
@@ -54,7 +68,9 @@ enum PlantedMutator {
         switch rng.below(grid.isEmpty ? 3 : 4) {
         case 0, 1:
             let present = options.filter { table.column($0.0) != nil }
-            guard let (columns, values, label) = present.isEmpty ? nil : rng.pick(present), let c = table.column(columns) else { return nil }
+            guard let (columns, values, label) = present.isEmpty ? nil : rng.pick(present),
+                let c = table.column(columns)
+            else { return nil }
             let value = rng.pick(values)
             fields[c] = value
             table.setFields(line, fields)
@@ -66,19 +82,24 @@ enum PlantedMutator {
                 fields[c] = name
                 table.setFields(line, fields)
                 bytes = table.bytes
-                return Planted(description: "control character in a name: line \(line + 1) channel \(FileMutator.shown(name))", line: line)
+                return Planted(
+                    description: "control character in a name: line \(line + 1) channel \(FileMutator.shown(name))",
+                    line: line)
             }
             table.lines.insert(table.lines[line], at: line + 1)
             bytes = table.bytes
             return Planted(description: "a row given twice: line \(line + 1) repeated", line: line + 1)
         default:
-            guard let c = table.column(["timestamp"]), var stamp = WallTimestamp(fields[c]), stamp.hasSeconds else { return nil }
+            guard let c = table.column(["timestamp"]), var stamp = WallTimestamp(fields[c]), stamp.hasSeconds else {
+                return nil
+            }
             let shift = rng.pick(grid)
             stamp.seconds += Int64(shift)
             fields[c] = stamp.text
             table.setFields(line, fields)
             bytes = table.bytes
-            return Planted(description: "a row off the grid: line \(line + 1) moved \(shift) s to \(fields[c])", line: line)
+            return Planted(
+                description: "a row off the grid: line \(line + 1) moved \(shift) s to \(fields[c])", line: line)
         }
     }
 
@@ -107,33 +128,43 @@ enum PlantedMutator {
         fields[c] = fields[c] + name
         table.setFields(line, fields)
         bytes = table.bytes
-        return Planted(description: "control character in a name: events line \(line + 1) \(FileMutator.shown(fields[c]))", line: line)
+        return Planted(
+            description: "control character in a name: events line \(line + 1) \(FileMutator.shown(fields[c]))",
+            line: line)
     }
 
     /// Channel settings out of their bounds, a key given twice, a control character in a name.
     static func config(_ bytes: inout [UInt8], rng: inout FuzzRandom) -> Planted? {
-        guard var tree = JSONTree.parse(bytes), case var .object(top) = tree else { return nil }
+        guard var tree = JSONTree.parse(bytes), case .object(var top) = tree else { return nil }
         switch rng.below(4) {
         case 0:
             // A key given twice, in any object.
-            let objects = tree.paths().filter { if case let .object(pairs) = tree[$0] { return !pairs.isEmpty } else { return false } }
+            let objects = tree.paths().filter {
+                if case .object(let pairs) = tree[$0] { return !pairs.isEmpty } else { return false }
+            }
             let path = rng.pick(objects)
-            guard case var .object(pairs) = tree[path] else { return nil }
+            guard case .object(var pairs) = tree[path] else { return nil }
             let i = rng.below(pairs.count)
             pairs.insert((pairs[i].0, rng.chance(0.5) ? pairs[i].1 : .number("1")), at: rng.below(pairs.count + 1))
             tree[path] = .object(pairs)
             bytes = Array(tree.render().utf8)
-            return Planted(description: "duplicate JSON key '\(pairs[i].0)' in \(JSONMutator.describe(path, in: tree))", line: nil)
+            return Planted(
+                description: "duplicate JSON key '\(pairs[i].0)' in \(JSONMutator.describe(path, in: tree))", line: nil)
         case 1:
             // A control character in a channel, scenario or template name.
             let name = rng.pick(Extremes.forbiddenNames)
             let raw = rng.chance(0.3)
-            guard let c = top.firstIndex(where: { $0.0 == "channels" }), case var .object(channels) = top[c].1, !channels.isEmpty else { return nil }
+            guard let c = top.firstIndex(where: { $0.0 == "channels" }), case .object(var channels) = top[c].1,
+                !channels.isEmpty
+            else { return nil }
             let k = rng.below(channels.count)
             channels[k].0 += name
             top[c].1 = .object(channels)
             bytes = Array(JSONTree.object(top).render(rawStrings: raw).utf8)
-            return Planted(description: "control character in a name: channel \(FileMutator.shown(channels[k].0))\(raw ? " (raw)" : "")", line: nil)
+            return Planted(
+                description:
+                    "control character in a name: channel \(FileMutator.shown(channels[k].0))\(raw ? " (raw)" : "")",
+                line: nil)
         case 2:
             guard let c = top.firstIndex(where: { $0.0 == "interval" }) ?? Optional(top.count) else { return nil }
             let value = rng.pick(["7m", "1s", "2h", "45m", "20m", "1d"])
@@ -141,18 +172,25 @@ enum PlantedMutator {
             bytes = Array(JSONTree.object(top).render().utf8)
             return Planted(description: "interval \(value) (only 5, 10, 15, 30, 60 minutes)", line: nil)
         default:
-            guard let c = top.firstIndex(where: { $0.0 == "channels" }), case var .object(channels) = top[c].1, !channels.isEmpty else { return nil }
+            guard let c = top.firstIndex(where: { $0.0 == "channels" }), case .object(var channels) = top[c].1,
+                !channels.isEmpty
+            else { return nil }
             let k = rng.below(channels.count)
-            guard case var .object(settings) = channels[k].1 else { return nil }
+            guard case .object(var settings) = channels[k].1 else { return nil }
             let (key, values) = rng.pick([
                 ("aht_seconds", ["0.5", "0", "-1", "86401", "1e308"]), ("patience", ["0.5", "1e-300", "0", "-5"]),
-                ("shrinkage", ["0.96", "0.999999", "1", "1.5", "-0.1"]), ("max_occupancy", ["0.01", "0.04", "0", "1.5", "-1"]),
+                ("shrinkage", ["0.96", "0.999999", "1", "1.5", "-0.1"]),
+                ("max_occupancy", ["0.01", "0.04", "0", "1.5", "-1"]),
                 ("max_abandon_rate", ["1.5", "-0.1"]), ("concurrency", ["0", "101", "2.5", "-1"]),
                 ("service_level", ["\"101/20\"", "\"-1/20\"", "\"80/-5\"", "\"0/20\""]),
             ])
             let value = rng.pick(values)
             let node: JSONTree = value.hasPrefix("\"") ? .string(String(value.dropFirst().dropLast())) : .number(value)
-            if let i = settings.firstIndex(where: { $0.0 == key }) { settings[i].1 = node } else { settings.append((key, node)) }
+            if let i = settings.firstIndex(where: { $0.0 == key }) {
+                settings[i].1 = node
+            } else {
+                settings.append((key, node))
+            }
             channels[k].1 = .object(settings)
             top[c].1 = .object(channels)
             bytes = Array(JSONTree.object(top).render().utf8)

@@ -43,21 +43,25 @@ struct TextTable {
 /// An ISO 8601 timestamp as the seeds write it (`2003-03-03T07:00:00`, `…Z`, `…+01:00`, with a
 /// space or a T, with or without seconds), shifted by whole seconds in its own spelling.
 struct WallTimestamp {
-    var seconds: Int64      // wall-clock seconds since 1970-01-01 (the offset is kept as text)
+    var seconds: Int64  // wall-clock seconds since 1970-01-01 (the offset is kept as text)
     var separator: Character
     var hasSeconds: Bool
-    var suffix: String      // "", "Z", "+01:00", "-0500"
+    var suffix: String  // "", "Z", "+01:00", "-0500"
 
     init?(_ text: String) {
         let chars = Array(text)
         guard chars.count >= 16, chars[4] == "-", chars[7] == "-", chars[13] == ":",
-              let year = Int(String(chars[0..<4])), let month = Int(String(chars[5..<7])), let day = Int(String(chars[8..<10])),
-              let hour = Int(String(chars[11..<13])), let minute = Int(String(chars[14..<16])) else { return nil }
+            let year = Int(String(chars[0..<4])), let month = Int(String(chars[5..<7])),
+            let day = Int(String(chars[8..<10])),
+            let hour = Int(String(chars[11..<13])), let minute = Int(String(chars[14..<16]))
+        else { return nil }
         separator = chars[10]
         var rest = 16
         var second = 0
         if chars.count >= 19, chars[16] == ":", let s = Int(String(chars[17..<19])) {
-            second = s; hasSeconds = true; rest = 19
+            second = s
+            hasSeconds = true
+            rest = 19
         } else {
             hasSeconds = false
         }
@@ -70,7 +74,9 @@ struct WallTimestamp {
         let (y, m, d) = Self.civil(fromDays: days)
         let s = Int(seconds - days * 86_400)
         func two(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
-        func year(_ x: Int) -> String { x >= 0 && x < 10_000 ? String(repeating: "0", count: 4 - String(x).count) + String(x) : String(x) }
+        func year(_ x: Int) -> String {
+            x >= 0 && x < 10_000 ? String(repeating: "0", count: 4 - String(x).count) + String(x) : String(x)
+        }
         var text = "\(year(y))-\(two(m))-\(two(d))\(separator)\(two(s / 3600)):\(two(s / 60 % 60))"
         if hasSeconds { text += ":\(two(s % 60))" }
         return text + suffix

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // `make fuzz`: mutates valid inputs of every kind, runs the release `staffcast` on each (two at
@@ -9,20 +10,20 @@ import Glibc
 // a documented bound. See Benchmarks/staffcast-fuzz/README.md.
 
 let usage = """
-Usage: staffcast-fuzz [--seed N] [--cases N] [--jobs N] [--binary PATH] [--root DIR] [--command NAME]
-                      [--kind KIND] [--case N] [--keep DIR] [--minimise-runs N] [--memory-mb N] [--quiet]
-  --seed N           seed of the run (default 1); case N of a seed is always the same case
-  --cases N          number of cases (default 10000)
-  --jobs N           staffcast processes at a time (default 2)
-  --binary PATH      the staffcast to test (default .build/release/staffcast)
-  --root DIR         the project root, for the seed data (default .)
-  --command NAME     only this command's scenarios
-  --kind KIND        only cases mutating this input kind (\(InputKind.allCases.map(\.rawValue).joined(separator: ", ")))
-  --case N           run only case N and print everything about it
-  --keep DIR         where failing cases are kept, minimised (default .build/fuzz/failures)
-  --minimise-runs N  runs the minimiser may spend per distinct failure (default 300; 0: keep as found)
-  --memory-mb N      address-space limit of each staffcast (default 4096)
-"""
+    Usage: staffcast-fuzz [--seed N] [--cases N] [--jobs N] [--binary PATH] [--root DIR] [--command NAME]
+                          [--kind KIND] [--case N] [--keep DIR] [--minimise-runs N] [--memory-mb N] [--quiet]
+      --seed N           seed of the run (default 1); case N of a seed is always the same case
+      --cases N          number of cases (default 10000)
+      --jobs N           staffcast processes at a time (default 2)
+      --binary PATH      the staffcast to test (default .build/release/staffcast)
+      --root DIR         the project root, for the seed data (default .)
+      --command NAME     only this command's scenarios
+      --kind KIND        only cases mutating this input kind (\(InputKind.allCases.map(\.rawValue).joined(separator: ", ")))
+      --case N           run only case N and print everything about it
+      --keep DIR         where failing cases are kept, minimised (default .build/fuzz/failures)
+      --minimise-runs N  runs the minimiser may spend per distinct failure (default 300; 0: keep as found)
+      --memory-mb N      address-space limit of each staffcast (default 4096)
+    """
 
 struct Options {
     var seed: UInt64 = 1
@@ -64,7 +65,9 @@ struct Options {
             case "--keep": keep = try value()
             case "--minimise-runs": minimiseRuns = try number(try value())
             case "--memory-mb": memoryMB = try number(try value())
-            case "--help", "-h": print(usage); exit(0)
+            case "--help", "-h":
+                print(usage)
+                exit(0)
             default: throw FuzzError("unknown option \(arguments[i])\n\(usage)")
             }
             i += 1
@@ -98,9 +101,13 @@ do {
         scenarios = scenarios.filter { s in kind == .argv || s.scenario.files.contains { $0.kind == kind } }
     }
     guard !scenarios.isEmpty else { throw FuzzError("no scenario left after --command/--kind") }
-    var fuzz = Fuzzer(options: options, runner: runner, work: work, generator: Generator(scenarios: scenarios, seed: options.seed, onlyKind: options.kind))
+    var fuzz = Fuzzer(
+        options: options, runner: runner, work: work,
+        generator: Generator(scenarios: scenarios, seed: options.seed, onlyKind: options.kind))
     try fuzz.checkSeeds()
-    log("seeds: \(scenarios.count) scenarios exit 0 unmutated (\(String(format: "%.1f", ChildRunner.now() - started)) s)")
+    log(
+        "seeds: \(scenarios.count) scenarios exit 0 unmutated (\(String(format: "%.1f", ChildRunner.now() - started)) s)"
+    )
     if let single = options.single {
         exit(try fuzz.runOne(single))
     }

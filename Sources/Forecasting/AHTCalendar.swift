@@ -25,12 +25,16 @@ struct AHTCalendarEffects: Sendable {
             for (name, value, _) in events.loadings(instant: instant, day: day) { log += (effects[name] ?? 0) * value }
         }
         if !yearLevel.isEmpty {
-            let date = CivilDate(daysSinceEpoch: day), origin = CivilDate(daysSinceEpoch: originDay)
-            var sum = 0.0, count = 0
+            let date = CivilDate(daysSinceEpoch: day)
+            let origin = CivilDate(daysSinceEpoch: originDay)
+            var sum = 0.0
+            var count = 0
             for k in 1...3 {
                 guard let then = YearlyShape.yearsBack(date, k), let start = YearlyShape.yearsBack(origin, k),
-                      let a = yearLevel[then.daysSinceEpoch], let b = yearLevel[start.daysSinceEpoch] else { continue }
-                sum += a - b; count += 1
+                    let a = yearLevel[then.daysSinceEpoch], let b = yearLevel[start.daysSinceEpoch]
+                else { continue }
+                sum += a - b
+                count += 1
             }
             if count > 0 { log += sum / Double(count) }
         }
@@ -49,10 +53,13 @@ extension AHTForecast {
         let clock = LocalClock(input.calendar)
         let perDay = base.slotsPerDay
         // Per local day: Σ c·a and Σ c·â (the profile with the trend, as fitted).
-        var actual: [Int: Double] = [:], expected: [Int: Double] = [:]
+        var actual: [Int: Double] = [:]
+        var expected: [Int: Double] = [:]
         var instantOf: [Int: Int64] = [:]
         let indices = (0..<series.count).filter { i in
-            guard let c = series.contacts[i], c > 0, c.isFinite, let a = series.ahtSeconds[i], a.isFinite, a > 0 else { return false }
+            guard let c = series.contacts[i], c > 0, c.isFinite, let a = series.ahtSeconds[i], a.isFinite, a > 0 else {
+                return false
+            }
             return true
         }
         let instants = indices.map { series.instant(at: $0) }
@@ -88,16 +95,22 @@ extension AHTForecast {
         var yearLevel: [Int: Double] = [:]
         let originDay = clock.readings([base.reference])[0].date.daysSinceEpoch
         if let first = ratio.keys.min(), originDay - first > 365 + YearlyShape.windowDays {
-            for day in first ... originDay {
-                var s = 0.0, n = 0
-                for d in (day - YearlyShape.windowDays) ... (day + YearlyShape.windowDays) where d < originDay && !eventDays.contains(d) {
-                    if let v = ratio[d] { s += v; n += 1 }
+            for day in first...originDay {
+                var s = 0.0
+                var n = 0
+                for d in (day - YearlyShape.windowDays)...(day + YearlyShape.windowDays)
+                where d < originDay && !eventDays.contains(d) {
+                    if let v = ratio[d] {
+                        s += v
+                        n += 1
+                    }
                 }
                 if n >= YearlyShape.minimumDays { yearLevel[day] = s / Double(n) }
             }
         }
         if !effects.isEmpty || !yearLevel.isEmpty {
-            base.calendarEffects = AHTCalendarEffects(events: events, effects: effects, yearLevel: yearLevel, originDay: originDay)
+            base.calendarEffects = AHTCalendarEffects(
+                events: events, effects: effects, yearLevel: yearLevel, originDay: originDay)
         }
         return base
     }

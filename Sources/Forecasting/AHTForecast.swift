@@ -65,27 +65,36 @@ public struct AHTForecast: Sendable {
     public var slotsPerDay: Int { 86_400 / intervalSeconds }
 
     /// Fits the model; nil when the series carries no usable AHT (or its interval does not divide the day).
-    public static func fit(_ series: IntervalSeries, calendar: PlanningCalendar,
-                           settings: Settings = Settings()) -> AHTForecast? {
+    public static func fit(
+        _ series: IntervalSeries, calendar: PlanningCalendar,
+        settings: Settings = Settings()
+    ) -> AHTForecast? {
         let interval = series.intervalSeconds
         guard interval > 0, 86_400 % interval == 0 else { return nil }
         let perDay = 86_400 / interval
-        var indices: [Int] = [], volumes: [Double] = [], values: [Double] = []
+        var indices: [Int] = []
+        var volumes: [Double] = []
+        var values: [Double] = []
         for i in 0..<series.count {
-            guard let c = series.contacts[i], c > 0, c.isFinite, let a = series.ahtSeconds[i], a.isFinite, a > 0 else { continue }
-            indices.append(i); volumes.append(c); values.append(a)
+            guard let c = series.contacts[i], c > 0, c.isFinite, let a = series.ahtSeconds[i], a.isFinite, a > 0 else {
+                continue
+            }
+            indices.append(i)
+            volumes.append(c)
+            values.append(a)
         }
-        guard !indices.isEmpty else { return nil }
+        guard let lastIndex = indices.last else { return nil }
         let instants = indices.map { series.instant(at: $0) }
-        let reference = series.instant(at: indices.last! + 1)
+        let reference = series.instant(at: lastIndex + 1)
         let clock = LocalClock(calendar)
         let locals = clock.readings(instants)
         let slots = locals.map { ($0.weekday - 1) * perDay + min(perDay - 1, $0.secondsOfDay / interval) }
         let days = locals.map { $0.date.daysSinceEpoch }
-        let weeks = instants.map { Double($0 - reference) / 604_800 }   // ≤ 0
+        let weeks = instants.map { Double($0 - reference) / 604_800 }  // ≤ 0
         let recency = weeks.map { pow(0.5, -$0 / max(1e-9, settings.halfLifeWeeks)) }
         let median = weightedMedian(values, weights: volumes)
-        let low = settings.bounds.lowerBound * median, high = settings.bounds.upperBound * median
+        let low = settings.bounds.lowerBound * median
+        let high = settings.bounds.upperBound * median
         let clamp = { (x: Double) in min(high, max(low, x)) }
 
         let span = (days.max() ?? 0) - (days.min() ?? 0) + 1
@@ -93,27 +102,34 @@ public struct AHTForecast: Sendable {
         var beta = 0.0
         var profile: [Double] = []
         for round in 0..<(fitsTrend ? 4 : 1) {
-            profile = Self.profile(values: values, volumes: volumes, recency: recency, slots: slots, weeks: weeks,
-                                   beta: beta, perDay: perDay, prior: settings.priorContacts,
-                                   levelPrior: settings.levelPriorContacts).map(clamp)
+            profile = Self.profile(
+                values: values, volumes: volumes, recency: recency, slots: slots, weeks: weeks,
+                beta: beta, perDay: perDay, prior: settings.priorContacts,
+                levelPrior: settings.levelPriorContacts
+            ).map(clamp)
             guard fitsTrend, round < 3 else { break }
-            beta = Self.trend(values: values, volumes: volumes, slots: slots, days: days, weeks: weeks, profile: profile)
+            beta = Self.trend(
+                values: values, volumes: volumes, slots: slots, days: days, weeks: weeks, profile: profile)
         }
-        return AHTForecast(channel: series.channel, intervalSeconds: interval, calendar: calendar, settings: settings,
-                           profile: profile, weeklyTrend: beta, medianAHT: median, reference: reference)
+        return AHTForecast(
+            channel: series.channel, intervalSeconds: interval, calendar: calendar, settings: settings,
+            profile: profile, weeklyTrend: beta, medianAHT: median, reference: reference)
     }
 
     /// Forecast AHT in seconds for each interval start.
     public func aht(at instants: [Int64]) -> [Double] {
         let perDay = slotsPerDay
         let phi = settings.damping
-        let low = settings.bounds.lowerBound * medianAHT, high = settings.bounds.upperBound * medianAHT
+        let low = settings.bounds.lowerBound * medianAHT
+        let high = settings.bounds.upperBound * medianAHT
         var dayFactor: [Int: Double] = [:]
         return zip(instants, LocalClock(calendar).readings(instants)).map { instant, local in
             var calendarFactor = 1.0
             if let calendarEffects {
                 let day = local.date.daysSinceEpoch
-                if let known = dayFactor[day] { calendarFactor = known } else {
+                if let known = dayFactor[day] {
+                    calendarFactor = known
+                } else {
                     calendarFactor = calendarEffects.factor(day: day, instant: instant)
                     dayFactor[day] = calendarFactor
                 }
@@ -121,7 +137,13 @@ public struct AHTForecast: Sendable {
             let slot = (local.weekday - 1) * perDay + min(perDay - 1, local.secondsOfDay / intervalSeconds)
             let h = max(0, Double(instant - reference) / 604_800)
             let damped: Double
-            if phi >= 1 { damped = h } else if phi <= 0 { damped = 0 } else { damped = phi * (1 - pow(phi, h)) / (1 - phi) }
+            if phi >= 1 {
+                damped = h
+            } else if phi <= 0 {
+                damped = 0
+            } else {
+                damped = phi * (1 - pow(phi, h)) / (1 - phi)
+            }
             return min(high, max(low, profile[slot] * exp(weeklyTrend * damped) * calendarFactor))
         }
     }
@@ -129,21 +151,31 @@ public struct AHTForecast: Sendable {
     // MARK: - Fitting
 
     /// Shrunk, volume- and recency-weighted profile per slot of the week, at the level of `weeks` = 0.
-    static func profile(values: [Double], volumes: [Double], recency: [Double], slots: [Int], weeks: [Double],
-                        beta: Double, perDay: Int, prior: Double, levelPrior: Double) -> [Double] {
+    static func profile(
+        values: [Double], volumes: [Double], recency: [Double], slots: [Int], weeks: [Double],
+        beta: Double, perDay: Int, prior: Double, levelPrior: Double
+    ) -> [Double] {
         let slotCount = 7 * perDay
-        var slotW = [Double](repeating: 0, count: slotCount), slotS = slotW
-        var todW = [Double](repeating: 0, count: perDay), todS = todW
-        var dayW = [Double](repeating: 0, count: 7), dayS = dayW
-        var totalW = 0.0, totalS = 0.0
+        var slotW = [Double](repeating: 0, count: slotCount)
+        var slotS = slotW
+        var todW = [Double](repeating: 0, count: perDay)
+        var todS = todW
+        var dayW = [Double](repeating: 0, count: 7)
+        var dayS = dayW
+        var totalW = 0.0
+        var totalS = 0.0
         for k in values.indices {
             let w = volumes[k] * recency[k]
             let a = values[k] * exp(-beta * weeks[k])
             let s = slots[k]
-            slotW[s] += w; slotS[s] += w * a
-            todW[s % perDay] += w; todS[s % perDay] += w * a
-            dayW[s / perDay] += w; dayS[s / perDay] += w * a
-            totalW += w; totalS += w * a
+            slotW[s] += w
+            slotS[s] += w * a
+            todW[s % perDay] += w
+            todS[s % perDay] += w * a
+            dayW[s / perDay] += w
+            dayS[s / perDay] += w * a
+            totalW += w
+            totalS += w * a
         }
         let mean = totalS / totalW
         let tod = (0..<perDay).map { (todS[$0] + levelPrior * mean) / (todW[$0] + levelPrior) }
@@ -156,8 +188,10 @@ public struct AHTForecast: Sendable {
 
     /// Weekly log-slope of each local day's volume-weighted AHT relative to the profile's
     /// expectation, by weighted least squares (weights: the day's contacts).
-    static func trend(values: [Double], volumes: [Double], slots: [Int], days: [Int], weeks: [Double],
-                      profile: [Double]) -> Double {
+    static func trend(
+        values: [Double], volumes: [Double], slots: [Int], days: [Int], weeks: [Double],
+        profile: [Double]
+    ) -> Double {
         var byDay: [Int: (actual: Double, expected: Double, volume: Double, weeks: Double)] = [:]
         for k in values.indices {
             var entry = byDay[days[k]] ?? (0, 0, 0, 0)
@@ -167,11 +201,21 @@ public struct AHTForecast: Sendable {
             entry.weeks += volumes[k] * weeks[k]
             byDay[days[k]] = entry
         }
-        var sw = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
+        var sw = 0.0
+        var sx = 0.0
+        var sy = 0.0
+        var sxx = 0.0
+        var sxy = 0.0
         // In day order, so the sums (and the output's last digits) are the same on every run.
         for (_, entry) in byDay.sorted(by: { $0.key < $1.key }) where entry.actual > 0 && entry.expected > 0 {
-            let w = entry.volume, x = entry.weeks / entry.volume, y = log(entry.actual / entry.expected)
-            sw += w; sx += w * x; sy += w * y; sxx += w * x * x; sxy += w * x * y
+            let w = entry.volume
+            let x = entry.weeks / entry.volume
+            let y = log(entry.actual / entry.expected)
+            sw += w
+            sx += w * x
+            sy += w * y
+            sxx += w * x * x
+            sxy += w * x * y
         }
         guard sw > 0 else { return 0 }
         let varX = sxx / sw - (sx / sw) * (sx / sw)
@@ -189,6 +233,6 @@ public struct AHTForecast: Sendable {
             cumulative += weights[i]
             if cumulative >= half { return values[i] }
         }
-        return values[order.last!]
+        return order.last.map { values[$0] } ?? .nan
     }
 }

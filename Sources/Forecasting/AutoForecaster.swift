@@ -35,8 +35,10 @@ public struct AutoForecaster: Sendable {
     /// candidate may replace the leader (``Selection``); 0: the lowest WAPE always wins.
     public let noiseMultiple: Double
 
-    public init(models: [any ForecastModel] = AutoForecaster.defaultModels, backtestOrigins: Int = 4, combines: Bool = true,
-                noiseMultiple: Double = Selection.noiseMultiple) {
+    public init(
+        models: [any ForecastModel] = AutoForecaster.defaultModels, backtestOrigins: Int = 4, combines: Bool = true,
+        noiseMultiple: Double = Selection.noiseMultiple
+    ) {
         self.models = models
         self.backtestOrigins = max(1, backtestOrigins)
         self.combines = combines
@@ -55,7 +57,8 @@ public struct AutoForecaster: Sendable {
         case "combo": return CombinationModel()
         default:
             if key.hasPrefix("wavg"), let weeks = Int(key.dropFirst(4)), (1...52).contains(weeks),
-               String(weeks) == key.dropFirst(4) {
+                String(weeks) == key.dropFirst(4)
+            {
                 return WeeklyAverageModel(weeks: weeks)
             }
             throw .unknownModel(name)
@@ -87,7 +90,8 @@ public struct AutoForecaster: Sendable {
         let series = input.series
         guard !models.isEmpty else { throw .invalidRequest("no forecasting model to choose from") }
         guard horizonSeconds >= series.intervalSeconds, series.intervalSeconds > 0 else {
-            throw .invalidRequest("the horizon (\(horizonSeconds) s) is shorter than one interval (\(series.intervalSeconds) s)")
+            throw .invalidRequest(
+                "the horizon (\(horizonSeconds) s) is shorter than one interval (\(series.intervalSeconds) s)")
         }
         let interval = Int64(series.intervalSeconds)
         let offset = origin - series.start
@@ -101,8 +105,9 @@ public struct AutoForecaster: Sendable {
         let rounds = max(backtestOrigins, Self.intervalOrigins)
         var candidates: [Candidate] = []
         for (index, model) in models.enumerated() {
-            let windows = engine.innerWindows(model, index: index, before: alignedOrigin, horizonSeconds: horizonSeconds,
-                                              origins: rounds)
+            let windows = engine.innerWindows(
+                model, index: index, before: alignedOrigin, horizonSeconds: horizonSeconds,
+                origins: rounds)
             candidates.append(Candidate(name: model.name, members: [index], windows: windows))
         }
         if combines && models.count >= 3 {
@@ -113,15 +118,17 @@ public struct AutoForecaster: Sendable {
             let windows = candidate.windows
             let selection = Array(windows.prefix(backtestOrigins))
             let coverages = selection.indices.map { k in
-                selection[k].coverage(IntervalCalibration.fit(
-                    windows.enumerated().filter { $0.offset != k }.flatMap { $0.element.errorSamples() }))
+                selection[k].coverage(
+                    IntervalCalibration.fit(
+                        windows.enumerated().filter { $0.offset != k }.flatMap { $0.element.errorSamples() }))
             }
             scores.append(engine.score(candidate.name, windows: selection, coverages: coverages))
         }
 
-        let ranked = Selection.rank(candidates.map { Array($0.windows.prefix(backtestOrigins)) },
-                                    names: candidates.map(\.name), stability: candidates.map { Self.stability($0, models) },
-                                    noiseMultiple: noiseMultiple)
+        let ranked = Selection.rank(
+            candidates.map { Array($0.windows.prefix(backtestOrigins)) },
+            names: candidates.map(\.name), stability: candidates.map { Self.stability($0, models) },
+            noiseMultiple: noiseMultiple)
         var firstError: ForecastingError? = nil
         for index in ranked {
             let candidate = candidates[index]
@@ -133,9 +140,10 @@ public struct AutoForecaster: Sendable {
             }
             guard members.count == candidate.members.count, let first = members.first else { continue }
             let fitted: any FittedForecastModel = members.count == 1 ? first : CombinationModel.Fitted(members: members)
-            let instants = ForecastHorizon.instants(origin: alignedOrigin, horizonSeconds: horizonSeconds,
-                                                    intervalSeconds: series.intervalSeconds,
-                                                    openingHours: input.openingHours, calendar: input.calendar)
+            let instants = ForecastHorizon.instants(
+                origin: alignedOrigin, horizonSeconds: horizonSeconds,
+                intervalSeconds: series.intervalSeconds,
+                openingHours: input.openingHours, calendar: input.calendar)
             // Closed holidays and closures forecast 0 whichever model won.
             let closed = history.closedMask(at: instants)
             let mean = zip(fitted.pointForecast(at: instants), closed).map { value, isClosed in
@@ -147,11 +155,14 @@ public struct AutoForecaster: Sendable {
             let originDay = clock.readings([alignedOrigin])[0].date.daysSinceEpoch
             let days = clock.readings(instants).map(\.date.daysSinceEpoch)
             let bounds = mean.indices.map { k in
-                closed[k] ? (lo80: 0.0, hi80: 0.0, lo95: 0.0, hi95: 0.0) : calibration.bounds(mean[k], lead: days[k] - originDay)
+                closed[k]
+                    ? (lo80: 0.0, hi80: 0.0, lo95: 0.0, hi95: 0.0)
+                    : calibration.bounds(mean[k], lead: days[k] - originDay)
             }
-            let forecast = Forecast(channel: series.channel, model: candidate.name, instants: instants, mean: mean,
-                                    lo80: bounds.map(\.lo80), hi80: bounds.map(\.hi80),
-                                    lo95: bounds.map(\.lo95), hi95: bounds.map(\.hi95))
+            let forecast = Forecast(
+                channel: series.channel, model: candidate.name, instants: instants, mean: mean,
+                lo80: bounds.map(\.lo80), hi80: bounds.map(\.hi80),
+                lo95: bounds.map(\.lo95), hi95: bounds.map(\.hi95))
             return (forecast, scores)
         }
         throw firstError ?? .insufficientHistory(channel: series.channel, message: "no model could be fitted")
@@ -184,7 +195,8 @@ public struct AutoForecaster: Sendable {
             for i in ordered { for w in singles[i].windows { byOrigin[w.origin, default: []].append(w) } }
             let windows = singles[ordered[0]].windows.compactMap { w -> BacktestWindow? in
                 guard let all = byOrigin[w.origin], all.count == ordered.count,
-                      all.allSatisfy({ $0.forecasts.count == w.forecasts.count }) else { return nil }
+                    all.allSatisfy({ $0.forecasts.count == w.forecasts.count })
+                else { return nil }
                 var mean = Array(repeating: 0.0, count: w.forecasts.count)
                 for member in all { for k in mean.indices { mean[k] += member.forecasts[k] } }
                 var combined = w
@@ -193,8 +205,9 @@ public struct AutoForecaster: Sendable {
                 return combined
             }
             guard !windows.isEmpty else { return nil }
-            return Candidate(name: "combo(" + ordered.map { singles[$0].name }.joined(separator: "+") + ")",
-                             members: ordered.flatMap { singles[$0].members }, windows: windows)
+            return Candidate(
+                name: "combo(" + ordered.map { singles[$0].name }.joined(separator: "+") + ")",
+                members: ordered.flatMap { singles[$0].members }, windows: windows)
         }
     }
 

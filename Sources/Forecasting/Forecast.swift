@@ -12,10 +12,18 @@ public struct Forecast: Sendable, Equatable {
     public var lo95: [Double]
     public var hi95: [Double]
 
-    public init(channel: String, model: String, instants: [Int64], mean: [Double],
-                lo80: [Double], hi80: [Double], lo95: [Double], hi95: [Double]) {
-        self.channel = channel; self.model = model; self.instants = instants; self.mean = mean
-        self.lo80 = lo80; self.hi80 = hi80; self.lo95 = lo95; self.hi95 = hi95
+    public init(
+        channel: String, model: String, instants: [Int64], mean: [Double],
+        lo80: [Double], hi80: [Double], lo95: [Double], hi95: [Double]
+    ) {
+        self.channel = channel
+        self.model = model
+        self.instants = instants
+        self.mean = mean
+        self.lo80 = lo80
+        self.hi80 = hi80
+        self.lo95 = lo95
+        self.hi95 = hi95
     }
 }
 

@@ -26,7 +26,11 @@ public struct ForecastAnomaly: Sendable, Equatable, CustomStringConvertible {
     public var detail: String
 
     public init(kind: Kind, channel: String, first: CivilDate, last: CivilDate, detail: String) {
-        self.kind = kind; self.channel = channel; self.first = first; self.last = last; self.detail = detail
+        self.kind = kind
+        self.channel = channel
+        self.first = first
+        self.last = last
+        self.detail = detail
     }
 
     /// `email: 2024-06-11 glitch day: 9.8× the neighbouring Tuesdays; down-weighted, not copied`.
@@ -53,11 +57,14 @@ extension ForecastInput {
         // Absent stretches: unknown open intervals between the first and last known one, by local day.
         let clock = LocalClock(calendar)
         let interval = Int64(series.intervalSeconds)
-        if let firstIndex = series.index(of: firstInstant), let lastKnown = series.contacts.lastIndex(where: { $0 != nil }) {
+        if let firstIndex = series.index(of: firstInstant),
+            let lastKnown = series.contacts.lastIndex(where: { $0 != nil })
+        {
             let missing = (firstIndex..<lastKnown).filter { series.contacts[$0] == nil }.map { series.instant(at: $0) }
             let readings = clock.slots(missing, openingHours: openingHours)
             var byDay: [Int: [Int64]] = [:]
-            for (instant, reading) in zip(missing, readings) where reading.isOpen && !events.isClosed(instant: instant, day: reading.day) {
+            for (instant, reading) in zip(missing, readings)
+            where reading.isOpen && !events.isClosed(instant: instant, day: reading.day) {
                 byDay[reading.day, default: []].append(instant)
             }
             var days = byDay.keys.sorted()[...]
@@ -66,20 +73,29 @@ extension ForecastInput {
                 var count = byDay[day]?.count ?? 0
                 let whole = { (d: Int) -> Bool in
                     let weekday = CivilDate(daysSinceEpoch: d).weekday
-                    let open = (0..<self.openingHours.slotsPerDay).filter { self.openingHours.isOpen(weekday: weekday, slotOfDay: $0) }.count
+                    let open = (0..<self.openingHours.slotsPerDay).filter {
+                        self.openingHours.isOpen(weekday: weekday, slotOfDay: $0)
+                    }.count
                     return (byDay[d]?.count ?? 0) >= open
                 }
                 while let next = days.first, next == last + 1, whole(last), whole(next) {
-                    last = next; count += byDay[next]?.count ?? 0; days.removeFirst()
+                    last = next
+                    count += byDay[next]?.count ?? 0
+                    days.removeFirst()
                 }
                 let times = byDay[day] ?? []
                 let span: String
                 if day == last, !whole(day), let a = times.min(), let b = times.max() {
-                    span = "\(Self.clockText(calendar.local(a).secondsOfDay))–\(Self.clockText(calendar.local(b + interval).secondsOfDay == 0 ? 86_400 : calendar.local(b + interval).secondsOfDay)): "
-                } else { span = "" }
-                found.append(ForecastAnomaly(kind: .absentStretch, channel: channel, first: CivilDate(daysSinceEpoch: day),
-                                             last: CivilDate(daysSinceEpoch: last),
-                                             detail: span + "\(count) open interval\(count == 1 ? "" : "s") absent; unknown, not zero"))
+                    span =
+                        "\(Self.clockText(calendar.local(a).secondsOfDay))–\(Self.clockText(calendar.local(b + interval).secondsOfDay == 0 ? 86_400 : calendar.local(b + interval).secondsOfDay)): "
+                } else {
+                    span = ""
+                }
+                found.append(
+                    ForecastAnomaly(
+                        kind: .absentStretch, channel: channel, first: CivilDate(daysSinceEpoch: day),
+                        last: CivilDate(daysSinceEpoch: last),
+                        detail: span + "\(count) open interval\(count == 1 ? "" : "s") absent; unknown, not zero"))
             }
         }
 
@@ -87,31 +103,51 @@ extension ForecastInput {
             let date = CivilDate(daysSinceEpoch: day)
             switch reason {
             case .calendar: continue
-            case let .suspicious(ratio):
-                let text = ratio >= 1 ? "\(Self.factor(ratio))× the neighbouring \(weekdays[date.weekday - 1])s"
+            case .suspicious(let ratio):
+                let text =
+                    ratio >= 1
+                    ? "\(Self.factor(ratio))× the neighbouring \(weekdays[date.weekday - 1])s"
                     : "\(Self.factor(1 / ratio))× below the neighbouring \(weekdays[date.weekday - 1])s"
-                found.append(ForecastAnomaly(kind: .glitchDay, channel: channel, first: date, last: date,
-                                             detail: text + "; down-weighted, never copied into a normal day"))
-            case let .recordingGap(intervals):
-                found.append(ForecastAnomaly(kind: .recordingGap, channel: channel, first: date, last: date,
-                                             detail: "\(intervals) interval\(intervals == 1 ? "" : "s") recorded as 0 where the same slot always has contacts; never copied"))
+                found.append(
+                    ForecastAnomaly(
+                        kind: .glitchDay, channel: channel, first: date, last: date,
+                        detail: text + "; down-weighted, never copied into a normal day"))
+            case .recordingGap(let intervals):
+                found.append(
+                    ForecastAnomaly(
+                        kind: .recordingGap, channel: channel, first: date, last: date,
+                        detail:
+                            "\(intervals) interval\(intervals == 1 ? "" : "s") recorded as 0 where the same slot always has contacts; never copied"
+                    ))
             }
         }
         if let shift = LevelShift.find(history: history, screen: screen, events: events) {
-            found.append(ForecastAnomaly(kind: .levelShift, channel: channel, first: CivilDate(daysSinceEpoch: shift.day),
-                                         last: CivilDate(daysSinceEpoch: shift.day),
-                                         detail: "the daily level moved ×\(Self.factor(shift.factor, digits: 2)) and stayed; the forecast follows the new level"))
+            found.append(
+                ForecastAnomaly(
+                    kind: .levelShift, channel: channel, first: CivilDate(daysSinceEpoch: shift.day),
+                    last: CivilDate(daysSinceEpoch: shift.day),
+                    detail:
+                        "the daily level moved ×\(Self.factor(shift.factor, digits: 2)) and stayed; the forecast follows the new level"
+                ))
         }
-        for decision in holidayDecisions(from: origin, to: origin + Int64(horizonSeconds)) where decision.treatment == .unseen {
-            found.append(ForecastAnomaly(kind: .unseenHoliday, channel: channel, first: decision.date, last: decision.date,
-                                         detail: "\(decision.name) is not in the history; kept open, forecast as a normal \(weekdays[decision.date.weekday - 1]) (declare a closure in the events file if it is closed)"))
+        for decision in holidayDecisions(from: origin, to: origin + Int64(horizonSeconds))
+        where decision.treatment == .unseen {
+            found.append(
+                ForecastAnomaly(
+                    kind: .unseenHoliday, channel: channel, first: decision.date, last: decision.date,
+                    detail:
+                        "\(decision.name) is not in the history; kept open, forecast as a normal \(weekdays[decision.date.weekday - 1]) (declare a closure in the events file if it is closed)"
+                ))
         }
         let order = ForecastAnomaly.Kind.allCases
-        return found.sorted { ($0.first, order.firstIndex(of: $0.kind) ?? 0) < ($1.first, order.firstIndex(of: $1.kind) ?? 0) }
+        return found.sorted {
+            ($0.first, order.firstIndex(of: $0.kind) ?? 0) < ($1.first, order.firstIndex(of: $1.kind) ?? 0)
+        }
     }
 
     static func clockText(_ seconds: Int) -> String {
-        let h = seconds / 3600, m = seconds % 3600 / 60
+        let h = seconds / 3600
+        let m = seconds % 3600 / 60
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }
 
@@ -147,8 +183,8 @@ enum LevelShift {
         }
         let weekdayMean = byWeekday.map { $0.isEmpty ? 0 : $0.reduce(0, +) / Double($0.count) }
         var level: [(day: Int, value: Double)] = []
-        for day in totals.keys.sorted() where isNormal(day) && (totals[day] ?? 0) > 0 {
-            level.append((day, log(totals[day]!) - weekdayMean[CivilDate(daysSinceEpoch: day).weekday - 1]))
+        for (day, total) in totals.sorted(by: { $0.key < $1.key }) where isNormal(day) && total > 0 {
+            level.append((day, log(total) - weekdayMean[CivilDate(daysSinceEpoch: day).weekday - 1]))
         }
         guard level.count >= 2 * 20 else { return nil }
         var best: (day: Int, change: Double, t: Double)? = nil
@@ -157,7 +193,8 @@ enum LevelShift {
             let before = level[..<split].filter { $0.day >= day - windowDays }.map(\.value)
             let after = level[split...].filter { $0.day < day + windowDays }.map(\.value)
             guard before.count >= 14, after.count >= 14 else { continue }
-            let mb = before.reduce(0, +) / Double(before.count), ma = after.reduce(0, +) / Double(after.count)
+            let mb = before.reduce(0, +) / Double(before.count)
+            let ma = after.reduce(0, +) / Double(after.count)
             let vb = before.map { ($0 - mb) * ($0 - mb) }.reduce(0, +) / Double(before.count - 1)
             let va = after.map { ($0 - ma) * ($0 - ma) }.reduce(0, +) / Double(after.count - 1)
             let se = (vb / Double(before.count) + va / Double(after.count)).squareRoot()
@@ -168,7 +205,7 @@ enum LevelShift {
             let later = level[split...].map(\.value)
             let laterMean = later.reduce(0, +) / Double(later.count)
             guard abs(laterMean - ma) <= abs(change) / 2 else { continue }
-            if best == nil || t > best!.t { best = (day, change, t) }
+            if t > best?.t ?? -.infinity { best = (day, change, t) }
         }
         return best.map { ($0.day, exp($0.change)) }
     }

@@ -9,8 +9,10 @@ public enum ForecastHorizon {
     /// the last partial one). `origin` must lie on the series' grid, e.g. the end of the last
     /// history interval. Steps are in absolute time, so a local day with a DST change has 46 or
     /// 50 half-hours; slots the opening hours close are left out.
-    public static func instants(origin: Int64, horizonSeconds: Int, intervalSeconds: Int,
-                                openingHours: OpeningHours, calendar: PlanningCalendar) -> [Int64] {
+    public static func instants(
+        origin: Int64, horizonSeconds: Int, intervalSeconds: Int,
+        openingHours: OpeningHours, calendar: PlanningCalendar
+    ) -> [Int64] {
         guard horizonSeconds > 0, intervalSeconds > 0 else { return [] }
         let count = horizonSeconds / intervalSeconds
         let starts = (0..<count).map { origin + Int64($0) * Int64(intervalSeconds) }

@@ -19,8 +19,10 @@ public struct ForecastInput: Sendable {
     /// reads the clock itself). Checked against the series, calendar and opening hours before use.
     var readings: SeriesReadings?
 
-    public init(series: IntervalSeries, calendar: PlanningCalendar, openingHours: OpeningHours,
-                calendarEvents: [CalendarEvent] = [], userEvents: [UserEvent] = []) {
+    public init(
+        series: IntervalSeries, calendar: PlanningCalendar, openingHours: OpeningHours,
+        calendarEvents: [CalendarEvent] = [], userEvents: [UserEvent] = []
+    ) {
         self.series = series
         self.calendar = calendar
         self.openingHours = openingHours
@@ -30,11 +32,14 @@ public struct ForecastInput: Sendable {
 
     /// Learns the opening hours from the series (``OpeningHours/learn(from:calendar:minimumShare:)``).
     /// The series' interval must divide the day, as every history reader guarantees.
-    public init(series: IntervalSeries, calendar: PlanningCalendar,
-                calendarEvents: [CalendarEvent] = [], userEvents: [UserEvent] = []) {
-        self.init(series: series, calendar: calendar,
-                  openingHours: OpeningHours.learn(from: series, calendar: calendar),
-                  calendarEvents: calendarEvents, userEvents: userEvents)
+    public init(
+        series: IntervalSeries, calendar: PlanningCalendar,
+        calendarEvents: [CalendarEvent] = [], userEvents: [UserEvent] = []
+    ) {
+        self.init(
+            series: series, calendar: calendar,
+            openingHours: OpeningHours.learn(from: series, calendar: calendar),
+            calendarEvents: calendarEvents, userEvents: userEvents)
     }
 
     /// Checks the parts fit together; each model calls this first.
@@ -44,17 +49,22 @@ public struct ForecastInput: Sendable {
             throw .modelFailed(model: model, message: "interval of \(interval) s does not divide the day")
         }
         guard openingHours.intervalSeconds == interval else {
-            throw .modelFailed(model: model, message: "opening hours are on a \(openingHours.intervalSeconds) s grid, the history on \(interval) s")
+            throw .modelFailed(
+                model: model,
+                message: "opening hours are on a \(openingHours.intervalSeconds) s grid, the history on \(interval) s")
         }
         guard openingHours.openSlotCount > 0 else {
-            throw .insufficientHistory(channel: series.channel, message: "no interval of the week carries volume, so every slot counts as closed")
+            throw .insufficientHistory(
+                channel: series.channel,
+                message: "no interval of the week carries volume, so every slot counts as closed")
         }
     }
 
     /// The history cut to intervals starting before `instant`, opening hours (and readings) kept.
     func truncated(before instant: Int64) -> ForecastInput {
-        var copy = ForecastInput(series: series.truncated(before: instant), calendar: calendar, openingHours: openingHours,
-                                 calendarEvents: calendarEvents, userEvents: userEvents)
+        var copy = ForecastInput(
+            series: series.truncated(before: instant), calendar: calendar, openingHours: openingHours,
+            calendarEvents: calendarEvents, userEvents: userEvents)
         copy.readings = readings
         return copy
     }
@@ -65,9 +75,10 @@ public struct ForecastInput: Sendable {
         if let readings, readings.fits(self) { return self }
         var copy = self
         let instants = (0..<series.count).map { series.instant(at: $0) }
-        copy.readings = SeriesReadings(start: series.start, intervalSeconds: series.intervalSeconds, calendar: calendar,
-                                       openingHours: openingHours,
-                                       slots: LocalClock(calendar).slots(instants, openingHours: openingHours))
+        copy.readings = SeriesReadings(
+            start: series.start, intervalSeconds: series.intervalSeconds, calendar: calendar,
+            openingHours: openingHours,
+            slots: LocalClock(calendar).slots(instants, openingHours: openingHours))
         return copy
     }
 
@@ -86,15 +97,21 @@ final class SeriesReadings: Sendable {
     let openingHours: OpeningHours
     let slots: [SlotReading]
 
-    init(start: Int64, intervalSeconds: Int, calendar: PlanningCalendar, openingHours: OpeningHours, slots: [SlotReading]) {
-        self.start = start; self.intervalSeconds = intervalSeconds; self.calendar = calendar
-        self.openingHours = openingHours; self.slots = slots
+    init(
+        start: Int64, intervalSeconds: Int, calendar: PlanningCalendar, openingHours: OpeningHours, slots: [SlotReading]
+    ) {
+        self.start = start
+        self.intervalSeconds = intervalSeconds
+        self.calendar = calendar
+        self.openingHours = openingHours
+        self.slots = slots
     }
 
     /// Whether these readings are those of `input`'s series (same grid, clock and hours, and at
     /// least as long).
     func fits(_ input: ForecastInput) -> Bool {
-        start == input.series.start && intervalSeconds == input.series.intervalSeconds && slots.count >= input.series.count
+        start == input.series.start && intervalSeconds == input.series.intervalSeconds
+            && slots.count >= input.series.count
             && calendar == input.calendar && openingHours == input.openingHours
     }
 }

@@ -12,13 +12,14 @@ public enum ForecastingError: Error, Sendable, Equatable, CustomStringConvertibl
 
     public var description: String {
         switch self {
-        case let .insufficientHistory(channel, message):
+        case .insufficientHistory(let channel, let message):
             return "channel '\(channel)': not enough history: \(message)"
-        case let .modelFailed(model, message):
+        case .modelFailed(let model, let message):
             return "model '\(model)' failed: \(message)"
-        case let .unknownModel(name):
-            return "unknown model '\(name)': known models are \(AutoForecaster.knownModelNames.joined(separator: ", ")) and auto"
-        case let .invalidRequest(message):
+        case .unknownModel(let name):
+            return
+                "unknown model '\(name)': known models are \(AutoForecaster.knownModelNames.joined(separator: ", ")) and auto"
+        case .invalidRequest(let message):
             return message
         }
     }

@@ -51,9 +51,10 @@ extension LocalClock {
         return readings(instants).map { local in
             let slot = min(perDay - 1, local.secondsOfDay / openingHours.intervalSeconds)
             let weekday = local.weekday
-            return SlotReading(day: local.date.daysSinceEpoch, weekday: weekday, slotOfDay: slot,
-                               slotOfWeek: (weekday - 1) * perDay + slot,
-                               isOpen: openingHours.isOpen(weekday: weekday, slotOfDay: slot))
+            return SlotReading(
+                day: local.date.daysSinceEpoch, weekday: weekday, slotOfDay: slot,
+                slotOfWeek: (weekday - 1) * perDay + slot,
+                isOpen: openingHours.isOpen(weekday: weekday, slotOfDay: slot))
         }
     }
 }

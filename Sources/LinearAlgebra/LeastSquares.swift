@@ -20,8 +20,10 @@ public struct LeastSquaresSolution: Sendable, Equatable {
 /// 32-bit LAPACK integers.
 public enum LeastSquares {
     /// One-shot solve; for repeated solves of one shape keep a ``LeastSquaresSolver``.
-    public static func solve(_ design: Matrix, _ response: [Double], weights: [Double]? = nil,
-                             rcond: Double? = nil) throws(LinearAlgebraError) -> LeastSquaresSolution {
+    public static func solve(
+        _ design: Matrix, _ response: [Double], weights: [Double]? = nil,
+        rcond: Double? = nil
+    ) throws(LinearAlgebraError) -> LeastSquaresSolution {
         var solver = try LeastSquaresSolver(rows: design.rows, columns: design.columns)
         return try solver.solve(design, response, weights: weights, rcond: rcond)
     }
@@ -64,8 +66,10 @@ public struct LeastSquaresSolver: Sendable {
     /// Minimum-norm β minimising Σᵢ wᵢ (yᵢ − (Xβ)ᵢ)² (all wᵢ = 1 when `weights` is nil).
     /// - Parameter rcond: singular values ≤ rcond · σ₁ are treated as zero; default
     ///   ``LeastSquares/defaultRcond(rows:columns:)``.
-    public mutating func solve(_ design: Matrix, _ response: [Double], weights: [Double]? = nil,
-                               rcond: Double? = nil) throws(LinearAlgebraError) -> LeastSquaresSolution {
+    public mutating func solve(
+        _ design: Matrix, _ response: [Double], weights: [Double]? = nil,
+        rcond: Double? = nil
+    ) throws(LinearAlgebraError) -> LeastSquaresSolution {
         guard design.rows == rows, design.columns == columns else {
             throw .dimensionMismatch("solver built for \(rows)×\(columns), design is \(design.rows)×\(design.columns)")
         }
@@ -90,7 +94,8 @@ public struct LeastSquaresSolver: Sendable {
         let threshold = rcond ?? LeastSquares.defaultRcond(rows: rows, columns: columns)
         guard threshold.isFinite else { throw .nonFinite("rcond is \(threshold)") }
 
-        let m = rows, n = columns
+        let m = rows
+        let n = columns
         design.elements.withUnsafeBufferPointer { source in
             a.withUnsafeMutableBufferPointer { target in
                 if let scale {
@@ -101,8 +106,9 @@ public struct LeastSquaresSolver: Sendable {
             }
         }
         for i in 0..<b.count { b[i] = i < m ? response[i] * (scale?[i] ?? 1) : 0 }
-        let rank = try LAPACK.dgelsd(rows: m, columns: n, rightHandSides: 1, a: &a, b: &b,
-                                     singularValues: &singular, rcond: threshold, work: &work, iwork: &iwork)
+        let rank = try LAPACK.dgelsd(
+            rows: m, columns: n, rightHandSides: 1, a: &a, b: &b,
+            singularValues: &singular, rcond: threshold, work: &work, iwork: &iwork)
         return LeastSquaresSolution(coefficients: Array(b.prefix(n)), rank: rank, singularValues: singular)
     }
 }

@@ -20,15 +20,16 @@ public enum LinearAlgebraError: Error, Sendable, Equatable, CustomStringConverti
 
     public var description: String {
         switch self {
-        case let .dimensionMismatch(message): return "dimension mismatch: \(message)"
-        case let .invalidDimensions(message): return "invalid dimensions: \(message)"
-        case let .nonFinite(message): return "not a finite number: \(message)"
-        case let .negativeWeight(index, value): return "weight \(index) is negative (\(value))"
-        case let .problemTooLarge(rows, columns):
+        case .dimensionMismatch(let message): return "dimension mismatch: \(message)"
+        case .invalidDimensions(let message): return "invalid dimensions: \(message)"
+        case .nonFinite(let message): return "not a finite number: \(message)"
+        case .negativeWeight(let index, let value): return "weight \(index) is negative (\(value))"
+        case .problemTooLarge(let rows, let columns):
             return "a \(rows)×\(columns) problem exceeds LAPACK's 32-bit index range"
-        case let .svdDidNotConverge(offDiagonals):
-            return "least squares: the singular value decomposition did not converge (\(offDiagonals) off-diagonal elements)"
-        case let .illegalArgument(position, routine):
+        case .svdDidNotConverge(let offDiagonals):
+            return
+                "least squares: the singular value decomposition did not converge (\(offDiagonals) off-diagonal elements)"
+        case .illegalArgument(let position, let routine):
             return "internal error: \(routine) rejected argument \(position)"
         }
     }

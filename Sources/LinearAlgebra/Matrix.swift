@@ -101,7 +101,9 @@ public struct Matrix: Sendable, Equatable, CustomStringConvertible {
 
     /// For shapes already known to be consistent.
     init(validatedRows rows: Int, columns: Int, elements: [Double]) {
-        self.rows = rows; self.columns = columns; self.elements = elements
+        self.rows = rows
+        self.columns = columns
+        self.elements = elements
     }
 
     /// Row `i`, column `j` of the first element that is NaN or infinite, if any.

@@ -1,5 +1,5 @@
-import StaffcastCore
 import Queueing
+import StaffcastCore
 
 /// `simulate`'s run: each channel of an arrivals history simulated against a staffing file.
 public enum ArrivalReplay {
@@ -22,8 +22,10 @@ public enum ArrivalReplay {
 
     /// Runs `template` (everything but the intervals) for every channel of `arrivals`, each with its
     /// own stream of random numbers. Every interval with contacts needs a staffing row.
-    public static func run(arrivals: ContactHistory, arrivalsPath: String, staffing: StaffingFile,
-                           template: SimulationSetup, calendar: PlanningCalendar) throws(PlanningError) -> Result {
+    public static func run(
+        arrivals: ContactHistory, arrivalsPath: String, staffing: StaffingFile,
+        template: SimulationSetup, calendar: PlanningCalendar
+    ) throws(PlanningError) -> Result {
         var rows: [(instant: Int64, channel: String, interval: SimulatedInterval)] = []
         var pooledOffered = [Double](repeating: 0, count: template.replications)
         var pooledInTime = pooledOffered
@@ -41,8 +43,10 @@ public enum ArrivalReplay {
                 let agents = staffing.agents[StaffingFile.Key(instant: instant, channel: series.channel)]
                 if agents != nil { matched += 1 }
                 if agents == nil, contacts > 0 {
-                    throw .badData("\(staffing.path): no staffing for \(series.channel) at \(calendar.format(instant)), "
-                                   + "where \(arrivalsPath) has \(NumberFormat.plain(contacts, maxFractionDigits: 3)) contacts")
+                    throw .badData(
+                        "\(staffing.path): no staffing for \(series.channel) at \(calendar.format(instant)), "
+                            + "where \(arrivalsPath) has \(NumberFormat.plain(contacts, maxFractionDigits: 3)) contacts"
+                    )
                 }
                 setup.contacts.append(contacts)
                 setup.agents.append(agents ?? 0)
@@ -55,17 +59,22 @@ public enum ArrivalReplay {
                 pooledOffered[r] += result.replicationOffered[r]
                 pooledInTime[r] += result.replicationAnsweredWithinTarget[r]
             }
-            channels.append(ChannelResult(channel: series.channel, serviceLevel: result.serviceLevel, offered: result.offered,
-                                          abandoned: template.patienceSeconds == nil ? nil : result.abandoned))
+            channels.append(
+                ChannelResult(
+                    channel: series.channel, serviceLevel: result.serviceLevel, offered: result.offered,
+                    abandoned: template.patienceSeconds == nil ? nil : result.abandoned))
         }
         guard matched > 0 else {
-            throw .badData("\(staffing.path): no row matches an interval of \(arrivalsPath) (check the timestamps, channels and --timezone)")
+            throw .badData(
+                "\(staffing.path): no row matches an interval of \(arrivalsPath) (check the timestamps, channels and --timezone)"
+            )
         }
         var overall: ChannelResult? = nil
         if arrivals.series.count > 1 {
             let levels = zip(pooledInTime, pooledOffered).map { $1 > 0 ? $0 / $1 : 1 }
-            overall = ChannelResult(channel: "overall", serviceLevel: ConfidenceInterval(samples: levels),
-                                    offered: pooledOffered.reduce(0, +) / Double(template.replications), abandoned: nil)
+            overall = ChannelResult(
+                channel: "overall", serviceLevel: ConfidenceInterval(samples: levels),
+                offered: pooledOffered.reduce(0, +) / Double(template.replications), abandoned: nil)
         }
         rows.sort { ($0.instant, $0.channel) < ($1.instant, $1.channel) }
         return Result(intervals: rows, channels: channels, overall: overall)

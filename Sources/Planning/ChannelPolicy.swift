@@ -16,7 +16,10 @@ public struct LowVolumeRule: Sendable, Equatable {
     public var minimumContacts: Double
     /// Agents kept on in such intervals; 0 closes them.
     public var cover: Int
-    public init(minimumContacts: Double, cover: Int = 0) { self.minimumContacts = minimumContacts; self.cover = cover }
+    public init(minimumContacts: Double, cover: Int = 0) {
+        self.minimumContacts = minimumContacts
+        self.cover = cover
+    }
 }
 
 /// The staffing rules of one channel: how it is worked, its handle time and its targets.
@@ -30,8 +33,13 @@ public struct ChannelPolicy: Sendable, Equatable {
     /// Intervals below a minimum volume: closed or a fixed cover (config `min_contacts_per_interval`, `night_cover`).
     public var lowVolume: LowVolumeRule? = nil
 
-    public init(ahtSeconds: Double, kind: ChannelKind = .queue, target: StaffingTarget, ahtSource: AHTSource = .configured) {
-        self.ahtSeconds = ahtSeconds; self.kind = kind; self.target = target; self.ahtSource = ahtSource
+    public init(
+        ahtSeconds: Double, kind: ChannelKind = .queue, target: StaffingTarget, ahtSource: AHTSource = .configured
+    ) {
+        self.ahtSeconds = ahtSeconds
+        self.kind = kind
+        self.target = target
+        self.ahtSource = ahtSource
     }
 
     /// False when no handle time was given: the forecast AHT is then required.

@@ -10,7 +10,10 @@ public struct CoverageScore: Sendable, Equatable {
     public var serviceLevel: Double?
 
     public init(instant: Int64, channel: String, required: Int, scheduled: Int, serviceLevel: Double?) {
-        self.instant = instant; self.channel = channel; self.required = required; self.scheduled = scheduled
+        self.instant = instant
+        self.channel = channel
+        self.required = required
+        self.scheduled = scheduled
         self.serviceLevel = serviceLevel
     }
 
@@ -27,10 +30,13 @@ public struct CoverageScore: Sendable, Equatable {
 public enum CoverageScorer {
     /// The expected service level of `scheduled` heads for `contacts` (the forecast mean) at
     /// `ahtSeconds`.
-    public static func serviceLevel(scheduled: Int, contacts: Double, ahtSeconds: Double, intervalSeconds: Int,
-                                    kind: ChannelKind, target: StaffingTarget) -> Double? {
+    public static func serviceLevel(
+        scheduled: Int, contacts: Double, ahtSeconds: Double, intervalSeconds: Int,
+        kind: ChannelKind, target: StaffingTarget
+    ) -> Double? {
         let onPhones = Headcount.productive(heads: scheduled, shrinkage: target.shrinkage)
-        return ChannelStaffing.metrics(contacts: contacts, intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds,
-                                       agents: onPhones, kind: kind, target: target)?.serviceLevel
+        return ChannelStaffing.metrics(
+            contacts: contacts, intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds,
+            agents: onPhones, kind: kind, target: target)?.serviceLevel
     }
 }

@@ -15,23 +15,33 @@ public struct DailyStaffing: Sendable, Equatable {
     /// Agent-hours actually scheduled in shifts; nil until a schedule exists.
     public var scheduledHours: Double?
 
-    public init(date: CivilDate, channel: String, contacts: Double, workloadHours: Double, agentHoursRequired: Double,
-                headcountPeak: Int, scheduledHours: Double? = nil) {
-        self.date = date; self.channel = channel; self.contacts = contacts; self.workloadHours = workloadHours
-        self.agentHoursRequired = agentHoursRequired; self.headcountPeak = headcountPeak; self.scheduledHours = scheduledHours
+    public init(
+        date: CivilDate, channel: String, contacts: Double, workloadHours: Double, agentHoursRequired: Double,
+        headcountPeak: Int, scheduledHours: Double? = nil
+    ) {
+        self.date = date
+        self.channel = channel
+        self.contacts = contacts
+        self.workloadHours = workloadHours
+        self.agentHoursRequired = agentHoursRequired
+        self.headcountPeak = headcountPeak
+        self.scheduledHours = scheduledHours
     }
 
     /// Totals per local date and channel of `rows`; every (date, channel) of `dates` × `channels`
     /// gets a row, zero for a closed day, so a closed channel still shows up. Rows are in date
     /// order, channels sorted within a date.
-    public static func summarize(_ rows: [RequirementRow], dates: [CivilDate], channels: [String],
-                                 intervalSeconds: Int, calendar: PlanningCalendar) -> [DailyStaffing] {
+    public static func summarize(
+        _ rows: [RequirementRow], dates: [CivilDate], channels: [String],
+        intervalSeconds: Int, calendar: PlanningCalendar
+    ) -> [DailyStaffing] {
         var byKey: [String: DailyStaffing] = [:]
         func key(_ date: CivilDate, _ channel: String) -> String { "\(date)|\(channel)" }
         for date in dates {
             for channel in channels {
-                byKey[key(date, channel)] = DailyStaffing(date: date, channel: channel, contacts: 0, workloadHours: 0,
-                                                          agentHoursRequired: 0, headcountPeak: 0)
+                byKey[key(date, channel)] = DailyStaffing(
+                    date: date, channel: channel, contacts: 0, workloadHours: 0,
+                    agentHoursRequired: 0, headcountPeak: 0)
             }
         }
         let intervalHours = Double(intervalSeconds) / 3600

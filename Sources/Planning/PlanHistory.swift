@@ -1,6 +1,6 @@
+import Forecasting
 import Foundation
 import StaffcastCore
-import Forecasting
 
 /// The history a config names, read once and checked, with each channel's policy: the first
 /// stage of `plan` and `capacity`.
@@ -16,9 +16,12 @@ struct PlanHistory {
 
     /// Reads `config.historyPath` with the config's input mapping; refuses offsets without a
     /// named zone, channels without settings and settings of channels the history lacks.
-    static func read(_ config: PlanConfig, progress: ((String) -> Void)?, warn: (String) -> Void) throws(PlanningError) -> PlanHistory {
-        let historyOptions = HistoryReadOptions(calendar: config.calendar, intervalSeconds: config.intervalSeconds,
-                                                valueColumn: config.valueColumn, channelName: config.channelName, input: config.input)
+    static func read(_ config: PlanConfig, progress: ((String) -> Void)?, warn: (String) -> Void) throws(PlanningError)
+        -> PlanHistory
+    {
+        let historyOptions = HistoryReadOptions(
+            calendar: config.calendar, intervalSeconds: config.intervalSeconds,
+            valueColumn: config.valueColumn, channelName: config.channelName, input: config.input)
         progress?("reading \(config.historyPath) …")
         let file = try core { () throws(CoreError) in try InputFile.read(config.historyPath) }
         let history = try core { () throws(CoreError) in
@@ -26,13 +29,19 @@ struct PlanHistory {
         }
         for text in history.warnings { warn(text) }
         if !config.timezoneGiven, let line = history.firstNonUTCOffsetLine {
-            throw .config(path: config.path, key: "timezone",
-                          message: "missing, but the history's timestamps carry UTC offsets (\(config.historyPath):\(line)); name the planning site's zone (e.g. \"Europe/Amsterdam\"), or say \"timezone\": \"UTC\" to plan on the UTC clock")
+            throw .config(
+                path: config.path, key: "timezone",
+                message:
+                    "missing, but the history's timestamps carry UTC offsets (\(config.historyPath):\(line)); name the planning site's zone (e.g. \"Europe/Amsterdam\"), or say \"timezone\": \"UTC\" to plan on the UTC clock"
+            )
         }
-        let policies = try history.channels.map { channel throws(PlanningError) in (channel, try config.policy(for: channel)) }
+        let policies = try history.channels.map { channel throws(PlanningError) in
+            (channel, try config.policy(for: channel))
+        }
         for name in config.channels.keys.sorted() where name != "*" && history.series(for: name) == nil {
-            throw .config(path: config.path, key: "channels.\(name)",
-                          message: "the history has no channel '\(name)'; it has \(history.channels.joined(separator: ", "))")
+            throw .config(
+                path: config.path, key: "channels.\(name)",
+                message: "the history has no channel '\(name)'; it has \(history.channels.joined(separator: ", "))")
         }
         return PlanHistory(file: file, history: history, policies: policies)
     }
@@ -40,34 +49,53 @@ struct PlanHistory {
     /// The config's events file read once (its bytes are what the manifest hashes) and the
     /// built-in holidays and the planner's events over [from, to].
     static func events(_ config: PlanConfig, from: Int64, to: Int64) throws(PlanningError)
-        -> (file: InputFile?, events: (calendar: [CalendarEvent], user: [UserEvent])) {
-        let file = try config.eventsPath.map { path throws(PlanningError) in try core { () throws(CoreError) in try InputFile.read(path) } }
-        let events = try ForecastStep.events(countries: config.holidays, eventsFile: file, calendar: config.calendar, from: from, to: to)
+        -> (file: InputFile?, events: (calendar: [CalendarEvent], user: [UserEvent]))
+    {
+        let file = try config.eventsPath.map { path throws(PlanningError) in
+            try core { () throws(CoreError) in try InputFile.read(path) }
+        }
+        let events = try ForecastStep.events(
+            countries: config.holidays, eventsFile: file, calendar: config.calendar, from: from, to: to)
         return (file, events)
     }
 
     /// The inputs every manifest records: the config, this history and the events file when given.
     func inputs(_ config: PlanConfig, eventsFile: InputFile?) -> [PlanInput] {
-        var inputs = [PlanInput(role: "config", path: URL(fileURLWithPath: config.path).lastPathComponent, sha256: SHA256.hex(config.data)),
-                      PlanInput(role: "history", path: config.historyPathAsWritten, sha256: file.sha256, regular: file.isRegular)]
+        var inputs = [
+            PlanInput(
+                role: "config", path: URL(fileURLWithPath: config.path).lastPathComponent,
+                sha256: SHA256.hex(config.data)),
+            PlanInput(role: "history", path: config.historyPathAsWritten, sha256: file.sha256, regular: file.isRegular),
+        ]
         if let eventsFile {
-            inputs.append(PlanInput(role: "events", path: config.eventsPathAsWritten ?? eventsFile.path, sha256: eventsFile.sha256,
-                                    regular: eventsFile.isRegular))
+            inputs.append(
+                PlanInput(
+                    role: "events", path: config.eventsPathAsWritten ?? eventsFile.path, sha256: eventsFile.sha256,
+                    regular: eventsFile.isRegular))
         }
         return inputs
     }
 
     /// The AHT forecast of every channel whose history has AHT, fitted before `origin`; a channel
     /// with neither configured nor recorded AHT is refused naming its key.
-    func ahtModels(_ config: PlanConfig, origin: Int64, events: (calendar: [CalendarEvent], user: [UserEvent])) throws(PlanningError) -> [String: AHTForecast] {
+    func ahtModels(_ config: PlanConfig, origin: Int64, events: (calendar: [CalendarEvent], user: [UserEvent]))
+        throws(PlanningError) -> [String: AHTForecast]
+    {
         var models: [String: AHTForecast] = [:]
         for (channel, policy) in policies {
             guard let series = history.series(for: channel) else { continue }
-            if let model = ForecastStep.ahtModel(series, calendar: config.calendar, origin: origin,
-                                                 calendarEvents: events.calendar, userEvents: events.user) { models[channel] = model }
+            if let model = ForecastStep.ahtModel(
+                series, calendar: config.calendar, origin: origin,
+                calendarEvents: events.calendar, userEvents: events.user)
+            {
+                models[channel] = model
+            }
             if !policy.ahtConfigured, models[channel] == nil {
-                throw .config(path: config.path, key: "channels.\(channel).aht_seconds",
-                              message: "missing, and the history has no aht_seconds for '\(channel)' to forecast it from; give the channel's average handle time in seconds")
+                throw .config(
+                    path: config.path, key: "channels.\(channel).aht_seconds",
+                    message:
+                        "missing, and the history has no aht_seconds for '\(channel)' to forecast it from; give the channel's average handle time in seconds"
+                )
             }
         }
         return models
@@ -75,16 +103,20 @@ struct PlanHistory {
 
     /// Every channel's forecast from `origin` over `horizonSeconds`, computed on every core and
     /// returned in channel order (nil for a channel without a series).
-    func forecasts(_ config: PlanConfig, models: [any ForecastModel], origin: Int64, horizonSeconds: Int,
-                   events: (calendar: [CalendarEvent], user: [UserEvent])) throws(PlanningError) -> [(Forecast, [ModelScore])?] {
+    func forecasts(
+        _ config: PlanConfig, models: [any ForecastModel], origin: Int64, horizonSeconds: Int,
+        events: (calendar: [CalendarEvent], user: [UserEvent])
+    ) throws(PlanningError) -> [(Forecast, [ModelScore])?] {
         let allSeries = policies.map { history.series(for: $0.0) }
-        let calendar = config.calendar, backtestOrigins = config.backtestOrigins
+        let calendar = config.calendar
+        let backtestOrigins = config.backtestOrigins
         let results = Parallel.map(allSeries.count, minimumChunk: 1) { k in
             Result { () throws(PlanningError) -> (Forecast, [ModelScore])? in
                 guard let series = allSeries[k] else { return nil }
-                return try ForecastStep.forecast(series, calendar: calendar, models: models, origin: origin,
-                                                 horizonSeconds: horizonSeconds, backtestOrigins: backtestOrigins,
-                                                 calendarEvents: events.calendar, userEvents: events.user)
+                return try ForecastStep.forecast(
+                    series, calendar: calendar, models: models, origin: origin,
+                    horizonSeconds: horizonSeconds, backtestOrigins: backtestOrigins,
+                    calendarEvents: events.calendar, userEvents: events.user)
             }
         }
         return try results.map { result throws(PlanningError) in try result.get() }

@@ -25,8 +25,13 @@ public struct PlanWeek: Sendable, Equatable {
     public func end(in calendar: PlanningCalendar) -> Int64 { calendar.startOfDay(firstDate.adding(days: 7)) }
 
     public init?(year: Int, week: Int, firstWeekday: Int = 1) {
-        guard let monday = CivilDate.mondayOfISOWeek(year: year, week: week), (1...7).contains(firstWeekday) else { return nil }
-        self.year = year; self.week = week; self.monday = monday; self.firstWeekday = firstWeekday
+        guard let monday = CivilDate.mondayOfISOWeek(year: year, week: week), (1...7).contains(firstWeekday) else {
+            return nil
+        }
+        self.year = year
+        self.week = week
+        self.monday = monday
+        self.firstWeekday = firstWeekday
     }
 
     /// The planning week containing `date`.
@@ -35,7 +40,8 @@ public struct PlanWeek: Sendable, Equatable {
         // A week starting on weekday w > 1 is named by the ISO week of its day 8 − w (its Monday).
         let named = first == 1 ? date : date.adding(days: date.weekday >= first ? 8 - first : 0)
         let (year, week) = named.isoWeek
-        self.year = year; self.week = week
+        self.year = year
+        self.week = week
         self.monday = named.adding(days: 1 - named.weekday)
         self.firstWeekday = first
     }
@@ -53,7 +59,8 @@ public struct PlanWeek: Sendable, Equatable {
     public static func parse(_ text: String, firstWeekday: Int = 1) -> PlanWeek? {
         let parts = text.uppercased().split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), parts[1].hasPrefix("W"),
-              (2...3).contains(parts[1].count), let week = Int(parts[1].dropFirst()), supportedYears.contains(year) else { return nil }
+            (2...3).contains(parts[1].count), let week = Int(parts[1].dropFirst()), supportedYears.contains(year)
+        else { return nil }
         return PlanWeek(year: year, week: week, firstWeekday: firstWeekday)
     }
 }

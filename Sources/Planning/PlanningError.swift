@@ -1,8 +1,8 @@
-import StaffcastCore
 import Forecasting
 import Queueing
-import Scheduling
 import Rostering
+import Scheduling
+import StaffcastCore
 
 /// Every way planning can refuse its input, in words a planner understands. The command line maps
 /// each case to its exit code in one place (`ExitCode.of` in `StaffcastCLI`); no case carries one.
@@ -24,14 +24,14 @@ public enum PlanningError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .invalidRequest(message): return message
-        case let .config(path, key, message): return "\(path): \(key): \(message)"
-        case let .badData(message): return message
-        case let .core(error): return error.description
-        case let .forecasting(error): return error.description
-        case let .queueing(error): return error.description
-        case let .scheduling(error): return error.description
-        case let .rostering(error): return error.description
+        case .invalidRequest(let message): return message
+        case .config(let path, let key, let message): return "\(path): \(key): \(message)"
+        case .badData(let message): return message
+        case .core(let error): return error.description
+        case .forecasting(let error): return error.description
+        case .queueing(let error): return error.description
+        case .scheduling(let error): return error.description
+        case .rostering(let error): return error.description
         }
     }
 }

@@ -1,7 +1,7 @@
-import Foundation
-import StaffcastCore
 import Forecasting
+import Foundation
 import Queueing
+import StaffcastCore
 
 /// A week published by `staffcast plan` (`reports/YYYY-Www/`), read back for `review` and
 /// `reforecast`: the manifest's week, zone, interval and channel settings, and the files it hashes
@@ -42,7 +42,9 @@ public struct PublishedPlan: Sendable {
     public func forecast(for channel: String) -> Forecast? { forecast.forecasts.first { $0.channel == channel } }
 
     /// Heads on duty for `channel` at `instant` (0 where the coverage has no row).
-    public func heads(_ channel: String, at instant: Int64) -> Int { coverage.heads[RequirementsFile.Key(channel, instant)] ?? 0 }
+    public func heads(_ channel: String, at instant: Int64) -> Int {
+        coverage.heads[RequirementsFile.Key(channel, instant)] ?? 0
+    }
 
     /// The handle time the plan staffed `channel` with at `instant`: requirements.csv's
     /// `aht_seconds`, else the manifest's.
@@ -61,19 +63,31 @@ public struct PublishedPlan: Sendable {
     public static func read(folder: String, coverage choice: Coverage? = nil) throws(PlanningError) -> PublishedPlan {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
-            throw .core(.missingInput(path: folder, reason: "no such plan folder (expected reports/YYYY-Www/ as written by staffcast plan)"))
+            throw .core(
+                .missingInput(
+                    path: folder,
+                    reason: "no such plan folder (expected reports/YYYY-Www/ as written by staffcast plan)"))
         }
         guard isDirectory.boolValue else {
-            throw .core(.missingInput(path: folder, reason: "is a file; expected the plan's folder (reports/YYYY-Www/)"))
+            throw .core(
+                .missingInput(path: folder, reason: "is a file; expected the plan's folder (reports/YYYY-Www/)"))
         }
         let manifestPath = folder + "/manifest.json"
         guard FileManager.default.fileExists(atPath: manifestPath) else {
-            throw .core(.missingInput(path: manifestPath, reason: "no manifest.json in the plan folder: it was not written by staffcast plan, or is incomplete"))
+            throw .core(
+                .missingInput(
+                    path: manifestPath,
+                    reason:
+                        "no manifest.json in the plan folder: it was not written by staffcast plan, or is incomplete"))
         }
         let manifest = try core { () throws(CoreError) in try InputFile.read(manifestPath, maximumBytes: 64 << 20) }
         let root: Any
         do { root = try JSONSerialization.jsonObject(with: manifest.data) } catch {
-            throw .config(path: manifestPath, key: "(file)", message: "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "syntax error")")
+            throw .config(
+                path: manifestPath, key: "(file)",
+                message:
+                    "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "syntax error")"
+            )
         }
         guard let object = root as? [String: Any] else {
             throw .config(path: manifestPath, key: "(file)", message: "expected a JSON object at the top level")
@@ -82,7 +96,9 @@ public struct PublishedPlan: Sendable {
         let label = try fields.string(object, "week", at: "")
         let zone = try fields.string(object, "time_zone", at: "")
         let calendar: PlanningCalendar
-        do { calendar = try PlanningCalendar(identifier: zone) } catch { throw fields.error("time_zone", error.description) }
+        do { calendar = try PlanningCalendar(identifier: zone) } catch {
+            throw fields.error("time_zone", error.description)
+        }
         let intervalText = try fields.string(object, "interval", at: "")
         guard let interval = Durations.parse(intervalText), PlanningInterval.allowedSeconds.contains(interval) else {
             throw fields.error("interval", "expected 5m, 10m, 15m, 30m or 1h, got '\(intervalText)'")
@@ -93,10 +109,13 @@ public struct PublishedPlan: Sendable {
                 throw fields.error(key, "expected an ISO 8601 timestamp, got '\(text)'")
             }
         }
-        let weekStart = try instant("week_start"), weekEnd = try instant("week_end")
+        let weekStart = try instant("week_start")
+        let weekEnd = try instant("week_end")
         guard weekEnd > weekStart else { throw fields.error("week_end", "is not after week_start") }
         let staffText = try fields.string(object, "staff_to", at: "")
-        guard let staffTo = StaffTo(rawValue: staffText) else { throw fields.error("staff_to", "expected p50, p80 or p95, got '\(staffText)'") }
+        guard let staffTo = StaffTo(rawValue: staffText) else {
+            throw fields.error("staff_to", "expected p50, p80 or p95, got '\(staffText)'")
+        }
         guard let channelList = object["channels"] as? [Any], !channelList.isEmpty else {
             throw fields.error("channels", "expected a non-empty array of channel records")
         }
@@ -104,58 +123,87 @@ public struct PublishedPlan: Sendable {
         for (index, item) in channelList.enumerated() {
             let at = "channels[\(index)]"
             guard let entry = item as? [String: Any] else { throw fields.error(at, "expected an object") }
-            guard let settings = entry["settings"] as? [String: Any] else { throw fields.error(at + ".settings", "missing or not an object") }
+            guard let settings = entry["settings"] as? [String: Any] else {
+                throw fields.error(at + ".settings", "missing or not an object")
+            }
             let (policy, forecastAHT) = try Self.policy(settings, fields: fields, at: at + ".settings")
-            channels.append(Channel(name: try fields.string(entry, "channel", at: at), model: try fields.optionalString(entry, "model", at: at) ?? "",
-                                    policy: policy, staffedWithForecastAHT: forecastAHT))
+            channels.append(
+                Channel(
+                    name: try fields.string(entry, "channel", at: at),
+                    model: try fields.optionalString(entry, "model", at: at) ?? "",
+                    policy: policy, staffedWithForecastAHT: forecastAHT))
         }
 
         // The hashed outputs: name → SHA-256.
-        guard let outputList = object["outputs"] as? [Any] else { throw fields.error("outputs", "missing; expected the list of files and their sha256") }
+        guard let outputList = object["outputs"] as? [Any] else {
+            throw fields.error("outputs", "missing; expected the list of files and their sha256")
+        }
         var hashes: [String: String] = [:]
         for (index, item) in outputList.enumerated() {
-            guard let entry = item as? [String: Any] else { throw fields.error("outputs[\(index)]", "expected an object with file and sha256") }
-            hashes[try fields.string(entry, "file", at: "outputs[\(index)]")] = try fields.string(entry, "sha256", at: "outputs[\(index)]")
+            guard let entry = item as? [String: Any] else {
+                throw fields.error("outputs[\(index)]", "expected an object with file and sha256")
+            }
+            hashes[try fields.string(entry, "file", at: "outputs[\(index)]")] = try fields.string(
+                entry, "sha256", at: "outputs[\(index)]")
         }
         func verified(_ name: String) throws(PlanningError) -> (path: String, data: Data) {
             let path = folder + "/" + name
-            guard let expected = hashes[name] else { throw fields.error("outputs", "lists no \(name); the plan folder is incomplete") }
+            guard let expected = hashes[name] else {
+                throw fields.error("outputs", "lists no \(name); the plan folder is incomplete")
+            }
             let file = try core { () throws(CoreError) in try InputFile.read(path) }
             let actual = file.sha256
             guard actual == expected.lowercased() else {
-                throw .core(.badFile(path: path, "its SHA-256 (\(actual)) differs from the one manifest.json records (\(expected)): the file was changed after staffcast plan wrote it; re-run the plan instead of editing its files"))
+                throw .core(
+                    .badFile(
+                        path: path,
+                        "its SHA-256 (\(actual)) differs from the one manifest.json records (\(expected)): the file was changed after staffcast plan wrote it; re-run the plan instead of editing its files"
+                    ))
             }
             return (path, file.data)
         }
         let forecastFile = try verified("forecast.csv")
-        let forecast = try ForecastFile.read(path: forecastFile.path, calendar: calendar, needsIntervals: true, data: forecastFile.data)
+        let forecast = try ForecastFile.read(
+            path: forecastFile.path, calendar: calendar, needsIntervals: true, data: forecastFile.data)
         let requirementsFile = try verified("requirements.csv")
-        let requirements = try RequirementsFile.read(path: requirementsFile.path, calendar: calendar, data: requirementsFile.data)
+        let requirements = try RequirementsFile.read(
+            path: requirementsFile.path, calendar: calendar, data: requirementsFile.data)
         _ = try verified("schedule.csv")
         let hasRoster = hashes["roster_coverage.csv"] != nil
         if choice == .roster, !hasRoster {
             throw .invalidRequest("\(folder): the plan has no roster (roster_coverage.csv); use --coverage shifts")
         }
-        let coverageFile = try verified((choice ?? (hasRoster ? .roster : .shifts)) == .roster ? "roster_coverage.csv" : "coverage.csv")
+        let coverageFile = try verified(
+            (choice ?? (hasRoster ? .roster : .shifts)) == .roster ? "roster_coverage.csv" : "coverage.csv")
         let coverage = try CoverageFile.read(path: coverageFile.path, calendar: calendar, data: coverageFile.data)
         for forecast in forecast.forecasts where !channels.contains(where: { $0.name == forecast.channel }) {
-            throw .badData("\(forecastFile.path): channel '\(forecast.channel)' is not among the manifest's channels (\(channels.map(\.name).joined(separator: ", ")))")
+            throw .badData(
+                "\(forecastFile.path): channel '\(forecast.channel)' is not among the manifest's channels (\(channels.map(\.name).joined(separator: ", ")))"
+            )
         }
-        return PublishedPlan(folder: folder, label: label, weekStart: weekStart, weekEnd: weekEnd, calendar: calendar,
-                             intervalSeconds: interval, staffTo: staffTo, channels: channels, forecast: forecast,
-                             requirements: requirements, coverage: coverage)
+        return PublishedPlan(
+            folder: folder, label: label, weekStart: weekStart, weekEnd: weekEnd, calendar: calendar,
+            intervalSeconds: interval, staffTo: staffTo, channels: channels, forecast: forecast,
+            requirements: requirements, coverage: coverage)
     }
 
     /// A channel's policy from its manifest `settings` (as `PlanManifest.channel` writes them),
     /// validated like a config entry; and whether it was staffed with the AHT forecast.
-    static func policy(_ settings: [String: Any], fields: JSONFields, at keyPath: String) throws(PlanningError) -> (ChannelPolicy, Bool) {
-        func number(_ key: String) throws(PlanningError) -> Double? { try fields.optionalNumber(settings, key, at: keyPath) }
-        func text(_ key: String) throws(PlanningError) -> String? { try fields.optionalString(settings, key, at: keyPath) }
+    static func policy(_ settings: [String: Any], fields: JSONFields, at keyPath: String) throws(PlanningError) -> (
+        ChannelPolicy, Bool
+    ) {
+        func number(_ key: String) throws(PlanningError) -> Double? {
+            try fields.optionalNumber(settings, key, at: keyPath)
+        }
+        func text(_ key: String) throws(PlanningError) -> String? {
+            try fields.optionalString(settings, key, at: keyPath)
+        }
         let forecastAHT = try text("aht_source") == "forecast"
-        var given = ChannelSettings(ahtSeconds: try number("aht_seconds"), ahtChoice: forecastAHT ? "forecast" : nil,
-                                    asaSeconds: try number("asa_seconds"), maxOccupancy: try number("max_occupancy"),
-                                    shrinkage: try number("shrinkage"), patience: try number("patience"),
-                                    maxAbandonRate: try number("max_abandon_rate"))
+        var given = ChannelSettings(
+            ahtSeconds: try number("aht_seconds"), ahtChoice: forecastAHT ? "forecast" : nil,
+            asaSeconds: try number("asa_seconds"), maxOccupancy: try number("max_occupancy"),
+            shrinkage: try number("shrinkage"), patience: try number("patience"),
+            maxAbandonRate: try number("max_abandon_rate"))
         given.minContactsPerInterval = try number("min_contacts_per_interval")
         given.nightCover = try number("night_cover")
         let serviceLevel = try number("service_level")
@@ -182,7 +230,9 @@ public struct PublishedPlan: Sendable {
             given.serviceLevel = "50/0"  // a placeholder that passes validation; the exact target is set below
         }
         var policy: ChannelPolicy
-        do throws(ChannelSettingError) { policy = try given.policy(naming: .config, requiresTarget: false, force: true) } catch {
+        do throws(ChannelSettingError) {
+            policy = try given.policy(naming: .config, requiresTarget: false, force: true)
+        } catch {
             throw fields.error(keyPath + "." + error.setting.rawValue, error.message)
         }
         if policy.kind.deadlineSeconds == nil {

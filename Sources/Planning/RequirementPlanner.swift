@@ -1,6 +1,6 @@
-import StaffcastCore
 import Forecasting
 import Queueing
+import StaffcastCore
 
 /// Turns a channel's forecast into agents per interval: `ChannelStaffing` applied to the contacts
 /// of the chosen quantile (`RiskStaffing`), with the service level the mean forecast would get.
@@ -11,35 +11,43 @@ public enum RequirementPlanner {
     /// `horizon` (default: the forecast's span) by `DeferredPlanner`, with one handle time (the
     /// contact-weighted mean of `aht`), the quantile of each interval's contacts, and `waiting`
     /// as its opening backlog; `calendar` places its working hours, `source` names the config.
-    public static func staff(_ forecast: Forecast, policy: ChannelPolicy, intervalSeconds: Int,
-                             staffTo: StaffTo, aht: [Double]? = nil, calendar: PlanningCalendar = .utc,
-                             horizon: Range<Int64>? = nil, waiting: [WaitingWork] = [], source: String = "config") throws(PlanningError) -> [RequirementRow] {
+    public static func staff(
+        _ forecast: Forecast, policy: ChannelPolicy, intervalSeconds: Int,
+        staffTo: StaffTo, aht: [Double]? = nil, calendar: PlanningCalendar = .utc,
+        horizon: Range<Int64>? = nil, waiting: [WaitingWork] = [], source: String = "config"
+    ) throws(PlanningError) -> [RequirementRow] {
         if let aht, aht.count != forecast.instants.count {
             throw .badData("\(forecast.channel): \(aht.count) AHT values for \(forecast.instants.count) intervals")
         }
         let quantiles = forecast.instants.indices.map { i in
-            RiskStaffing.contacts(mean: forecast.mean[i], hi80: forecast.hi80[i], hi95: forecast.hi95[i], staffTo: staffTo)
+            RiskStaffing.contacts(
+                mean: forecast.mean[i], hi80: forecast.hi80[i], hi95: forecast.hi95[i], staffTo: staffTo)
         }
         switch policy.kind {
-        case let .deferred(rules):
+        case .deferred(let rules):
             let ahtSeconds = aht.map { meanAHT($0, weights: forecast.mean) } ?? policy.ahtSeconds
-            return try DeferredPlanner.plan(forecast, contacts: quantiles, ahtSeconds: ahtSeconds, rules: rules,
-                                            shrinkage: policy.target.shrinkage, intervalSeconds: intervalSeconds, calendar: calendar,
-                                            horizon: horizon, waiting: waiting, source: source)
+            return try DeferredPlanner.plan(
+                forecast, contacts: quantiles, ahtSeconds: ahtSeconds, rules: rules,
+                shrinkage: policy.target.shrinkage, intervalSeconds: intervalSeconds, calendar: calendar,
+                horizon: horizon, waiting: waiting, source: source)
         case .queue, .chat:
             var rows: [RequirementRow] = []
             rows.reserveCapacity(forecast.instants.count)
             for i in forecast.instants.indices {
                 let ahtSeconds = aht?[i] ?? policy.ahtSeconds
                 if let rule = policy.lowVolume, quantiles[i] < rule.minimumContacts {
-                    rows.append(lowVolume(instant: forecast.instants[i], channel: forecast.channel, contacts: quantiles[i],
-                                          meanContacts: forecast.mean[i], ahtSeconds: ahtSeconds, policy: policy, rule: rule,
-                                          intervalSeconds: intervalSeconds))
+                    rows.append(
+                        lowVolume(
+                            instant: forecast.instants[i], channel: forecast.channel, contacts: quantiles[i],
+                            meanContacts: forecast.mean[i], ahtSeconds: ahtSeconds, policy: policy, rule: rule,
+                            intervalSeconds: intervalSeconds))
                     continue
                 }
-                rows.append(try staffInterval(instant: forecast.instants[i], channel: forecast.channel, contacts: quantiles[i],
-                                              meanContacts: forecast.mean[i], ahtSeconds: ahtSeconds, policy: policy,
-                                              intervalSeconds: intervalSeconds))
+                rows.append(
+                    try staffInterval(
+                        instant: forecast.instants[i], channel: forecast.channel, contacts: quantiles[i],
+                        meanContacts: forecast.mean[i], ahtSeconds: ahtSeconds, policy: policy,
+                        intervalSeconds: intervalSeconds))
             }
             return rows
         }
@@ -47,16 +55,23 @@ public enum RequirementPlanner {
 
     /// An interval below the channel's minimum volume: its cover agents (0: closed), with what
     /// they would give the mean forecast.
-    static func lowVolume(instant: Int64, channel: String, contacts: Double, meanContacts: Double, ahtSeconds: Double,
-                          policy: ChannelPolicy, rule: LowVolumeRule, intervalSeconds: Int) -> RequirementRow {
-        let metrics = ChannelStaffing.metrics(contacts: meanContacts, intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds,
-                                              agents: rule.cover, kind: policy.kind, target: policy.target)
-            ?? QueueMetrics(agents: rule.cover, trafficErlangs: 0, probWait: .nan, serviceLevel: .nan, asaSeconds: .nan,
-                            occupancy: 0, meanQueueLength: 0, abandonRate: nil)
-        let staffing = Staffing(agents: rule.cover, headcount: Headcount.scheduled(agents: rule.cover, shrinkage: policy.target.shrinkage),
-                                metrics: metrics)
-        var row = RequirementRow(instant: instant, channel: channel, contacts: contacts, meanContacts: meanContacts,
-                                 ahtSeconds: ahtSeconds, staffing: staffing, serviceLevelAtMean: metrics.serviceLevel)
+    static func lowVolume(
+        instant: Int64, channel: String, contacts: Double, meanContacts: Double, ahtSeconds: Double,
+        policy: ChannelPolicy, rule: LowVolumeRule, intervalSeconds: Int
+    ) -> RequirementRow {
+        let metrics =
+            ChannelStaffing.metrics(
+                contacts: meanContacts, intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds,
+                agents: rule.cover, kind: policy.kind, target: policy.target)
+            ?? QueueMetrics(
+                agents: rule.cover, trafficErlangs: 0, probWait: .nan, serviceLevel: .nan, asaSeconds: .nan,
+                occupancy: 0, meanQueueLength: 0, abandonRate: nil)
+        let staffing = Staffing(
+            agents: rule.cover, headcount: Headcount.scheduled(agents: rule.cover, shrinkage: policy.target.shrinkage),
+            metrics: metrics)
+        var row = RequirementRow(
+            instant: instant, channel: channel, contacts: contacts, meanContacts: meanContacts,
+            ahtSeconds: ahtSeconds, staffing: staffing, serviceLevelAtMean: metrics.serviceLevel)
         row.rule = rule.cover > 0 ? .belowMinimumCover : .belowMinimumClosed
         return row
     }
@@ -75,20 +90,28 @@ public enum RequirementPlanner {
     public static func implausibleStaffing(_ rows: [RequirementRow], calendar: PlanningCalendar) -> String? {
         guard let row = rows.first(where: { $0.staffing.agents > implausibleAgents }) else { return nil }
         let count = rows.filter { $0.staffing.agents > implausibleAgents }.count
-        return "\(row.channel) at \(calendar.format(row.instant)) needs \(row.staffing.agents) agents (\(count) interval(s) above \(implausibleAgents)); check its volume, handle time and shrinkage"
+        return
+            "\(row.channel) at \(calendar.format(row.instant)) needs \(row.staffing.agents) agents (\(count) interval(s) above \(implausibleAgents)); check its volume, handle time and shrinkage"
     }
 
     /// One interval of a real-time channel staffed for `contacts`, with the service level at the mean.
-    public static func staffInterval(instant: Int64, channel: String, contacts: Double, meanContacts: Double, ahtSeconds: Double,
-                                     policy: ChannelPolicy, intervalSeconds: Int) throws(PlanningError) -> RequirementRow {
+    public static func staffInterval(
+        instant: Int64, channel: String, contacts: Double, meanContacts: Double, ahtSeconds: Double,
+        policy: ChannelPolicy, intervalSeconds: Int
+    ) throws(PlanningError) -> RequirementRow {
         let staffing = try queueing { () throws(QueueingError) in
-            try ChannelStaffing.requiredAgents(contacts: contacts, intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds,
-                                               kind: policy.kind, target: policy.target)
+            try ChannelStaffing.requiredAgents(
+                contacts: contacts, intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds,
+                kind: policy.kind, target: policy.target)
         }
-        let atMean = contacts == meanContacts ? staffing.metrics.serviceLevel
-            : ChannelStaffing.metrics(contacts: meanContacts, intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds,
-                                      agents: staffing.agents, kind: policy.kind, target: policy.target)?.serviceLevel ?? .nan
-        return RequirementRow(instant: instant, channel: channel, contacts: contacts, meanContacts: meanContacts,
-                              ahtSeconds: ahtSeconds, staffing: staffing, serviceLevelAtMean: atMean)
+        let atMean =
+            contacts == meanContacts
+            ? staffing.metrics.serviceLevel
+            : ChannelStaffing.metrics(
+                contacts: meanContacts, intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds,
+                agents: staffing.agents, kind: policy.kind, target: policy.target)?.serviceLevel ?? .nan
+        return RequirementRow(
+            instant: instant, channel: channel, contacts: contacts, meanContacts: meanContacts,
+            ahtSeconds: ahtSeconds, staffing: staffing, serviceLevelAtMean: atMean)
     }
 }

@@ -31,10 +31,18 @@ public struct RequirementRow: Sendable, Equatable {
     /// True for a deferred-work row (email): staffed to a deadline, no ASA.
     public var isDeferred: Bool { backlog != nil }
 
-    public init(instant: Int64, channel: String, contacts: Double, meanContacts: Double, ahtSeconds: Double,
-                staffing: Staffing, serviceLevelAtMean: Double, backlog: Double? = nil, oldestAgeSeconds: Double? = nil) {
-        self.instant = instant; self.channel = channel; self.contacts = contacts; self.meanContacts = meanContacts
-        self.ahtSeconds = ahtSeconds; self.staffing = staffing; self.serviceLevelAtMean = serviceLevelAtMean
-        self.backlog = backlog; self.oldestAgeSeconds = oldestAgeSeconds
+    public init(
+        instant: Int64, channel: String, contacts: Double, meanContacts: Double, ahtSeconds: Double,
+        staffing: Staffing, serviceLevelAtMean: Double, backlog: Double? = nil, oldestAgeSeconds: Double? = nil
+    ) {
+        self.instant = instant
+        self.channel = channel
+        self.contacts = contacts
+        self.meanContacts = meanContacts
+        self.ahtSeconds = ahtSeconds
+        self.staffing = staffing
+        self.serviceLevelAtMean = serviceLevelAtMean
+        self.backlog = backlog
+        self.oldestAgeSeconds = oldestAgeSeconds
     }
 }

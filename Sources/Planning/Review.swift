@@ -1,6 +1,6 @@
-import StaffcastCore
 import Forecasting
 import Queueing
+import StaffcastCore
 
 /// A published week against what happened (`staffcast review`): forecast accuracy, the service
 /// the published schedule (or roster) gave on the actual arrivals, and over/under-staffing.
@@ -27,7 +27,10 @@ public enum Review {
     public struct Options: Sendable {
         public var seed: UInt64
         public var replications: Int
-        public init(seed: UInt64 = 1, replications: Int = 10) { self.seed = seed; self.replications = replications }
+        public init(seed: UInt64 = 1, replications: Int = 10) {
+            self.seed = seed
+            self.replications = replications
+        }
     }
 
     /// How a channel's service level was obtained.
@@ -104,8 +107,10 @@ public enum Review {
         public var notes: [String]
     }
 
-    public static func run(plan: PublishedPlan, actuals: ContactHistory, actualsPath: String,
-                           options: Options = Options()) throws(PlanningError) -> Result {
+    public static func run(
+        plan: PublishedPlan, actuals: ContactHistory, actualsPath: String,
+        options: Options = Options()
+    ) throws(PlanningError) -> Result {
         try check(plan: plan, actuals: actuals, actualsPath: actualsPath)
         var notes: [String] = []
         var channels: [ChannelReview] = []
@@ -114,8 +119,9 @@ public enum Review {
             let review = try reviewChannel(channel, series: series, plan: plan, options: options, notes: &notes)
             channels.append(review)
         }
-        return Result(label: plan.label, calendar: plan.calendar, intervalSeconds: plan.intervalSeconds,
-                      replications: options.replications, channels: channels, notes: notes)
+        return Result(
+            label: plan.label, calendar: plan.calendar, intervalSeconds: plan.intervalSeconds,
+            replications: options.replications, channels: channels, notes: notes)
     }
 
     /// Refuses actuals of other channels, another interval, or another week, saying which.
@@ -125,9 +131,13 @@ public enum Review {
         for series in actuals.series {
             let instants = series.contacts.indices.filter { series.contacts[$0] != nil }.map(series.instant(at:))
             guard instants.contains(where: { $0 >= plan.weekStart && $0 < plan.weekEnd }) else {
-                let span = instants.first.map { "run from \(plan.calendar.format($0)) to \(plan.calendar.format((instants.last ?? $0) + Int64(series.intervalSeconds)))" }
+                let span =
+                    instants.first.map {
+                        "run from \(plan.calendar.format($0)) to \(plan.calendar.format((instants.last ?? $0) + Int64(series.intervalSeconds)))"
+                    }
                     ?? "have no known interval"
-                throw .badData("\(actualsPath): the actuals of \(series.channel) \(span), none in the plan's week \(week)")
+                throw .badData(
+                    "\(actualsPath): the actuals of \(series.channel) \(span), none in the plan's week \(week)")
             }
         }
     }
@@ -139,22 +149,31 @@ public enum Review {
         let missing = planned.filter { actuals.series(for: $0) == nil }
         let extra = actuals.channels.filter { !planned.contains($0) }
         if !missing.isEmpty || !extra.isEmpty {
-            var message = "\(actualsPath): the channels do not match plan \(plan.label) (\(planned.joined(separator: ", ")))"
+            var message =
+                "\(actualsPath): the channels do not match plan \(plan.label) (\(planned.joined(separator: ", ")))"
             if !missing.isEmpty { message += "; no actuals for \(missing.joined(separator: ", "))" }
-            if !extra.isEmpty { message += "; not in the plan: \(extra.joined(separator: ", ")) (rename them with --channel-name or --channel-map, or leave them out)" }
+            if !extra.isEmpty {
+                message +=
+                    "; not in the plan: \(extra.joined(separator: ", ")) (rename them with --channel-name or --channel-map, or leave them out)"
+            }
             throw .badData(message)
         }
         guard actuals.intervalSeconds == plan.intervalSeconds else {
-            throw .badData("\(actualsPath): \(Durations.format(actuals.intervalSeconds)) intervals, the plan's are \(Durations.format(plan.intervalSeconds))")
+            throw .badData(
+                "\(actualsPath): \(Durations.format(actuals.intervalSeconds)) intervals, the plan's are \(Durations.format(plan.intervalSeconds))"
+            )
         }
     }
 
-    static func reviewChannel(_ channel: PublishedPlan.Channel, series: IntervalSeries, plan: PublishedPlan, options: Options,
-                              notes: inout [String]) throws(PlanningError) -> ChannelReview {
+    static func reviewChannel(
+        _ channel: PublishedPlan.Channel, series: IntervalSeries, plan: PublishedPlan, options: Options,
+        notes: inout [String]
+    ) throws(PlanningError) -> ChannelReview {
         let step = Int64(plan.intervalSeconds)
         let known = series.contacts.indices.filter { series.contacts[$0] != nil }.map(series.instant(at:))
             .filter { $0 >= plan.weekStart && $0 < plan.weekEnd }
-        let start = known.first ?? plan.weekStart, end = (known.last ?? start) + step
+        let start = known.first ?? plan.weekStart
+        let end = (known.last ?? start) + step
         let forecast = plan.forecast(for: channel.name)
         var rows: [Int64: Int] = [:]
         for (i, instant) in (forecast?.instants ?? []).enumerated() { rows[instant] = i }
@@ -168,20 +187,26 @@ public enum Review {
             let row = rows[instant]
             let heads = plan.heads(channel.name, at: instant)
             func band(_ values: [Double]?) -> Double { row.flatMap { values?[$0] } ?? 0 }
-            intervals.append(Interval(instant: instant, channel: channel.name, forecast: band(forecast?.mean),
-                                      lo80: band(forecast?.lo80), hi80: band(forecast?.hi80), lo95: band(forecast?.lo95), hi95: band(forecast?.hi95),
-                                      inPlan: row != nil, actual: actual,
-                                      ahtSeconds: actualAHT ?? max(1, plan.plannedAHT(channel.name, at: instant)), actualAHT: actualAHT != nil,
-                                      scheduledHeads: heads, scheduledAgents: Headcount.productive(heads: heads, shrinkage: policy.target.shrinkage),
-                                      requiredAgents: nil, serviceLevel: nil, offered: 0, inTime: 0))
+            intervals.append(
+                Interval(
+                    instant: instant, channel: channel.name, forecast: band(forecast?.mean),
+                    lo80: band(forecast?.lo80), hi80: band(forecast?.hi80), lo95: band(forecast?.lo95),
+                    hi95: band(forecast?.hi95),
+                    inPlan: row != nil, actual: actual,
+                    ahtSeconds: actualAHT ?? max(1, plan.plannedAHT(channel.name, at: instant)),
+                    actualAHT: actualAHT != nil,
+                    scheduledHeads: heads,
+                    scheduledAgents: Headcount.productive(heads: heads, shrinkage: policy.target.shrinkage),
+                    requiredAgents: nil, serviceLevel: nil, offered: 0, inTime: 0))
             instant += step
         }
         let planned = (forecast?.instants ?? []).filter { $0 >= plan.weekStart && $0 < plan.weekEnd }
         let withActual = Set(intervals.filter { $0.actual != nil }.map(\.instant))
         let missing = planned.filter { !withActual.contains($0) }.count
         if missing > 0 {
-            notes.append("\(channel.name): \(missing) of the plan's \(planned.count) intervals have no actual and are left out of the figures"
-                         + " (replayed as empty where they fall between known ones)")
+            notes.append(
+                "\(channel.name): \(missing) of the plan's \(planned.count) intervals have no actual and are left out of the figures"
+                    + " (replayed as empty where they fall between known ones)")
         }
 
         let measure: ServiceMeasure
@@ -189,36 +214,44 @@ public enum Review {
         switch policy.kind {
         case .queue:
             measure = .simulated
-            weekLevel = try ReviewMeasures.simulate(&intervals, policy: policy, intervalSeconds: plan.intervalSeconds,
-                                                    seed: ArrivalReplay.channelSeed(options.seed, channel: channel.name),
-                                                    replications: options.replications)
+            weekLevel = try ReviewMeasures.simulate(
+                &intervals, policy: policy, intervalSeconds: plan.intervalSeconds,
+                seed: ArrivalReplay.channelSeed(options.seed, channel: channel.name),
+                replications: options.replications)
             try ReviewMeasures.required(&intervals, policy: policy, intervalSeconds: plan.intervalSeconds)
         case .chat:
             measure = .chatModel
             for i in intervals.indices {
                 let contacts = intervals[i].actual ?? 0
                 guard contacts > 0 else { continue }
-                let level = CoverageScorer.serviceLevel(scheduled: intervals[i].scheduledHeads, contacts: contacts, ahtSeconds: intervals[i].ahtSeconds,
-                                                        intervalSeconds: plan.intervalSeconds, kind: policy.kind, target: policy.target) ?? 0
+                let level =
+                    CoverageScorer.serviceLevel(
+                        scheduled: intervals[i].scheduledHeads, contacts: contacts, ahtSeconds: intervals[i].ahtSeconds,
+                        intervalSeconds: plan.intervalSeconds, kind: policy.kind, target: policy.target) ?? 0
                 intervals[i].serviceLevel = level
                 intervals[i].offered = contacts
                 intervals[i].inTime = contacts * level
             }
             try ReviewMeasures.required(&intervals, policy: policy, intervalSeconds: plan.intervalSeconds)
-        case let .deferred(rules):
+        case .deferred(let rules):
             measure = .withinDeadline
             try ReviewMeasures.deferred(&intervals, channel: channel.name, policy: policy, rules: rules, plan: plan)
         }
-        let days = Dictionary(grouping: intervals.filter(\.reviewed), by: { plan.calendar.local($0.instant).date }).keys.sorted()
+        let days = Dictionary(grouping: intervals.filter(\.reviewed), by: { plan.calendar.local($0.instant).date }).keys
+            .sorted()
         let deferred = policy.kind.deadlineSeconds != nil
-        return ChannelReview(channel: channel.name, measure: measure,
-                             targetLevel: deferred ? nil : policy.target.serviceLevel, targetSeconds: deferred ? nil : policy.target.targetSeconds,
-                             intervals: intervals,
-                             days: days.map { day in
-                                 ReviewMeasures.summary(intervals.filter { plan.calendar.local($0.instant).date == day }, channel: channel.name,
-                                                        date: day, intervalSeconds: plan.intervalSeconds)
-                             },
-                             week: ReviewMeasures.summary(intervals, channel: channel.name, date: nil, intervalSeconds: plan.intervalSeconds),
-                             weekLevel: weekLevel)
+        return ChannelReview(
+            channel: channel.name, measure: measure,
+            targetLevel: deferred ? nil : policy.target.serviceLevel,
+            targetSeconds: deferred ? nil : policy.target.targetSeconds,
+            intervals: intervals,
+            days: days.map { day in
+                ReviewMeasures.summary(
+                    intervals.filter { plan.calendar.local($0.instant).date == day }, channel: channel.name,
+                    date: day, intervalSeconds: plan.intervalSeconds)
+            },
+            week: ReviewMeasures.summary(
+                intervals, channel: channel.name, date: nil, intervalSeconds: plan.intervalSeconds),
+            weekLevel: weekLevel)
     }
 }

@@ -8,7 +8,8 @@
 public enum RiskStaffing {
     /// Standard normal quantiles: z(0.80), z(0.90) (the 80 % interval's upper end), z(0.95),
     /// z(0.975) (the 95 % interval's upper end).
-    public static let z80 = 0.8416212335729143, z90 = 1.2815515655446004, z95 = 1.6448536269514722, z975 = 1.959963984540054
+    public static let z80 = 0.8416212335729143, z90 = 1.2815515655446004, z95 = 1.6448536269514722,
+        z975 = 1.959963984540054
 
     /// Contacts at quantile `staffTo` of an interval's forecast distribution.
     public static func contacts(mean: Double, hi80: Double, hi95: Double, staffTo: StaffTo) -> Double {

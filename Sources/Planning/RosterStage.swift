@@ -1,8 +1,8 @@
 import Foundation
-import StaffcastCore
 import Queueing
-import Scheduling
 import Rostering
+import Scheduling
+import StaffcastCore
 
 /// The roster stage of the pipeline: the week's requirement per channel and interval (scheduled
 /// heads), the team and its requests, the templates of the shift stage, the previous week's roster
@@ -17,28 +17,44 @@ public enum RosterStage {
         public var requestsFile: InputFile?
     }
 
-    public static func roster(_ requirements: [RequirementRow], team settings: TeamSettings, templates: [ShiftTemplate],
-                              policies: [String: ChannelPolicy], intervalSeconds: Int, calendar: PlanningCalendar,
-                              dates: [CivilDate], source: String) throws(PlanningError) -> Result {
+    public static func roster(
+        _ requirements: [RequirementRow], team settings: TeamSettings, templates: [ShiftTemplate],
+        policies: [String: ChannelPolicy], intervalSeconds: Int, calendar: PlanningCalendar,
+        dates: [CivilDate], source: String
+    ) throws(PlanningError) -> Result {
         let teamFile = try core { () throws(CoreError) in try InputFile.read(settings.agentsPath) }
-        let team = try rostering { () throws(RosteringError) in try TeamReader.parseTeam(data: teamFile.data, file: settings.agentsPath) }
-        let requestsFile = try settings.requestsPath.map { path throws(PlanningError) in try core { () throws(CoreError) in try InputFile.read(path) } }
-        let requests = try requestsFile.map { file throws(PlanningError) in
-            try rostering { () throws(RosteringError) in try TeamReader.parseRequests(data: file.data, file: file.path, team: team) }
-        } ?? []
+        let team = try rostering { () throws(RosteringError) in
+            try TeamReader.parseTeam(data: teamFile.data, file: settings.agentsPath)
+        }
+        let requestsFile = try settings.requestsPath.map { path throws(PlanningError) in
+            try core { () throws(CoreError) in try InputFile.read(path) }
+        }
+        let requests =
+            try requestsFile.map { file throws(PlanningError) in
+                try rostering { () throws(RosteringError) in
+                    try TeamReader.parseRequests(data: file.data, file: file.path, team: team)
+                }
+            } ?? []
         let entries = requirements.map { (channel: $0.channel, instant: $0.instant, headcount: $0.staffing.headcount) }
-        let curves = try ShiftCover.curves(entries, intervalSeconds: intervalSeconds, calendar: calendar, source: source, dates: dates)
+        let curves = try ShiftCover.curves(
+            entries, intervalSeconds: intervalSeconds, calendar: calendar, source: source, dates: dates)
         guard !curves.isEmpty else {
             throw .invalidRequest("a roster was asked for without a requirement: the week has no channel to staff")
         }
         let periodStart = calendar.startOfDay(dates[0])
-        let previous = try settings.previousRosterPath.map { path throws(PlanningError) in
-            try rostering { () throws(RosteringError) in try PreviousRoster.read(path: path, periodStart: periodStart, calendar: calendar) }
-        } ?? []
+        let previous =
+            try settings.previousRosterPath.map { path throws(PlanningError) in
+                try rostering { () throws(RosteringError) in
+                    try PreviousRoster.read(path: path, periodStart: periodStart, calendar: calendar)
+                }
+            } ?? []
         var deferred: [String: Int] = [:]
-        for (channel, policy) in policies { if let deadline = policy.kind.deadlineSeconds { deferred[channel] = deadline } }
-        let input = RosterInput(team: team, requests: requests, requirements: curves, templates: templates, previousShifts: previous,
-                                deferredChannels: deferred, moves: settings.moves)
+        for (channel, policy) in policies {
+            if let deadline = policy.kind.deadlineSeconds { deferred[channel] = deadline }
+        }
+        let input = RosterInput(
+            team: team, requests: requests, requirements: curves, templates: templates, previousShifts: previous,
+            deferredChannels: deferred, moves: settings.moves)
         let roster = try rostering { () throws(RosteringError) in try RosterSolver.solve(input) }
         return Result(team: team, roster: roster, teamFile: teamFile, requestsFile: requestsFile)
     }

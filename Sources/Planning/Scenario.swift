@@ -8,10 +8,15 @@ public struct Scenario: Sendable, Equatable {
     public var serviceLevel: ServiceLevelText.Target? = nil
     public var shrinkage: Double? = nil
 
-    public init(name: String, volumeFactor: [String: Double] = [:], ahtFactor: [String: Double] = [:],
-                serviceLevel: ServiceLevelText.Target? = nil, shrinkage: Double? = nil) {
-        self.name = name; self.volumeFactor = volumeFactor; self.ahtFactor = ahtFactor
-        self.serviceLevel = serviceLevel; self.shrinkage = shrinkage
+    public init(
+        name: String, volumeFactor: [String: Double] = [:], ahtFactor: [String: Double] = [:],
+        serviceLevel: ServiceLevelText.Target? = nil, shrinkage: Double? = nil
+    ) {
+        self.name = name
+        self.volumeFactor = volumeFactor
+        self.ahtFactor = ahtFactor
+        self.serviceLevel = serviceLevel
+        self.shrinkage = shrinkage
     }
 
     /// `policy` of `channel` under this scenario.

@@ -1,6 +1,6 @@
-import StaffcastCore
 import Queueing
 import Scheduling
+import StaffcastCore
 
 /// The shift stage of the pipeline: requirement curves per channel and local day, the shift
 /// scheduler, and the coverage of the result scored per interval.
@@ -17,7 +17,10 @@ public enum ShiftCover {
     public struct DateChannel: Hashable, Sendable {
         public var date: CivilDate
         public var channel: String
-        public init(_ date: CivilDate, _ channel: String) { self.date = date; self.channel = channel }
+        public init(_ date: CivilDate, _ channel: String) {
+            self.date = date
+            self.channel = channel
+        }
     }
 
     /// Covers `requirements`' headcount with the templates, then re-scores every interval with
@@ -25,15 +28,21 @@ public enum ShiftCover {
     /// templates (its config key `channels.X.shifts`), the others `shifts`. `source` names the
     /// config in errors. Deferred work with working hours must be coverable: an interval of its
     /// working hours that no template of the channel can work is an error naming the key.
-    public static func schedule(_ requirements: [RequirementRow], shifts: ShiftSettings, channelShifts: [String: ShiftSettings] = [:],
-                                policies: [String: ChannelPolicy], intervalSeconds: Int, calendar: PlanningCalendar,
-                                dates: [CivilDate], source: String, progress: ((String) -> Void)? = nil) throws(PlanningError) -> Result {
-        func key(_ channel: String) -> String { channelShifts[channel] == nil ? "shifts" : "channels.\(channel).shifts" }
+    public static func schedule(
+        _ requirements: [RequirementRow], shifts: ShiftSettings, channelShifts: [String: ShiftSettings] = [:],
+        policies: [String: ChannelPolicy], intervalSeconds: Int, calendar: PlanningCalendar,
+        dates: [CivilDate], source: String, progress: ((String) -> Void)? = nil
+    ) throws(PlanningError) -> Result {
+        func key(_ channel: String) -> String {
+            channelShifts[channel] == nil ? "shifts" : "channels.\(channel).shifts"
+        }
         var groups: [(settings: ShiftSettings, key: String, rows: [RequirementRow])] = []
         for channel in Set(requirements.map(\.channel)).sorted() {
             let settings = channelShifts[channel] ?? shifts
             let rows = requirements.filter { $0.channel == channel }
-            if let g = groups.firstIndex(where: { $0.settings == settings && $0.key == "shifts" && key(channel) == "shifts" }) {
+            if let g = groups.firstIndex(where: {
+                $0.settings == settings && $0.key == "shifts" && key(channel) == "shifts"
+            }) {
                 groups[g].rows += rows
             } else {
                 groups.append((settings, key(channel), rows))
@@ -41,18 +50,32 @@ public enum ShiftCover {
         }
         var parts: [Schedule] = []
         for group in groups {
-            do { try ShiftSettings.check(group.settings.templates, intervalSeconds: intervalSeconds, source: group.key) } catch {
-                if case let .invalidRequest(message) = error { throw .config(path: source, key: group.key, message: message) }
+            do {
+                try ShiftSettings.check(group.settings.templates, intervalSeconds: intervalSeconds, source: group.key)
+            } catch {
+                if case .invalidRequest(let message) = error {
+                    throw .config(path: source, key: group.key, message: message)
+                }
                 throw error
             }
-            let entries = group.rows.map { (channel: $0.channel, instant: $0.instant, headcount: $0.staffing.headcount) }
-            let curves = try self.curves(entries, intervalSeconds: intervalSeconds, calendar: calendar, source: source, dates: dates)
-            progress?("scheduling \(Set(group.rows.map(\.channel)).sorted().joined(separator: ", "))\(group.settings.tours ? " in weekly tours" : "") …")
+            let entries = group.rows.map {
+                (channel: $0.channel, instant: $0.instant, headcount: $0.staffing.headcount)
+            }
+            let curves = try self.curves(
+                entries, intervalSeconds: intervalSeconds, calendar: calendar, source: source, dates: dates)
+            progress?(
+                "scheduling \(Set(group.rows.map(\.channel)).sorted().joined(separator: ", "))\(group.settings.tours ? " in weekly tours" : "") …"
+            )
             let part = try solve(curves, templates: group.settings.templates, tours: group.settings.tours)
             for miss in part.uncovered where miss.unreachable && miss.required > 0 {
-                guard case let .deferred(rules)? = policies[miss.channel]?.kind, rules.workingHours != nil else { continue }
-                throw .config(path: source, key: key(miss.channel),
-                              message: "no shift template can work \(miss.channel) at \(calendar.format(miss.instant)), inside its working hours; add a template that covers them")
+                guard case .deferred(let rules)? = policies[miss.channel]?.kind, rules.workingHours != nil else {
+                    continue
+                }
+                throw .config(
+                    path: source, key: key(miss.channel),
+                    message:
+                        "no shift template can work \(miss.channel) at \(calendar.format(miss.instant)), inside its working hours; add a template that covers them"
+                )
             }
             parts.append(part)
         }
@@ -63,15 +86,20 @@ public enum ShiftCover {
         var scores: [CoverageScore] = []
         for row in schedule.coverage.sorted(by: { ($0.instant, $0.channel) < ($1.instant, $1.channel) }) {
             if let source = byKey["\(row.channel)|\(row.instant)"], let policy = policies[row.channel] {
-                let serviceLevel = CoverageScorer.serviceLevel(scheduled: row.scheduled, contacts: source.meanContacts,
-                                                               ahtSeconds: source.ahtSeconds, intervalSeconds: intervalSeconds,
-                                                               kind: policy.kind, target: policy.target)
-                scores.append(CoverageScore(instant: row.instant, channel: row.channel, required: row.required,
-                                            scheduled: row.scheduled, serviceLevel: serviceLevel))
+                let serviceLevel = CoverageScorer.serviceLevel(
+                    scheduled: row.scheduled, contacts: source.meanContacts,
+                    ahtSeconds: source.ahtSeconds, intervalSeconds: intervalSeconds,
+                    kind: policy.kind, target: policy.target)
+                scores.append(
+                    CoverageScore(
+                        instant: row.instant, channel: row.channel, required: row.required,
+                        scheduled: row.scheduled, serviceLevel: serviceLevel))
             } else if row.scheduled > 0 {
                 // Agents on shift in an interval the channel does not plan (a shift running past closing).
-                scores.append(CoverageScore(instant: row.instant, channel: row.channel, required: row.required,
-                                            scheduled: row.scheduled, serviceLevel: nil))
+                scores.append(
+                    CoverageScore(
+                        instant: row.instant, channel: row.channel, required: row.required,
+                        scheduled: row.scheduled, serviceLevel: nil))
             }
         }
         var hours: [DateChannel: Double] = [:]
@@ -85,11 +113,14 @@ public enum ShiftCover {
     /// intervals not given need no agents. A DST day has 46 or 50 half-hours. Every date of
     /// `dates` is part of each channel's requirement even without entries (a closed Saturday
     /// needs nobody, but a weekly tour still spans it).
-    public static func curves(_ entries: [(channel: String, instant: Int64, headcount: Int)], intervalSeconds interval: Int,
-                              calendar: PlanningCalendar, source: String, dates: [CivilDate] = []) throws(PlanningError) -> [ChannelRequirement] {
+    public static func curves(
+        _ entries: [(channel: String, instant: Int64, headcount: Int)], intervalSeconds interval: Int,
+        calendar: PlanningCalendar, source: String, dates: [CivilDate] = []
+    ) throws(PlanningError) -> [ChannelRequirement] {
         var byChannel: [String: [CivilDate: [Int64: Int]]] = [:]
         for entry in entries {
-            byChannel[entry.channel, default: [:]][calendar.local(entry.instant).date, default: [:]][entry.instant] = entry.headcount
+            byChannel[entry.channel, default: [:]][calendar.local(entry.instant).date, default: [:]][entry.instant] =
+                entry.headcount
         }
         for channel in byChannel.keys.sorted() {
             for date in dates where byChannel[channel]?[date] == nil { byChannel[channel]?[date] = [:] }
@@ -101,17 +132,22 @@ public enum ShiftCover {
                 let start = calendar.startOfDay(date)
                 let length = calendar.lengthOfDay(date)
                 guard length % interval == 0 else {
-                    throw .badData("\(source): \(date) is \(length / 60) minutes long, not a whole number of \(interval / 60)-minute intervals")
+                    throw .badData(
+                        "\(source): \(date) is \(length / 60) minutes long, not a whole number of \(interval / 60)-minute intervals"
+                    )
                 }
                 var required = [Int](repeating: 0, count: length / interval)
                 for (instant, headcount) in values {
                     let offset = instant - start
                     guard offset % Int64(interval) == 0 else {
-                        throw .badData("\(source): \(channel) at \(calendar.format(instant)) does not start on a \(interval / 60)-minute interval boundary")
+                        throw .badData(
+                            "\(source): \(channel) at \(calendar.format(instant)) does not start on a \(interval / 60)-minute interval boundary"
+                        )
                     }
                     required[Int(offset) / interval] = headcount
                 }
-                dayRequirements.append(DayRequirement(date: date, calendar: calendar, intervalSeconds: interval, required: required))
+                dayRequirements.append(
+                    DayRequirement(date: date, calendar: calendar, intervalSeconds: interval, required: required))
             }
             result.append(ChannelRequirement(channel: channel, intervalSeconds: interval, days: dayRequirements))
         }
@@ -119,8 +155,12 @@ public enum ShiftCover {
     }
 
     /// With `tours`, weekly tours (5 days at one start, 2 consecutive days off) instead of daily shifts.
-    public static func solve(_ requirements: [ChannelRequirement], templates: [ShiftTemplate], tours: Bool = false) throws(PlanningError) -> Schedule {
-        do throws(SchedulingError) { return try ShiftScheduler.solve(requirements, templates: templates, tours: tours) } catch {
+    public static func solve(_ requirements: [ChannelRequirement], templates: [ShiftTemplate], tours: Bool = false)
+        throws(PlanningError) -> Schedule
+    {
+        do throws(SchedulingError) {
+            return try ShiftScheduler.solve(requirements, templates: templates, tours: tours)
+        } catch {
             throw .badData(error.description)
         }
     }
@@ -131,9 +171,10 @@ extension Schedule {
     /// costs and bounds summed (each is a sum over blocks already).
     static func combining(_ parts: [Schedule]) -> Schedule {
         guard parts.count != 1 else { return parts[0] }
-        return Schedule(shifts: parts.flatMap(\.shifts), coverage: parts.flatMap(\.coverage), uncovered: parts.flatMap(\.uncovered),
-                        agentHours: parts.reduce(0) { $0 + $1.agentHours }, cost: parts.reduce(0) { $0 + $1.cost },
-                        lpOptimum: parts.reduce(0) { $0 + $1.lpOptimum }, lowerBound: parts.reduce(0) { $0 + $1.lowerBound },
-                        lpShortfall: parts.reduce(0) { $0 + $1.lpShortfall }, pivots: parts.reduce(0) { $0 + $1.pivots })
+        return Schedule(
+            shifts: parts.flatMap(\.shifts), coverage: parts.flatMap(\.coverage), uncovered: parts.flatMap(\.uncovered),
+            agentHours: parts.reduce(0) { $0 + $1.agentHours }, cost: parts.reduce(0) { $0 + $1.cost },
+            lpOptimum: parts.reduce(0) { $0 + $1.lpOptimum }, lowerBound: parts.reduce(0) { $0 + $1.lowerBound },
+            lpShortfall: parts.reduce(0) { $0 + $1.lpShortfall }, pivots: parts.reduce(0) { $0 + $1.pivots })
     }
 }

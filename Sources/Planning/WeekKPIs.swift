@@ -44,24 +44,31 @@ public struct WeekKPIs: Sendable, Equatable {
 
     public static func == (a: WeekKPIs, b: WeekKPIs) -> Bool {
         a.channels.map(\.channel) == b.channels.map(\.channel) && a.channels.map(\.totals) == b.channels.map(\.totals)
-            && a.realTime == b.realTime && a.deferred == b.deferred && a.all == b.all && a.fteHoursPerWeek == b.fteHoursPerWeek
+            && a.realTime == b.realTime && a.deferred == b.deferred && a.all == b.all
+            && a.fteHoursPerWeek == b.fteHoursPerWeek
     }
 
     /// The figures of `channels`' requirement rows.
-    public static func compute(_ channels: [(channel: String, kind: ChannelKind, rows: [RequirementRow])], intervalSeconds: Int,
-                               fteHoursPerWeek: Double) -> WeekKPIs {
+    public static func compute(
+        _ channels: [(channel: String, kind: ChannelKind, rows: [RequirementRow])], intervalSeconds: Int,
+        fteHoursPerWeek: Double
+    ) -> WeekKPIs {
         func totals(_ rows: [RequirementRow], serviceLevel: Bool) -> Totals {
             var t = Totals()
             let hours = Double(intervalSeconds) / 3600
             var heads: [Int64: Int] = [:]
-            var slWeighted = 0.0, slContacts = 0.0, busy = 0.0, agents = 0.0
+            var slWeighted = 0.0
+            var slContacts = 0.0
+            var busy = 0.0
+            var agents = 0.0
             for row in rows {
                 t.contacts += row.meanContacts
                 t.workloadHours += row.meanContacts * row.ahtSeconds / 3600
                 t.agentHours += Double(row.staffing.headcount) * hours
                 heads[row.instant, default: 0] += row.staffing.headcount
                 if serviceLevel, row.serviceLevelAtMean.isFinite {
-                    slWeighted += row.serviceLevelAtMean * row.meanContacts; slContacts += row.meanContacts
+                    slWeighted += row.serviceLevelAtMean * row.meanContacts
+                    slContacts += row.meanContacts
                 }
                 if row.staffing.agents > 0 {
                     t.staffedIntervals += 1
@@ -69,7 +76,8 @@ public struct WeekKPIs: Sendable, Equatable {
                 }
                 let occupancy = row.staffing.metrics.occupancy
                 if row.staffing.agents > 0, occupancy.isFinite {
-                    busy += min(1, occupancy) * Double(row.staffing.agents); agents += Double(row.staffing.agents)
+                    busy += min(1, occupancy) * Double(row.staffing.agents)
+                    agents += Double(row.staffing.agents)
                 }
             }
             t.fte = fteHoursPerWeek > 0 ? t.agentHours / fteHoursPerWeek : 0
@@ -84,15 +92,18 @@ public struct WeekKPIs: Sendable, Equatable {
         for channel in channels where channel.kind.deadlineSeconds != nil {
             closing += channel.rows.max { $0.instant < $1.instant }?.backlog ?? 0
         }
-        return WeekKPIs(channels: channels.map { ($0.channel, totals($0.rows, serviceLevel: $0.kind.deadlineSeconds == nil)) },
-                        realTime: totals(realTimeRows, serviceLevel: true),
-                        deferred: deferredRows.isEmpty ? nil : totals(deferredRows, serviceLevel: false),
-                        // Every contact due within the week is planned within its deadline (the plan refuses otherwise).
-                        answeredInTime: deferredRows.isEmpty ? nil : 1,
-                        closingBacklog: closing,
-                        all: { var all = totals(channels.flatMap(\.rows), serviceLevel: false)
-                               all.serviceLevel = totals(realTimeRows, serviceLevel: true).serviceLevel
-                               return all }(),
-                        fteHoursPerWeek: fteHoursPerWeek)
+        return WeekKPIs(
+            channels: channels.map { ($0.channel, totals($0.rows, serviceLevel: $0.kind.deadlineSeconds == nil)) },
+            realTime: totals(realTimeRows, serviceLevel: true),
+            deferred: deferredRows.isEmpty ? nil : totals(deferredRows, serviceLevel: false),
+            // Every contact due within the week is planned within its deadline (the plan refuses otherwise).
+            answeredInTime: deferredRows.isEmpty ? nil : 1,
+            closingBacklog: closing,
+            all: {
+                var all = totals(channels.flatMap(\.rows), serviceLevel: false)
+                all.serviceLevel = totals(realTimeRows, serviceLevel: true).serviceLevel
+                return all
+            }(),
+            fteHoursPerWeek: fteHoursPerWeek)
     }
 }

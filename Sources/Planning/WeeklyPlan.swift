@@ -1,6 +1,6 @@
-import StaffcastCore
 import Forecasting
 import Queueing
+import StaffcastCore
 
 /// One input of a plan, as the manifest records it.
 public struct PlanInput: Sendable, Equatable {

@@ -1,7 +1,7 @@
-import Foundation
-import StaffcastCore
 import Forecasting
+import Foundation
 import Queueing
+import StaffcastCore
 
 /// The weekly pipeline: read the history, forecast the week per channel, staff every interval,
 /// cover the requirement with shifts, score the coverage and total the KPIs.
@@ -22,127 +22,176 @@ public enum WeeklyPlanner {
     /// `warning` hears each accepted oddity as it is found (they are also in the plan's `warnings`).
     /// For `.after(now)` (the cron job's `--week next`) a history ending more than
     /// `config.staleAfterDays` days before the week is refused with the dates, unless `allowStale`.
-    public static func plan(_ config: PlanConfig, week choice: WeekChoice, allowStale: Bool = false, progress: ((String) -> Void)? = nil,
-                            warning: ((String) -> Void)? = nil) throws(PlanningError) -> WeeklyPlan {
+    public static func plan(
+        _ config: PlanConfig, week choice: WeekChoice, allowStale: Bool = false, progress: ((String) -> Void)? = nil,
+        warning: ((String) -> Void)? = nil
+    ) throws(PlanningError) -> WeeklyPlan {
         let calendar = config.calendar
         var warnings: [String] = []
-        func warn(_ text: String) { warnings.append(text); warning?(text) }
+        func warn(_ text: String) {
+            warnings.append(text)
+            warning?(text)
+        }
         let read = try PlanHistory.read(config, progress: progress, warn: warn)
-        let history = read.history, policies = read.policies
+        let history = read.history
+        let policies = read.policies
         let historyEnd = history.series.map(\.end).max() ?? 0
         let week: PlanWeek
         switch choice {
-        case .afterHistory: week = PlanWeek(containing: calendar.local(historyEnd - 1).date, firstWeekday: config.weekStart).next
-        case let .after(now): week = PlanWeek(containing: calendar.local(now).date, firstWeekday: config.weekStart).next
-        case let .week(given):
+        case .afterHistory:
+            week = PlanWeek(containing: calendar.local(historyEnd - 1).date, firstWeekday: config.weekStart).next
+        case .after(let now): week = PlanWeek(containing: calendar.local(now).date, firstWeekday: config.weekStart).next
+        case .week(let given):
             guard let named = PlanWeek(year: given.year, week: given.week, firstWeekday: config.weekStart) else {
                 throw .invalidRequest("\(given.label) is not an ISO week")
             }
             week = named
         }
         guard week.isSupported else {
-            throw .invalidRequest("\(week.label) is outside the years a plan can be for (\(PlanWeek.supportedYears.lowerBound)–\(PlanWeek.supportedYears.upperBound))")
+            throw .invalidRequest(
+                "\(week.label) is outside the years a plan can be for (\(PlanWeek.supportedYears.lowerBound)–\(PlanWeek.supportedYears.upperBound))"
+            )
         }
-        let weekStart = week.start(in: calendar), weekEnd = week.end(in: calendar)
+        let weekStart = week.start(in: calendar)
+        let weekEnd = week.end(in: calendar)
         if case .after = choice, !allowStale,
-           let stale = StaleHistory.check(historyEnd: historyEnd, weekStart: weekStart, calendar: calendar,
-                                          allowedDays: config.staleAfterDays, weekLabel: week.label) {
+            let stale = StaleHistory.check(
+                historyEnd: historyEnd, weekStart: weekStart, calendar: calendar,
+                allowedDays: config.staleAfterDays, weekLabel: week.label)
+        {
             throw .badData("\(config.historyPath): \(stale.description)")
         }
         let origin = min(historyEnd, weekStart)
         guard weekStart - historyEnd <= Int64(maximumLeadDays) * 86_400 else {
-            throw .invalidRequest("\(week.label) starts \((weekStart - historyEnd) / 86_400) days after the history ends (\(calendar.format(historyEnd))); a plan forecasts at most \(maximumLeadDays) days ahead")
+            throw .invalidRequest(
+                "\(week.label) starts \((weekStart - historyEnd) / 86_400) days after the history ends (\(calendar.format(historyEnd))); a plan forecasts at most \(maximumLeadDays) days ahead"
+            )
         }
         if weekStart - historyEnd > 28 * 86_400 {
-            warn("\(week.label) starts \((weekStart - historyEnd) / 86_400) days after the history ends; the forecast reaches far ahead")
+            warn(
+                "\(week.label) starts \((weekStart - historyEnd) / 86_400) days after the history ends; the forecast reaches far ahead"
+            )
         }
         let models = try ForecastStep.models(config.model)
-        let (eventsFile, events) = try PlanHistory.events(config, from: history.series.map(\.start).min() ?? origin, to: weekEnd)
+        let (eventsFile, events) = try PlanHistory.events(
+            config, from: history.series.map(\.start).min() ?? origin, to: weekEnd)
         try checkScenarioChannels(config, history: history)
         // AHT: the configured aht_seconds, or the forecast from the history's aht_seconds when the
         // channel gives none or asks for it ("aht": "forecast").
         let ahtModels = try read.ahtModels(config, origin: origin, events: events)
         progress?("forecasting \(policies.count) channel(s) …")
-        let forecasts = try read.forecasts(config, models: models, origin: origin, horizonSeconds: Int(weekEnd - origin), events: events)
+        let forecasts = try read.forecasts(
+            config, models: models, origin: origin, horizonSeconds: Int(weekEnd - origin), events: events)
         var channelPlans: [ChannelPlan] = []
         for (k, (channel, policy)) in policies.enumerated() {
             guard let series = history.series(for: channel),
-                  let (full, scores) = forecasts[k] else { continue }
+                let (full, scores) = forecasts[k]
+            else { continue }
             let forecast = full.restricted(to: weekStart..<weekEnd)
             let aht = ahtModels[channel]?.aht(at: forecast.instants)
             let usesForecastAHT = policy.usesForecastAHT(available: aht != nil)
             let channelAHT = usesForecastAHT ? aht : nil
             var waiting: [WaitingWork] = []
-            if case let .deferred(rules) = policy.kind {
-                waiting = try openingBacklog(rules, series: series, full: full, origin: origin, week: weekStart..<weekEnd,
-                                             ahtSeconds: channelAHT.map { RequirementPlanner.meanAHT($0, weights: forecast.mean) } ?? policy.ahtSeconds,
-                                             intervalSeconds: history.intervalSeconds, calendar: calendar, source: config.path)
+            if case .deferred(let rules) = policy.kind {
+                waiting = try openingBacklog(
+                    rules, series: series, full: full, origin: origin, week: weekStart..<weekEnd,
+                    ahtSeconds: channelAHT.map { RequirementPlanner.meanAHT($0, weights: forecast.mean) }
+                        ?? policy.ahtSeconds,
+                    intervalSeconds: history.intervalSeconds, calendar: calendar, source: config.path)
             }
-            let requirements = try RequirementPlanner.staff(forecast, policy: policy, intervalSeconds: history.intervalSeconds,
-                                                            staffTo: config.staffTo, aht: channelAHT, calendar: calendar,
-                                                            horizon: weekStart..<weekEnd, waiting: waiting, source: config.path)
+            let requirements = try RequirementPlanner.staff(
+                forecast, policy: policy, intervalSeconds: history.intervalSeconds,
+                staffTo: config.staffTo, aht: channelAHT, calendar: calendar,
+                horizon: weekStart..<weekEnd, waiting: waiting, source: config.path)
             if let text = RequirementPlanner.implausibleStaffing(requirements, calendar: calendar) { warn(text) }
-            let inForce = ForecastInput(series: series, calendar: calendar, openingHours: OpeningHours.learn(from: series, calendar: calendar),
-                                        calendarEvents: events.calendar, userEvents: events.user)
-                .eventNames(from: weekStart, to: weekEnd)
-            let findings = ForecastStep.findings(series, calendar: calendar, origin: origin, horizonSeconds: Int(weekEnd - origin),
-                                                 calendarEvents: events.calendar, userEvents: events.user)
+            let inForce = ForecastInput(
+                series: series, calendar: calendar, openingHours: OpeningHours.learn(from: series, calendar: calendar),
+                calendarEvents: events.calendar, userEvents: events.user
+            )
+            .eventNames(from: weekStart, to: weekEnd)
+            let findings = ForecastStep.findings(
+                series, calendar: calendar, origin: origin, horizonSeconds: Int(weekEnd - origin),
+                calendarEvents: events.calendar, userEvents: events.user)
             let holidays = findings.holidays.filter { $0.date >= week.dates[0] && $0.date <= week.dates[6] }
             for decision in holidays { if let text = decision.warning { warn(text) } }
-            var recentInstants: [Int64] = [], recentValues: [Double] = []
+            var recentInstants: [Int64] = []
+            var recentValues: [Double] = []
             for i in 0..<series.count {
                 let instant = series.instant(at: i)
-                guard instant >= origin - 14 * 86_400, instant < origin, let value = series.contacts[i] else { continue }
-                recentInstants.append(instant); recentValues.append(value)
+                guard instant >= origin - 14 * 86_400, instant < origin, let value = series.contacts[i] else {
+                    continue
+                }
+                recentInstants.append(instant)
+                recentValues.append(value)
             }
             let actuals = forecast.instants.map { instant in series.index(of: instant).flatMap { series.contacts[$0] } }
-            channelPlans.append(ChannelPlan(channel: channel, policy: policy, forecast: forecast, forecastAHT: aht,
-                                            staffedWithForecastAHT: usesForecastAHT, scores: scores, eventsInForce: inForce,
-                                            holidays: holidays, anomalies: findings.anomalies,
-                                            requirements: requirements, recentInstants: recentInstants, recentValues: recentValues,
-                                            actuals: actuals))
+            channelPlans.append(
+                ChannelPlan(
+                    channel: channel, policy: policy, forecast: forecast, forecastAHT: aht,
+                    staffedWithForecastAHT: usesForecastAHT, scores: scores, eventsInForce: inForce,
+                    holidays: holidays, anomalies: findings.anomalies,
+                    requirements: requirements, recentInstants: recentInstants, recentValues: recentValues,
+                    actuals: actuals))
         }
 
         let requirements = channelPlans.flatMap(\.requirements)
         var channelShifts: [String: ShiftSettings] = [:]
-        for channel in history.channels where config.shifts(for: channel) != config.shifts { channelShifts[channel] = config.shifts(for: channel) }
-        let shifts = try ShiftCover.schedule(requirements, shifts: config.shifts, channelShifts: channelShifts,
-                                             policies: Dictionary(uniqueKeysWithValues: policies),
-                                             intervalSeconds: history.intervalSeconds, calendar: calendar, dates: week.dates,
-                                             source: config.path, progress: progress)
-        if !shifts.schedule.uncovered.isEmpty {
-            warn("the shifts leave \(shifts.schedule.totalShortfall) agent-intervals uncovered in \(shifts.schedule.uncovered.count) intervals; see coverage.csv")
+        for channel in history.channels where config.shifts(for: channel) != config.shifts {
+            channelShifts[channel] = config.shifts(for: channel)
         }
-        var daily = DailyStaffing.summarize(requirements, dates: week.dates, channels: history.channels,
-                                            intervalSeconds: history.intervalSeconds, calendar: calendar)
-        for i in daily.indices { daily[i].scheduledHours = shifts.hours[ShiftCover.DateChannel(daily[i].date, daily[i].channel)] ?? 0 }
-        let scenarios = config.scenarios.isEmpty ? []
-            : try ScenarioPlanner.staff(config.scenarios, channels: channelPlans, intervalSeconds: history.intervalSeconds,
-                                        staffTo: config.staffTo)
+        let shifts = try ShiftCover.schedule(
+            requirements, shifts: config.shifts, channelShifts: channelShifts,
+            policies: Dictionary(uniqueKeysWithValues: policies),
+            intervalSeconds: history.intervalSeconds, calendar: calendar, dates: week.dates,
+            source: config.path, progress: progress)
+        if !shifts.schedule.uncovered.isEmpty {
+            warn(
+                "the shifts leave \(shifts.schedule.totalShortfall) agent-intervals uncovered in \(shifts.schedule.uncovered.count) intervals; see coverage.csv"
+            )
+        }
+        var daily = DailyStaffing.summarize(
+            requirements, dates: week.dates, channels: history.channels,
+            intervalSeconds: history.intervalSeconds, calendar: calendar)
+        for i in daily.indices {
+            daily[i].scheduledHours = shifts.hours[ShiftCover.DateChannel(daily[i].date, daily[i].channel)] ?? 0
+        }
+        let scenarios =
+            config.scenarios.isEmpty
+            ? []
+            : try ScenarioPlanner.staff(
+                config.scenarios, channels: channelPlans, intervalSeconds: history.intervalSeconds,
+                staffTo: config.staffTo)
 
         var roster: RosterStage.Result?
         if let team = config.team {
             progress?("rostering the team …")
-            roster = try RosterStage.roster(requirements, team: team, templates: config.shifts.templates,
-                                            policies: Dictionary(uniqueKeysWithValues: policies), intervalSeconds: history.intervalSeconds,
-                                            calendar: calendar, dates: week.dates, source: config.path)
+            roster = try RosterStage.roster(
+                requirements, team: team, templates: config.shifts.templates,
+                policies: Dictionary(uniqueKeysWithValues: policies), intervalSeconds: history.intervalSeconds,
+                calendar: calendar, dates: week.dates, source: config.path)
             for text in roster?.roster.warnings ?? [] { warn(text) }
             if let short = roster?.roster.uncovered, !short.isEmpty {
-                warn("the roster leaves \(short.reduce(0) { $0 + $1.shortfall }) agent-intervals uncovered in \(short.count) channel-intervals; see uncovered.csv")
+                warn(
+                    "the roster leaves \(short.reduce(0) { $0 + $1.shortfall }) agent-intervals uncovered in \(short.count) channel-intervals; see uncovered.csv"
+                )
             }
         }
 
         var inputs = read.inputs(config, eventsFile: eventsFile)
-        for (role, file, written) in [("team", roster?.teamFile, config.team?.agentsPathAsWritten),
-                                      ("requests", roster?.requestsFile, config.team?.requestsPathAsWritten)] {
+        for (role, file, written) in [
+            ("team", roster?.teamFile, config.team?.agentsPathAsWritten),
+            ("requests", roster?.requestsFile, config.team?.requestsPathAsWritten),
+        ] {
             guard let file, let written else { continue }
             inputs.append(PlanInput(role: role, path: written, sha256: file.sha256, regular: file.isRegular))
         }
-        let kpis = WeekKPIs.compute(channelPlans.map { ($0.channel, $0.policy.kind, $0.requirements) },
-                                    intervalSeconds: history.intervalSeconds, fteHoursPerWeek: config.fteHoursPerWeek)
-        var plan = WeeklyPlan(config: config, week: week, intervalSeconds: history.intervalSeconds, origin: origin,
-                              channels: channelPlans, shifts: shifts, daily: daily, kpis: kpis, scenarios: scenarios, inputs: inputs,
-                              warnings: warnings)
+        let kpis = WeekKPIs.compute(
+            channelPlans.map { ($0.channel, $0.policy.kind, $0.requirements) },
+            intervalSeconds: history.intervalSeconds, fteHoursPerWeek: config.fteHoursPerWeek)
+        var plan = WeeklyPlan(
+            config: config, week: week, intervalSeconds: history.intervalSeconds, origin: origin,
+            channels: channelPlans, shifts: shifts, daily: daily, kpis: kpis, scenarios: scenarios, inputs: inputs,
+            warnings: warnings)
         plan.roster = roster
         return plan
     }
@@ -150,39 +199,55 @@ public enum WeeklyPlanner {
     /// The backlog a deferred channel starts the week with: the count the config gives, or what a
     /// levelled plan of the week before leaves (its arrivals from the history where known, the
     /// forecast after the history's end).
-    static func openingBacklog(_ rules: DeferredRules, series: IntervalSeries, full: Forecast, origin: Int64, week: Range<Int64>,
-                               ahtSeconds: Double, intervalSeconds: Int, calendar: PlanningCalendar,
-                               source: String) throws(PlanningError) -> [WaitingWork] {
+    static func openingBacklog(
+        _ rules: DeferredRules, series: IntervalSeries, full: Forecast, origin: Int64, week: Range<Int64>,
+        ahtSeconds: Double, intervalSeconds: Int, calendar: PlanningCalendar,
+        source: String
+    ) throws(PlanningError) -> [WaitingWork] {
         switch rules.opening {
-        case let .given(count):
+        case .given(let count):
             guard count > 0 else { return [] }
-            return [WaitingWork(contacts: count, waitedIntervals: 0, due: dueOfGiven(rules, week: week, intervalSeconds: intervalSeconds, calendar: calendar))]
+            return [
+                WaitingWork(
+                    contacts: count, waitedIntervals: 0,
+                    due: dueOfGiven(rules, week: week, intervalSeconds: intervalSeconds, calendar: calendar))
+            ]
         case .history:
             let previous = (week.lowerBound - 7 * 86_400)..<week.lowerBound
-            var instants: [Int64] = [], mean: [Double] = []
+            var instants: [Int64] = []
+            var mean: [Double] = []
             for i in 0..<series.count {
                 let instant = series.instant(at: i)
                 guard previous.contains(instant), instant < origin, let value = series.contacts[i] else { continue }
-                instants.append(instant); mean.append(value)
+                instants.append(instant)
+                mean.append(value)
             }
             for (i, instant) in full.instants.enumerated() where previous.contains(instant) && instant >= origin {
-                instants.append(instant); mean.append(full.mean[i])
+                instants.append(instant)
+                mean.append(full.mean[i])
             }
             guard !instants.isEmpty, ahtSeconds >= 1 else { return [] }
             let order = instants.indices.sorted { instants[$0] < instants[$1] }
             let values = order.map { mean[$0] }
-            let week0 = Forecast(channel: series.channel, model: full.model, instants: order.map { instants[$0] }, mean: values,
-                                 lo80: values, hi80: values, lo95: values, hi95: values)
-            return try DeferredPlanner.leftOver(week0, ahtSeconds: ahtSeconds, rules: rules, intervalSeconds: intervalSeconds,
-                                                calendar: calendar, horizon: previous, next: week, nextOpen: full.instants, source: source)
+            let week0 = Forecast(
+                channel: series.channel, model: full.model, instants: order.map { instants[$0] }, mean: values,
+                lo80: values, hi80: values, lo95: values, hi95: values)
+            return try DeferredPlanner.leftOver(
+                week0, ahtSeconds: ahtSeconds, rules: rules, intervalSeconds: intervalSeconds,
+                calendar: calendar, horizon: previous, next: week, nextOpen: full.instants, source: source)
         }
     }
 
     /// A backlog given by count: due as a contact arriving at the week's start.
-    static func dueOfGiven(_ rules: DeferredRules, week: Range<Int64>, intervalSeconds: Int, calendar: PlanningCalendar) -> Int {
+    static func dueOfGiven(_ rules: DeferredRules, week: Range<Int64>, intervalSeconds: Int, calendar: PlanningCalendar)
+        -> Int
+    {
         let empty = Forecast(channel: "", model: "", instants: [], mean: [], lo80: [], hi80: [], lo95: [], hi95: [])
-        guard let grid = try? DeferredPlanner.grid(empty, contacts: [], rules: rules, intervalSeconds: intervalSeconds,
-                                                   calendar: calendar, horizon: week, source: "") else { return 0 }
+        guard
+            let grid = try? DeferredPlanner.grid(
+                empty, contacts: [], rules: rules, intervalSeconds: intervalSeconds,
+                calendar: calendar, horizon: week, source: "")
+        else { return 0 }
         return grid.due.first ?? 0
     }
 
@@ -191,8 +256,10 @@ public enum WeeklyPlanner {
         for (i, scenario) in config.scenarios.enumerated() {
             for (key, factors) in [("volume_factor", scenario.volumeFactor), ("aht_factor", scenario.ahtFactor)] {
                 for name in factors.keys.sorted() where name != "*" && history.series(for: name) == nil {
-                    throw .config(path: config.path, key: "scenarios[\(i)].\(key).\(name)",
-                                  message: "the history has no channel '\(name)'; it has \(history.channels.joined(separator: ", "))")
+                    throw .config(
+                        path: config.path, key: "scenarios[\(i)].\(key).\(name)",
+                        message:
+                            "the history has no channel '\(name)'; it has \(history.channels.joined(separator: ", "))")
                 }
             }
         }

@@ -5,11 +5,15 @@ extension StaffingSolver {
     /// With abandonment every N is stable, so there is no ⌊A⌋ + 1 start; the measures are monotone
     /// in N, so we gallop up from ⌈A⌉ (doubling) to bracket the answer and bisect, about 2·log₂ A
     /// evaluations of O(N + queue states) each.
-    static func solveErlangA(traffic: Double, ahtSeconds: Double, patienceSeconds: Double, target: StaffingTarget,
-                             occupancyFloor: Int) throws(QueueingError) -> Staffing {
+    static func solveErlangA(
+        traffic: Double, ahtSeconds: Double, patienceSeconds: Double, target: StaffingTarget,
+        occupancyFloor: Int
+    ) throws(QueueingError) -> Staffing {
         func evaluate(_ agents: Int) throws(QueueingError) -> QueueMetrics {
-            try ErlangA.validatedDetailedMetrics(traffic: traffic, ahtSeconds: ahtSeconds, patienceSeconds: patienceSeconds,
-                                                 agents: agents, targetSeconds: target.targetSeconds).metrics
+            try ErlangA.validatedDetailedMetrics(
+                traffic: traffic, ahtSeconds: ahtSeconds, patienceSeconds: patienceSeconds,
+                agents: agents, targetSeconds: target.targetSeconds
+            ).metrics
         }
         func meets(_ agents: Int) throws(QueueingError) -> Bool {
             meetsQueueTargets(try evaluate(agents), target)
@@ -32,7 +36,8 @@ extension StaffingSolver {
             agentsForQueue = high
         }
         let agents = max(agentsForQueue, occupancyFloor)
-        return Staffing(agents: agents, headcount: Headcount.scheduled(agents: agents, shrinkage: target.shrinkage),
-                        metrics: try evaluate(agents), agentsBeforeOccupancyCap: agentsForQueue)
+        return Staffing(
+            agents: agents, headcount: Headcount.scheduled(agents: agents, shrinkage: target.shrinkage),
+            metrics: try evaluate(agents), agentsBeforeOccupancyCap: agentsForQueue)
     }
 }

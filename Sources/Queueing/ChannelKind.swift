@@ -7,7 +7,9 @@ public struct WorkingHours: Sendable, Equatable {
 
     /// Whether an interval starting `secondsOfDay` after local midnight on `weekday` lies in a window.
     public func contains(weekday: Int, secondsOfDay: Int, intervalSeconds: Int) -> Bool {
-        (windows[weekday] ?? []).contains { $0.lowerBound <= secondsOfDay && secondsOfDay + intervalSeconds <= $0.upperBound }
+        (windows[weekday] ?? []).contains {
+            $0.lowerBound <= secondsOfDay && secondsOfDay + intervalSeconds <= $0.upperBound
+        }
     }
 }
 
@@ -36,10 +38,15 @@ public struct DeferredRules: Sendable, Equatable {
         case given(Double)
     }
 
-    public init(deadlineSeconds: Int, workingHours: WorkingHours? = nil, clock: DeadlineClock = .working,
-                closing: Closing = .carry, opening: Opening = .history) {
-        self.deadlineSeconds = deadlineSeconds; self.workingHours = workingHours; self.clock = clock
-        self.closing = closing; self.opening = opening
+    public init(
+        deadlineSeconds: Int, workingHours: WorkingHours? = nil, clock: DeadlineClock = .working,
+        closing: Closing = .carry, opening: Opening = .history
+    ) {
+        self.deadlineSeconds = deadlineSeconds
+        self.workingHours = workingHours
+        self.clock = clock
+        self.closing = closing
+        self.opening = opening
     }
 }
 
@@ -61,7 +68,7 @@ public enum ChannelKind: Sendable, Equatable {
     /// Conversations an agent holds at once: K for chat, 1 otherwise.
     public var concurrency: Int {
         switch self {
-        case let .chat(concurrency, _): return concurrency
+        case .chat(let concurrency, _): return concurrency
         case .queue, .deferred: return 1
         }
     }
@@ -69,7 +76,7 @@ public enum ChannelKind: Sendable, Equatable {
     /// The response deadline of deferred work, nil for real-time channels.
     public var deadlineSeconds: Int? {
         switch self {
-        case let .deferred(rules): return rules.deadlineSeconds
+        case .deferred(let rules): return rules.deadlineSeconds
         case .queue, .chat: return nil
         }
     }
@@ -78,7 +85,7 @@ public enum ChannelKind: Sendable, Equatable {
     /// for the kinds that hold one contact at a time.
     public func chatAHT(ahtSeconds: Double) -> [Double]? {
         switch self {
-        case let .chat(concurrency, levels):
+        case .chat(let concurrency, let levels):
             return levels ?? ChatConcurrency.ahtByConcurrency(ahtSeconds: ahtSeconds, concurrency: concurrency)
         case .queue, .deferred: return nil
         }
@@ -87,7 +94,8 @@ public enum ChannelKind: Sendable, Equatable {
     /// The same kind with its explicit handle times scaled by `factor` (what-if scenarios).
     public func scalingAHT(by factor: Double) -> ChannelKind {
         switch self {
-        case let .chat(concurrency, levels): return .chat(concurrency: concurrency, ahtByConcurrency: levels?.map { $0 * factor })
+        case .chat(let concurrency, let levels):
+            return .chat(concurrency: concurrency, ahtByConcurrency: levels?.map { $0 * factor })
         case .queue, .deferred: return self
         }
     }

@@ -8,7 +8,9 @@ public struct StaffedInterval: Sendable, Equatable {
     public var oldestAgeSeconds: Double?
 
     public init(staffing: Staffing, backlog: Double? = nil, oldestAgeSeconds: Double? = nil) {
-        self.staffing = staffing; self.backlog = backlog; self.oldestAgeSeconds = oldestAgeSeconds
+        self.staffing = staffing
+        self.backlog = backlog
+        self.oldestAgeSeconds = oldestAgeSeconds
     }
 }
 
@@ -27,61 +29,82 @@ public enum ChannelStaffing {
     /// - `contacts[i]`, `ahtSeconds[i]`: the volume to staff for and its handle time. Deferred
     ///   work takes one handle time for the horizon: `ahtSeconds[0]` (pass the mean).
     /// - Throws: `QueueingError` naming the bad input.
-    public static func staff(contacts: [Double], ahtSeconds: [Double], slots: [Int], intervalSeconds: Int,
-                             kind: ChannelKind, target: StaffingTarget) throws(QueueingError) -> [StaffedInterval] {
+    public static func staff(
+        contacts: [Double], ahtSeconds: [Double], slots: [Int], intervalSeconds: Int,
+        kind: ChannelKind, target: StaffingTarget
+    ) throws(QueueingError) -> [StaffedInterval] {
         guard contacts.count == ahtSeconds.count, contacts.count == slots.count else {
-            throw .invalidParameter(name: .contacts, message: "needs one handle time and one slot per interval: \(contacts.count) intervals, \(ahtSeconds.count) handle times, \(slots.count) slots")
+            throw .invalidParameter(
+                name: .contacts,
+                message:
+                    "needs one handle time and one slot per interval: \(contacts.count) intervals, \(ahtSeconds.count) handle times, \(slots.count) slots"
+            )
         }
         switch kind {
         case .queue, .chat:
             var result: [StaffedInterval] = []
             result.reserveCapacity(contacts.count)
             for i in contacts.indices {
-                result.append(StaffedInterval(staffing: try requiredAgents(contacts: contacts[i], intervalSeconds: intervalSeconds,
-                                                                           ahtSeconds: ahtSeconds[i], kind: kind, target: target)))
+                result.append(
+                    StaffedInterval(
+                        staffing: try requiredAgents(
+                            contacts: contacts[i], intervalSeconds: intervalSeconds,
+                            ahtSeconds: ahtSeconds[i], kind: kind, target: target)))
             }
             return result
-        case let .deferred(rules):
-            return try deferred(contacts: contacts, ahtSeconds: ahtSeconds.first ?? 0, slots: slots,
-                                intervalSeconds: intervalSeconds, deadlineSeconds: rules.deadlineSeconds, shrinkage: target.shrinkage)
+        case .deferred(let rules):
+            return try deferred(
+                contacts: contacts, ahtSeconds: ahtSeconds.first ?? 0, slots: slots,
+                intervalSeconds: intervalSeconds, deadlineSeconds: rules.deadlineSeconds, shrinkage: target.shrinkage)
         }
     }
 
     /// The fewest agents for one interval of a real-time channel.
     /// - Throws: `QueueingError` naming the bad input; `deadline_seconds` for deferred work, which
     ///   is staffed over a horizon (`staff`), not per interval.
-    public static func requiredAgents(contacts: Double, intervalSeconds: Int, ahtSeconds: Double,
-                                      kind: ChannelKind, target: StaffingTarget) throws(QueueingError) -> Staffing {
+    public static func requiredAgents(
+        contacts: Double, intervalSeconds: Int, ahtSeconds: Double,
+        kind: ChannelKind, target: StaffingTarget
+    ) throws(QueueingError) -> Staffing {
         switch kind {
         case .queue:
-            return try StaffingSolver.solve(contacts: contacts, intervalSeconds: Double(intervalSeconds),
-                                            ahtSeconds: ahtSeconds, target: target)
+            return try StaffingSolver.solve(
+                contacts: contacts, intervalSeconds: Double(intervalSeconds),
+                ahtSeconds: ahtSeconds, target: target)
         case .chat:
-            return try ChatConcurrency.requiredAgents(contacts: contacts, intervalSeconds: Double(intervalSeconds),
-                                                      ahtSecondsByConcurrency: kind.chatAHT(ahtSeconds: ahtSeconds) ?? [],
-                                                      target: target)
+            return try ChatConcurrency.requiredAgents(
+                contacts: contacts, intervalSeconds: Double(intervalSeconds),
+                ahtSecondsByConcurrency: kind.chatAHT(ahtSeconds: ahtSeconds) ?? [],
+                target: target)
         case .deferred:
-            throw .invalidParameter(name: .deadlineSeconds, message: "deferred work is staffed over the whole horizon, not one interval at a time")
+            throw .invalidParameter(
+                name: .deadlineSeconds,
+                message: "deferred work is staffed over the whole horizon, not one interval at a time")
         }
     }
 
     /// What `agents` productive agents give in one interval: the chat model for chat, Erlang A
     /// when the target has a patience, else Erlang C; nil for deferred work, which has no
     /// per-interval service level (its deadline is met when every interval is covered).
-    public static func metrics(contacts: Double, intervalSeconds: Int, ahtSeconds: Double, agents: Int,
-                               kind: ChannelKind, target: StaffingTarget) -> QueueMetrics? {
+    public static func metrics(
+        contacts: Double, intervalSeconds: Int, ahtSeconds: Double, agents: Int,
+        kind: ChannelKind, target: StaffingTarget
+    ) -> QueueMetrics? {
         switch kind {
         case .chat:
-            return ChatConcurrency.metrics(contacts: contacts, intervalSeconds: Double(intervalSeconds),
-                                           ahtSecondsByConcurrency: kind.chatAHT(ahtSeconds: ahtSeconds) ?? [],
-                                           agents: agents, targetSeconds: target.targetSeconds)
+            return ChatConcurrency.metrics(
+                contacts: contacts, intervalSeconds: Double(intervalSeconds),
+                ahtSecondsByConcurrency: kind.chatAHT(ahtSeconds: ahtSeconds) ?? [],
+                agents: agents, targetSeconds: target.targetSeconds)
         case .queue:
             if let patience = target.patienceSeconds {
-                return ErlangA.metrics(traffic: contacts * ahtSeconds / Double(intervalSeconds), ahtSeconds: ahtSeconds,
-                                       patienceSeconds: patience, agents: agents, targetSeconds: target.targetSeconds)
+                return ErlangA.metrics(
+                    traffic: contacts * ahtSeconds / Double(intervalSeconds), ahtSeconds: ahtSeconds,
+                    patienceSeconds: patience, agents: agents, targetSeconds: target.targetSeconds)
             }
-            return ErlangC.metrics(contacts: contacts, intervalSeconds: Double(intervalSeconds), ahtSeconds: ahtSeconds,
-                                   agents: agents, targetSeconds: target.targetSeconds)
+            return ErlangC.metrics(
+                contacts: contacts, intervalSeconds: Double(intervalSeconds), ahtSeconds: ahtSeconds,
+                agents: agents, targetSeconds: target.targetSeconds)
         case .deferred:
             return nil
         }
@@ -89,14 +112,18 @@ public enum ChannelStaffing {
 
     /// Deferred work on the grid spanned by `slots` (positions not given are closed): due by the
     /// end of the ⌊deadline / interval⌋-th open interval from arrival, levelled by `LevelledDeferred`.
-    static func deferred(contacts: [Double], ahtSeconds: Double, slots: [Int], intervalSeconds: Int,
-                         deadlineSeconds: Int, shrinkage: Double) throws(QueueingError) -> [StaffedInterval] {
+    static func deferred(
+        contacts: [Double], ahtSeconds: Double, slots: [Int], intervalSeconds: Int,
+        deadlineSeconds: Int, shrinkage: Double
+    ) throws(QueueingError) -> [StaffedInterval] {
         guard let first = slots.first, let last = slots.last else { return [] }
         guard slots.allSatisfy({ $0 >= first && $0 <= last }), last - first < 10_000_000 else {
             throw .invalidParameter(name: .openIntervals, message: "the intervals must be in order on one grid")
         }
         guard deadlineSeconds >= intervalSeconds else {
-            throw .invalidParameter(name: .deadlineSeconds, message: "must be at least one interval (\(intervalSeconds) s), got \(deadlineSeconds)")
+            throw .invalidParameter(
+                name: .deadlineSeconds,
+                message: "must be at least one interval (\(intervalSeconds) s), got \(deadlineSeconds)")
         }
         let count = last - first + 1
         var arrivals = [Double](repeating: 0, count: count)
@@ -107,28 +134,35 @@ public enum ChannelStaffing {
         }
         let allowance = deadlineSeconds / intervalSeconds
         let due = DeferredDeadlines.workingTime(working: open, allowance: allowance)
-        let plan = try LevelledDeferred.plan(arrivals: arrivals, working: open, due: due, intervalSeconds: intervalSeconds,
-                                             ahtSeconds: ahtSeconds)
+        let plan = try LevelledDeferred.plan(
+            arrivals: arrivals, working: open, due: due, intervalSeconds: intervalSeconds,
+            ahtSeconds: ahtSeconds)
         return slots.indices.map { i in
             let interval = plan[slots[i] - first]
-            return StaffedInterval(staffing: deferredStaffing(interval, contacts: contacts[i], ahtSeconds: ahtSeconds,
-                                                              intervalSeconds: intervalSeconds, shrinkage: shrinkage),
-                                   backlog: interval.backlog, oldestAgeSeconds: interval.oldestAgeSeconds)
+            return StaffedInterval(
+                staffing: deferredStaffing(
+                    interval, contacts: contacts[i], ahtSeconds: ahtSeconds,
+                    intervalSeconds: intervalSeconds, shrinkage: shrinkage),
+                backlog: interval.backlog, oldestAgeSeconds: interval.oldestAgeSeconds)
         }
     }
 
     /// One interval of a deferred plan as staffing: headcount = ⌈agents / (1 − shrinkage)⌉;
     /// service level 1 (every contact within its deadline, by construction); no ASA; occupancy
     /// = work handled ÷ staffed time, at most 1.
-    public static func deferredStaffing(_ interval: DeferredInterval, contacts: Double, ahtSeconds: Double,
-                                        intervalSeconds: Int, shrinkage: Double) -> Staffing {
+    public static func deferredStaffing(
+        _ interval: DeferredInterval, contacts: Double, ahtSeconds: Double,
+        intervalSeconds: Int, shrinkage: Double
+    ) -> Staffing {
         let capacity = Double(interval.agents) * Double(intervalSeconds)
-        let metrics = QueueMetrics(agents: interval.agents, trafficErlangs: contacts * ahtSeconds / Double(intervalSeconds),
-                                   probWait: .nan, serviceLevel: 1, asaSeconds: .nan,
-                                   occupancy: capacity > 0 ? min(1, interval.handled * ahtSeconds / capacity) : 0,
-                                   meanQueueLength: interval.backlog, abandonRate: nil)
-        return Staffing(agents: interval.agents, headcount: Headcount.scheduled(agents: interval.agents, shrinkage: shrinkage),
-                        metrics: metrics)
+        let metrics = QueueMetrics(
+            agents: interval.agents, trafficErlangs: contacts * ahtSeconds / Double(intervalSeconds),
+            probWait: .nan, serviceLevel: 1, asaSeconds: .nan,
+            occupancy: capacity > 0 ? min(1, interval.handled * ahtSeconds / capacity) : 0,
+            meanQueueLength: interval.backlog, abandonRate: nil)
+        return Staffing(
+            agents: interval.agents, headcount: Headcount.scheduled(agents: interval.agents, shrinkage: shrinkage),
+            metrics: metrics)
     }
 }
 

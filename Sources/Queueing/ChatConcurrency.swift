@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Chat and messaging with concurrency: each agent holds up to K conversations at once, and a
@@ -43,11 +43,14 @@ public enum ChatConcurrency {
 
     /// Metrics of one interval; every measure NaN outside the valid range (use `validatedMetrics`
     /// for an error naming the bad input).
-    public static func metrics(contacts: Double, intervalSeconds: Double, ahtSecondsByConcurrency: [Double], agents: Int,
-                               targetSeconds: Double) -> QueueMetrics {
+    public static func metrics(
+        contacts: Double, intervalSeconds: Double, ahtSecondsByConcurrency: [Double], agents: Int,
+        targetSeconds: Double
+    ) -> QueueMetrics {
         do {
-            return try validatedMetrics(contacts: contacts, intervalSeconds: intervalSeconds,
-                                        ahtSecondsByConcurrency: ahtSecondsByConcurrency, agents: agents, targetSeconds: targetSeconds)
+            return try validatedMetrics(
+                contacts: contacts, intervalSeconds: intervalSeconds,
+                ahtSecondsByConcurrency: ahtSecondsByConcurrency, agents: agents, targetSeconds: targetSeconds)
         } catch {
             let k = ahtSecondsByConcurrency.count
             let traffic = k > 0 ? contacts / intervalSeconds * ahtSecondsByConcurrency[k - 1] / Double(k) : .nan
@@ -57,16 +60,24 @@ public enum ChatConcurrency {
 
     /// `metrics`, throwing a `QueueingError` naming "contacts", "interval_seconds", "concurrency",
     /// "aht_seconds", "agents" or "target_seconds".
-    public static func validatedMetrics(contacts: Double, intervalSeconds: Double, ahtSecondsByConcurrency: [Double], agents: Int,
-                                        targetSeconds: Double) throws(QueueingError) -> QueueMetrics {
+    public static func validatedMetrics(
+        contacts: Double, intervalSeconds: Double, ahtSecondsByConcurrency: [Double], agents: Int,
+        targetSeconds: Double
+    ) throws(QueueingError) -> QueueMetrics {
         try check(contacts: contacts, intervalSeconds: intervalSeconds, aht: ahtSecondsByConcurrency)
         try InputCheck.agents(agents)
         try InputCheck.seconds(targetSeconds, name: .targetSeconds, allowZero: true)
         let slots = agents.multipliedReportingOverflow(by: ahtSecondsByConcurrency.count)
         guard !slots.overflow, slots.partialValue <= QueueingLimits.maximumAgents else {
-            throw .invalidParameter(name: .agents, message: "\(agents) agents × concurrency \(ahtSecondsByConcurrency.count) is more than \(QueueingLimits.maximumAgents) conversation slots")
+            throw .invalidParameter(
+                name: .agents,
+                message:
+                    "\(agents) agents × concurrency \(ahtSecondsByConcurrency.count) is more than \(QueueingLimits.maximumAgents) conversation slots"
+            )
         }
-        return compute(arrivalRate: contacts / intervalSeconds, aht: ahtSecondsByConcurrency, agents: agents, targetSeconds: targetSeconds)
+        return compute(
+            arrivalRate: contacts / intervalSeconds, aht: ahtSecondsByConcurrency, agents: agents,
+            targetSeconds: targetSeconds)
     }
 
     /// Fewest agents meeting every target of `target` (service level = first reply within
@@ -75,12 +86,16 @@ public enum ChatConcurrency {
     /// measure is not monotone in agents.
     /// - Throws: `QueueingError` naming the bad input; "patience_seconds" (this model has no
     ///   abandonment); "contacts" when the answer would exceed `QueueingLimits.maximumAgents`.
-    public static func requiredAgents(contacts: Double, intervalSeconds: Double, ahtSecondsByConcurrency: [Double],
-                                      target: StaffingTarget) throws(QueueingError) -> Staffing {
+    public static func requiredAgents(
+        contacts: Double, intervalSeconds: Double, ahtSecondsByConcurrency: [Double],
+        target: StaffingTarget
+    ) throws(QueueingError) -> Staffing {
         try check(contacts: contacts, intervalSeconds: intervalSeconds, aht: ahtSecondsByConcurrency)
         let target = try target.validated()
         guard target.patienceSeconds == nil else {
-            throw .invalidParameter(name: .patienceSeconds, message: "the chat concurrency model has no abandonment; leave patience out for chat")
+            throw .invalidParameter(
+                name: .patienceSeconds,
+                message: "the chat concurrency model has no abandonment; leave patience out for chat")
         }
         if contacts == 0 { return Staffing(agents: 0, headcount: 0, metrics: .zeroTraffic(agents: 0)) }
         let concurrency = ahtSecondsByConcurrency.count
@@ -89,11 +104,13 @@ public enum ChatConcurrency {
         let limit = QueueingLimits.maximumAgents / concurrency
         guard traffic < Double(limit) else { throw StaffingSolver.tooManyAgents(traffic: traffic) }
         var agents = Int(traffic.rounded(.down))
-        var metrics = compute(arrivalRate: rate, aht: ahtSecondsByConcurrency, agents: agents, targetSeconds: target.targetSeconds)
+        var metrics = compute(
+            arrivalRate: rate, aht: ahtSecondsByConcurrency, agents: agents, targetSeconds: target.targetSeconds)
         while !StaffingSolver.meetsQueueTargets(metrics, target) || !(metrics.probWait < 1) {
             agents += 1
             guard agents <= limit else { throw StaffingSolver.tooManyAgents(traffic: traffic) }
-            metrics = compute(arrivalRate: rate, aht: ahtSecondsByConcurrency, agents: agents, targetSeconds: target.targetSeconds)
+            metrics = compute(
+                arrivalRate: rate, aht: ahtSecondsByConcurrency, agents: agents, targetSeconds: target.targetSeconds)
         }
         let beforeCap = agents
         if let cap = target.maxOccupancy {
@@ -106,23 +123,30 @@ public enum ChatConcurrency {
             let floor = Int((rate * shortest / (Double(concurrency) * cap)).rounded(.down)) - 1
             if floor > agents {
                 agents = min(floor, limit)
-                metrics = compute(arrivalRate: rate, aht: ahtSecondsByConcurrency, agents: agents, targetSeconds: target.targetSeconds)
+                metrics = compute(
+                    arrivalRate: rate, aht: ahtSecondsByConcurrency, agents: agents, targetSeconds: target.targetSeconds
+                )
             }
             while !(metrics.occupancy <= cap) {
                 agents += 1
                 guard agents <= limit else { throw StaffingSolver.tooManyAgents(traffic: traffic) }
-                metrics = compute(arrivalRate: rate, aht: ahtSecondsByConcurrency, agents: agents, targetSeconds: target.targetSeconds)
+                metrics = compute(
+                    arrivalRate: rate, aht: ahtSecondsByConcurrency, agents: agents, targetSeconds: target.targetSeconds
+                )
             }
         }
-        return Staffing(agents: agents, headcount: Headcount.scheduled(agents: agents, shrinkage: target.shrinkage),
-                        metrics: metrics, agentsBeforeOccupancyCap: beforeCap)
+        return Staffing(
+            agents: agents, headcount: Headcount.scheduled(agents: agents, shrinkage: target.shrinkage),
+            metrics: metrics, agentsBeforeOccupancyCap: beforeCap)
     }
 
     private static func check(contacts: Double, intervalSeconds: Double, aht: [Double]) throws(QueueingError) {
         try InputCheck.contacts(contacts)
         try InputCheck.seconds(intervalSeconds, name: .intervalSeconds, allowZero: false)
         guard !aht.isEmpty, aht.count <= maximumConcurrency else {
-            throw .invalidParameter(name: .concurrency, message: "must be a whole number of conversations from 1 to \(maximumConcurrency), got \(aht.count)")
+            throw .invalidParameter(
+                name: .concurrency,
+                message: "must be a whole number of conversations from 1 to \(maximumConcurrency), got \(aht.count)")
         }
         for value in aht { try InputCheck.seconds(value, name: .ahtSeconds, allowZero: false) }
     }
@@ -151,7 +175,8 @@ public enum ChatConcurrency {
             logWeights[n] = logWeights[n - 1] + logLambda - log(completionRate(n))
             largest = max(largest, logWeights[n])
         }
-        var below = 0.0, busyBelow = 0.0
+        var below = 0.0
+        var busyBelow = 0.0
         for n in 0..<slots {
             let weight = exp(logWeights[n] - largest)
             below += weight
@@ -163,8 +188,9 @@ public enum ChatConcurrency {
         let gap = fullRate - lambda
         let serviceLevel = 1 - probWait * exp(-gap * targetSeconds)
         let occupancy = (busyBelow + Double(slots) * waitMass) / total / Double(slots)
-        return QueueMetrics(agents: agents, trafficErlangs: traffic, probWait: probWait, serviceLevel: serviceLevel,
-                            asaSeconds: probWait / gap, occupancy: occupancy, meanQueueLength: probWait * rho / (1 - rho),
-                            abandonRate: nil)
+        return QueueMetrics(
+            agents: agents, trafficErlangs: traffic, probWait: probWait, serviceLevel: serviceLevel,
+            asaSeconds: probWait / gap, occupancy: occupancy, meanQueueLength: probWait * rho / (1 - rho),
+            abandonRate: nil)
     }
 }

@@ -41,18 +41,27 @@ public enum DeferredBacklog {
     /// - Throws: `QueueingError.invalidParameter` naming "open_intervals" (length differs from the
     ///   arrivals), "contacts", "interval_seconds", "aht_seconds" or "deadline_seconds" (below one
     ///   interval: no contact could be handled in time).
-    public static func plan(arrivals: [Double], openIntervals: [Bool], intervalSeconds: Int, ahtSeconds: Double,
-                            deadlineSeconds: Int) throws(QueueingError) -> [DeferredInterval] {
+    public static func plan(
+        arrivals: [Double], openIntervals: [Bool], intervalSeconds: Int, ahtSeconds: Double,
+        deadlineSeconds: Int
+    ) throws(QueueingError) -> [DeferredInterval] {
         guard arrivals.count == openIntervals.count else {
-            throw .invalidParameter(name: .openIntervals, message: "needs one entry per interval: \(arrivals.count) intervals of contacts, \(openIntervals.count) of opening hours")
+            throw .invalidParameter(
+                name: .openIntervals,
+                message:
+                    "needs one entry per interval: \(arrivals.count) intervals of contacts, \(openIntervals.count) of opening hours"
+            )
         }
         for value in arrivals { try InputCheck.contacts(value) }
         guard intervalSeconds > 0 else {
-            throw .invalidParameter(name: .intervalSeconds, message: "must be a positive number of seconds, got \(intervalSeconds)")
+            throw .invalidParameter(
+                name: .intervalSeconds, message: "must be a positive number of seconds, got \(intervalSeconds)")
         }
         try InputCheck.seconds(ahtSeconds, name: .ahtSeconds, allowZero: false)
         guard deadlineSeconds >= intervalSeconds else {
-            throw .invalidParameter(name: .deadlineSeconds, message: "must be at least one interval (\(intervalSeconds) s), got \(deadlineSeconds)")
+            throw .invalidParameter(
+                name: .deadlineSeconds,
+                message: "must be at least one interval (\(intervalSeconds) s), got \(deadlineSeconds)")
         }
         let allowance = deadlineSeconds / intervalSeconds
         let count = arrivals.count
@@ -76,7 +85,9 @@ public enum DeferredBacklog {
 
         var plan: [DeferredInterval] = []
         plan.reserveCapacity(count)
-        var arrived = 0.0, handled = 0.0, dueSoFar = 0.0
+        var arrived = 0.0
+        var handled = 0.0
+        var dueSoFar = 0.0
         var cumulativeArrivals = [Double](repeating: 0, count: count)
         var oldest = 0  // first interval whose arrivals are not all handled
         for j in 0..<count {
@@ -89,7 +100,9 @@ public enum DeferredBacklog {
                 if shortfall > 0 {
                     agents = fewestAgents(covering: shortfall, perAgent: perAgent)
                     guard agents <= QueueingLimits.maximumAgents else {
-                        throw .invalidParameter(name: .contacts, message: "would need more than \(QueueingLimits.maximumAgents) agents in interval \(j)")
+                        throw .invalidParameter(
+                            name: .contacts,
+                            message: "would need more than \(QueueingLimits.maximumAgents) agents in interval \(j)")
                     }
                 }
             }
@@ -98,7 +111,9 @@ public enum DeferredBacklog {
             let backlog = arrived - handled
             while oldest <= j, cumulativeArrivals[oldest] - handled <= 1e-9 * max(1, handled) { oldest += 1 }
             let age = oldest <= j && backlog > 1e-9 * max(1, handled) ? Double(j + 1 - oldest) * interval : 0
-            plan.append(DeferredInterval(agents: agents, handled: handled - before, backlog: max(0, backlog), oldestAgeSeconds: age))
+            plan.append(
+                DeferredInterval(
+                    agents: agents, handled: handled - before, backlog: max(0, backlog), oldestAgeSeconds: age))
         }
         return plan
     }

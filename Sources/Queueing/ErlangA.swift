@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Erlang A (Palm): the M/M/N+M queue, Erlang C plus exponential patience with mean P seconds.
@@ -49,8 +49,10 @@ public enum ErlangA {
         /// Mean time in queue over all contacts, an abandoning contact counting its time until it left.
         public var meanWaitAllSeconds: Double
 
-        public init(metrics: QueueMetrics, abandonWithinTarget: Double, serviceLevelExcludingShortAbandons: Double,
-                    meanWaitAllSeconds: Double) {
+        public init(
+            metrics: QueueMetrics, abandonWithinTarget: Double, serviceLevelExcludingShortAbandons: Double,
+            meanWaitAllSeconds: Double
+        ) {
             self.metrics = metrics
             self.abandonWithinTarget = abandonWithinTarget
             self.serviceLevelExcludingShortAbandons = serviceLevelExcludingShortAbandons
@@ -59,37 +61,52 @@ public enum ErlangA {
     }
 
     /// Erlang A measures for `agents` under `traffic` Erlangs; NaN outside the valid range.
-    public static func metrics(traffic: Double, ahtSeconds: Double, patienceSeconds: Double, agents: Int,
-                               targetSeconds: Double) -> QueueMetrics {
-        detailedMetrics(traffic: traffic, ahtSeconds: ahtSeconds, patienceSeconds: patienceSeconds, agents: agents,
-                        targetSeconds: targetSeconds).metrics
+    public static func metrics(
+        traffic: Double, ahtSeconds: Double, patienceSeconds: Double, agents: Int,
+        targetSeconds: Double
+    ) -> QueueMetrics {
+        detailedMetrics(
+            traffic: traffic, ahtSeconds: ahtSeconds, patienceSeconds: patienceSeconds, agents: agents,
+            targetSeconds: targetSeconds
+        ).metrics
     }
 
     /// All Erlang A measures; NaN outside the valid range.
-    public static func detailedMetrics(traffic: Double, ahtSeconds: Double, patienceSeconds: Double, agents: Int,
-                                       targetSeconds: Double) -> DetailedMetrics {
+    public static func detailedMetrics(
+        traffic: Double, ahtSeconds: Double, patienceSeconds: Double, agents: Int,
+        targetSeconds: Double
+    ) -> DetailedMetrics {
         do {
-            return try validatedDetailedMetrics(traffic: traffic, ahtSeconds: ahtSeconds, patienceSeconds: patienceSeconds,
-                                                agents: agents, targetSeconds: targetSeconds)
+            return try validatedDetailedMetrics(
+                traffic: traffic, ahtSeconds: ahtSeconds, patienceSeconds: patienceSeconds,
+                agents: agents, targetSeconds: targetSeconds)
         } catch {
-            return DetailedMetrics(metrics: .undefined(agents: agents, traffic: traffic, abandonment: true),
-                                   abandonWithinTarget: .nan, serviceLevelExcludingShortAbandons: .nan,
-                                   meanWaitAllSeconds: .nan)
+            return DetailedMetrics(
+                metrics: .undefined(agents: agents, traffic: traffic, abandonment: true),
+                abandonWithinTarget: .nan, serviceLevelExcludingShortAbandons: .nan,
+                meanWaitAllSeconds: .nan)
         }
     }
 
     /// All Erlang A measures, throwing a `QueueingError` that names the first bad input.
-    public static func validatedDetailedMetrics(traffic: Double, ahtSeconds: Double, patienceSeconds: Double, agents: Int,
-                                                targetSeconds: Double) throws(QueueingError) -> DetailedMetrics {
+    public static func validatedDetailedMetrics(
+        traffic: Double, ahtSeconds: Double, patienceSeconds: Double, agents: Int,
+        targetSeconds: Double
+    ) throws(QueueingError) -> DetailedMetrics {
         try InputCheck.traffic(traffic)
         try InputCheck.seconds(ahtSeconds, name: .ahtSeconds, allowZero: false)
         try InputCheck.patience(patienceSeconds)
         try InputCheck.agents(agents)
         try InputCheck.seconds(targetSeconds, name: .targetSeconds, allowZero: true)
-        guard let result = compute(traffic: traffic, ahtSeconds: ahtSeconds, patienceSeconds: patienceSeconds,
-                                   agents: agents, targetSeconds: targetSeconds) else {
-            throw .invalidParameter(name: .patienceSeconds, message: "too long for this overload: the queue would need "
-                                    + "more than \(QueueingLimits.maximumAgents) waiting positions to settle")
+        guard
+            let result = compute(
+                traffic: traffic, ahtSeconds: ahtSeconds, patienceSeconds: patienceSeconds,
+                agents: agents, targetSeconds: targetSeconds)
+        else {
+            throw .invalidParameter(
+                name: .patienceSeconds,
+                message: "too long for this overload: the queue would need "
+                    + "more than \(QueueingLimits.maximumAgents) waiting positions to settle")
         }
         return result
     }
@@ -129,21 +146,26 @@ public enum ErlangA {
     }
 
     /// The computation for valid inputs; nil when the chain needs too many states.
-    static func compute(traffic: Double, ahtSeconds: Double, patienceSeconds: Double, agents: Int,
-                        targetSeconds: Double) -> DetailedMetrics? {
+    static func compute(
+        traffic: Double, ahtSeconds: Double, patienceSeconds: Double, agents: Int,
+        targetSeconds: Double
+    ) -> DetailedMetrics? {
         if traffic == 0 {
-            return DetailedMetrics(metrics: .zeroTraffic(agents: agents, abandonment: true), abandonWithinTarget: 0,
-                                   serviceLevelExcludingShortAbandons: 1, meanWaitAllSeconds: 0)
+            return DetailedMetrics(
+                metrics: .zeroTraffic(agents: agents, abandonment: true), abandonWithinTarget: 0,
+                serviceLevelExcludingShortAbandons: 1, meanWaitAllSeconds: 0)
         }
         let patienceRatio = ahtSeconds / patienceSeconds  // ρ = θ/μ
         let shortAbandon = -expm1(-targetSeconds / patienceSeconds)  // 1 − e^(−θT)
         if agents == 0 {
             // Nobody is answered; the queue is M/M/∞ in patience: mean λ/θ = A/ρ.
             let queue = traffic / patienceRatio
-            let metrics = QueueMetrics(agents: 0, trafficErlangs: traffic, probWait: 1, serviceLevel: 0,
-                                       asaSeconds: .infinity, occupancy: 0, meanQueueLength: queue, abandonRate: 1)
-            return DetailedMetrics(metrics: metrics, abandonWithinTarget: shortAbandon,
-                                   serviceLevelExcludingShortAbandons: 0, meanWaitAllSeconds: patienceSeconds)
+            let metrics = QueueMetrics(
+                agents: 0, trafficErlangs: traffic, probWait: 1, serviceLevel: 0,
+                asaSeconds: .infinity, occupancy: 0, meanQueueLength: queue, abandonRate: 1)
+            return DetailedMetrics(
+                metrics: metrics, abandonWithinTarget: shortAbandon,
+                serviceLevelExcludingShortAbandons: 0, meanWaitAllSeconds: patienceSeconds)
         }
         let n = Double(agents)
         // Waiting positions the chain reaches: its mode sits near (A − N)/ρ.
@@ -151,10 +173,12 @@ public enum ErlangA {
         let inverseBlocking = ErlangB.inverseBlocking(traffic: traffic, agents: agents)
         if inverseBlocking == .infinity {
             // B(N, A) below 1e-308: no arrival ever finds all agents busy.
-            let metrics = QueueMetrics(agents: agents, trafficErlangs: traffic, probWait: 0, serviceLevel: 1, asaSeconds: 0,
-                                       occupancy: traffic / n, meanQueueLength: 0, abandonRate: 0)
-            return DetailedMetrics(metrics: metrics, abandonWithinTarget: 0, serviceLevelExcludingShortAbandons: 1,
-                                   meanWaitAllSeconds: 0)
+            let metrics = QueueMetrics(
+                agents: agents, trafficErlangs: traffic, probWait: 0, serviceLevel: 1, asaSeconds: 0,
+                occupancy: traffic / n, meanQueueLength: 0, abandonRate: 0)
+            return DetailedMetrics(
+                metrics: metrics, abandonWithinTarget: 0, serviceLevelExcludingShortAbandons: 1,
+                meanWaitAllSeconds: 0)
         }
         let a = n / patienceRatio  // Nμ/θ
         let stay = exp(-targetSeconds / patienceSeconds)  // x = e^(−θT)
@@ -162,12 +186,17 @@ public enum ErlangA {
         let logFirst = -n * targetSeconds / ahtSeconds
         var termA = Scaled(exponential: logFirst)
         var termA1 = Scaled(exponential: logFirst - targetSeconds / patienceSeconds)
-        var incompleteA = 0.0, incompleteA1 = 0.0
+        var incompleteA = 0.0
+        var incompleteA1 = 0.0
 
         // Weights relative to π_N, rescaled together when they grow large.
         var below = inverseBlocking - 1  // Σ_{n<N} πₙ / π_N
         var weight = 1.0
-        var waitMass = 0.0, queueSum = 0.0, answeredInTime = 0.0, abandonedInTime = 0.0, answeredWait = 0.0
+        var waitMass = 0.0
+        var queueSum = 0.0
+        var answeredInTime = 0.0
+        var abandonedInTime = 0.0
+        var answeredWait = 0.0
         var harmonic = 0.0  // Σᵢ₌₁ᵇ AHT / (N + iρ) = Σ 1/(Nμ + iθ)
         let tailTolerance = 0x1p-60
         var waiting = 0  // j: contacts waiting ahead of an arrival in this state
@@ -199,8 +228,13 @@ public enum ErlangA {
             }
             if weight > 0x1p600 {
                 let shrink = 0x1p-600
-                weight *= shrink; below *= shrink; waitMass *= shrink; queueSum *= shrink
-                answeredInTime *= shrink; abandonedInTime *= shrink; answeredWait *= shrink
+                weight *= shrink
+                below *= shrink
+                waitMass *= shrink
+                queueSum *= shrink
+                answeredInTime *= shrink
+                abandonedInTime *= shrink
+                answeredWait *= shrink
             }
             if waiting > QueueingLimits.maximumAgents { return nil }
         }
@@ -211,13 +245,15 @@ public enum ErlangA {
         let serviceLevel = (below + answeredInTime) / total
         let abandonWithinTarget = abandonedInTime / total
         let answeredFraction = 1 - abandonRate
-        let metrics = QueueMetrics(agents: agents, trafficErlangs: traffic, probWait: waitMass / total,
-                                   serviceLevel: serviceLevel,
-                                   asaSeconds: answeredFraction > 0 ? answeredWait / total / answeredFraction : .infinity,
-                                   occupancy: traffic * answeredFraction / n, meanQueueLength: meanQueue,
-                                   abandonRate: abandonRate)
-        return DetailedMetrics(metrics: metrics, abandonWithinTarget: abandonWithinTarget,
-                               serviceLevelExcludingShortAbandons: abandonWithinTarget < 1 ? serviceLevel / (1 - abandonWithinTarget) : 0,
-                               meanWaitAllSeconds: meanQueue * ahtSeconds / traffic)
+        let metrics = QueueMetrics(
+            agents: agents, trafficErlangs: traffic, probWait: waitMass / total,
+            serviceLevel: serviceLevel,
+            asaSeconds: answeredFraction > 0 ? answeredWait / total / answeredFraction : .infinity,
+            occupancy: traffic * answeredFraction / n, meanQueueLength: meanQueue,
+            abandonRate: abandonRate)
+        return DetailedMetrics(
+            metrics: metrics, abandonWithinTarget: abandonWithinTarget,
+            serviceLevelExcludingShortAbandons: abandonWithinTarget < 1 ? serviceLevel / (1 - abandonWithinTarget) : 0,
+            meanWaitAllSeconds: meanQueue * ahtSeconds / traffic)
     }
 }

@@ -31,7 +31,7 @@ public enum ErlangB {
         let tailTolerance = 0x1p-60
         var sum = 1.0
         var term = 1.0
-        var remaining = agents              // N − j: the next term is term · remaining / A
+        var remaining = agents  // N − j: the next term is term · remaining / A
         var ratio = Double(remaining) / traffic
         while true {
             term *= ratio

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // Exact ceilings for staffing.
@@ -48,7 +48,10 @@ struct BigNatural: Comparable, CustomStringConvertible {
     private static let pow10Table: [UInt64] = (0...19).map { k in (0..<k).reduce(UInt64(1)) { acc, _ in acc * 10 } }
 
     mutating func multiply(by factor: UInt32) {
-        if factor == 0 { limbs = []; return }
+        if factor == 0 {
+            limbs = []
+            return
+        }
         var carry: UInt64 = 0
         for i in limbs.indices {
             let product = UInt64(limbs[i]) * UInt64(factor) + carry
@@ -86,7 +89,12 @@ struct BigNatural: Comparable, CustomStringConvertible {
         var borrow: Int64 = 0
         for i in result.indices {
             var t = Int64(result[i]) - borrow - (i < rhs.limbs.count ? Int64(rhs.limbs[i]) : 0)
-            if t < 0 { t += 1 << 32; borrow = 1 } else { borrow = 0 }
+            if t < 0 {
+                t += 1 << 32
+                borrow = 1
+            } else {
+                borrow = 0
+            }
             result[i] = UInt32(t)
         }
         return BigNatural(limbs: result)
@@ -133,7 +141,10 @@ struct ShortestDecimal: Equatable {
     /// nil for NaN, infinities and negative numbers.
     init?(_ value: Double) {
         guard value.isFinite, value >= 0 else { return nil }
-        if value == 0 { self.init(significand: 0, exponent: 0); return }
+        if value == 0 {
+            self.init(significand: 0, exponent: 0)
+            return
+        }
         // Fast path for everyday numbers (17, 0.85, 183.6): the fewest fraction digits k ≤ 17 for
         // which round(value·10^k)/10^k converts back to `value`. 10^k is exact in binary for k ≤ 22
         // and the division is correctly rounded, so the check is the round-trip itself.
@@ -208,13 +219,15 @@ enum ExactQuotient {
     /// The sign of (Π numerators / Π denominators − integer): −1, 0 or +1, exactly. nil when a
     /// factor is negative, NaN or infinite, or a denominator is zero.
     static func compare(numerators: [Double], denominators: [Double], with integer: UInt64) -> Int? {
-        var left = BigNatural(1), leftExponent = 0
+        var left = BigNatural(1)
+        var leftExponent = 0
         for factor in numerators {
             guard let decimal = ShortestDecimal(factor) else { return nil }
             left = left * BigNatural(decimal.significand)
             leftExponent += decimal.exponent
         }
-        var right = BigNatural(integer), rightExponent = 0
+        var right = BigNatural(integer)
+        var rightExponent = 0
         for factor in denominators {
             guard let decimal = ShortestDecimal(factor), decimal.significand != 0 else { return nil }
             right = right * BigNatural(decimal.significand)
@@ -249,7 +262,9 @@ enum ExactQuotient {
         if !isNearInteger(estimate) { return Int(estimate.rounded(.down)) }
         // Largest k with k ≤ value.
         var k = UInt64(estimate.rounded())
-        while k > 0, let sign = compare(numerators: numerators, denominators: denominators, with: k), sign < 0 { k -= 1 }
+        while k > 0, let sign = compare(numerators: numerators, denominators: denominators, with: k), sign < 0 {
+            k -= 1
+        }
         while let sign = compare(numerators: numerators, denominators: denominators, with: k + 1), sign >= 0 { k += 1 }
         guard Double(k) < limit else { return nil }
         return Int(k)

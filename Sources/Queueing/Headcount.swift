@@ -63,12 +63,16 @@ public enum Headcount {
         // settle it with the exact ceiling, a bounded number of steps either way.
         var agents = max(0, min(heads, Int((Double(heads) * (1 - shrinkage)).rounded(.down))))
         for _ in 0..<4 where agents > 0 && scheduled(agents: agents, shrinkage: shrinkage) > heads { agents -= 1 }
-        for _ in 0..<4 where agents < heads && scheduled(agents: agents + 1, shrinkage: shrinkage) <= heads { agents += 1 }
+        for _ in 0..<4 where agents < heads && scheduled(agents: agents + 1, shrinkage: shrinkage) <= heads {
+            agents += 1
+        }
         return agents
     }
 
     /// 10^0 … 10^19, all exact in UInt64.
-    private static let powersOfTen: [UInt64] = (0...19).map { k in (0..<k).reduce(UInt64(1)) { product, _ in product * 10 } }
+    private static let powersOfTen: [UInt64] = (0...19).map { k in
+        (0..<k).reduce(UInt64(1)) { product, _ in product * 10 }
+    }
 
     /// `scheduled(agents:shrinkage:)` that rejects agents below 0 ("agents") and shrinkage
     /// outside [0, 1) ("shrinkage").

@@ -17,9 +17,11 @@ enum InputCheck {
     static func seconds(_ value: Double, name: QueueingParameter, allowZero: Bool) throws(QueueingError) {
         let ok = value.isFinite && (allowZero ? value >= 0 : value > 0)
         guard ok else {
-            throw .invalidParameter(name: name, message: allowZero
-                ? "must be a number of seconds ≥ 0, got \(show(value))"
-                : "must be a positive number of seconds, got \(show(value))")
+            throw .invalidParameter(
+                name: name,
+                message: allowZero
+                    ? "must be a number of seconds ≥ 0, got \(show(value))"
+                    : "must be a positive number of seconds, got \(show(value))")
         }
     }
 
@@ -29,7 +31,9 @@ enum InputCheck {
 
     static func patience(_ value: Double) throws(QueueingError) {
         guard value.isFinite, value >= minimumPatienceSeconds else {
-            throw .invalidParameter(name: .patienceSeconds, message: "must be at least \(show(minimumPatienceSeconds)) second of mean patience, got \(show(value))")
+            throw .invalidParameter(
+                name: .patienceSeconds,
+                message: "must be at least \(show(minimumPatienceSeconds)) second of mean patience, got \(show(value))")
         }
     }
 
@@ -41,13 +45,16 @@ enum InputCheck {
 
     static func agents(_ value: Int) throws(QueueingError) {
         guard value >= 0, value <= QueueingLimits.maximumAgents else {
-            throw .invalidParameter(name: .agents, message: "must be a whole number of agents from 0 to \(QueueingLimits.maximumAgents), got \(value)")
+            throw .invalidParameter(
+                name: .agents,
+                message: "must be a whole number of agents from 0 to \(QueueingLimits.maximumAgents), got \(value)")
         }
     }
 
     static func traffic(_ value: Double) throws(QueueingError) {
         guard value.isFinite, value >= 0 else {
-            throw .invalidParameter(name: .trafficErlangs, message: "must be a number of Erlangs ≥ 0, got \(show(value))")
+            throw .invalidParameter(
+                name: .trafficErlangs, message: "must be a number of Erlangs ≥ 0, got \(show(value))")
         }
     }
 
@@ -55,14 +62,17 @@ enum InputCheck {
     static func fraction(_ value: Double, name: QueueingParameter) throws(QueueingError) {
         guard value.isFinite, value > 0, value <= 1 else {
             let hint = value.isFinite && value > 1 && value <= 100 ? " (a fraction: 0.8 means 80 %)" : ""
-            throw .invalidParameter(name: name, message: "must be a fraction above 0 and at most 1, got \(show(value))\(hint)")
+            throw .invalidParameter(
+                name: name, message: "must be a fraction above 0 and at most 1, got \(show(value))\(hint)")
         }
     }
 
     static func shrinkage(_ value: Double) throws(QueueingError) {
         guard value.isFinite, value >= 0, value < 1 else {
             let hint = value.isFinite && value >= 1 && value < 100 ? " (a fraction: 0.3 means 30 %)" : ""
-            throw .invalidParameter(name: .shrinkage, message: "must be a fraction from 0 up to but not including 1, got \(show(value))\(hint)")
+            throw .invalidParameter(
+                name: .shrinkage,
+                message: "must be a fraction from 0 up to but not including 1, got \(show(value))\(hint)")
         }
     }
 }

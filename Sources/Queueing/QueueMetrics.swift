@@ -22,8 +22,10 @@ public struct QueueMetrics: Sendable, Equatable {
     /// Fraction of offered contacts that abandon; nil for Erlang C (no abandonment).
     public var abandonRate: Double?
 
-    public init(agents: Int, trafficErlangs: Double, probWait: Double, serviceLevel: Double, asaSeconds: Double,
-                occupancy: Double, meanQueueLength: Double, abandonRate: Double?) {
+    public init(
+        agents: Int, trafficErlangs: Double, probWait: Double, serviceLevel: Double, asaSeconds: Double,
+        occupancy: Double, meanQueueLength: Double, abandonRate: Double?
+    ) {
         self.agents = agents
         self.trafficErlangs = trafficErlangs
         self.probWait = probWait
@@ -36,19 +38,22 @@ public struct QueueMetrics: Sendable, Equatable {
 
     /// Metrics for inputs outside the valid range of a non-throwing function: every measure NaN.
     static func undefined(agents: Int, traffic: Double, abandonment: Bool = false) -> QueueMetrics {
-        QueueMetrics(agents: agents, trafficErlangs: traffic, probWait: .nan, serviceLevel: .nan, asaSeconds: .nan,
-                     occupancy: .nan, meanQueueLength: .nan, abandonRate: abandonment ? .nan : nil)
+        QueueMetrics(
+            agents: agents, trafficErlangs: traffic, probWait: .nan, serviceLevel: .nan, asaSeconds: .nan,
+            occupancy: .nan, meanQueueLength: .nan, abandonRate: abandonment ? .nan : nil)
     }
 
     /// No contacts: nobody waits, every contact (there are none) is answered at once.
     static func zeroTraffic(agents: Int, abandonment: Bool = false) -> QueueMetrics {
-        QueueMetrics(agents: agents, trafficErlangs: 0, probWait: 0, serviceLevel: 1, asaSeconds: 0,
-                     occupancy: 0, meanQueueLength: 0, abandonRate: abandonment ? 0 : nil)
+        QueueMetrics(
+            agents: agents, trafficErlangs: 0, probWait: 0, serviceLevel: 1, asaSeconds: 0,
+            occupancy: 0, meanQueueLength: 0, abandonRate: abandonment ? 0 : nil)
     }
 
     /// Erlang C with agents ≤ traffic: the queue grows without limit.
     static func unstable(agents: Int, traffic: Double) -> QueueMetrics {
-        QueueMetrics(agents: agents, trafficErlangs: traffic, probWait: 1, serviceLevel: 0, asaSeconds: .infinity,
-                     occupancy: 1, meanQueueLength: .infinity, abandonRate: nil)
+        QueueMetrics(
+            agents: agents, trafficErlangs: traffic, probWait: 1, serviceLevel: 0, asaSeconds: .infinity,
+            occupancy: 1, meanQueueLength: .infinity, abandonRate: nil)
     }
 }

@@ -31,14 +31,14 @@ public enum QueueingError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .invalidParameter(name, message): return "\(name.rawValue): \(message)"
+        case .invalidParameter(let name, let message): return "\(name.rawValue): \(message)"
         }
     }
 
     /// The input the error is about.
     public var parameter: QueueingParameter {
         switch self {
-        case let .invalidParameter(name, _): return name
+        case .invalidParameter(let name, _): return name
         }
     }
 }

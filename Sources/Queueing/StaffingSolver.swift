@@ -42,8 +42,10 @@ public enum StaffingSolver {
     /// - Throws: `QueueingError.invalidParameter` naming the bad input ("contacts",
     ///   "interval_seconds", "aht_seconds" or a `StaffingTarget` field), or "contacts" when the
     ///   answer would exceed `QueueingLimits.maximumAgents`.
-    public static func solve(contacts: Double, intervalSeconds: Double, ahtSeconds: Double,
-                             target: StaffingTarget) throws(QueueingError) -> Staffing {
+    public static func solve(
+        contacts: Double, intervalSeconds: Double, ahtSeconds: Double,
+        target: StaffingTarget
+    ) throws(QueueingError) -> Staffing {
         try InputCheck.contacts(contacts)
         try InputCheck.seconds(intervalSeconds, name: .intervalSeconds, allowZero: false)
         try InputCheck.seconds(ahtSeconds, name: .ahtSeconds, allowZero: false)
@@ -58,34 +60,42 @@ public enum StaffingSolver {
 
         var occupancyFloor = 0
         if let cap = target.maxOccupancy {
-            guard let floor = ExactQuotient.ceiling(estimate: traffic / cap, numerators: [contacts, ahtSeconds],
-                                                    denominators: [intervalSeconds, cap], limit: limit + 1) else {
+            guard
+                let floor = ExactQuotient.ceiling(
+                    estimate: traffic / cap, numerators: [contacts, ahtSeconds],
+                    denominators: [intervalSeconds, cap], limit: limit + 1)
+            else {
                 throw tooManyAgents(traffic: traffic)
             }
             occupancyFloor = floor
         }
 
         if let patience = target.patienceSeconds {
-            return try solveErlangA(traffic: traffic, ahtSeconds: ahtSeconds, patienceSeconds: patience,
-                                    target: target, occupancyFloor: occupancyFloor)
+            return try solveErlangA(
+                traffic: traffic, ahtSeconds: ahtSeconds, patienceSeconds: patience,
+                target: target, occupancyFloor: occupancyFloor)
         }
 
         // The fewest stable agents: ⌊A⌋ + 1, one more when the decimal A is exactly the integer
         // the float fell short of.
         var agents = Int(traffic.rounded(.down)) + 1
-        if !ErlangC.isStable(agents: agents, contacts: contacts, intervalSeconds: intervalSeconds,
-                             ahtSeconds: ahtSeconds, traffic: traffic) {
+        if !ErlangC.isStable(
+            agents: agents, contacts: contacts, intervalSeconds: intervalSeconds,
+            ahtSeconds: ahtSeconds, traffic: traffic)
+        {
             agents += 1
         }
         var inverseBlocking = ErlangB.inverseBlocking(traffic: traffic, agents: agents)
-        var metrics = ErlangC.stableMetrics(traffic: traffic, ahtSeconds: ahtSeconds, agents: agents,
-                                            targetSeconds: target.targetSeconds, inverseBlocking: inverseBlocking)
+        var metrics = ErlangC.stableMetrics(
+            traffic: traffic, ahtSeconds: ahtSeconds, agents: agents,
+            targetSeconds: target.targetSeconds, inverseBlocking: inverseBlocking)
         while !meetsQueueTargets(metrics, target) {
             agents += 1
             guard agents <= QueueingLimits.maximumAgents else { throw tooManyAgents(traffic: traffic) }
             inverseBlocking = ErlangB.nextInverseBlocking(inverseBlocking, agents: agents, traffic: traffic)
-            metrics = ErlangC.stableMetrics(traffic: traffic, ahtSeconds: ahtSeconds, agents: agents,
-                                            targetSeconds: target.targetSeconds, inverseBlocking: inverseBlocking)
+            metrics = ErlangC.stableMetrics(
+                traffic: traffic, ahtSeconds: ahtSeconds, agents: agents,
+                targetSeconds: target.targetSeconds, inverseBlocking: inverseBlocking)
         }
         let agentsBeforeCap = agents
         if occupancyFloor > agents {
@@ -93,11 +103,13 @@ public enum StaffingSolver {
                 agents += 1
                 inverseBlocking = ErlangB.nextInverseBlocking(inverseBlocking, agents: agents, traffic: traffic)
             }
-            metrics = ErlangC.stableMetrics(traffic: traffic, ahtSeconds: ahtSeconds, agents: agents,
-                                            targetSeconds: target.targetSeconds, inverseBlocking: inverseBlocking)
+            metrics = ErlangC.stableMetrics(
+                traffic: traffic, ahtSeconds: ahtSeconds, agents: agents,
+                targetSeconds: target.targetSeconds, inverseBlocking: inverseBlocking)
         }
-        return Staffing(agents: agents, headcount: Headcount.scheduled(agents: agents, shrinkage: target.shrinkage),
-                        metrics: metrics, agentsBeforeOccupancyCap: agentsBeforeCap)
+        return Staffing(
+            agents: agents, headcount: Headcount.scheduled(agents: agents, shrinkage: target.shrinkage),
+            metrics: metrics, agentsBeforeOccupancyCap: agentsBeforeCap)
     }
 
     /// Service level, ASA and abandonment targets (the occupancy cap is applied separately).
@@ -110,7 +122,9 @@ public enum StaffingSolver {
     }
 
     static func tooManyAgents(traffic: Double) -> QueueingError {
-        .invalidParameter(name: .contacts, message: "would need more than \(QueueingLimits.maximumAgents) agents "
-                          + "(traffic \(InputCheck.show(traffic)) Erlangs); check the volume and handling time")
+        .invalidParameter(
+            name: .contacts,
+            message: "would need more than \(QueueingLimits.maximumAgents) agents "
+                + "(traffic \(InputCheck.show(traffic)) Erlangs); check the volume and handling time")
     }
 }

@@ -22,8 +22,10 @@ public struct StaffingTarget: Sendable, Equatable {
     /// Highest acceptable fraction of offered contacts that abandon, in (0, 1]; needs `patienceSeconds`.
     public var maxAbandonRate: Double?
 
-    public init(serviceLevel: Double?, targetSeconds: Double, maxASASeconds: Double? = nil, maxOccupancy: Double? = nil,
-                shrinkage: Double = 0, patienceSeconds: Double? = nil, maxAbandonRate: Double? = nil) {
+    public init(
+        serviceLevel: Double?, targetSeconds: Double, maxASASeconds: Double? = nil, maxOccupancy: Double? = nil,
+        shrinkage: Double = 0, patienceSeconds: Double? = nil, maxAbandonRate: Double? = nil
+    ) {
         self.serviceLevel = serviceLevel
         self.targetSeconds = targetSeconds
         self.maxASASeconds = maxASASeconds
@@ -46,13 +48,17 @@ public struct StaffingTarget: Sendable, Equatable {
         if let maxAbandonRate {
             try InputCheck.fraction(maxAbandonRate, name: .maxAbandonRate)
             guard patienceSeconds != nil else {
-                throw .invalidParameter(name: .maxAbandonRate,
-                                        message: "needs patience_seconds: without abandonment (Erlang C) nobody abandons")
+                throw .invalidParameter(
+                    name: .maxAbandonRate,
+                    message: "needs patience_seconds: without abandonment (Erlang C) nobody abandons")
             }
         }
         guard serviceLevel != nil || maxASASeconds != nil || maxOccupancy != nil || maxAbandonRate != nil else {
-            throw .invalidParameter(name: .serviceLevel,
-                                    message: "no target given: set a service level (such as 0.8 within 20 s), an ASA, a maximum occupancy or a maximum abandon rate")
+            throw .invalidParameter(
+                name: .serviceLevel,
+                message:
+                    "no target given: set a service level (such as 0.8 within 20 s), an ASA, a maximum occupancy or a maximum abandon rate"
+            )
         }
         return self
     }

@@ -7,7 +7,8 @@ public struct CSVTable: Sendable, Equatable {
     public var rows: [[String]]
 
     public init(header: [String], rows: [[String]] = []) {
-        self.header = header; self.rows = rows
+        self.header = header
+        self.rows = rows
     }
 
     public mutating func append(_ row: [String]) { rows.append(row) }
@@ -30,7 +31,8 @@ public struct CSVTable: Sendable, Equatable {
     static func append(_ field: String, to bytes: inout [UInt8]) {
         let utf8 = field.utf8
         guard let first = utf8.first else { return }
-        let formulaStart = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+        let formulaStart =
+            first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
             || first == UInt8(ascii: "@") || first == 9 || first == 13
         let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
         if formulaStart || needsQuotes {

@@ -21,19 +21,21 @@ public indirect enum JSONValue: Sendable, Equatable {
         let pad = String(repeating: "  ", count: indent)
         let inner = String(repeating: "  ", count: indent + 1)
         switch self {
-        case let .string(s): return Self.quote(s)
-        case let .number(x, digits):
+        case .string(let s): return Self.quote(s)
+        case .number(let x, let digits):
             return x.isFinite ? NumberFormat.plain(x, maxFractionDigits: digits) : "null"
-        case let .exact(x): return x.isFinite ? NumberFormat.shortest(x) : "null"
-        case let .integer(i): return String(i)
-        case let .bool(b): return b ? "true" : "false"
+        case .exact(let x): return x.isFinite ? NumberFormat.shortest(x) : "null"
+        case .integer(let i): return String(i)
+        case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
-        case let .array(items):
+        case .array(let items):
             if items.isEmpty { return "[]" }
-            return "[\n" + items.map { inner + $0.render(indent: indent + 1) }.joined(separator: ",\n") + "\n" + pad + "]"
-        case let .object(pairs):
+            return "[\n" + items.map { inner + $0.render(indent: indent + 1) }.joined(separator: ",\n") + "\n" + pad
+                + "]"
+        case .object(let pairs):
             if pairs.isEmpty { return "{}" }
-            return "{\n" + pairs.map { inner + Self.quote($0.0) + ": " + $0.1.render(indent: indent + 1) }
+            return "{\n"
+                + pairs.map { inner + Self.quote($0.0) + ": " + $0.1.render(indent: indent + 1) }
                 .joined(separator: ",\n") + "\n" + pad + "}"
         }
     }

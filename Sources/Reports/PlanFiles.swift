@@ -1,6 +1,6 @@
-import StaffcastCore
 import Forecasting
 import Planning
+import StaffcastCore
 
 /// The files of a published week, rendered from a `WeeklyPlan`: `forecast.csv`,
 /// `requirements.csv`, `schedule.csv`, `coverage.csv`, `weekly_staffing.csv`, `report.html`,
@@ -11,24 +11,30 @@ public enum PlanFiles {
         var aht: [String: [Double]] = [:]
         for channel in plan.channels { aht[channel.channel] = channel.forecastAHT }
         let reports = plan.channels.map { channel in
-            var report = ChannelReport(channel: channel.channel, model: channel.forecast.model, historyInstants: channel.recentInstants,
-                                       historyValues: channel.recentValues, forecast: channel.forecast, actuals: channel.actuals,
-                                       requirements: channel.requirements,
-                                       coverage: plan.shifts.scores.filter { $0.channel == channel.channel })
+            var report = ChannelReport(
+                channel: channel.channel, model: channel.forecast.model, historyInstants: channel.recentInstants,
+                historyValues: channel.recentValues, forecast: channel.forecast, actuals: channel.actuals,
+                requirements: channel.requirements,
+                coverage: plan.shifts.scores.filter { $0.channel == channel.channel })
             report.notes = channel.holidays.map(\.description) + channel.anomalies.map(\.description)
             return report
         }
-        var report = WeeklyReport(weekLabel: plan.week.label, calendar: calendar, intervalSeconds: plan.intervalSeconds,
-                                  dates: plan.week.dates, channels: reports, daily: plan.daily, version: version,
-                                  hoursPerFTEDay: plan.config.fteHoursPerWeek / 5)
+        var report = WeeklyReport(
+            weekLabel: plan.week.label, calendar: calendar, intervalSeconds: plan.intervalSeconds,
+            dates: plan.week.dates, channels: reports, daily: plan.daily, version: version,
+            hoursPerFTEDay: plan.config.fteHoursPerWeek / 5)
         report.kpis = plan.kpis
         if let roster = plan.roster {
-            report.roster = RosterView(team: roster.team, roster: roster.roster, calendar: calendar, dates: plan.week.dates)
+            report.roster = RosterView(
+                team: roster.team, roster: roster.roster, calendar: calendar, dates: plan.week.dates)
         }
         var files: [(name: String, text: String)] = [
             ("forecast.csv", ForecastTable.csv(plan.channels.map(\.forecast), calendar: calendar, aht: aht)),
             ("requirements.csv", RequirementsTable.csv(plan.requirements, calendar: calendar)),
-            ("schedule.csv", ScheduleTable.csv(plan.shifts.schedule, calendar: calendar, tours: plan.config.shifts.tours)),
+            (
+                "schedule.csv",
+                ScheduleTable.csv(plan.shifts.schedule, calendar: calendar, tours: plan.config.shifts.tours)
+            ),
             ("coverage.csv", ScheduleTable.coverageCSV(plan.shifts.scores, calendar: calendar)),
             ("weekly_staffing.csv", WeeklyStaffing.csv(plan.daily)),
             ("report.html", report.html()),
@@ -49,8 +55,10 @@ public enum PlanFiles {
     public static func scenariosCSV(_ rows: [ScenarioStaffing]) -> String {
         var table = CSVTable(header: ["scenario", "channel", "contacts", "agent_hours_required", "headcount_peak"])
         for row in rows {
-            table.append([row.scenario, row.channel, Format.volume(row.contacts), Format.seconds(row.agentHoursRequired),
-                          String(row.headcountPeak)])
+            table.append([
+                row.scenario, row.channel, Format.volume(row.contacts), Format.seconds(row.agentHoursRequired),
+                String(row.headcountPeak),
+            ])
         }
         return table.render()
     }

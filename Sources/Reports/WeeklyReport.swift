@@ -1,7 +1,7 @@
-import StaffcastCore
 import Forecasting
-import Queueing
 import Planning
+import Queueing
+import StaffcastCore
 
 /// Everything the report shows about one channel.
 public struct ChannelReport: Sendable {
@@ -18,10 +18,18 @@ public struct ChannelReport: Sendable {
     /// What the forecast treated specially, one line each (holidays, anomalies), for the planner.
     public var notes: [String] = []
 
-    public init(channel: String, model: String, historyInstants: [Int64], historyValues: [Double], forecast: Forecast,
-                actuals: [Double?], requirements: [RequirementRow], coverage: [CoverageScore] = []) {
-        self.channel = channel; self.model = model; self.historyInstants = historyInstants; self.historyValues = historyValues
-        self.forecast = forecast; self.actuals = actuals; self.requirements = requirements; self.coverage = coverage
+    public init(
+        channel: String, model: String, historyInstants: [Int64], historyValues: [Double], forecast: Forecast,
+        actuals: [Double?], requirements: [RequirementRow], coverage: [CoverageScore] = []
+    ) {
+        self.channel = channel
+        self.model = model
+        self.historyInstants = historyInstants
+        self.historyValues = historyValues
+        self.forecast = forecast
+        self.actuals = actuals
+        self.requirements = requirements
+        self.coverage = coverage
     }
 }
 
@@ -42,10 +50,18 @@ public struct WeeklyReport: Sendable {
     /// The roster of named agents, when the plan has one.
     public var roster: RosterView? = nil
 
-    public init(weekLabel: String, calendar: PlanningCalendar, intervalSeconds: Int, dates: [CivilDate],
-                channels: [ChannelReport], daily: [DailyStaffing], version: String, hoursPerFTEDay: Double = 8) {
-        self.weekLabel = weekLabel; self.calendar = calendar; self.intervalSeconds = intervalSeconds; self.dates = dates
-        self.channels = channels; self.daily = daily; self.version = version; self.hoursPerFTEDay = hoursPerFTEDay
+    public init(
+        weekLabel: String, calendar: PlanningCalendar, intervalSeconds: Int, dates: [CivilDate],
+        channels: [ChannelReport], daily: [DailyStaffing], version: String, hoursPerFTEDay: Double = 8
+    ) {
+        self.weekLabel = weekLabel
+        self.calendar = calendar
+        self.intervalSeconds = intervalSeconds
+        self.dates = dates
+        self.channels = channels
+        self.daily = daily
+        self.version = version
+        self.hoursPerFTEDay = hoursPerFTEDay
     }
 
     static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -57,11 +73,13 @@ public struct WeeklyReport: Sendable {
     public func html() -> String {
         var body = ""
         body += "<h1>Staffing plan \(SVG.escape(weekLabel))</h1>\n"
-        body += "<p class=\"meta\">\(SVG.escape(dates.first?.description ?? "")) to \(SVG.escape(dates.last?.description ?? "")) · "
+        body +=
+            "<p class=\"meta\">\(SVG.escape(dates.first?.description ?? "")) to \(SVG.escape(dates.last?.description ?? "")) · "
             + "time zone \(SVG.escape(calendar.identifier)) · \(SVG.escape(Durations.format(intervalSeconds))) intervals · staffcast \(SVG.escape(version))</p>\n"
         body += summaryTable()
         for channel in channels {
-            body += "<section>\n<h2>\(SVG.escape(channel.channel)) <span class=\"model\">model: \(SVG.escape(channel.model))</span></h2>\n"
+            body +=
+                "<section>\n<h2>\(SVG.escape(channel.channel)) <span class=\"model\">model: \(SVG.escape(channel.model))</span></h2>\n"
             if !channel.notes.isEmpty {
                 body += "<ul class=\"notes\">" + channel.notes.map { "<li>\(SVG.escape($0))</li>" }.joined() + "</ul>\n"
             }
@@ -73,12 +91,12 @@ public struct WeeklyReport: Sendable {
         }
         if let roster { body += roster.html() }
         return ReportPage.head(title: "Staffing plan \(weekLabel)") + """
-        <body>
-        \(body)<p class="note">Contacts are the forecast mean; agent-hours are required headcount × interval length (shrinkage included); FTE = agent-hours ÷ \(NumberFormat.plain(hoursPerFTEDay, maxFractionDigits: 1)) h per day; service level and occupancy are contact-weighted expectations at the staffed agents.</p>
-        </body>
-        </html>
+            <body>
+            \(body)<p class="note">Contacts are the forecast mean; agent-hours are required headcount × interval length (shrinkage included); FTE = agent-hours ÷ \(NumberFormat.plain(hoursPerFTEDay, maxFractionDigits: 1)) h per day; service level and occupancy are contact-weighted expectations at the staffed agents.</p>
+            </body>
+            </html>
 
-        """
+            """
     }
 
     // MARK: Tables
@@ -95,7 +113,10 @@ public struct WeeklyReport: Sendable {
                 busyAgents += min(1, row.staffing.metrics.occupancy) * Double(row.staffing.agents)
                 agents += Double(row.staffing.agents)
             }
-            if !row.isDeferred { slWeighted += row.serviceLevelAtMean * row.meanContacts; slContacts += row.meanContacts }
+            if !row.isDeferred {
+                slWeighted += row.serviceLevelAtMean * row.meanContacts
+                slContacts += row.meanContacts
+            }
             peak = max(peak, row.staffing.headcount)
         }
         var serviceLevel: Double? { slContacts > 0 ? slWeighted / slContacts : nil }
@@ -114,7 +135,9 @@ public struct WeeklyReport: Sendable {
     }
 
     func row(_ label: String, _ t: Totals, days: Double, cssClass: String = "") -> String {
-        func pct(_ x: Double?) -> String { x.map { NumberFormat.plain(100 * $0, maxFractionDigits: 1, minFractionDigits: 1) + " %" } ?? "–" }
+        func pct(_ x: Double?) -> String {
+            x.map { NumberFormat.plain(100 * $0, maxFractionDigits: 1, minFractionDigits: 1) + " %" } ?? "–"
+        }
         let fte = t.agentHours / hoursPerFTEDay / max(days, 1)
         return "<tr\(cssClass.isEmpty ? "" : " class=\"\(cssClass)\"")><td>\(SVG.escape(label))</td>"
             + "<td>\(NumberFormat.plain(t.contacts, maxFractionDigits: 0))</td>"
@@ -124,15 +147,26 @@ public struct WeeklyReport: Sendable {
             + "<td>\(t.peak)</td><td>\(pct(t.serviceLevel))</td><td>\(pct(t.occupancy))</td></tr>\n"
     }
 
-    static let header = "<tr><th></th><th>contacts</th><th>workload h</th><th>agent-hours</th><th>FTE</th><th>peak heads</th><th>service level</th><th>occupancy</th></tr>\n"
+    static let header =
+        "<tr><th></th><th>contacts</th><th>workload h</th><th>agent-hours</th><th>FTE</th><th>peak heads</th><th>service level</th><th>occupancy</th></tr>\n"
 
     func summaryTable() -> String {
         guard let kpis else { return legacySummaryTable() }
-        func pct(_ x: Double?) -> String { x.map { NumberFormat.plain(100 * $0, maxFractionDigits: 1, minFractionDigits: 1) + " %" } ?? "–" }
+        func pct(_ x: Double?) -> String {
+            x.map { NumberFormat.plain(100 * $0, maxFractionDigits: 1, minFractionDigits: 1) + " %" } ?? "–"
+        }
         // The constraint that decides most staffed intervals: the deadline, the occupancy cap or the service target.
-        func line(_ label: String, _ t: WeekKPIs.Totals, serviceLevel: String, deferred: Bool = false, cssClass: String = "") -> String {
-            let binding = t.staffedIntervals == 0 ? "–" : deferred ? "deadline" : t.cappedByOccupancy * 2 > t.staffedIntervals
-                ? "occupancy cap (\(pct(Double(t.cappedByOccupancy) / Double(t.staffedIntervals))) of intervals)" : "service target"
+        func line(
+            _ label: String, _ t: WeekKPIs.Totals, serviceLevel: String, deferred: Bool = false, cssClass: String = ""
+        ) -> String {
+            let binding =
+                t.staffedIntervals == 0
+                ? "–"
+                : deferred
+                    ? "deadline"
+                    : t.cappedByOccupancy * 2 > t.staffedIntervals
+                        ? "occupancy cap (\(pct(Double(t.cappedByOccupancy) / Double(t.staffedIntervals))) of intervals)"
+                        : "service target"
             return "<tr\(cssClass.isEmpty ? "" : " class=\"\(cssClass)\"")><td>\(SVG.escape(label))</td>"
                 + "<td>\(NumberFormat.plain(t.contacts, maxFractionDigits: 0))</td>"
                 + "<td>\(NumberFormat.plain(t.workloadHours, maxFractionDigits: 1, minFractionDigits: 1))</td>"
@@ -140,22 +174,32 @@ public struct WeeklyReport: Sendable {
                 + "<td>\(NumberFormat.plain(t.fte, maxFractionDigits: 1, minFractionDigits: 1))</td>"
                 + "<td>\(t.peakHeads)</td><td>\(serviceLevel)</td><td>\(pct(t.occupancy))</td><td>\(binding)</td></tr>\n"
         }
-        var html = "<h2>Week summary</h2>\n<table>\n<tr><th></th><th>contacts</th><th>workload h</th><th>agent-hours</th><th>FTE¹</th><th>peak heads²</th><th>service level³</th><th>occupancy</th><th>binding</th></tr>\n"
+        var html =
+            "<h2>Week summary</h2>\n<table>\n<tr><th></th><th>contacts</th><th>workload h</th><th>agent-hours</th><th>FTE¹</th><th>peak heads²</th><th>service level³</th><th>occupancy</th><th>binding</th></tr>\n"
         let deferredChannels = Set(channels.filter { $0.requirements.contains(where: \.isDeferred) }.map(\.channel))
         for (channel, t) in kpis.channels {
             let deferred = deferredChannels.contains(channel)
-            html += line(channel, t, serviceLevel: deferred ? "within deadline" : pct(t.serviceLevel), deferred: deferred)
+            html += line(
+                channel, t, serviceLevel: deferred ? "within deadline" : pct(t.serviceLevel), deferred: deferred)
         }
-        if kpis.deferred != nil { html += line("real-time channels", kpis.realTime, serviceLevel: pct(kpis.realTime.serviceLevel), cssClass: "total") }
+        if kpis.deferred != nil {
+            html += line(
+                "real-time channels", kpis.realTime, serviceLevel: pct(kpis.realTime.serviceLevel), cssClass: "total")
+        }
         if let deferred = kpis.deferred {
-            html += line("deferred channels", deferred, serviceLevel: pct(kpis.answeredInTime) + " within deadline", deferred: true,
-                         cssClass: "total")
+            html += line(
+                "deferred channels", deferred, serviceLevel: pct(kpis.answeredInTime) + " within deadline",
+                deferred: true,
+                cssClass: "total")
         }
         html += line("all channels", kpis.all, serviceLevel: pct(kpis.all.serviceLevel), cssClass: "total")
-        html += "</table>\n<p class=\"note\">¹ FTE = agent-hours ÷ \(NumberFormat.plain(kpis.fteHoursPerWeek, maxFractionDigits: 1)) contract hours per week (config fte_hours_per_week). "
+        html +=
+            "</table>\n<p class=\"note\">¹ FTE = agent-hours ÷ \(NumberFormat.plain(kpis.fteHoursPerWeek, maxFractionDigits: 1)) contract hours per week (config fte_hours_per_week). "
             + "² All channels: the most heads needed at the same time (seats), not the largest channel's peak. "
             + "³ Real-time channels only, expected at the mean forecast; deferred work is answered within its deadline"
-            + (kpis.closingBacklog > 0 ? ", \(NumberFormat.plain(kpis.closingBacklog, maxFractionDigits: 0)) contacts carried into next week" : "") + ".</p>\n"
+            + (kpis.closingBacklog > 0
+                ? ", \(NumberFormat.plain(kpis.closingBacklog, maxFractionDigits: 0)) contacts carried into next week"
+                : "") + ".</p>\n"
         return html
     }
 
@@ -182,7 +226,10 @@ public struct WeeklyReport: Sendable {
         var previous: CivilDate? = nil
         for (i, instant) in instants.enumerated() {
             let date = calendar.local(instant).date
-            if date != previous { starts.append((i, dayLabel(date))); previous = date }
+            if date != previous {
+                starts.append((i, dayLabel(date)))
+                previous = date
+            }
         }
         return starts
     }
@@ -204,17 +251,34 @@ public struct WeeklyReport: Sendable {
             }
             return grid
         }
-        let h = f.instants.first.map { instant in instant >= first ? Int(min((instant - first) / step, Int64(count))) : 0 } ?? count
-        var lines = [ChartLine(label: "history", values: place(report.historyInstants, report.historyValues.map { Optional($0) }), colour: "#5b6673"),
-                     ChartLine(label: "forecast", values: place(f.instants, f.mean.map { Optional($0) }), colour: "#1f5fbf", width: 2)]
+        let h =
+            f.instants.first.map { instant in instant >= first ? Int(min((instant - first) / step, Int64(count))) : 0 }
+            ?? count
+        var lines = [
+            ChartLine(
+                label: "history", values: place(report.historyInstants, report.historyValues.map { Optional($0) }),
+                colour: "#5b6673"),
+            ChartLine(
+                label: "forecast", values: place(f.instants, f.mean.map { Optional($0) }), colour: "#1f5fbf", width: 2),
+        ]
         if report.actuals.contains(where: { $0 != nil }) {
-            lines.append(ChartLine(label: "actual", values: place(f.instants, report.actuals), colour: "#c0392b", dashed: true))
+            lines.append(
+                ChartLine(label: "actual", values: place(f.instants, report.actuals), colour: "#c0392b", dashed: true))
         }
-        let bands = [ChartBand(label: "95 %", lower: place(f.instants, f.lo95.map { Optional($0) }), upper: place(f.instants, f.hi95.map { Optional($0) }), colour: "#1f5fbf", opacity: 0.12),
-                     ChartBand(label: "80 %", lower: place(f.instants, f.lo80.map { Optional($0) }), upper: place(f.instants, f.hi80.map { Optional($0) }), colour: "#1f5fbf", opacity: 0.22)]
-        return TimeChart(title: "Contacts per \(Durations.format(intervalSeconds)): recent history and forecast with 80/95 % intervals",
-                         count: instants.count, dayStarts: dayStarts(instants), lines: lines, bands: bands,
-                         forecastFrom: h, yLabel: "contacts").render()
+        let bands = [
+            ChartBand(
+                label: "95 %", lower: place(f.instants, f.lo95.map { Optional($0) }),
+                upper: place(f.instants, f.hi95.map { Optional($0) }), colour: "#1f5fbf", opacity: 0.12),
+            ChartBand(
+                label: "80 %", lower: place(f.instants, f.lo80.map { Optional($0) }),
+                upper: place(f.instants, f.hi80.map { Optional($0) }), colour: "#1f5fbf", opacity: 0.22),
+        ]
+        return TimeChart(
+            title:
+                "Contacts per \(Durations.format(intervalSeconds)): recent history and forecast with 80/95 % intervals",
+            count: instants.count, dayStarts: dayStarts(instants), lines: lines, bands: bands,
+            forecastFrom: h, yLabel: "contacts"
+        ).render()
     }
 
     /// Required headcount by day and local clock time. A 25-hour day's repeated hour shows the
@@ -231,24 +295,39 @@ public struct WeeklyReport: Sendable {
         }
         let labels = (0..<perDay).map { s -> String in
             let minutes = s * intervalSeconds / 60
-            return (minutes / 60 < 10 ? "0" : "") + "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)"
+            return (minutes / 60 < 10 ? "0" : "") + "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "")
+                + "\(minutes % 60)"
         }
-        return HeatMap(title: "Required headcount by day and time of day", rowLabels: dates.map(dayLabel), columnLabels: labels,
-                       values: values, labelEvery: max(1, 7200 / intervalSeconds)).render()
+        return HeatMap(
+            title: "Required headcount by day and time of day", rowLabels: dates.map(dayLabel), columnLabels: labels,
+            values: values, labelEvery: max(1, 7200 / intervalSeconds)
+        ).render()
     }
 
     func coverageChart(_ report: ChannelReport) -> String {
         let rows = report.coverage.sorted { $0.instant < $1.instant }
         let instants = rows.map(\.instant)
         // Required is drawn last and dashed so it stays visible where the schedule matches it.
-        var lines = [ChartLine(label: "scheduled", values: rows.map { Double($0.scheduled) }, colour: "#1f5fbf", width: 2.5),
-                     ChartLine(label: "required", values: rows.map { Double($0.required) }, colour: "#c0392b", dashed: true, width: 1.5)]
-        var chart = TimeChart(title: "Scheduled versus required headcount", count: instants.count, dayStarts: dayStarts(instants),
-                              lines: lines, yLabel: "agents").render()
+        var lines = [
+            ChartLine(label: "scheduled", values: rows.map { Double($0.scheduled) }, colour: "#1f5fbf", width: 2.5),
+            ChartLine(
+                label: "required", values: rows.map { Double($0.required) }, colour: "#c0392b", dashed: true, width: 1.5
+            ),
+        ]
+        var chart = TimeChart(
+            title: "Scheduled versus required headcount", count: instants.count, dayStarts: dayStarts(instants),
+            lines: lines, yLabel: "agents"
+        ).render()
         if rows.contains(where: { $0.serviceLevel != nil }) {
-            lines = [ChartLine(label: "expected service level (%)", values: rows.map { $0.serviceLevel.map { 100 * $0 } }, colour: "#2e8b57")]
-            chart += TimeChart(title: "Service level the schedule yields", count: instants.count, dayStarts: dayStarts(instants),
-                               lines: lines, yLabel: "% in target", height: 200).render()
+            lines = [
+                ChartLine(
+                    label: "expected service level (%)", values: rows.map { $0.serviceLevel.map { 100 * $0 } },
+                    colour: "#2e8b57")
+            ]
+            chart += TimeChart(
+                title: "Service level the schedule yields", count: instants.count, dayStarts: dayStarts(instants),
+                lines: lines, yLabel: "% in target", height: 200
+            ).render()
         }
         return chart
     }

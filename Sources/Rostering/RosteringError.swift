@@ -18,11 +18,11 @@ public enum RosteringError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String {
         switch self {
-        case let .missingInput(path, reason): return "\(path): \(reason)"
-        case let .badData(location, message): return "\(location): \(message)"
-        case let .badFile(path, message): return "\(path): \(message)"
-        case let .noLegalPattern(person, message): return "\(person): no roster keeps every rule: \(message)"
-        case let .invalidRequest(message): return message
+        case .missingInput(let path, let reason): return "\(path): \(reason)"
+        case .badData(let location, let message): return "\(location): \(message)"
+        case .badFile(let path, let message): return "\(path): \(message)"
+        case .noLegalPattern(let person, let message): return "\(person): no roster keeps every rule: \(message)"
+        case .invalidRequest(let message): return message
         }
     }
 }

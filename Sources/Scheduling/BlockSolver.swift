@@ -23,13 +23,17 @@ extension DayBlock {
         var groupIDs: [Int] = []
         for (group, limit) in groupLimits.enumerated() {
             let members = useful.indices.filter { columns[useful[$0]].groups.contains(group) }
-            if !members.isEmpty { groups.append((members, Double(limit))); groupIDs.append(group) }
+            if !members.isEmpty {
+                groups.append((members, Double(limit)))
+                groupIDs.append(group)
+            }
         }
         let maxCost = useful.map { columns[$0].cost }.max() ?? 1
         let columnRows = useful.map { j in columns[j].works.compactMap { rowOfSlot[$0] >= 0 ? rowOfSlot[$0] : nil } }
         let penalty = maxCost * (rowRequired.reduce(0, +) + 1)
-        var lp = CoveringLP(rowCount: rowRequired.count, costs: useful.map { columns[$0].cost }, columnRows: columnRows,
-                            required: rowRequired, groups: groups, shortfallPrice: penalty)
+        var lp = CoveringLP(
+            rowCount: rowRequired.count, costs: useful.map { columns[$0].cost }, columnRows: columnRows,
+            required: rowRequired, groups: groups, shortfallPrice: penalty)
         lp.perturbFirst = isTours
         let solution = try lp.solve()
         var pivots = solution.pivots
@@ -48,10 +52,14 @@ extension DayBlock {
             var fixed = false
             for (position, j) in active.enumerated() {
                 let whole = Int((x[position] + 1e-7).rounded(.down))
-                if whole > 0 { state.add(j, whole); fixed = true }
+                if whole > 0 {
+                    state.add(j, whole)
+                    fixed = true
+                }
             }
             if !fixed, let (position, value) = x.enumerated().max(by: { $0.element < $1.element }), value > 1e-7 {
-                state.add(active[position]); fixed = true
+                state.add(active[position])
+                fixed = true
             }
             dives += 1
             guard fixed, dives <= 200 else { break }
@@ -68,11 +76,16 @@ extension DayBlock {
             var residualGroups: [(members: [Int], limit: Double)] = []
             for (group, id) in zip(groups, groupIDs) {
                 let members = group.members.compactMap { positionOf[useful[$0]] }
-                if !members.isEmpty { residualGroups.append((members, max(0, group.limit - Double(state.perGroup[id])))) }
+                if !members.isEmpty {
+                    residualGroups.append((members, max(0, group.limit - Double(state.perGroup[id]))))
+                }
             }
-            var residualLP = CoveringLP(rowCount: residual.count, costs: active.map { columns[$0].cost },
-                                        columnRows: active.map { j in columns[j].works.compactMap { residualRow[$0] >= 0 ? residualRow[$0] : nil } },
-                                        required: residual, groups: residualGroups, shortfallPrice: penalty)
+            var residualLP = CoveringLP(
+                rowCount: residual.count, costs: active.map { columns[$0].cost },
+                columnRows: active.map { j in
+                    columns[j].works.compactMap { residualRow[$0] >= 0 ? residualRow[$0] : nil }
+                },
+                required: residual, groups: residualGroups, shortfallPrice: penalty)
             residualLP.perturbFirst = isTours
             let next = try residualLP.solve()
             pivots += next.pivots
@@ -81,8 +94,9 @@ extension DayBlock {
         state.repair()
         state.improve(stopAt: lpShortfall < 1e-9 ? bound : nil)
         state.settle()
-        return Result(agents: state.agents, lpCost: solution.cost, lowerBound: bound, lpShortfall: lpShortfall,
-                      pivots: pivots, reachable: reachable)
+        return Result(
+            agents: state.agents, lpCost: solution.cost, lowerBound: bound, lpShortfall: lpShortfall,
+            pivots: pivots, reachable: reachable)
     }
 
     /// The LP optimum rounded up to the cost grid: when every shift costs a whole multiple of

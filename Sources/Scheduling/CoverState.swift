@@ -43,13 +43,17 @@ struct CoverState {
     mutating func repair() {
         let required = block.required
         while true {
-            var best = -1, bestScore = 0.0
+            var best = -1
+            var bestScore = 0.0
             for j in block.columns.indices where hasRoom(j) {
                 var short = 0
                 for t in block.columns[j].works where coverage[t] < required[t] { short += 1 }
                 guard short > 0 else { continue }
                 let score = Double(short) / block.columns[j].cost
-                if score > bestScore { bestScore = score; best = j }
+                if score > bestScore {
+                    bestScore = score
+                    best = j
+                }
             }
             guard best >= 0 else { return }
             add(best)
@@ -59,8 +63,15 @@ struct CoverState {
     /// Drops redundant shifts, most expensive first; true if any was dropped.
     mutating func dropRedundant() -> Bool {
         var dropped = false
-        let order = block.columns.indices.filter { agents[$0] > 0 }.sorted { block.columns[$0].cost > block.columns[$1].cost }
-        for j in order { while canRemove(j) { add(j, -1); dropped = true } }
+        let order = block.columns.indices.filter { agents[$0] > 0 }.sorted {
+            block.columns[$0].cost > block.columns[$1].cost
+        }
+        for j in order {
+            while canRemove(j) {
+                add(j, -1)
+                dropped = true
+            }
+        }
         return dropped
     }
 
@@ -85,16 +96,20 @@ struct CoverState {
             for j in block.columns.indices where agents[j] > 0 {
                 for k in block.columns.indices where block.columns[k].cost < block.columns[j].cost - 1e-12 {
                     while agents[j] > 0, hasRoom(k, freeing: j), canMove(from: j, to: k, mark: &mark) {
-                        add(j, -1); add(k); improved = true
+                        add(j, -1)
+                        add(k)
+                        improved = true
                     }
                 }
             }
             if dropRedundant() { improved = true }
             // Move a shift by one step (start or break) when that frees another to be dropped.
             for j in block.columns.indices where agents[j] > 0 {
-                for k in neighbours(of: j) where agents[j] > 0 && hasRoom(k, freeing: j) && canMove(from: j, to: k, mark: &mark) {
+                for k in neighbours(of: j)
+                where agents[j] > 0 && hasRoom(k, freeing: j) && canMove(from: j, to: k, mark: &mark) {
                     let before = self
-                    add(j, -1); add(k)
+                    add(j, -1)
+                    add(k)
                     if dropRedundant() { improved = true } else { self = before }
                 }
             }
@@ -114,18 +129,24 @@ struct CoverState {
             var moved = false
             for j in block.columns.indices where agents[j] > 0 {
                 let closedHere = closed(j)
-                for k in neighbours(of: j) where agents[j] > 0 && block.columns[k].cost <= block.columns[j].cost + 1e-12 {
+                for k in neighbours(of: j) where agents[j] > 0 && block.columns[k].cost <= block.columns[j].cost + 1e-12
+                {
                     let closedThere = closed(k)
-                    guard closedThere <= closedHere, hasRoom(k, freeing: j), canMove(from: j, to: k, mark: &mark) else { continue }
+                    guard closedThere <= closedHere, hasRoom(k, freeing: j), canMove(from: j, to: k, mark: &mark) else {
+                        continue
+                    }
                     // Over-coverage change: k's new intervals that are already covered, less j's freed ones.
                     for t in block.columns[j].works { mark[t] = true }
-                    let gained = block.columns[k].works.reduce(0) { $0 + (!mark[$1] && coverage[$1] >= required[$1] ? 1 : 0) }
+                    let gained = block.columns[k].works.reduce(0) {
+                        $0 + (!mark[$1] && coverage[$1] >= required[$1] ? 1 : 0)
+                    }
                     for t in block.columns[j].works { mark[t] = false }
                     for t in block.columns[k].works { mark[t] = true }
                     let freed = block.columns[j].works.reduce(0) { $0 + (!mark[$1] ? 1 : 0) }
                     for t in block.columns[k].works { mark[t] = false }
                     guard closedThere < closedHere || gained < freed else { continue }
-                    add(j, -1); add(k)
+                    add(j, -1)
+                    add(k)
                     moved = true
                 }
             }
@@ -142,11 +163,14 @@ struct CoverState {
             guard k != j, d.template == c.template else { return false }
             if d.daysOff == c.daysOff {
                 if abs(d.startKey - c.startKey) == 1 && d.breakOffset == c.breakOffset { return true }
-                if d.startKey == c.startKey, let a = c.breakOffset, let b = d.breakOffset, abs(a - b) == 1 { return true }
+                if d.startKey == c.startKey, let a = c.breakOffset, let b = d.breakOffset, abs(a - b) == 1 {
+                    return true
+                }
                 return false
             }
             let shift = (d.daysOff - c.daysOff + 7) % 7
-            return c.daysOff >= 0 && d.startKey == c.startKey && d.breakOffset == c.breakOffset && (shift == 1 || shift == 6)
+            return c.daysOff >= 0 && d.startKey == c.startKey && d.breakOffset == c.breakOffset
+                && (shift == 1 || shift == 6)
         }
     }
 }

@@ -58,7 +58,9 @@ struct CoveringLP {
     /// Without perturbation a long run of degenerate pivots (floating-point Bland can wander in
     /// a fractional tableau such as the tours') returns nil so the caller can retry perturbed.
     func solve(perturbation: Double) throws(SchedulingError) -> Solution? {
-        let m = rowCount, n = costs.count, g = groups.count
+        let m = rowCount
+        let n = costs.count
+        let g = groups.count
         func lowered(_ value: Double, _ index: Int) -> Double {
             perturbation == 0 ? value : value * (1 - perturbation * (1 + Double((index &* 7919) % 1009) / 1009))
         }
@@ -66,7 +68,8 @@ struct CoveringLP {
         let rows = n + m
         let columns = m + g + n + m
         let width = columns + 1
-        let slackBase = m + g, boundSlackBase = m + g + n
+        let slackBase = m + g
+        let boundSlackBase = m + g + n
         var tableau = [Double](repeating: 0, count: rows * width)
         var objective = [Double](repeating: 0, count: width)
         var basis = [Int](repeating: 0, count: rows)
@@ -89,7 +92,8 @@ struct CoveringLP {
             objective[t] = -required[t]
         }
         let scale = max(1, costs.max() ?? 1, required.max() ?? 1)
-        let reducedTolerance = 1e-9 * scale, pivotTolerance = 1e-9
+        let reducedTolerance = 1e-9 * scale
+        let pivotTolerance = 1e-9
 
         var pivots = 0
         var degenerateRun = 0
@@ -97,29 +101,41 @@ struct CoveringLP {
         var pivotRowNonzeros: [Int] = []
         pivotRowNonzeros.reserveCapacity(width)
         var stalled = false
-        try tableau.withUnsafeMutableBufferPointer { (t: inout UnsafeMutableBufferPointer<Double>) throws(SchedulingError) in
+        try tableau.withUnsafeMutableBufferPointer {
+            (t: inout UnsafeMutableBufferPointer<Double>) throws(SchedulingError) in
             while true {
                 let bland = degenerateRun > 40
                 // Entering column.
                 var entering = -1
                 var best = -reducedTolerance
                 for k in 0..<columns where objective[k] < -reducedTolerance {
-                    if bland { entering = k; break }
-                    if objective[k] < best { best = objective[k]; entering = k }
+                    if bland {
+                        entering = k
+                        break
+                    }
+                    if objective[k] < best {
+                        best = objective[k]
+                        entering = k
+                    }
                 }
                 if entering < 0 { break }
                 // Ratio test; ties go to the larger pivot (stability), or the lower basis index under Bland.
                 var leaving = -1
-                var bestRatio = Double.infinity, bestPivot = 0.0
+                var bestRatio = Double.infinity
+                var bestPivot = 0.0
                 for i in 0..<rows {
                     let a = t[i * width + entering]
                     guard a > pivotTolerance else { continue }
                     let ratio = max(0, t[i * width + columns]) / a
                     if leaving < 0 || ratio < bestRatio - 1e-12 * max(1, bestRatio) {
-                        leaving = i; bestRatio = ratio; bestPivot = a
+                        leaving = i
+                        bestRatio = ratio
+                        bestPivot = a
                     } else if ratio <= bestRatio + 1e-12 * max(1, bestRatio) {
                         if bland ? basis[i] < basis[leaving] : a > bestPivot {
-                            leaving = i; bestRatio = min(bestRatio, ratio); bestPivot = a
+                            leaving = i
+                            bestRatio = min(bestRatio, ratio)
+                            bestPivot = a
                         }
                     }
                 }
@@ -131,7 +147,10 @@ struct CoveringLP {
                 // fractional tableau (tour columns) otherwise lets tiny steps reset the run and cycle.
                 let improvement = bestRatio * -objective[entering]
                 degenerateRun = improvement <= 1e-9 * scale ? degenerateRun + 1 : 0
-                if perturbation == 0 && degenerateRun > stallLimit { stalled = true; return }
+                if perturbation == 0 && degenerateRun > stallLimit {
+                    stalled = true
+                    return
+                }
                 // Pivot.
                 let p = leaving * width
                 let inverse = 1 / t[p + entering]
@@ -160,7 +179,10 @@ struct CoveringLP {
                 objective[entering] = 0
                 basis[leaving] = entering
                 pivots += 1
-                if perturbation == 0 && pivots > maxPivots / 2 { stalled = true; return }
+                if perturbation == 0 && pivots > maxPivots / 2 {
+                    stalled = true
+                    return
+                }
                 if pivots > maxPivots { throw .solverFailed("no optimum after \(pivots) pivots") }
             }
         }

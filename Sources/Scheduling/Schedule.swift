@@ -66,10 +66,18 @@ public struct Schedule: Sendable, Equatable {
     /// Simplex pivots over all blocks, for benchmarks.
     public var pivots: Int
 
-    public init(shifts: [ScheduledShift], coverage: [CoverageRow], uncovered: [UncoveredInterval], agentHours: Double,
-                cost: Double, lpOptimum: Double, lowerBound: Double, lpShortfall: Double, pivots: Int) {
-        self.shifts = shifts; self.coverage = coverage; self.uncovered = uncovered; self.agentHours = agentHours
-        self.cost = cost; self.lpOptimum = lpOptimum; self.lowerBound = lowerBound; self.lpShortfall = lpShortfall
+    public init(
+        shifts: [ScheduledShift], coverage: [CoverageRow], uncovered: [UncoveredInterval], agentHours: Double,
+        cost: Double, lpOptimum: Double, lowerBound: Double, lpShortfall: Double, pivots: Int
+    ) {
+        self.shifts = shifts
+        self.coverage = coverage
+        self.uncovered = uncovered
+        self.agentHours = agentHours
+        self.cost = cost
+        self.lpOptimum = lpOptimum
+        self.lowerBound = lowerBound
+        self.lpShortfall = lpShortfall
         self.pivots = pivots
     }
 

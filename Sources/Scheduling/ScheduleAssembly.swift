@@ -11,11 +11,14 @@ extension Schedule {
             let tour = block.tourLabel(column)
             let perSegment = column.paidHours / Double(column.segments.count)
             for segment in column.segments {
-                shifts.append(ScheduledShift(channel: channel, date: block.days[segment.day].date, template: block.templateNames[column.template],
-                                             start: instant(segment.day, segment.startSlot), end: instant(segment.day, segment.endSlot),
-                                             breakStart: segment.breakSlots.map { instant(segment.day, $0.lowerBound) },
-                                             breakEnd: segment.breakSlots.map { instant(segment.day, $0.upperBound) },
-                                             agents: count, paidHoursPerAgent: perSegment, tour: tour))
+                shifts.append(
+                    ScheduledShift(
+                        channel: channel, date: block.days[segment.day].date,
+                        template: block.templateNames[column.template],
+                        start: instant(segment.day, segment.startSlot), end: instant(segment.day, segment.endSlot),
+                        breakStart: segment.breakSlots.map { instant(segment.day, $0.lowerBound) },
+                        breakEnd: segment.breakSlots.map { instant(segment.day, $0.upperBound) },
+                        agents: count, paidHoursPerAgent: perSegment, tour: tour))
             }
             agentHours += Double(count) * column.paidHours
             cost += Double(count) * column.cost
@@ -23,10 +26,15 @@ extension Schedule {
         for (d, day) in block.days.enumerated() {
             for slot in day.required.indices {
                 let t = block.dayOffsets[d] + slot
-                coverage.append(CoverageRow(instant: instant(d, slot), channel: channel, required: day.required[slot], scheduled: coverageBySlot[t]))
+                coverage.append(
+                    CoverageRow(
+                        instant: instant(d, slot), channel: channel, required: day.required[slot],
+                        scheduled: coverageBySlot[t]))
                 if coverageBySlot[t] < day.required[slot] {
-                    uncovered.append(UncoveredInterval(instant: instant(d, slot), channel: channel, required: day.required[slot],
-                                                       scheduled: coverageBySlot[t], unreachable: !result.reachable[t]))
+                    uncovered.append(
+                        UncoveredInterval(
+                            instant: instant(d, slot), channel: channel, required: day.required[slot],
+                            scheduled: coverageBySlot[t], unreachable: !result.reachable[t]))
                 }
             }
         }

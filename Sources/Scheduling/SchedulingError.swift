@@ -14,10 +14,10 @@ public enum SchedulingError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case let .invalidTemplate(name, message): return "shift template '\(name)': \(message)"
-        case let .invalidRequirement(message): return "requirements: \(message)"
+        case .invalidTemplate(let name, let message): return "shift template '\(name)': \(message)"
+        case .invalidRequirement(let message): return "requirements: \(message)"
         case .noTemplates: return "no shift templates given"
-        case let .solverFailed(message): return "shift solver: \(message)"
+        case .solverFailed(let message): return "shift solver: \(message)"
         }
     }
 }

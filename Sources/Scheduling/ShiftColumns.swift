@@ -59,7 +59,10 @@ struct DayBlock: Sendable {
     static func breakOffsets(_ template: ShiftTemplate, interval: Int) -> (length: Int, offsets: ClosedRange<Int>)? {
         guard let rule = template.breakRule else { return nil }
         let breakLength = rule.lengthSeconds / interval
-        return (breakLength, (rule.earliestStartAfterShiftStart / interval)...(rule.latestEndAfterShiftStart / interval - breakLength))
+        return (
+            breakLength,
+            (rule.earliestStartAfterShiftStart / interval)...(rule.latestEndAfterShiftStart / interval - breakLength)
+        )
     }
 
     /// Daily shifts of one channel-day.
@@ -70,9 +73,15 @@ struct DayBlock: Sendable {
         self.interval = interval
         isTours = false
         templateNames = templates.map(\.name)
-        var limits: [Int] = [], groupOfTemplate: [Int?] = []
+        var limits: [Int] = []
+        var groupOfTemplate: [Int?] = []
         for template in templates {
-            if let limit = template.maxAgentsPerDay { groupOfTemplate.append(limits.count); limits.append(limit) } else { groupOfTemplate.append(nil) }
+            if let limit = template.maxAgentsPerDay {
+                groupOfTemplate.append(limits.count)
+                limits.append(limit)
+            } else {
+                groupOfTemplate.append(nil)
+            }
         }
         groupLimits = limits
         let slots = day.required.count
@@ -85,15 +94,22 @@ struct DayBlock: Sendable {
             for start in 0..<slots where start + length <= slots {
                 let clock = day.wallClock(start, intervalSeconds: interval)
                 guard clock >= template.earliestStartSeconds, clock <= template.latestStartSeconds,
-                      (clock - template.earliestStartSeconds) % template.startEverySeconds == 0 else { continue }
-                let offsets: [Int?] = Self.breakOffsets(template, interval: interval).map { rule in rule.offsets.map { Optional($0) } } ?? [nil]
+                    (clock - template.earliestStartSeconds) % template.startEverySeconds == 0
+                else { continue }
+                let offsets: [Int?] =
+                    Self.breakOffsets(template, interval: interval).map { rule in rule.offsets.map { Optional($0) } }
+                    ?? [nil]
                 let breakLength = Self.breakOffsets(template, interval: interval)?.length ?? 0
                 for offset in offsets {
                     let breakSlots = offset.map { (start + $0)..<(start + $0 + breakLength) }
                     let works = (start..<(start + length)).filter { breakSlots?.contains($0) != true }
-                    columns.append(ShiftColumn(template: index, startKey: start, breakOffset: offset, daysOff: -1,
-                                               segments: [ShiftSegment(day: 0, startSlot: start, endSlot: start + length, breakSlots: breakSlots)],
-                                               works: works, groups: groups, cost: cost, paidHours: template.paidHours))
+                    columns.append(
+                        ShiftColumn(
+                            template: index, startKey: start, breakOffset: offset, daysOff: -1,
+                            segments: [
+                                ShiftSegment(day: 0, startSlot: start, endSlot: start + length, breakSlots: breakSlots)
+                            ],
+                            works: works, groups: groups, cost: cost, paidHours: template.paidHours))
                 }
             }
         }
@@ -103,14 +119,19 @@ struct DayBlock: Sendable {
     /// Weekly tours over the days of one ISO week (sorted, distinct dates).
     init(tourWeek week: [DayRequirement], interval: Int, templates: [ShiftTemplate]) {
         days = week
-        var offsets: [Int] = [], total = 0
-        for day in week { offsets.append(total); total += day.required.count }
+        var offsets: [Int] = []
+        var total = 0
+        for day in week {
+            offsets.append(total)
+            total += day.required.count
+        }
         dayOffsets = offsets
         required = week.flatMap(\.required)
         self.interval = interval
         isTours = true
         templateNames = templates.map(\.name)
-        var limits: [Int] = [], groupBase: [Int?] = []
+        var limits: [Int] = []
+        var groupBase: [Int?] = []
         for template in templates {
             if let limit = template.maxAgentsPerDay {
                 groupBase.append(limits.count)
@@ -126,26 +147,41 @@ struct DayBlock: Sendable {
             let rule = Self.breakOffsets(template, interval: interval)
             // Middle-most allowed break position, the same on every working day.
             let offset = rule.map { ($0.offsets.lowerBound + $0.offsets.upperBound) / 2 }
-            for clock in stride(from: template.earliestStartSeconds, through: template.latestStartSeconds, by: template.startEverySeconds) {
+            let breakLength = rule?.length ?? 0
+            for clock in stride(
+                from: template.earliestStartSeconds, through: template.latestStartSeconds,
+                by: template.startEverySeconds)
+            {
                 pairs: for pair in 0..<7 {
                     let (offA, offB) = Self.offDays(pair)
-                    var segments: [ShiftSegment] = [], works: [Int] = [], groups: [Int] = []
+                    var segments: [ShiftSegment] = []
+                    var works: [Int] = []
+                    var groups: [Int] = []
                     for (d, day) in week.enumerated() {
                         let weekday = day.date.weekday
                         guard weekday != offA, weekday != offB else { continue }
                         if let allowed = template.weekdays, !allowed.contains(weekday) { continue pairs }
-                        guard let start = day.required.indices.first(where: { day.wallClock($0, intervalSeconds: interval) == clock }),
-                              start + length <= day.required.count else { continue pairs }
-                        let breakSlots = offset.map { (start + $0)..<(start + $0 + rule!.length) }
-                        segments.append(ShiftSegment(day: d, startSlot: start, endSlot: start + length, breakSlots: breakSlots))
-                        works += (start..<(start + length)).filter { breakSlots?.contains($0) != true }.map { offsets[d] + $0 }
+                        guard
+                            let start = day.required.indices.first(where: {
+                                day.wallClock($0, intervalSeconds: interval) == clock
+                            }),
+                            start + length <= day.required.count
+                        else { continue pairs }
+                        let breakSlots = offset.map { (start + $0)..<(start + $0 + breakLength) }
+                        segments.append(
+                            ShiftSegment(day: d, startSlot: start, endSlot: start + length, breakSlots: breakSlots))
+                        works += (start..<(start + length)).filter { breakSlots?.contains($0) != true }.map {
+                            offsets[d] + $0
+                        }
                         if let base = groupBase[index] { groups.append(base + d) }
                     }
                     guard !segments.isEmpty else { continue }
                     let hours = template.paidHours * Double(segments.count)
-                    columns.append(ShiftColumn(template: index, startKey: clock / interval, breakOffset: offset, daysOff: pair,
-                                               segments: segments, works: works, groups: groups,
-                                               cost: template.costPerHour * hours, paidHours: hours))
+                    columns.append(
+                        ShiftColumn(
+                            template: index, startKey: clock / interval, breakOffset: offset, daysOff: pair,
+                            segments: segments, works: works, groups: groups,
+                            cost: template.costPerHour * hours, paidHours: hours))
                 }
             }
         }
@@ -156,7 +192,8 @@ struct DayBlock: Sendable {
     func tourLabel(_ column: ShiftColumn) -> String? {
         guard column.daysOff >= 0 else { return nil }
         let (a, b) = Self.offDays(column.daysOff)
-        return "\(templateNames[column.template]) \(ShiftTemplate.clock(column.startKey * interval)) off \(Self.dayNames[a - 1])-\(Self.dayNames[b - 1])"
+        return
+            "\(templateNames[column.template]) \(ShiftTemplate.clock(column.startKey * interval)) off \(Self.dayNames[a - 1])-\(Self.dayNames[b - 1])"
     }
 
 }

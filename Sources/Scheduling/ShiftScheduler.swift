@@ -37,16 +37,20 @@ public enum ShiftScheduler {
     /// day's end, or the template's days allowed exclude one of its working days. In a partial
     /// week at the edge of the horizon a tour works only the days present. A template's
     /// `maxAgentsPerDay` limits the tours of that template working each day.
-    public static func solve(_ requirements: [ChannelRequirement], templates: [ShiftTemplate],
-                             tours: Bool = false) throws(SchedulingError) -> Schedule {
+    public static func solve(
+        _ requirements: [ChannelRequirement], templates: [ShiftTemplate],
+        tours: Bool = false
+    ) throws(SchedulingError) -> Schedule {
         guard !templates.isEmpty else { throw .noTemplates }
-        var schedule = Schedule(shifts: [], coverage: [], uncovered: [], agentHours: 0, cost: 0, lpOptimum: 0,
-                                lowerBound: 0, lpShortfall: 0, pivots: 0)
+        var schedule = Schedule(
+            shifts: [], coverage: [], uncovered: [], agentHours: 0, cost: 0, lpOptimum: 0,
+            lowerBound: 0, lpShortfall: 0, pivots: 0)
         var blocks: [(channel: String, block: DayBlock)] = []
         for requirement in requirements {
             let interval = requirement.intervalSeconds
             guard interval > 0, 86_400 % interval == 0 else {
-                throw .invalidRequirement("channel \(requirement.channel): the interval \(interval) s does not divide a day")
+                throw .invalidRequirement(
+                    "channel \(requirement.channel): the interval \(interval) s does not divide a day")
             }
             for template in templates {
                 try template.validate(intervalSeconds: interval, longestDaySeconds: 86_400)
@@ -69,7 +73,8 @@ public enum ShiftScheduler {
                     }
                 }
                 for week in weeks {
-                    blocks.append((requirement.channel, DayBlock(tourWeek: week, interval: interval, templates: templates)))
+                    blocks.append(
+                        (requirement.channel, DayBlock(tourWeek: week, interval: interval, templates: templates)))
                 }
             } else {
                 for day in requirement.days {
@@ -95,11 +100,12 @@ public enum ShiftScheduler {
             throw .invalidRequirement("channel \(channel), \(day.date): \(slots) intervals are more than a day")
         }
         if let clock = day.wallClockSeconds, clock.count != slots {
-            throw .invalidRequirement("channel \(channel), \(day.date): \(clock.count) wall-clock times for \(slots) intervals")
+            throw .invalidRequirement(
+                "channel \(channel), \(day.date): \(clock.count) wall-clock times for \(slots) intervals")
         }
         if let k = day.required.firstIndex(where: { $0 < 0 }) {
-            throw .invalidRequirement("channel \(channel), \(day.date) interval \(k): negative requirement \(day.required[k])")
+            throw .invalidRequirement(
+                "channel \(channel), \(day.date) interval \(k): negative requirement \(day.required[k])")
         }
     }
 }
-

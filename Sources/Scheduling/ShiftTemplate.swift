@@ -25,9 +25,11 @@ public struct ShiftTemplate: Sendable, Equatable {
     /// placements together); `nil` means no limit.
     public var maxAgentsPerDay: Int?
 
-    public init(name: String, lengthSeconds: Int, earliestStartSeconds: Int = 0, latestStartSeconds: Int = 86_400 - 1800,
-                startEverySeconds: Int = 1800, costPerHour: Double = 1, breakRule: BreakRule? = nil,
-                weekdays: Set<Int>? = nil, maxAgentsPerDay: Int? = nil) {
+    public init(
+        name: String, lengthSeconds: Int, earliestStartSeconds: Int = 0, latestStartSeconds: Int = 86_400 - 1800,
+        startEverySeconds: Int = 1800, costPerHour: Double = 1, breakRule: BreakRule? = nil,
+        weekdays: Set<Int>? = nil, maxAgentsPerDay: Int? = nil
+    ) {
         self.name = name
         self.lengthSeconds = lengthSeconds
         self.earliestStartSeconds = earliestStartSeconds
@@ -49,16 +51,24 @@ public struct ShiftTemplate: Sendable, Equatable {
     /// may be placed in, naming the first rule it breaks.
     public func validate(intervalSeconds: Int, longestDaySeconds: Int = 90_000) throws(SchedulingError) {
         func bad(_ message: String) -> SchedulingError { .invalidTemplate(name: name, message) }
-        guard intervalSeconds > 0 else { throw .invalidRequirement("the interval must be positive, got \(intervalSeconds) s") }
+        guard intervalSeconds > 0 else {
+            throw .invalidRequirement("the interval must be positive, got \(intervalSeconds) s")
+        }
         guard lengthSeconds > 0 else { throw bad("the length must be positive, got \(lengthSeconds) s") }
         guard lengthSeconds <= longestDaySeconds else {
-            throw bad("a \(Self.hours(lengthSeconds)) shift is longer than the day (\(Self.hours(longestDaySeconds))); shifts lie within one day")
+            throw bad(
+                "a \(Self.hours(lengthSeconds)) shift is longer than the day (\(Self.hours(longestDaySeconds))); shifts lie within one day"
+            )
         }
         guard lengthSeconds % intervalSeconds == 0 else {
-            throw bad("the length \(Self.hours(lengthSeconds)) is not a whole number of \(intervalSeconds / 60)-minute intervals")
+            throw bad(
+                "the length \(Self.hours(lengthSeconds)) is not a whole number of \(intervalSeconds / 60)-minute intervals"
+            )
         }
         guard startEverySeconds > 0, startEverySeconds % intervalSeconds == 0 else {
-            throw bad("starts every \(startEverySeconds) s is not a positive multiple of the \(intervalSeconds / 60)-minute interval")
+            throw bad(
+                "starts every \(startEverySeconds) s is not a positive multiple of the \(intervalSeconds / 60)-minute interval"
+            )
         }
         guard earliestStartSeconds >= 0, latestStartSeconds < 86_400, earliestStartSeconds % intervalSeconds == 0 else {
             throw bad("the start window must lie within the day on interval boundaries")
@@ -67,12 +77,18 @@ public struct ShiftTemplate: Sendable, Equatable {
         // template none of whose starts fits (a night shift across midnight) would be silently
         // unused — refused instead.
         guard earliestStartSeconds + lengthSeconds <= 86_400 else {
-            throw bad("a \(Self.hours(lengthSeconds)) shift starting at \(Self.clock(earliestStartSeconds)) or later ends after midnight; shifts lie within one local day (night shifts across midnight are not modelled): start it by \(Self.clock(max(0, 86_400 - lengthSeconds))), or split the night into a shift ending at 24:00 and one starting at 00:00")
+            throw bad(
+                "a \(Self.hours(lengthSeconds)) shift starting at \(Self.clock(earliestStartSeconds)) or later ends after midnight; shifts lie within one local day (night shifts across midnight are not modelled): start it by \(Self.clock(max(0, 86_400 - lengthSeconds))), or split the night into a shift ending at 24:00 and one starting at 00:00"
+            )
         }
         guard earliestStartSeconds <= latestStartSeconds else {
-            throw bad("the start window is empty: earliest \(Self.clock(earliestStartSeconds)) is after latest \(Self.clock(latestStartSeconds))")
+            throw bad(
+                "the start window is empty: earliest \(Self.clock(earliestStartSeconds)) is after latest \(Self.clock(latestStartSeconds))"
+            )
         }
-        guard costPerHour.isFinite, costPerHour > 0 else { throw bad("the cost per hour must be a positive number, got \(costPerHour)") }
+        guard costPerHour.isFinite, costPerHour > 0 else {
+            throw bad("the cost per hour must be a positive number, got \(costPerHour)")
+        }
         if let weekdays {
             guard !weekdays.isEmpty, weekdays.allSatisfy({ (1...7).contains($0) }) else {
                 throw bad("days allowed must be ISO weekdays 1 (Monday) … 7 (Sunday), at least one")
@@ -84,14 +100,19 @@ public struct ShiftTemplate: Sendable, Equatable {
                 throw bad("the break length must be a positive whole number of intervals")
             }
             guard rule.earliestStartAfterShiftStart >= 0, rule.earliestStartAfterShiftStart % intervalSeconds == 0,
-                  rule.latestEndAfterShiftStart % intervalSeconds == 0 else {
+                rule.latestEndAfterShiftStart % intervalSeconds == 0
+            else {
                 throw bad("the break window must start and end on interval boundaries within the shift")
             }
             guard rule.latestEndAfterShiftStart <= lengthSeconds else {
-                throw bad("the break window ends \(Self.hours(rule.latestEndAfterShiftStart)) after the start, outside a \(Self.hours(lengthSeconds)) shift")
+                throw bad(
+                    "the break window ends \(Self.hours(rule.latestEndAfterShiftStart)) after the start, outside a \(Self.hours(lengthSeconds)) shift"
+                )
             }
             guard rule.latestEndAfterShiftStart - rule.earliestStartAfterShiftStart >= rule.lengthSeconds else {
-                throw bad("a \(rule.lengthSeconds / 60)-minute break does not fit between \(Self.hours(rule.earliestStartAfterShiftStart)) and \(Self.hours(rule.latestEndAfterShiftStart)) after the start")
+                throw bad(
+                    "a \(rule.lengthSeconds / 60)-minute break does not fit between \(Self.hours(rule.earliestStartAfterShiftStart)) and \(Self.hours(rule.latestEndAfterShiftStart)) after the start"
+                )
             }
             guard rule.lengthSeconds < lengthSeconds else { throw bad("the break is as long as the shift") }
         }
@@ -103,7 +124,8 @@ public struct ShiftTemplate: Sendable, Equatable {
 
     /// `HH:MM` of seconds after midnight.
     public static func clock(_ seconds: Int) -> String {
-        let h = seconds / 3600, m = (seconds % 3600) / 60
+        let h = seconds / 3600
+        let m = (seconds % 3600) / 60
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }
 }
@@ -122,7 +144,9 @@ public struct BreakRule: Sendable, Equatable {
     /// A paid break counts in the agent-hours; an unpaid one does not.
     public var paid: Bool
 
-    public init(lengthSeconds: Int, earliestStartAfterShiftStart: Int, latestEndAfterShiftStart: Int, paid: Bool = false) {
+    public init(
+        lengthSeconds: Int, earliestStartAfterShiftStart: Int, latestEndAfterShiftStart: Int, paid: Bool = false
+    ) {
         self.lengthSeconds = lengthSeconds
         self.earliestStartAfterShiftStart = earliestStartAfterShiftStart
         self.latestEndAfterShiftStart = latestEndAfterShiftStart
@@ -133,6 +157,7 @@ public struct BreakRule: Sendable, Equatable {
     /// 30-minute break starting at least 2 hours in and ending at least 2 hours before the end.
     public static func standard(forShiftSeconds length: Int) -> BreakRule? {
         guard length >= 6 * 3600 else { return nil }
-        return BreakRule(lengthSeconds: 1800, earliestStartAfterShiftStart: 7200, latestEndAfterShiftStart: length - 7200)
+        return BreakRule(
+            lengthSeconds: 1800, earliestStartAfterShiftStart: 7200, latestEndAfterShiftStart: length - 7200)
     }
 }

@@ -1,3 +1,5 @@
+import StaffcastCore
+
 /// A small hand-written argument scanner in the shape of swift-argument-parser: each command
 /// declares its options, the scanner checks them all before the command runs, and unknown flags
 /// get a "did you mean …?" hint.
@@ -14,12 +16,18 @@ struct OptionSpec {
 
     /// An option with a value: `OptionSpec("history", "FILE", "contact history CSV")`.
     init(_ name: String, _ valueName: String, _ help: String, repeatable: Bool = false) {
-        self.name = name; self.valueName = valueName; self.help = help; self.repeatable = repeatable
+        self.name = name
+        self.valueName = valueName
+        self.help = help
+        self.repeatable = repeatable
     }
 
     /// A flag without a value: `OptionSpec(flag: "json", "print JSON")`.
     init(flag name: String, _ help: String) {
-        self.name = name; self.valueName = nil; self.help = help; self.repeatable = false
+        self.name = name
+        self.valueName = nil
+        self.help = help
+        self.repeatable = false
     }
 
     /// `  --name VALUE          help`, the help starting in column 25 (on the next line when the
@@ -28,8 +36,10 @@ struct OptionSpec {
         let label = "  --" + name + (valueName.map { " " + $0 } ?? "")
         let indent = String(repeating: " ", count: 24)
         let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var text = label.count <= 22 ? label.padding(toLength: 24, withPad: " ", startingAt: 0) + lines[0]
-                                     : label + "  " + lines[0]
+        var text =
+            label.count <= 22
+            ? label.padding(toLength: 24, withPad: " ", startingAt: 0) + lines[0]
+            : label + "  " + lines[0]
         for line in lines.dropFirst() { text += "\n" + indent + line }
         return text
     }
@@ -59,7 +69,8 @@ struct ParsedArguments {
     func integer(_ name: String, range: ClosedRange<Int>) throws(CLIError) -> Int? {
         guard let text = value(name) else { return nil }
         guard let v = Int(text), range.contains(v) else {
-            throw .usage("--\(name): expected a whole number in \(range.lowerBound)...\(range.upperBound), got '\(text)'")
+            throw .usage(
+                "--\(name): expected a whole number in \(range.lowerBound)...\(range.upperBound), got '\(text)'")
         }
         return v
     }
@@ -77,10 +88,9 @@ struct ParsedArguments {
     }
 }
 
-import StaffcastCore
-
 enum ArgumentScanner {
-    static func scan(_ arguments: [String], options: [OptionSpec], command: String) throws(CLIError) -> ParsedArguments {
+    static func scan(_ arguments: [String], options: [OptionSpec], command: String) throws(CLIError) -> ParsedArguments
+    {
         var parsed = ParsedArguments()
         var i = 0
         let byName = Dictionary(uniqueKeysWithValues: options.map { ($0.name, $0) })
@@ -97,7 +107,9 @@ enum ArgumentScanner {
             }
             guard let spec = byName[name] else {
                 var message = "unknown option --\(name) for '\(command)'"
-                if let suggestion = closest(name, among: options.map(\.name)) { message += "; did you mean --\(suggestion)?" }
+                if let suggestion = closest(name, among: options.map(\.name)) {
+                    message += "; did you mean --\(suggestion)?"
+                }
                 throw .usage(message)
             }
             if !spec.repeatable, parsed.has(name) {

@@ -1,29 +1,32 @@
-import StaffcastCore
 import Forecasting
 import Planning
 import Reports
+import StaffcastCore
 
 /// `staffcast backtest`: rolling-origin accuracy of each model per channel.
 struct BacktestCommand: Command {
     static let name = "backtest"
     static let abstract = "rolling-origin evaluation of the forecasting models (MASE, WAPE, RMSE, coverage, fit time)"
-    static let synopsis = "--history FILE --horizon DURATION [--origins N] [--every DURATION] [--models a,b,…] [--channel NAME]… [--holidays CC,…] [--events FILE] [--out FILE]"
+    static let synopsis =
+        "--history FILE --horizon DURATION [--origins N] [--every DURATION] [--models a,b,…] [--channel NAME]… [--holidays CC,…] [--events FILE] [--out FILE]"
     static let discussion = """
-    Cuts the history at N origins spaced --every apart (the last one a horizon before the end),
-    fits each model on what precedes the origin and scores its forecast of the next horizon on the
-    known actuals of open intervals. Prints per channel and model: MASE (against the in-sample
-    one-week seasonal naive), WAPE, RMSE, bias (mean forecast − actual, as a share of actuals),
-    80 %/95 % interval coverage and mean fit time.
-    """
-    static let options = HistoryOptions.specs + [
-        OptionSpec("horizon", "DURATION", "forecast horizon at each origin: 1d, 7d, 2w"),
-        OptionSpec("origins", "N", "number of origins (default 8)"),
-        OptionSpec("every", "DURATION", "spacing of the origins (default: the horizon)"),
-        OptionSpec("models", "a,b,…", "models to compare (default: auto's candidates), from:\n" + ForecastStep.modelHelp),
-        OptionSpec("channel", "NAME", "only this channel (repeatable)", repeatable: true),
-    ] + EventOptions.specs + [
-        OptionSpec("out", "FILE", "also write the scores as CSV"),
-    ]
+        Cuts the history at N origins spaced --every apart (the last one a horizon before the end),
+        fits each model on what precedes the origin and scores its forecast of the next horizon on the
+        known actuals of open intervals. Prints per channel and model: MASE (against the in-sample
+        one-week seasonal naive), WAPE, RMSE, bias (mean forecast − actual, as a share of actuals),
+        80 %/95 % interval coverage and mean fit time.
+        """
+    static let options =
+        HistoryOptions.specs + [
+            OptionSpec("horizon", "DURATION", "forecast horizon at each origin: 1d, 7d, 2w"),
+            OptionSpec("origins", "N", "number of origins (default 8)"),
+            OptionSpec("every", "DURATION", "spacing of the origins (default: the horizon)"),
+            OptionSpec(
+                "models", "a,b,…", "models to compare (default: auto's candidates), from:\n" + ForecastStep.modelHelp),
+            OptionSpec("channel", "NAME", "only this channel (repeatable)", repeatable: true),
+        ] + EventOptions.specs + [
+            OptionSpec("out", "FILE", "also write the scores as CSV")
+        ]
 
     let history: HistoryOptions
     let horizonSeconds: Int
@@ -38,7 +41,9 @@ struct BacktestCommand: Command {
         history = try HistoryOptions(arguments)
         guard let horizon = try arguments.duration("horizon") else { throw .usage("missing required option --horizon") }
         guard horizon <= ForecastCommand.maximumHorizonDays * 86_400 else {
-            throw .usage("--horizon: \(Durations.format(horizon)) is beyond the \(ForecastCommand.maximumHorizonDays) days a forecast reaches")
+            throw .usage(
+                "--horizon: \(Durations.format(horizon)) is beyond the \(ForecastCommand.maximumHorizonDays) days a forecast reaches"
+            )
         }
         horizonSeconds = horizon
         origins = try arguments.integer("origins", range: 1...520) ?? 8
@@ -55,30 +60,42 @@ struct BacktestCommand: Command {
 
     func run() throws(CLIError) {
         let contacts = try history.read()
-        var table = CSVTable(header: ["channel", "model", "origins", "mase", "wape", "rmse", "bias", "coverage80", "coverage95", "fit_seconds"])
+        var table = CSVTable(header: [
+            "channel", "model", "origins", "mase", "wape", "rmse", "bias", "coverage80", "coverage95", "fit_seconds",
+        ])
         var text = ""
         let selected = try planning { () throws(PlanningError) in try ForecastStep.select(channels, from: contacts) }
-        let events = try events.load(calendar: history.options.calendar, from: selected.map(\.start).min() ?? 0,
-                                     to: selected.map(\.end).max() ?? 0)
+        let events = try events.load(
+            calendar: history.options.calendar, from: selected.map(\.start).min() ?? 0,
+            to: selected.map(\.end).max() ?? 0)
         for series in selected {
             Console.progress("\(series.channel): backtesting …")
-            let input = ForecastInput(series: series, calendar: history.options.calendar,
-                                      calendarEvents: events.calendar, userEvents: events.user)
-            let scores = Backtest.run(models: models, input: input, horizonSeconds: horizonSeconds,
-                                      origins: origins, everySeconds: everySeconds)
+            let input = ForecastInput(
+                series: series, calendar: history.options.calendar,
+                calendarEvents: events.calendar, userEvents: events.user)
+            let scores = Backtest.run(
+                models: models, input: input, horizonSeconds: horizonSeconds,
+                origins: origins, everySeconds: everySeconds)
             Console.progressDone()
-            text += "\(series.channel) — horizon \(Durations.format(horizonSeconds)), origins every \(Durations.format(everySeconds))\n"
+            text +=
+                "\(series.channel) — horizon \(Durations.format(horizonSeconds)), origins every \(Durations.format(everySeconds))\n"
             text += "  model          origins    MASE    WAPE      RMSE     bias   cov80   cov95   fit s\n"
             for s in scores.sorted(by: { ($0.wape, $0.model) < ($1.wape, $1.model) }) {
                 text += "  " + s.model.padding(toLength: 14, withPad: " ", startingAt: 0)
-                text += [String(s.origins).leftPad(7), fixed(s.mase, 3).leftPad(8), percent(s.wape).leftPad(8),
-                         fixed(s.rmse, 2).leftPad(10), percent(s.bias).leftPad(8), percent(s.coverage80).leftPad(8),
-                         percent(s.coverage95).leftPad(8), fixed(s.fitSeconds, 3).leftPad(8)].joined() + "\n"
+                text +=
+                    [
+                        String(s.origins).leftPad(7), fixed(s.mase, 3).leftPad(8), percent(s.wape).leftPad(8),
+                        fixed(s.rmse, 2).leftPad(10), percent(s.bias).leftPad(8), percent(s.coverage80).leftPad(8),
+                        percent(s.coverage95).leftPad(8), fixed(s.fitSeconds, 3).leftPad(8),
+                    ].joined() + "\n"
                 // A score without origins is unknown: an empty cell, never "nan" in machine output.
                 func cell(_ x: Double, _ format: (Double) -> String) -> String { x.isFinite ? format(x) : "" }
-                table.append([series.channel, s.model, String(s.origins), cell(s.mase, Format.fraction), cell(s.wape, Format.fraction),
-                              cell(s.rmse, Format.seconds), cell(s.bias, Format.fraction), cell(s.coverage80, Format.fraction),
-                              cell(s.coverage95, Format.fraction), cell(s.fitSeconds, Format.fraction)])
+                table.append([
+                    series.channel, s.model, String(s.origins), cell(s.mase, Format.fraction),
+                    cell(s.wape, Format.fraction),
+                    cell(s.rmse, Format.seconds), cell(s.bias, Format.fraction), cell(s.coverage80, Format.fraction),
+                    cell(s.coverage95, Format.fraction), cell(s.fitSeconds, Format.fraction),
+                ])
             }
         }
         if let outPath {

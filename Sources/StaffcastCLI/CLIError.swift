@@ -1,9 +1,9 @@
-import StaffcastCore
 import Forecasting
-import Queueing
-import Scheduling
 import Planning
+import Queueing
 import Rostering
+import Scheduling
+import StaffcastCore
 
 /// Errors of the command layer: its own (flags, locks, dependencies) and every module's.
 enum CLIError: Error, CustomStringConvertible {
@@ -22,11 +22,11 @@ enum CLIError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case let .usage(message), let .badData(message), let .unavailable(message), let .busy(message): return message
-        case let .core(error): return error.description
-        case let .queueing(error): return error.description
-        case let .forecasting(error): return error.description
-        case let .planning(error): return error.description
+        case .usage(let message), .badData(let message), .unavailable(let message), .busy(let message): return message
+        case .core(let error): return error.description
+        case .queueing(let error): return error.description
+        case .forecasting(let error): return error.description
+        case .planning(let error): return error.description
         }
     }
 
@@ -50,11 +50,11 @@ enum ExitCode {
         case .badData: return dataError
         case .unavailable: return unavailable
         case .busy: return temporaryFailure
-        case let .core(error): return of(error)
+        case .core(let error): return of(error)
         // Queueing errors reach the command line only from flag values (`erlang`, `staff`, `simulate`).
         case .queueing: return usage
-        case let .forecasting(error): return of(error)
-        case let .planning(error): return of(error)
+        case .forecasting(let error): return of(error)
+        case .planning(let error): return of(error)
         }
     }
 
@@ -84,11 +84,11 @@ enum ExitCode {
         switch error {
         case .invalidRequest: return usage
         case .config, .badData, .scheduling: return dataError
-        case let .core(error): return of(error)
-        case let .forecasting(error): return of(error)
+        case .core(let error): return of(error)
+        case .forecasting(let error): return of(error)
         // Queueing errors inside a plan come from its config or its files.
         case .queueing: return dataError
-        case let .rostering(error): return of(error)
+        case .rostering(let error): return of(error)
         }
     }
 

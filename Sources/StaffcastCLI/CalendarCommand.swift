@@ -1,22 +1,26 @@
+import Forecasting
 import Foundation
 import StaffcastCore
-import Forecasting
 
 /// `staffcast calendar`: the built-in holiday and retail-event dates, so a planner can check
 /// what `--holidays` will feed the models.
 struct CalendarCommand: Command {
     static let name = "calendar"
     static let abstract = "list the public holidays and retail events of --holidays countries"
-    static let synopsis = "--holidays CC,… (--year YYYY | --years YYYY-YYYY) [--kind holiday|eve|retail] [--csv] [--out FILE|-]"
+    static let synopsis =
+        "--holidays CC,… (--year YYYY | --years YYYY-YYYY) [--kind holiday|eve|retail] [--csv] [--out FILE|-]"
     static let discussion = """
-    Lists the dates of the built-in calendars, sorted by date, then name, then country: public
-    holidays (with observed and substitute days), holiday eves (IL: Erev Yom Kippur, …) and
-    retail events (Black Friday, Cyber Monday, Sinterklaas, Mother's Day; ISLAMIC: Eid al-Fitr,
-    Eid al-Adha). The table shows each event's default window: the days before
-    (lead) and after (lag) that it affects.
-    """
+        Lists the dates of the built-in calendars, sorted by date, then name, then country: public
+        holidays (with observed and substitute days), holiday eves (IL: Erev Yom Kippur, …) and
+        retail events (Black Friday, Cyber Monday, Sinterklaas, Mother's Day; ISLAMIC: Eid al-Fitr,
+        Eid al-Adha). The table shows each event's default window: the days before
+        (lead) and after (lag) that it affects.
+        """
     static let options = [
-        OptionSpec("holidays", "CC,…", "countries: \(HolidayCalendar.supportedCountries.joined(separator: ", ")) (GB is England and Wales;\nIL from the Hebrew calendar; ISLAMIC: the Islamic feasts, to add to any country)"),
+        OptionSpec(
+            "holidays", "CC,…",
+            "countries: \(HolidayCalendar.supportedCountries.joined(separator: ", ")) (GB is England and Wales;\nIL from the Hebrew calendar; ISLAMIC: the Islamic feasts, to add to any country)"
+        ),
         OptionSpec("year", "YYYY", "one year"),
         OptionSpec("years", "YYYY-YYYY", "a range of years, e.g. 2023-2030"),
         OptionSpec("kind", "KIND", "only holiday, eve or retail events"),
@@ -33,7 +37,8 @@ struct CalendarCommand: Command {
     init(_ arguments: ParsedArguments) throws(CLIError) {
         let list = try arguments.required("holidays")
         do {
-            countries = try HolidayCalendar.countryCodes(list.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+            countries = try HolidayCalendar.countryCodes(
+                list.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
         } catch {
             throw .usage("--holidays: \(error.description)")
         }
@@ -45,15 +50,17 @@ struct CalendarCommand: Command {
             throw .usage("give either --year or --years, not both")
         case (_?, nil):
             let year = try arguments.integer("year", range: supported) ?? supported.lowerBound
-            years = year ... year
-        case let (nil, text?):
+            years = year...year
+        case (nil, let text?):
             let parts = text.split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]),
-                  supported.contains(first), supported.contains(last), first <= last else {
-                throw .usage("--years: expected two years in \(supported.lowerBound)...\(supported.upperBound) "
-                             + "such as 2023-2030, first not after last; got '\(text)'")
+                supported.contains(first), supported.contains(last), first <= last
+            else {
+                throw .usage(
+                    "--years: expected two years in \(supported.lowerBound)...\(supported.upperBound) "
+                        + "such as 2023-2030, first not after last; got '\(text)'")
             }
-            years = first ... last
+            years = first...last
         }
         switch arguments.value("kind")?.lowercased() {
         case nil: kinds = [.holiday, .eve, .retail]
@@ -93,13 +100,15 @@ struct CalendarCommand: Command {
         var text = "date        day  country  kind     window   name\n"
         for event in events {
             let window = "-\(event.leadDays)/+\(event.lagDays)"
-            text += "\(event.date)  \(weekdays[event.date.weekday - 1])  "
+            text +=
+                "\(event.date)  \(weekdays[event.date.weekday - 1])  "
                 + (event.country ?? "-").padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
                 + event.kind.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
                 + window.padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
                 + event.name + "\n"
         }
-        text += "\(events.count) event\(events.count == 1 ? "" : "s"); window = days before/after the date it affects by default\n"
+        text +=
+            "\(events.count) event\(events.count == 1 ? "" : "s"); window = days before/after the date it affects by default\n"
         return text
     }
 

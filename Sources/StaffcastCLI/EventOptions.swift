@@ -1,11 +1,13 @@
-import StaffcastCore
 import Forecasting
 import Planning
+import StaffcastCore
 
 /// `--holidays CC,…` and `--events FILE`, shared by `forecast` and `backtest`.
 struct EventOptions {
-    static let specs = [OptionSpec("holidays", "CC,…", ForecastStep.holidaysHelp),
-                        OptionSpec("events", "FILE", ForecastStep.eventsHelp)]
+    static let specs = [
+        OptionSpec("holidays", "CC,…", ForecastStep.holidaysHelp),
+        OptionSpec("events", "FILE", ForecastStep.eventsHelp),
+    ]
 
     let countries: [String]
     let eventsPath: String?
@@ -22,9 +24,12 @@ struct EventOptions {
         eventsPath = arguments.value("events")
     }
 
-    func load(calendar: PlanningCalendar, from: Int64, to: Int64) throws(CLIError) -> (calendar: [CalendarEvent], user: [UserEvent]) {
+    func load(calendar: PlanningCalendar, from: Int64, to: Int64) throws(CLIError) -> (
+        calendar: [CalendarEvent], user: [UserEvent]
+    ) {
         try planning { () throws(PlanningError) in
-            try ForecastStep.events(countries: countries, eventsPath: eventsPath, calendar: calendar, from: from, to: to)
+            try ForecastStep.events(
+                countries: countries, eventsPath: eventsPath, calendar: calendar, from: from, to: to)
         }
     }
 }

@@ -1,5 +1,5 @@
-import StaffcastCore
 import Planning
+import StaffcastCore
 
 /// The flags `review` and `reforecast` share: the published week's folder, which coverage to hold
 /// against the actuals, and the actuals file with the input-mapping flags. The actuals are read in
@@ -9,8 +9,13 @@ struct PublishedPlanOptions {
     static func specs(actuals: String) -> [OptionSpec] {
         [
             OptionSpec("plan", "DIR", "the published week's folder (reports/YYYY-Www)"),
-            OptionSpec("coverage", "roster|shifts", "the staffing to hold against the actuals: the roster's named agents\n(roster_coverage.csv; the default when the plan has a roster) or the shift\nschedule's heads (coverage.csv)"),
-            OptionSpec("actuals", "FILE", "history CSV of \(actuals): timestamp,channel,contacts[,aht_seconds] or timestamp,<value>"),
+            OptionSpec(
+                "coverage", "roster|shifts",
+                "the staffing to hold against the actuals: the roster's named agents\n(roster_coverage.csv; the default when the plan has a roster) or the shift\nschedule's heads (coverage.csv)"
+            ),
+            OptionSpec(
+                "actuals", "FILE",
+                "history CSV of \(actuals): timestamp,channel,contacts[,aht_seconds] or timestamp,<value>"),
         ]
     }
 
@@ -21,7 +26,9 @@ struct PublishedPlanOptions {
     init(_ arguments: ParsedArguments) throws(CLIError) {
         planPath = try arguments.required("plan")
         coverage = try arguments.value("coverage").map { text throws(CLIError) in
-            guard let choice = PublishedPlan.Coverage(rawValue: text) else { throw .usage("--coverage: expected roster or shifts, got '\(text)'") }
+            guard let choice = PublishedPlan.Coverage(rawValue: text) else {
+                throw .usage("--coverage: expected roster or shifts, got '\(text)'")
+            }
             return choice
         }
         actuals = try HistoryOptions(arguments, pathFlag: "actuals")

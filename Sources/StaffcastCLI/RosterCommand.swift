@@ -1,7 +1,7 @@
 import Foundation
-import StaffcastCore
 import Planning
 import Rostering
+import StaffcastCore
 
 /// `staffcast roster`: the plan's pipeline up to the requirement, then named agents on shifts and
 /// channels (the `Rostering` stage of `WeeklyPlanner`); this command only parses and prints.
@@ -10,17 +10,17 @@ struct RosterCommand: Command {
     static let abstract = "named agents on shifts and channels for a week (the config's \"team\")"
     static let synopsis = "--config FILE [--week YYYY-Www] --out FILE [--quiet]"
     static let discussion = """
-    Plans the week as `plan` does (forecast, staffing per interval), then rosters the team the config
-    names ("team": {"agents": "team.csv", "requests": "requests.csv", "previous_roster": "roster.csv"};
-    see the README for the columns) onto the shift templates: who works when, on which channel, within
-    their skills, contract hours, days in a row, days off, weekends, start and end times and 11 h of rest
-    (across the week boundary too, from the previous roster). Writes FILE (roster.csv: agent,name,date,
-    shift_start,shift_end,break_start,break_end,channel,activity_start,activity_end, one row per
-    activity block) and prints the hours, the objective and what stays uncovered. A team too small
-    is not an error: the roster is written and the uncovered intervals are listed with their cause.
-    `plan` writes the same roster.csv (with agent_hours.csv, roster_coverage.csv, uncovered.csv)
-    into the week's folder when the config names a team.
-    """
+        Plans the week as `plan` does (forecast, staffing per interval), then rosters the team the config
+        names ("team": {"agents": "team.csv", "requests": "requests.csv", "previous_roster": "roster.csv"};
+        see the README for the columns) onto the shift templates: who works when, on which channel, within
+        their skills, contract hours, days in a row, days off, weekends, start and end times and 11 h of rest
+        (across the week boundary too, from the previous roster). Writes FILE (roster.csv: agent,name,date,
+        shift_start,shift_end,break_start,break_end,channel,activity_start,activity_end, one row per
+        activity block) and prints the hours, the objective and what stays uncovered. A team too small
+        is not an error: the roster is written and the uncovered intervals are listed with their cause.
+        `plan` writes the same roster.csv (with agent_hours.csv, roster_coverage.csv, uncovered.csv)
+        into the week's folder when the config names a team.
+        """
     static let options = [
         OptionSpec("config", "FILE", "the plan's JSON config, with a \"team\" entry"),
         OptionSpec("week", "YYYY-Www", "the ISO week to roster; default: the week after the last history interval"),
@@ -37,7 +37,9 @@ struct RosterCommand: Command {
         configPath = try arguments.required("config")
         outPath = try arguments.required("out")
         if let text = arguments.value("week") {
-            guard let parsed = PlanWeek.parse(text) else { throw .usage("--week: '\(text)' is not an ISO week of the form YYYY-Www that exists (e.g. 2026-W02)") }
+            guard let parsed = PlanWeek.parse(text) else {
+                throw .usage("--week: '\(text)' is not an ISO week of the form YYYY-Www that exists (e.g. 2026-W02)")
+            }
             week = parsed
         } else {
             week = nil
@@ -48,22 +50,30 @@ struct RosterCommand: Command {
     func run() throws(CLIError) {
         let config = try planning { () throws(PlanningError) in try PlanConfigReader.load(path: configPath) }
         guard config.team != nil else {
-            throw .planning(.config(path: configPath, key: "team", message: "missing: a roster needs the team, e.g. \"team\": {\"agents\": \"team.csv\"}"))
+            throw .planning(
+                .config(
+                    path: configPath, key: "team",
+                    message: "missing: a roster needs the team, e.g. \"team\": {\"agents\": \"team.csv\"}"))
         }
         let (progress, warning) = Console.planningListeners(quiet: quiet)
         let plan = try planning { () throws(PlanningError) in
-            try WeeklyPlanner.plan(config, week: week.map { .week($0) } ?? .afterHistory, progress: progress, warning: warning)
+            try WeeklyPlanner.plan(
+                config, week: week.map { .week($0) } ?? .afterHistory, progress: progress, warning: warning)
         }
         Console.progressDone()
         guard let result = plan.roster else { return }
-        try core { () throws(CoreError) in try AtomicFile.write(result.roster.csv(team: result.team, calendar: plan.calendar), to: outPath) }
+        try core { () throws(CoreError) in
+            try AtomicFile.write(result.roster.csv(team: result.team, calendar: plan.calendar), to: outPath)
+        }
         if !quiet {
             let roster = result.roster
             let hours = roster.hours.reduce(0) { $0 + $1.hours }
             let short = roster.uncovered.reduce(0) { $0 + $1.shortfall }
-            try Console.out("\(plan.week.label): \(roster.shifts.count) shifts for \(Set(roster.shifts.map(\.agent)).count) of \(result.team.count) agents, "
-                + "\(NumberFormat.plain(hours, maxFractionDigits: 1)) paid hours; objective \(NumberFormat.plain(roster.objective.total, maxFractionDigits: 1)); "
-                + "\(short) agent-intervals uncovered in \(roster.uncovered.count) channel-intervals → \(outPath)\n")
+            try Console.out(
+                "\(plan.week.label): \(roster.shifts.count) shifts for \(Set(roster.shifts.map(\.agent)).count) of \(result.team.count) agents, "
+                    + "\(NumberFormat.plain(hours, maxFractionDigits: 1)) paid hours; objective \(NumberFormat.plain(roster.objective.total, maxFractionDigits: 1)); "
+                    + "\(short) agent-intervals uncovered in \(roster.uncovered.count) channel-intervals → \(outPath)\n"
+            )
         }
     }
 }

@@ -1,37 +1,38 @@
 import Foundation
-import StaffcastCore
-import Scheduling
 import Planning
 import Reports
+import Scheduling
+import StaffcastCore
 
 /// `staffcast schedule`: shifts that cover a requirements file at least agent-hours.
 struct ScheduleCommand: Command {
     static let name = "schedule"
     static let abstract = "shifts covering a requirements CSV at least agent-hours, with coverage"
-    static let synopsis = "--requirements FILE (--config FILE | --shifts 8h,6h,4h [--start-every 30m] [--no-breaks] [--tours]) [--interval D] [--timezone TZ] [--sl-seconds T] [--shrinkage F] --out FILE [--coverage FILE]"
+    static let synopsis =
+        "--requirements FILE (--config FILE | --shifts 8h,6h,4h [--start-every 30m] [--no-breaks] [--tours]) [--interval D] [--timezone TZ] [--sl-seconds T] [--shrinkage F] --out FILE [--coverage FILE]"
     static let discussion = """
-    Reads a requirements CSV (timestamp,channel,…,headcount,…, as `staff` writes it) and chooses
-    how many agents start each shift so every interval's headcount is covered at least cost:
-    the LP relaxation by a simplex, then rounding and local improvement. Shifts lie within one
-    local day (--timezone) and may start on any multiple of --start-every from midnight. Unless
-    --no-breaks, shifts of 6 hours or more get one unpaid 30-minute break, placed by the solver
-    at least 2 hours after the start and ending at least 2 hours before the end; agents on break
-    do not count as covering. The LP lower bound, the agent-hours and the gap go to stdout.
+        Reads a requirements CSV (timestamp,channel,…,headcount,…, as `staff` writes it) and chooses
+        how many agents start each shift so every interval's headcount is covered at least cost:
+        the LP relaxation by a simplex, then rounding and local improvement. Shifts lie within one
+        local day (--timezone) and may start on any multiple of --start-every from midnight. Unless
+        --no-breaks, shifts of 6 hours or more get one unpaid 30-minute break, placed by the solver
+        at least 2 hours after the start and ending at least 2 hours before the end; agents on break
+        do not count as covering. The LP lower bound, the agent-hours and the gap go to stdout.
 
-    With --tours, agents work weekly tours instead of independent daily shifts: the same start
-    time on 5 days of each ISO week (Monday first) with 2 consecutive days off (Sun–Mon
-    included). Each working day's break is fixed at the middle of its window. In a partial week
-    at the edge of the file a tour works only the days present.
+        With --tours, agents work weekly tours instead of independent daily shifts: the same start
+        time on 5 days of each ISO week (Monday first) with 2 consecutive days off (Sun–Mon
+        included). Each working day's break is fixed at the middle of its window. In a partial week
+        at the edge of the file a tour works only the days present.
 
-    Schedule columns: date,channel,shift_start,shift_end,break_start,break_end,agents (one row per
-    shift start and break placement; break fields empty without a break). With --tours, one row per
-    working day of each tour and a last column `tour` naming it (template, start, days off, e.g.
-    `8h 08:00 off Sat-Sun`); the agents of a tour are the same on each of its rows.
-    Coverage columns: timestamp,channel,required,scheduled,gap (gap = scheduled − required), and
-    service_level when the requirements have contacts and aht_seconds columns and --sl-seconds is
-    given: Erlang C with the scheduled agents × (1 − shrinkage), the same scorer as `plan`'s
-    coverage.csv.
-    """
+        Schedule columns: date,channel,shift_start,shift_end,break_start,break_end,agents (one row per
+        shift start and break placement; break fields empty without a break). With --tours, one row per
+        working day of each tour and a last column `tour` naming it (template, start, days off, e.g.
+        `8h 08:00 off Sat-Sun`); the agents of a tour are the same on each of its rows.
+        Coverage columns: timestamp,channel,required,scheduled,gap (gap = scheduled − required), and
+        service_level when the requirements have contacts and aht_seconds columns and --sl-seconds is
+        given: Erlang C with the scheduled agents × (1 − shrinkage), the same scorer as `plan`'s
+        coverage.csv.
+        """
     static let options = [
         OptionSpec("requirements", "FILE", "requirements CSV with timestamp, channel and headcount columns"),
         OptionSpec("shifts", "LIST", "shift lengths, e.g. 8h,6h,4h (each within a day)"),
@@ -44,7 +45,10 @@ struct ScheduleCommand: Command {
         OptionSpec("shrinkage", "F", "share of scheduled time off the phones for the re-scoring, in [0, 1)"),
         OptionSpec("out", "FILE", "schedule CSV"),
         OptionSpec("coverage", "FILE", "coverage CSV"),
-        OptionSpec("config", "FILE", "take the shift templates, tours and time zone from a plan config's\n\"shifts\" and \"timezone\" (start windows, days, costs, break rules, limits)"),
+        OptionSpec(
+            "config", "FILE",
+            "take the shift templates, tours and time zone from a plan config's\n\"shifts\" and \"timezone\" (start windows, days, costs, break rules, limits)"
+        ),
     ]
 
     let requirementsPath: String
@@ -67,7 +71,9 @@ struct ScheduleCommand: Command {
             for flag in ["shifts", "start-every", "no-breaks"] where arguments.has(flag) {
                 throw .usage("--\(flag) cannot be combined with --config; the config's \"shifts\" gives the templates")
             }
-            let loaded = try planning { () throws(PlanningError) in try PlanConfigReader.load(path: configPath, requiresHistory: false) }
+            let loaded = try planning { () throws(PlanningError) in
+                try PlanConfigReader.load(path: configPath, requiresHistory: false)
+            }
             templates = loaded.shifts.templates
             tours = loaded.shifts.tours || arguments.has("tours")
             config = loaded
@@ -85,28 +91,38 @@ struct ScheduleCommand: Command {
             }
             let startEvery = try arguments.duration("start-every") ?? 1800
             templates = try planning { () throws(PlanningError) in
-                try ShiftSettings.templates(lengths: lengths, startEvery: startEvery, breaks: !arguments.has("no-breaks"), source: "--shifts")
+                try ShiftSettings.templates(
+                    lengths: lengths, startEvery: startEvery, breaks: !arguments.has("no-breaks"), source: "--shifts")
             }
             tours = arguments.has("tours")
         }
         intervalSeconds = try arguments.duration("interval")
         if let zone = arguments.value("timezone") {
-            do { calendar = try PlanningCalendar(identifier: zone) } catch { throw .usage("--timezone: " + error.description) }
+            do { calendar = try PlanningCalendar(identifier: zone) } catch {
+                throw .usage("--timezone: " + error.description)
+            }
         } else {
             calendar = config?.calendar ?? .utc
         }
         targetSeconds = try arguments.double("sl-seconds")
-        if let targetSeconds, targetSeconds < 0 { throw .usage("--sl-seconds: expected a non-negative number of seconds") }
+        if let targetSeconds, targetSeconds < 0 {
+            throw .usage("--sl-seconds: expected a non-negative number of seconds")
+        }
         shrinkage = try arguments.double("shrinkage") ?? 0
-        guard shrinkage >= 0, shrinkage < 1 else { throw .usage("--shrinkage: expected a share in [0, 1), got \(shrinkage)") }
-        if arguments.has("shrinkage"), targetSeconds == nil { throw .usage("--shrinkage needs --sl-seconds (it only affects the re-scored service level)") }
+        guard shrinkage >= 0, shrinkage < 1 else {
+            throw .usage("--shrinkage: expected a share in [0, 1), got \(shrinkage)")
+        }
+        if arguments.has("shrinkage"), targetSeconds == nil {
+            throw .usage("--shrinkage needs --sl-seconds (it only affects the re-scored service level)")
+        }
     }
 
     func run() throws(CLIError) {
         let result = try planning { () throws(PlanningError) in
             try RequirementsFile.read(path: requirementsPath, calendar: calendar)
-                .schedule(templates: templates, tours: tours, intervalSeconds: intervalSeconds, calendar: calendar,
-                          targetSeconds: targetSeconds, shrinkage: shrinkage)
+                .schedule(
+                    templates: templates, tours: tours, intervalSeconds: intervalSeconds, calendar: calendar,
+                    targetSeconds: targetSeconds, shrinkage: shrinkage)
         }
         let scheduleText = ScheduleTable.csv(result.schedule, calendar: calendar, tours: tours)
         let coverageText = ScheduleTable.coverageCSV(result.coverage, calendar: calendar, serviceLevel: result.scored)

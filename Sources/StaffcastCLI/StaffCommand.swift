@@ -1,38 +1,43 @@
-import StaffcastCore
 import Planning
 import Reports
+import StaffcastCore
 
 /// `staffcast staff`: agents per channel and interval for a forecast file.
 struct StaffCommand: Command {
     static let name = "staff"
     static let abstract = "agents and headcount per channel and interval for a forecast CSV"
-    static let synopsis = "--forecast FILE (--config FILE | --aht S (--sl P/T | --asa S) [--shrinkage F] [--max-occupancy F] [--patience S] [--concurrency K [--aht-by-concurrency L]]) [--staff-to p50|p80|p95] [--interval D] [--timezone TZ] --out FILE|-"
+    static let synopsis =
+        "--forecast FILE (--config FILE | --aht S (--sl P/T | --asa S) [--shrinkage F] [--max-occupancy F] [--patience S] [--concurrency K [--aht-by-concurrency L]]) [--staff-to p50|p80|p95] [--interval D] [--timezone TZ] --out FILE|-"
     static let discussion = """
-    Reads a forecast CSV (timestamp,channel,forecast[,lo80,hi80,lo95,hi95], as `forecast`
-    writes it) and finds, per row, the fewest agents meeting the channel's targets by exact
-    Erlang C, and the headcount ceil(agents / (1 − shrinkage)). --staff-to p80/p95 staffs that
-    quantile of the forecast distribution (read from the prediction intervals, which the file
-    must then have); the service level the mean forecast would get is in service_level_at_mean.
-    Handle time: --aht (or the config's aht_seconds) when given; otherwise the forecast file's
-    optional aht_seconds column, interval by interval (an error names a row without it). With a
-    config, a channel set to "aht": "forecast" uses the column whenever the file has it.
-    Output columns: timestamp,channel,contacts,aht_seconds,agents,headcount,service_level,
-    asa_seconds,occupancy,abandon_rate,service_level_at_mean,backlog,oldest_age_seconds,rule.
-    Chat channels (--concurrency K > 1, or "concurrency" in the config) are staffed by the chat
-    concurrency model of `erlang --help` (service level = first reply within T). Deferred-work
-    channels (config "deadline") are staffed as `plan --help` describes; backlog and
-    oldest_age_seconds are filled only for them.
-    """
-    static let options = [
-        OptionSpec("forecast", "FILE", "forecast CSV"),
-        OptionSpec("config", "FILE", "per-channel settings from a plan config (its channels, timezone, staff_to)"),
-        OptionSpec("aht", "S", "average handle time in seconds (every channel); default: the\nforecast file's aht_seconds column (as `forecast` writes it)"),
-    ] + TargetOptions.specs + [
-        OptionSpec("staff-to", "Q", "p50 (mean, default), p80 or p95"),
-        OptionSpec("interval", "D", "interval length (default: the spacing of the forecast's timestamps)"),
-        OptionSpec("timezone", "TZ", "zone of the output timestamps' offsets (default: the config's, else UTC)"),
-        OptionSpec("out", "FILE|-", "output CSV"),
-    ]
+        Reads a forecast CSV (timestamp,channel,forecast[,lo80,hi80,lo95,hi95], as `forecast`
+        writes it) and finds, per row, the fewest agents meeting the channel's targets by exact
+        Erlang C, and the headcount ceil(agents / (1 − shrinkage)). --staff-to p80/p95 staffs that
+        quantile of the forecast distribution (read from the prediction intervals, which the file
+        must then have); the service level the mean forecast would get is in service_level_at_mean.
+        Handle time: --aht (or the config's aht_seconds) when given; otherwise the forecast file's
+        optional aht_seconds column, interval by interval (an error names a row without it). With a
+        config, a channel set to "aht": "forecast" uses the column whenever the file has it.
+        Output columns: timestamp,channel,contacts,aht_seconds,agents,headcount,service_level,
+        asa_seconds,occupancy,abandon_rate,service_level_at_mean,backlog,oldest_age_seconds,rule.
+        Chat channels (--concurrency K > 1, or "concurrency" in the config) are staffed by the chat
+        concurrency model of `erlang --help` (service level = first reply within T). Deferred-work
+        channels (config "deadline") are staffed as `plan --help` describes; backlog and
+        oldest_age_seconds are filled only for them.
+        """
+    static let options =
+        [
+            OptionSpec("forecast", "FILE", "forecast CSV"),
+            OptionSpec("config", "FILE", "per-channel settings from a plan config (its channels, timezone, staff_to)"),
+            OptionSpec(
+                "aht", "S",
+                "average handle time in seconds (every channel); default: the\nforecast file's aht_seconds column (as `forecast` writes it)"
+            ),
+        ] + TargetOptions.specs + [
+            OptionSpec("staff-to", "Q", "p50 (mean, default), p80 or p95"),
+            OptionSpec("interval", "D", "interval length (default: the spacing of the forecast's timestamps)"),
+            OptionSpec("timezone", "TZ", "zone of the output timestamps' offsets (default: the config's, else UTC)"),
+            OptionSpec("out", "FILE|-", "output CSV"),
+        ]
 
     let forecastPath: String
     let config: PlanConfig?
@@ -50,7 +55,9 @@ struct StaffCommand: Command {
             for flag in ["aht"] + TargetOptions.flags where arguments.has(flag) {
                 throw .usage("--\(flag) cannot be combined with --config; the config gives the channel settings")
             }
-            config = try planning { () throws(PlanningError) in try PlanConfigReader.load(path: configPath, force: arguments.has("force"), requiresHistory: false) }
+            config = try planning { () throws(PlanningError) in
+                try PlanConfigReader.load(path: configPath, force: arguments.has("force"), requiresHistory: false)
+            }
             policy = nil
         } else {
             config = nil
@@ -62,13 +69,17 @@ struct StaffCommand: Command {
             policy = try TargetOptions(arguments, aht: aht).policy(force: arguments.has("force"))
         }
         if let text = arguments.value("staff-to") {
-            guard let q = StaffTo(rawValue: text) else { throw .usage("--staff-to: expected p50, p80 or p95, got '\(text)'") }
+            guard let q = StaffTo(rawValue: text) else {
+                throw .usage("--staff-to: expected p50, p80 or p95, got '\(text)'")
+            }
             staffTo = q
         } else {
             staffTo = config?.staffTo ?? .p50
         }
         if let zone = arguments.value("timezone") {
-            do { calendar = try PlanningCalendar(identifier: zone) } catch { throw .usage("--timezone: " + error.description) }
+            do { calendar = try PlanningCalendar(identifier: zone) } catch {
+                throw .usage("--timezone: " + error.description)
+            }
         } else {
             calendar = config?.calendar ?? .utc
         }
@@ -78,9 +89,14 @@ struct StaffCommand: Command {
         let rows = try planning { () throws(PlanningError) in
             let file = try ForecastFile.read(path: forecastPath, calendar: calendar, needsIntervals: staffTo != .p50)
             let interval = try file.interval(given: intervalSeconds, calendar: calendar)
-            return try file.staff(policy: policy, config: config, staffTo: staffTo, intervalSeconds: interval, calendar: calendar)
+            return try file.staff(
+                policy: policy, config: config, staffTo: staffTo, intervalSeconds: interval, calendar: calendar)
         }
-        if let text = RequirementPlanner.implausibleStaffing(rows, calendar: calendar) { Console.error("warning: \(text)\n") }
-        try core { () throws(CoreError) in try AtomicFile.write(RequirementsTable.csv(rows, calendar: calendar), to: outPath) }
+        if let text = RequirementPlanner.implausibleStaffing(rows, calendar: calendar) {
+            Console.error("warning: \(text)\n")
+        }
+        try core { () throws(CoreError) in
+            try AtomicFile.write(RequirementsTable.csv(rows, calendar: calendar), to: outPath)
+        }
     }
 }

@@ -27,7 +27,8 @@ extension Command {
 public enum StaffcastCommand {
     static let commands: [any Command.Type] = [
         InspectCommand.self, ForecastCommand.self, BacktestCommand.self,
-        ErlangCommand.self, StaffCommand.self, PlanCommand.self, CapacityCommand.self, RosterCommand.self, ScheduleCommand.self, SimulateCommand.self, CalendarCommand.self,
+        ErlangCommand.self, StaffCommand.self, PlanCommand.self, CapacityCommand.self, RosterCommand.self,
+        ScheduleCommand.self, SimulateCommand.self, CalendarCommand.self,
         ReviewCommand.self, ReforecastCommand.self,
     ]
 
@@ -35,19 +36,20 @@ public enum StaffcastCommand {
 
     static var overview: String {
         var text = """
-        staffcast \(version) — contact-center staffing: forecast contacts, staff them, plan the week.
+            staffcast \(version) — contact-center staffing: forecast contacts, staff them, plan the week.
 
-        Usage: staffcast <command> [options]   (staffcast <command> --help for its options)
+            Usage: staffcast <command> [options]   (staffcast <command> --help for its options)
 
-        Commands:
+            Commands:
 
-        """
+            """
         // Names padded to the longest (`reforecast`) and two spaces.
         let width = max(10, (commands.map { $0.name.count }.max() ?? 0) + 2)
         for command in commands {
             text += "  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0) + command.abstract + "\n"
         }
-        text += "\nExit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 69 missing dependency, 70 internal error, 73 cannot write, 74 output failed (full disk, closed pipe), 75 output locked by another run.\n"
+        text +=
+            "\nExit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 69 missing dependency, 70 internal error, 73 cannot write, 74 output failed (full disk, closed pipe), 75 output locked by another run.\n"
         return text
     }
 
@@ -132,9 +134,12 @@ enum Console {
     /// and each warning as it is found, both silent when quiet (errors still go to stderr).
     static func planningListeners(quiet: Bool) -> (progress: ((String) -> Void)?, warning: ((String) -> Void)?) {
         guard !quiet else { return (nil, nil) }
-        return ({ progress($0) }, { text in
-            progressDone()
-            error("warning: \(text)\n")
-        })
+        return (
+            { progress($0) },
+            { text in
+                progressDone()
+                error("warning: \(text)\n")
+            }
+        )
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import CSystem
+import Foundation
 import StaffcastCore
 
 /// The lock on an output folder, taken before a plan reads anything and held until it is
@@ -18,7 +18,9 @@ final class PublishLock {
         var isDirectory: ObjCBool = false
         let existed = fm.fileExists(atPath: outDir, isDirectory: &isDirectory)
         if existed {
-            guard isDirectory.boolValue else { throw .core(.cannotWrite(path: outDir, reason: "exists and is not a directory")) }
+            guard isDirectory.boolValue else {
+                throw .core(.cannotWrite(path: outDir, reason: "exists and is not a directory"))
+            }
         } else {
             do { try fm.createDirectory(atPath: outDir, withIntermediateDirectories: true) } catch {
                 throw .core(.cannotWrite(path: outDir, reason: "cannot create the output directory"))
@@ -29,7 +31,8 @@ final class PublishLock {
         guard fd >= 0 else { throw .core(.cannotWrite(path: lockPath, reason: String(cString: strerror(errno)))) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
-            throw .busy("\(outDir) is locked by another staffcast plan run (\(lockPath)); try again when it has finished")
+            throw .busy(
+                "\(outDir) is locked by another staffcast plan run (\(lockPath)); try again when it has finished")
         }
         self.outDir = outDir
         self.fd = fd
@@ -41,7 +44,8 @@ final class PublishLock {
     /// it holds nothing but the lock file.
     func abandon() {
         guard createdDirectory, let names = try? FileManager.default.contentsOfDirectory(atPath: outDir),
-              names == [".staffcast.lock"] else { return }
+            names == [".staffcast.lock"]
+        else { return }
         unlink(outDir + "/.staffcast.lock")
         rmdir(outDir)
     }
@@ -78,7 +82,9 @@ struct WeekPublisher {
         let retired = outDir + "/." + label + ".old-\(getpid())"
         try? fm.removeItem(atPath: staging)
         do { try fm.createDirectory(atPath: staging, withIntermediateDirectories: false) } catch {
-            throw .core(.cannotWrite(path: staging, reason: "cannot create a folder in \(outDir) (permission denied or disk full)"))
+            throw .core(
+                .cannotWrite(
+                    path: staging, reason: "cannot create a folder in \(outDir) (permission denied or disk full)"))
         }
         do throws(CLIError) {
             for (name, text) in files {
@@ -95,7 +101,10 @@ struct WeekPublisher {
                     return target
                 }
                 guard rename(target, retired) == 0 else {
-                    throw CLIError.core(.cannotWrite(path: target, reason: "cannot replace the earlier plan: \(String(cString: strerror(errno)))"))
+                    throw CLIError.core(
+                        .cannotWrite(
+                            path: target, reason: "cannot replace the earlier plan: \(String(cString: strerror(errno)))"
+                        ))
                 }
                 guard rename(staging, target) == 0 else {
                     let reason = String(cString: strerror(errno))

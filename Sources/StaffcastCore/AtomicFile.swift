@@ -50,7 +50,9 @@ public enum AtomicFile {
     static func linkTarget(_ link: String, reportedAs path: String) throws(CoreError) -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink(link, &buffer, buffer.count - 1)
-        guard count >= 0 else { throw .cannotWrite(path: path, reason: "cannot read the link: \(String(cString: strerror(errno)))") }
+        guard count >= 0 else {
+            throw .cannotWrite(path: path, reason: "cannot read the link: \(String(cString: strerror(errno)))")
+        }
         let destination = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         if destination.hasPrefix("/") { return destination }
         return URL(fileURLWithPath: link).deletingLastPathComponent().appendingPathComponent(destination).path
@@ -68,7 +70,8 @@ public enum AtomicFile {
         unlink(temporary)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode ?? 0o644)
         guard fd >= 0 else {
-            throw .cannotWrite(path: path, reason: "cannot create a file in \(directory): \(String(cString: strerror(errno)))")
+            throw .cannotWrite(
+                path: path, reason: "cannot create a file in \(directory): \(String(cString: strerror(errno)))")
         }
         do throws(CoreError) {
             try writeAll(data, to: fd, name: path)
@@ -120,8 +123,10 @@ public enum AtomicFile {
 public enum StandardStream {
     /// Writes every byte to file descriptor `fd` (1 or 2).
     public static func write(_ data: Data, to fd: Int32) throws(CoreError) {
-        do throws(CoreError) { try AtomicFile.writeAll(data, to: fd, name: fd == 1 ? "standard output" : "standard error") } catch {
-            guard case let .cannotWrite(name, reason) = error else { throw error }
+        do throws(CoreError) {
+            try AtomicFile.writeAll(data, to: fd, name: fd == 1 ? "standard output" : "standard error")
+        } catch {
+            guard case .cannotWrite(let name, let reason) = error else { throw error }
             throw .outputFailed(stream: name, reason: reason)
         }
     }

@@ -57,23 +57,32 @@ public struct CSVReader {
     private var recordEnd = CSVPosition(line: 1, column: 1)
 
     static let normal: UInt8 = 0, delimiterClass: UInt8 = 1, quote: UInt8 = 2, cr: UInt8 = 3,
-                       lf: UInt8 = 4, control: UInt8 = 5, high: UInt8 = 6
+        lf: UInt8 = 4, control: UInt8 = 5, high: UInt8 = 6
 
     /// Opens `path`. - Throws: ``CoreError/missingInput(path:reason:)`` or, for compressed and
     /// binary files, ``CoreError/badFile(path:_:)``.
-    public init(path: String, encoding: DeclaredEncoding? = nil, maxRecordBytes: Int = 1 << 20,
-                headerTest: (([String]) -> Bool)? = nil) throws(CoreError) {
-        try self.init(source: TextSource(path: path, declared: encoding), maxRecordBytes: maxRecordBytes, headerTest: headerTest)
+    public init(
+        path: String, encoding: DeclaredEncoding? = nil, maxRecordBytes: Int = 1 << 20,
+        headerTest: (([String]) -> Bool)? = nil
+    ) throws(CoreError) {
+        try self.init(
+            source: TextSource(path: path, declared: encoding), maxRecordBytes: maxRecordBytes, headerTest: headerTest)
     }
 
-    public init(data: Data, name: String, encoding: DeclaredEncoding? = nil, maxRecordBytes: Int = 1 << 20,
-                headerTest: (([String]) -> Bool)? = nil) throws(CoreError) {
-        try self.init(source: TextSource(data: data, name: name, declared: encoding), maxRecordBytes: maxRecordBytes, headerTest: headerTest)
+    public init(
+        data: Data, name: String, encoding: DeclaredEncoding? = nil, maxRecordBytes: Int = 1 << 20,
+        headerTest: (([String]) -> Bool)? = nil
+    ) throws(CoreError) {
+        try self.init(
+            source: TextSource(data: data, name: name, declared: encoding), maxRecordBytes: maxRecordBytes,
+            headerTest: headerTest)
     }
 
     /// - Parameter headerTest: says whether the fields of a line make the header; lines before
     ///   the first that does are skipped as title lines (at most ``maxTitleLines``).
-    public init(source: TextSource, maxRecordBytes: Int = 1 << 20, headerTest: (([String]) -> Bool)? = nil) throws(CoreError) {
+    public init(source: TextSource, maxRecordBytes: Int = 1 << 20, headerTest: (([String]) -> Bool)? = nil)
+        throws(CoreError)
+    {
         self.source = source
         self.file = source.name
         self.maxRecordBytes = maxRecordBytes
@@ -85,8 +94,9 @@ public struct CSVReader {
     /// The next non-blank record as Strings, or nil at the end of the input.
     public mutating func next() throws(CoreError) -> CSVRecord? {
         guard try nextRecord() else { return nil }
-        return CSVRecord(file: file, fields: (0 ..< fieldCount).map { field($0) },
-                         positions: fieldStarts, end: recordEnd)
+        return CSVRecord(
+            file: file, fields: (0..<fieldCount).map { field($0) },
+            positions: fieldStarts, end: recordEnd)
     }
 
     /// Advances to the next non-blank record; false at the end of the input. The record's
@@ -97,7 +107,9 @@ public struct CSVReader {
                 pendingBlankLines = []
                 pendingBlankCount = 0
                 if unreportedBlankLines > 0 {
-                    recordWarnings.append("\(file): \(unreportedBlankLines) more blank line\(unreportedBlankLines == 1 ? "" : "s") skipped")
+                    recordWarnings.append(
+                        "\(file): \(unreportedBlankLines) more blank line\(unreportedBlankLines == 1 ? "" : "s") skipped"
+                    )
                     unreportedBlankLines = 0
                 }
                 return false
@@ -151,7 +163,7 @@ public struct CSVReader {
     }
 
     private func fieldRange(_ index: Int) -> Range<Int> {
-        (index == 0 ? 0 : fieldEnds[index - 1]) ..< fieldEnds[index]
+        (index == 0 ? 0 : fieldEnds[index - 1])..<fieldEnds[index]
     }
 
     private var isBlankRecord: Bool {
@@ -186,11 +198,13 @@ public struct CSVReader {
                     exhausted = true
                     if !consumed { return false }
                     if state == .quoted {
-                        throw .badData(SourceLocation(file: file, line: quoteStart.line, column: quoteStart.column),
-                                       "this quoted field is never closed; a closing \" is missing")
+                        throw .badData(
+                            SourceLocation(file: file, line: quoteStart.line, column: quoteStart.column),
+                            "this quoted field is never closed; a closing \" is missing")
                     }
                     if fieldStarts.count == fieldEnds.count {
-                        fieldStarts.append(CSVPosition(line: line, column: column)); fieldWasQuoted.append(false)
+                        fieldStarts.append(CSVPosition(line: line, column: column))
+                        fieldWasQuoted.append(false)
                     }
                     fieldEnds.append(bytes.count)
                     recordEnd = CSVPosition(line: line, column: column)
@@ -226,12 +240,18 @@ public struct CSVReader {
                     case .unquoted, .fieldStart:
                         switch kind {
                         case Self.normal:
-                            bytes.append(b); state = .unquoted; column += 1
+                            bytes.append(b)
+                            state = .unquoted
+                            column += 1
                         case Self.high:
-                            bytes.append(b); state = .unquoted; nonASCII = true
+                            bytes.append(b)
+                            state = .unquoted
+                            nonASCII = true
                             if b & 0xC0 != 0x80 { column += 1 }
                         case Self.delimiterClass:
-                            fieldEnds.append(bytes.count); state = .fieldStart; column += 1
+                            fieldEnds.append(bytes.count)
+                            state = .fieldStart
+                            column += 1
                         case Self.quote:
                             if state == .fieldStart {
                                 state = .quoted
@@ -244,7 +264,8 @@ public struct CSVReader {
                         case Self.cr, Self.lf:
                             fieldEnds.append(bytes.count)
                             recordEnd = CSVPosition(line: line, column: column)
-                            line += 1; column = 1
+                            line += 1
+                            column = 1
                             lastWasCR = kind == Self.cr
                             finished = true
                         default:
@@ -253,34 +274,45 @@ public struct CSVReader {
                     case .quoted:
                         switch kind {
                         case Self.quote:
-                            state = .quoteInQuoted; column += 1
+                            state = .quoteInQuoted
+                            column += 1
                         case Self.cr, Self.lf:
-                            bytes.append(b); line += 1; column = 1
+                            bytes.append(b)
+                            line += 1
+                            column = 1
                             lastWasCR = kind == Self.cr
                         case Self.high:
-                            bytes.append(b); nonASCII = true
+                            bytes.append(b)
+                            nonASCII = true
                             if b & 0xC0 != 0x80 { column += 1 }
                         case Self.control:
                             failure = controlCharacter(b)
                         default:
-                            bytes.append(b); column += 1
+                            bytes.append(b)
+                            column += 1
                         }
                     case .quoteInQuoted:
                         switch kind {
                         case Self.quote:
-                            bytes.append(b); state = .quoted; column += 1
+                            bytes.append(b)
+                            state = .quoted
+                            column += 1
                         case Self.delimiterClass:
-                            fieldEnds.append(bytes.count); state = .fieldStart; column += 1
+                            fieldEnds.append(bytes.count)
+                            state = .fieldStart
+                            column += 1
                         case Self.cr, Self.lf:
                             fieldEnds.append(bytes.count)
                             recordEnd = CSVPosition(line: line, column: column)
-                            line += 1; column = 1
+                            line += 1
+                            column = 1
                             lastWasCR = kind == Self.cr
                             finished = true
                         default:
-                            failure = .badData(SourceLocation(file: file, line: line, column: column),
-                                               "a closing quote must be followed by the delimiter or the end of the line; "
-                                               + "write a quote inside a quoted field as \"\"")
+                            failure = .badData(
+                                SourceLocation(file: file, line: line, column: column),
+                                "a closing quote must be followed by the delimiter or the end of the line; "
+                                    + "write a quote inside a quoted field as \"\"")
                         }
                     }
                     if finished || failure != nil { break }
@@ -302,25 +334,29 @@ public struct CSVReader {
 
     private func controlCharacter(_ b: UInt8) -> CoreError {
         let what = b == 0 ? "a NUL byte" : "the control character 0x" + hex(b)
-        return .badData(SourceLocation(file: file, line: line, column: column),
-                        "\(what); this does not look like CSV text")
+        return .badData(
+            SourceLocation(file: file, line: line, column: column),
+            "\(what); this does not look like CSV text")
     }
 
     private func tooLong(quoted: Bool, quoteStart: CSVPosition) -> CoreError {
-        let limit = maxRecordBytes >= 1 << 20 && maxRecordBytes % (1 << 20) == 0
+        let limit =
+            maxRecordBytes >= 1 << 20 && maxRecordBytes % (1 << 20) == 0
             ? "\(maxRecordBytes >> 20) MiB" : "\(maxRecordBytes) bytes"
         if quoted {
-            return .badData(SourceLocation(file: file, line: quoteStart.line, column: quoteStart.column),
-                            "this quoted field runs on for more than \(limit); is a closing \" missing?")
+            return .badData(
+                SourceLocation(file: file, line: quoteStart.line, column: quoteStart.column),
+                "this quoted field runs on for more than \(limit); is a closing \" missing?")
         }
         let start = fieldStarts.first ?? CSVPosition(line: line, column: 1)
-        return .badData(SourceLocation(file: file, line: start.line, column: 1),
-                        "this line is longer than \(limit); is this really a CSV history file?")
+        return .badData(
+            SourceLocation(file: file, line: start.line, column: 1),
+            "this line is longer than \(limit); is this really a CSV history file?")
     }
 
     /// Checks the current record's bytes are UTF-8, naming the line and column of the first bad byte.
     private func validateUTF8() throws(CoreError) {
-        for index in 0 ..< fieldEnds.count {
+        for index in 0..<fieldEnds.count {
             let range = fieldRange(index)
             if String(validating: bytes[range], as: UTF8.self) != nil { continue }
             // Walk the field to the first invalid sequence, counting lines and scalars.
@@ -329,10 +365,14 @@ public struct CSVReader {
             var k = range.lowerBound
             while k < range.upperBound {
                 let b = bytes[k]
-                let length = b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
+                let length =
+                    b < 0x80 ? 1 : b >= 0xC2 && b < 0xE0 ? 2 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xF0 && b < 0xF5 ? 4 : 0
                 if length == 0 || k + length > range.upperBound
-                    || String(validating: bytes[k ..< k + length], as: UTF8.self) == nil {
-                    throw .badData(SourceLocation(file: file, line: p.line, column: p.column), undecodableMessage(Array(bytes[k ..< min(range.upperBound, k + 4)])))
+                    || String(validating: bytes[k..<k + length], as: UTF8.self) == nil
+                {
+                    throw .badData(
+                        SourceLocation(file: file, line: p.line, column: p.column),
+                        undecodableMessage(Array(bytes[k..<min(range.upperBound, k + 4)])))
                 }
                 if b == 0x0A || b == 0x0D {
                     if !(b == 0x0A && k > range.lowerBound && bytes[k - 1] == 0x0D) { p.line += 1 }
@@ -355,11 +395,14 @@ public struct CSVReader {
         let offset = first.map { " at byte offset \($0.offset)" } ?? ""
         switch source.encoding {
         case .utf8:
-            return "bytes \(shown)\(offset) are not valid UTF-8 text; save the file as UTF-8 CSV, or declare its encoding (--encoding windows-1252)"
+            return
+                "bytes \(shown)\(offset) are not valid UTF-8 text; save the file as UTF-8 CSV, or declare its encoding (--encoding windows-1252)"
         case .windows1252:
-            return "byte \(shown)\(offset) has no character in Windows-1252; is the file really Windows-1252? Declare its encoding with --encoding utf-8|utf-16|windows-1252"
+            return
+                "byte \(shown)\(offset) has no character in Windows-1252; is the file really Windows-1252? Declare its encoding with --encoding utf-8|utf-16|windows-1252"
         case .utf16LittleEndian, .utf16BigEndian:
-            return "bytes \(shown)\(offset) are not valid \(source.encoding.rawValue) text (a broken surrogate pair or an odd byte count)"
+            return
+                "bytes \(shown)\(offset) are not valid \(source.encoding.rawValue) text (a broken surrogate pair or an odd byte count)"
         }
     }
 }

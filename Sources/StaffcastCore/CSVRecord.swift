@@ -2,7 +2,10 @@
 public struct CSVPosition: Sendable, Equatable {
     public var line: Int
     public var column: Int
-    public init(line: Int, column: Int) { self.line = line; self.column = column }
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
 }
 
 /// One CSV record with the position of each field, for messages that point at the cell.
@@ -16,7 +19,10 @@ public struct CSVRecord: Sendable, Equatable {
     public var end: CSVPosition
 
     public init(file: String, fields: [String], positions: [CSVPosition], end: CSVPosition) {
-        self.file = file; self.fields = fields; self.positions = positions; self.end = end
+        self.file = file
+        self.fields = fields
+        self.positions = positions
+        self.end = end
     }
 
     /// The line the record starts on.

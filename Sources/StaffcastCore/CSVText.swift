@@ -6,7 +6,9 @@ public enum CSVText {
 
     /// `field` with an apostrophe in front when it begins like a formula and is not a number.
     public static func neutralized(_ field: String) -> String {
-        guard let first = field.unicodeScalars.first, formulaStarts.contains(first), !isNumber(field) else { return field }
+        guard let first = field.unicodeScalars.first, formulaStarts.contains(first), !isNumber(field) else {
+            return field
+        }
         return "'" + field
     }
 
@@ -14,7 +16,9 @@ public enum CSVText {
     /// formula start.
     public static func unescaped(_ field: String) -> String {
         let scalars = field.unicodeScalars
-        guard scalars.first == "'", let second = scalars.dropFirst().first, formulaStarts.contains(second) else { return field }
+        guard scalars.first == "'", let second = scalars.dropFirst().first, formulaStarts.contains(second) else {
+            return field
+        }
         return String(String.UnicodeScalarView(scalars.dropFirst()))
     }
 
@@ -22,7 +26,8 @@ public enum CSVText {
     static func isNumber(_ text: String) -> Bool {
         var s = Substring(text)
         if s.first == "+" || s.first == "-" { s = s.dropFirst() }
-        var digits = 0, dot = false
+        var digits = 0
+        var dot = false
         while let c = s.first, c.isASCII, c.isNumber || (c == "." && !dot) {
             if c == "." { dot = true } else { digits += 1 }
             s = s.dropFirst()

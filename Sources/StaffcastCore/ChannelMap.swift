@@ -15,9 +15,9 @@ public struct ChannelMap: Sendable, Equatable {
     public init(entries: [String: String], source: String) throws(CoreError) {
         var own: [String: String] = [:]
         var catchAll: String? = nil
-        for queue in entries.keys.sorted() {
+        for (queue, mapped) in entries.sorted(by: { $0.key < $1.key }) {
             let name = queue.trimmingCharacters(in: .whitespaces)
-            let channel = entries[queue]!.trimmingCharacters(in: .whitespaces)
+            let channel = mapped.trimmingCharacters(in: .whitespaces)
             if let problem = NameCheck.problem(name, what: "queue") ?? NameCheck.problem(channel, what: "channel") {
                 throw .badOption(source + "." + queue, problem)
             }
@@ -34,22 +34,28 @@ public struct ChannelMap: Sendable, Equatable {
     /// Reads a `queue,channel` CSV (header required; any of the delimiters the history reader
     /// knows). - Throws: ``CoreError`` naming the file, line and column of a bad row.
     public static func read(path: String) throws(CoreError) -> ChannelMap {
-        var csv = try CSVReader(path: path, headerTest: { fields in
-            let names = fields.map { $0.lowercased() }
-            return names.contains("queue") && names.contains("channel")
-        })
+        var csv = try CSVReader(
+            path: path,
+            headerTest: { fields in
+                let names = fields.map { $0.lowercased() }
+                return names.contains("queue") && names.contains("channel")
+            })
         guard let header = try csv.next() else {
-            throw .badFile(path: path, "the channel map is empty; expected a header queue,channel and one row per queue")
+            throw .badFile(
+                path: path, "the channel map is empty; expected a header queue,channel and one row per queue")
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let queueIndex = names.firstIndex(of: "queue"), let channelIndex = names.firstIndex(of: "channel") else {
-            throw .badData(header.location(ofField: 0), "expected the header queue,channel; found '\(header.fields.joined(separator: ","))'")
+            throw .badData(
+                header.location(ofField: 0),
+                "expected the header queue,channel; found '\(header.fields.joined(separator: ","))'")
         }
         var entries: [String: String] = [:]
         var lines: [String: Int] = [:]
         while let record = try csv.next() {
             guard record.fields.count > max(queueIndex, channelIndex) else {
-                throw .badData(record.location(ofField: record.fields.count), "expected a queue and its channel on this line")
+                throw .badData(
+                    record.location(ofField: record.fields.count), "expected a queue and its channel on this line")
             }
             let queue = record.fields[queueIndex].trimmingCharacters(in: .whitespaces)
             let channel = record.fields[channelIndex].trimmingCharacters(in: .whitespaces)
@@ -60,7 +66,9 @@ public struct ChannelMap: Sendable, Equatable {
                 throw .badData(record.location(ofField: channelIndex), problem)
             }
             if let earlier = lines[queue] {
-                throw .badData(record.location(ofField: queueIndex), "queue '\(queue)' is mapped twice (also on line \(earlier)); keep one line per queue")
+                throw .badData(
+                    record.location(ofField: queueIndex),
+                    "queue '\(queue)' is mapped twice (also on line \(earlier)); keep one line per queue")
             }
             entries[queue] = channel
             lines[queue] = record.line
@@ -90,8 +98,8 @@ public enum NameCheck {
     /// paragraph separators, and the byte-order mark.
     public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        return v < 0x20 || (0x7F ... 0x9F).contains(v) || v == 0x061C || (0x200B ... 0x200F).contains(v)
-            || (0x2028 ... 0x202E).contains(v) || (0x2066 ... 0x2069).contains(v) || v == 0xFEFF
+        return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x061C || (0x200B...0x200F).contains(v)
+            || (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFEFF
     }
 
     /// Why `name` cannot be a channel or queue name, or nil when it can.
@@ -103,7 +111,8 @@ public enum NameCheck {
                 let code = String(v, radix: 16, uppercase: true)
                 let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code
                 let visible = name.unicodeScalars.map { s in s == scalar ? "\\u{\(padded)}" : String(s) }.joined()
-                return "the \(what) name '\(visible)' holds the control character U+\(padded)\(description(v)); names must be plain text"
+                return
+                    "the \(what) name '\(visible)' holds the control character U+\(padded)\(description(v)); names must be plain text"
             }
         }
         return nil
@@ -115,7 +124,7 @@ public enum NameCheck {
         case 0x09: return " (tab)"
         case 0x1B: return " (ESC)"
         case 0x7F: return " (DEL)"
-        case 0x202A ... 0x202E, 0x2066 ... 0x2069, 0x061C, 0x200E, 0x200F: return " (a bidirectional text control)"
+        case 0x202A...0x202E, 0x2066...0x2069, 0x061C, 0x200E, 0x200F: return " (a bidirectional text control)"
         default: return ""
         }
     }

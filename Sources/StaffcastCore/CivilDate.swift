@@ -10,8 +10,16 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Creates a date; returns nil when the month or day does not exist (e.g. 2003-02-29).
     public init?(year: Int, month: Int, day: Int) {
         guard (-100_000...100_000).contains(year), (1...12).contains(month), day >= 1,
-              day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
-        self.year = year; self.month = month; self.day = day
+            day <= CivilDate.daysInMonth(year: year, month: month)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// A date the caller knows exists (January 1st of a year already in range).
+    private init(known date: (year: Int, month: Int, day: Int)) {
+        (year, month, day) = date
     }
 
     /// Reads `YYYY-MM-DD` (four, two and two ASCII digits); nil for any other text or a date
@@ -80,7 +88,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public var isoWeek: (year: Int, week: Int) {
         // The ISO week belongs to the year of its Thursday.
         let thursday = adding(days: 4 - weekday)
-        let jan1 = CivilDate(year: thursday.year, month: 1, day: 1)!
+        let jan1 = CivilDate(known: (thursday.year, 1, 1))
         let week = (thursday.daysSinceEpoch - jan1.daysSinceEpoch) / 7 + 1
         return (thursday.year, week)
     }
@@ -99,7 +107,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `YYYY-MM-DD`.
     public var description: String {
         func pad(_ v: Int, _ n: Int) -> String {
-            let s = String(abs(v)); return (v < 0 ? "-" : "") + String(repeating: "0", count: max(0, n - s.count)) + s
+            let s = String(abs(v))
+            return (v < 0 ? "-" : "") + String(repeating: "0", count: max(0, n - s.count)) + s
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }

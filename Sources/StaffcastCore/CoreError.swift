@@ -5,7 +5,9 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
     public var column: Int
 
     public init(file: String, line: Int, column: Int) {
-        self.file = file; self.line = line; self.column = column
+        self.file = file
+        self.line = line
+        self.column = column
     }
 
     public var description: String { "\(file):\(line):\(column)" }
@@ -31,14 +33,15 @@ public enum CoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .missingInput(path, reason): return "\(path): \(reason)"
-        case let .badData(location, message): return "\(location): \(message)"
-        case let .badFile(path, message): return "\(path): \(message)"
-        case let .unknownTimeZone(name):
-            return "unknown time zone '\(name)': expected an IANA name such as Europe/Amsterdam, America/New_York or UTC"
-        case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
-        case let .badOption(option, message): return "\(option): \(message)"
-        case let .outputFailed(stream, reason): return "cannot write to \(stream): \(reason)"
+        case .missingInput(let path, let reason): return "\(path): \(reason)"
+        case .badData(let location, let message): return "\(location): \(message)"
+        case .badFile(let path, let message): return "\(path): \(message)"
+        case .unknownTimeZone(let name):
+            return
+                "unknown time zone '\(name)': expected an IANA name such as Europe/Amsterdam, America/New_York or UTC"
+        case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
+        case .badOption(let option, let message): return "\(option): \(message)"
+        case .outputFailed(let stream, let reason): return "cannot write to \(stream): \(reason)"
         }
     }
 }

@@ -22,46 +22,60 @@ enum DateText {
         let shown = "'\(text.trimmingCharacters(in: .whitespaces))'"
         if let space = body.firstIndex(where: { $0 == " " || $0 == "T" }) {
             let rest = body[body.index(after: space)...].trimmingCharacters(in: .whitespaces)
-            if case let .success(clock) = Self.clock(rest[...]), clock.seconds == 0 {
+            if case .success(let clock) = Self.clock(rest[...]), clock.seconds == 0 {
                 body = body[..<space]
             } else {
                 return .failure(TimestampError("\(shown) is not a date: expected a date without a time of day"))
             }
         }
         if body.isEmpty { return .failure(TimestampError("the date is empty")) }
-        let needOrder = "the order of day, month and year cannot be told from the text; declare it with --date-order dmy, mdy or ymd"
+        let needOrder =
+            "the order of day, month and year cannot be told from the text; declare it with --date-order dmy, mdy or ymd"
         if body.allSatisfy(\.isNumber) {
             let digits = Array(body).compactMap(\.wholeNumberValue)
             if digits.count == 5 {
-                return .failure(TimestampError("\(shown) looks like an Excel date serial number; format the column as a date before exporting"))
+                return .failure(
+                    TimestampError(
+                        "\(shown) looks like an Excel date serial number; format the column as a date before exporting")
+                )
             }
             guard digits.count == 8 || digits.count == 6 else {
                 return .failure(TimestampError("\(shown) is not a date"))
             }
             guard let order else { return .failure(TimestampError("\(shown): \(needOrder)")) }
             let yearLength = digits.count == 8 ? 4 : 2
-            func number(_ from: Int, _ length: Int) -> Int { digits[from ..< from + length].reduce(0) { $0 * 10 + $1 } }
+            func number(_ from: Int, _ length: Int) -> Int { digits[from..<from + length].reduce(0) { $0 * 10 + $1 } }
             let parts: (Int, Int, Int)
             switch order {
             case .ymd: parts = (number(0, yearLength), number(yearLength, 2), number(yearLength + 2, 2))
             case .dmy: parts = (number(4, yearLength), number(2, 2), number(0, 2))
             case .mdy: parts = (number(4, yearLength), number(0, 2), number(2, 2))
             }
-            return make(year: yearLength == 2 ? 2000 + parts.0 : parts.0, month: parts.1, day: parts.2, shown: shown, order: order)
+            return make(
+                year: yearLength == 2 ? 2000 + parts.0 : parts.0, month: parts.1, day: parts.2, shown: shown,
+                order: order)
         }
         // Three numbers split by one separator used twice.
         guard let separator = body.first(where: { !$0.isNumber }), "/-.".contains(separator) else {
-            return .failure(TimestampError("\(shown) is not a date in a form Staffcast reads (2025-01-06, 6-1-2025, 01/06/2025, 06.01.2025)"))
+            return .failure(
+                TimestampError(
+                    "\(shown) is not a date in a form Staffcast reads (2025-01-06, 6-1-2025, 01/06/2025, 06.01.2025)"))
         }
         let parts = body.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isNumber) }),
-              let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else {
-            return .failure(TimestampError("\(shown) is not a date in a form Staffcast reads (2025-01-06, 6-1-2025, 01/06/2025, 06.01.2025)"))
+            let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2])
+        else {
+            return .failure(
+                TimestampError(
+                    "\(shown) is not a date in a form Staffcast reads (2025-01-06, 6-1-2025, 01/06/2025, 06.01.2025)"))
         }
         if parts[0].count == 4 {
             // Year first: ISO and 2025/01/06.
             if let order, order != .ymd {
-                return .failure(TimestampError("\(shown) starts with the year, which does not fit the declared date order \(order.rawValue) (\(order.spelled))"))
+                return .failure(
+                    TimestampError(
+                        "\(shown) starts with the year, which does not fit the declared date order \(order.rawValue) (\(order.spelled))"
+                    ))
             }
             return make(year: a, month: b, day: c, shown: shown, order: .ymd)
         }
@@ -72,18 +86,26 @@ enum DateText {
         let year = parts[2].count == 2 ? 2000 + c : c
         switch order {
         case .ymd:
-            return .failure(TimestampError("\(shown) ends with the year, which does not fit the declared date order ymd (year-month-day)"))
+            return .failure(
+                TimestampError(
+                    "\(shown) ends with the year, which does not fit the declared date order ymd (year-month-day)"))
         case .dmy: return make(year: year, month: b, day: a, shown: shown, order: order)
         case .mdy: return make(year: year, month: a, day: b, shown: shown, order: order)
         }
     }
 
-    private static func make(year: Int, month: Int, day: Int, shown: String, order: DateOrder) -> Result<CivilDate, TimestampError> {
-        if !(1 ... 12).contains(month) {
-            return .failure(TimestampError("\(shown) does not fit the date order \(order.rawValue) (\(order.spelled)): there is no month \(month)"))
+    private static func make(year: Int, month: Int, day: Int, shown: String, order: DateOrder) -> Result<
+        CivilDate, TimestampError
+    > {
+        if !(1...12).contains(month) {
+            return .failure(
+                TimestampError(
+                    "\(shown) does not fit the date order \(order.rawValue) (\(order.spelled)): there is no month \(month)"
+                ))
         }
         guard year >= 1, let date = CivilDate(year: year, month: month, day: day) else {
-            return .failure(TimestampError("\(shown): read as \(order.spelled), the date \(year)-\(month)-\(day) does not exist"))
+            return .failure(
+                TimestampError("\(shown): read as \(order.spelled), the date \(year)-\(month)-\(day) does not exist"))
         }
         return .success(date)
     }
@@ -105,8 +127,9 @@ enum DateText {
             parts = [String(parts[0].prefix(2)), String(parts[0].suffix(2))]
         }
         if parts.count == 1, meridiem != nil { parts.append("00") }
-        guard (2 ... 3).contains(parts.count), let hour = Int(parts[0]), parts[0].count <= 2, parts[1].count == 2,
-              let minute = Int(parts[1]), parts[0].allSatisfy(\.isNumber), parts[1].allSatisfy(\.isNumber) else {
+        guard (2...3).contains(parts.count), let hour = Int(parts[0]), parts[0].count <= 2, parts[1].count == 2,
+            let minute = Int(parts[1]), parts[0].allSatisfy(\.isNumber), parts[1].allSatisfy(\.isNumber)
+        else {
             return .failure(TimestampError("\(shown) is not a time of day (expected 08:00, 8:00:00 or 8:00 AM)"))
         }
         var second = 0
@@ -115,7 +138,8 @@ enum DateText {
             let secondText = parts[2].replacingOccurrences(of: ",", with: ".")
             let whole = secondText.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
             guard whole[0].count == 2, let s = Int(whole[0]), whole[0].allSatisfy(\.isNumber), s < 60,
-                  whole.count == 1 || whole[1].allSatisfy(\.isNumber) else {
+                whole.count == 1 || whole[1].allSatisfy(\.isNumber)
+            else {
                 return .failure(TimestampError("\(shown): seconds must be two digits 00–59"))
             }
             second = s
@@ -123,7 +147,7 @@ enum DateText {
         }
         var h = hour
         if let meridiem {
-            guard (1 ... 12).contains(hour) else {
+            guard (1...12).contains(hour) else {
                 return .failure(TimestampError("\(shown): with AM/PM the hour must be 1–12"))
             }
             h = hour % 12 + (meridiem == "p" ? 12 : 0)
@@ -140,20 +164,21 @@ enum DateText {
         let body = text.trimmingCharacters(in: .whitespaces)
         for dash in [" - ", " – ", "–", " to ", "-"] {
             guard let r = body.range(of: dash) else { continue }
-            let left = body[..<r.lowerBound], right = body[r.upperBound...]
+            let left = body[..<r.lowerBound]
+            let right = body[r.upperBound...]
             guard !left.isEmpty, !right.isEmpty else { continue }
             let shown = "'\(body)'"
             switch clock(left) {
-            case let .failure(error): return .failure(error)
-            case let .success(start):
+            case .failure(let error): return .failure(error)
+            case .success(let start):
                 let endText = right.trimmingCharacters(in: .whitespaces)
                 let end: Int
                 if endText == "24:00" || endText == "24:00:00" {
                     end = 86_400
                 } else {
                     switch clock(endText[...]) {
-                    case let .failure(error): return .failure(error)
-                    case let .success(value): end = value.seconds == 0 ? 86_400 : value.seconds
+                    case .failure(let error): return .failure(error)
+                    case .success(let value): end = value.seconds == 0 ? 86_400 : value.seconds
                     }
                 }
                 guard end > start.seconds else {
@@ -170,13 +195,16 @@ enum DateText {
         let body = text.trimmingCharacters(in: .whitespaces)
         let shown = "'\(body)'"
         if !body.isEmpty, body.count <= 2, body.allSatisfy(\.isNumber), let h = Int(body) {
-            guard h < 24 else { return .failure(TimestampError("\(shown) is not an hour of the day (0–23, the hour the interval starts)")) }
+            guard h < 24 else {
+                return .failure(
+                    TimestampError("\(shown) is not an hour of the day (0–23, the hour the interval starts)"))
+            }
             return .success(h * 3600)
         }
         if let range = range(body[...]) {
             switch range {
-            case let .failure(error): return .failure(error)
-            case let .success(r):
+            case .failure(let error): return .failure(error)
+            case .success(let r):
                 guard r.length == 3600, r.start % 3600 == 0 else {
                     return .failure(TimestampError("\(shown) is not one whole hour"))
                 }
@@ -184,8 +212,8 @@ enum DateText {
             }
         }
         switch clock(body[...]) {
-        case let .failure(error): return .failure(error)
-        case let .success(value):
+        case .failure(let error): return .failure(error)
+        case .success(let value):
             guard value.seconds % 3600 == 0 else {
                 return .failure(TimestampError("\(shown) is not the start of an hour"))
             }

@@ -14,22 +14,26 @@ public enum DecimalParser {
         case notFinite
     }
 
-    private static let powersOfTen: [Double] = (0 ... 22).map { k in
+    private static let powersOfTen: [Double] = (0...22).map { k in
         var p = 1.0
-        for _ in 0 ..< k { p *= 10 }  // exact: every power up to 10^22 is a double
+        for _ in 0..<k { p *= 10 }  // exact: every power up to 10^22 is a double
         return p
     }
 
     /// Parses `field` (surrounding spaces allowed).
     public static func parse(_ field: UnsafeBufferPointer<UInt8>, allowDecimalComma: Bool) -> Result<Double, Failure> {
-        var lower = 0, upper = field.count
+        var lower = 0
+        var upper = field.count
         while lower < upper && (field[lower] == 0x20 || field[lower] == 0x09) { lower += 1 }
         while upper > lower && (field[upper - 1] == 0x20 || field[upper - 1] == 0x09) { upper -= 1 }
         if lower == upper { return .failure(.empty) }
 
         var i = lower
         var negative = false
-        if field[i] == UInt8(ascii: "-") || field[i] == UInt8(ascii: "+") { negative = field[i] == UInt8(ascii: "-"); i += 1 }
+        if field[i] == UInt8(ascii: "-") || field[i] == UInt8(ascii: "+") {
+            negative = field[i] == UInt8(ascii: "-")
+            i += 1
+        }
         var mantissa: UInt64 = 0
         var significant = 0
         var fractionDigits = 0
@@ -58,7 +62,7 @@ public enum DecimalParser {
                 return .success(negative ? -magnitude : magnitude)
             }
         }
-        return slowParse(UnsafeBufferPointer(rebasing: field[lower ..< upper]), allowDecimalComma: allowDecimalComma)
+        return slowParse(UnsafeBufferPointer(rebasing: field[lower..<upper]), allowDecimalComma: allowDecimalComma)
     }
 
     /// Parses `text` (surrounding spaces allowed).
@@ -71,33 +75,45 @@ public enum DecimalParser {
     private static func slowParse(_ b: UnsafeBufferPointer<UInt8>, allowDecimalComma: Bool) -> Result<Double, Failure> {
         var text = ""
         text.reserveCapacity(b.count)
-        var seenPoint = false, seenExponent = false, digitsBefore = 0, digitsAfter = 0
+        var seenPoint = false
+        var seenExponent = false
+        var digitsBefore = 0
+        var digitsAfter = 0
         for (k, byte) in b.enumerated() {
             switch byte {
-            case 0x30 ... 0x39:
+            case 0x30...0x39:
                 if seenExponent { digitsAfter += 1 } else { digitsBefore += 1 }
                 text.unicodeScalars.append(Unicode.Scalar(byte))
             case UInt8(ascii: "."), UInt8(ascii: ","):
-                guard !seenPoint, !seenExponent, byte == UInt8(ascii: ".") || allowDecimalComma else { return .failure(.notANumber) }
-                seenPoint = true; text += "."
+                guard !seenPoint, !seenExponent, byte == UInt8(ascii: ".") || allowDecimalComma else {
+                    return .failure(.notANumber)
+                }
+                seenPoint = true
+                text += "."
             case UInt8(ascii: "e"), UInt8(ascii: "E"):
                 guard !seenExponent, digitsBefore > 0 else { return nonFiniteOrGarbage(b) }
-                seenExponent = true; text += "e"
+                seenExponent = true
+                text += "e"
             case UInt8(ascii: "+"), UInt8(ascii: "-"):
                 let previous = k > 0 ? b[k - 1] : 0
-                guard k == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return .failure(.notANumber) }
+                guard k == 0 || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else {
+                    return .failure(.notANumber)
+                }
                 text.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 return nonFiniteOrGarbage(b)
             }
         }
-        guard digitsBefore > 0, !seenExponent || digitsAfter > 0, let value = Double(text) else { return .failure(.notANumber) }
+        guard digitsBefore > 0, !seenExponent || digitsAfter > 0, let value = Double(text) else {
+            return .failure(.notANumber)
+        }
         return value.isFinite ? .success(value) : .failure(.notFinite)
     }
 
     private static func nonFiniteOrGarbage(_ b: UnsafeBufferPointer<UInt8>) -> Result<Double, Failure> {
         var word = String(decoding: b, as: UTF8.self).lowercased()
         if word.hasPrefix("-") || word.hasPrefix("+") { word.removeFirst() }
-        return ["nan", "inf", "infinity", "∞", "#num!", "#div/0!"].contains(word) ? .failure(.notFinite) : .failure(.notANumber)
+        return ["nan", "inf", "infinity", "∞", "#num!", "#div/0!"].contains(word)
+            ? .failure(.notFinite) : .failure(.notANumber)
     }
 }

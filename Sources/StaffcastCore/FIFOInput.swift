@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Opens a named pipe (FIFO) for reading without hanging when nothing writes to it.
@@ -14,7 +15,9 @@ enum FIFOInput {
     /// The descriptor, switched back to blocking reads, and the bytes the probe read.
     /// - Throws: ``CoreError/missingInput(path:reason:)`` when no writer comes within
     ///   `waitSeconds` or the pipe cannot be opened.
-    static func open(_ path: String, name: String, waitSeconds: Int) throws(CoreError) -> (descriptor: Int32, prefix: [UInt8]) {
+    static func open(_ path: String, name: String, waitSeconds: Int) throws(CoreError) -> (
+        descriptor: Int32, prefix: [UInt8]
+    ) {
         let descriptor = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw .missingInput(path: name, reason: String(cString: strerror(errno))) }
         var probe = [UInt8](repeating: 0, count: 1)
@@ -41,7 +44,9 @@ enum FIFOInput {
             } while ready < 0 && errno == EINTR
             if ready == 0 {
                 _ = Glibc.close(descriptor)
-                throw .missingInput(path: name, reason: "is a named pipe (FIFO) that nothing writes to; waited \(waitSeconds) s for a writer")
+                throw .missingInput(
+                    path: name,
+                    reason: "is a named pipe (FIFO) that nothing writes to; waited \(waitSeconds) s for a writer")
             }
         }
         setBlocking(descriptor)

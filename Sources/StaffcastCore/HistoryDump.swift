@@ -25,7 +25,10 @@ public enum HistoryDump {
             var chosenInstant = Int64.max
             for c in series.indices where next[c] < series[c].count {
                 let t = series[c].instant(at: next[c])
-                if t < chosenInstant { chosen = c; chosenInstant = t }
+                if t < chosenInstant {
+                    chosen = c
+                    chosenInstant = t
+                }
             }
             guard chosen >= 0 else { break }
             let s = series[chosen]
@@ -40,7 +43,9 @@ public enum HistoryDump {
                 if let aht = s.ahtSeconds[k] { out += NumberFormat.plain(aht, maxFractionDigits: 6) }
                 if withAbandoned {
                     out += ","
-                    if let abandoned = s.abandoned?[k] ?? nil { out += NumberFormat.plain(abandoned, maxFractionDigits: 6) }
+                    if let abandoned = s.abandoned?[k] ?? nil {
+                        out += NumberFormat.plain(abandoned, maxFractionDigits: 6)
+                    }
                 }
                 out += "\n"
             }
@@ -53,9 +58,9 @@ public enum HistoryDump {
 
     /// A CSV field, quoted when it holds a comma, quote, line break or outer spaces.
     static func quoteIfNeeded(_ field: String) -> String {
-        let needs = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        let needs =
+            field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
             || field.first == " " || field.last == " "
         return needs ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }
 }
-

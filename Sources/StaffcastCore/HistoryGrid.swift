@@ -18,10 +18,16 @@ enum HistoryGridBuilder {
         var warnings = rows.warnings
         if let requested = options.intervalSeconds {
             if requested <= 0 || requested % 60 != 0 {
-                throw .badFile(path: rows.file, "cannot aggregate to intervals of \(requested) seconds: the interval must be whole minutes dividing a day (15m, 30m, 1h)")
+                throw .badFile(
+                    path: rows.file,
+                    "cannot aggregate to intervals of \(requested) seconds: the interval must be whole minutes dividing a day (15m, 30m, 1h)"
+                )
             }
             if 86_400 % requested != 0 {
-                throw .badFile(path: rows.file, "cannot aggregate to \(minutes(requested)) intervals: \(Durations.format(requested)) does not divide a day")
+                throw .badFile(
+                    path: rows.file,
+                    "cannot aggregate to \(minutes(requested)) intervals: \(Durations.format(requested)) does not divide a day"
+                )
             }
         }
         var offsets = OffsetCache(calendar: calendar)
@@ -29,13 +35,18 @@ enum HistoryGridBuilder {
             // Count each contact in the interval it arrived in, on the local clock.
             let grid = options.intervalSeconds ?? defaultContactListInterval
             guard allowedIntervals.contains(grid) else {
-                throw .badFile(path: rows.file, "contacts can be counted in intervals of 5, 10, 15, 30 or 60 minutes, not \(Durations.format(grid))")
+                throw .badFile(
+                    path: rows.file,
+                    "contacts can be counted in intervals of 5, 10, 15, 30 or 60 minutes, not \(Durations.format(grid))"
+                )
             }
             if options.intervalSeconds == nil {
-                warnings.append("\(rows.file): one row per contact: counted per \(minutes(grid)) interval (choose another with --interval)")
+                warnings.append(
+                    "\(rows.file): one row per contact: counted per \(minutes(grid)) interval (choose another with --interval)"
+                )
             }
             let g = Int64(grid)
-            for i in 0 ..< rows.count {
+            for i in 0..<rows.count {
                 let t = rows.instants[i]
                 let wall = t + Int64(offsets.offset(at: t))
                 rows.instants[i] = t - ((wall % g) + g) % g
@@ -45,15 +56,19 @@ enum HistoryGridBuilder {
         let channelCount = rows.channelNames.count
         var members = [[Int]](repeating: [], count: channelCount)
         if channelCount == 1 {
-            members[0] = Array(0 ..< rows.count)
+            members[0] = Array(0..<rows.count)
         } else {
-            for i in 0 ..< rows.count { members[Int(rows.channels[i])].append(i) }
+            for i in 0..<rows.count { members[Int(rows.channels[i])].append(i) }
         }
         members = members.filter { !$0.isEmpty }
         let bySource = !rows.sources.isEmpty
         for c in members.indices where !isSorted(members[c], rows, bySource: bySource) {
             if bySource {
-                members[c].sort { (rows.instants[$0], rows.sources[$0], rows.lines[$0]) < (rows.instants[$1], rows.sources[$1], rows.lines[$1]) }
+                members[c].sort {
+                    (rows.instants[$0], rows.sources[$0], rows.lines[$0]) < (
+                        rows.instants[$1], rows.sources[$1], rows.lines[$1]
+                    )
+                }
             } else {
                 members[c].sort { (rows.instants[$0], rows.lines[$0]) < (rows.instants[$1], rows.lines[$1]) }
             }
@@ -65,7 +80,7 @@ enum HistoryGridBuilder {
         for c in members.indices {
             var g: Int64 = 0
             let m = members[c]
-            for k in 1 ..< max(1, m.count) {
+            for k in 1..<max(1, m.count) {
                 g = gcd(g, rows.instants[m[k]] - rows.instants[m[k - 1]])
                 if g == 1 { break }
             }
@@ -78,7 +93,10 @@ enum HistoryGridBuilder {
         } else if step == 0 {
             // A single timestamp: nothing to measure. Accept it only on the requested interval.
             guard let requested = options.intervalSeconds else {
-                throw .badFile(path: rows.file, "all rows share one timestamp (\(calendar.format(rows.instants[0]))), so the interval cannot be detected; give the interval (--interval 30m)")
+                throw .badFile(
+                    path: rows.file,
+                    "all rows share one timestamp (\(calendar.format(rows.instants[0]))), so the interval cannot be detected; give the interval (--interval 30m)"
+                )
             }
             interval = requested
         } else if let allowed = allowedIntervals.first(where: { Int64($0) == step }) {
@@ -88,22 +106,32 @@ enum HistoryGridBuilder {
             try rejectGrid(step: step, rows, members, calendar: calendar, offsets: &offsets)
         }
         if let row = firstMisaligned(rows, members, grid: interval, offsets: &offsets) {
-            throw .badData(rows.location(row), offGrid(rows.instants[row], grid: interval, offsets: &offsets)
-                           + (rows.declaredInterval != nil && !rows.perContact ? " (the file's periods are \(Durations.format(interval)) long)" : ""))
+            throw .badData(
+                rows.location(row),
+                offGrid(rows.instants[row], grid: interval, offsets: &offsets)
+                    + (rows.declaredInterval != nil && !rows.perContact
+                        ? " (the file's periods are \(Durations.format(interval)) long)" : ""))
         }
-        for c in members.indices where channelSteps[c] > Int64(interval) && members[c].count > 2 && rows.missing == .unknown && !rows.perContact {
+        for c in members.indices
+        where channelSteps[c] > Int64(interval) && members[c].count > 2 && rows.missing == .unknown && !rows.perContact
+        {
             let own = Int(channelSteps[c])
             let name = rows.channelNames[Int(rows.channels[members[c][0]])]
-            warnings.append("\(rows.file): channel '\(name)' has rows only every \(minutes(own)) while the file's interval is \(minutes(interval)); "
-                            + "the intervals between its rows are unknown\(own % interval == 0 && 86_400 % own == 0 ? " (aggregate with --interval \(Durations.format(own)))" : "")")
+            warnings.append(
+                "\(rows.file): channel '\(name)' has rows only every \(minutes(own)) while the file's interval is \(minutes(interval)); "
+                    + "the intervals between its rows are unknown\(own % interval == 0 && 86_400 % own == 0 ? " (aggregate with --interval \(Durations.format(own)))" : "")"
+            )
         }
 
         let target = options.intervalSeconds ?? interval
         if target != interval {
             guard target > interval, target % interval == 0 else {
-                throw .badFile(path: rows.file, target < interval
-                    ? "cannot split \(minutes(interval)) history into \(minutes(target)) intervals; the interval must be a multiple of \(Durations.format(interval))"
-                    : "cannot aggregate \(minutes(interval)) history to \(minutes(target)) intervals: \(Durations.format(target)) is not a multiple of \(Durations.format(interval))")
+                throw .badFile(
+                    path: rows.file,
+                    target < interval
+                        ? "cannot split \(minutes(interval)) history into \(minutes(target)) intervals; the interval must be a multiple of \(Durations.format(interval))"
+                        : "cannot aggregate \(minutes(interval)) history to \(minutes(target)) intervals: \(Durations.format(target)) is not a multiple of \(Durations.format(interval))"
+                )
             }
         }
 
@@ -113,9 +141,11 @@ enum HistoryGridBuilder {
             let span = rows.instants[m[m.count - 1]] - rows.instants[m[0]]
             total += Int(span / Int64(target)) + 2
             if total > maximumIntervals {
-                throw .badData(rows.location(m[m.count - 1]),
-                               "the rows of channel '\(rows.channelNames[Int(rows.channels[m[0]])])' run from \(calendar.format(rows.instants[m[0]])) (line \(rows.lines[m[0]])) "
-                               + "to \(calendar.format(rows.instants[m[m.count - 1]])): too many intervals to hold; is a year mistyped?")
+                throw .badData(
+                    rows.location(m[m.count - 1]),
+                    "the rows of channel '\(rows.channelNames[Int(rows.channels[m[0]])])' run from \(calendar.format(rows.instants[m[0]])) (line \(rows.lines[m[0]])) "
+                        + "to \(calendar.format(rows.instants[m[m.count - 1]])): too many intervals to hold; is a year mistyped?"
+                )
             }
         }
 
@@ -125,52 +155,62 @@ enum HistoryGridBuilder {
         for m in members {
             let merged = MergedRows(rows, m)
             let name = rows.channelNames[Int(rows.channels[m[0]])]
-            let built = try merged.series(channel: name, interval: target, aggregate: target != interval,
-                                          zeroFill: rows.missing == .zero, file: rows.file, offsets: &offsets)
+            let built = try merged.series(
+                channel: name, interval: target, aggregate: target != interval,
+                zeroFill: rows.missing == .zero, file: rows.file, offsets: &offsets)
             series.append(built.series)
             filled += built.filled
         }
-        return ContactHistory(calendar: calendar, intervalSeconds: target, series: series, warnings: warnings,
-                              missingRows: rows.missing, zeroFilledIntervals: filled, firstNonUTCOffsetLine: rows.firstNonUTCOffsetLine)
+        return ContactHistory(
+            calendar: calendar, intervalSeconds: target, series: series, warnings: warnings,
+            missingRows: rows.missing, zeroFilledIntervals: filled, firstNonUTCOffsetLine: rows.firstNonUTCOffsetLine)
     }
 
     // MARK: Checks
 
     private static func isSorted(_ m: [Int], _ rows: HistoryRows, bySource: Bool) -> Bool {
-        for k in 1 ..< max(1, m.count) {
-            let a = rows.instants[m[k - 1]], b = rows.instants[m[k]]
+        for k in 1..<max(1, m.count) {
+            let a = rows.instants[m[k - 1]]
+            let b = rows.instants[m[k]]
             if b < a { return false }
             if bySource && a == b && rows.sources[m[k]] < rows.sources[m[k - 1]] { return false }
         }
         return true
     }
 
-    private static func rejectDuplicates(_ members: [[Int]], _ rows: HistoryRows, calendar: PlanningCalendar) throws(CoreError) {
+    private static func rejectDuplicates(_ members: [[Int]], _ rows: HistoryRows, calendar: PlanningCalendar)
+        throws(CoreError)
+    {
         // Report the duplicate met first when reading the file.
         let bySource = !rows.sources.isEmpty
         var worst: (later: Int, earlier: Int, row: Int, laterRow: Int)? = nil
         for m in members {
-            for k in 1 ..< max(1, m.count) where rows.instants[m[k]] == rows.instants[m[k - 1]] {
+            for k in 1..<max(1, m.count) where rows.instants[m[k]] == rows.instants[m[k - 1]] {
                 if bySource && rows.sources[m[k]] != rows.sources[m[k - 1]] { continue }  // another queue: summed
-                let a = rows.lines[m[k - 1]], b = rows.lines[m[k]]
-                let later = max(a, b), earlier = min(a, b)
+                let a = rows.lines[m[k - 1]]
+                let b = rows.lines[m[k]]
+                let later = max(a, b)
+                let earlier = min(a, b)
                 if let current = worst, current.later <= later { continue }
                 worst = (later, earlier, m[k], a > b ? m[k - 1] : m[k])
             }
         }
         if let worst {
             let what = bySource ? " (the same queue and split columns)" : ""
-            throw .badData(rows.location(worst.laterRow),
-                           "duplicate row: line \(worst.earlier) and line \(worst.later) both give channel '\(rows.channelNames[Int(rows.channels[worst.row])])' "
-                           + "at \(calendar.format(rows.instants[worst.row]))\(what); keep one of them")
+            throw .badData(
+                rows.location(worst.laterRow),
+                "duplicate row: line \(worst.earlier) and line \(worst.later) both give channel '\(rows.channelNames[Int(rows.channels[worst.row])])' "
+                    + "at \(calendar.format(rows.instants[worst.row]))\(what); keep one of them")
         }
     }
 
     /// A channel whose rows all but a few lie on a coarser grid: those few are off the grid (a
     /// row at 07:15 in a half-hourly file), not a sign of a finer interval. With `--interval` at
     /// most the finer step, the planner has said the file is that fine.
-    private static func rejectStrayRows(_ members: [[Int]], _ steps: [Int64], _ rows: HistoryRows, options: HistoryReadOptions,
-                                        offsets: inout OffsetCache) throws(CoreError) {
+    private static func rejectStrayRows(
+        _ members: [[Int]], _ steps: [Int64], _ rows: HistoryRows, options: HistoryReadOptions,
+        offsets: inout OffsetCache
+    ) throws(CoreError) {
         for c in members.indices where members[c].count >= 20 && steps[c] > 0 {
             let step = steps[c]
             if let requested = options.intervalSeconds, Int64(requested) <= step { continue }
@@ -190,16 +230,19 @@ enum HistoryGridBuilder {
                 let off = counts.enumerated().filter { $0.offset % every != 0 }.reduce(0) { $0 + $1.element }
                 guard off > 0, Double(off) <= strayShare * Double(n) else { continue }
                 if let row = firstMisaligned(rows, [members[c]], grid: grid, offsets: &offsets) {
-                    throw .badData(rows.location(row),
-                                   offGrid(rows.instants[row], grid: grid, offsets: &offsets)
-                                   + "; \(n - off) of the channel's \(n) rows are on the \(minutes(grid)) grid (if the file really has \(minutes(Int(step))) intervals, say --interval \(Durations.format(Int(step))))")
+                    throw .badData(
+                        rows.location(row),
+                        offGrid(rows.instants[row], grid: grid, offsets: &offsets)
+                            + "; \(n - off) of the channel's \(n) rows are on the \(minutes(grid)) grid (if the file really has \(minutes(Int(step))) intervals, say --interval \(Durations.format(Int(step))))"
+                    )
                 }
             }
         }
     }
 
     /// The row read first whose local start is not a multiple of `grid` past local midnight.
-    static func firstMisaligned(_ rows: HistoryRows, _ members: [[Int]], grid: Int, offsets: inout OffsetCache) -> Int? {
+    static func firstMisaligned(_ rows: HistoryRows, _ members: [[Int]], grid: Int, offsets: inout OffsetCache) -> Int?
+    {
         var found: Int? = nil
         let g = Int64(grid)
         for m in members {
@@ -223,14 +266,16 @@ enum HistoryGridBuilder {
     }
 
     /// Explains why the steps between rows do not form an accepted grid, naming lines.
-    private static func rejectGrid(step: Int64, _ rows: HistoryRows, _ members: [[Int]], calendar: PlanningCalendar,
-                                   offsets: inout OffsetCache) throws(CoreError) -> Never {
+    private static func rejectGrid(
+        step: Int64, _ rows: HistoryRows, _ members: [[Int]], calendar: PlanningCalendar,
+        offsets: inout OffsetCache
+    ) throws(CoreError) -> Never {
         let accepted = "Staffcast reads intervals of 5, 10, 15, 30 or 60 minutes"
         // The usual step between rows; the rows off its grid are the odd ones.
         var counts: [Int64: Int] = [:]
         var example: [Int64: (Int, Int)] = [:]
         for m in members {
-            for k in 1 ..< max(1, m.count) {
+            for k in 1..<max(1, m.count) {
                 let d = rows.instants[m[k]] - rows.instants[m[k - 1]]
                 guard d > 0 else { continue }
                 counts[d, default: 0] += 1
@@ -239,22 +284,27 @@ enum HistoryGridBuilder {
         }
         let usual = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? step
         if step > 3600, let smallest = counts.keys.min(), let pair = example[smallest] {
-            throw .badData(rows.location(pair.1),
-                           "rows are at least \(duration(smallest)) apart (lines \(rows.lines[pair.0]) and \(rows.lines[pair.1])); \(accepted) within the day")
+            throw .badData(
+                rows.location(pair.1),
+                "rows are at least \(duration(smallest)) apart (lines \(rows.lines[pair.0]) and \(rows.lines[pair.1])); \(accepted) within the day"
+            )
         }
         if let grid = allowedIntervals.last(where: { usual % Int64($0) == 0 }),
-           let row = firstMisaligned(rows, members, grid: grid, offsets: &offsets) {
+            let row = firstMisaligned(rows, members, grid: grid, offsets: &offsets)
+        {
             throw .badData(rows.location(row), offGrid(rows.instants[row], grid: grid, offsets: &offsets))
         }
         let pair = example[usual] ?? (members[0][0], members[0][0])
-        throw .badData(rows.location(pair.1),
-                       "rows are \(duration(usual)) apart (lines \(rows.lines[pair.0]) and \(rows.lines[pair.1])); \(accepted)")
+        throw .badData(
+            rows.location(pair.1),
+            "rows are \(duration(usual)) apart (lines \(rows.lines[pair.0]) and \(rows.lines[pair.1])); \(accepted)")
     }
 
     // MARK: Words
 
     static func gcd(_ a: Int64, _ b: Int64) -> Int64 {
-        var x = a.magnitude, y = b.magnitude
+        var x = a.magnitude
+        var y = b.magnitude
         while y != 0 { (x, y) = (y, x % y) }
         return Int64(x)
     }
@@ -267,15 +317,25 @@ enum HistoryGridBuilder {
     }
 
     static func duration(_ seconds: Int64) -> String {
-        if seconds % 86_400 == 0 { let d = seconds / 86_400; return d == 1 ? "1 day" : "\(d) days" }
-        if seconds % 3600 == 0 { let h = seconds / 3600; return h == 1 ? "1 hour" : "\(h) hours" }
-        if seconds % 60 == 0 { let m = seconds / 60; return m == 1 ? "1 minute" : "\(m) minutes" }
+        if seconds % 86_400 == 0 {
+            let d = seconds / 86_400
+            return d == 1 ? "1 day" : "\(d) days"
+        }
+        if seconds % 3600 == 0 {
+            let h = seconds / 3600
+            return h == 1 ? "1 hour" : "\(h) hours"
+        }
+        if seconds % 60 == 0 {
+            let m = seconds / 60
+            return m == 1 ? "1 minute" : "\(m) minutes"
+        }
         return seconds == 1 ? "1 second" : "\(seconds) seconds"
     }
 
     static func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 
     static func clock(_ local: LocalDateTime) -> String {
-        "\(two(local.secondsOfDay / 3600)):\(two(local.secondsOfDay / 60 % 60))" + (local.secondsOfDay % 60 == 0 ? "" : ":\(two(local.secondsOfDay % 60))")
+        "\(two(local.secondsOfDay / 3600)):\(two(local.secondsOfDay / 60 % 60))"
+            + (local.secondsOfDay % 60 == 0 ? "" : ":\(two(local.secondsOfDay % 60))")
     }
 }

@@ -10,9 +10,11 @@ extension HistoryInspector {
                 out += "  no known intervals\n"
                 continue
             }
-            out += "  span         \(calendar.format(s.firstInstant)) … \(calendar.format(s.lastInstant)) (\(calendar.identifier))\n"
+            out +=
+                "  span         \(calendar.format(s.firstInstant)) … \(calendar.format(s.lastInstant)) (\(calendar.identifier))\n"
             out += "  interval     \(Durations.format(s.intervalSeconds))\n"
-            out += "  rows         \(s.rows) known intervals; \(s.unknownIntervals) unknown within the span, \(s.unknownOpenIntervals) of them in open hours\n"
+            out +=
+                "  rows         \(s.rows) known intervals; \(s.unknownIntervals) unknown within the span, \(s.unknownOpenIntervals) of them in open hours\n"
             out += "  contacts     \(number(s.totalContacts, digits: 0)) in total"
             if let aht = s.ahtSeconds { out += "; AHT \(number(aht)) s (volume-weighted)" }
             out += "\n"
@@ -24,11 +26,13 @@ extension HistoryInspector {
             out += "  open hours   (learned from the intervals that carry volume)\n"
             for hours in s.openingHours {
                 let ranges = hours.open.map { "\(clock($0.lowerBound))–\(clock($0.upperBound))" }
-                out += "    \(shortName(hours.weekday))        \(ranges.isEmpty ? "closed" : ranges.joined(separator: ", "))\n"
+                out +=
+                    "    \(shortName(hours.weekday))        \(ranges.isEmpty ? "closed" : ranges.joined(separator: ", "))\n"
             }
             out += "  daily totals     days       mean     median        min        max\n"
             for t in s.dailyTotals {
-                out += "    \(shortName(t.weekday))     " + pad(String(t.days), 8)
+                out +=
+                    "    \(shortName(t.weekday))     " + pad(String(t.days), 8)
                     + [t.mean, t.median, t.minimum, t.maximum].map { pad(number($0), 11) }.joined() + "\n"
             }
             if s.suspiciousDays.isEmpty {
@@ -36,7 +40,8 @@ extension HistoryInspector {
             } else {
                 out += "  suspicious days\n"
                 for day in s.suspiciousDays {
-                    out += "    \(day.date) (\(shortName(day.date.weekday)))  \(number(day.total, digits: 0)) contacts: \(day.reason)\n"
+                    out +=
+                        "    \(day.date) (\(shortName(day.date.weekday)))  \(number(day.total, digits: 0)) contacts: \(day.reason)\n"
                 }
             }
         }
@@ -49,14 +54,18 @@ extension HistoryInspector {
     public static func missingRowsLine(_ history: ContactHistory) -> String {
         switch history.missingRows {
         case .unknown:
-            return "missing rows: unknown (intervals absent from the file are unknown, not zero; say --missing zero if the export leaves out intervals without contacts)\n"
+            return
+                "missing rows: unknown (intervals absent from the file are unknown, not zero; say --missing zero if the export leaves out intervals without contacts)\n"
         case .zero:
-            return "missing rows: zero (\(history.zeroFilledIntervals) interval\(history.zeroFilledIntervals == 1 ? "" : "s") absent from the file read as 0 contacts)\n"
+            return
+                "missing rows: zero (\(history.zeroFilledIntervals) interval\(history.zeroFilledIntervals == 1 ? "" : "s") absent from the file read as 0 contacts)\n"
         }
     }
 
-    public static func json(_ summaries: [ChannelSummary], calendar: PlanningCalendar, missingRows: MissingRows? = nil,
-                            zeroFilledIntervals: Int = 0) -> String {
+    public static func json(
+        _ summaries: [ChannelSummary], calendar: PlanningCalendar, missingRows: MissingRows? = nil,
+        zeroFilledIntervals: Int = 0
+    ) -> String {
         var channels: [String] = []
         for s in summaries {
             var fields: [(String, String)] = [
@@ -73,20 +82,31 @@ extension HistoryInspector {
                 ("days_absent", "[" + s.daysAbsent.map { quote($0.description) }.joined(separator: ", ") + "]"),
             ]
             let hours = s.openingHours.map { h in
-                (weekdayNames[h.weekday - 1].lowercased(),
-                 "[" + h.open.map { "[\(quote(clock($0.lowerBound))), \(quote(clock($0.upperBound)))]" }.joined(separator: ", ") + "]")
+                (
+                    weekdayNames[h.weekday - 1].lowercased(),
+                    "["
+                        + h.open.map { "[\(quote(clock($0.lowerBound))), \(quote(clock($0.upperBound)))]" }.joined(
+                            separator: ", ") + "]"
+                )
             }
             fields.append(("opening_hours", object(hours, indent: 3)))
             let totals = s.dailyTotals.map { t in
-                object([("weekday", quote(weekdayNames[t.weekday - 1].lowercased())), ("days", String(t.days)),
+                object(
+                    [
+                        ("weekday", quote(weekdayNames[t.weekday - 1].lowercased())), ("days", String(t.days)),
                         ("mean", number(t.mean, digits: 3)), ("median", number(t.median, digits: 3)),
-                        ("min", number(t.minimum, digits: 3)), ("max", number(t.maximum, digits: 3))], indent: 4)
+                        ("min", number(t.minimum, digits: 3)), ("max", number(t.maximum, digits: 3)),
+                    ], indent: 4)
             }
             fields.append(("daily_totals", array(totals, indent: 3)))
             let days = s.suspiciousDays.map { d in
-                object([("date", quote(d.date.description)), ("weekday", quote(weekdayNames[d.date.weekday - 1].lowercased())),
+                object(
+                    [
+                        ("date", quote(d.date.description)),
+                        ("weekday", quote(weekdayNames[d.date.weekday - 1].lowercased())),
                         ("total", number(d.total, digits: 3)), ("weekday_median", number(d.weekdayMedian, digits: 3)),
-                        ("ratio", number(d.ratio, digits: 3)), ("reason", quote(d.reason))], indent: 4)
+                        ("ratio", number(d.ratio, digits: 3)), ("reason", quote(d.reason)),
+                    ], indent: 4)
             }
             fields.append(("suspicious_days", array(days, indent: 3)))
             channels.append(object(fields, indent: 2))
@@ -123,7 +143,8 @@ extension HistoryInspector {
     static func array(_ items: [String], indent: Int) -> String {
         if items.isEmpty { return "[]" }
         let inner = String(repeating: "  ", count: indent + 1)
-        return "[\n" + items.map { inner + $0 }.joined(separator: ",\n") + "\n" + String(repeating: "  ", count: indent) + "]"
+        return "[\n" + items.map { inner + $0 }.joined(separator: ",\n") + "\n" + String(repeating: "  ", count: indent)
+            + "]"
     }
 
     static func quote(_ s: String) -> String { JSONText.quote(s) }

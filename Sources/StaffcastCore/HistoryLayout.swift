@@ -11,8 +11,8 @@ struct RowPlan {
 
         var fields: [Int] {
             switch self {
-            case let .timestamp(k): return [k]
-            case let .dateTime(d, t), let .dateHour(d, t), let .datePeriod(d, t): return [d, t]
+            case .timestamp(let k): return [k]
+            case .dateTime(let d, let t), .dateHour(let d, let t), .datePeriod(let d, let t): return [d, t]
             }
         }
     }
@@ -60,11 +60,15 @@ enum HistoryLayout {
 
     /// The header's field names (the first with an IEX `#fields:` prefix removed).
     static func headerNames(_ csv: CSVReader) -> [String] {
-        (0 ..< csv.fieldCount).map { k in
+        (0..<csv.fieldCount).map { k in
             var name = csv.field(k).trimmingCharacters(in: .whitespaces)
             if k == 0 {
                 let lower = name.lowercased()
-                if lower.hasPrefix("#fields:") { name = String(name.dropFirst(8)).trimmingCharacters(in: .whitespaces) } else if lower.hasPrefix("#fields") { name = String(name.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
+                if lower.hasPrefix("#fields:") {
+                    name = String(name.dropFirst(8)).trimmingCharacters(in: .whitespaces)
+                } else if lower.hasPrefix("#fields") {
+                    name = String(name.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+                }
             }
             return name
         }
@@ -72,20 +76,28 @@ enum HistoryLayout {
 
     /// The plan of a mapped export; errors name the mapped column that is absent and the nearest
     /// header.
-    static func mappedPlan(_ header: [String], csv: CSVReader, options: HistoryReadOptions) throws(CoreError) -> (RowPlan, used: Set<Int>, fixedChannel: String?) {
+    static func mappedPlan(_ header: [String], csv: CSVReader, options: HistoryReadOptions) throws(CoreError) -> (
+        RowPlan, used: Set<Int>, fixedChannel: String?
+    ) {
         let mapping = options.input
         let normalized = header.map(InputMapping.normalized)
         var used: Set<Int> = []
         func find(_ choice: ColumnChoice) throws(CoreError) -> Int? {
             for name in choice.headers {
-                if let k = normalized.firstIndex(of: InputMapping.normalized(name)) { used.insert(k); return k }
+                if let k = normalized.firstIndex(of: InputMapping.normalized(name)) {
+                    used.insert(k)
+                    return k
+                }
             }
             if choice.optional { return nil }
             let source = mapping.format.map { "--format \($0)" } ?? "--columns"
             let wanted = choice.headers.map { "'\($0)'" }.joined(separator: " or ")
-            let nearest = choice.headers.compactMap { InputMapping.closest($0, among: header.filter { !$0.isEmpty }) }.first
-            throw .badData(csv.location(ofField: 0),
-                           "no column \(wanted) for the role \(choice.role.rawValue) (\(source))\(nearest.map { "; did you mean '\($0)'?" } ?? ""); the header has: \(header.filter { !$0.isEmpty }.joined(separator: ", "))")
+            let nearest = choice.headers.compactMap { InputMapping.closest($0, among: header.filter { !$0.isEmpty }) }
+                .first
+            throw .badData(
+                csv.location(ofField: 0),
+                "no column \(wanted) for the role \(choice.role.rawValue) (\(source))\(nearest.map { "; did you mean '\($0)'?" } ?? ""); the header has: \(header.filter { !$0.isEmpty }.joined(separator: ", "))"
+            )
         }
         func one(_ role: ColumnRole) throws(CoreError) -> Int? {
             for choice in mapping.choices(role) { if let k = try find(choice) { return k } }
@@ -102,10 +114,13 @@ enum HistoryLayout {
             } else if let period = try one(.period) {
                 when = .datePeriod(date: date, period: period)
             } else {
-                throw .badData(csv.location(ofField: 0), "the date column has no time-of-day column beside it (map time=, hour= or period=)")
+                throw .badData(
+                    csv.location(ofField: 0),
+                    "the date column has no time-of-day column beside it (map time=, hour= or period=)")
             }
         } else {
-            throw .badData(csv.location(ofField: 0), "no column gives the time of each row (map timestamp= or date= with time=)")
+            throw .badData(
+                csv.location(ofField: 0), "no column gives the time of each row (map timestamp= or date= with time=)")
         }
         let queue = try one(.queue)
         let channelColumn = try one(.channel)
@@ -132,13 +147,18 @@ enum HistoryLayout {
         plan.abandoned = try one(.abandoned)
         if case .timestamp = when { plan.end = try one(.end) }
         if plan.handleTime != nil && plan.handled == nil {
-            throw .badData(csv.location(ofField: 0), "the total handle time column needs the handled column beside it (map handled=)")
+            throw .badData(
+                csv.location(ofField: 0),
+                "the total handle time column needs the handled column beside it (map handled=)")
         }
         var fixedName: String? = nil
         if case .fixed = channel {
-            let name = (options.channelName ?? plan.contacts.map { header[$0] } ?? "contacts").trimmingCharacters(in: .whitespaces)
+            let name = (options.channelName ?? plan.contacts.map { header[$0] } ?? "contacts").trimmingCharacters(
+                in: .whitespaces)
             if let problem = NameCheck.problem(name, what: "channel") {
-                throw .badData(csv.location(ofField: plan.contacts ?? 0), problem + (options.channelName == nil ? "; name the channel with --channel-name" : ""))
+                throw .badData(
+                    csv.location(ofField: plan.contacts ?? 0),
+                    problem + (options.channelName == nil ? "; name the channel with --channel-name" : ""))
             }
             fixedName = name
         }

@@ -46,22 +46,33 @@ struct LocalTimeBook {
     }
 
     mutating func noteSkipped(line: Int, wall: Int64) {
-        if skipped.count == 0 { skipped.line = line; skipped.wall = wall }
+        if skipped.count == 0 {
+            skipped.line = line
+            skipped.wall = wall
+        }
         skipped.count += 1
     }
 
     /// The instant of a row in the repeated hour, by its place in the file.
-    mutating func fileOrder(wall: Int64, first: Int64, second: Int64, channel: Int32, source: Int32, line: Int,
-                            location: SourceLocation, resolver: LocalTimeResolver) throws(CoreError) -> Int64 {
+    mutating func fileOrder(
+        wall: Int64, first: Int64, second: Int64, channel: Int32, source: Int32, line: Int,
+        location: SourceLocation, resolver: LocalTimeResolver
+    ) throws(CoreError) -> Int64 {
         if let offsetLine = firstOffsetLine {
             let why = resolver.problem(wallSeconds: wall)?.message ?? "this local time is ambiguous"
-            throw .badData(location, "\(why); other rows of this file carry UTC offsets (line \(offsetLine)), so every row must be an exact instant")
+            throw .badData(
+                location,
+                "\(why); other rows of this file carry UTC offsets (line \(offsetLine)), so every row must be an exact instant"
+            )
         }
         let key = Key(wall: wall, channel: channel, source: source)
         var lines = fileOrderRows[key] ?? []
         if lines.isEmpty { keyOrder.append(key) }
         guard lines.count < 2 else {
-            throw .badData(location, "duplicate row: \(Self.reading(wall)) occurs twice when the clocks go back, but lines \(lines[0]), \(lines[1]) and \(line) all give it for the same channel; keep two of them")
+            throw .badData(
+                location,
+                "duplicate row: \(Self.reading(wall)) occurs twice when the clocks go back, but lines \(lines[0]), \(lines[1]) and \(line) all give it for the same channel; keep two of them"
+            )
         }
         lines.append(line)
         fileOrderRows[key] = lines
@@ -90,13 +101,18 @@ struct LocalTimeBook {
 
     /// Warnings for what was accepted; an error when the repeated hour was read in file order in a
     /// file whose other rows carry offsets.
-    func finish(file: String, calendar: PlanningCalendar, channels: [String], warnings: inout [String]) throws(CoreError) {
+    func finish(file: String, calendar: PlanningCalendar, channels: [String], warnings: inout [String])
+        throws(CoreError)
+    {
         let zone = calendar.identifier
         if let offsetLine = firstOffsetLine, let key = keyOrder.first, let line = fileOrderRows[key]?.first {
-            throw .badData(SourceLocation(file: file, line: line, column: 1),
-                           "\(Self.reading(key.wall)) is ambiguous in \(zone) (the clocks go back) and has no UTC offset, while other rows carry one (line \(offsetLine)); write this row with its offset too")
+            throw .badData(
+                SourceLocation(file: file, line: line, column: 1),
+                "\(Self.reading(key.wall)) is ambiguous in \(zone) (the clocks go back) and has no UTC offset, while other rows carry one (line \(offsetLine)); write this row with its offset too"
+            )
         }
-        var pairs: [String] = [], singles: [String] = []
+        var pairs: [String] = []
+        var singles: [String] = []
         for key in keyOrder {
             guard let lines = fileOrderRows[key] else { continue }
             let channel = Int(key.channel) < channels.count ? channels[Int(key.channel)] : "?"
@@ -109,23 +125,35 @@ struct LocalTimeBook {
         if let key = keyOrder.first {
             let shown = Self.reading(key.wall)
             if !pairs.isEmpty {
-                warnings.append("\(file): \(pairs.prefix(3).joined(separator: ", "))\(pairs.count > 3 ? " and \(pairs.count - 3) more pairs" : ""): \(shown) and the other times of the repeated hour occur twice in \(zone) when the clocks go back; read in file order, the first row as the earlier hour (summer time), the second as the later")
+                warnings.append(
+                    "\(file): \(pairs.prefix(3).joined(separator: ", "))\(pairs.count > 3 ? " and \(pairs.count - 3) more pairs" : ""): \(shown) and the other times of the repeated hour occur twice in \(zone) when the clocks go back; read in file order, the first row as the earlier hour (summer time), the second as the later"
+                )
             }
             if !singles.isEmpty {
-                warnings.append("\(file): \(singles.prefix(3).joined(separator: ", "))\(singles.count > 3 ? " and \(singles.count - 3) more" : ""): the repeated hour (\(shown) …) occurs twice in \(zone) when the clocks go back, but the file has one row for it; read as the first (summer-time) hour, the second is unknown — if the export merged both, this row holds two hours of contacts")
+                warnings.append(
+                    "\(file): \(singles.prefix(3).joined(separator: ", "))\(singles.count > 3 ? " and \(singles.count - 3) more" : ""): the repeated hour (\(shown) …) occurs twice in \(zone) when the clocks go back, but the file has one row for it; read as the first (summer-time) hour, the second is unknown — if the export merged both, this row holds two hours of contacts"
+                )
             }
         }
         if secondPass.count > 0 {
-            warnings.append("\(file):\(secondPass.line): the clock reading goes back within the repeated hour of \(zone); from here the contacts are read as the later (winter-time) hour")
+            warnings.append(
+                "\(file):\(secondPass.line): the clock reading goes back within the repeated hour of \(zone); from here the contacts are read as the later (winter-time) hour"
+            )
         }
         if skipped.count > 0 {
-            warnings.append("\(file):\(skipped.line): \(Self.reading(skipped.wall)) does not exist in \(zone) (the clocks go forward); \(skipped.count == 1 ? "this row has" : "\(skipped.count) such rows have") no contacts and \(skipped.count == 1 ? "is" : "are") skipped")
+            warnings.append(
+                "\(file):\(skipped.line): \(Self.reading(skipped.wall)) does not exist in \(zone) (the clocks go forward); \(skipped.count == 1 ? "this row has" : "\(skipped.count) such rows have") no contacts and \(skipped.count == 1 ? "is" : "are") skipped"
+            )
         }
         if let local = firstLocalLine, let offset = firstOffsetLine {
-            warnings.append("\(file): rows without a UTC offset (first on line \(local)) are read as local time in \(zone); rows with one (first on line \(offset)) as the instants they name")
+            warnings.append(
+                "\(file): rows without a UTC offset (first on line \(local)) are read as local time in \(zone); rows with one (first on line \(offset)) as the instants they name"
+            )
         }
         if let mixed = mixedOffset {
-            warnings.append("\(file):\(mixed.line): the UTC offset \(PlanningCalendar.formatOffset(mixed.offset)) differs from \(PlanningCalendar.formatOffset(mixed.earlierOffset)) on line \(mixed.earlierLine), which is not a DST change of \(zone); every row is read as the instant it names")
+            warnings.append(
+                "\(file):\(mixed.line): the UTC offset \(PlanningCalendar.formatOffset(mixed.offset)) differs from \(PlanningCalendar.formatOffset(mixed.earlierOffset)) on line \(mixed.earlierLine), which is not a DST change of \(zone); every row is read as the instant it names"
+            )
         }
     }
 }

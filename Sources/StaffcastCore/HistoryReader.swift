@@ -15,8 +15,11 @@ public struct HistoryReadOptions: Sendable {
     /// Which column plays which role, and how the export writes things; native by default.
     public var input: InputMapping
 
-    public init(calendar: PlanningCalendar = .utc, intervalSeconds: Int? = nil, valueColumn: String? = nil, channelName: String? = nil,
-                input: InputMapping = .native) {
+    public init(
+        calendar: PlanningCalendar = .utc, intervalSeconds: Int? = nil, valueColumn: String? = nil,
+        channelName: String? = nil,
+        input: InputMapping = .native
+    ) {
         self.calendar = calendar
         self.intervalSeconds = intervalSeconds
         self.valueColumn = valueColumn
@@ -46,13 +49,15 @@ public enum HistoryReader {
     /// - Throws: ``CoreError/missingInput(path:reason:)`` when the file is missing or a
     ///   directory; ``CoreError/badFile(path:_:)`` or ``CoreError/badData(_:_:)`` otherwise.
     public static func read(path: String, options: HistoryReadOptions) throws(CoreError) -> ContactHistory {
-        var csv = try CSVReader(path: path, encoding: options.input.encoding, headerTest: HistoryLayout.headerTest(options))
+        var csv = try CSVReader(
+            path: path, encoding: options.input.encoding, headerTest: HistoryLayout.headerTest(options))
         return try read(&csv, options: options)
     }
 
     /// Reads history held in memory; `name` stands for the file in messages.
     public static func read(data: Data, name: String, options: HistoryReadOptions) throws(CoreError) -> ContactHistory {
-        var csv = try CSVReader(data: data, name: name, encoding: options.input.encoding, headerTest: HistoryLayout.headerTest(options))
+        var csv = try CSVReader(
+            data: data, name: name, encoding: options.input.encoding, headerTest: HistoryLayout.headerTest(options))
         return try read(&csv, options: options)
     }
 

@@ -34,8 +34,14 @@ struct MergedRows {
             if let last = instants.last, last == rows.instants[i] {
                 let k = instants.count - 1
                 contacts[k] += c  // NaN stays NaN: one unknown part makes the interval unknown
-                if carries { ahtWeighted[k] += a * w; weights[k] += w }
-                if !a.isNaN { ahtPlain[k] += a; ahtCount[k] += 1 }
+                if carries {
+                    ahtWeighted[k] += a * w
+                    weights[k] += w
+                }
+                if !a.isNaN {
+                    ahtPlain[k] += a
+                    ahtCount[k] += 1
+                }
                 if hasAbandoned { abandonedSums[k] += rows.abandoned[i].isNaN ? 0 : rows.abandoned[i] }
                 continue
             }
@@ -56,12 +62,14 @@ struct MergedRows {
     /// The series on `interval`: the rows' own grid, or (with `aggregate`) coarser intervals
     /// aligned to the local clock, where a coarse interval is the sum of its known fine ones and
     /// unknown when none is known. With `zeroFill`, intervals without any row are zero.
-    func series(channel: String, interval: Int, aggregate: Bool, zeroFill: Bool, file: String,
-                offsets: inout OffsetCache) throws(CoreError) -> (series: IntervalSeries, filled: Int) {
+    func series(
+        channel: String, interval: Int, aggregate: Bool, zeroFill: Bool, file: String,
+        offsets: inout OffsetCache
+    ) throws(CoreError) -> (series: IntervalSeries, filled: Int) {
         let g = Int64(interval)
         var buckets = instants
         if aggregate {
-            for k in 0 ..< count {
+            for k in 0..<count {
                 let t = instants[k]
                 let wall = t + Int64(offsets.offset(at: t))
                 buckets[k] = t - ((wall % g) + g) % g
@@ -69,9 +77,11 @@ struct MergedRows {
             let start = buckets[0]
             for (k, b) in buckets.enumerated() where ((b - start) % g + g) % g != 0 {
                 let calendar = offsets.calendar
-                throw .badFile(path: file,
-                               "cannot aggregate to \(HistoryGridBuilder.minutes(interval)) intervals aligned to the local clock of \(calendar.identifier): "
-                               + "the offset change before \(calendar.format(instants[k])) (line \(lines[k])) moves them off a fixed grid; use a shorter interval")
+                throw .badFile(
+                    path: file,
+                    "cannot aggregate to \(HistoryGridBuilder.minutes(interval)) intervals aligned to the local clock of \(calendar.identifier): "
+                        + "the offset change before \(calendar.format(instants[k])) (line \(lines[k])) moves them off a fixed grid; use a shorter interval"
+                )
             }
         }
         let start = buckets[0]
@@ -83,30 +93,39 @@ struct MergedRows {
         var plainCount = [Int32](repeating: 0, count: aggregate ? 0 : slots)
         var present = [Bool](repeating: false, count: zeroFill ? slots : 0)
         var abandonedSums: [Double?]? = abandoned.map { _ in [Double?](repeating: nil, count: slots) }
-        for k in 0 ..< count {
+        for k in 0..<count {
             let slot = Int((buckets[k] - start) / g)
             if zeroFill { present[slot] = true }
             let c = contacts[k]
             if !c.isNaN { sums[slot] = (sums[slot] ?? 0) + c }
             weighted[slot] += ahtWeighted[k]
             weight[slot] += weights[k]
-            if !aggregate { plain[slot] += ahtPlain[k]; plainCount[slot] += ahtCount[k] }
-            if let abandoned, !c.isNaN { abandonedSums![slot] = (abandonedSums![slot] ?? 0) + abandoned[k] }
+            if !aggregate {
+                plain[slot] += ahtPlain[k]
+                plainCount[slot] += ahtCount[k]
+            }
+            if let abandoned, !c.isNaN {
+                let previous = abandonedSums?[slot] ?? 0
+                abandonedSums?[slot] = previous + abandoned[k]
+            }
         }
         var filled = 0
         if zeroFill {
-            for slot in 0 ..< slots where !present[slot] {
+            for slot in 0..<slots where !present[slot] {
                 sums[slot] = 0
-                if abandonedSums != nil { abandonedSums![slot] = 0 }
+                if abandonedSums != nil { abandonedSums?[slot] = 0 }
                 filled += 1
             }
         }
-        let aht: [Double?] = (0 ..< slots).map { slot in
+        let aht: [Double?] = (0..<slots).map { slot in
             if weight[slot] > 0 { return weighted[slot] / weight[slot] }
             if !aggregate && plainCount[slot] > 0 { return plain[slot] / Double(plainCount[slot]) }
             return nil
         }
-        return (IntervalSeries(channel: channel, intervalSeconds: interval, start: start, contacts: sums, ahtSeconds: aht,
-                               abandoned: abandonedSums), filled)
+        return (
+            IntervalSeries(
+                channel: channel, intervalSeconds: interval, start: start, contacts: sums, ahtSeconds: aht,
+                abandoned: abandonedSums), filled
+        )
     }
 }

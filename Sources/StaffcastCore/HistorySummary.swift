@@ -4,7 +4,10 @@ public struct WeekdayHours: Sendable, Equatable {
     public var weekday: Int
     public var open: [Range<Int>]
 
-    public init(weekday: Int, open: [Range<Int>]) { self.weekday = weekday; self.open = open }
+    public init(weekday: Int, open: [Range<Int>]) {
+        self.weekday = weekday
+        self.open = open
+    }
 }
 
 /// Daily contact totals of one weekday over the days with data.
@@ -19,8 +22,12 @@ public struct DailyTotalStatistics: Sendable, Equatable {
     public var maximum: Double
 
     public init(weekday: Int, days: Int, mean: Double, median: Double, minimum: Double, maximum: Double) {
-        self.weekday = weekday; self.days = days; self.mean = mean; self.median = median
-        self.minimum = minimum; self.maximum = maximum
+        self.weekday = weekday
+        self.days = days
+        self.mean = mean
+        self.median = median
+        self.minimum = minimum
+        self.maximum = maximum
     }
 }
 
@@ -37,7 +44,11 @@ public struct SuspiciousDay: Sendable, Equatable {
     public var reason: String
 
     public init(date: CivilDate, total: Double, weekdayMedian: Double, ratio: Double, reason: String) {
-        self.date = date; self.total = total; self.weekdayMedian = weekdayMedian; self.ratio = ratio; self.reason = reason
+        self.date = date
+        self.total = total
+        self.weekdayMedian = weekdayMedian
+        self.ratio = ratio
+        self.reason = reason
     }
 }
 
@@ -89,78 +100,95 @@ public enum HistoryInspector {
         var offsets = OffsetCache(calendar: calendar)
         let hours = OpeningHours.learn(from: series, calendar: calendar)
         let perDay = hours.slotsPerDay
-        var first: Int? = nil, last: Int? = nil
+        var first: Int? = nil
+        var last: Int? = nil
         var rows = 0
-        var total = 0.0, ahtWeighted = 0.0, ahtWeight = 0.0
+        var total = 0.0
+        var ahtWeighted = 0.0
+        var ahtWeight = 0.0
         var dayTotals: [Int: Double] = [:]
         var dayKnown: [Int: Int] = [:]
-        for i in 0 ..< series.count {
+        for i in 0..<series.count {
             guard let c = series.contacts[i] else { continue }
             if first == nil { first = i }
             last = i
             rows += 1
             total += c
-            if let a = series.ahtSeconds[i], c > 0 { ahtWeighted += a * c; ahtWeight += c }
+            if let a = series.ahtSeconds[i], c > 0 {
+                ahtWeighted += a * c
+                ahtWeight += c
+            }
             let day = offsets.local(series.instant(at: i)).date.daysSinceEpoch
             dayTotals[day, default: 0] += c
             dayKnown[day, default: 0] += 1
         }
-        let openingHours = (1 ... 7).map { WeekdayHours(weekday: $0, open: hours.openRanges(weekday: $0)) }
+        let openingHours = (1...7).map { WeekdayHours(weekday: $0, open: hours.openRanges(weekday: $0)) }
         guard let first, let last else {
-            return ChannelSummary(channel: series.channel, firstInstant: series.start, lastInstant: series.start,
-                                  intervalSeconds: series.intervalSeconds, rows: 0, unknownIntervals: series.count,
-                                  unknownOpenIntervals: 0, totalContacts: 0, ahtSeconds: nil, daysPresent: 0, daysAbsent: [],
-                                  openingHours: openingHours, dailyTotals: [], suspiciousDays: [])
+            return ChannelSummary(
+                channel: series.channel, firstInstant: series.start, lastInstant: series.start,
+                intervalSeconds: series.intervalSeconds, rows: 0, unknownIntervals: series.count,
+                unknownOpenIntervals: 0, totalContacts: 0, ahtSeconds: nil, daysPresent: 0, daysAbsent: [],
+                openingHours: openingHours, dailyTotals: [], suspiciousDays: [])
         }
         var unknownOpen = 0
-        for i in first ... last where series.contacts[i] == nil {
+        for i in first...last where series.contacts[i] == nil {
             let local = offsets.local(series.instant(at: i))
-            if hours.isOpen(weekday: local.weekday, slotOfDay: min(perDay - 1, local.secondsOfDay / series.intervalSeconds)) {
+            if hours.isOpen(
+                weekday: local.weekday, slotOfDay: min(perDay - 1, local.secondsOfDay / series.intervalSeconds))
+            {
                 unknownOpen += 1
             }
         }
         let firstDay = offsets.local(series.instant(at: first)).date.daysSinceEpoch
         let lastDay = offsets.local(series.instant(at: last)).date.daysSinceEpoch
         var absent: [CivilDate] = []
-        for day in firstDay ... lastDay where dayTotals[day] == nil {
+        for day in firstDay...lastDay where dayTotals[day] == nil {
             let date = CivilDate(daysSinceEpoch: day)
             if !openingHours[date.weekday - 1].open.isEmpty { absent.append(date) }
         }
 
         var byWeekday = [[(day: Int, total: Double)]](repeating: [], count: 7)
-        for (day, dayTotal) in dayTotals { byWeekday[CivilDate(daysSinceEpoch: day).weekday - 1].append((day, dayTotal)) }
+        for (day, dayTotal) in dayTotals {
+            byWeekday[CivilDate(daysSinceEpoch: day).weekday - 1].append((day, dayTotal))
+        }
         var statistics: [DailyTotalStatistics] = []
         var suspicious: [SuspiciousDay] = []
-        for w in 0 ..< 7 where !byWeekday[w].isEmpty {
+        for w in 0..<7 where !byWeekday[w].isEmpty {
             let totals = byWeekday[w].map(\.total).sorted()
             let n = totals.count
             let median = n % 2 == 1 ? totals[n / 2] : (totals[n / 2 - 1] + totals[n / 2]) / 2
-            statistics.append(DailyTotalStatistics(weekday: w + 1, days: n, mean: totals.reduce(0, +) / Double(n), median: median,
-                                                   minimum: totals[0], maximum: totals[n - 1]))
+            statistics.append(
+                DailyTotalStatistics(
+                    weekday: w + 1, days: n, mean: totals.reduce(0, +) / Double(n), median: median,
+                    minimum: totals[0], maximum: totals[n - 1]))
             guard n >= minimumDaysForMedian, median > 0 else { continue }
             let openSlots = openingHours[w].open.reduce(0) { $0 + $1.count } / series.intervalSeconds
             for (day, dayTotal) in byWeekday[w] {
                 let ratio = dayTotal / median
                 guard ratio >= suspiciousFactor || ratio <= 1 / suspiciousFactor else { continue }
                 let name = weekdayNames[w]
-                var reason = ratio == 0
+                var reason =
+                    ratio == 0
                     ? "no contacts at all, against a median \(name) of \(number(median))"
                     : "\(number(ratio, digits: ratio >= 10 ? 0 : 1))× the median \(name) (\(number(dayTotal)) contacts against \(number(median)))"
                 let known = dayKnown[day] ?? 0
                 if ratio < 1, openSlots > 0, Double(known) < 0.9 * Double(openSlots) {
                     reason += "; only \(known) of its usual \(openSlots) open intervals are in the file"
                 }
-                suspicious.append(SuspiciousDay(date: CivilDate(daysSinceEpoch: day), total: dayTotal, weekdayMedian: median,
-                                                ratio: ratio, reason: reason))
+                suspicious.append(
+                    SuspiciousDay(
+                        date: CivilDate(daysSinceEpoch: day), total: dayTotal, weekdayMedian: median,
+                        ratio: ratio, reason: reason))
             }
         }
         suspicious.sort { $0.date < $1.date }
-        return ChannelSummary(channel: series.channel, firstInstant: series.instant(at: first), lastInstant: series.instant(at: last),
-                              intervalSeconds: series.intervalSeconds, rows: rows, unknownIntervals: last - first + 1 - rows,
-                              unknownOpenIntervals: unknownOpen, totalContacts: total,
-                              ahtSeconds: ahtWeight > 0 ? ahtWeighted / ahtWeight : nil,
-                              daysPresent: dayTotals.count, daysAbsent: absent, openingHours: openingHours,
-                              dailyTotals: statistics, suspiciousDays: suspicious)
+        return ChannelSummary(
+            channel: series.channel, firstInstant: series.instant(at: first), lastInstant: series.instant(at: last),
+            intervalSeconds: series.intervalSeconds, rows: rows, unknownIntervals: last - first + 1 - rows,
+            unknownOpenIntervals: unknownOpen, totalContacts: total,
+            ahtSeconds: ahtWeight > 0 ? ahtWeighted / ahtWeight : nil,
+            daysPresent: dayTotals.count, daysAbsent: absent, openingHours: openingHours,
+            dailyTotals: statistics, suspiciousDays: suspicious)
     }
 
     static func number(_ x: Double, digits: Int = 1) -> String { NumberFormat.plain(x, maxFractionDigits: digits) }

@@ -20,7 +20,9 @@ public struct InputFile: Sendable {
     ///   directory, with the same words as the streaming reader; ``CoreError/badFile(path:_:)``
     ///   when it holds more than `maximumBytes`. A FIFO without a writer fails after
     ///   `fifoWriterWaitSeconds` (10 by default).
-    public static func read(_ path: String, maximumBytes: Int = defaultMaximumBytes, fifoWriterWaitSeconds: Int = 10) throws(CoreError) -> InputFile {
+    public static func read(_ path: String, maximumBytes: Int = defaultMaximumBytes, fifoWriterWaitSeconds: Int = 10)
+        throws(CoreError) -> InputFile
+    {
         let source = path == "-" ? "/dev/stdin" : path
         var status = stat()
         guard stat(source, &status) == 0 else {
@@ -52,7 +54,8 @@ public struct InputFile: Sendable {
             if count == 0 { break }
             guard data.count + count <= maximumBytes else {
                 let bound = maximumBytes >= 1 << 20 ? "\(maximumBytes >> 20) MiB" : "\(maximumBytes) bytes"
-                throw .badFile(path: path, "holds more than \(bound); an input this large is not a plan's (an endless device?)")
+                throw .badFile(
+                    path: path, "holds more than \(bound); an input this large is not a plan's (an endless device?)")
             }
             data.append(contentsOf: buffer[0..<count])
         }

@@ -34,7 +34,9 @@ public struct ColumnChoice: Sendable, Equatable {
     public var optional: Bool
 
     public init(_ role: ColumnRole, _ headers: [String], optional: Bool = false) {
-        self.role = role; self.headers = headers; self.optional = optional
+        self.role = role
+        self.headers = headers
+        self.optional = optional
     }
 }
 
@@ -80,8 +82,10 @@ public struct InputMapping: Sendable, Equatable {
 
     /// The mapping of `--format`, `--columns`, `--channel-map` and the other flags (each nil when
     /// not given). `channelMap` is already read. Errors name the flag.
-    public static func fromFlags(format: String?, columns: String?, channelMap: ChannelMap?, dateOrder: String?,
-                                 durationUnit: String?, encoding: String?, missing: String?) throws(CoreError) -> InputMapping {
+    public static func fromFlags(
+        format: String?, columns: String?, channelMap: ChannelMap?, dateOrder: String?,
+        durationUnit: String?, encoding: String?, missing: String?
+    ) throws(CoreError) -> InputMapping {
         var mapping = InputMapping()
         if let format { mapping = try preset(format, option: "--format") }
         if let columns {
@@ -90,7 +94,9 @@ public struct InputMapping: Sendable, Equatable {
         }
         if let channelMap { mapping.channelMap = channelMap }
         if let dateOrder { mapping.dateOrder = try value(dateOrder, of: DateOrder.self, option: "--date-order") }
-        if let durationUnit { mapping.durationUnit = try value(durationUnit, of: DurationUnit.self, option: "--duration-unit") }
+        if let durationUnit {
+            mapping.durationUnit = try value(durationUnit, of: DurationUnit.self, option: "--duration-unit")
+        }
         if let encoding { mapping.encoding = try value(encoding, of: DeclaredEncoding.self, option: "--encoding") }
         if let missing { mapping.missing = try value(missing, of: MissingRows.self, option: "--missing") }
         try mapping.validate(option: "--columns")
@@ -108,7 +114,10 @@ public struct InputMapping: Sendable, Equatable {
         }
         let names = InputPresets.all.map(\.name)
         let hint = closest(wanted, among: names).map { "; did you mean \($0)?" } ?? ""
-        throw .badOption(option, "unknown format '\(name)'\(hint) Formats: \(names.joined(separator: ", ")), or map the columns with --columns")
+        throw .badOption(
+            option,
+            "unknown format '\(name)'\(hint) Formats: \(names.joined(separator: ", ")), or map the columns with --columns"
+        )
     }
 
     /// Replaces the preset's choices for the roles `choices` name; a new time source replaces the
@@ -124,14 +133,28 @@ public struct InputMapping: Sendable, Equatable {
     }
 
     /// `ROLE=HEADER,…`; a header holding a comma or `=` is quoted (`aht="Avg, handle"`).
-    static func parseColumns(_ text: String, option: String) throws(CoreError) -> (choices: [ColumnChoice], oneRowPerContact: Bool) {
+    static func parseColumns(_ text: String, option: String) throws(CoreError) -> (
+        choices: [ColumnChoice], oneRowPerContact: Bool
+    ) {
         var pairs: [(String, String)] = []
-        var current = "", key: String? = nil, quoted = false
+        var current = ""
+        var key: String? = nil
+        var quoted = false
         for ch in text {
-            if ch == "\"" { quoted.toggle(); continue }
-            if !quoted && ch == "=" && key == nil { key = current; current = ""; continue }
+            if ch == "\"" {
+                quoted.toggle()
+                continue
+            }
+            if !quoted && ch == "=" && key == nil {
+                key = current
+                current = ""
+                continue
+            }
             if !quoted && ch == "," {
-                pairs.append((key ?? "", current)); key = nil; current = ""; continue
+                pairs.append((key ?? "", current))
+                key = nil
+                current = ""
+                continue
             }
             if key == nil && !quoted && current.isEmpty && ch == " " { continue }
             current.append(ch)
@@ -149,7 +172,10 @@ public struct InputMapping: Sendable, Equatable {
             }
             let role = try Self.role(roleName, option: option)
             guard !header.isEmpty else { throw .badOption(option, "\(roleName)= names no column") }
-            if role == .contacts && header == "*" { perContact = true; continue }
+            if role == .contacts && header == "*" {
+                perContact = true
+                continue
+            }
             if role != .split && choices.contains(where: { $0.role == role }) {
                 throw .badOption(option, "the role \(roleName) is given twice")
             }
@@ -166,7 +192,9 @@ public struct InputMapping: Sendable, Equatable {
         throw .badOption(option, "unknown role '\(name)'\(hint) Roles: \(names.joined(separator: ", "))")
     }
 
-    static func value<T: RawRepresentable & CaseIterable>(_ text: String, of type: T.Type, option: String) throws(CoreError) -> T where T.RawValue == String {
+    static func value<T: RawRepresentable & CaseIterable>(_ text: String, of type: T.Type, option: String)
+        throws(CoreError) -> T where T.RawValue == String
+    {
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
         if let found = T.allCases.first(where: { $0.rawValue == wanted }) { return found }
         let names = T.allCases.map(\.rawValue)
@@ -176,7 +204,12 @@ public struct InputMapping: Sendable, Equatable {
     /// Checks the roles fit together, naming `option` (the flag or config key) when they do not.
     public func validate(option: String, channelMapOption: String = "--channel-map") throws(CoreError) {
         guard !isNative else {
-            if channelMap != nil { throw .badOption(channelMapOption, "a channel map needs a queue column: map it with --columns queue=HEADER (or a --format that has one)") }
+            if channelMap != nil {
+                throw .badOption(
+                    channelMapOption,
+                    "a channel map needs a queue column: map it with --columns queue=HEADER (or a --format that has one)"
+                )
+            }
             return
         }
         let roles = columns.map(\.role)
@@ -184,25 +217,34 @@ public struct InputMapping: Sendable, Equatable {
         let companions = [ColumnRole.time, .hour, .period].filter { count($0) > 0 }
         if count(.timestamp) > 0 {
             if count(.date) > 0 || !companions.isEmpty {
-                throw .badOption(option, "map either timestamp or date with \(companions.first?.rawValue ?? "time"), not both")
+                throw .badOption(
+                    option, "map either timestamp or date with \(companions.first?.rawValue ?? "time"), not both")
             }
         } else if count(.date) > 0 {
             guard companions.count == 1 else {
-                throw .badOption(option, companions.isEmpty
-                    ? "date= needs the time of day too: time=HEADER, hour=HEADER or period=HEADER"
-                    : "map one of time, hour and period with the date, not \(companions.map(\.rawValue).joined(separator: " and "))")
+                throw .badOption(
+                    option,
+                    companions.isEmpty
+                        ? "date= needs the time of day too: time=HEADER, hour=HEADER or period=HEADER"
+                        : "map one of time, hour and period with the date, not \(companions.map(\.rawValue).joined(separator: " and "))"
+                )
             }
         } else {
-            throw .badOption(option, "map the time of each row: timestamp=HEADER, or date=HEADER with time=, hour= or period=")
+            throw .badOption(
+                option, "map the time of each row: timestamp=HEADER, or date=HEADER with time=, hour= or period=")
         }
         if count(.end) > 0 && count(.timestamp) == 0 {
-            throw .badOption(option, "end= is the end of the interval beside timestamp=; with a date column use period= (08:00-08:30)")
+            throw .badOption(
+                option,
+                "end= is the end of the interval beside timestamp=; with a date column use period= (08:00-08:30)")
         }
         if !companions.isEmpty && count(.date) == 0 {
             throw .badOption(option, "\(companions[0].rawValue)= needs date=HEADER too")
         }
         if !oneRowPerContact && count(.contacts) == 0 {
-            throw .badOption(option, "map the contacts column (contacts=HEADER), or write contacts=* for a list with one row per contact")
+            throw .badOption(
+                option,
+                "map the contacts column (contacts=HEADER), or write contacts=* for a list with one row per contact")
         }
         if count(.aht) > 0 && count(.handleTime) > 0 {
             throw .badOption(option, "map either aht (the average) or handle_time (the total, with handled), not both")
@@ -222,7 +264,7 @@ public struct InputMapping: Sendable, Equatable {
         var best: (String, Int)? = nil
         for candidate in candidates {
             let d = editDistance(Array(name.lowercased()), Array(candidate.lowercased()))
-            if best == nil || d < best!.1 { best = (candidate, d) }
+            if d < best?.1 ?? .max { best = (candidate, d) }
         }
         guard let best, best.1 <= max(2, name.count / 3) else { return nil }
         return best.0
@@ -231,10 +273,10 @@ public struct InputMapping: Sendable, Equatable {
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0 ... b.count)
-        for i in 1 ... a.count {
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1 ... b.count {
+            for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             previous = current
@@ -245,7 +287,11 @@ public struct InputMapping: Sendable, Equatable {
     /// A header as compared: trimmed, lower case, runs of spaces as one.
     static func normalized(_ header: String) -> String {
         var text = header.trimmingCharacters(in: .whitespaces)
-        if text.lowercased().hasPrefix("#fields:") { text = String(text.dropFirst(8)) } else if text.lowercased().hasPrefix("#fields") { text = String(text.dropFirst(7)) }
+        if text.lowercased().hasPrefix("#fields:") {
+            text = String(text.dropFirst(8))
+        } else if text.lowercased().hasPrefix("#fields") {
+            text = String(text.dropFirst(7))
+        }
         return text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 
 extension InputMapping {
     /// The keys of a config's `"input"` object: the flag names without dashes.
-    public static let configKeys = ["format", "columns", "channel_map", "date_order", "duration_unit", "encoding", "missing"]
+    public static let configKeys = [
+        "format", "columns", "channel_map", "date_order", "duration_unit", "encoding", "missing",
+    ]
 
     /// The mapping of a plan config's `"input"` object:
     ///
@@ -20,7 +22,9 @@ extension InputMapping {
     ///   errors.
     /// - Throws: ``CoreError/badOption(_:_:)`` naming the key (`input.columns.aht`) and what was
     ///   expected; ``CoreError`` of the channel map file (missing: 66, bad rows: file:line:column).
-    public static func parse(jsonObject object: [String: Any], keyPath: String, baseDirectory: String) throws(CoreError) -> InputMapping {
+    public static func parse(jsonObject object: [String: Any], keyPath: String, baseDirectory: String) throws(CoreError)
+        -> InputMapping
+    {
         func key(_ name: String) -> String { keyPath.isEmpty ? name : keyPath + "." + name }
         for name in object.keys.sorted() where !configKeys.contains(name) {
             let hint = closest(name, among: configKeys).map { "; did you mean \"\($0)\"?" } ?? ""
@@ -40,35 +44,54 @@ extension InputMapping {
             } else if let table = columns as? [String: Any] {
                 parsed = try parseColumns(table, keyPath: key("columns"))
             } else {
-                throw .badOption(key("columns"), "expected an object of role → column header, e.g. {\"timestamp\": \"Interval Start\", \"contacts\": \"Offered\"}")
+                throw .badOption(
+                    key("columns"),
+                    "expected an object of role → column header, e.g. {\"timestamp\": \"Interval Start\", \"contacts\": \"Offered\"}"
+                )
             }
             mapping.override(with: parsed.choices, oneRowPerContact: parsed.oneRowPerContact)
         }
         if let value = object["channel_map"], !(value is NSNull) {
             if let path = value as? String {
-                guard !path.isEmpty else { throw .badOption(key("channel_map"), "expected the path of a queue,channel CSV") }
-                let resolved = path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).path
+                guard !path.isEmpty else {
+                    throw .badOption(key("channel_map"), "expected the path of a queue,channel CSV")
+                }
+                let resolved =
+                    path.hasPrefix("/") ? path : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).path
                 mapping.channelMap = try ChannelMap.read(path: resolved)
             } else if let table = value as? [String: Any] {
                 var entries: [String: String] = [:]
                 for (queue, channel) in table {
-                    guard let channel = channel as? String else { throw .badOption(key("channel_map") + "." + queue, "expected the channel name as a string") }
+                    guard let channel = channel as? String else {
+                        throw .badOption(key("channel_map") + "." + queue, "expected the channel name as a string")
+                    }
                     entries[queue] = channel
                 }
                 mapping.channelMap = try ChannelMap(entries: entries, source: key("channel_map"))
             } else {
-                throw .badOption(key("channel_map"), "expected the path of a queue,channel CSV, or an object of queue → channel")
+                throw .badOption(
+                    key("channel_map"), "expected the path of a queue,channel CSV, or an object of queue → channel")
             }
         }
-        if let text = try string("date_order") { mapping.dateOrder = try value(text, of: DateOrder.self, option: key("date_order")) }
-        if let text = try string("duration_unit") { mapping.durationUnit = try value(text, of: DurationUnit.self, option: key("duration_unit")) }
-        if let text = try string("encoding") { mapping.encoding = try value(text, of: DeclaredEncoding.self, option: key("encoding")) }
-        if let text = try string("missing") { mapping.missing = try value(text, of: MissingRows.self, option: key("missing")) }
+        if let text = try string("date_order") {
+            mapping.dateOrder = try value(text, of: DateOrder.self, option: key("date_order"))
+        }
+        if let text = try string("duration_unit") {
+            mapping.durationUnit = try value(text, of: DurationUnit.self, option: key("duration_unit"))
+        }
+        if let text = try string("encoding") {
+            mapping.encoding = try value(text, of: DeclaredEncoding.self, option: key("encoding"))
+        }
+        if let text = try string("missing") {
+            mapping.missing = try value(text, of: MissingRows.self, option: key("missing"))
+        }
         try mapping.validate(option: key("columns"), channelMapOption: key("channel_map"))
         return mapping
     }
 
-    static func parseColumns(_ table: [String: Any], keyPath: String) throws(CoreError) -> (choices: [ColumnChoice], oneRowPerContact: Bool) {
+    static func parseColumns(_ table: [String: Any], keyPath: String) throws(CoreError) -> (
+        choices: [ColumnChoice], oneRowPerContact: Bool
+    ) {
         var choices: [ColumnChoice] = []
         var perContact = false
         for name in table.keys.sorted() {
@@ -79,11 +102,15 @@ extension InputMapping {
             } else if let list = table[name] as? [Any], !list.isEmpty, list.allSatisfy({ $0 is String }) {
                 headers = list.compactMap { $0 as? String }
             } else {
-                throw .badOption(keyPath + "." + name, "expected the column's header as a string (or a list of headers)")
+                throw .badOption(
+                    keyPath + "." + name, "expected the column's header as a string (or a list of headers)")
             }
             let trimmed = headers.map { $0.trimmingCharacters(in: .whitespaces) }
             guard trimmed.allSatisfy({ !$0.isEmpty }) else { throw .badOption(keyPath + "." + name, "names no column") }
-            if role == .contacts && trimmed == ["*"] { perContact = true; continue }
+            if role == .contacts && trimmed == ["*"] {
+                perContact = true
+                continue
+            }
             if role == .split {
                 choices.append(contentsOf: trimmed.map { ColumnChoice(.split, [$0]) })
             } else {

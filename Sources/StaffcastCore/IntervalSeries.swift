@@ -15,8 +15,10 @@ public struct IntervalSeries: Sendable, Equatable {
     /// Contacts abandoned per interval, when the history gives them (nil otherwise).
     public var abandoned: [Double?]?
 
-    public init(channel: String, intervalSeconds: Int, start: Int64,
-                contacts: [Double?], ahtSeconds: [Double?]? = nil, abandoned: [Double?]? = nil) {
+    public init(
+        channel: String, intervalSeconds: Int, start: Int64,
+        contacts: [Double?], ahtSeconds: [Double?]? = nil, abandoned: [Double?]? = nil
+    ) {
         self.channel = channel
         self.intervalSeconds = intervalSeconds
         self.start = start
@@ -71,8 +73,10 @@ public struct ContactHistory: Sendable, Equatable {
     /// a file written in a zone other than UTC, whose planning zone should be named.
     public var firstNonUTCOffsetLine: Int?
 
-    public init(calendar: PlanningCalendar, intervalSeconds: Int, series: [IntervalSeries], warnings: [String] = [],
-                missingRows: MissingRows = .unknown, zeroFilledIntervals: Int = 0, firstNonUTCOffsetLine: Int? = nil) {
+    public init(
+        calendar: PlanningCalendar, intervalSeconds: Int, series: [IntervalSeries], warnings: [String] = [],
+        missingRows: MissingRows = .unknown, zeroFilledIntervals: Int = 0, firstNonUTCOffsetLine: Int? = nil
+    ) {
         self.calendar = calendar
         self.intervalSeconds = intervalSeconds
         self.series = series.sorted { $0.channel < $1.channel }

@@ -30,7 +30,8 @@ public struct OffsetCache: Sendable {
     /// The offset in seconds in force at `instant`.
     public mutating func offset(at instant: Int64) -> Int {
         if let fixedOffset { return fixedOffset }
-        let bucket = instant >= 0 ? instant / Self.bucketSeconds : (instant - Self.bucketSeconds + 1) / Self.bucketSeconds
+        let bucket =
+            instant >= 0 ? instant / Self.bucketSeconds : (instant - Self.bucketSeconds + 1) / Self.bucketSeconds
         let slot = Int(UInt64(bitPattern: bucket) % UInt64(Self.slots))
         if keys[slot] != bucket {
             let start = bucket &* Self.bucketSeconds
@@ -87,7 +88,7 @@ public struct LocalTimeResolver: Sendable {
 
     /// The instants whose local reading is `wallSeconds`.
     public mutating func instants(wallSeconds wall: Int64) -> Instants {
-        if case let .success(instant) = resolve(wallSeconds: wall) { return .one(instant) }
+        if case .success(let instant) = resolve(wallSeconds: wall) { return .one(instant) }
         let candidates = calendar.instants(for: LocalDateTime(utcSeconds: wall))
         guard let first = candidates.first, let last = candidates.last, candidates.count >= 2 else { return .none }
         return .two(first, last)
@@ -95,7 +96,7 @@ public struct LocalTimeResolver: Sendable {
 
     /// Why `wallSeconds` has no single instant (for messages); nil when it has one.
     public func problem(wallSeconds wall: Int64) -> TimestampError? {
-        if case let .failure(error) = resolveSlowly(wall) { return error }
+        if case .failure(let error) = resolveSlowly(wall) { return error }
         return nil
     }
 
@@ -129,15 +130,17 @@ public struct LocalTimeResolver: Sendable {
         if candidates.count > 1 {
             let offsets = candidates.map { PlanningCalendar.formatOffset(Int(wall - $0)) }
             let example = local.description + offsets[0]
-            return .failure(TimestampError(
-                "\(reading) is ambiguous in \(zone) (DST ends: the clocks go back, so it occurs at \(offsets.joined(separator: " and again at "))); "
-                + "write it with its offset, e.g. \(example)"))
+            return .failure(
+                TimestampError(
+                    "\(reading) is ambiguous in \(zone) (DST ends: the clocks go back, so it occurs at \(offsets.joined(separator: " and again at "))); "
+                        + "write it with its offset, e.g. \(example)"))
         }
         let before = calendar.utcOffset(at: wall - 18 * 3600)
         let after = calendar.utcOffset(at: wall + 18 * 3600)
         let jump = Durations.format(max(60, abs(after - before)))
-        return .failure(TimestampError(
-            "\(reading) does not exist in \(zone) (DST starts: the clocks jump forward \(jump)); "
-            + "write timestamps with their offset, e.g. \(calendar.format(wall - Int64(before)))"))
+        return .failure(
+            TimestampError(
+                "\(reading) does not exist in \(zone) (DST starts: the clocks jump forward \(jump)); "
+                    + "write timestamps with their offset, e.g. \(calendar.format(wall - Int64(before)))"))
     }
 }

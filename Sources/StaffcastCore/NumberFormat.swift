@@ -34,8 +34,16 @@ public enum NumberFormat {
             digits.removeSubrange(keep...)
             if roundUp {
                 var k = keep - 1
-                while k >= 0 && digits[k] == 9 { digits[k] = 0; k -= 1 }
-                if k >= 0 { digits[k] += 1 } else { digits.insert(1, at: 0); point += 1 }
+                while k >= 0 && digits[k] == 9 {
+                    digits[k] = 0
+                    k -= 1
+                }
+                if k >= 0 {
+                    digits[k] += 1
+                } else {
+                    digits.insert(1, at: 0)
+                    point += 1
+                }
             }
         }
         let isZero = !digits.contains { $0 != 0 }
@@ -66,7 +74,12 @@ public enum NumberFormat {
         }
         if fractionCount > maxDigits {
             let excess = fractionCount - maxDigits
-            if fraction.count >= excess { fraction.removeLast(excess) } else { leadingZeros -= excess - fraction.count; fraction = [] }
+            if fraction.count >= excess {
+                fraction.removeLast(excess)
+            } else {
+                leadingZeros -= excess - fraction.count
+                fraction = []
+            }
             fractionCount = maxDigits
         }
         let padding = max(0, minDigits - fractionCount)
@@ -92,7 +105,8 @@ public enum NumberFormat {
         out.reserveCapacity(digits.count + abs(point) + 3)
         if x < 0 { out.append(UInt8(ascii: "-")) }
         if point <= 0 {
-            out.append(48); out.append(UInt8(ascii: "."))
+            out.append(48)
+            out.append(UInt8(ascii: "."))
             out.append(contentsOf: repeatElement(48, count: -point))
             out.append(contentsOf: digits.map { $0 + 48 })
         } else if point >= digits.count {
@@ -129,7 +143,10 @@ public enum NumberFormat {
         bytes.append(contentsOf: String(n / scale).utf8)
         var fractionDigits = [UInt8](repeating: 48, count: maxDigits)
         var rest = n % scale
-        for i in stride(from: maxDigits - 1, through: 0, by: -1) { fractionDigits[i] = UInt8(48 + rest % 10); rest /= 10 }
+        for i in stride(from: maxDigits - 1, through: 0, by: -1) {
+            fractionDigits[i] = UInt8(48 + rest % 10)
+            rest /= 10
+        }
         var count = maxDigits
         while count > minDigits, fractionDigits[count - 1] == 48 { count -= 1 }
         if count > 0 {
@@ -147,18 +164,25 @@ public enum NumberFormat {
         return text.withUTF8 { bytes -> ([UInt8], Int) in
             var digits: [UInt8] = []
             digits.reserveCapacity(24)
-            var point = 0, exponent = 0, seenPoint = false
+            var point = 0
+            var exponent = 0
+            var seenPoint = false
             var i = 0
             while i < bytes.count {
                 let c = bytes[i]
                 if c == UInt8(ascii: ".") {
                     seenPoint = true
                 } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
-                    var j = i + 1, negative = false
+                    var j = i + 1
+                    var negative = false
                     if j < bytes.count, bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "+") {
-                        negative = bytes[j] == UInt8(ascii: "-"); j += 1
+                        negative = bytes[j] == UInt8(ascii: "-")
+                        j += 1
                     }
-                    while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57 { exponent = exponent * 10 + Int(bytes[j] - 48); j += 1 }
+                    while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57 {
+                        exponent = exponent * 10 + Int(bytes[j] - 48)
+                        j += 1
+                    }
                     if negative { exponent = -exponent }
                     break
                 } else if c >= 48, c <= 57 {
@@ -170,7 +194,10 @@ public enum NumberFormat {
             // Drop leading zeros ("0.0012" → digits 12, point -2).
             var zeros = 0
             while digits.count - zeros > 1, digits[zeros] == 0 { zeros += 1 }
-            if zeros > 0 { digits.removeFirst(zeros); point -= zeros }
+            if zeros > 0 {
+                digits.removeFirst(zeros)
+                point -= zeros
+            }
             return (digits, point + exponent)
         }
     }

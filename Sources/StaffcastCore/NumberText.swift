@@ -55,19 +55,32 @@ struct NumberReader {
     }
 
     /// The value of `field`, or why it is not read.
-    mutating func read(_ field: UnsafeBufferPointer<UInt8>, kind: Kind, at location: () -> SourceLocation) -> Result<Double, Failure> {
+    mutating func read(_ field: UnsafeBufferPointer<UInt8>, kind: Kind, at location: () -> SourceLocation) -> Result<
+        Double, Failure
+    > {
         if commaDelimited { return DecimalParser.parse(field, allowDecimalComma: false).mapError(Failure.init) }
-        var dots = 0, commas = 0, other = false
+        var dots = 0
+        var commas = 0
+        var other = false
         var lastSeparator: UInt8 = 0
         for b in field {
-            if b == UInt8(ascii: ".") { dots += 1; lastSeparator = b } else if b == UInt8(ascii: ",") { commas += 1; lastSeparator = b } else if b == UInt8(ascii: "e") || b == UInt8(ascii: "E") { other = true }
+            if b == UInt8(ascii: ".") {
+                dots += 1
+                lastSeparator = b
+            } else if b == UInt8(ascii: ",") {
+                commas += 1
+                lastSeparator = b
+            } else if b == UInt8(ascii: "e") || b == UInt8(ascii: "E") {
+                other = true
+            }
         }
         if dots + commas == 0 { return DecimalParser.parse(field, allowDecimalComma: false).mapError(Failure.init) }
         let text = trimmed(field)
         // The digits around the separators decide what they are.
         let groups = splitGroups(text)
-        guard let groups else { return DecimalParser.parse(field, allowDecimalComma: true).mapError(Failure.init) }  // words: not a number
-        var decimal: UInt8? = nil          // the byte acting as decimal separator, if any
+        // Words: not a number.
+        guard let groups else { return DecimalParser.parse(field, allowDecimalComma: true).mapError(Failure.init) }
+        var decimal: UInt8? = nil  // the byte acting as decimal separator, if any
         var settles: DecimalSeparator? = nil
 
         if other {
@@ -79,15 +92,19 @@ struct NumberReader {
             decimal = lastSeparator
             let thousands: UInt8 = decimal == UInt8(ascii: ",") ? UInt8(ascii: ".") : UInt8(ascii: ",")
             guard groups.separators.filter({ $0 == decimal }).count == 1, groups.separators.last == decimal,
-                  validGrouping(groups, thousands: thousands, decimalAtEnd: true) else { return .failure(.notANumber) }
+                validGrouping(groups, thousands: thousands, decimalAtEnd: true)
+            else { return .failure(.notANumber) }
             settles = decimal == UInt8(ascii: ",") ? .comma : .point
         } else if dots + commas >= 2 {
             // The same separator twice: thousands.
-            guard validGrouping(groups, thousands: lastSeparator, decimalAtEnd: false) else { return .failure(.notANumber) }
+            guard validGrouping(groups, thousands: lastSeparator, decimalAtEnd: false) else {
+                return .failure(.notANumber)
+            }
             settles = lastSeparator == UInt8(ascii: ".") ? .comma : .point
         } else {
-            let before = groups.digits[0], after = groups.digits[1]
-            let couldGroup = after.count == 3 && (1 ... 3).contains(before.count) && before.first != UInt8(ascii: "0")
+            let before = groups.digits[0]
+            let after = groups.digits[1]
+            let couldGroup = after.count == 3 && (1...3).contains(before.count) && before.first != UInt8(ascii: "0")
             if !couldGroup {
                 decimal = lastSeparator
                 settles = lastSeparator == UInt8(ascii: ",") ? .comma : .point
@@ -112,23 +129,37 @@ struct NumberReader {
     /// At the end of the file: an ambiguous cell nothing settled, in a file without a default.
     func finish() throws(CoreError) {
         if separator == nil, tentative == nil, let first = firstAmbiguous {
-            throw .badData(first.location, "'\(first.text)' can be read as \(readings(first.text)); nothing else in the file shows whether it writes decimals with a point or a comma — write the number without a thousands separator")
+            throw .badData(
+                first.location,
+                "'\(first.text)' can be read as \(readings(first.text)); nothing else in the file shows whether it writes decimals with a point or a comma — write the number without a thousands separator"
+            )
         }
     }
 
     /// Records what a cell shows about the separator; the error when it contradicts the file.
-    private mutating func settle(_ found: DecimalSeparator, text: [UInt8], at location: () -> SourceLocation) -> CoreError? {
+    private mutating func settle(_ found: DecimalSeparator, text: [UInt8], at location: () -> SourceLocation)
+        -> CoreError?
+    {
         let shown = String(decoding: text, as: UTF8.self)
         if let separator {
             guard separator == found else {
-                let whereEarlier = evidence.map { " while line \($0.location.line) column \($0.location.column) ('\($0.text)') writes them with a \(separator == .comma ? "comma" : "point")" }
+                let whereEarlier =
+                    evidence.map {
+                        " while line \($0.location.line) column \($0.location.column) ('\($0.text)') writes them with a \(separator == .comma ? "comma" : "point")"
+                    }
                     ?? " while the file's decimal separator is the \(separator == .comma ? "comma" : "point")"
-                return .badData(location(), "'\(shown)' writes decimals with a \(found == .comma ? "comma" : "point")\(whereEarlier); a file must use one decimal separator")
+                return .badData(
+                    location(),
+                    "'\(shown)' writes decimals with a \(found == .comma ? "comma" : "point")\(whereEarlier); a file must use one decimal separator"
+                )
             }
             return nil
         }
         if let first = firstAmbiguous, first.read != found {
-            return .badData(first.location, "'\(first.text)' can be read as \(readings(first.text)): line \(location().line) ('\(shown)') writes decimals with a \(found == .comma ? "comma" : "point"), so it was read the other way; write the number without a thousands separator")
+            return .badData(
+                first.location,
+                "'\(first.text)' can be read as \(readings(first.text)): line \(location().line) ('\(shown)') writes decimals with a \(found == .comma ? "comma" : "point"), so it was read the other way; write the number without a thousands separator"
+            )
         }
         separator = found
         evidence = (location(), shown)
@@ -142,10 +173,11 @@ struct NumberReader {
     }
 
     private func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var lower = 0, upper = field.count
+        var lower = 0
+        var upper = field.count
         while lower < upper && (field[lower] == 0x20 || field[lower] == 0x09) { lower += 1 }
         while upper > lower && (field[upper - 1] == 0x20 || field[upper - 1] == 0x09) { upper -= 1 }
-        return Array(field[lower ..< upper])
+        return Array(field[lower..<upper])
     }
 
     /// The digit runs between separators (a leading sign allowed), or nil when anything else
@@ -157,10 +189,13 @@ struct NumberReader {
             if b >= 0x30 && b <= 0x39 {
                 digits[digits.count - 1].append(b)
             } else if b == UInt8(ascii: ".") || b == UInt8(ascii: ",") {
-                separators.append(b); digits.append([])
+                separators.append(b)
+                digits.append([])
             } else if (b == UInt8(ascii: "-") || b == UInt8(ascii: "+")) && k == 0 {
                 continue
-            } else if b == UInt8(ascii: "e") || b == UInt8(ascii: "E") || ((b == UInt8(ascii: "-") || b == UInt8(ascii: "+")) && k > 0) {
+            } else if b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+                || ((b == UInt8(ascii: "-") || b == UInt8(ascii: "+")) && k > 0)
+            {
                 digits[digits.count - 1].append(b)  // exponent: kept for the parser
             } else {
                 return nil
@@ -171,13 +206,15 @@ struct NumberReader {
 
     /// Thousands groups: 1–3 leading digits (not starting with 0 unless alone), then groups of
     /// exactly three; with `decimalAtEnd` the last group is the fraction.
-    private func validGrouping(_ groups: (digits: [[UInt8]], separators: [UInt8]), thousands: UInt8, decimalAtEnd: Bool) -> Bool {
+    private func validGrouping(_ groups: (digits: [[UInt8]], separators: [UInt8]), thousands: UInt8, decimalAtEnd: Bool)
+        -> Bool
+    {
         let integerGroups = decimalAtEnd ? groups.digits.count - 1 : groups.digits.count
         guard integerGroups >= 2 else { return decimalAtEnd && integerGroups == 1 }
         let lead = groups.digits[0]
-        guard (1 ... 3).contains(lead.count), lead.first != UInt8(ascii: "0") else { return false }
-        for k in 1 ..< integerGroups where groups.digits[k].count != 3 { return false }
-        for k in 0 ..< integerGroups - 1 where groups.separators[k] != thousands { return false }
+        guard (1...3).contains(lead.count), lead.first != UInt8(ascii: "0") else { return false }
+        for k in 1..<integerGroups where groups.digits[k].count != 3 { return false }
+        for k in 0..<integerGroups - 1 where groups.separators[k] != thousands { return false }
         if decimalAtEnd, groups.digits[groups.digits.count - 1].isEmpty { return false }
         return true
     }

@@ -11,29 +11,34 @@ public struct OpeningHours: Sendable, Equatable {
     public var slotsPerDay: Int { 86_400 / intervalSeconds }
 
     public init(intervalSeconds: Int, open: [Bool]) {
-        precondition(86_400 % intervalSeconds == 0 && open.count == 7 * 86_400 / intervalSeconds,
-                     "OpeningHours: grid must divide the day")
+        precondition(
+            86_400 % intervalSeconds == 0 && open.count == 7 * 86_400 / intervalSeconds,
+            "OpeningHours: grid must divide the day")
         self.intervalSeconds = intervalSeconds
         self.open = open
     }
 
     /// Always open (a 24/7 channel).
     public static func always(intervalSeconds: Int) -> OpeningHours {
-        OpeningHours(intervalSeconds: intervalSeconds, open: Array(repeating: true, count: 7 * 86_400 / intervalSeconds))
+        OpeningHours(
+            intervalSeconds: intervalSeconds, open: Array(repeating: true, count: 7 * 86_400 / intervalSeconds))
     }
 
     /// Learns the hours of `series`: a slot of the week is open when at least `minimumShare` of
     /// its known observations (and at least one) carry volume. The default 0.1 keeps a slot that
     /// is busy most weeks open even if a few weeks were quiet, and closes slots with a single
     /// stray contact in a long history.
-    public static func learn(from series: IntervalSeries, calendar: PlanningCalendar,
-                             minimumShare: Double = 0.1) -> OpeningHours {
+    public static func learn(
+        from series: IntervalSeries, calendar: PlanningCalendar,
+        minimumShare: Double = 0.1
+    ) -> OpeningHours {
         let perDay = 86_400 / series.intervalSeconds
         var positive = Array(repeating: 0, count: 7 * perDay)
         var known = Array(repeating: 0, count: 7 * perDay)
         for i in 0..<series.count {
             guard let v = series.contacts[i] else { continue }
-            let slot = slotOfWeek(calendar.local(series.instant(at: i)), perDay: perDay, interval: series.intervalSeconds)
+            let slot = slotOfWeek(
+                calendar.local(series.instant(at: i)), perDay: perDay, interval: series.intervalSeconds)
             known[slot] += 1
             if v > 0 { positive[slot] += 1 }
         }
@@ -63,7 +68,10 @@ public struct OpeningHours: Sendable, Equatable {
         for s in 0...slotsPerDay {
             let isOpen = s < slotsPerDay && open[(weekday - 1) * slotsPerDay + s]
             if isOpen, begin == nil { begin = s }
-            if !isOpen, let b = begin { ranges.append(b * intervalSeconds ..< s * intervalSeconds); begin = nil }
+            if !isOpen, let b = begin {
+                ranges.append(b * intervalSeconds..<s * intervalSeconds)
+                begin = nil
+            }
         }
         return ranges
     }

@@ -4,7 +4,9 @@ import Foundation
 /// output is the same as a sequential loop's, byte for byte.
 public enum Parallel {
     /// `(0..<count).map(transform)`, on several threads when `count` is large enough to pay.
-    public static func map<T: Sendable>(_ count: Int, minimumChunk: Int = 4096, _ transform: @Sendable (Int) -> T) -> [T] {
+    public static func map<T: Sendable>(_ count: Int, minimumChunk: Int = 4096, _ transform: @Sendable (Int) -> T)
+        -> [T]
+    {
         let chunks = min(ProcessInfo.processInfo.activeProcessorCount, count / max(1, minimumChunk))
         guard chunks > 1 else { return (0..<count).map(transform) }
         var parts = [[T]](repeating: [], count: chunks)

@@ -18,25 +18,36 @@ public struct PlanningCalendar: Sendable, Equatable {
         // Foundation accepts abbreviations such as "EST"; a planner must name a real IANA zone.
         // ICU's list lags the tz database (it has Asia/Calcutta but not Asia/Kolkata), so an
         // Area/Location name that the system's tz database holds is accepted too.
-        guard name == "UTC" || name == "GMT" || TimeZone.knownTimeZoneIdentifiers.contains(name)
+        guard
+            name == "UTC" || name == "GMT" || TimeZone.knownTimeZoneIdentifiers.contains(name)
                 || Self.isSystemZoneName(name),
-              let zone = TimeZone(identifier: name) else {
+            let zone = TimeZone(identifier: name)
+        else {
             throw .unknownTimeZone(identifier)
         }
         self.timeZone = zone
     }
 
-    public static let utc = try! PlanningCalendar(identifier: "UTC")
+    private init(zone: TimeZone) { self.timeZone = zone }
+
+    /// UTC, the calendar of files whose timestamps carry offsets (Foundation always knows the
+    /// zone; `.gmt` is the same zone by another name).
+    public static let utc = PlanningCalendar(zone: TimeZone(identifier: "UTC") ?? .gmt)
 
     /// Whether `name` is an `Area/Location` zone of the system's tz database (/usr/share/zoneinfo).
     static func isSystemZoneName(_ name: String) -> Bool {
         let parts = name.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }),
-              let area = parts.first, area.first?.isUppercase == true,
-              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/_-+".contains($0)) }) else { return false }
+            let area = parts.first, area.first?.isUppercase == true,
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/_-+".contains($0)) })
+        else { return false }
         for directory in ["/usr/share/zoneinfo/", "/usr/lib/zoneinfo/", "/usr/share/lib/zoneinfo/"] {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory), !isDirectory.boolValue { return true }
+            if FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
+                return true
+            }
         }
         return false
     }
@@ -91,18 +102,30 @@ public struct PlanningCalendar: Sendable, Equatable {
         func digits(_ value: Int, _ count: Int) {
             var divisor = 1
             for _ in 1..<count { divisor *= 10 }
-            while divisor > 0 { bytes.append(UInt8(48 + value / divisor % 10)); divisor /= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(48 + value / divisor % 10))
+                divisor /= 10
+            }
         }
-        digits(date.year, 4); bytes.append(45); digits(date.month, 2); bytes.append(45); digits(date.day, 2)
+        digits(date.year, 4)
+        bytes.append(45)
+        digits(date.month, 2)
+        bytes.append(45)
+        digits(date.day, 2)
         bytes.append(84)
-        digits(local.secondsOfDay / 3600, 2); bytes.append(58); digits(local.secondsOfDay / 60 % 60, 2); bytes.append(58)
+        digits(local.secondsOfDay / 3600, 2)
+        bytes.append(58)
+        digits(local.secondsOfDay / 60 % 60, 2)
+        bytes.append(58)
         digits(local.secondsOfDay % 60, 2)
         if offset == 0 {
             bytes.append(90)
         } else {
             let minutes = abs(offset) / 60
             bytes.append(offset < 0 ? 45 : 43)
-            digits(minutes / 60, 2); bytes.append(58); digits(minutes % 60, 2)
+            digits(minutes / 60, 2)
+            bytes.append(58)
+            digits(minutes % 60, 2)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -111,7 +134,8 @@ public struct PlanningCalendar: Sendable, Equatable {
         if offset == 0 { return "Z" }
         let sign = offset < 0 ? "-" : "+"
         let minutes = abs(offset) / 60
-        let h = minutes / 60, m = minutes % 60
+        let h = minutes / 60
+        let m = minutes % 60
         return sign + (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
     }
 
@@ -126,7 +150,8 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     public let secondsOfDay: Int
 
     public init(date: CivilDate, secondsOfDay: Int) {
-        self.date = date; self.secondsOfDay = secondsOfDay
+        self.date = date
+        self.secondsOfDay = secondsOfDay
     }
 
     /// Reads wall-clock seconds since 1970-01-01T00:00 (as if the clock were UTC).
@@ -146,7 +171,9 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// `YYYY-MM-DDTHH:MM:SS`.
     public var description: String {
-        let h = secondsOfDay / 3600, m = secondsOfDay / 60 % 60, s = secondsOfDay % 60
+        let h = secondsOfDay / 3600
+        let m = secondsOfDay / 60 % 60
+        let s = secondsOfDay % 60
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(date)T\(two(h)):\(two(m)):\(two(s))"
     }

@@ -24,7 +24,10 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     /// State from four SplitMix64 outputs of `seed` (the authors' recommended seeding).
     public init(seed: UInt64) {
         var mixer = SplitMix64(seed: seed)
-        s0 = mixer.next(); s1 = mixer.next(); s2 = mixer.next(); s3 = mixer.next()
+        s0 = mixer.next()
+        s1 = mixer.next()
+        s2 = mixer.next()
+        s3 = mixer.next()
     }
 
     @inline(__always)

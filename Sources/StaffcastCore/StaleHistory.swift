@@ -17,19 +17,23 @@ public struct StaleHistory: Error, Sendable, Equatable, CustomStringConvertible 
     /// The refusal when the history ends more than `allowedDays` days before the week starts;
     /// nil when it is recent enough. `historyEnd` is the end of the last interval (exclusive),
     /// `weekStart` the first instant of the week, both in `calendar`'s local days.
-    public static func check(historyEnd: Int64, weekStart: Int64, calendar: PlanningCalendar,
-                             allowedDays: Int = defaultAllowedDays, weekLabel: String? = nil) -> StaleHistory? {
+    public static func check(
+        historyEnd: Int64, weekStart: Int64, calendar: PlanningCalendar,
+        allowedDays: Int = defaultAllowedDays, weekLabel: String? = nil
+    ) -> StaleHistory? {
         let lastDate = calendar.local(historyEnd - 1).date
         let startDate = calendar.local(weekStart).date
         let days = startDate.daysSinceEpoch - lastDate.daysSinceEpoch
         guard days > allowedDays else { return nil }
-        return StaleHistory(lastDate: lastDate, lastIntervalEnd: calendar.format(historyEnd), weekStart: startDate,
-                            daysBetween: days, allowedDays: allowedDays, weekLabel: weekLabel)
+        return StaleHistory(
+            lastDate: lastDate, lastIntervalEnd: calendar.format(historyEnd), weekStart: startDate,
+            daysBetween: days, allowedDays: allowedDays, weekLabel: weekLabel)
     }
 
     public var description: String {
         let week = weekLabel.map { "\($0) starts" } ?? "the week starts"
-        return "the history ends on \(lastDate) (its last interval ends \(lastIntervalEnd)), \(daysBetween) days before \(week) on \(weekStart); "
+        return
+            "the history ends on \(lastDate) (its last interval ends \(lastIntervalEnd)), \(daysBetween) days before \(week) on \(weekStart); "
             + "more than \(allowedDays) days is stale: export recent history, or plan anyway with --allow-stale"
     }
 }

@@ -2,7 +2,9 @@
 public enum Suggestion {
     /// The candidate nearest to `name` by edit distance, when it is close enough to be a typo.
     public static func closest(_ name: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, editDistance(Array(name), Array($0))) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        let scored = candidates.map { ($0, editDistance(Array(name), Array($0))) }.sorted {
+            ($0.1, $0.0) < ($1.1, $1.0)
+        }
         guard let best = scored.first, best.1 <= max(2, name.count / 3) else { return nil }
         return best.0
     }

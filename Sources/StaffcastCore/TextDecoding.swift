@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The text encodings a history export arrives in. Excel's "CSV UTF-8" writes a byte-order
@@ -77,7 +78,9 @@ public struct TextSource {
     /// Opens `path` for reading.
     /// - Throws: ``CoreError/missingInput(path:reason:)`` when the file is missing, unreadable
     ///   or a directory.
-    public init(path: String, declared: DeclaredEncoding? = nil, chunkSize: Int = 1 << 20, fifoWriterWaitSeconds: Int = 10) throws(CoreError) {
+    public init(
+        path: String, declared: DeclaredEncoding? = nil, chunkSize: Int = 1 << 20, fifoWriterWaitSeconds: Int = 10
+    ) throws(CoreError) {
         var status = stat()
         guard stat(path, &status) == 0 else {
             let code = errno
@@ -118,7 +121,7 @@ public struct TextSource {
 
     /// Closes the file early (reading to the end closes it too).
     public mutating func close() {
-        if case let .file(descriptor) = origin { _ = Glibc.close(descriptor) }
+        if case .file(let descriptor) = origin { _ = Glibc.close(descriptor) }
         origin = .closed
     }
 
@@ -154,15 +157,18 @@ public struct TextSource {
         switch origin {
         case .closed:
             return false
-        case let .memory(data, offset):
-            guard offset < data.count else { origin = .closed; return false }
+        case .memory(let data, let offset):
+            guard offset < data.count else {
+                origin = .closed
+                return false
+            }
             let end = min(data.count, offset + chunkSize)
             let start = data.startIndex + offset
-            raw.append(contentsOf: data[start ..< data.startIndex + end])
+            raw.append(contentsOf: data[start..<data.startIndex + end])
             origin = .memory(data, offset: end)
             nextOffset += end - offset
             return true
-        case let .file(descriptor):
+        case .file(let descriptor):
             if readBuffer.count != chunkSize { readBuffer = [UInt8](repeating: 0, count: chunkSize) }
             var count: Int
             repeat {
@@ -173,8 +179,11 @@ public struct TextSource {
                 close()
                 throw .badFile(path: name, "cannot be read: \(reason)")
             }
-            if count == 0 { close(); return false }
-            raw.append(contentsOf: readBuffer[0 ..< count])
+            if count == 0 {
+                close()
+                return false
+            }
+            raw.append(contentsOf: readBuffer[0..<count])
             nextOffset += count
             return true
         }
@@ -184,12 +193,13 @@ public struct TextSource {
 
     private mutating func detectEncoding() throws(CoreError) {
         let b = raw
-        func starts(_ prefix: [UInt8]) -> Bool { b.count >= prefix.count && Array(b[0 ..< prefix.count]) == prefix }
+        func starts(_ prefix: [UInt8]) -> Bool { b.count >= prefix.count && Array(b[0..<prefix.count]) == prefix }
         if starts([0x1F, 0x8B]) {
             throw .badFile(path: name, "file is gzip-compressed; decompress it first: gunzip -k \(name)")
         }
         if starts([0x50, 0x4B, 0x03, 0x04]) {
-            throw .badFile(path: name, "file is a ZIP archive (an Excel .xlsx workbook?), not CSV text; save it as CSV first")
+            throw .badFile(
+                path: name, "file is a ZIP archive (an Excel .xlsx workbook?), not CSV text; save it as CSV first")
         }
         if starts([0xFF, 0xFE, 0x00, 0x00]) || starts([0x00, 0x00, 0xFE, 0xFF]) {
             throw .badFile(path: name, "file is UTF-32 text; save it as UTF-8 (or UTF-16) CSV")
@@ -206,10 +216,15 @@ public struct TextSource {
         let zeroesLookBE = b.count >= 2 && b[0] == 0 && b[1] != 0 && b[1] < 0x80
         if let (found, length) = bom {
             if let declared, !(declared == .utf8 && found == .utf8) && !(declared == .utf16 && found != .utf8) {
-                throw .badFile(path: name, "starts with a \(found == .utf8 ? "UTF-8" : "UTF-16") byte-order mark, but --encoding \(declared.rawValue) was declared; leave --encoding out (the mark says what the file is)")
+                throw .badFile(
+                    path: name,
+                    "starts with a \(found == .utf8 ? "UTF-8" : "UTF-16") byte-order mark, but --encoding \(declared.rawValue) was declared; leave --encoding out (the mark says what the file is)"
+                )
             }
-            encoding = found; hadByteOrderMark = true
-            raw.removeFirst(length); rawStart += length
+            encoding = found
+            hadByteOrderMark = true
+            raw.removeFirst(length)
+            rawStart += length
             return
         }
         switch declared {
@@ -248,17 +263,18 @@ public struct TextSource {
             let littleEndian = encoding == .utf16LittleEndian
             let pairs = units.count / 2
             output.reserveCapacity(output.count + units.count)
-            for k in 0 ..< pairs {
+            for k in 0..<pairs {
                 let lo = UInt16(units[2 * k + (littleEndian ? 0 : 1)])
                 let hi = UInt16(units[2 * k + (littleEndian ? 1 : 0)])
                 if !appendUTF16(hi << 8 | lo, to: &output) {
-                    noteUndecodable(at: base + 2 * k, Array(units[2 * k ..< 2 * k + 2]))
+                    noteUndecodable(at: base + 2 * k, Array(units[2 * k..<2 * k + 2]))
                 }
             }
             if units.count % 2 == 1 { pending = [units[units.count - 1]] }
             if final {
                 if pendingHighSurrogate != nil {
-                    output.append(0xFF); pendingHighSurrogate = nil
+                    output.append(0xFF)
+                    pendingHighSurrogate = nil
                     noteUndecodable(at: base + units.count - units.count % 2 - 2, [])
                 }
                 if !pending.isEmpty {
@@ -284,7 +300,7 @@ public struct TextSource {
         switch scan.result {
         case .valid:
             output.append(contentsOf: units)
-        case let .incomplete(at):
+        case .incomplete(let at):
             if final {
                 output.append(contentsOf: units)  // the CSV reader reports the cut-off sequence
                 noteUndecodable(at: base + at, Array(units[at...]))
@@ -292,11 +308,13 @@ public struct TextSource {
                 output.append(contentsOf: units[..<at])
                 pending = Array(units[at...])
             }
-        case let .invalid(at):
+        case .invalid(let at):
             if declared == nil && !sawUTF8 && !scan.sawMultibyte {
                 encoding = .windows1252
-                let shown = units[at ..< min(units.count, at + 1)].map { "0x" + hexByte($0) }.joined()
-                notices.append("\(name): not UTF-8 (byte \(shown) at byte offset \(base + at) is not valid UTF-8 and nothing before it was UTF-8); read as Windows-1252 — declare the encoding with --encoding windows-1252 (or utf-8) to be sure")
+                let shown = units[at..<min(units.count, at + 1)].map { "0x" + hexByte($0) }.joined()
+                notices.append(
+                    "\(name): not UTF-8 (byte \(shown) at byte offset \(base + at) is not valid UTF-8 and nothing before it was UTF-8); read as Windows-1252 — declare the encoding with --encoding windows-1252 (or utf-8) to be sure"
+                )
                 output.append(contentsOf: units[..<at])
                 appendWindows1252(units, from: at, base: base, into: &output)
             } else {
@@ -308,9 +326,12 @@ public struct TextSource {
 
     private mutating func appendWindows1252(_ units: [UInt8], from start: Int, base: Int, into output: inout [UInt8]) {
         output.reserveCapacity(output.count + units.count - start)
-        for k in start ..< units.count {
+        for k in start..<units.count {
             let b = units[k]
-            if b < 0x80 { output.append(b); continue }
+            if b < 0x80 {
+                output.append(b)
+                continue
+            }
             let scalar: UInt32
             if b < 0xA0 {
                 let mapped = Windows1252.high[Int(b - 0x80)]
@@ -340,7 +361,7 @@ public struct TextSource {
         var decodable = true
         if let high = pendingHighSurrogate {
             pendingHighSurrogate = nil
-            if (0xDC00 ... 0xDFFF).contains(unit) {
+            if (0xDC00...0xDFFF).contains(unit) {
                 let scalar = 0x10000 + ((UInt32(high) - 0xD800) << 10) + (UInt32(unit) - 0xDC00)
                 output.append(UInt8(0xF0 | (scalar >> 18)))
                 output.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
@@ -352,14 +373,14 @@ public struct TextSource {
             decodable = false
         }
         switch unit {
-        case 0 ..< 0x80:
+        case 0..<0x80:
             output.append(UInt8(unit))
-        case 0x80 ..< 0x800:
+        case 0x80..<0x800:
             output.append(UInt8(0xC0 | (unit >> 6)))
             output.append(UInt8(0x80 | (unit & 0x3F)))
-        case 0xD800 ... 0xDBFF:
+        case 0xD800...0xDBFF:
             pendingHighSurrogate = unit
-        case 0xDC00 ... 0xDFFF:
+        case 0xDC00...0xDFFF:
             output.append(0xFF)  // a low surrogate on its own
             return false
         default:
@@ -382,14 +403,19 @@ func hexByte(_ b: UInt8) -> String {
 enum Windows1252 {
     static let high: [UInt16] = [
         0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E,
+        0x0178,
     ]
 }
 
 /// Finds the first invalid UTF-8 sequence (Unicode 15, table 3-7: no overlong forms, no
 /// surrogates, nothing above U+10FFFF).
 enum UTF8Check {
-    enum Result: Equatable { case valid, incomplete(at: Int), invalid(at: Int) }
+    enum Result: Equatable {
+        case valid
+        case incomplete(at: Int)
+        case invalid(at: Int)
+    }
 
     static func scan(_ units: [UInt8]) -> (result: Result, sawMultibyte: Bool) {
         units.withUnsafeBufferPointer { p in
@@ -398,25 +424,40 @@ enum UTF8Check {
             var multibyte = false
             while i < n {
                 // Eight ASCII bytes at a time.
-                if i + 8 <= n {
-                    let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                if i + 8 <= n, let base = p.baseAddress {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                        continue
+                    }
                 }
                 let b = p[i]
-                if b < 0x80 { i += 1; continue }
+                if b < 0x80 {
+                    i += 1
+                    continue
+                }
                 let length: Int
-                var low: UInt8 = 0x80, high: UInt8 = 0xBF
+                var low: UInt8 = 0x80
+                var high: UInt8 = 0xBF
                 switch b {
-                case 0xC2 ... 0xDF: length = 2
-                case 0xE0: length = 3; low = 0xA0
-                case 0xE1 ... 0xEC, 0xEE, 0xEF: length = 3
-                case 0xED: length = 3; high = 0x9F
-                case 0xF0: length = 4; low = 0x90
-                case 0xF1 ... 0xF3: length = 4
-                case 0xF4: length = 4; high = 0x8F
+                case 0xC2...0xDF: length = 2
+                case 0xE0:
+                    length = 3
+                    low = 0xA0
+                case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+                case 0xED:
+                    length = 3
+                    high = 0x9F
+                case 0xF0:
+                    length = 4
+                    low = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4:
+                    length = 4
+                    high = 0x8F
                 default: return (.invalid(at: i), multibyte)
                 }
-                for k in 1 ..< length {
+                for k in 1..<length {
                     guard i + k < n else { return (.incomplete(at: i), multibyte) }
                     let c = p[i + k]
                     let (lo, hi) = k == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))

@@ -24,7 +24,7 @@ public struct TimestampStyle: Sendable, Equatable, CustomStringConvertible {
         guard separator == other.separator, hasSeconds == other.hasSeconds else { return false }
         switch (offset, other.offset) {
         case (.none, .none), (.zulu, .zulu), (.extended, .extended), (.basic, .basic),
-             (.zulu, .extended), (.extended, .zulu), (.zulu, .basic), (.basic, .zulu):
+            (.zulu, .extended), (.extended, .zulu), (.zulu, .basic), (.basic, .zulu):
             return true
         default:
             return false
@@ -82,25 +82,28 @@ public enum TimestampParser {
     /// - Throws: ``CoreError/badFile(path:_:)`` naming the text and what was expected.
     public static func parseInstant(_ text: String, calendar: PlanningCalendar) throws(CoreError) -> Int64 {
         switch parse(text) {
-        case let .failure(error):
+        case .failure(let error):
             throw .badFile(path: "'\(text)'", error.message)
-        case let .success(timestamp):
+        case .success(let timestamp):
             if let instant = timestamp.instant { return instant }
             var resolver = LocalTimeResolver(calendar: calendar)
             switch resolver.resolve(wallSeconds: timestamp.wallSeconds) {
-            case let .success(instant): return instant
-            case let .failure(error): throw .badFile(path: "'\(text)'", error.message)
+            case .success(let instant): return instant
+            case .failure(let error): throw .badFile(path: "'\(text)'", error.message)
             }
         }
     }
 
     /// Parses UTF-8 bytes (surrounding spaces allowed). With `allowFractionalSeconds` (a list of
     /// contacts, not interval starts) a fraction of a second is dropped instead of refused.
-    public static func parse(_ field: UnsafeBufferPointer<UInt8>, allowFractionalSeconds: Bool = false) -> Result<ParsedTimestamp, TimestampError> {
-        var lower = 0, upper = field.count
+    public static func parse(_ field: UnsafeBufferPointer<UInt8>, allowFractionalSeconds: Bool = false) -> Result<
+        ParsedTimestamp, TimestampError
+    > {
+        var lower = 0
+        var upper = field.count
         while lower < upper && (field[lower] == 0x20 || field[lower] == 0x09) { lower += 1 }
         while upper > lower && (field[upper - 1] == 0x20 || field[upper - 1] == 0x09) { upper -= 1 }
-        let b = UnsafeBufferPointer(rebasing: field[lower ..< upper])
+        let b = UnsafeBufferPointer(rebasing: field[lower..<upper])
         let n = b.count
 
         @inline(__always) func digit(_ i: Int) -> Int? {
@@ -117,11 +120,13 @@ public enum TimestampParser {
             return "'" + text + (n > 60 ? "…" : "") + "'"
         }
         func failure(_ why: String) -> Result<ParsedTimestamp, TimestampError> { .failure(TimestampError(why)) }
-        let expected = "expected an ISO 8601 timestamp such as 2003-03-03T07:00:00Z, 2003-03-03T08:00:00+01:00 or 2003-03-03 07:00"
+        let expected =
+            "expected an ISO 8601 timestamp such as 2003-03-03T07:00:00Z, 2003-03-03T08:00:00+01:00 or 2003-03-03 07:00"
 
         if n == 0 { return failure("the timestamp is empty; \(expected)") }
         guard n >= 16, let y1 = two(0), let y2 = two(2), b[4] == UInt8(ascii: "-"), let month = two(5),
-              b[7] == UInt8(ascii: "-"), let day = two(8) else {
+            b[7] == UInt8(ascii: "-"), let day = two(8)
+        else {
             return failure(diagnoseNonISO(b, shown: shown()) + "; " + expected)
         }
         let separator = b[10]
@@ -136,7 +141,9 @@ public enum TimestampParser {
             return failure("\(shown()): the date \(String(decoding: b[0 ..< 10], as: UTF8.self)) does not exist")
         }
         guard hour < 24, minute < 60 else {
-            return failure("\(shown()): the time \(String(decoding: b[11 ..< 16], as: UTF8.self)) does not exist (hours 00–23, minutes 00–59)")
+            return failure(
+                "\(shown()): the time \(String(decoding: b[11 ..< 16], as: UTF8.self)) does not exist (hours 00–23, minutes 00–59)"
+            )
         }
         var i = 16
         var second = 0
@@ -145,7 +152,9 @@ public enum TimestampParser {
             guard let s = two(i + 1), s < 60 else {
                 return failure("\(shown()): seconds must be two digits 00–59")
             }
-            second = s; hasSeconds = true; i += 3
+            second = s
+            hasSeconds = true
+            i += 3
             if i < n && (b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",")) {
                 i += 1
                 var fractionDigits = 0
@@ -153,9 +162,12 @@ public enum TimestampParser {
                     if d != 0 && !allowFractionalSeconds {
                         return failure("\(shown()) has fractional seconds; history intervals start on whole minutes")
                     }
-                    i += 1; fractionDigits += 1
+                    i += 1
+                    fractionDigits += 1
                 }
-                if fractionDigits == 0 { return failure("\(shown()): expected digits after the decimal point of the seconds") }
+                if fractionDigits == 0 {
+                    return failure("\(shown()): expected digits after the decimal point of the seconds")
+                }
             }
         }
         var offset: Int? = nil
@@ -163,19 +175,28 @@ public enum TimestampParser {
         if i < n {
             let c = b[i]
             if c == UInt8(ascii: "Z") || c == UInt8(ascii: "z") {
-                offset = 0; offsetStyle = .zulu; i += 1
+                offset = 0
+                offsetStyle = .zulu
+                i += 1
             } else if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
                 guard let oh = two(i + 1) else {
                     return failure("\(shown()): expected a UTC offset like +01:00 after the time")
                 }
                 var om = 0
                 if i + 3 < n && b[i + 3] == UInt8(ascii: ":") {
-                    guard let m = two(i + 4) else { return failure("\(shown()): expected a UTC offset like +01:00 after the time") }
-                    om = m; offsetStyle = .extended; i += 6
+                    guard let m = two(i + 4) else {
+                        return failure("\(shown()): expected a UTC offset like +01:00 after the time")
+                    }
+                    om = m
+                    offsetStyle = .extended
+                    i += 6
                 } else if let m = two(i + 3) {
-                    om = m; offsetStyle = .basic; i += 5
+                    om = m
+                    offsetStyle = .basic
+                    i += 5
                 } else {
-                    offsetStyle = .basic; i += 3
+                    offsetStyle = .basic
+                    i += 3
                 }
                 guard oh <= 18, om < 60 else {
                     return failure("\(shown()): the UTC offset is out of range (at most ±18:00)")
@@ -187,27 +208,35 @@ public enum TimestampParser {
         if i < n {
             let rest = String(decoding: b[i...], as: UTF8.self)
             if b[i] == UInt8(ascii: " ") {
-                return failure("\(shown()): unexpected '\(rest.dropFirst())' after the time; write the UTC offset directly after it (2003-03-03T07:00:00+01:00), or leave it out for local time")
+                return failure(
+                    "\(shown()): unexpected '\(rest.dropFirst())' after the time; write the UTC offset directly after it (2003-03-03T07:00:00+01:00), or leave it out for local time"
+                )
             }
             return failure("\(shown()): unexpected '\(rest)' after the time; \(expected)")
         }
         let wall = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-        return .success(ParsedTimestamp(wallSeconds: wall, offsetSeconds: offset,
-                                        style: TimestampStyle(separator: separator == UInt8(ascii: "t") ? UInt8(ascii: "T") : separator,
-                                                              hasSeconds: hasSeconds, offset: offsetStyle)))
+        return .success(
+            ParsedTimestamp(
+                wallSeconds: wall, offsetSeconds: offset,
+                style: TimestampStyle(
+                    separator: separator == UInt8(ascii: "t") ? UInt8(ascii: "T") : separator,
+                    hasSeconds: hasSeconds, offset: offsetStyle)))
     }
 
     /// Says what a non-ISO timestamp looks like, so the planner knows how to fix the export.
     private static func diagnoseNonISO(_ b: UnsafeBufferPointer<UInt8>, shown: String) -> String {
         let text = String(decoding: b.prefix(60), as: UTF8.self)
-        if text.contains("/") || text.range(of: #"^\d{1,2}[.-]\d{1,2}[.-]\d{2,4}"#, options: .regularExpression) != nil {
-            return "\(shown) is not an ISO 8601 timestamp: in dates like 03/04/2003 the order of day and month cannot be told apart, so they are not guessed; write dates as YYYY-MM-DD"
+        if text.contains("/") || text.range(of: #"^\d{1,2}[.-]\d{1,2}[.-]\d{2,4}"#, options: .regularExpression) != nil
+        {
+            return
+                "\(shown) is not an ISO 8601 timestamp: in dates like 03/04/2003 the order of day and month cannot be told apart, so they are not guessed; write dates as YYYY-MM-DD"
         }
         if text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil {
             return "\(shown) is a date without a time of day; history rows need the start of their interval"
         }
         if text.range(of: #"^\d{5}([.,]\d+)?$"#, options: .regularExpression) != nil {
-            return "\(shown) looks like an Excel date serial number; format the column as yyyy-mm-dd hh:mm before exporting"
+            return
+                "\(shown) looks like an Excel date serial number; format the column as yyyy-mm-dd hh:mm before exporting"
         }
         if text.range(of: #"^\d{8}T?\d{4}"#, options: .regularExpression) != nil {
             return "\(shown) is in ISO 8601 basic format; write it with separators (2003-03-03T07:00:00Z)"

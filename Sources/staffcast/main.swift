@@ -1,4 +1,4 @@
-import StaffcastCLI
 import Foundation
+import StaffcastCLI
 
 exit(StaffcastCommand.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,19 +1,23 @@
-import XCTest
 import Foundation
-import TestSupport
 import StaffcastCore
+import TestSupport
+import XCTest
+
 @testable import Forecasting
 
 final class AHTForecastTests: XCTestCase {
     /// A 30-minute series over `days` local days from `first`, open 08:00–18:00 on weekdays, with
     /// `contacts(local)` and `aht(local, weeksFromStart)` (noisy when `noise` > 0: ±noise uniform).
-    func makeSeries(first: CivilDate, days: Int, calendar: PlanningCalendar, noise: Double = 0, seed: UInt64 = 1,
-                    contacts: (LocalDateTime) -> Double = { _ in 20 },
-                    aht: (LocalDateTime, Double) -> Double) -> IntervalSeries {
+    func makeSeries(
+        first: CivilDate, days: Int, calendar: PlanningCalendar, noise: Double = 0, seed: UInt64 = 1,
+        contacts: (LocalDateTime) -> Double = { _ in 20 },
+        aht: (LocalDateTime, Double) -> Double
+    ) -> IntervalSeries {
         let start = calendar.startOfDay(first)
         let end = calendar.startOfDay(first.adding(days: days))
         var rng = SeededGenerator(seed: seed)
-        var volumes: [Double?] = [], times: [Double?] = []
+        var volumes: [Double?] = []
+        var times: [Double?] = []
         var instant = start
         while instant < end {
             let local = calendar.local(instant)
@@ -23,11 +27,13 @@ final class AHTForecastTests: XCTestCase {
                 volumes.append(contacts(local))
                 times.append(aht(local, weeks) * (1 + noise * (Double.random(in: -1...1, using: &rng))))
             } else {
-                volumes.append(0); times.append(nil)
+                volumes.append(0)
+                times.append(nil)
             }
             instant += 1800
         }
-        return IntervalSeries(channel: "calls", intervalSeconds: 1800, start: start, contacts: volumes, ahtSeconds: times)
+        return IntervalSeries(
+            channel: "calls", intervalSeconds: 1800, start: start, contacts: volumes, ahtSeconds: times)
     }
 
     func instants(_ calendar: PlanningCalendar, _ date: CivilDate, hour: Int, minute: Int = 0) -> Int64 {
@@ -45,15 +51,18 @@ final class AHTForecastTests: XCTestCase {
 
     /// Mornings 420 s, afternoons 240 s, Fridays 10 % longer; noisy; no trend.
     func testRecoversATimeOfDayAndWeekdayShape() throws {
-        let first = CivilDate(year: 2025, month: 1, day: 6)!   // a Monday
+        let first = CivilDate(year: 2025, month: 1, day: 6)!  // a Monday
         let series = makeSeries(first: first, days: 42, calendar: .utc, noise: 0.2) { local, _ in
             (local.secondsOfDay < 13 * 3600 ? 420 : 240) * (local.weekday == 5 ? 1.1 : 1)
         }
         let model = try XCTUnwrap(AHTForecast.fit(series, calendar: .utc))
         XCTAssertEqual(model.weeklyTrend, 0, accuracy: 0.01)
-        let monday = first.adding(days: 42), friday = first.adding(days: 46)
-        let times = [instants(.utc, monday, hour: 9), instants(.utc, monday, hour: 15, minute: 30),
-                     instants(.utc, friday, hour: 10), instants(.utc, friday, hour: 16)]
+        let monday = first.adding(days: 42)
+        let friday = first.adding(days: 46)
+        let times = [
+            instants(.utc, monday, hour: 9), instants(.utc, monday, hour: 15, minute: 30),
+            instants(.utc, friday, hour: 10), instants(.utc, friday, hour: 16),
+        ]
         let forecast = model.aht(at: times)
         assertClose(forecast[0], 420, relative: 0.05)
         assertClose(forecast[1], 240, relative: 0.05)
@@ -77,7 +86,8 @@ final class AHTForecastTests: XCTestCase {
         let truth = 360 * exp(growth * ahead)
         assertClose(model.aht(at: [instants(.utc, monday, hour: 9)])[0], truth, relative: 0.03)
         // Without the trend the forecast would be the recency-weighted past, clearly lower.
-        var flat = AHTForecast.Settings(); flat.damping = 0
+        var flat = AHTForecast.Settings()
+        flat.damping = 0
         let flatModel = try XCTUnwrap(AHTForecast.fit(series, calendar: .utc, settings: flat))
         XCTAssertLessThan(flatModel.aht(at: [instants(.utc, monday, hour: 9)])[0], truth * 0.95)
     }
@@ -88,10 +98,11 @@ final class AHTForecastTests: XCTestCase {
     /// pulled toward its neighbours (and clamped), and the other slots are untouched.
     func testVolumeWeightingKeepsATinySlotFromDominating() throws {
         let first = CivilDate(year: 2025, month: 1, day: 6)!
-        let odd = 17 * 3600 + 1800   // 17:30
-        let series = makeSeries(first: first, days: 42, calendar: .utc,
-                                contacts: { $0.secondsOfDay == odd ? 0.05 : 20 },
-                                aht: { local, _ in local.secondsOfDay == odd ? 5000 : 300 })
+        let odd = 17 * 3600 + 1800  // 17:30
+        let series = makeSeries(
+            first: first, days: 42, calendar: .utc,
+            contacts: { $0.secondsOfDay == odd ? 0.05 : 20 },
+            aht: { local, _ in local.secondsOfDay == odd ? 5000 : 300 })
         let model = try XCTUnwrap(AHTForecast.fit(series, calendar: .utc))
         XCTAssertEqual(model.medianAHT, 300)
         let tuesday = first.adding(days: 43)
@@ -107,13 +118,14 @@ final class AHTForecastTests: XCTestCase {
     /// hour earlier in UTC.
     func testSlotsFollowTheLocalClockAcrossDST() throws {
         let amsterdam = try PlanningCalendar(identifier: "Europe/Amsterdam")
-        let first = CivilDate(year: 2025, month: 2, day: 3)!   // Monday; DST starts 30 March
+        let first = CivilDate(year: 2025, month: 2, day: 3)!  // Monday; DST starts 30 March
         let series = makeSeries(first: first, days: 54, calendar: amsterdam) { local, _ in
             (9..<10).contains(local.secondsOfDay / 3600) ? 600 : 200
         }
         let model = try XCTUnwrap(AHTForecast.fit(series, calendar: amsterdam))
         let tuesday = CivilDate(year: 2025, month: 4, day: 1)!
-        let nine = instants(amsterdam, tuesday, hour: 9), ten = instants(amsterdam, tuesday, hour: 10)
+        let nine = instants(amsterdam, tuesday, hour: 9)
+        let ten = instants(amsterdam, tuesday, hour: 10)
         XCTAssertEqual(amsterdam.utcOffset(at: nine), 7200)
         let forecast = model.aht(at: [nine, ten, nine - 3600])
         assertClose(forecast[0], 600, relative: 0.02)

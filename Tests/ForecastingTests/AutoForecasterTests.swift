@@ -1,6 +1,7 @@
-import XCTest
-import TestSupport
 import StaffcastCore
+import TestSupport
+import XCTest
+
 @testable import Forecasting
 
 final class AutoForecasterTests: XCTestCase {
@@ -10,8 +11,11 @@ final class AutoForecasterTests: XCTestCase {
         let input = ForecastInput(series: series, calendar: .utc)
         let (forecast, scores) = try AutoForecaster().forecast(input, origin: series.end, horizonSeconds: 604_800)
         XCTAssertEqual(forecast.channel, "synthetic")
-        XCTAssertEqual(forecast.instants, ForecastHorizon.instants(origin: series.end, horizonSeconds: 604_800, intervalSeconds: 1800,
-                                                                   openingHours: input.openingHours, calendar: .utc))
+        XCTAssertEqual(
+            forecast.instants,
+            ForecastHorizon.instants(
+                origin: series.end, horizonSeconds: 604_800, intervalSeconds: 1800,
+                openingHours: input.openingHours, calendar: .utc))
         XCTAssertEqual(forecast.instants.count, 108)
         XCTAssert(forecast.instants.allSatisfy { channel.truth(at: [$0])[0] > 0 }, "only open slots are output")
         assertWellFormed(forecast)
@@ -25,10 +29,13 @@ final class AutoForecasterTests: XCTestCase {
         XCTAssertNotEqual(forecast.model, "snaive")
         XCTAssertLessThan(scores[2].wape, scores[0].wape)
         // 80 % intervals hold about 80 % of what actually comes (a fresh draw of next week).
-        let nextWeek = SyntheticChannel(firstDay: channel.firstDay, days: 91, expected: channel.expected).series(seed: 77)
+        let nextWeek = SyntheticChannel(firstDay: channel.firstDay, days: 91, expected: channel.expected).series(
+            seed: 77)
         let actual = forecast.instants.map { nextWeek.contacts[nextWeek.index(of: $0)!]! }
-        let inside80 = actual.indices.filter { forecast.lo80[$0] <= actual[$0] && actual[$0] <= forecast.hi80[$0] }.count
-        let inside95 = actual.indices.filter { forecast.lo95[$0] <= actual[$0] && actual[$0] <= forecast.hi95[$0] }.count
+        let inside80 = actual.indices.filter { forecast.lo80[$0] <= actual[$0] && actual[$0] <= forecast.hi80[$0] }
+            .count
+        let inside95 = actual.indices.filter { forecast.lo95[$0] <= actual[$0] && actual[$0] <= forecast.hi95[$0] }
+            .count
         XCTAssertGreaterThan(Double(inside80) / Double(actual.count), 0.6)
         XCTAssertGreaterThan(Double(inside95) / Double(actual.count), 0.85)
         XCTAssertLessThan(Double(inside80) / Double(actual.count), 0.98, "intervals are not uselessly wide")
@@ -58,13 +65,16 @@ final class AutoForecasterTests: XCTestCase {
         let hours = OpeningHours.learn(from: series, calendar: .utc)
         let origin = series.end - 14 * 86_400
         let auto = AutoForecaster(models: [CalendarRegressionModel()])
-        let full = try auto.forecast(ForecastInput(series: series, calendar: .utc, openingHours: hours), origin: origin, horizonSeconds: 604_800)
-        let cut = try auto.forecast(ForecastInput(series: series.truncated(before: origin), calendar: .utc, openingHours: hours),
-                                    origin: origin, horizonSeconds: 604_800)
+        let full = try auto.forecast(
+            ForecastInput(series: series, calendar: .utc, openingHours: hours), origin: origin, horizonSeconds: 604_800)
+        let cut = try auto.forecast(
+            ForecastInput(series: series.truncated(before: origin), calendar: .utc, openingHours: hours),
+            origin: origin, horizonSeconds: 604_800)
         XCTAssertEqual(full.forecast, cut.forecast)
         // An origin inside an interval moves to the next interval boundary.
-        let inside = try auto.forecast(ForecastInput(series: series, calendar: .utc, openingHours: hours), origin: origin - 600,
-                                       horizonSeconds: 604_800)
+        let inside = try auto.forecast(
+            ForecastInput(series: series, calendar: .utc, openingHours: hours), origin: origin - 600,
+            horizonSeconds: 604_800)
         XCTAssertEqual(inside.forecast.instants.first, full.forecast.instants.first)
     }
 
@@ -72,8 +82,9 @@ final class AutoForecasterTests: XCTestCase {
     /// regression minimum: the forecast still comes, with the stated fallback intervals.
     func testShortHistoryStillForecasts() throws {
         let series = officeChannel(days: 10).series(seed: 8)
-        let (forecast, scores) = try AutoForecaster().forecast(ForecastInput(series: series, calendar: .utc),
-                                                               origin: series.end, horizonSeconds: 604_800)
+        let (forecast, scores) = try AutoForecaster().forecast(
+            ForecastInput(series: series, calendar: .utc),
+            origin: series.end, horizonSeconds: 604_800)
         assertWellFormed(forecast)
         XCTAssertFalse(forecast.mean.isEmpty)
         XCTAssertEqual(scores.first { $0.model == "regression" }?.origins, 0)
@@ -85,8 +96,10 @@ final class AutoForecasterTests: XCTestCase {
     /// the local clock (09:00 after the change looks like 09:00 before it, not like 08:00).
     func testForecastAcrossDSTFollowsTheLocalClock() throws {
         let amsterdam = try PlanningCalendar(identifier: "Europe/Amsterdam")
-        let channel = SyntheticChannel(calendar: amsterdam, intervalSeconds: 1800,
-                                       firstDay: CivilDate(year: 2025, month: 8, day: 25)!, days: 56) { local, _ in
+        let channel = SyntheticChannel(
+            calendar: amsterdam, intervalSeconds: 1800,
+            firstDay: CivilDate(year: 2025, month: 8, day: 25)!, days: 56
+        ) { local, _ in
             let hour = Double(local.secondsOfDay) / 3600
             return 40 + 200 * exp(-pow((hour - 9) / 1.5, 2)) + (local.weekday >= 6 ? 0 : 60)
         }
@@ -104,7 +117,8 @@ final class AutoForecasterTests: XCTestCase {
         XCTAssertEqual(twoAM.count, 2)
         assertClose(forecast.mean[twoAM[0]], forecast.mean[twoAM[1]], relative: 0.01)
         // Monday 27 October 09:00 (after the change) against the planted local-clock truth.
-        let nine = try XCTUnwrap(amsterdam.instants(for: LocalDateTime(date: sunday.adding(days: 1), secondsOfDay: 9 * 3600)).first)
+        let nine = try XCTUnwrap(
+            amsterdam.instants(for: LocalDateTime(date: sunday.adding(days: 1), secondsOfDay: 9 * 3600)).first)
         let k = try XCTUnwrap(forecast.instants.firstIndex(of: nine))
         assertClose(forecast.mean[k], channel.truth(at: [nine])[0], relative: 0.08)
         XCTAssertGreaterThan(forecast.mean[k], forecast.mean[k - 2] * 1.1, "09:00 is the peak, 08:00 lower")
@@ -116,7 +130,8 @@ final class AutoForecasterTests: XCTestCase {
         XCTAssertThrowsError(try AutoForecaster().forecast(input, origin: series.end, horizonSeconds: 600)) { error in
             guard case ForecastingError.invalidRequest = error else { return XCTFail("\(error)") }
         }
-        XCTAssertThrowsError(try AutoForecaster().forecast(input, origin: series.start, horizonSeconds: 86_400)) { error in
+        XCTAssertThrowsError(try AutoForecaster().forecast(input, origin: series.start, horizonSeconds: 86_400)) {
+            error in
             guard case ForecastingError.insufficientHistory = error else { return XCTFail("\(error)") }
         }
         XCTAssertThrowsError(try AutoForecaster(models: []).forecast(input, origin: series.end, horizonSeconds: 86_400))
@@ -132,8 +147,9 @@ final class AutoForecasterTests: XCTestCase {
                 XCTAssertEqual(error as? ForecastingError, .unknownModel(bad))
             }
         }
-        XCTAssertEqual(ForecastingError.unknownModel("arima").description,
-                       "unknown model 'arima': known models are snaive, regression, wavg6, topdown, dshw, combo and auto")
+        XCTAssertEqual(
+            ForecastingError.unknownModel("arima").description,
+            "unknown model 'arima': known models are snaive, regression, wavg6, topdown, dshw, combo and auto")
     }
 
     /// Issue 9: when two candidates' backtest errors are within noise of each other, `auto`
@@ -144,15 +160,22 @@ final class AutoForecasterTests: XCTestCase {
         func window(origin: Int64, wape: Double) -> BacktestWindow {
             BacktestWindow(origin: origin, forecasts: [1 + wape], actuals: [1], days: [0], fitSeconds: 0, originDay: 0)
         }
-        let leader = [0.050, 0.070, 0.040, 0.060].enumerated().map { window(origin: Int64($0.offset), wape: $0.element) }
-        let steady = [0.052, 0.066, 0.047, 0.059].enumerated().map { window(origin: Int64($0.offset), wape: $0.element) }
+        let leader = [0.050, 0.070, 0.040, 0.060].enumerated().map {
+            window(origin: Int64($0.offset), wape: $0.element)
+        }
+        let steady = [0.052, 0.066, 0.047, 0.059].enumerated().map {
+            window(origin: Int64($0.offset), wape: $0.element)
+        }
         // d = +0.002, −0.004, +0.007, −0.001: mean 0.001, standard error 0.0024 → within noise.
-        XCTAssertEqual(AutoForecaster.Selection.rank([leader, steady], names: ["wavg6", "regression"], stability: [3, 5]).first, 1)
+        XCTAssertEqual(
+            AutoForecaster.Selection.rank([leader, steady], names: ["wavg6", "regression"], stability: [3, 5]).first, 1)
         // Worse by 0.02 in every window: a real difference, the leader stays.
         let worse = [0.070, 0.091, 0.059, 0.081].enumerated().map { window(origin: Int64($0.offset), wape: $0.element) }
-        XCTAssertEqual(AutoForecaster.Selection.rank([leader, worse], names: ["wavg6", "regression"], stability: [3, 5]).first, 0)
+        XCTAssertEqual(
+            AutoForecaster.Selection.rank([leader, worse], names: ["wavg6", "regression"], stability: [3, 5]).first, 0)
         // A less stable candidate never takes over on noise.
-        XCTAssertEqual(AutoForecaster.Selection.rank([leader, steady], names: ["wavg6", "snaive"], stability: [3, 0]).first, 0)
+        XCTAssertEqual(
+            AutoForecaster.Selection.rank([leader, steady], names: ["wavg6", "snaive"], stability: [3, 0]).first, 0)
     }
 
     /// A combination is chosen when it wins: two models whose errors cancel (one 10 % high,
@@ -166,7 +189,8 @@ final class AutoForecasterTests: XCTestCase {
         let high = ScaledModel(base: WeeklyAverageModel(weeks: 6), factor: 1.1, name: "high")
         let low = ScaledModel(base: WeeklyAverageModel(weeks: 6), factor: 0.9, name: "low")
         let flat = ScaledModel(base: WeeklyAverageModel(weeks: 6), factor: 1.3, name: "flat")
-        let (forecast, scores) = try AutoForecaster(models: [high, low, flat]).forecast(input, origin: series.end, horizonSeconds: 604_800)
+        let (forecast, scores) = try AutoForecaster(models: [high, low, flat]).forecast(
+            input, origin: series.end, horizonSeconds: 604_800)
         XCTAssertEqual(forecast.model, "combo(high+low)")
         XCTAssertEqual(scores.first { $0.model == "combo(high+low)" }?.wape ?? 1, 0, accuracy: 1e-9)
         let truth = channel.truth(at: forecast.instants)

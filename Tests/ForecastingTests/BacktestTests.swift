@@ -1,6 +1,7 @@
-import XCTest
-import TestSupport
 import StaffcastCore
+import TestSupport
+import XCTest
+
 @testable import Forecasting
 
 final class BacktestTests: XCTestCase {
@@ -9,16 +10,20 @@ final class BacktestTests: XCTestCase {
         let channel = officeChannel(days: 70, base: 150)
         let series = channel.series(seed: 12)
         let input = ForecastInput(series: series, calendar: .utc)
-        let scores = Backtest.run(models: [SeasonalNaiveModel()], input: input, horizonSeconds: 604_800,
-                                  origins: 3, everySeconds: 604_800)
+        let scores = Backtest.run(
+            models: [SeasonalNaiveModel()], input: input, horizonSeconds: 604_800,
+            origins: 3, everySeconds: 604_800)
         XCTAssertEqual(scores.count, 1)
         XCTAssertEqual(scores[0].origins, 3)
 
-        var wapes: [Double] = [], mases: [Double] = [], biases: [Double] = []
+        var wapes: [Double] = []
+        var mases: [Double] = []
+        var biases: [Double] = []
         for k in 0..<3 {
             let origin = series.end - Int64(604_800 * (3 - k))
             let history = series.truncated(before: origin)
-            let fitted = try SeasonalNaiveModel().fit(ForecastInput(series: history, calendar: .utc, openingHours: input.openingHours))
+            let fitted = try SeasonalNaiveModel().fit(
+                ForecastInput(series: history, calendar: .utc, openingHours: input.openingHours))
             let instants = (0..<336).map { origin + Int64($0) * 1800 }.filter { channel.truth(at: [$0])[0] > 0 }
             let forecast = fitted.pointForecast(at: instants)
             let actual = instants.map { series.contacts[series.index(of: $0)!]! }
@@ -45,9 +50,10 @@ final class BacktestTests: XCTestCase {
         // weeks before none.
         let series = officeChannel(days: 10).series(seed: 2)
         let input = ForecastInput(series: series, calendar: .utc)
-        let scores = Backtest.run(models: [SeasonalNaiveModel(), CalendarRegressionModel()], input: input,
-                                  horizonSeconds: 604_800, origins: 3, everySeconds: 604_800)
-        XCTAssertEqual(scores.map(\.origins), [1, 0])   // snaive needs a day, regression a week
+        let scores = Backtest.run(
+            models: [SeasonalNaiveModel(), CalendarRegressionModel()], input: input,
+            horizonSeconds: 604_800, origins: 3, everySeconds: 604_800)
+        XCTAssertEqual(scores.map(\.origins), [1, 0])  // snaive needs a day, regression a week
         XCTAssert(scores[1].wape.isNaN)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import StaffcastCore
+import XCTest
+
 @testable import Forecasting
 
 /// Israel's holidays (Hebrew calendar) and the Islamic feasts against an independent list:
@@ -8,8 +9,10 @@ import StaffcastCore
 /// (provenance in `Fixtures/README.md`).
 final class CalendarForeignHolidayTests: XCTestCase {
     func reference() throws -> [String: [String: Set<CivilDate>]] {
-        let url = try XCTUnwrap(Bundle.module.url(forResource: "holidays_il_islamic_2000_2040", withExtension: "csv",
-                                                  subdirectory: "Fixtures"))
+        let url = try XCTUnwrap(
+            Bundle.module.url(
+                forResource: "holidays_il_islamic_2000_2040", withExtension: "csv",
+                subdirectory: "Fixtures"))
         var csv = try CSVReader(path: url.path)
         XCTAssertEqual(try XCTUnwrap(try csv.next()).fields, ["date", "calendar", "name"])
         var byCalendar: [String: [String: Set<CivilDate>]] = [:]
@@ -24,11 +27,13 @@ final class CalendarForeignHolidayTests: XCTestCase {
     func testIsraeliHolidaysMatchThePythonHolidaysPackage2000To2040() throws {
         let theirs = try XCTUnwrap(try reference()["IL"])
         // Their names → ours; the package lists both days of Rosh Hashanah under one name.
-        let names = ["Pesach": "Pesach", "Seventh day of Pesach": "Seventh day of Pesach",
-                     "Independence Day": "Independence Day", "Independence Day (observed)": "Independence Day",
-                     "Shavuot": "Shavuot", "Rosh Hashanah": "Rosh Hashanah",
-                     "Yom Kippur": "Yom Kippur", "Sukkot": "Sukkot",
-                     "Simchat Torah / Shemini Atzeret": "Simchat Torah / Shemini Atzeret"]
+        let names = [
+            "Pesach": "Pesach", "Seventh day of Pesach": "Seventh day of Pesach",
+            "Independence Day": "Independence Day", "Independence Day (observed)": "Independence Day",
+            "Shavuot": "Shavuot", "Rosh Hashanah": "Rosh Hashanah",
+            "Yom Kippur": "Yom Kippur", "Sukkot": "Sukkot",
+            "Simchat Torah / Shemini Atzeret": "Simchat Torah / Shemini Atzeret",
+        ]
         XCTAssertEqual(Set(theirs.keys), Set(names.keys), "the fixture's holiday names")
         let events = try HolidayCalendar.events(countries: ["IL"], years: 2000...2040, kinds: [.holiday])
         XCTAssertEqual(events.count, 41 * 9)
@@ -71,7 +76,8 @@ final class CalendarForeignHolidayTests: XCTestCase {
                 XCTAssertLessThanOrEqual(nearest, 1, "\(name) \(date)")
                 if nearest == 0 { same += 1 }
             }
-            XCTAssertGreaterThanOrEqual(Double(same) / Double(reference.count), 0.85, "\(name): \(same) of \(reference.count) the same day")
+            XCTAssertGreaterThanOrEqual(
+                Double(same) / Double(reference.count), 0.85, "\(name): \(same) of \(reference.count) the same day")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import StaffcastCore
+import XCTest
+
 @testable import Forecasting
 
 /// Public holidays against an independent list: `Fixtures/holidays_2023_2030.csv`, written by the
@@ -14,11 +15,12 @@ final class CalendarHolidayTests: XCTestCase {
     static let knownDifferences: [(country: String, date: String, onlyIn: String, reason: String)] = []
 
     func testEveryPublicHolidayMatchesThePythonHolidaysPackage2023To2030() throws {
-        let url = try XCTUnwrap(Bundle.module.url(forResource: "holidays_2023_2030", withExtension: "csv", subdirectory: "Fixtures"))
+        let url = try XCTUnwrap(
+            Bundle.module.url(forResource: "holidays_2023_2030", withExtension: "csv", subdirectory: "Fixtures"))
         var csv = try CSVReader(path: url.path)
         let header = try XCTUnwrap(try csv.next())
         XCTAssertEqual(header.fields, ["country", "date", "name"])
-        var reference: [String: Set<CivilDate>] = [:]   // "NL 2025" → dates
+        var reference: [String: Set<CivilDate>] = [:]  // "NL 2025" → dates
         var rows = 0
         while let record = try csv.next() {
             let parts = record.fields[1].split(separator: "-").compactMap { Int($0) }
@@ -33,7 +35,7 @@ final class CalendarHolidayTests: XCTestCase {
 
         var mismatches: [String] = []
         for country in ["BE", "DE", "FR", "GB", "NL", "US"] {
-            for year in 2023 ... 2030 {
+            for year in 2023...2030 {
                 let ours = Set(try HolidayCalendar.publicHolidays(country: country, year: year).map(\.date))
                 let theirs = reference["\(country) \(year)"] ?? []
                 for date in ours.subtracting(theirs) where !Self.isKnown(country, date, onlyIn: "staffcast") {
@@ -51,7 +53,8 @@ final class CalendarHolidayTests: XCTestCase {
             let date = try XCTUnwrap(CivilDate(year: parts[0], month: parts[1], day: parts[2]))
             let ours = try HolidayCalendar.publicHolidays(country: known.country, year: date.year).map(\.date)
             let inReference = reference["\(known.country) \(date.year)"]?.contains(date) ?? false
-            XCTAssertNotEqual(ours.contains(date), inReference, "\(known.country) \(known.date) is no longer a difference")
+            XCTAssertNotEqual(
+                ours.contains(date), inReference, "\(known.country) \(known.date) is no longer a difference")
         }
     }
 
@@ -64,18 +67,23 @@ final class CalendarHolidayTests: XCTestCase {
     func testEasterSundayAgainstPublishedDates() {
         // Published Western Easter dates; 2285-03-22 is the earliest possible date, 2038-04-25
         // the latest possible (both from the computus tables).
-        let published = [(2000, 4, 23), (2008, 3, 23), (2019, 4, 21), (2024, 3, 31), (2025, 4, 20), (2026, 4, 5),
-                         (2038, 4, 25), (2285, 3, 22)]
+        let published = [
+            (2000, 4, 23), (2008, 3, 23), (2019, 4, 21), (2024, 3, 31), (2025, 4, 20), (2026, 4, 5),
+            (2038, 4, 25), (2285, 3, 22),
+        ]
         for (year, month, day) in published {
-            XCTAssertEqual(DateRules.easterSunday(year: year), CivilDate(year: year, month: month, day: day)!, "\(year)")
+            XCTAssertEqual(
+                DateRules.easterSunday(year: year), CivilDate(year: year, month: month, day: day)!, "\(year)")
         }
     }
 
     func testEasterIsAlwaysASundayBetween22MarchAnd25April() {
-        for year in 1583 ... 4099 {
+        for year in 1583...4099 {
             let easter = DateRules.easterSunday(year: year)
             XCTAssertEqual(easter.weekday, 7, "\(year)")
-            XCTAssertTrue(CivilDate(year: year, month: 3, day: 22)! <= easter && easter <= CivilDate(year: year, month: 4, day: 25)!, "\(year): \(easter)")
+            XCTAssertTrue(
+                CivilDate(year: year, month: 3, day: 22)! <= easter
+                    && easter <= CivilDate(year: year, month: 4, day: 25)!, "\(year): \(easter)")
         }
     }
 
@@ -133,34 +141,37 @@ final class CalendarHolidayTests: XCTestCase {
 
     func testHolidayWindows() throws {
         // Christmas ramps up over the ten days before; every holiday's next day surges.
-        let christmas = try XCTUnwrap(HolidayCalendar.publicHolidays(country: "NL", year: 2026).first { $0.name == "Christmas Day" })
-        XCTAssertEqual(christmas.window, CivilDate(year: 2026, month: 12, day: 15)! ... CivilDate(year: 2026, month: 12, day: 26)!)
-        let ascension = try XCTUnwrap(HolidayCalendar.publicHolidays(country: "DE", year: 2026).first { $0.name == "Ascension Day" })
+        let christmas = try XCTUnwrap(
+            HolidayCalendar.publicHolidays(country: "NL", year: 2026).first { $0.name == "Christmas Day" })
+        XCTAssertEqual(
+            christmas.window, CivilDate(year: 2026, month: 12, day: 15)!...CivilDate(year: 2026, month: 12, day: 26)!)
+        let ascension = try XCTUnwrap(
+            HolidayCalendar.publicHolidays(country: "DE", year: 2026).first { $0.name == "Ascension Day" })
         XCTAssertEqual(ascension.date.description, "2026-05-14")
-        XCTAssertEqual(ascension.window, ascension.date ... CivilDate(year: 2026, month: 5, day: 15)!)
+        XCTAssertEqual(ascension.window, ascension.date...CivilDate(year: 2026, month: 5, day: 15)!)
     }
 
     // MARK: Requests
 
     func testCountriesAreCaseInsensitiveDeduplicatedAndSorted() throws {
-        let mixed = try HolidayCalendar.events(countries: ["us", " NL", "US", "uk"], years: 2025 ... 2026)
-        let plain = try HolidayCalendar.events(countries: ["GB", "NL", "US"], years: 2025 ... 2026)
+        let mixed = try HolidayCalendar.events(countries: ["us", " NL", "US", "uk"], years: 2025...2026)
+        let plain = try HolidayCalendar.events(countries: ["GB", "NL", "US"], years: 2025...2026)
         XCTAssertEqual(mixed, plain)
         XCTAssertEqual(Set(plain.compactMap(\.country)), ["GB", "NL", "US"])
         for (a, b) in zip(plain, plain.dropFirst()) {
             XCTAssertTrue(a.date < b.date || (a.date == b.date && a.name <= b.name), "\(a) before \(b)")
         }
-        XCTAssertTrue(plain.allSatisfy { (2025 ... 2026).contains($0.date.year) })
+        XCTAssertTrue(plain.allSatisfy { (2025...2026).contains($0.date.year) })
     }
 
     func testUnknownCountryListsTheSupportedOnes() {
-        XCTAssertThrowsError(try HolidayCalendar.events(countries: ["NL", "XX"], years: 2025 ... 2025)) { error in
-            guard case let ForecastingError.invalidRequest(message) = error else { return XCTFail("\(error)") }
+        XCTAssertThrowsError(try HolidayCalendar.events(countries: ["NL", "XX"], years: 2025...2025)) { error in
+            guard case ForecastingError.invalidRequest(let message) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(message.contains("'XX'"), message)
             XCTAssertTrue(message.contains("BE, DE, FR, GB, IL, ISLAMIC, NL, US"), message)
         }
-        XCTAssertThrowsError(try HolidayCalendar.events(countries: [], years: 2025 ... 2025))
-        XCTAssertThrowsError(try HolidayCalendar.events(countries: ["NL"], years: 1990 ... 2025))
+        XCTAssertThrowsError(try HolidayCalendar.events(countries: [], years: 2025...2025))
+        XCTAssertThrowsError(try HolidayCalendar.events(countries: ["NL"], years: 1990...2025))
     }
 
     private func date(of name: String, _ country: String, _ year: Int) throws -> String? {

@@ -1,6 +1,7 @@
-import XCTest
-import TestSupport
 import StaffcastCore
+import TestSupport
+import XCTest
+
 @testable import Forecasting
 
 /// Issue 3 item 2: the intraday shape of event days. Black Friday is planted evening-heavy
@@ -8,12 +9,16 @@ import StaffcastCore
 /// past Black Fridays the forecast of the third has the planted shape and an unchanged day total.
 final class CalendarRegressionShapeTests: XCTestCase {
     func testRecoversAnEveningHeavyBlackFridayShape() throws {
-        let blackFridays = [CivilDate(year: 2023, month: 11, day: 24)!, CivilDate(year: 2024, month: 11, day: 29)!,
-                            CivilDate(year: 2025, month: 11, day: 28)!]
-        let events = try HolidayCalendar.events(countries: ["US"], years: 2023...2025).filter { $0.name == "Black Friday" }
+        let blackFridays = [
+            CivilDate(year: 2023, month: 11, day: 24)!, CivilDate(year: 2024, month: 11, day: 29)!,
+            CivilDate(year: 2025, month: 11, day: 28)!,
+        ]
+        let events = try HolidayCalendar.events(countries: ["US"], years: 2023...2025).filter {
+            $0.name == "Black Friday"
+        }
         XCTAssertEqual(events.map(\.date), blackFridays)
         var office = officeChannel(days: 0, base: 300, growth: 0)
-        office.firstDay = CivilDate(year: 2023, month: 6, day: 5)!   // a Monday
+        office.firstDay = CivilDate(year: 2023, month: 6, day: 5)!  // a Monday
         office.days = CivilDate(year: 2025, month: 11, day: 17)!.daysSinceEpoch - office.firstDay.daysSinceEpoch
         var channel = office
         channel.expected = { local, weeks in
@@ -32,7 +37,8 @@ final class CalendarRegressionShapeTests: XCTestCase {
         XCTAssertGreaterThan(truthShare - normalShare, 0.15, "the planted shape is clearly evening-heavy")
 
         // Unshrunk, the shape is the planted one, slot by slot.
-        let raw = try XCTUnwrap(try CalendarRegressionModel(eventShrinkage: 0).fit(input) as? CalendarRegressionModel.Fitted)
+        let raw = try XCTUnwrap(
+            try CalendarRegressionModel(eventShrinkage: 0).fit(input) as? CalendarRegressionModel.Fitted)
         let shape = try XCTUnwrap(raw.shapes["retail: Black Friday"])
         let forecast = raw.pointForecast(at: day)
         assertClose(afternoonShare(forecast), truthShare, absolute: 0.015)

@@ -1,7 +1,8 @@
-import XCTest
-import TestSupport
-import StaffcastCore
 import LinearAlgebra
+import StaffcastCore
+import TestSupport
+import XCTest
+
 @testable import Forecasting
 
 final class CalendarRegressionTests: XCTestCase {
@@ -12,8 +13,9 @@ final class CalendarRegressionTests: XCTestCase {
         let series = channel.series(seed: 42)
         let input = ForecastInput(series: series, calendar: .utc)
         let fitted = try CalendarRegressionModel().fit(input)
-        let future = ForecastHorizon.instants(origin: series.end, horizonSeconds: 604_800, intervalSeconds: 1800,
-                                              openingHours: input.openingHours, calendar: .utc)
+        let future = ForecastHorizon.instants(
+            origin: series.end, horizonSeconds: 604_800, intervalSeconds: 1800,
+            openingHours: input.openingHours, calendar: .utc)
         XCTAssertEqual(future.count, 5 * 20 + 8, "weekdays 08–18 and Saturday 09–13")
         let forecast = fitted.pointForecast(at: future)
         let truth = channel.truth(at: future)
@@ -41,8 +43,9 @@ final class CalendarRegressionTests: XCTestCase {
         let series = channel.series(seed: 3)
         let input = ForecastInput(series: series, calendar: .utc)
         func week(_ k: Int) -> [Int64] {
-            ForecastHorizon.instants(origin: series.end + Int64(k - 1) * 604_800, horizonSeconds: 604_800, intervalSeconds: 1800,
-                                     openingHours: input.openingHours, calendar: .utc)
+            ForecastHorizon.instants(
+                origin: series.end + Int64(k - 1) * 604_800, horizonSeconds: 604_800, intervalSeconds: 1800,
+                openingHours: input.openingHours, calendar: .utc)
         }
         let fitted = try CalendarRegressionModel().fit(input)
         let first = fitted.pointForecast(at: week(1)).reduce(0, +)
@@ -61,28 +64,34 @@ final class CalendarRegressionTests: XCTestCase {
             for k in 0..<48 { series.contacts[series.index(of: day + Int64(k) * 1800)!] = nil }
         }
         let hours = OpeningHours.learn(from: channel.series(seed: 9), calendar: .utc)
-        let nextTuesday = ForecastHorizon.instants(origin: series.end + 86_400, horizonSeconds: 86_400, intervalSeconds: 1800,
-                                                   openingHours: hours, calendar: .utc)
+        let nextTuesday = ForecastHorizon.instants(
+            origin: series.end + 86_400, horizonSeconds: 86_400, intervalSeconds: 1800,
+            openingHours: hours, calendar: .utc)
         let truth = channel.truth(at: nextTuesday).reduce(0, +)
         for model in [CalendarRegressionModel(), CalendarRegressionModel(robust: false)] {
             let fitted = try model.fit(ForecastInput(series: series, calendar: .utc, openingHours: hours))
             assertClose(fitted.pointForecast(at: nextTuesday).reduce(0, +), truth, relative: 0.03)
         }
-        let zeroed = IntervalSeries(channel: "z", intervalSeconds: 1800, start: series.start, contacts: series.contacts.map { $0 ?? 0 })
-        let wrong = try CalendarRegressionModel(robust: false).fit(ForecastInput(series: zeroed, calendar: .utc, openingHours: hours))
-        XCTAssertLessThan(wrong.pointForecast(at: nextTuesday).reduce(0, +), 0.8 * truth, "control: zeros drag Tuesday down")
+        let zeroed = IntervalSeries(
+            channel: "z", intervalSeconds: 1800, start: series.start, contacts: series.contacts.map { $0 ?? 0 })
+        let wrong = try CalendarRegressionModel(robust: false).fit(
+            ForecastInput(series: zeroed, calendar: .utc, openingHours: hours))
+        XCTAssertLessThan(
+            wrong.pointForecast(at: nextTuesday).reduce(0, +), 0.8 * truth, "control: zeros drag Tuesday down")
     }
 
     /// Closed slots forecast 0; nothing is negative even for a channel with many empty intervals.
     func testClosedSlotsZeroAndNeverNegative() throws {
         let channel = officeChannel(days: 28, base: 2, growth: -0.05)
         let series = channel.series(seed: 5)
-        let input = ForecastInput(series: series, calendar: .utc, openingHours: OpeningHours.learn(from: channel.series(seed: 0, noise: false), calendar: .utc))
+        let input = ForecastInput(
+            series: series, calendar: .utc,
+            openingHours: OpeningHours.learn(from: channel.series(seed: 0, noise: false), calendar: .utc))
         let fitted = try CalendarRegressionModel().fit(input)
         let everything = Array(stride(from: series.end, to: series.end + 14 * 86_400, by: 1800))
         let forecast = fitted.pointForecast(at: everything)
         XCTAssert(forecast.allSatisfy { $0 >= 0 && $0.isFinite })
-        let sundayNoon = series.end + 6 * 86_400 + 12 * 3600   // Sundays are closed
+        let sundayNoon = series.end + 6 * 86_400 + 12 * 3600  // Sundays are closed
         let mondayThree = series.end + 3 * 3600
         XCTAssertEqual(fitted.pointForecast(at: [sundayNoon, mondayThree]), [0, 0])
         XCTAssertGreaterThan(fitted.pointForecast(at: [series.end + 10 * 3600])[0], 0)
@@ -90,7 +99,8 @@ final class CalendarRegressionTests: XCTestCase {
 
     func testRefusesLessThanAWeek() {
         let series = officeChannel(days: 5).series(seed: 1)
-        XCTAssertThrowsError(try CalendarRegressionModel().fit(ForecastInput(series: series, calendar: .utc))) { error in
+        XCTAssertThrowsError(try CalendarRegressionModel().fit(ForecastInput(series: series, calendar: .utc))) {
+            error in
             guard case ForecastingError.insufficientHistory = error else { return XCTFail("\(error)") }
         }
     }
@@ -112,8 +122,9 @@ final class CalendarRegressionTests: XCTestCase {
         let series = IntervalSeries(channel: "x", intervalSeconds: 21_600, start: start, contacts: values)
         let hours = OpeningHours.always(intervalSeconds: 21_600)
         let model = CalendarRegressionModel(halfLifeWeeks: 3, robust: false)
-        let fitted = try XCTUnwrap(try model.fit(ForecastInput(series: series, calendar: .utc, openingHours: hours))
-                                   as? CalendarRegressionModel.Fitted)
+        let fitted = try XCTUnwrap(
+            try model.fit(ForecastInput(series: series, calendar: .utc, openingHours: hours))
+                as? CalendarRegressionModel.Fitted)
         XCTAssertNotEqual(fitted.trendPerWeek, 0)
         XCTAssertNotEqual(fitted.turnOfMonthEffect, 0)
 

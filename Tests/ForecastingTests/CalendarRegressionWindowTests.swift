@@ -1,6 +1,7 @@
-import XCTest
-import TestSupport
 import StaffcastCore
+import TestSupport
+import XCTest
+
 @testable import Forecasting
 
 /// The calendar regression's event windows: a lead ramp before a retail event learnt from past
@@ -72,10 +73,13 @@ final class CalendarRegressionWindowTests: XCTestCase {
 
     func testAMultiWeekUpliftDoesNotInflateTheLevelAfterwards() throws {
         // "January returns"-like: ×1.25 for two weeks from the first Monday after 1 January.
-        let starts = [CivilDate(year: 2023, month: 1, day: 2)!, CivilDate(year: 2024, month: 1, day: 8)!,
-                      CivilDate(year: 2025, month: 1, day: 6)!]
+        let starts = [
+            CivilDate(year: 2023, month: 1, day: 2)!, CivilDate(year: 2024, month: 1, day: 8)!,
+            CivilDate(year: 2025, month: 1, day: 6)!,
+        ]
         let events = starts.map {
-            CalendarEvent(name: "January returns weeks", date: $0, kind: .retail, country: "NL", leadDays: 0, lagDays: 13)
+            CalendarEvent(
+                name: "January returns weeks", date: $0, kind: .retail, country: "NL", leadDays: 0, lagDays: 13)
         }
         func multiplier(_ date: CivilDate) -> Double {
             starts.contains { (0...13).contains(date.daysSinceEpoch - $0.daysSinceEpoch) } ? 1.25 : 1

@@ -1,5 +1,6 @@
-import XCTest
 import StaffcastCore
+import XCTest
+
 @testable import Forecasting
 
 /// Retail events against dates checked by hand on a calendar (each in the comment beside it).
@@ -67,19 +68,22 @@ final class CalendarRetailEventTests: XCTestCase {
     }
 
     func testRetailEventsCanBeListedWithoutHolidays() throws {
-        let retail = try HolidayCalendar.events(countries: ["NL"], years: 2026 ... 2026, kinds: [.retail])
+        let retail = try HolidayCalendar.events(countries: ["NL"], years: 2026...2026, kinds: [.retail])
         XCTAssertTrue(retail.allSatisfy { $0.kind == .retail })
         // Ten retail events a year in NL: the nine shared ones plus Sinterklaas.
         XCTAssertEqual(retail.count, 10)
     }
 
     private func event(_ name: String, _ country: String, _ year: Int) throws -> CalendarEvent {
-        try XCTUnwrap(HolidayCalendar.events(countries: [country], years: year ... year, kinds: [.retail]).first { $0.name == name },
-                      "\(name) \(country) \(year)")
+        try XCTUnwrap(
+            HolidayCalendar.events(countries: [country], years: year...year, kinds: [.retail]).first {
+                $0.name == name
+            },
+            "\(name) \(country) \(year)")
     }
 
     private func date(of name: String, _ country: String, _ year: Int) throws -> String? {
-        try HolidayCalendar.events(countries: [country], years: year ... year, kinds: [.retail])
+        try HolidayCalendar.events(countries: [country], years: year...year, kinds: [.retail])
             .first { $0.name == name }?.date.description
     }
 }

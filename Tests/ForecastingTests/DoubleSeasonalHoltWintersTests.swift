@@ -1,6 +1,7 @@
-import XCTest
-import TestSupport
 import StaffcastCore
+import TestSupport
+import XCTest
+
 @testable import Forecasting
 
 final class DoubleSeasonalHoltWintersTests: XCTestCase {
@@ -26,7 +27,8 @@ final class DoubleSeasonalHoltWintersTests: XCTestCase {
         for k in 0..<48 { series.contacts[series.index(of: absentDay + Int64(k) * 1800)!] = nil }
         let input = ForecastInput(series: series, calendar: .utc)
         XCTAssertEqual(input.openingHours.openSlotCount, 7 * 48)
-        let fitted = try XCTUnwrap(try DoubleSeasonalHoltWintersModel().fit(input) as? DoubleSeasonalHoltWintersModel.Fitted)
+        let fitted = try XCTUnwrap(
+            try DoubleSeasonalHoltWintersModel().fit(input) as? DoubleSeasonalHoltWintersModel.Fitted)
         let instants = (0..<series.count).map { series.instant(at: $0) }
         let truth = channel.truth(at: instants)
         let noise = (truth.reduce(0, +) / Double(truth.count)).squareRoot()
@@ -34,8 +36,9 @@ final class DoubleSeasonalHoltWintersTests: XCTestCase {
         XCTAssertGreaterThan(fitted.oneStepRMSE, 0.85 * noise, "cannot beat the noise")
         XCTAssert(fitted.parameters.allSatisfy { (0...1).contains($0) })
 
-        let future = ForecastHorizon.instants(origin: series.end, horizonSeconds: 604_800, intervalSeconds: 1800,
-                                              openingHours: input.openingHours, calendar: .utc)
+        let future = ForecastHorizon.instants(
+            origin: series.end, horizonSeconds: 604_800, intervalSeconds: 1800,
+            openingHours: input.openingHours, calendar: .utc)
         let forecast = fitted.pointForecast(at: future)
         XCTAssertLessThan(wapeByHand(forecast, channel.truth(at: future)), 0.06)
         // Monday 09:00 carries the weekly peak; Tuesday 09:00 does not.
@@ -54,11 +57,13 @@ final class DoubleSeasonalHoltWintersTests: XCTestCase {
         }
         let series = channel.series(seed: 2)
         let input = ForecastInput(series: series, calendar: .utc)
-        let fitted = try XCTUnwrap(try DoubleSeasonalHoltWintersModel().fit(input) as? DoubleSeasonalHoltWintersModel.Fitted)
+        let fitted = try XCTUnwrap(
+            try DoubleSeasonalHoltWintersModel().fit(input) as? DoubleSeasonalHoltWintersModel.Fitted)
         XCTAssertEqual(fitted.grid.m1, 20)
         XCTAssertEqual(fitted.grid.m2, 100)
-        let future = ForecastHorizon.instants(origin: series.end, horizonSeconds: 604_800, intervalSeconds: 1800,
-                                              openingHours: input.openingHours, calendar: .utc)
+        let future = ForecastHorizon.instants(
+            origin: series.end, horizonSeconds: 604_800, intervalSeconds: 1800,
+            openingHours: input.openingHours, calendar: .utc)
         XCTAssertEqual(future.count, 100)
         XCTAssertLessThan(wapeByHand(fitted.pointForecast(at: future), channel.truth(at: future)), 0.05)
         // Saturday noon is closed.
@@ -69,13 +74,15 @@ final class DoubleSeasonalHoltWintersTests: XCTestCase {
     /// model steps aside with a note.
     func testStepsAside() throws {
         let office = officeChannel(days: 56).series(seed: 3)
-        XCTAssertThrowsError(try DoubleSeasonalHoltWintersModel().fit(ForecastInput(series: office, calendar: .utc))) { error in
-            guard case let ForecastingError.insufficientHistory(_, message) = error else { return XCTFail("\(error)") }
+        XCTAssertThrowsError(try DoubleSeasonalHoltWintersModel().fit(ForecastInput(series: office, calendar: .utc))) {
+            error in
+            guard case ForecastingError.insufficientHistory(_, let message) = error else { return XCTFail("\(error)") }
             XCTAssert(message.contains("same open slots"), message)
         }
         let short = doubleSeasonal(days: 20).series(seed: 3)
-        XCTAssertThrowsError(try DoubleSeasonalHoltWintersModel().fit(ForecastInput(series: short, calendar: .utc))) { error in
-            guard case let ForecastingError.insufficientHistory(_, message) = error else { return XCTFail("\(error)") }
+        XCTAssertThrowsError(try DoubleSeasonalHoltWintersModel().fit(ForecastInput(series: short, calendar: .utc))) {
+            error in
+            guard case ForecastingError.insufficientHistory(_, let message) = error else { return XCTFail("\(error)") }
             XCTAssert(message.contains("weeks"), message)
         }
     }
@@ -88,8 +95,9 @@ final class CombinationModelTests: XCTestCase {
         let channel = officeChannel(days: 84, base: 300, growth: 0.01)
         let series = channel.series(seed: 13)
         let input = ForecastInput(series: series, calendar: .utc)
-        let future = ForecastHorizon.instants(origin: series.end, horizonSeconds: 604_800, intervalSeconds: 1800,
-                                              openingHours: input.openingHours, calendar: .utc)
+        let future = ForecastHorizon.instants(
+            origin: series.end, horizonSeconds: 604_800, intervalSeconds: 1800,
+            openingHours: input.openingHours, calendar: .utc)
         let models: [any ForecastModel] = [CalendarRegressionModel(), TopDownModel(), WeeklyAverageModel(weeks: 6)]
         var members: [[Double]] = []
         for model in models { members.append(try model.fit(input).pointForecast(at: future)) }
@@ -109,8 +117,9 @@ final class CombinationModelTests: XCTestCase {
     func testMemberThatCannotFitStepsAside() throws {
         let series = officeChannel(days: 56).series(seed: 4)
         let input = ForecastInput(series: series, calendar: .utc)
-        let future = ForecastHorizon.instants(origin: series.end, horizonSeconds: 604_800, intervalSeconds: 1800,
-                                              openingHours: input.openingHours, calendar: .utc)
+        let future = ForecastHorizon.instants(
+            origin: series.end, horizonSeconds: 604_800, intervalSeconds: 1800,
+            openingHours: input.openingHours, calendar: .utc)
         let combined = try CombinationModel(members: [DoubleSeasonalHoltWintersModel(), TopDownModel()]).fit(input)
         XCTAssertEqual(combined.pointForecast(at: future), try TopDownModel().fit(input).pointForecast(at: future))
         XCTAssertThrowsError(try CombinationModel(members: [DoubleSeasonalHoltWintersModel()]).fit(input))

@@ -1,6 +1,7 @@
-import XCTest
-import TestSupport
 import StaffcastCore
+import TestSupport
+import XCTest
+
 @testable import Forecasting
 
 /// Issue 9: the planner is told what the models treated specially, with dates and channels; and
@@ -17,7 +18,9 @@ final class ForecastAnomalyTests: XCTestCase {
         var series = channel.series(seed: 4)
         let holidays = try HolidayCalendar.events(countries: ["US"], years: 2025...2025)
         for h in holidays where h.kind == .holiday {
-            for instant in channel.instants(fromDay: h.date, days: 1) { if let i = series.index(of: instant) { series.contacts[i] = 0 } }
+            for instant in channel.instants(fromDay: h.date, days: 1) {
+                if let i = series.index(of: instant) { series.contacts[i] = 0 }
+            }
         }
         for instant in channel.instants(fromDay: CivilDate(year: 2025, month: 3, day: 12)!, days: 1) {
             let hour = (instant % 86_400) / 3600
@@ -34,17 +37,19 @@ final class ForecastAnomalyTests: XCTestCase {
         let input = ForecastInput(series: series, calendar: .utc, calendarEvents: holidays)
         let anomalies = input.anomalies(origin: series.end, horizonSeconds: 7 * 86_400)
         let d = { (y: Int, m: Int, day: Int) in CivilDate(year: y, month: m, day: day)! }
-        XCTAssertEqual(anomalies.map(\.kind), [.absentStretch, .glitchDay, .levelShift, .unseenHoliday],
-                       anomalies.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(
+            anomalies.map(\.kind), [.absentStretch, .glitchDay, .levelShift, .unseenHoliday],
+            anomalies.map(\.description).joined(separator: "\n"))
         XCTAssertEqual(anomalies.map(\.first), [d(2025, 3, 12), d(2025, 4, 15), d(2025, 4, 28), d(2025, 5, 26)])
         XCTAssert(anomalies.allSatisfy { $0.channel == "synthetic" })
-        XCTAssertEqual(anomalies[0].description,
-                       "synthetic: 2025-03-12 absent stretch: 12:00–16:00: 8 open intervals absent; unknown, not zero")
+        XCTAssertEqual(
+            anomalies[0].description,
+            "synthetic: 2025-03-12 absent stretch: 12:00–16:00: 8 open intervals absent; unknown, not zero")
         // ×10 against neighbouring Tuesdays of which half are after the ×0.75 shift: ≈ 10 / 0.875.
         XCTAssertTrue(anomalies[1].detail.contains("× the neighbouring Tuesdays"), anomalies[1].detail)
         let ratio = try XCTUnwrap(Double(anomalies[1].detail.prefix { $0 != "×" }))
         XCTAssert((9.5...13).contains(ratio), anomalies[1].detail)
-        XCTAssertTrue(anomalies[2].detail.contains("×0.7"), anomalies[2].detail)   // the planted 0.75
+        XCTAssertTrue(anomalies[2].detail.contains("×0.7"), anomalies[2].detail)  // the planted 0.75
         XCTAssertTrue(anomalies[3].detail.contains("Memorial Day"), anomalies[3].detail)
     }
 
@@ -65,9 +70,10 @@ final class ForecastAnomalyTests: XCTestCase {
     /// The eve of Yom Kippur (a short day) is not copied into the next normal Wednesday.
     func testSeasonalNaiveDoesNotCopyAHolidayEve() throws {
         let events = try HolidayCalendar.events(countries: ["IL"], years: 2025...2025)
-        let eve = try XCTUnwrap(events.first { $0.name == "Eve of Yom Kippur" }).date     // Wednesday 2025-10-01
+        let eve = try XCTUnwrap(events.first { $0.name == "Eve of Yom Kippur" }).date  // Wednesday 2025-10-01
         let office = officeChannel(days: 0, base: 200, growth: 0)
-        let channel = SyntheticChannel(firstDay: CivilDate(year: 2025, month: 7, day: 7)!, days: 13 * 7) { local, weeks in
+        let channel = SyntheticChannel(firstDay: CivilDate(year: 2025, month: 7, day: 7)!, days: 13 * 7) {
+            local, weeks in
             office.expected(local, weeks) * (local.date == eve ? 0.4 : 1)
         }
         let series = channel.series(seed: 2)
@@ -77,8 +83,10 @@ final class ForecastAnomalyTests: XCTestCase {
         let total = try SeasonalNaiveModel().fit(input).pointForecast(at: wednesday).reduce(0, +)
         assertClose(total, channel.truth(at: wednesday).reduce(0, +), relative: 0.1)
         // Without the calendar it would have copied the eve.
-        let plain = try SeasonalNaiveModel().fit(ForecastInput(series: series.truncated(before: origin), calendar: .utc))
-            .pointForecast(at: wednesday).reduce(0, +)
+        let plain = try SeasonalNaiveModel().fit(
+            ForecastInput(series: series.truncated(before: origin), calendar: .utc)
+        )
+        .pointForecast(at: wednesday).reduce(0, +)
         assertClose(plain, 0.4 * channel.truth(at: wednesday).reduce(0, +), relative: 0.1)
     }
 }

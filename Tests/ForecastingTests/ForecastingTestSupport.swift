@@ -1,13 +1,15 @@
 import Foundation
-import XCTest
-import TestSupport
 import StaffcastCore
+import TestSupport
+import XCTest
+
 @testable import Forecasting
 
 /// Poisson(λ) by Knuth's product method, splitting large λ into pieces below 30
 /// (a sum of independent Poissons is Poisson), so it is exact and fast enough for tests.
 func poisson(_ lambda: Double, using rng: inout SeededGenerator) -> Double {
-    var remaining = lambda, total = 0
+    var remaining = lambda
+    var total = 0
     while remaining > 0 {
         let piece = min(remaining, 30)
         remaining -= piece
@@ -48,7 +50,8 @@ struct SyntheticChannel {
         var rng = SeededGenerator(seed: seed)
         let instants = instants(fromDay: firstDay, days: days)
         let values = truth(at: instants).map { noise ? poisson($0, using: &rng) : $0 }
-        return IntervalSeries(channel: "synthetic", intervalSeconds: intervalSeconds, start: instants[0], contacts: values)
+        return IntervalSeries(
+            channel: "synthetic", intervalSeconds: intervalSeconds, start: instants[0], contacts: values)
     }
 }
 
@@ -68,7 +71,8 @@ func officeChannel(days: Int, base: Double = 300, growth: Double = 0.01) -> Synt
 
 /// The bank fixture: calls per 30 minutes, weekdays 07:00–21:00, UTC, absent days absent.
 func loadBankFixture() throws -> IntervalSeries {
-    let url = try XCTUnwrap(Bundle.module.url(forResource: "bank_calls_30min", withExtension: "csv", subdirectory: "Fixtures"))
+    let url = try XCTUnwrap(
+        Bundle.module.url(forResource: "bank_calls_30min", withExtension: "csv", subdirectory: "Fixtures"))
     let text = try String(contentsOf: url, encoding: .utf8)
     var values: [Int64: Double] = [:]
     for line in text.split(whereSeparator: \.isNewline).dropFirst() {
@@ -81,15 +85,20 @@ func loadBankFixture() throws -> IntervalSeries {
         let instant = Int64(day.daysSinceEpoch) * 86_400 + Int64(time[0] * 3600 + time[1] * 60 + time[2])
         values[instant] = try XCTUnwrap(Double(fields[1]))
     }
-    let first = try XCTUnwrap(values.keys.min()), last = try XCTUnwrap(values.keys.max())
+    let first = try XCTUnwrap(values.keys.min())
+    let last = try XCTUnwrap(values.keys.max())
     let contacts = stride(from: first, through: last, by: 1800).map { values[$0] }
     return IntervalSeries(channel: "calls", intervalSeconds: 1800, start: first, contacts: contacts)
 }
 
 /// Σ|f − y| / Σy computed here, independently of the library's Accuracy.
 func wapeByHand(_ forecast: [Double], _ actual: [Double]) -> Double {
-    var error = 0.0, total = 0.0
-    for (f, y) in zip(forecast, actual) { error += abs(f - y); total += y }
+    var error = 0.0
+    var total = 0.0
+    for (f, y) in zip(forecast, actual) {
+        error += abs(f - y)
+        total += y
+    }
     return error / total
 }
 
@@ -102,7 +111,9 @@ func assertWellFormed(_ forecast: Forecast, file: StaticString = #filePath, line
     XCTAssertEqual(forecast.instants, forecast.instants.sorted(), file: file, line: line)
     for k in 0..<n {
         let values = [forecast.lo95[k], forecast.lo80[k], forecast.mean[k], forecast.hi80[k], forecast.hi95[k]]
-        XCTAssert(values.allSatisfy { $0.isFinite && $0 >= 0 }, "negative or non-finite at \(k): \(values)", file: file, line: line)
+        XCTAssert(
+            values.allSatisfy { $0.isFinite && $0 >= 0 }, "negative or non-finite at \(k): \(values)", file: file,
+            line: line)
         XCTAssertEqual(values, values.sorted(), "bounds out of order at \(k)", file: file, line: line)
     }
 }

@@ -1,6 +1,7 @@
-import XCTest
-import TestSupport
 import StaffcastCore
+import TestSupport
+import XCTest
+
 @testable import Forecasting
 
 final class IntradayUpdateTests: XCTestCase {
@@ -8,8 +9,10 @@ final class IntradayUpdateTests: XCTestCase {
     private let flat = [Double](repeating: 1000, count: 28)
     /// The bank's mean half-hour volumes 07:00–21:00 (Mar–Aug 2003, rounded to tens):
     /// 32,440 a day, 12,870 of them before noon.
-    private let bankShaped: [Double] = [480, 540, 830, 1100, 1530, 1690, 1710, 1700, 1670, 1620, 1570, 1540, 1500, 1480,
-                                        1460, 1450, 1410, 1380, 1290, 1160, 980, 860, 750, 670, 590, 540, 490, 450]
+    private let bankShaped: [Double] = [
+        480, 540, 830, 1100, 1530, 1690, 1710, 1700, 1670, 1620, 1570, 1540, 1500, 1480,
+        1460, 1450, 1410, 1380, 1290, 1160, 980, 860, 750, 670, 590, 540, 490, 450,
+    ]
     /// Half-hours observed by noon (07:00 + 10 × 30 min).
     private let noon = 10
 
@@ -117,11 +120,12 @@ final class IntradayUpdateTests: XCTestCase {
         XCTAssertEqual(result.remaining.count, 20)
         // NaN, ±∞ and negative actuals are unknown too.
         let junk: [Double?] = [1200, .nan, 1200, .infinity, 1200, 1200, -5, 1200]
-        XCTAssertEqual(IntradayUpdate(method: .shrunkRatio(k: 5000)).update(planned: flat, observed: junk).factor, result.factor)
+        XCTAssertEqual(
+            IntradayUpdate(method: .shrunkRatio(k: 5000)).update(planned: flat, observed: junk).factor, result.factor)
     }
 
     func testFactorStaysWithinItsBoundsOnAbsurdInput() {
-        XCTAssertEqual(IntradayUpdate.factorBounds, 0.25 ... 4)
+        XCTAssertEqual(IntradayUpdate.factorBounds, 0.25...4)
         let huge: [Double?] = [Double?](repeating: 1e9, count: 14)
         for update in allMethods + [IntradayUpdate(method: .shrunkRatio(k: 0))] {
             let result = update.update(planned: flat, observed: huge)
@@ -129,7 +133,8 @@ final class IntradayUpdateTests: XCTestCase {
             XCTAssertEqual(result.remaining, [Double](repeating: 4000, count: 14))
         }
         // No calls at all, unshrunk: raw factor 0, bounded to 0.25.
-        let silent = IntradayUpdate(method: .shrunkRatio(k: 0)).update(planned: flat, observed: [Double?](repeating: 0, count: 14))
+        let silent = IntradayUpdate(method: .shrunkRatio(k: 0)).update(
+            planned: flat, observed: [Double?](repeating: 0, count: 14))
         XCTAssertEqual(silent.factor, 0.25)
         // Observations beyond the plan are ignored; nothing remains.
         let over = IntradayUpdate.standard.update(planned: [1000, 1000], observed: [1000, 1000, 1e9])
@@ -142,8 +147,11 @@ final class IntradayUpdateTests: XCTestCase {
     /// Flat plan, noon, +20 %: w = 10,000 / (10,000 + 15,000) = 0.4, factor = 1.08.
     func testShrunkRatioWeight() {
         let observed: [Double?] = flat[..<noon].map { 1.2 * $0 }
-        assertClose(IntradayUpdate(method: .shrunkRatio(k: 15_000)).update(planned: flat, observed: observed).factor, 1.08, relative: 1e-15)
-        XCTAssertEqual(IntradayUpdate(method: .shrunkRatio(k: .infinity)).update(planned: flat, observed: observed).factor, 1)
+        assertClose(
+            IntradayUpdate(method: .shrunkRatio(k: 15_000)).update(planned: flat, observed: observed).factor, 1.08,
+            relative: 1e-15)
+        XCTAssertEqual(
+            IntradayUpdate(method: .shrunkRatio(k: .infinity)).update(planned: flat, observed: observed).factor, 1)
     }
 
     /// Plan 4 × 100, observed [120, 120]: F = 200, s = 0.5; τ² = 0.01, σ² = 0.005:
@@ -158,26 +166,34 @@ final class IntradayUpdateTests: XCTestCase {
     /// = 0.0195, w = 0.01 / 0.0295, factor = 1 + 0.1 w = 1.033898…
     /// The same ratio with no scatter ([110, 110]) gets w = 0.01 / 0.015 and a larger factor.
     func testDispersionAwareWeight() {
-        let update = IntradayUpdate(method: .dispersionAware(levelVariance: 0.01, shapeVariance: 0, dispersionMultiple: 1))
+        let update = IntradayUpdate(
+            method: .dispersionAware(levelVariance: 0.01, shapeVariance: 0, dispersionMultiple: 1))
         let planned: [Double] = [100, 100, 100, 100]
-        assertClose(update.update(planned: planned, observed: [130, 90]).factor, 1 + 0.1 * 0.01 / 0.0295, relative: 1e-14)
-        assertClose(update.update(planned: planned, observed: [110, 110]).factor, 1 + 0.1 * 0.01 / 0.015, relative: 1e-14)
+        assertClose(
+            update.update(planned: planned, observed: [130, 90]).factor, 1 + 0.1 * 0.01 / 0.0295, relative: 1e-14)
+        assertClose(
+            update.update(planned: planned, observed: [110, 110]).factor, 1 + 0.1 * 0.01 / 0.015, relative: 1e-14)
     }
 
     func testTomorrowCarryIsClamped() {
         let observed: [Double?] = [1200, 1200]
         let planned: [Double] = [1000, 1000, 1000]
-        let full = IntradayUpdate(method: .shrunkRatio(k: 0), tomorrowCarry: 7).update(planned: planned, observed: observed)
+        let full = IntradayUpdate(method: .shrunkRatio(k: 0), tomorrowCarry: 7).update(
+            planned: planned, observed: observed)
         XCTAssertEqual(full.tomorrowFactor, full.factor)
         assertClose(full.factor, 1.2, relative: 1e-15)
-        let none = IntradayUpdate(method: .shrunkRatio(k: 0), tomorrowCarry: -1).update(planned: planned, observed: observed)
+        let none = IntradayUpdate(method: .shrunkRatio(k: 0), tomorrowCarry: -1).update(
+            planned: planned, observed: observed)
         XCTAssertEqual(none.tomorrowFactor, 1)
-        let half = IntradayUpdate(method: .shrunkRatio(k: 0), tomorrowCarry: 0.5).update(planned: planned, observed: observed)
+        let half = IntradayUpdate(method: .shrunkRatio(k: 0), tomorrowCarry: 0.5).update(
+            planned: planned, observed: observed)
         assertClose(half.tomorrowFactor, 1.1, relative: 1e-15)
     }
 
     private var allMethods: [IntradayUpdate] {
-        [.standard, IntradayUpdate(method: .shrunkRatio(k: 15_000)),
-         IntradayUpdate(method: .precisionWeighted(levelVariance: 0.00405, shapeVariance: 0.002))]
+        [
+            .standard, IntradayUpdate(method: .shrunkRatio(k: 15_000)),
+            IntradayUpdate(method: .precisionWeighted(levelVariance: 0.00405, shapeVariance: 0.002)),
+        ]
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import Forecasting
 
 final class PredictionIntervalsTests: XCTestCase {
@@ -11,7 +12,8 @@ final class PredictionIntervalsTests: XCTestCase {
         var samples: [ErrorSample] = []
         for (day, sign) in [(1, 1.0), (2, -1.0)] {
             for _ in 0..<20 {
-                samples.append(ErrorSample(day: DayKey(origin: 0, day: day), forecast: 999, actual: 1000 * exp(sign * 0.1) - 1))
+                samples.append(
+                    ErrorSample(day: DayKey(origin: 0, day: day), forecast: 999, actual: 1000 * exp(sign * 0.1) - 1))
             }
         }
         let calibration = IntervalCalibration.fit(samples)
@@ -50,14 +52,18 @@ final class PredictionIntervalsTests: XCTestCase {
 
     func testAccuracyMeasures() {
         // f = (10, 20, 30), y = (12, 18, 30): |e| = 2, 2, 0; Σy = 60.
-        let f: [Double] = [10, 20, 30], y: [Double] = [12, 18, 30]
+        let f: [Double] = [10, 20, 30]
+        let y: [Double] = [12, 18, 30]
         XCTAssertEqual(Accuracy.wape(forecast: f, actual: y), 4.0 / 60)
         XCTAssertEqual(Accuracy.bias(forecast: f, actual: y), 0)
-        XCTAssertEqual(try XCTUnwrap(Accuracy.rootMeanSquaredError(forecast: f, actual: y)), (8.0 / 3).squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(
+            try XCTUnwrap(Accuracy.rootMeanSquaredError(forecast: f, actual: y)), (8.0 / 3).squareRoot(),
+            accuracy: 1e-12)
         XCTAssertEqual(Accuracy.coverage(actual: y, lower: [11, 19, 30], upper: [13, 21, 30]), 2.0 / 3)
         // Days: (10 + 20) vs (12 + 18) → 0; 30 vs 30 → 0; then a day 40 % high.
-        XCTAssertEqual(Accuracy.dailyAbsolutePercentageError(forecast: f + [14], actual: y + [10], day: [1, 1, 2, 3]),
-                       (0 + 0 + 0.4) / 3)
+        XCTAssertEqual(
+            Accuracy.dailyAbsolutePercentageError(forecast: f + [14], actual: y + [10], day: [1, 1, 2, 3]),
+            (0 + 0 + 0.4) / 3)
         XCTAssertNil(Accuracy.wape(forecast: [1], actual: [0]))
     }
 }

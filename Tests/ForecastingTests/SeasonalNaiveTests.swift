@@ -1,6 +1,7 @@
-import XCTest
-import TestSupport
 import StaffcastCore
+import TestSupport
+import XCTest
+
 @testable import Forecasting
 
 final class SeasonalNaiveTests: XCTestCase {
@@ -36,8 +37,9 @@ final class SeasonalNaiveTests: XCTestCase {
         let nextWednesday12 = lastWednesday + 604_800 + 12 * 3600
         XCTAssertEqual(fitted.pointForecast(at: [nextWednesday12]), [212])
 
-        let zeroed = IntervalSeries(channel: "c", intervalSeconds: 3600, start: series.start,
-                                    contacts: series.contacts.map { $0 ?? 0 })
+        let zeroed = IntervalSeries(
+            channel: "c", intervalSeconds: 3600, start: series.start,
+            contacts: series.contacts.map { $0 ?? 0 })
         let wrong = try SeasonalNaiveModel().fit(ForecastInput(series: zeroed, calendar: .utc, openingHours: hours))
         XCTAssertEqual(wrong.pointForecast(at: [nextWednesday12]), [0], "control: a zero day is taken as zero")
     }
@@ -46,22 +48,31 @@ final class SeasonalNaiveTests: XCTestCase {
     /// from 09:00 local a week earlier, an hour later in UTC.
     func testAlignsOnLocalClockAcrossDST() throws {
         let amsterdam = try PlanningCalendar(identifier: "Europe/Amsterdam")
-        let channel = SyntheticChannel(calendar: amsterdam, intervalSeconds: 1800,
-                                       firstDay: CivilDate(year: 2025, month: 3, day: 10)!, days: 21) { local, _ in
+        let channel = SyntheticChannel(
+            calendar: amsterdam, intervalSeconds: 1800,
+            firstDay: CivilDate(year: 2025, month: 3, day: 10)!, days: 21
+        ) { local, _ in
             Double(local.secondsOfDay / 1800) + 1  // the local half-hour of the day
         }
         let series = channel.series(seed: 1, noise: false)
         let fitted = try SeasonalNaiveModel().fit(ForecastInput(series: series, calendar: amsterdam))
-        let nineAM = try XCTUnwrap(amsterdam.instants(for: LocalDateTime(date: CivilDate(year: 2025, month: 4, day: 1)!,
-                                                                          secondsOfDay: 9 * 3600)).first)
+        let nineAM = try XCTUnwrap(
+            amsterdam.instants(
+                for: LocalDateTime(
+                    date: CivilDate(year: 2025, month: 4, day: 1)!,
+                    secondsOfDay: 9 * 3600)
+            ).first)
         XCTAssertEqual(fitted.pointForecast(at: [nineAM]), [19])
     }
 
     func testRefusesAnEmptyHistory() {
-        let series = IntervalSeries(channel: "empty", intervalSeconds: 1800, start: 0, contacts: Array(repeating: nil, count: 96))
+        let series = IntervalSeries(
+            channel: "empty", intervalSeconds: 1800, start: 0, contacts: Array(repeating: nil, count: 96))
         let input = ForecastInput(series: series, calendar: .utc, openingHours: .always(intervalSeconds: 1800))
         XCTAssertThrowsError(try SeasonalNaiveModel().fit(input)) { error in
-            guard case ForecastingError.insufficientHistory(channel: "empty", _) = error else { return XCTFail("\(error)") }
+            guard case ForecastingError.insufficientHistory(channel: "empty", _) = error else {
+                return XCTFail("\(error)")
+            }
         }
     }
 
@@ -70,7 +81,8 @@ final class SeasonalNaiveTests: XCTestCase {
         var (series, hours) = weeklyCountingSeries(weeks: 8)
         let lastMonday = series.end - 7 * 86_400
         series.contacts[series.index(of: lastMonday + 9 * 3600)!] = nil
-        let fitted = try WeeklyAverageModel(weeks: 6).fit(ForecastInput(series: series, calendar: .utc, openingHours: hours))
+        let fitted = try WeeklyAverageModel(weeks: 6).fit(
+            ForecastInput(series: series, calendar: .utc, openingHours: hours))
         // Weeks 7, 6, 5, 4, 3, 2 (week 8 unknown at Monday 09:00): mean of 709 … 209 = 459.
         XCTAssertEqual(fitted.pointForecast(at: [series.end + 9 * 3600]), [459])
         // Monday 10:00 is known in week 8: weeks 8 … 3 → mean 560.

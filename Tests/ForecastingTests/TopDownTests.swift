@@ -1,12 +1,14 @@
-import XCTest
-import TestSupport
 import StaffcastCore
+import TestSupport
+import XCTest
+
 @testable import Forecasting
 
 final class TopDownTests: XCTestCase {
     func nextWeek(_ input: ForecastInput, after end: Int64) -> [Int64] {
-        ForecastHorizon.instants(origin: end, horizonSeconds: 604_800, intervalSeconds: input.series.intervalSeconds,
-                                 openingHours: input.openingHours, calendar: input.calendar)
+        ForecastHorizon.instants(
+            origin: end, horizonSeconds: 604_800, intervalSeconds: input.series.intervalSeconds,
+            openingHours: input.openingHours, calendar: input.calendar)
     }
 
     func dayTotals(_ instants: [Int64], _ values: [Double], calendar: PlanningCalendar) -> [Int: Double] {
@@ -24,7 +26,8 @@ final class TopDownTests: XCTestCase {
         let future = nextWeek(input, after: series.end)
         let forecast = try TopDownModel().fit(input).pointForecast(at: future)
         let truth = channel.truth(at: future)
-        let got = dayTotals(future, forecast, calendar: .utc), want = dayTotals(future, truth, calendar: .utc)
+        let got = dayTotals(future, forecast, calendar: .utc)
+        let want = dayTotals(future, truth, calendar: .utc)
         XCTAssertEqual(Set(got.keys), [1, 2, 3, 4, 5, 6])
         for weekday in 1...6 {
             assertClose(try XCTUnwrap(got[weekday]), try XCTUnwrap(want[weekday]), relative: 0.03)
@@ -49,7 +52,8 @@ final class TopDownTests: XCTestCase {
         assertClose(withTrend, truth, relative: 0.02)
         // Without the turn-of-month feature (whose effect would otherwise absorb part of the
         // growth): with the trend within 2 %, without it more than 4 % low.
-        let plain = try TopDownModel(monthStartDays: 0, monthEndDays: 0).fit(input).pointForecast(at: future).reduce(0, +)
+        let plain = try TopDownModel(monthStartDays: 0, monthEndDays: 0).fit(input).pointForecast(at: future).reduce(
+            0, +)
         let without = try TopDownModel(trendWeeks: 0, monthStartDays: 0, monthEndDays: 0).fit(input)
             .pointForecast(at: future).reduce(0, +)
         assertClose(plain, truth, relative: 0.02)
@@ -70,7 +74,8 @@ final class TopDownTests: XCTestCase {
 
         var zeroed = series
         for k in 0..<48 { zeroed.contacts[zeroed.index(of: lastMonday + Int64(k) * 1800)!] = 0 }
-        let control = try TopDownModel(trendWeeks: 0).fit(ForecastInput(series: zeroed, calendar: .utc, openingHours: input.openingHours))
+        let control = try TopDownModel(trendWeeks: 0).fit(
+            ForecastInput(series: zeroed, calendar: .utc, openingHours: input.openingHours))
         XCTAssertLessThan(control.pointForecast(at: monday).reduce(0, +) / truth, 0.9, "control: a zero day counts")
     }
 
@@ -87,13 +92,15 @@ final class TopDownTests: XCTestCase {
             afterDays.insert(next)
         }
         let base = officeChannel(days: 0, base: 300, growth: 0)
-        let channel = SyntheticChannel(firstDay: CivilDate(year: 2025, month: 3, day: 3)!, days: 7 * 30) { local, weeks in
+        let channel = SyntheticChannel(firstDay: CivilDate(year: 2025, month: 3, day: 3)!, days: 7 * 30) {
+            local, weeks in
             let day = local.date.daysSinceEpoch
             if closed.contains(day) { return 0 }
             return base.expected(local, weeks) * (afterDays.contains(day) ? 1.4 : 1)
         }
         var series = channel.series(seed: 21)
-        for i in series.contacts.indices where closed.contains(LocalDateTime(utcSeconds: series.instant(at: i)).date.daysSinceEpoch) {
+        for i in series.contacts.indices
+        where closed.contains(LocalDateTime(utcSeconds: series.instant(at: i)).date.daysSinceEpoch) {
             series.contacts[i] = nil
         }
         // History up to Friday 26 September; forecast through the Tuesday after Columbus Day (13 October).
@@ -102,12 +109,14 @@ final class TopDownTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(pastSurges, 3)
         // Columbus Day has no past occurrence, so only the planner's closure closes it.
         let columbus = CivilDate(year: 2025, month: 10, day: 13)!
-        let closure = UserEvent(name: "Columbus Day", kind: .closure, channel: nil, start: Int64(columbus.daysSinceEpoch) * 86_400,
-                                end: Int64(columbus.daysSinceEpoch + 1) * 86_400, isWholeDays: true, firstDay: columbus,
-                                lastDay: columbus, location: SourceLocation(file: "events.csv", line: 2, column: 1))
-        let input = ForecastInput(series: series.truncated(before: Int64(endDay) * 86_400), calendar: .utc,
-                                  openingHours: OpeningHours.learn(from: series, calendar: .utc), calendarEvents: holidays,
-                                  userEvents: [closure])
+        let closure = UserEvent(
+            name: "Columbus Day", kind: .closure, channel: nil, start: Int64(columbus.daysSinceEpoch) * 86_400,
+            end: Int64(columbus.daysSinceEpoch + 1) * 86_400, isWholeDays: true, firstDay: columbus,
+            lastDay: columbus, location: SourceLocation(file: "events.csv", line: 2, column: 1))
+        let input = ForecastInput(
+            series: series.truncated(before: Int64(endDay) * 86_400), calendar: .utc,
+            openingHours: OpeningHours.learn(from: series, calendar: .utc), calendarEvents: holidays,
+            userEvents: [closure])
         let fitted = try TopDownModel().fit(input)
         func total(_ day: CivilDate) -> Double {
             let start = Int64(day.daysSinceEpoch) * 86_400
@@ -127,8 +136,10 @@ final class TopDownTests: XCTestCase {
     func testDSTDaysUseLocalClockShares() throws {
         let amsterdam = try PlanningCalendar(identifier: "Europe/Amsterdam")
         func channel(days: Int) -> SyntheticChannel {
-            SyntheticChannel(calendar: amsterdam, intervalSeconds: 1800, firstDay: CivilDate(year: 2025, month: 8, day: 25)!,
-                             days: days) { local, _ in
+            SyntheticChannel(
+                calendar: amsterdam, intervalSeconds: 1800, firstDay: CivilDate(year: 2025, month: 8, day: 25)!,
+                days: days
+            ) { local, _ in
                 let hour = Double(local.secondsOfDay) / 3600
                 return 40 + 200 * exp(-pow((hour - 9) / 1.5, 2)) + (local.weekday >= 6 ? 0 : 60)
             }
@@ -137,8 +148,9 @@ final class TopDownTests: XCTestCase {
         let before = channel(days: 56)
         let series = before.series(seed: 4)
         let input = ForecastInput(series: series, calendar: amsterdam)
-        let future = ForecastHorizon.instants(origin: series.end, horizonSeconds: 8 * 86_400 + 3600, intervalSeconds: 1800,
-                                              openingHours: input.openingHours, calendar: amsterdam)
+        let future = ForecastHorizon.instants(
+            origin: series.end, horizonSeconds: 8 * 86_400 + 3600, intervalSeconds: 1800,
+            openingHours: input.openingHours, calendar: amsterdam)
         let forecast = try TopDownModel().fit(input).pointForecast(at: future)
         let sunday = CivilDate(year: 2025, month: 10, day: 26)!
         let onSunday = future.indices.filter { amsterdam.local(future[$0]).date == sunday }
@@ -147,7 +159,8 @@ final class TopDownTests: XCTestCase {
         XCTAssertEqual(twoAM.count, 2)
         XCTAssertEqual(forecast[twoAM[0]], forecast[twoAM[1]])
         XCTAssertLessThan(wapeByHand(forecast, before.truth(at: future)), 0.05)
-        let nine = try XCTUnwrap(amsterdam.instants(for: LocalDateTime(date: sunday.adding(days: 1), secondsOfDay: 9 * 3600)).first)
+        let nine = try XCTUnwrap(
+            amsterdam.instants(for: LocalDateTime(date: sunday.adding(days: 1), secondsOfDay: 9 * 3600)).first)
         let k = try XCTUnwrap(future.firstIndex(of: nine))
         assertClose(forecast[k], before.truth(at: [nine])[0], relative: 0.06)
 
@@ -158,7 +171,8 @@ final class TopDownTests: XCTestCase {
         let nextWeek = nextWeek(laterInput, after: later.end)
         let laterForecast = try TopDownModel().fit(laterInput).pointForecast(at: nextWeek)
         let nextSunday = nextWeek.indices.filter { amsterdam.local(nextWeek[$0]).weekday == 7 }
-        XCTAssertLessThan(wapeByHand(nextSunday.map { laterForecast[$0] }, after.truth(at: nextSunday.map { nextWeek[$0] })), 0.05)
+        XCTAssertLessThan(
+            wapeByHand(nextSunday.map { laterForecast[$0] }, after.truth(at: nextSunday.map { nextWeek[$0] })), 0.05)
         let peak = try XCTUnwrap(nextSunday.max { laterForecast[$0] < laterForecast[$1] })
         XCTAssertEqual(amsterdam.local(nextWeek[peak]).secondsOfDay, 9 * 3600)
     }
@@ -168,8 +182,10 @@ final class TopDownTests: XCTestCase {
         let full = officeChannel(days: 28).series(seed: 1)
         let hours = OpeningHours.learn(from: full, calendar: .utc)
         let weekdaysOnly = full.truncated(before: full.start + 5 * 86_400)
-        XCTAssertThrowsError(try TopDownModel().fit(ForecastInput(series: weekdaysOnly, calendar: .utc, openingHours: hours))) { error in
-            guard case let ForecastingError.insufficientHistory(_, message) = error else { return XCTFail("\(error)") }
+        XCTAssertThrowsError(
+            try TopDownModel().fit(ForecastInput(series: weekdaysOnly, calendar: .utc, openingHours: hours))
+        ) { error in
+            guard case ForecastingError.insufficientHistory(_, let message) = error else { return XCTFail("\(error)") }
             XCTAssert(message.contains("Saturday"), message)
         }
     }

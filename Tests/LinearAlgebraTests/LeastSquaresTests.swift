@@ -1,5 +1,6 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import LinearAlgebra
 
 final class LeastSquaresTests: XCTestCase {
@@ -104,13 +105,16 @@ final class LeastSquaresTests: XCTestCase {
     /// elimination (an independent route) to high precision.
     func testAgreesWithNormalEquations() throws {
         var rng = SeededGenerator(seed: 7)
-        let m = 50, n = 4
+        let m = 50
+        let n = 4
         var rowsValues: [[Double]] = []
         var response: [Double] = []
         for _ in 0..<m {
             let row = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }
             rowsValues.append(row)
-            response.append(row.enumerated().reduce(0.3) { $0 + Double($1.offset + 1) * $1.element } + Double.random(in: -0.1...0.1, using: &rng))
+            response.append(
+                row.enumerated().reduce(0.3) { $0 + Double($1.offset + 1) * $1.element }
+                    + Double.random(in: -0.1...0.1, using: &rng))
         }
         let solution = try LeastSquares.solve(try Matrix(rowMajor: rowsValues), response)
         // Normal equations XᵀX β = Xᵀy by Gaussian elimination with partial pivoting.

@@ -1,12 +1,15 @@
-import XCTest
 import Queueing
+import XCTest
+
 @testable import Planning
 
 /// One validation for flags and config entries; only the naming of the setting differs.
 final class ChannelSettingsTests: XCTestCase {
     func testEveryEngineParameterOfATargetMapsToASetting() {
-        for parameter in [QueueingParameter.serviceLevel, .targetSeconds, .asaSeconds, .maxOccupancy, .shrinkage,
-                          .patienceSeconds, .maxAbandonRate, .ahtSeconds, .concurrency, .deadlineSeconds] {
+        for parameter in [
+            QueueingParameter.serviceLevel, .targetSeconds, .asaSeconds, .maxOccupancy, .shrinkage,
+            .patienceSeconds, .maxAbandonRate, .ahtSeconds, .concurrency, .deadlineSeconds,
+        ] {
             XCTAssertNotNil(ChannelSetting(parameter), "\(parameter)")
         }
         XCTAssertEqual(ChannelSetting(.patienceSeconds)?.configKey, "patience")
@@ -26,7 +29,9 @@ final class ChannelSettingsTests: XCTestCase {
             }
         }
         // The engine's own checks come back as the setting: shrinkage 1 is refused by Queueing.
-        XCTAssertThrowsError(try ChannelSettings(ahtSeconds: 300, serviceLevel: "80/20", shrinkage: 1).policy(naming: .flags)) { error in
+        XCTAssertThrowsError(
+            try ChannelSettings(ahtSeconds: 300, serviceLevel: "80/20", shrinkage: 1).policy(naming: .flags)
+        ) { error in
             XCTAssertEqual((error as? ChannelSettingError)?.setting, .shrinkage)
         }
     }
@@ -38,6 +43,7 @@ final class ChannelSettingsTests: XCTestCase {
         let policy = try settings.policy(naming: .flags, requiresTarget: false)
         XCTAssertNil(policy.target.serviceLevel)
         XCTAssertEqual(policy.target.shrinkage, 0.3)
-        XCTAssertThrowsError(try ChannelSettings(ahtSeconds: 300, shrinkage: 2).policy(naming: .flags, requiresTarget: false))
+        XCTAssertThrowsError(
+            try ChannelSettings(ahtSeconds: 300, shrinkage: 2).policy(naming: .flags, requiresTarget: false))
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Planning
 
 /// The hiring plan checked by hand: every expected figure below is worked out in the comments.
@@ -9,7 +10,8 @@ final class HiringPlannerTests: XCTestCase {
         var settings = CapacitySettings(headcount: ["phone": 10])
         settings.trainingWeeks = 2
         settings.rampUp = [0.5]
-        let result = HiringPlanner.plan(required: [10, 10, 10, 10, 12, 12, 15, 15, 15, 10], headcount: 10, settings: settings)
+        let result = HiringPlanner.plan(
+            required: [10, 10, 10, 10, 12, 12, 15, 15, 15, 10], headcount: 10, settings: settings)
         // Week 4 is short 2: 2 people starting in week 4 − 3 = 1. Week 6 is short 15 − 12 = 3:
         // 3 people starting in week 3.
         XCTAssertEqual(result.recommended.map(\.startWeek), [1, 3])
@@ -28,7 +30,8 @@ final class HiringPlannerTests: XCTestCase {
         settings.trainingWeeks = 2
         settings.rampUp = [0.5]
         settings.hireEveryWeeks = 2
-        let result = HiringPlanner.plan(required: [10, 10, 10, 10, 12, 12, 15, 15, 15, 10], headcount: 10, settings: settings)
+        let result = HiringPlanner.plan(
+            required: [10, 10, 10, 10, 12, 12, 15, 15, 15, 10], headcount: 10, settings: settings)
         XCTAssertEqual(result.recommended.map(\.startWeek), [0, 2])
         XCTAssertEqual(result.recommended.map(\.count), [2, 3])
         // Week 2: 10 + 2 × 0.5 = 11; week 3: 12; week 4: 12 + 3 × 0.5 = 13.5; week 5 on: 15.

@@ -1,8 +1,9 @@
-import XCTest
 import Foundation
-import StaffcastCore
 import Queueing
 import Scheduling
+import StaffcastCore
+import XCTest
+
 @testable import Planning
 
 /// The plan config reader: every key read into the typed config, and every mistake named by its
@@ -21,23 +22,29 @@ final class PlanConfigReaderTests: XCTestCase {
     }
 
     /// Asserts that `json` is refused at `key`, with a message containing `words`.
-    func assertRefused(_ json: String, key: String, _ words: String = "", file: StaticString = #filePath, line: UInt = #line) {
+    func assertRefused(
+        _ json: String, key: String, _ words: String = "", file: StaticString = #filePath, line: UInt = #line
+    ) {
         do {
             _ = try PlanConfigReader.parse(data: Data(json.utf8), path: Self.path)
             XCTFail("accepted: \(json)", file: file, line: line)
         } catch {
-            guard case let .config(path, errorKey, message) = error else {
+            guard case .config(let path, let errorKey, let message) = error else {
                 return XCTFail("expected a config error at \(key), got \(error)", file: file, line: line)
             }
             XCTAssertEqual(path, Self.path, file: file, line: line)
             XCTAssertEqual(errorKey, key, "\(message) — for \(json)", file: file, line: line)
-            XCTAssertTrue(words.isEmpty || message.contains(words), "'\(message)' lacks '\(words)'", file: file, line: line)
+            XCTAssertTrue(
+                words.isEmpty || message.contains(words), "'\(message)' lacks '\(words)'", file: file, line: line)
         }
     }
 
     func testEveryTopLevelKeyIsRead() throws {
-        let c = try parse(config(channels: Self.channel + #", "*": {"deadline": "24h", "shrinkage": 0.2}"#,
-            #""timezone": "Europe/Amsterdam", "interval": "15m", "value_column": "offered", "channel_name": "phone", "model": "wavg6", "backtest_origins": 6, "staff_to": "p95", "holidays": ["NL", "BE"], "events": "events/retail.csv", "shifts": {"lengths": ["8h", "4h"], "start_every": "15m", "breaks": false, "tours": true}, "scenarios": [{"name": "bot", "volume_factor": {"calls": 0.8, "*": 1.1}, "aht_factor": {"calls": 1.2}, "service_level": "90/30", "shrinkage": 0.4}]"#))
+        let c = try parse(
+            config(
+                channels: Self.channel + #", "*": {"deadline": "24h", "shrinkage": 0.2}"#,
+                #""timezone": "Europe/Amsterdam", "interval": "15m", "value_column": "offered", "channel_name": "phone", "model": "wavg6", "backtest_origins": 6, "staff_to": "p95", "holidays": ["NL", "BE"], "events": "events/retail.csv", "shifts": {"lengths": ["8h", "4h"], "start_every": "15m", "breaks": false, "tours": true}, "scenarios": [{"name": "bot", "volume_factor": {"calls": 0.8, "*": 1.1}, "aht_factor": {"calls": 1.2}, "service_level": "90/30", "shrinkage": 0.4}]"#
+            ))
         XCTAssertEqual(c.historyPath, "/plans/shop/calls.csv")
         XCTAssertEqual(c.historyPathAsWritten, "calls.csv")
         XCTAssertEqual(c.calendar.identifier, "Europe/Amsterdam")
@@ -54,8 +61,13 @@ final class PlanConfigReaderTests: XCTestCase {
         XCTAssertEqual(c.shifts.templates.map(\.startEverySeconds), [900, 900])
         XCTAssertTrue(c.shifts.templates.allSatisfy { $0.breakRule == nil })
         XCTAssertTrue(c.shifts.tours)
-        XCTAssertEqual(c.scenarios, [Scenario(name: "bot", volumeFactor: ["calls": 0.8, "*": 1.1], ahtFactor: ["calls": 1.2],
-                                              serviceLevel: ServiceLevelText.Target(fraction: 0.9, seconds: 30), shrinkage: 0.4)])
+        XCTAssertEqual(
+            c.scenarios,
+            [
+                Scenario(
+                    name: "bot", volumeFactor: ["calls": 0.8, "*": 1.1], ahtFactor: ["calls": 1.2],
+                    serviceLevel: ServiceLevelText.Target(fraction: 0.9, seconds: 30), shrinkage: 0.4)
+            ])
         XCTAssertEqual(c.scenarios[0].volume(for: "chat"), 1.1)
         XCTAssertEqual(c.scenarios[0].aht(for: "chat"), 1)
         // "*" serves a channel the config does not name; the named one keeps its own entry.
@@ -85,7 +97,7 @@ final class PlanConfigReaderTests: XCTestCase {
         XCTAssertEqual(calls.target.shrinkage, 0)
         XCTAssertEqual(calls.ahtSource, .configured)
         XCTAssertThrowsError(try c.policy(for: "chat")) { error in
-            guard case let .config(_, key, message)? = error as? PlanningError else { return XCTFail("\(error)") }
+            guard case .config(_, let key, let message)? = error as? PlanningError else { return XCTFail("\(error)") }
             XCTAssertEqual(key, "channels")
             XCTAssertTrue(message.contains("'chat'"), message)
         }
@@ -94,38 +106,71 @@ final class PlanConfigReaderTests: XCTestCase {
     }
 
     func testEveryChannelKey() throws {
-        let erlangA = try parse(config(channels: #""calls": {"aht_seconds": 240, "service_level": "80/20", "asa_seconds": 30, "max_occupancy": 0.9, "shrinkage": 0.35, "patience": 90, "max_abandon_rate": 0.04}"#)).policy(for: "calls")
-        XCTAssertEqual(erlangA.target, StaffingTarget(serviceLevel: 0.8, targetSeconds: 20, maxASASeconds: 30, maxOccupancy: 0.9,
-                                                      shrinkage: 0.35, patienceSeconds: 90, maxAbandonRate: 0.04))
+        let erlangA = try parse(
+            config(
+                channels:
+                    #""calls": {"aht_seconds": 240, "service_level": "80/20", "asa_seconds": 30, "max_occupancy": 0.9, "shrinkage": 0.35, "patience": 90, "max_abandon_rate": 0.04}"#
+            )
+        ).policy(for: "calls")
+        XCTAssertEqual(
+            erlangA.target,
+            StaffingTarget(
+                serviceLevel: 0.8, targetSeconds: 20, maxASASeconds: 30, maxOccupancy: 0.9,
+                shrinkage: 0.35, patienceSeconds: 90, maxAbandonRate: 0.04))
         XCTAssertEqual(erlangA.kind, .queue)
 
-        let chat = try parse(config(channels: #""chat": {"concurrency": 3, "aht_by_concurrency": [300, 360, 420], "service_level": "80/60"}"#)).policy(for: "chat")
+        let chat = try parse(
+            config(
+                channels:
+                    #""chat": {"concurrency": 3, "aht_by_concurrency": [300, 360, 420], "service_level": "80/60"}"#)
+        ).policy(for: "chat")
         XCTAssertEqual(chat.kind, .chat(concurrency: 3, ahtByConcurrency: [300, 360, 420]))
         XCTAssertEqual(chat.ahtSeconds, 300)
         XCTAssertEqual(chat.ahtSource, .configured, "per-level handle times count as configured")
         // Concurrency without levels: the channel AHT at every level; the levels alone set K.
-        let flat = try parse(config(channels: #""chat": {"concurrency": 2, "aht_seconds": 500, "service_level": "80/60"}"#)).policy(for: "chat")
+        let flat = try parse(
+            config(channels: #""chat": {"concurrency": 2, "aht_seconds": 500, "service_level": "80/60"}"#)
+        ).policy(for: "chat")
         XCTAssertEqual(flat.chatAHT, [500, 500])
-        let implied = try parse(config(channels: #""chat": {"aht_by_concurrency": [200, 250], "service_level": "80/60"}"#)).policy(for: "chat")
+        let implied = try parse(
+            config(channels: #""chat": {"aht_by_concurrency": [200, 250], "service_level": "80/60"}"#)
+        ).policy(for: "chat")
         XCTAssertEqual(implied.kind.concurrency, 2)
         // K = 1 with one level is a plain queue with that handle time.
-        let one = try parse(config(channels: #""chat": {"aht_by_concurrency": [222], "service_level": "80/60"}"#)).policy(for: "chat")
+        let one = try parse(config(channels: #""chat": {"aht_by_concurrency": [222], "service_level": "80/60"}"#))
+            .policy(for: "chat")
         XCTAssertEqual(one.kind, .queue)
         XCTAssertEqual(one.ahtSeconds, 222)
 
-        let mail = try parse(config(channels: #""email": {"deadline": "8h", "aht_seconds": 360, "shrinkage": 0.2}"#)).policy(for: "email")
+        let mail = try parse(config(channels: #""email": {"deadline": "8h", "aht_seconds": 360, "shrinkage": 0.2}"#))
+            .policy(for: "email")
         XCTAssertEqual(mail.kind, .deferred(DeferredRules(deadlineSeconds: 28_800)))
         XCTAssertEqual(mail.target.shrinkage, 0.2)
         XCTAssertNil(mail.target.serviceLevel)
 
         // AHT sources: none given → forecast; "aht": "forecast" → preferred; levels win over it.
-        XCTAssertEqual(try parse(config(channels: #""calls": {"service_level": "80/20"}"#)).policy(for: "calls").ahtSource, .forecast)
-        XCTAssertEqual(try parse(config(channels: #""calls": {"aht": "forecast", "aht_seconds": 300, "service_level": "80/20"}"#)).policy(for: "calls").ahtSource, .forecastPreferred)
-        XCTAssertEqual(try parse(config(channels: #""calls": {"aht": "config", "aht_seconds": 300, "service_level": "80/20"}"#)).policy(for: "calls").ahtSource, .configured)
-        XCTAssertEqual(try parse(config(channels: #""chat": {"aht": "forecast", "aht_by_concurrency": [200, 250], "service_level": "80/60"}"#)).policy(for: "chat").ahtSource, .configured)
+        XCTAssertEqual(
+            try parse(config(channels: #""calls": {"service_level": "80/20"}"#)).policy(for: "calls").ahtSource,
+            .forecast)
+        XCTAssertEqual(
+            try parse(config(channels: #""calls": {"aht": "forecast", "aht_seconds": 300, "service_level": "80/20"}"#))
+                .policy(for: "calls").ahtSource, .forecastPreferred)
+        XCTAssertEqual(
+            try parse(config(channels: #""calls": {"aht": "config", "aht_seconds": 300, "service_level": "80/20"}"#))
+                .policy(for: "calls").ahtSource, .configured)
+        XCTAssertEqual(
+            try parse(
+                config(
+                    channels:
+                        #""chat": {"aht": "forecast", "aht_by_concurrency": [200, 250], "service_level": "80/60"}"#)
+            ).policy(for: "chat").ahtSource, .configured)
         // An ASA or an abandonment cap alone is a target too.
-        XCTAssertEqual(try parse(config(channels: #""calls": {"aht_seconds": 300, "asa_seconds": 20}"#)).policy(for: "calls").target.maxASASeconds, 20)
-        XCTAssertEqual(try parse(config(channels: #""calls": {"aht_seconds": 300, "patience": 60, "max_abandon_rate": 0.05}"#)).policy(for: "calls").target.maxAbandonRate, 0.05)
+        XCTAssertEqual(
+            try parse(config(channels: #""calls": {"aht_seconds": 300, "asa_seconds": 20}"#)).policy(for: "calls")
+                .target.maxASASeconds, 20)
+        XCTAssertEqual(
+            try parse(config(channels: #""calls": {"aht_seconds": 300, "patience": 60, "max_abandon_rate": 0.05}"#))
+                .policy(for: "calls").target.maxAbandonRate, 0.05)
     }
 
     func testTopLevelMistakes() {
@@ -134,12 +179,15 @@ final class PlanConfigReaderTests: XCTestCase {
         assertRefused(config(#""histroy": "x.csv""#), key: "histroy", #"did you mean "history"?"#)
         assertRefused(#"{"channels": {\#(Self.channel)}}"#, key: "history", "missing")
         assertRefused(#"{"history": "", "channels": {\#(Self.channel)}}"#, key: "history", "path of the history CSV")
-        assertRefused(#"{"history": 7, "channels": {\#(Self.channel)}}"#, key: "history", "expected a string, got a number")
+        assertRefused(
+            #"{"history": 7, "channels": {\#(Self.channel)}}"#, key: "history", "expected a string, got a number")
         assertRefused(config(#""timezone": "Mars/Base""#), key: "timezone", "Mars/Base")
         assertRefused(config(#""timezone": true"#), key: "timezone", "expected a string, got a boolean")
         assertRefused(config(#""interval": "soon""#), key: "interval", "soon")
         assertRefused(config(#""model": 3"#), key: "model", "expected a string")
-        for origins in ["0", "1.5", "53", "true"] { assertRefused(config(#""backtest_origins": \#(origins)"#), key: "backtest_origins") }
+        for origins in ["0", "1.5", "53", "true"] {
+            assertRefused(config(#""backtest_origins": \#(origins)"#), key: "backtest_origins")
+        }
         assertRefused(config(#""staff_to": "p90""#), key: "staff_to", "p50, p80 or p95")
         assertRefused(#"{"history": "h.csv"}"#, key: "channels", "missing")
         assertRefused(#"{"history": "h.csv", "channels": {}}"#, key: "channels", "non-empty")
@@ -154,11 +202,15 @@ final class PlanConfigReaderTests: XCTestCase {
 
     func testChannelMistakes() {
         func refused(_ entry: String, _ key: String, _ words: String = "", line: UInt = #line) {
-            assertRefused(config(channels: #""calls": \#(entry)"#), key: "channels.calls" + (key.isEmpty ? "" : "." + key), words, line: line)
+            assertRefused(
+                config(channels: #""calls": \#(entry)"#), key: "channels.calls" + (key.isEmpty ? "" : "." + key), words,
+                line: line)
         }
         refused(#""fast""#, "", "expected an object")
         refused(#"{"aht_second": 300, "service_level": "80/20"}"#, "aht_second", #"did you mean "aht_seconds"?"#)
-        for aht in ["-5", "0", "90000", #""300""#] { refused(#"{"aht_seconds": \#(aht), "service_level": "80/20"}"#, "aht_seconds") }
+        for aht in ["-5", "0", "90000", #""300""#] {
+            refused(#"{"aht_seconds": \#(aht), "service_level": "80/20"}"#, "aht_seconds")
+        }
         refused(#"{"aht": "both", "aht_seconds": 300, "service_level": "80/20"}"#, "aht", "forecast")
         refused(#"{"aht_seconds": 300}"#, "service_level", "missing")
         refused(#"{"aht_seconds": 300, "service_level": "80"}"#, "service_level", "P/T")
@@ -166,25 +218,43 @@ final class PlanConfigReaderTests: XCTestCase {
         refused(#"{"aht_seconds": 300, "service_level": "80/20", "asa_seconds": -1}"#, "asa_seconds", "positive")
         refused(#"{"aht_seconds": 300, "service_level": "80/20", "max_occupancy": 1.5}"#, "max_occupancy", "fraction")
         refused(#"{"aht_seconds": 300, "service_level": "80/20", "shrinkage": 1}"#, "shrinkage", "fraction")
-        refused(#"{"aht_seconds": 300, "service_level": "80/20", "shrinkage": "30%"}"#, "shrinkage", "expected a number")
+        refused(
+            #"{"aht_seconds": 300, "service_level": "80/20", "shrinkage": "30%"}"#, "shrinkage", "expected a number")
         refused(#"{"aht_seconds": 300, "service_level": "80/20", "patience": 0}"#, "patience", "at least 1 second")
         refused(#"{"aht_seconds": 300, "service_level": "80/20", "patience": 1e-17}"#, "patience", "at least 1 second")
-        refused(#"{"aht_seconds": 300, "service_level": "80/20", "max_abandon_rate": 0.05}"#, "max_abandon_rate", #""patience""#)
+        refused(
+            #"{"aht_seconds": 300, "service_level": "80/20", "max_abandon_rate": 0.05}"#, "max_abandon_rate",
+            #""patience""#)
         refused(#"{"aht_seconds": 300, "patience": 60, "max_abandon_rate": 2}"#, "max_abandon_rate", "fraction")
-        for k in ["2.5", "0", "101", "true"] { refused(#"{"aht_seconds": 300, "service_level": "80/20", "concurrency": \#(k)}"#, "concurrency") }
-        refused(#"{"service_level": "80/20", "aht_by_concurrency": []}"#, "aht_by_concurrency", "one per concurrency level")
-        refused(#"{"service_level": "80/20", "aht_by_concurrency": 300}"#, "aht_by_concurrency", "one per concurrency level")
-        refused(#"{"service_level": "80/20", "aht_by_concurrency": [300, true]}"#, "aht_by_concurrency[1]", "handle time of 1 to 86400 seconds")
-        refused(#"{"service_level": "80/20", "aht_by_concurrency": [300, -1]}"#, "aht_by_concurrency[1]", "handle time of 1 to 86400 seconds")
-        refused(#"{"service_level": "80/20", "concurrency": 3, "aht_by_concurrency": [300, 360]}"#, "aht_by_concurrency", "gives 2 handle times")
-        refused(#"{"aht_seconds": 300, "service_level": "80/20", "concurrency": 2, "patience": 60}"#, "patience", "not modelled")
+        for k in ["2.5", "0", "101", "true"] {
+            refused(#"{"aht_seconds": 300, "service_level": "80/20", "concurrency": \#(k)}"#, "concurrency")
+        }
+        refused(
+            #"{"service_level": "80/20", "aht_by_concurrency": []}"#, "aht_by_concurrency", "one per concurrency level")
+        refused(
+            #"{"service_level": "80/20", "aht_by_concurrency": 300}"#, "aht_by_concurrency", "one per concurrency level"
+        )
+        refused(
+            #"{"service_level": "80/20", "aht_by_concurrency": [300, true]}"#, "aht_by_concurrency[1]",
+            "handle time of 1 to 86400 seconds")
+        refused(
+            #"{"service_level": "80/20", "aht_by_concurrency": [300, -1]}"#, "aht_by_concurrency[1]",
+            "handle time of 1 to 86400 seconds")
+        refused(
+            #"{"service_level": "80/20", "concurrency": 3, "aht_by_concurrency": [300, 360]}"#, "aht_by_concurrency",
+            "gives 2 handle times")
+        refused(
+            #"{"aht_seconds": 300, "service_level": "80/20", "concurrency": 2, "patience": 60}"#, "patience",
+            "not modelled")
         refused(#"{"deadline": "soon"}"#, "deadline", "duration of open time")
         refused(#"{"deadline": "0h"}"#, "deadline", "duration of open time")
         for key in ["service_level", "asa_seconds", "patience", "max_abandon_rate", "max_occupancy", "concurrency"] {
             let value = key == "service_level" ? #""80/20""# : "1"
             refused(#"{"deadline": "24h", "\#(key)": \#(value)}"#, key, "does not apply to deferred work")
         }
-        refused(#"{"deadline": "24h", "aht_by_concurrency": [300, 400]}"#, "aht_by_concurrency", "does not apply to deferred work")
+        refused(
+            #"{"deadline": "24h", "aht_by_concurrency": [300, 400]}"#, "aht_by_concurrency",
+            "does not apply to deferred work")
         refused(#"{"deadline": "24h", "shrinkage": -0.1}"#, "shrinkage", "fraction")
     }
 
@@ -206,20 +276,36 @@ final class PlanConfigReaderTests: XCTestCase {
         refused(#"{"templates": ["8h"]}"#, "shifts.templates[0]", "expected an object")
         refused(#"{"templates": [{"name": "early"}]}"#, "shifts.templates[0].length", "missing")
         refused(#"{"templates": [{"length": "8h", "colour": "red"}]}"#, "shifts.templates[0].colour", "unknown key")
-        refused(#"{"templates": [{"length": "8h", "earliest_start": "7:00"}]}"#, "shifts.templates[0].earliest_start", "HH:MM")
-        refused(#"{"templates": [{"length": "8h", "latest_start": "24:00"}]}"#, "shifts.templates[0].latest_start", "HH:MM")
+        refused(
+            #"{"templates": [{"length": "8h", "earliest_start": "7:00"}]}"#, "shifts.templates[0].earliest_start",
+            "HH:MM")
+        refused(
+            #"{"templates": [{"length": "8h", "latest_start": "24:00"}]}"#, "shifts.templates[0].latest_start", "HH:MM")
         refused(#"{"templates": [{"length": "8h", "days": ["Funday"]}]}"#, "shifts.templates[0].days[0]", "Mon … Sun")
         refused(#"{"templates": [{"length": "8h", "days": []}]}"#, "shifts.templates[0].days", "array of days")
         refused(#"{"templates": [{"length": "8h", "cost": "cheap"}]}"#, "shifts.templates[0].cost", "expected a number")
-        refused(#"{"templates": [{"length": "8h", "max_agents_per_day": 1.5}]}"#, "shifts.templates[0].max_agents_per_day", "whole number")
-        refused(#"{"templates": [{"length": "8h", "break": "yes"}]}"#, "shifts.templates[0].break", "true, false or an object")
-        refused(#"{"templates": [{"length": "8h", "break": {"paid": true}}]}"#, "shifts.templates[0].break.length", "missing")
-        refused(#"{"templates": [{"length": "8h", "break": {"length": "30m", "when": "noon"}}]}"#, "shifts.templates[0].break.when", "unknown key")
-        refused(#"{"templates": [{"name": "a", "length": "8h"}, {"name": "a", "length": "6h"}]}"#, "shifts.templates[1].name", "used twice")
+        refused(
+            #"{"templates": [{"length": "8h", "max_agents_per_day": 1.5}]}"#, "shifts.templates[0].max_agents_per_day",
+            "whole number")
+        refused(
+            #"{"templates": [{"length": "8h", "break": "yes"}]}"#, "shifts.templates[0].break",
+            "true, false or an object")
+        refused(
+            #"{"templates": [{"length": "8h", "break": {"paid": true}}]}"#, "shifts.templates[0].break.length",
+            "missing")
+        refused(
+            #"{"templates": [{"length": "8h", "break": {"length": "30m", "when": "noon"}}]}"#,
+            "shifts.templates[0].break.when", "unknown key")
+        refused(
+            #"{"templates": [{"name": "a", "length": "8h"}, {"name": "a", "length": "6h"}]}"#,
+            "shifts.templates[1].name", "used twice")
     }
 
     func testShiftTemplatesAreRead() throws {
-        let c = try parse(config(#""shifts": {"templates": [{"name": "early", "length": "8h", "earliest_start": "07:00", "latest_start": "10:00", "start_every": "15m", "days": ["Mon", "tuesday", "FRI"], "cost": 1.2, "break": {"length": "45m", "earliest_start": "3h", "latest_end": "5h", "paid": true}, "max_agents_per_day": 40}, {"length": "4h", "break": false}], "tours": false}"#))
+        let c = try parse(
+            config(
+                #""shifts": {"templates": [{"name": "early", "length": "8h", "earliest_start": "07:00", "latest_start": "10:00", "start_every": "15m", "days": ["Mon", "tuesday", "FRI"], "cost": 1.2, "break": {"length": "45m", "earliest_start": "3h", "latest_end": "5h", "paid": true}, "max_agents_per_day": 40}, {"length": "4h", "break": false}], "tours": false}"#
+            ))
         let early = c.shifts.templates[0]
         XCTAssertEqual(early.name, "early")
         XCTAssertEqual(early.lengthSeconds, 28_800)
@@ -228,12 +314,17 @@ final class PlanConfigReaderTests: XCTestCase {
         XCTAssertEqual(early.startEverySeconds, 900)
         XCTAssertEqual(early.weekdays, [1, 2, 5])
         XCTAssertEqual(early.costPerHour, 1.2)
-        XCTAssertEqual(early.breakRule, BreakRule(lengthSeconds: 2700, earliestStartAfterShiftStart: 10_800, latestEndAfterShiftStart: 18_000, paid: true))
+        XCTAssertEqual(
+            early.breakRule,
+            BreakRule(
+                lengthSeconds: 2700, earliestStartAfterShiftStart: 10_800, latestEndAfterShiftStart: 18_000, paid: true)
+        )
         XCTAssertEqual(early.maxAgentsPerDay, 40)
         let short = c.shifts.templates[1]
         XCTAssertEqual(short.name, "4h", "an unnamed template is named by its length")
         XCTAssertNil(short.breakRule)
-        XCTAssertEqual(short.latestStartSeconds, 20 * 3600, "a 4 h shift on the half hour can start at 20:00 at the latest")
+        XCTAssertEqual(
+            short.latestStartSeconds, 20 * 3600, "a 4 h shift on the half hour can start at 20:00 at the latest")
     }
 
     func testScenarioMistakes() {
@@ -245,14 +336,18 @@ final class PlanConfigReaderTests: XCTestCase {
         refused(#"[{"volume_factor": {"calls": 1}}]"#, "scenarios[0].name", "missing")
         refused(#"[{"name": "x", "colour": 1}]"#, "scenarios[0].colour", "unknown key")
         for name in ["", "baseline", "a,b", "say \"hi\""] {
-            let quoted = String(decoding: try! JSONSerialization.data(withJSONObject: [name], options: [.fragmentsAllowed]), as: UTF8.self)
+            let quoted = String(
+                decoding: try! JSONSerialization.data(withJSONObject: [name], options: [.fragmentsAllowed]),
+                as: UTF8.self)
             refused(#"[{"name": \#(quoted.dropFirst().dropLast())}]"#, "scenarios[0].name", "non-empty name")
         }
         refused(#"[{"name": "x"}, {"name": "x"}]"#, "scenarios[1].name", "already named")
         refused(#"[{"name": "x", "volume_factor": 0.8}]"#, "scenarios[0].volume_factor", "channel name → factor")
         refused(#"[{"name": "x", "volume_factor": {"calls": -1}}]"#, "scenarios[0].volume_factor.calls", "from 0")
         refused(#"[{"name": "x", "volume_factor": {"calls": 101}}]"#, "scenarios[0].volume_factor.calls", "up to 100")
-        refused(#"[{"name": "x", "volume_factor": {"calls": "lots"}}]"#, "scenarios[0].volume_factor.calls", "expected a number")
+        refused(
+            #"[{"name": "x", "volume_factor": {"calls": "lots"}}]"#, "scenarios[0].volume_factor.calls",
+            "expected a number")
         refused(#"[{"name": "x", "aht_factor": {"calls": 0}}]"#, "scenarios[0].aht_factor.calls", "above 0")
         refused(#"[{"name": "x", "service_level": "fast"}]"#, "scenarios[0].service_level", "P/T")
         refused(#"[{"name": "x", "shrinkage": 1}]"#, "scenarios[0].shrinkage", "[0, 1)")
@@ -261,7 +356,9 @@ final class PlanConfigReaderTests: XCTestCase {
     func testLoadNamesMissingFilesAndDirectories() {
         for (path, words) in [("/nonexistent/plan.json", "not found"), (NSTemporaryDirectory(), "is a directory")] {
             XCTAssertThrowsError(try PlanConfigReader.load(path: path)) { error in
-                guard case let .core(.missingInput(errorPath, reason))? = error as? PlanningError else { return XCTFail("\(error)") }
+                guard case .core(.missingInput(let errorPath, let reason))? = error as? PlanningError else {
+                    return XCTFail("\(error)")
+                }
                 XCTAssertEqual(errorPath, path)
                 XCTAssertTrue(reason.contains(words), reason)
             }

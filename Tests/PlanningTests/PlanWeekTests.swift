@@ -1,6 +1,6 @@
-import XCTest
-import StaffcastCore
 import Planning
+import StaffcastCore
+import XCTest
 
 final class PlanWeekTests: XCTestCase {
     func testParsesISOWeeksAndRejectsMissingOnes() {
@@ -67,7 +67,8 @@ final class WeekStartTests: XCTestCase {
                 for date in week.dates {
                     XCTAssertNil(seen[date], "\(date) twice for weekday \(first)")
                     seen[date] = week.label
-                    XCTAssertEqual(PlanWeek(containing: date, firstWeekday: first), week, "\(date) for weekday \(first)")
+                    XCTAssertEqual(
+                        PlanWeek(containing: date, firstWeekday: first), week, "\(date) for weekday \(first)")
                 }
                 week = week.next
             }

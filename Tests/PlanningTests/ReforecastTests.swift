@@ -1,8 +1,9 @@
-import XCTest
-import Foundation
-import StaffcastCore
 import Forecasting
+import Foundation
 import Queueing
+import StaffcastCore
+import XCTest
+
 @testable import Planning
 
 /// `Reforecast.run` on a plan held in memory (`ReviewTests.plan`): two days of 48 half-hours at
@@ -25,11 +26,13 @@ final class ReforecastTests: XCTestCase {
     /// short in each of 24 + 48 intervals, 36 agent-hours.
     func testPlantedTwentyPercentDayIsRecoveredAndRestaffed() throws {
         let values: [Double?] = (0..<24).map { _ in 120 }
-        let result = try Reforecast.run(plan: try plan(), actuals: ReviewTests.actuals(values), actualsPath: "today.csv", now: Self.noon)
+        let result = try Reforecast.run(
+            plan: try plan(), actuals: ReviewTests.actuals(values), actualsPath: "today.csv", now: Self.noon)
         let channel = try XCTUnwrap(result.channels.first)
         let w = 0.00405 / (0.00405 + 1.0 / 2400 + 0.0002 / 0.5)
         XCTAssertEqual(channel.factor, 1 + 0.2 * w, accuracy: 1e-12)
-        XCTAssertEqual(channel.factor, 1.2, accuracy: 0.035, "the level is recovered by noon within the method's shrinkage")
+        XCTAssertEqual(
+            channel.factor, 1.2, accuracy: 0.035, "the level is recovered by noon within the method's shrinkage")
         XCTAssertEqual(channel.tomorrowFactor, 1 + 0.7 * 0.2 * w, accuracy: 1e-12)
         XCTAssertEqual(channel.observedIntervals, 24)
         XCTAssertEqual(channel.rows.count, 24 + 48)
@@ -50,21 +53,26 @@ final class ReforecastTests: XCTestCase {
     func testActualsAtOrAfterNowAreIgnoredWithANote() throws {
         // 120 all morning, then an absurd 1000 in the 12:00 interval still in progress.
         let values: [Double?] = (0..<25).map { $0 < 24 ? 120 : 1000 }
-        let result = try Reforecast.run(plan: try plan(), actuals: ReviewTests.actuals(values), actualsPath: "today.csv", now: Self.noon + 300)
+        let result = try Reforecast.run(
+            plan: try plan(), actuals: ReviewTests.actuals(values), actualsPath: "today.csv", now: Self.noon + 300)
         let w = 0.00405 / (0.00405 + 1.0 / 2400 + 0.0002 / 0.5)
         XCTAssertEqual(try XCTUnwrap(result.channels.first).factor, 1 + 0.2 * w, accuracy: 1e-12)
         XCTAssertTrue(result.notes.contains { $0.hasPrefix("1 interval(s) of actuals at or after") }, "\(result.notes)")
     }
 
     func testNowOutsideTheWeekIsRefusedAndNoActualsKeepThePlan() throws {
-        XCTAssertThrowsError(try Reforecast.run(plan: try plan(), actuals: ReviewTests.actuals([100]), actualsPath: "today.csv",
-                                                now: ReviewTests.start + 8 * 86_400)) { error in
-            guard case let .invalidRequest(message) = error as? PlanningError else { return XCTFail("\(error)") }
+        XCTAssertThrowsError(
+            try Reforecast.run(
+                plan: try plan(), actuals: ReviewTests.actuals([100]), actualsPath: "today.csv",
+                now: ReviewTests.start + 8 * 86_400)
+        ) { error in
+            guard case .invalidRequest(let message) = error as? PlanningError else { return XCTFail("\(error)") }
             XCTAssertTrue(message.contains("outside the plan's week 2025-W10"), message)
         }
         // 06:00 with nothing known yet: factor 1, the plan's own requirement, nobody short.
-        let early = try Reforecast.run(plan: try plan(), actuals: ReviewTests.actuals([nil]), actualsPath: "today.csv",
-                                       now: ReviewTests.start + 6 * 3600)
+        let early = try Reforecast.run(
+            plan: try plan(), actuals: ReviewTests.actuals([nil]), actualsPath: "today.csv",
+            now: ReviewTests.start + 6 * 3600)
         let channel = try XCTUnwrap(early.channels.first)
         XCTAssertEqual(channel.factor, 1)
         XCTAssertEqual(channel.shortIntervals, 0)

@@ -1,5 +1,5 @@
-import XCTest
 import Planning
+import XCTest
 
 /// Staffing to a quantile: p80 and p95 read σ from the upper bound of the matching interval.
 final class RiskStaffingTests: XCTestCase {
@@ -13,10 +13,14 @@ final class RiskStaffingTests: XCTestCase {
 
     /// mean 100, hi80 = 100 + 1.2816·σ with σ = 10: p80 = 100 + 0.8416·10, p95 from hi95 = 100 + 1.96·20.
     func testQuantilesFromTheIntervalBounds() {
-        let hi80 = 100 + 1.2815515655446004 * 10, hi95 = 100 + 1.959963984540054 * 20
+        let hi80 = 100 + 1.2815515655446004 * 10
+        let hi95 = 100 + 1.959963984540054 * 20
         XCTAssertEqual(RiskStaffing.contacts(mean: 100, hi80: hi80, hi95: hi95, staffTo: .p50), 100)
-        XCTAssertEqual(RiskStaffing.contacts(mean: 100, hi80: hi80, hi95: hi95, staffTo: .p80), 108.416212335729143, accuracy: 1e-9)
-        XCTAssertEqual(RiskStaffing.contacts(mean: 100, hi80: hi80, hi95: hi95, staffTo: .p95), 132.897072539028, accuracy: 1e-9)
+        XCTAssertEqual(
+            RiskStaffing.contacts(mean: 100, hi80: hi80, hi95: hi95, staffTo: .p80), 108.416212335729143, accuracy: 1e-9
+        )
+        XCTAssertEqual(
+            RiskStaffing.contacts(mean: 100, hi80: hi80, hi95: hi95, staffTo: .p95), 132.897072539028, accuracy: 1e-9)
     }
 
     /// A bound at or below the mean (a closed interval, a degenerate band) never lowers the volume.

@@ -1,5 +1,6 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import Queueing
 
 /// Erlang A against erlang_a_cases.csv (exact birth–death values at 50 digits): every row, every
@@ -8,10 +9,12 @@ final class ErlangATests: XCTestCase {
     private static let tolerance = 1e-9
 
     private func detailed(_ row: ReferenceRow) throws -> ErlangA.DetailedMetrics {
-        let traffic = try row.double("arrivals_per_interval") * row.double("aht_seconds") / row.double("interval_seconds")
-        return ErlangA.detailedMetrics(traffic: traffic, ahtSeconds: try row.double("aht_seconds"),
-                                       patienceSeconds: try row.double("patience_seconds"), agents: try row.int("agents"),
-                                       targetSeconds: try row.double("target_seconds"))
+        let traffic =
+            try row.double("arrivals_per_interval") * row.double("aht_seconds") / row.double("interval_seconds")
+        return ErlangA.detailedMetrics(
+            traffic: traffic, ahtSeconds: try row.double("aht_seconds"),
+            patienceSeconds: try row.double("patience_seconds"), agents: try row.int("agents"),
+            targetSeconds: try row.double("target_seconds"))
     }
 
     private func checkColumn(_ column: String, _ measure: (ErlangA.DetailedMetrics) -> Double?) throws {
@@ -25,17 +28,25 @@ final class ErlangATests: XCTestCase {
 
     func testProbabilityOfWaitMatchesEveryReferenceRow() throws { try checkColumn("prob_wait") { $0.metrics.probWait } }
     func testAbandonRateMatchesEveryReferenceRow() throws { try checkColumn("prob_abandon") { $0.metrics.abandonRate } }
-    func testServiceLevelMatchesEveryReferenceRow() throws { try checkColumn("service_level") { $0.metrics.serviceLevel } }
+    func testServiceLevelMatchesEveryReferenceRow() throws {
+        try checkColumn("service_level") { $0.metrics.serviceLevel }
+    }
     func testAbandonWithinTargetMatchesEveryReferenceRow() throws {
         try checkColumn("abandon_within_target") { $0.abandonWithinTarget }
     }
     func testServiceLevelExcludingShortAbandonsMatchesEveryReferenceRow() throws {
         try checkColumn("sl_excl_short_aband") { $0.serviceLevelExcludingShortAbandons }
     }
-    func testASAOfAnsweredMatchesEveryReferenceRow() throws { try checkColumn("asa_answered_seconds") { $0.metrics.asaSeconds } }
-    func testMeanWaitOfAllMatchesEveryReferenceRow() throws { try checkColumn("mean_wait_all_seconds") { $0.meanWaitAllSeconds } }
+    func testASAOfAnsweredMatchesEveryReferenceRow() throws {
+        try checkColumn("asa_answered_seconds") { $0.metrics.asaSeconds }
+    }
+    func testMeanWaitOfAllMatchesEveryReferenceRow() throws {
+        try checkColumn("mean_wait_all_seconds") { $0.meanWaitAllSeconds }
+    }
     func testOccupancyMatchesEveryReferenceRow() throws { try checkColumn("occupancy") { $0.metrics.occupancy } }
-    func testMeanQueueLengthMatchesEveryReferenceRow() throws { try checkColumn("mean_queue_length") { $0.metrics.meanQueueLength } }
+    func testMeanQueueLengthMatchesEveryReferenceRow() throws {
+        try checkColumn("mean_queue_length") { $0.metrics.meanQueueLength }
+    }
 
     /// With patience far beyond any wait, Erlang A is Erlang C: 100 contacts of 180 s per 30 min
     /// with 14 agents give SL 0.88835… and P(wait) 0.17413… (required_agents_cases R0001).
@@ -48,10 +59,12 @@ final class ErlangATests: XCTestCase {
 
     func testEdgeConventions() {
         let none = ErlangA.metrics(traffic: 0, ahtSeconds: 180, patienceSeconds: 60, agents: 3, targetSeconds: 20)
-        XCTAssertEqual([none.probWait, none.serviceLevel, none.asaSeconds, none.occupancy, none.meanQueueLength], [0, 1, 0, 0, 0])
+        XCTAssertEqual(
+            [none.probWait, none.serviceLevel, none.asaSeconds, none.occupancy, none.meanQueueLength], [0, 1, 0, 0, 0])
         XCTAssertEqual(none.abandonRate, 0)
         // No agents: everyone abandons after their patience; the queue is λ·P = 10/180 · 60.
-        let nobody = ErlangA.detailedMetrics(traffic: 10, ahtSeconds: 180, patienceSeconds: 60, agents: 0, targetSeconds: 20)
+        let nobody = ErlangA.detailedMetrics(
+            traffic: 10, ahtSeconds: 180, patienceSeconds: 60, agents: 0, targetSeconds: 20)
         XCTAssertEqual(nobody.metrics.abandonRate, 1)
         XCTAssertEqual(nobody.metrics.serviceLevel, 0)
         assertClose(nobody.metrics.meanQueueLength, 10.0 / 180 * 60, relative: 1e-15)
@@ -60,16 +73,25 @@ final class ErlangATests: XCTestCase {
     }
 
     func testInvalidInputGivesNaNOrANamedError() {
-        XCTAssertTrue(ErlangA.metrics(traffic: 10, ahtSeconds: 180, patienceSeconds: -1, agents: 3, targetSeconds: 20).serviceLevel.isNaN)
-        XCTAssertTrue(ErlangA.metrics(traffic: .nan, ahtSeconds: 180, patienceSeconds: 60, agents: 3, targetSeconds: 20).serviceLevel.isNaN)
-        XCTAssertThrowsError(try ErlangA.validatedDetailedMetrics(traffic: 10, ahtSeconds: 180, patienceSeconds: 0, agents: 3,
-                                                                  targetSeconds: 20)) { error in
+        XCTAssertTrue(
+            ErlangA.metrics(traffic: 10, ahtSeconds: 180, patienceSeconds: -1, agents: 3, targetSeconds: 20)
+                .serviceLevel.isNaN)
+        XCTAssertTrue(
+            ErlangA.metrics(traffic: .nan, ahtSeconds: 180, patienceSeconds: 60, agents: 3, targetSeconds: 20)
+                .serviceLevel.isNaN)
+        XCTAssertThrowsError(
+            try ErlangA.validatedDetailedMetrics(
+                traffic: 10, ahtSeconds: 180, patienceSeconds: 0, agents: 3,
+                targetSeconds: 20)
+        ) { error in
             XCTAssertEqual((error as? QueueingError)?.description.hasPrefix("patience_seconds:"), true)
         }
         // Overloaded (5 agents for 20 Erlangs) with patience of 30 years: the queue would settle
         // around 10¹⁰ waiting contacts — refused, not looped over.
-        XCTAssertThrowsError(try ErlangA.validatedDetailedMetrics(traffic: 20, ahtSeconds: 180, patienceSeconds: 1e9, agents: 5,
-                                                                  targetSeconds: 20))
+        XCTAssertThrowsError(
+            try ErlangA.validatedDetailedMetrics(
+                traffic: 20, ahtSeconds: 180, patienceSeconds: 1e9, agents: 5,
+                targetSeconds: 20))
     }
 
     /// Seeded random loads: more agents raise SL and lower abandonment and ASA.
@@ -82,7 +104,8 @@ final class ErlangATests: XCTestCase {
             let target = Double.random(in: 0...60, using: &generator)
             var previous: QueueMetrics? = nil
             for agents in max(1, Int(traffic) - 10)...(Int(traffic) + 20) {
-                let m = ErlangA.metrics(traffic: traffic, ahtSeconds: aht, patienceSeconds: patience, agents: agents, targetSeconds: target)
+                let m = ErlangA.metrics(
+                    traffic: traffic, ahtSeconds: aht, patienceSeconds: patience, agents: agents, targetSeconds: target)
                 let context = "A \(traffic) AHT \(aht) P \(patience) T \(target) N \(agents)"
                 XCTAssertTrue((0...1).contains(m.serviceLevel) && (0...1).contains(m.abandonRate ?? -1), context)
                 if let previous {
@@ -105,7 +128,8 @@ final class ErlangATests: XCTestCase {
         XCTAssertTrue([11, 12].contains(staffing.agents), "\(staffing.agents)")
         XCTAssertNotNil(staffing.metrics.abandonRate)
         XCTAssertGreaterThanOrEqual(staffing.metrics.serviceLevel, 0.8)
-        let fewer = ErlangA.metrics(traffic: 10, ahtSeconds: 180, patienceSeconds: 180, agents: staffing.agents - 1, targetSeconds: 20)
+        let fewer = ErlangA.metrics(
+            traffic: 10, ahtSeconds: 180, patienceSeconds: 180, agents: staffing.agents - 1, targetSeconds: 20)
         XCTAssertLessThan(fewer.serviceLevel, 0.8)
         XCTAssertEqual(staffing.headcount, Headcount.scheduled(agents: staffing.agents, shrinkage: 0.3))
     }
@@ -117,7 +141,8 @@ final class ErlangATests: XCTestCase {
         let staffing = try StaffingSolver.solve(contacts: 600, intervalSeconds: 1800, ahtSeconds: 300, target: target)
         XCTAssertTrue((101...105).contains(staffing.agents), "\(staffing.agents)")
         XCTAssertLessThanOrEqual(staffing.metrics.abandonRate ?? 1, 0.05)
-        let fewer = ErlangA.metrics(traffic: 100, ahtSeconds: 300, patienceSeconds: 60, agents: staffing.agents - 1, targetSeconds: 20)
+        let fewer = ErlangA.metrics(
+            traffic: 100, ahtSeconds: 300, patienceSeconds: 60, agents: staffing.agents - 1, targetSeconds: 20)
         XCTAssertGreaterThan(fewer.abandonRate ?? 0, 0.05)
     }
 
@@ -130,12 +155,14 @@ final class ErlangATests: XCTestCase {
             let seconds = Double.random(in: 0...60, using: &generator)
             let sl = Double.random(in: 0.5...0.95, using: &generator)
             let target = StaffingTarget(serviceLevel: sl, targetSeconds: seconds, patienceSeconds: patience)
-            let staffing = try StaffingSolver.solve(contacts: contacts, intervalSeconds: 1800, ahtSeconds: aht, target: target)
+            let staffing = try StaffingSolver.solve(
+                contacts: contacts, intervalSeconds: 1800, ahtSeconds: aht, target: target)
             let traffic = contacts * aht / 1800
             let context = "A \(traffic) AHT \(aht) P \(patience) SL \(sl)/\(seconds) → \(staffing.agents)"
             XCTAssertGreaterThanOrEqual(staffing.metrics.serviceLevel, sl, context)
-            let fewer = ErlangA.metrics(traffic: traffic, ahtSeconds: aht, patienceSeconds: patience, agents: staffing.agents - 1,
-                                        targetSeconds: seconds)
+            let fewer = ErlangA.metrics(
+                traffic: traffic, ahtSeconds: aht, patienceSeconds: patience, agents: staffing.agents - 1,
+                targetSeconds: seconds)
             XCTAssertLessThan(fewer.serviceLevel, sl, context)
         }
     }

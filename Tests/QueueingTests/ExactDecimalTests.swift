@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Queueing
 
 /// The exact decimal arithmetic behind the occupancy floor, the stability floor and headcount.
@@ -11,7 +12,9 @@ final class ExactDecimalTests: XCTestCase {
         XCTAssertEqual(ShortestDecimal(1e-5), ShortestDecimal(significand: 1, exponent: -5))
         XCTAssertEqual(ShortestDecimal(0.1 + 0.2), ShortestDecimal(significand: 30_000_000_000_000_004, exponent: -17))
         XCTAssertEqual(ShortestDecimal(.leastNonzeroMagnitude), ShortestDecimal(significand: 5, exponent: -324))
-        XCTAssertEqual(ShortestDecimal(1.7976931348623157e308), ShortestDecimal(significand: 17_976_931_348_623_157, exponent: 292))
+        XCTAssertEqual(
+            ShortestDecimal(1.7976931348623157e308), ShortestDecimal(significand: 17_976_931_348_623_157, exponent: 292)
+        )
         XCTAssertEqual(ShortestDecimal(1e22), ShortestDecimal(significand: 1, exponent: 22))
         XCTAssertEqual(ShortestDecimal(0), ShortestDecimal(significand: 0, exponent: 0))
         XCTAssertNil(ShortestDecimal(-1))
@@ -24,7 +27,9 @@ final class ExactDecimalTests: XCTestCase {
         XCTAssertEqual(twoTo64.description, "18446744073709551616")
         XCTAssertEqual((twoTo64 * twoTo64).description, "340282366920938463463374607431768211456")
         XCTAssertEqual(BigNatural.tenToThe(30).description, "1" + String(repeating: "0", count: 30))
-        XCTAssertEqual(BigNatural.difference(BigNatural.tenToThe(20), BigNatural(1))?.description, String(repeating: "9", count: 20))
+        XCTAssertEqual(
+            BigNatural.difference(BigNatural.tenToThe(20), BigNatural(1))?.description,
+            String(repeating: "9", count: 20))
         XCTAssertNil(BigNatural.difference(BigNatural(3), BigNatural(4)))
         XCTAssertTrue(BigNatural(UInt64.max) < twoTo64)
         XCTAssertFalse(twoTo64 < twoTo64)
@@ -43,15 +48,24 @@ final class ExactDecimalTests: XCTestCase {
     }
 
     func testCeilingAndFloor() {
-        XCTAssertEqual(ExactQuotient.ceiling(estimate: 17 / 0.85, numerators: [17], denominators: [0.85], limit: 1e7), 20)
-        XCTAssertEqual(ExactQuotient.ceiling(estimate: 183.6 / 0.85, numerators: [183.6], denominators: [0.85], limit: 1e7), 216)
-        XCTAssertEqual(ExactQuotient.ceiling(estimate: 119 * 270 / 1800 / 0.85, numerators: [119, 270],
-                                             denominators: [1800, 0.85], limit: 1e7), 21)
-        XCTAssertEqual(ExactQuotient.ceiling(estimate: 20.000000001, numerators: [20.000000001], denominators: [1], limit: 1e7), 21)
+        XCTAssertEqual(
+            ExactQuotient.ceiling(estimate: 17 / 0.85, numerators: [17], denominators: [0.85], limit: 1e7), 20)
+        XCTAssertEqual(
+            ExactQuotient.ceiling(estimate: 183.6 / 0.85, numerators: [183.6], denominators: [0.85], limit: 1e7), 216)
+        XCTAssertEqual(
+            ExactQuotient.ceiling(
+                estimate: 119 * 270 / 1800 / 0.85, numerators: [119, 270],
+                denominators: [1800, 0.85], limit: 1e7), 21)
+        XCTAssertEqual(
+            ExactQuotient.ceiling(estimate: 20.000000001, numerators: [20.000000001], denominators: [1], limit: 1e7), 21
+        )
         XCTAssertEqual(ExactQuotient.ceiling(estimate: 20.4, numerators: [20.4], denominators: [1], limit: 1e7), 21)
-        XCTAssertEqual(ExactQuotient.floor(estimate: 0.7 * 180 / 7, numerators: [0.7, 180], denominators: [7], limit: 1e7), 18)
-        XCTAssertEqual(ExactQuotient.floor(estimate: 19.999999999, numerators: [19.999999999], denominators: [1], limit: 1e7), 19)
+        XCTAssertEqual(
+            ExactQuotient.floor(estimate: 0.7 * 180 / 7, numerators: [0.7, 180], denominators: [7], limit: 1e7), 18)
+        XCTAssertEqual(
+            ExactQuotient.floor(estimate: 19.999999999, numerators: [19.999999999], denominators: [1], limit: 1e7), 19)
         XCTAssertNil(ExactQuotient.ceiling(estimate: 2e7, numerators: [2e7], denominators: [1], limit: 1e7))
-        XCTAssertNil(ExactQuotient.ceiling(estimate: .infinity, numerators: [1e308, 10], denominators: [1], limit: 1e7))
+        XCTAssertNil(
+            ExactQuotient.ceiling(estimate: .infinity, numerators: [1e308, 10], denominators: [1], limit: 1e7))
     }
 }

@@ -1,5 +1,6 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import Queueing
 
 /// Heads = ⌈agents / (1 − shrinkage)⌉ exactly, checked against integer arithmetic done here.
@@ -20,7 +21,8 @@ final class HeadcountTests: XCTestCase {
             for agents in 0...1_500 {
                 let kept = 100 - percent
                 let expected = (agents * 100 + kept - 1) / kept
-                XCTAssertEqual(Headcount.scheduled(agents: agents, shrinkage: shrinkage), expected, "\(agents) at \(percent) %")
+                XCTAssertEqual(
+                    Headcount.scheduled(agents: agents, shrinkage: shrinkage), expected, "\(agents) at \(percent) %")
             }
         }
     }
@@ -54,10 +56,16 @@ final class HeadcountTests: XCTestCase {
 
     func testValidatedScheduledNamesTheField() {
         XCTAssertThrowsError(try Headcount.validatedScheduled(agents: 5, shrinkage: 1)) { error in
-            XCTAssertEqual((error as? QueueingError).map { if case let .invalidParameter(name, _) = $0 { name.rawValue } else { "" } }, "shrinkage")
+            XCTAssertEqual(
+                (error as? QueueingError).map {
+                    if case .invalidParameter(let name, _) = $0 { name.rawValue } else { "" }
+                }, "shrinkage")
         }
         XCTAssertThrowsError(try Headcount.validatedScheduled(agents: -1, shrinkage: 0.3)) { error in
-            XCTAssertEqual((error as? QueueingError).map { if case let .invalidParameter(name, _) = $0 { name.rawValue } else { "" } }, "agents")
+            XCTAssertEqual(
+                (error as? QueueingError).map {
+                    if case .invalidParameter(let name, _) = $0 { name.rawValue } else { "" }
+                }, "agents")
         }
         XCTAssertEqual(try Headcount.validatedScheduled(agents: 21, shrinkage: 0.3), 30)
     }
@@ -70,7 +78,7 @@ final class ProductiveHeadsTests: XCTestCase {
         XCTAssertEqual(90 * (1 - 0.3), 62.99999999999999)
         XCTAssertEqual(Headcount.productive(heads: 90, shrinkage: 0.3), 63)
         XCTAssertEqual(Headcount.productive(heads: 30, shrinkage: 0.3), 21)
-        XCTAssertEqual(Headcount.productive(heads: 29, shrinkage: 0.3), 20)   // ⌊20.3⌋
+        XCTAssertEqual(Headcount.productive(heads: 29, shrinkage: 0.3), 20)  // ⌊20.3⌋
         XCTAssertEqual(Headcount.productive(heads: 20, shrinkage: 0.3), 14)
     }
 
@@ -79,8 +87,9 @@ final class ProductiveHeadsTests: XCTestCase {
         for m in stride(from: 0, through: 950, by: 7) {
             let shrinkage = Double(m) / 1000
             for heads in [0, 1, 2, 7, 19, 20, 21, 30, 99, 100, 1000, 12_345] {
-                XCTAssertEqual(Headcount.productive(heads: heads, shrinkage: shrinkage), heads * (1000 - m) / 1000,
-                               "heads \(heads), shrinkage \(shrinkage)")
+                XCTAssertEqual(
+                    Headcount.productive(heads: heads, shrinkage: shrinkage), heads * (1000 - m) / 1000,
+                    "heads \(heads), shrinkage \(shrinkage)")
             }
         }
     }
@@ -90,8 +99,11 @@ final class ProductiveHeadsTests: XCTestCase {
         for shrinkage in [0.0, 0.05, 0.1, 0.25, 0.3, 0.333, 0.35, 0.5, 0.7] {
             for agents in 0...300 {
                 let heads = Headcount.scheduled(agents: agents, shrinkage: shrinkage)
-                XCTAssertEqual(Headcount.productive(heads: heads, shrinkage: shrinkage), agents, "\(agents) at \(shrinkage)")
-                if agents > 0 { XCTAssertLessThan(Headcount.productive(heads: heads - 1, shrinkage: shrinkage), agents) }
+                XCTAssertEqual(
+                    Headcount.productive(heads: heads, shrinkage: shrinkage), agents, "\(agents) at \(shrinkage)")
+                if agents > 0 {
+                    XCTAssertLessThan(Headcount.productive(heads: heads - 1, shrinkage: shrinkage), agents)
+                }
             }
         }
     }

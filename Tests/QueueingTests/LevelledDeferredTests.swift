@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Queueing
 
 /// Levelled deferred work: the least peak that meets every deadline (checked against every
@@ -13,7 +14,8 @@ final class LevelledDeferredTests: XCTestCase {
             var left = Double(agents[j]) * perAgent
             while left > 1e-12, head < queue.count {
                 let take = min(left, queue[head].0)
-                queue[head].0 -= take; left -= take
+                queue[head].0 -= take
+                left -= take
                 if queue[head].0 <= 1e-9 { head += 1 }
             }
             if head < queue.count, queue[head].1 <= j { return false }
@@ -26,14 +28,19 @@ final class LevelledDeferredTests: XCTestCase {
     func testPeakIsTheLeastOfEveryFeasiblePlan() throws {
         let working = [true, true, false, true, true, false, true, true]
         var state: UInt64 = 7
-        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
         for _ in 0..<25 {
             let arrivals = (0..<8).map { _ in Double(next() % 13) }
             let due = DeferredDeadlines.workingTime(working: working, allowance: 3)
-            let plan = try LevelledDeferred.plan(arrivals: arrivals, working: working, due: due, intervalSeconds: 1800, ahtSeconds: 600)
+            let plan = try LevelledDeferred.plan(
+                arrivals: arrivals, working: working, due: due, intervalSeconds: 1800, ahtSeconds: 600)
             let perAgent = 3.0
             let agents = plan.map(\.agents)
-            XCTAssertTrue(zip(agents, working).allSatisfy { $1 || $0 == 0 }, "no agent outside working hours: \(agents)")
+            XCTAssertTrue(
+                zip(agents, working).allSatisfy { $1 || $0 == 0 }, "no agent outside working hours: \(agents)")
             XCTAssertTrue(meets(agents, arrivals: arrivals, due: due, perAgent: perAgent), "\(arrivals) → \(agents)")
             // Exhaustive: the least maximum over every feasible staffing.
             let slots = working.indices.filter { working[$0] }
@@ -42,9 +49,16 @@ final class LevelledDeferredTests: XCTestCase {
             repeat {
                 var candidate = [Int](repeating: 0, count: 8)
                 for (k, slot) in slots.enumerated() { candidate[slot] = counts[k] }
-                if meets(candidate, arrivals: arrivals, due: due, perAgent: perAgent) { best = min(best, counts.max() ?? 0) }
+                if meets(candidate, arrivals: arrivals, due: due, perAgent: perAgent) {
+                    best = min(best, counts.max() ?? 0)
+                }
                 var k = 0
-                while k < counts.count { counts[k] += 1; if counts[k] <= 4 { break }; counts[k] = 0; k += 1 }
+                while k < counts.count {
+                    counts[k] += 1
+                    if counts[k] <= 4 { break }
+                    counts[k] = 0
+                    k += 1
+                }
                 if k == counts.count { break }
             } while true
             XCTAssertEqual(agents.max(), best == Int.max ? agents.max() : best, "\(arrivals)")
@@ -53,15 +67,17 @@ final class LevelledDeferredTests: XCTestCase {
 
     /// Working-time deadlines skip closed intervals; the horizon's end carries the rest.
     func testWorkingTimeDeadlines() {
-        XCTAssertEqual(DeferredDeadlines.workingTime(working: [true, false, true, true], allowance: 2), [2, 3, 3, Int.max])
+        XCTAssertEqual(
+            DeferredDeadlines.workingTime(working: [true, false, true, true], allowance: 2), [2, 3, 3, Int.max])
         XCTAssertEqual(DeferredDeadlines.workingTime(working: [false, true], allowance: 1), [1, 1])
     }
 
     /// A waiting backlog due in the first working interval must be cleared there.
     func testWaitingWorkIsAnsweredByItsDue() throws {
-        let plan = try LevelledDeferred.plan(arrivals: [0, 0, 0], working: [false, true, true], due: [2, 2, 2],
-                                             waiting: [WaitingWork(contacts: 30, waitedIntervals: 4, due: 1)],
-                                             intervalSeconds: 1800, ahtSeconds: 180)
+        let plan = try LevelledDeferred.plan(
+            arrivals: [0, 0, 0], working: [false, true, true], due: [2, 2, 2],
+            waiting: [WaitingWork(contacts: 30, waitedIntervals: 4, due: 1)],
+            intervalSeconds: 1800, ahtSeconds: 180)
         XCTAssertEqual(plan.map(\.agents), [0, 3, 0], "30 contacts at 10 per agent and interval, all in interval 1")
         XCTAssertEqual(plan[0].backlog, 30)
         XCTAssertEqual(plan[0].oldestAgeSeconds, 5 * 1800)
@@ -74,10 +90,12 @@ final class LevelledDeferredTests: XCTestCase {
     func testCarriedBacklogDoesNotHideDueWork() throws {
         // 10 contacts per interval, due two intervals later; 10 per agent and interval (AHT 180 s
         // of 1800 s): one agent each interval answers every arrival in its own interval.
-        let plan = try LevelledDeferred.plan(arrivals: [10, 10, 10, 10], working: [true, true, true, true], due: [1, 2, 3, Int.max],
-                                             waiting: [WaitingWork(contacts: 50, waitedIntervals: 3, due: Int.max)],
-                                             intervalSeconds: 1800, ahtSeconds: 180)
-        XCTAssertEqual(plan.map(\.agents), [1, 1, 1, 0], "the least peak is 1 agent; the last interval's arrivals are carried")
+        let plan = try LevelledDeferred.plan(
+            arrivals: [10, 10, 10, 10], working: [true, true, true, true], due: [1, 2, 3, Int.max],
+            waiting: [WaitingWork(contacts: 50, waitedIntervals: 3, due: Int.max)],
+            intervalSeconds: 1800, ahtSeconds: 180)
+        XCTAssertEqual(
+            plan.map(\.agents), [1, 1, 1, 0], "the least peak is 1 agent; the last interval's arrivals are carried")
         // Served due work first: nothing due is ever left past its deadline.
         XCTAssertEqual(plan[0].backlog, 50 + 0, accuracy: 1e-9)
         XCTAssertEqual(plan[3].backlog, 60, accuracy: 1e-9, "the carried 50 and the last interval's 10")
@@ -85,8 +103,11 @@ final class LevelledDeferredTests: XCTestCase {
 
     /// Contacts that no working interval reaches before their deadline are refused.
     func testUnreachableDeadlineIsRefused() {
-        XCTAssertThrowsError(try LevelledDeferred.plan(arrivals: [5, 0], working: [false, true], due: [0, 1],
-                                                       intervalSeconds: 1800, ahtSeconds: 300)) { error in
+        XCTAssertThrowsError(
+            try LevelledDeferred.plan(
+                arrivals: [5, 0], working: [false, true], due: [0, 1],
+                intervalSeconds: 1800, ahtSeconds: 300)
+        ) { error in
             XCTAssertEqual((error as? QueueingError)?.parameter, .openIntervals)
         }
     }

@@ -1,12 +1,13 @@
-import XCTest
 import TestSupport
+import XCTest
 
 /// The reference tables of ../shared/reference (50-digit mpmath values, see its README), copied
 /// into Fixtures/. Loaded once per test run.
 enum ReferenceTables {
     static func load(_ name: String) throws -> [ReferenceRow] {
-        let url = try XCTUnwrap(Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures"),
-                                "missing fixture \(name).csv")
+        let url = try XCTUnwrap(
+            Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures"),
+            "missing fixture \(name).csv")
         return try loadFixtureTable(url).map(ReferenceRow.init)
     }
 

@@ -1,5 +1,6 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import Queueing
 
 /// The simulator against the formulas it must agree with on stationary cases, and its own rules
@@ -7,27 +8,36 @@ import TestSupport
 /// tables (50-digit mpmath) or closed forms, never from an earlier run.
 final class SimulatorTests: XCTestCase {
     /// Pools the intervals after the first (warm-up: the queue starts empty).
-    private func pooled(_ result: SimulationResult) -> (serviceLevel: Double, abandonRate: Double, asa: Double, occupancy: Double) {
+    private func pooled(_ result: SimulationResult) -> (
+        serviceLevel: Double, abandonRate: Double, asa: Double, occupancy: Double
+    ) {
         let steady = result.intervals.dropFirst()
         let offered = steady.reduce(0) { $0 + $1.offered }
         let answered = steady.reduce(0) { $0 + $1.answered }
-        return (steady.reduce(0) { $0 + $1.answeredWithinTarget } / offered,
-                steady.reduce(0) { $0 + $1.abandoned } / offered,
-                steady.reduce(0) { $0 + $1.answeredWaitSeconds } / answered,
-                steady.reduce(0) { $0 + $1.busyAgentSeconds } / steady.reduce(0) { $0 + $1.staffedAgentSeconds })
+        return (
+            steady.reduce(0) { $0 + $1.answeredWithinTarget } / offered,
+            steady.reduce(0) { $0 + $1.abandoned } / offered,
+            steady.reduce(0) { $0 + $1.answeredWaitSeconds } / answered,
+            steady.reduce(0) { $0 + $1.busyAgentSeconds } / steady.reduce(0) { $0 + $1.staffedAgentSeconds }
+        )
     }
 
-    private func stationary(contacts: Double, agents: Int, intervals: Int, handleTime: SimulationSetup.HandleTime,
-                            patience: Double? = nil, target: Double, replications: Int = 2, seed: UInt64 = 7) throws -> SimulationResult {
-        try Simulator.run(SimulationSetup(intervalSeconds: 1800, contacts: Array(repeating: contacts, count: intervals),
-                                          agents: Array(repeating: agents, count: intervals), handleTime: handleTime,
-                                          patienceSeconds: patience, targetSeconds: target, seed: seed, replications: replications))
+    private func stationary(
+        contacts: Double, agents: Int, intervals: Int, handleTime: SimulationSetup.HandleTime,
+        patience: Double? = nil, target: Double, replications: Int = 2, seed: UInt64 = 7
+    ) throws -> SimulationResult {
+        try Simulator.run(
+            SimulationSetup(
+                intervalSeconds: 1800, contacts: Array(repeating: contacts, count: intervals),
+                agents: Array(repeating: agents, count: intervals), handleTime: handleTime,
+                patienceSeconds: patience, targetSeconds: target, seed: seed, replications: replications))
     }
 
     /// R0001: 100 contacts per 30 minutes, AHT 180 s, 14 agents: SL(20 s) 0.88835, ASA over all
     /// contacts C·AHT/(N − A) = 0.174132·180/4 = 7.836 s, occupancy 10/14.
     func testStationaryQueueMatchesErlangC() throws {
-        let result = try stationary(contacts: 100, agents: 14, intervals: 400, handleTime: .exponential(meanSeconds: 180), target: 20)
+        let result = try stationary(
+            contacts: 100, agents: 14, intervals: 400, handleTime: .exponential(meanSeconds: 180), target: 20)
         let measured = pooled(result)
         assertClose(measured.serviceLevel, 0.8883500191794668842482187, absolute: 0.01)
         assertClose(measured.asa, 0.174131933595049842644707 * 180 / 4, relative: 0.1)
@@ -38,8 +48,9 @@ final class SimulatorTests: XCTestCase {
     /// A0038: 100 contacts per 30 minutes, AHT 180 s, patience 180 s, 12 agents, T 20 s:
     /// SL 0.802304, abandonment 0.0530916.
     func testStationaryQueueWithPatienceMatchesErlangA() throws {
-        let result = try stationary(contacts: 100, agents: 12, intervals: 400, handleTime: .exponential(meanSeconds: 180),
-                                    patience: 180, target: 20)
+        let result = try stationary(
+            contacts: 100, agents: 12, intervals: 400, handleTime: .exponential(meanSeconds: 180),
+            patience: 180, target: 20)
         let measured = pooled(result)
         assertClose(measured.serviceLevel, 0.8023038672844355197051628, absolute: 0.01)
         assertClose(measured.abandonRate, 0.05309162537074251853407504, absolute: 0.005)
@@ -49,9 +60,12 @@ final class SimulatorTests: XCTestCase {
     /// mean wait ρ·m·(1 + CV²) / (2(1 − ρ)) is 50 s for constant times, 62.5 s for CV 0.5 and
     /// 100 s for exponential — the CV really reaches the handle times.
     func testHandleTimeVariabilityFollowsPollaczekKhinchine() throws {
-        for (handle, expectedWait) in [(SimulationSetup.HandleTime.lognormal(meanSeconds: 100, cv: 0), 50.0),
-                                       (.lognormal(meanSeconds: 100, cv: 0.5), 62.5), (.exponential(meanSeconds: 100), 100)] {
-            let result = try stationary(contacts: 9, agents: 1, intervals: 4000, handleTime: handle, target: 20, replications: 1)
+        for (handle, expectedWait) in [
+            (SimulationSetup.HandleTime.lognormal(meanSeconds: 100, cv: 0), 50.0),
+            (.lognormal(meanSeconds: 100, cv: 0.5), 62.5), (.exponential(meanSeconds: 100), 100),
+        ] {
+            let result = try stationary(
+                contacts: 9, agents: 1, intervals: 4000, handleTime: handle, target: 20, replications: 1)
             let measured = pooled(result)
             assertClose(measured.asa, expectedWait, relative: 0.06, "\(handle)")
             assertClose(measured.occupancy, 0.5, absolute: 0.01, "\(handle)")
@@ -62,9 +76,10 @@ final class SimulatorTests: XCTestCase {
     /// every interval is R0001 again (SL 0.88835; at 90 s the load would be 5 Erlangs on 14 agents
     /// and SL ≈ 1); scaled to the law's own mean the run is the same bytes; a wrong count is refused.
     func testIntervalHandleTimesReplaceTheMean() throws {
-        var setup = SimulationSetup(intervalSeconds: 1800, contacts: Array(repeating: 100, count: 400),
-                                    agents: Array(repeating: 14, count: 400), handleTime: .exponential(meanSeconds: 90),
-                                    targetSeconds: 20, seed: 7, replications: 2)
+        var setup = SimulationSetup(
+            intervalSeconds: 1800, contacts: Array(repeating: 100, count: 400),
+            agents: Array(repeating: 14, count: 400), handleTime: .exponential(meanSeconds: 90),
+            targetSeconds: 20, seed: 7, replications: 2)
         setup.intervalAHTSeconds = Array(repeating: 180, count: 400)
         let measured = pooled(try Simulator.run(setup))
         assertClose(measured.serviceLevel, 0.8883500191794668842482187, absolute: 0.01)
@@ -79,15 +94,16 @@ final class SimulatorTests: XCTestCase {
 
         halves.intervalAHTSeconds = [180]
         XCTAssertThrowsError(try Simulator.run(halves)) { error in
-            guard case let .invalidParameter(name, _) = error as? QueueingError else { return XCTFail("\(error)") }
+            guard case .invalidParameter(let name, _) = error as? QueueingError else { return XCTFail("\(error)") }
             XCTAssertEqual(name, .ahtSeconds)
         }
     }
 
     func testSameSeedSameResultsAndOtherSeedOtherResults() throws {
-        let setup = SimulationSetup(intervalSeconds: 900, contacts: [40, 80, 120, 60], agents: [5, 9, 12, 4],
-                                    handleTime: .lognormal(meanSeconds: 240, cv: 0.8), patienceSeconds: 120, targetSeconds: 20,
-                                    seed: 42, replications: 5)
+        let setup = SimulationSetup(
+            intervalSeconds: 900, contacts: [40, 80, 120, 60], agents: [5, 9, 12, 4],
+            handleTime: .lognormal(meanSeconds: 240, cv: 0.8), patienceSeconds: 120, targetSeconds: 20,
+            seed: 42, replications: 5)
         let first = try Simulator.run(setup)
         XCTAssertEqual(first, try Simulator.run(setup))
         var other = setup
@@ -100,9 +116,11 @@ final class SimulatorTests: XCTestCase {
 
     func testReplayOffersExactlyTheCountsAndAccountsForEveryContact() throws {
         let counts: [Double] = [0, 17, 3, 250, 42]
-        let result = try Simulator.run(SimulationSetup(intervalSeconds: 1800, contacts: counts, agents: [1, 2, 1, 20, 0],
-                                                       handleTime: .exponential(meanSeconds: 300), patienceSeconds: 600,
-                                                       targetSeconds: 30, arrivals: .replay, seed: 3, replications: 3))
+        let result = try Simulator.run(
+            SimulationSetup(
+                intervalSeconds: 1800, contacts: counts, agents: [1, 2, 1, 20, 0],
+                handleTime: .exponential(meanSeconds: 300), patienceSeconds: 600,
+                targetSeconds: 30, arrivals: .replay, seed: 3, replications: 3))
         XCTAssertEqual(result.intervals.map(\.offered), counts)
         for interval in result.intervals {
             XCTAssertEqual(interval.answered + interval.abandoned, interval.offered)
@@ -118,9 +136,11 @@ final class SimulatorTests: XCTestCase {
     }
 
     func testWithoutPatienceAndWithoutAgentsContactsStayUnanswered() throws {
-        let result = try Simulator.run(SimulationSetup(intervalSeconds: 900, contacts: [5, 5], agents: [0, 0],
-                                                       handleTime: .exponential(meanSeconds: 60), targetSeconds: 20,
-                                                       arrivals: .replay))
+        let result = try Simulator.run(
+            SimulationSetup(
+                intervalSeconds: 900, contacts: [5, 5], agents: [0, 0],
+                handleTime: .exponential(meanSeconds: 60), targetSeconds: 20,
+                arrivals: .replay))
         XCTAssertEqual(result.unanswered, 10)
         XCTAssertEqual(result.answered, 0)
         XCTAssertEqual(result.serviceLevel.mean, 0)
@@ -132,11 +152,14 @@ final class SimulatorTests: XCTestCase {
     /// at the start of interval 2 with 1800 + arrival seconds left, so interval 2 is fully busy.
     func testStaffingDropFinishesOrPreemptsTheContact() throws {
         func run(_ departure: SimulationSetup.Departure) throws -> SimulationResult {
-            try Simulator.run(SimulationSetup(intervalSeconds: 1800, contacts: [1, 0, 0], agents: [1, 0, 1],
-                                              handleTime: .lognormal(meanSeconds: 3600, cv: 0), targetSeconds: 20,
-                                              arrivals: .replay, departure: departure, seed: 11))
+            try Simulator.run(
+                SimulationSetup(
+                    intervalSeconds: 1800, contacts: [1, 0, 0], agents: [1, 0, 1],
+                    handleTime: .lognormal(meanSeconds: 3600, cv: 0), targetSeconds: 20,
+                    arrivals: .replay, departure: departure, seed: 11))
         }
-        let finish = try run(.finish), preempt = try run(.preempt)
+        let finish = try run(.finish)
+        let preempt = try run(.preempt)
         let arrival = 1800 - finish.intervals[0].busyAgentSeconds
         XCTAssertGreaterThan(arrival, 0)
         XCTAssertEqual(finish.intervals[1].staffedAgentSeconds, 1800)
@@ -155,9 +178,10 @@ final class SimulatorTests: XCTestCase {
     /// A staffing drop with work in progress: under `.finish` the staff who stay take the queue
     /// sooner than under `.preempt` (taken-back contacts queue ahead), so waits are no shorter.
     func testPreemptionNeverAnswersFasterOnABusyDrop() throws {
-        var setup = SimulationSetup(intervalSeconds: 900, contacts: Array(repeating: 120, count: 40),
-                                    agents: (0..<40).map { $0 % 2 == 0 ? 40 : 30 },
-                                    handleTime: .exponential(meanSeconds: 200), targetSeconds: 20, seed: 5, replications: 2)
+        var setup = SimulationSetup(
+            intervalSeconds: 900, contacts: Array(repeating: 120, count: 40),
+            agents: (0..<40).map { $0 % 2 == 0 ? 40 : 30 },
+            handleTime: .exponential(meanSeconds: 200), targetSeconds: 20, seed: 5, replications: 2)
         let finish = try Simulator.run(setup)
         setup.departure = .preempt
         let preempt = try Simulator.run(setup)
@@ -178,27 +202,38 @@ final class SimulatorTests: XCTestCase {
 
     func testBadInputNamesTheField() {
         func name(_ setup: SimulationSetup) -> String? {
-            do { _ = try Simulator.run(setup); return nil } catch {
-                if case let .invalidParameter(name, _) = error { return name.rawValue }
+            do {
+                _ = try Simulator.run(setup)
+                return nil
+            } catch {
+                if case .invalidParameter(let name, _) = error { return name.rawValue }
                 return nil
             }
         }
-        let good = SimulationSetup(intervalSeconds: 900, contacts: [10], agents: [2], handleTime: .exponential(meanSeconds: 60),
-                                   targetSeconds: 20)
+        let good = SimulationSetup(
+            intervalSeconds: 900, contacts: [10], agents: [2], handleTime: .exponential(meanSeconds: 60),
+            targetSeconds: 20)
         var setup = good
         setup.agents = [2, 3]
         XCTAssertEqual(name(setup), "agents")
-        setup = good; setup.handleTime = .exponential(meanSeconds: -5)
+        setup = good
+        setup.handleTime = .exponential(meanSeconds: -5)
         XCTAssertEqual(name(setup), "aht_seconds")
-        setup = good; setup.handleTime = .lognormal(meanSeconds: 60, cv: .nan)
+        setup = good
+        setup.handleTime = .lognormal(meanSeconds: 60, cv: .nan)
         XCTAssertEqual(name(setup), "aht_cv")
-        setup = good; setup.patienceSeconds = 0
+        setup = good
+        setup.patienceSeconds = 0
         XCTAssertEqual(name(setup), "patience_seconds")
-        setup = good; setup.replications = 0
+        setup = good
+        setup.replications = 0
         XCTAssertEqual(name(setup), "replications")
-        setup = good; setup.contacts = [.infinity]
+        setup = good
+        setup.contacts = [.infinity]
         XCTAssertEqual(name(setup), "contacts")
-        setup = good; setup.contacts = [1e9]; setup.replications = 10
+        setup = good
+        setup.contacts = [1e9]
+        setup.replications = 10
         XCTAssertEqual(name(setup), "contacts")
         XCTAssertNil(name(good))
     }

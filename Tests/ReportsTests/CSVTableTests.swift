@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Reports
 
 final class CSVTableTests: XCTestCase {
@@ -11,19 +12,23 @@ final class CSVTableTests: XCTestCase {
     }
 
     func testJSONHasFixedKeyOrderAndEscapes() {
-        let value: JSONValue = .object([("b", .integer(2)), ("a", .string("x\"y\n<")), ("n", .number(0.1 + 0.2, fractionDigits: 6)),
-                                        ("inf", .number(.infinity, fractionDigits: 3)), ("list", .array([.bool(true), .null]))])
-        XCTAssertEqual(value.render(), """
-        {
-          "b": 2,
-          "a": "x\\"y\\n<",
-          "n": 0.3,
-          "inf": null,
-          "list": [
-            true,
-            null
-          ]
-        }
-        """)
+        let value: JSONValue = .object([
+            ("b", .integer(2)), ("a", .string("x\"y\n<")), ("n", .number(0.1 + 0.2, fractionDigits: 6)),
+            ("inf", .number(.infinity, fractionDigits: 3)), ("list", .array([.bool(true), .null])),
+        ])
+        XCTAssertEqual(
+            value.render(),
+            """
+            {
+              "b": 2,
+              "a": "x\\"y\\n<",
+              "n": 0.3,
+              "inf": null,
+              "list": [
+                true,
+                null
+              ]
+            }
+            """)
     }
 }

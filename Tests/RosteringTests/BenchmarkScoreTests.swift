@@ -1,8 +1,11 @@
 import XCTest
+
 @testable import Rostering
 
 final class BenchmarkScoreTests: XCTestCase {
-    private func instance() throws -> BenchmarkInstance { try BenchmarkReader.parse(BenchmarkReaderTests.small, file: "small.txt") }
+    private func instance() throws -> BenchmarkInstance {
+        try BenchmarkReader.parse(BenchmarkReaderTests.small, file: "small.txt")
+    }
 
     func testObjectiveByHand() throws {
         let instance = try instance()
@@ -29,17 +32,19 @@ final class BenchmarkScoreTests: XCTestCase {
         var instance = try instance()
         instance.employees[1].maxWeekends = 0
         let roster = BenchmarkRoster(assignment: [
-            [0, 1, 0, nil, nil, nil, nil],       // works day 0 (a day off), E after L, 1440 min ≥ 960 ✓
-            [0, 0, 0, 0, 0, 1, nil],             // 6 in a row > 4, L not allowed, weekend 0 > 0
+            [0, 1, 0, nil, nil, nil, nil],  // works day 0 (a day off), E after L, 1440 min ≥ 960 ✓
+            [0, 0, 0, 0, 0, 1, nil],  // 6 in a row > 4, L not allowed, weekend 0 > 0
         ])
         let violations = BenchmarkScore(roster: roster, instance: instance).violations
-        XCTAssertEqual(Set(violations), [
-            "A: works on day 0, a day off",
-            "A: E on day 2 after L",
-            "B: 6 shifts in a row from day 0, at most 4",
-            "B: 1 shifts L, at most 0",
-            "B: 1 weekends, at most 0",
-        ])
+        XCTAssertEqual(
+            Set(violations),
+            [
+                "A: works on day 0, a day off",
+                "A: E on day 2 after L",
+                "B: 6 shifts in a row from day 0, at most 4",
+                "B: 1 shifts L, at most 0",
+                "B: 1 weekends, at most 0",
+            ])
     }
 
     func testMinimumRunsAreExemptAtTheEdges() throws {
@@ -47,10 +52,16 @@ final class BenchmarkScoreTests: XCTestCase {
         instance.employees[0].daysOff = []
         instance.employees[0].minTotalMinutes = 0
         // One working day at each edge: exempt; one in the middle: too short.
-        let edges = BenchmarkRoster(assignment: [[0, nil, nil, nil, nil, nil, 0], [nil, nil, nil, nil, nil, nil, nil]])
+        let edges = BenchmarkRoster(assignment: [
+            [0, nil, nil, nil, nil, nil, 0], [nil, nil, nil, nil, nil, nil, nil],
+        ])
         XCTAssertEqual(BenchmarkScore(roster: edges, instance: instance).violations, [])
-        let middle = BenchmarkRoster(assignment: [[nil, nil, nil, 0, nil, nil, nil], [nil, nil, nil, nil, nil, nil, nil]])
-        XCTAssertEqual(BenchmarkScore(roster: middle, instance: instance).violations, ["A: 1 shifts in a row from day 3, at least 2"])
+        let middle = BenchmarkRoster(assignment: [
+            [nil, nil, nil, 0, nil, nil, nil], [nil, nil, nil, nil, nil, nil, nil],
+        ])
+        XCTAssertEqual(
+            BenchmarkScore(roster: middle, instance: instance).violations,
+            ["A: 1 shifts in a row from day 3, at least 2"])
     }
 
     /// A roster of Instance1 scores the published best-known objective, 607 (best_known.csv), and

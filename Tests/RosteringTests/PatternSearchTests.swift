@@ -1,6 +1,7 @@
-import XCTest
-@testable import Rostering
 import StaffcastCore
+import XCTest
+
+@testable import Rostering
 
 /// The dynamic programme against enumeration of every pattern, checked by rules written out here.
 final class PatternSearchTests: XCTestCase {
@@ -9,12 +10,13 @@ final class PatternSearchTests: XCTestCase {
         let days = calendar.days
         var minutes = 0
         var count = [Int](repeating: 0, count: calendar.options.count)
-        for d in 0 ..< days {
+        for d in 0..<days {
             guard let o = pattern[d] else { continue }
             if !rules.allowed[d][o] { return false }
             minutes += calendar.options[o].minutes
             count[o] += 1
-            let previousGroup: Int? = d > 0 ? pattern[d - 1].map { calendar.options[$0].group } : rules.carryIn.lastGroup
+            let previousGroup: Int? =
+                d > 0 ? pattern[d - 1].map { calendar.options[$0].group } : rules.carryIn.lastGroup
             if let g = previousGroup, !calendar.mayFollow[g][o] { return false }
         }
         if minutes < rules.minMinutes || minutes > rules.maxMinutes { return false }
@@ -40,7 +42,9 @@ final class PatternSearchTests: XCTestCase {
                 if !working && length < rules.minConsecutiveOff { return false }
             }
             // The run carried in ends before day 0 when day 0 differs from it.
-            if start == 0 && (rules.carryIn.lastGroup != nil) != working && !rules.carryIn.exempt && rules.carryIn != .unknown {
+            if start == 0 && (rules.carryIn.lastGroup != nil) != working && !rules.carryIn.exempt
+                && rules.carryIn != .unknown
+            {
                 let carried = rules.carryIn.runLength
                 if rules.carryIn.lastGroup != nil && carried < rules.minConsecutiveWork { return false }
                 if rules.carryIn.lastGroup == nil && carried < rules.minConsecutiveOff { return false }
@@ -48,16 +52,23 @@ final class PatternSearchTests: XCTestCase {
             start = end + 1
         }
         var weekends = Set<Int>()
-        for d in 0 ..< days where pattern[d] != nil { if let w = calendar.weekendOfDay[d] { weekends.insert(w) } }
+        for d in 0..<days where pattern[d] != nil { if let w = calendar.weekendOfDay[d] { weekends.insert(w) } }
         return weekends.count <= rules.maxWeekends
     }
 
     static func enumerate(days: Int, options: Int, _ body: (WorkPattern) -> Void) {
         var pattern = WorkPattern(repeating: nil, count: days)
         func fill(_ d: Int) {
-            if d == days { body(pattern); return }
-            pattern[d] = nil; fill(d + 1)
-            for o in 0 ..< options { pattern[d] = o; fill(d + 1) }
+            if d == days {
+                body(pattern)
+                return
+            }
+            pattern[d] = nil
+            fill(d + 1)
+            for o in 0..<options {
+                pattern[d] = o
+                fill(d + 1)
+            }
             pattern[d] = nil
         }
         fill(0)
@@ -67,13 +78,15 @@ final class PatternSearchTests: XCTestCase {
         var random = Xoshiro256StarStar(seed: 2024)
         func draw(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
         var feasibleCases = 0
-        for _ in 0 ..< 300 {
-            let days = 5 + draw(3), optionCount = 1 + draw(3)
+        for _ in 0..<300 {
+            let days = 5 + draw(3)
+            let optionCount = 1 + draw(3)
             let minutesChoice = [240, 360, 480, 600]
-            let options = (0 ..< optionCount).map { PatternOption(minutes: minutesChoice[draw(4)], group: $0) }
-            let calendar = PatternCalendar(days: days, options: options, groupCount: optionCount,
-                                           mayFollow: (0 ..< optionCount).map { _ in (0 ..< optionCount).map { _ in draw(4) != 0 } },
-                                           weekendOfDay: PatternCalendar.weekends(days: days, firstWeekday: 1 + draw(7)))
+            let options = (0..<optionCount).map { PatternOption(minutes: minutesChoice[draw(4)], group: $0) }
+            let calendar = PatternCalendar(
+                days: days, options: options, groupCount: optionCount,
+                mayFollow: (0..<optionCount).map { _ in (0..<optionCount).map { _ in draw(4) != 0 } },
+                weekendOfDay: PatternCalendar.weekends(days: days, firstWeekday: 1 + draw(7)))
             let maxMinutes = 480 * (1 + draw(days))
             let carry: PatternCarryIn
             switch draw(3) {
@@ -82,18 +95,19 @@ final class PatternSearchTests: XCTestCase {
             default: carry = PatternCarryIn(lastGroup: nil, runLength: 1 + draw(3), exempt: false)
             }
             let rules = PatternRules(
-                allowed: (0 ..< days).map { _ in (0 ..< optionCount).map { _ in draw(5) != 0 } },
-                maxCount: (0 ..< optionCount).map { _ in draw(2) == 0 ? nil : draw(4) },
+                allowed: (0..<days).map { _ in (0..<optionCount).map { _ in draw(5) != 0 } },
+                maxCount: (0..<optionCount).map { _ in draw(2) == 0 ? nil : draw(4) },
                 minMinutes: draw(2) == 0 ? 0 : draw(maxMinutes + 1), maxMinutes: maxMinutes,
                 maxConsecutiveWork: 1 + draw(5), minConsecutiveWork: draw(3), minConsecutiveOff: draw(3),
-                maxWeekends: draw(3), maxShifts: draw(2) == 0 ? nil : draw(days), carryIn: carry, lastRunExempt: draw(2) == 0)
-            let cost = (0 ..< days).map { _ in (0 ..< optionCount).map { _ in Double(draw(21)) - 10 } }
-            let offCost = (0 ..< days).map { _ in Double(draw(5)) }
+                maxWeekends: draw(3), maxShifts: draw(2) == 0 ? nil : draw(days), carryIn: carry,
+                lastRunExempt: draw(2) == 0)
+            let cost = (0..<days).map { _ in (0..<optionCount).map { _ in Double(draw(21)) - 10 } }
+            let offCost = (0..<days).map { _ in Double(draw(5)) }
             var bestCost = Double.infinity
             Self.enumerate(days: days, options: optionCount) { pattern in
                 guard Self.isLegal(pattern, calendar: calendar, rules: rules) else { return }
                 var total = 0.0
-                for d in 0 ..< days { total += pattern[d].map { cost[d][$0] } ?? offCost[d] }
+                for d in 0..<days { total += pattern[d].map { cost[d][$0] } ?? offCost[d] }
                 bestCost = min(bestCost, total)
             }
             let search = PatternSearch(calendar: calendar)
@@ -103,14 +117,19 @@ final class PatternSearchTests: XCTestCase {
                 continue
             }
             feasibleCases += 1
-            guard let found else { XCTFail("the search finds nothing, enumeration finds \(bestCost): \(calendar) \(rules)"); continue }
+            guard let found else {
+                XCTFail("the search finds nothing, enumeration finds \(bestCost): \(calendar) \(rules)")
+                continue
+            }
             XCTAssertEqual(found.cost, bestCost, accuracy: 1e-9)
             XCTAssertTrue(Self.isLegal(found.pattern, calendar: calendar, rules: rules), "\(found.pattern)")
             var recomputed = 0.0
-            for d in 0 ..< days { recomputed += found.pattern[d].map { cost[d][$0] } ?? offCost[d] }
+            for d in 0..<days { recomputed += found.pattern[d].map { cost[d][$0] } ?? offCost[d] }
             XCTAssertEqual(recomputed, found.cost, accuracy: 1e-9)
             // With the optimum as the upper bound the bound must not cut it off; below it, nothing.
-            XCTAssertEqual(search.cheapest(rules: rules, cost: cost, offCost: offCost, upperBound: bestCost)?.cost ?? .nan, bestCost, accuracy: 1e-9)
+            XCTAssertEqual(
+                search.cheapest(rules: rules, cost: cost, offCost: offCost, upperBound: bestCost)?.cost ?? .nan,
+                bestCost, accuracy: 1e-9)
             XCTAssertNil(search.cheapest(rules: rules, cost: cost, offCost: offCost, upperBound: bestCost - 0.5))
         }
         XCTAssertGreaterThan(feasibleCases, 80, "enough cases have a legal pattern to mean something")
@@ -119,7 +138,8 @@ final class PatternSearchTests: XCTestCase {
     func testWeekendsOfAPeriodStartingOnSunday() {
         // Sun Mon … Sat Sun: the first Sunday is weekend 0, the Saturday and Sunday after weekend 1.
         XCTAssertEqual(PatternCalendar.weekends(days: 8, firstWeekday: 7), [0, nil, nil, nil, nil, nil, 1, 1])
-        XCTAssertEqual(PatternCalendar.weekends(days: 14, firstWeekday: 1),
-                       [nil, nil, nil, nil, nil, 0, 0, nil, nil, nil, nil, nil, 1, 1])
+        XCTAssertEqual(
+            PatternCalendar.weekends(days: 14, firstWeekday: 1),
+            [nil, nil, nil, nil, nil, 0, 0, nil, nil, nil, nil, nil, 1, 1])
     }
 }

@@ -1,5 +1,6 @@
-import XCTest
 import StaffcastCore
+import XCTest
+
 @testable import Scheduling
 
 /// Among equal-cost schedules the scheduler takes the one that works where the work is: no agent
@@ -8,8 +9,9 @@ final class SettleTests: XCTestCase {
     func templates() throws -> [ShiftTemplate] {
         try [8, 6, 4].map { hours in
             let length = hours * 3600
-            let template = ShiftTemplate(name: "\(hours)h", lengthSeconds: length, earliestStartSeconds: 0,
-                                         latestStartSeconds: 86_400 - length, startEverySeconds: 1800, breakRule: nil)
+            let template = ShiftTemplate(
+                name: "\(hours)h", lengthSeconds: length, earliestStartSeconds: 0,
+                latestStartSeconds: 86_400 - length, startEverySeconds: 1800, breakRule: nil)
             try template.validate(intervalSeconds: 1800)
             return template
         }
@@ -19,12 +21,21 @@ final class SettleTests: XCTestCase {
     /// inside the hours, and the scheduler returns one of those.
     func testNoCoverageOutsideOpeningHours() throws {
         let calendar = PlanningCalendar.utc
-        for pattern in [[2, 3, 3, 4, 5, 5, 5, 4, 3, 3, 2, 2], [1, 1, 2, 2, 6, 6, 6, 6, 2, 2, 1, 1], [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3]] {
+        for pattern in [
+            [2, 3, 3, 4, 5, 5, 5, 4, 3, 3, 2, 2], [1, 1, 2, 2, 6, 6, 6, 6, 2, 2, 1, 1],
+            [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
+        ] {
             var required = [Int](repeating: 0, count: 48)
-            for (hour, count) in pattern.enumerated() { required[16 + 2 * hour] = count; required[17 + 2 * hour] = count }
-            let day = DayRequirement(date: CivilDate(year: 2025, month: 3, day: 3)!, calendar: calendar, intervalSeconds: 1800, required: required)
-            let schedule = try ShiftScheduler.solve([ChannelRequirement(channel: "phone", intervalSeconds: 1800, days: [day])],
-                                                    templates: try templates())
+            for (hour, count) in pattern.enumerated() {
+                required[16 + 2 * hour] = count
+                required[17 + 2 * hour] = count
+            }
+            let day = DayRequirement(
+                date: CivilDate(year: 2025, month: 3, day: 3)!, calendar: calendar, intervalSeconds: 1800,
+                required: required)
+            let schedule = try ShiftScheduler.solve(
+                [ChannelRequirement(channel: "phone", intervalSeconds: 1800, days: [day])],
+                templates: try templates())
             XCTAssertTrue(schedule.uncovered.isEmpty)
             let outside = schedule.coverage.filter { $0.required == 0 && $0.scheduled > 0 }
             XCTAssertEqual(outside.count, 0, "\(pattern): agents outside 08:00–20:00 at \(outside.map(\.instant))")
@@ -41,9 +52,11 @@ final class SettleMoveTests: XCTestCase {
     func testAnEarlyShiftMovesIntoTheOpeningHours() throws {
         var required = [Int](repeating: 0, count: 48)
         for slot in 16..<32 { required[slot] = 1 }
-        let template = ShiftTemplate(name: "4h", lengthSeconds: 4 * 3600, earliestStartSeconds: 0, latestStartSeconds: 20 * 3600,
-                                     startEverySeconds: 1800, breakRule: nil)
-        let day = DayRequirement(date: CivilDate(year: 2025, month: 3, day: 3)!, calendar: .utc, intervalSeconds: 1800, required: required)
+        let template = ShiftTemplate(
+            name: "4h", lengthSeconds: 4 * 3600, earliestStartSeconds: 0, latestStartSeconds: 20 * 3600,
+            startEverySeconds: 1800, breakRule: nil)
+        let day = DayRequirement(
+            date: CivilDate(year: 2025, month: 3, day: 3)!, calendar: .utc, intervalSeconds: 1800, required: required)
         let block = DayBlock(day: day, interval: 1800, templates: [template])
         var agents = [Int](repeating: 0, count: block.columns.count)
         for start in [12, 20, 24] { agents[try XCTUnwrap(block.columns.firstIndex { $0.startKey == start })] = 1 }
@@ -52,7 +65,9 @@ final class SettleMoveTests: XCTestCase {
         state.settle()
         XCTAssertEqual(state.cost, cost)
         XCTAssertTrue(zip(state.coverage, required).allSatisfy { $0 >= $1 })
-        XCTAssertEqual(state.coverage[0..<16].reduce(0, +) + state.coverage[32...].reduce(0, +), 0, "nobody before 08:00 or after 16:00")
+        XCTAssertEqual(
+            state.coverage[0..<16].reduce(0, +) + state.coverage[32...].reduce(0, +), 0,
+            "nobody before 08:00 or after 16:00")
         let starts = state.agents.indices.filter { state.agents[$0] > 0 }.map { block.columns[$0].startKey }.sorted()
         XCTAssertEqual(starts.first, 16)
     }

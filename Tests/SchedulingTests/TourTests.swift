@@ -1,12 +1,15 @@
-import XCTest
 import StaffcastCore
 import TestSupport
+import XCTest
+
 @testable import Scheduling
 
 /// Weekly tours: 5 working days at the same start time with 2 consecutive days off.
 final class TourTests: XCTestCase {
     /// Checks that the schedule's rows form whole tours and returns them keyed by label.
-    func assertWholeTours(_ schedule: Schedule, file: StaticString = #filePath, line: UInt = #line) -> [String: [ScheduledShift]] {
+    func assertWholeTours(_ schedule: Schedule, file: StaticString = #filePath, line: UInt = #line) -> [String:
+        [ScheduledShift]]
+    {
         let byTour = Dictionary(grouping: schedule.shifts) { $0.tour ?? "" }
         XCTAssertNil(byTour[""], "every row belongs to a tour", file: file, line: line)
         for (label, rows) in byTour {
@@ -16,11 +19,15 @@ final class TourTests: XCTestCase {
             let off = (1...7).filter { !weekdays.contains($0) }
             XCTAssertEqual(off.count, 2, label, file: file, line: line)
             if off.count == 2 {
-                XCTAssertTrue(off[1] - off[0] == 1 || off == [1, 7], "\(label): days off \(off) are consecutive", file: file, line: line)
+                XCTAssertTrue(
+                    off[1] - off[0] == 1 || off == [1, 7], "\(label): days off \(off) are consecutive", file: file,
+                    line: line)
             }
-            XCTAssertEqual(Set(rows.map { ($0.start - Int64($0.date.daysSinceEpoch) * 86_400) }).count, 1,
-                           "\(label): the same start time every working day", file: file, line: line)
-            XCTAssertEqual(Set(rows.map(\.agents)).count, 1, "\(label): the same agents every working day", file: file, line: line)
+            XCTAssertEqual(
+                Set(rows.map { ($0.start - Int64($0.date.daysSinceEpoch) * 86_400) }).count, 1,
+                "\(label): the same start time every working day", file: file, line: line)
+            XCTAssertEqual(
+                Set(rows.map(\.agents)).count, 1, "\(label): the same agents every working day", file: file, line: line)
             XCTAssertEqual(Set(rows.map(\.template)).count, 1, label, file: file, line: line)
         }
         return byTour
@@ -37,8 +44,9 @@ final class TourTests: XCTestCase {
             required[9] = 1
             return DayRequirement(date: date, startInstant: Int64(date.daysSinceEpoch) * 86_400, required: required)
         }
-        let template = ShiftTemplate(name: "1h", lengthSeconds: 3600, earliestStartSeconds: 9 * 3600, latestStartSeconds: 9 * 3600,
-                                     startEverySeconds: 3600)
+        let template = ShiftTemplate(
+            name: "1h", lengthSeconds: 3600, earliestStartSeconds: 9 * 3600, latestStartSeconds: 9 * 3600,
+            startEverySeconds: 3600)
         let requirement = ChannelRequirement(channel: "voice", intervalSeconds: 3600, days: days)
         let schedule = try ShiftScheduler.solve([requirement], templates: [template], tours: true)
         // Tour blocks are solved perturbed: the LP optimum is at most a relative 2·10⁻⁶ low.
@@ -57,11 +65,13 @@ final class TourTests: XCTestCase {
             XCTAssertEqual(shift.paidHoursPerAgent, 1)
         }
         // Two agents needed Monday to Friday only: two agents on the Sat–Sun-off tour, no gap.
-        let weekdaysOnly = ChannelRequirement(channel: "voice", intervalSeconds: 3600, days: days.map { day in
-            var day = day
-            day.required[9] = day.date.weekday <= 5 ? 2 : 0
-            return day
-        })
+        let weekdaysOnly = ChannelRequirement(
+            channel: "voice", intervalSeconds: 3600,
+            days: days.map { day in
+                var day = day
+                day.required[9] = day.date.weekday <= 5 ? 2 : 0
+                return day
+            })
         let office = try ShiftScheduler.solve([weekdaysOnly], templates: [template], tours: true)
         XCTAssertEqual(office.agentHours, 10)
         XCTAssertEqual(office.gap, 0)
@@ -76,8 +86,9 @@ final class TourTests: XCTestCase {
     /// The perturbed simplex (used for tour blocks) returns a lower bound a relative 2·10⁻⁶ at most
     /// below the exact LP, with an x that still covers every row.
     func testPerturbedLPIsALowerBoundAndCovers() throws {
-        var lp = CoveringLP(rowCount: 3, costs: [1, 1, 1], columnRows: [[0, 1], [1, 2], [0, 2]],
-                            required: [1, 1, 1], groups: [], shortfallPrice: 100)
+        var lp = CoveringLP(
+            rowCount: 3, costs: [1, 1, 1], columnRows: [[0, 1], [1, 2], [0, 2]],
+            required: [1, 1, 1], groups: [], shortfallPrice: 100)
         lp.perturbFirst = true
         let solution = try lp.solve()
         XCTAssertLessThanOrEqual(solution.cost, 1.5)
@@ -87,8 +98,10 @@ final class TourTests: XCTestCase {
             let covered = zip(lp.columnRows, solution.x).reduce(0.0) { $0 + ($1.0.contains(row) ? $1.1 : 0) }
             XCTAssertGreaterThanOrEqual(covered, 1 - 1e-9)
         }
-        let exact = try CoveringLP(rowCount: 3, costs: [1, 1, 1], columnRows: [[0, 1], [1, 2], [0, 2]],
-                                   required: [1, 1, 1], groups: [], shortfallPrice: 100).solve()
+        let exact = try CoveringLP(
+            rowCount: 3, costs: [1, 1, 1], columnRows: [[0, 1], [1, 2], [0, 2]],
+            required: [1, 1, 1], groups: [], shortfallPrice: 100
+        ).solve()
         XCTAssertEqual(exact.cost, 1.5, accuracy: 1e-12)
     }
 
@@ -99,20 +112,24 @@ final class TourTests: XCTestCase {
         let monday = try XCTUnwrap(CivilDate(year: 2024, month: 1, day: 1))
         let days = (0..<7).map { d in
             let date = monday.adding(days: d)
-            return DayRequirement(date: date, startInstant: Int64(date.daysSinceEpoch) * 86_400,
-                                  required: [Int](repeating: 0, count: 9) + [2] + [Int](repeating: 0, count: 14))
+            return DayRequirement(
+                date: date, startInstant: Int64(date.daysSinceEpoch) * 86_400,
+                required: [Int](repeating: 0, count: 9) + [2] + [Int](repeating: 0, count: 14))
         }
-        let template = ShiftTemplate(name: "1h", lengthSeconds: 3600, earliestStartSeconds: 9 * 3600, latestStartSeconds: 9 * 3600,
-                                     startEverySeconds: 3600, maxAgentsPerDay: 1)
-        let schedule = try ShiftScheduler.solve([ChannelRequirement(channel: "voice", intervalSeconds: 3600, days: days)],
-                                                templates: [template], tours: true)
+        let template = ShiftTemplate(
+            name: "1h", lengthSeconds: 3600, earliestStartSeconds: 9 * 3600, latestStartSeconds: 9 * 3600,
+            startEverySeconds: 3600, maxAgentsPerDay: 1)
+        let schedule = try ShiftScheduler.solve(
+            [ChannelRequirement(channel: "voice", intervalSeconds: 3600, days: days)],
+            templates: [template], tours: true)
         assertClose(schedule.lpShortfall, 7, absolute: 1e-9)
         XCTAssertEqual(schedule.totalShortfall, 9)
         XCTAssertEqual(schedule.agentHours, 5)
         XCTAssertEqual(schedule.uncovered.count, 7)
         XCTAssertFalse(schedule.uncovered.contains(where: \.unreachable))
         for date in Set(schedule.shifts.map(\.date)) {
-            XCTAssertLessThanOrEqual(schedule.shifts.filter { $0.date == date }.reduce(0) { $0 + $1.agents }, 1, "\(date)")
+            XCTAssertLessThanOrEqual(
+                schedule.shifts.filter { $0.date == date }.reduce(0) { $0 + $1.agents }, 1, "\(date)")
         }
         _ = assertWholeTours(schedule)
     }
@@ -121,20 +138,24 @@ final class TourTests: XCTestCase {
     /// 30-minute break: every interval covered, whole tours, within 2 % of the LP bound.
     func testReferenceWeekToursWithBreaksWithinTwoPercent() throws {
         let week = try referenceWeek()
-        let template = ShiftTemplate(name: "8h", lengthSeconds: 8 * 3600, latestStartSeconds: 16 * 3600,
-                                     breakRule: BreakRule.standard(forShiftSeconds: 8 * 3600))
+        let template = ShiftTemplate(
+            name: "8h", lengthSeconds: 8 * 3600, latestStartSeconds: 16 * 3600,
+            breakRule: BreakRule.standard(forShiftSeconds: 8 * 3600))
         let schedule = try ShiftScheduler.solve([week], templates: [template], tours: true)
         XCTAssertTrue(schedule.isFullyCovered)
         XCTAssertEqual(schedule.coverage.count, 7 * 48)
         for day in week.days {
             let working = recomputedCoverage(schedule, day: day, interval: 1800)
-            for t in day.required.indices { XCTAssertGreaterThanOrEqual(working[t], day.required[t], "\(day.date) slot \(t)") }
+            for t in day.required.indices {
+                XCTAssertGreaterThanOrEqual(working[t], day.required[t], "\(day.date) slot \(t)")
+            }
         }
         let tours = assertWholeTours(schedule)
         XCTAssertGreaterThan(tours.count, 10)
         for shift in schedule.shifts {
             XCTAssertEqual(shift.end - shift.start, 8 * 3600)
-            let breakStart = try XCTUnwrap(shift.breakStart), breakEnd = try XCTUnwrap(shift.breakEnd)
+            let breakStart = try XCTUnwrap(shift.breakStart)
+            let breakEnd = try XCTUnwrap(shift.breakEnd)
             XCTAssertEqual(breakEnd - breakStart, 1800)
             XCTAssertGreaterThanOrEqual(breakStart - shift.start, 7200)
             XCTAssertLessThanOrEqual(shift.end - breakEnd, 7200 + 3600 * 4)
@@ -143,7 +164,8 @@ final class TourTests: XCTestCase {
         }
         let hours = schedule.shifts.reduce(0.0) { $0 + Double($1.agents) * $1.paidHoursPerAgent }
         XCTAssertEqual(hours, schedule.agentHours)
-        XCTAssertEqual(schedule.agentHours.truncatingRemainder(dividingBy: 37.5), 0, "whole tours of 5 × 7.5 paid hours")
+        XCTAssertEqual(
+            schedule.agentHours.truncatingRemainder(dividingBy: 37.5), 0, "whole tours of 5 × 7.5 paid hours")
         XCTAssertGreaterThanOrEqual(schedule.lowerBound, schedule.lpOptimum - 1e-6)
         XCTAssertGreaterThan(schedule.lowerBound, 15_274 * 7.5 / 8, "at least the workload less breaks")
         XCTAssertLessThanOrEqual(schedule.gap, 0.02, "agent-hours \(schedule.agentHours), bound \(schedule.lowerBound)")

@@ -1,5 +1,5 @@
-import XCTest
 import Foundation
+import XCTest
 
 /// Runs the built `staffcast` binary (next to the test bundle) and captures its output.
 struct CLIResult {
@@ -15,8 +15,10 @@ enum CLI {
     static var binary: URL {
         // The test bundle sits in the build products folder, beside the executable.
         // Bundle.main is the products folder itself on Linux, the .xctest bundle inside it elsewhere.
-        let candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-                          Bundle(for: Marker.self).bundleURL.deletingLastPathComponent()]
+        let candidates = [
+            Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+            Bundle(for: Marker.self).bundleURL.deletingLastPathComponent(),
+        ]
         for candidate in candidates {
             let url = candidate.appendingPathComponent("staffcast")
             if FileManager.default.isExecutableFile(atPath: url.path) { return url }
@@ -29,16 +31,20 @@ enum CLI {
     @discardableResult
     /// `stdin`: bytes fed through a file; `stdoutPath`: a path to send standard output to instead
     /// of capturing it (`/dev/full`).
-    static func run(_ arguments: [String], cwd: URL? = nil, stdin: Data? = nil, stdoutPath: String? = nil) throws -> CLIResult {
+    static func run(_ arguments: [String], cwd: URL? = nil, stdin: Data? = nil, stdoutPath: String? = nil) throws
+        -> CLIResult
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = cwd ?? projectRoot
         // Output goes to files, so a large output can never block the child on a full pipe.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("staffcast-run-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "staffcast-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        let outURL = scratch.appendingPathComponent("out")
+        let errURL = scratch.appendingPathComponent("err")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)
         FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: stdoutPath.map { URL(fileURLWithPath: $0) } ?? outURL)
@@ -54,10 +60,13 @@ enum CLI {
         }
         try process.run()
         process.waitUntilExit()
-        try out.close(); try err.close()
-        let outData = stdoutPath == nil ? try Data(contentsOf: outURL) : Data(), errData = try Data(contentsOf: errURL)
-        return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        try out.close()
+        try err.close()
+        let outData = stdoutPath == nil ? try Data(contentsOf: outURL) : Data()
+        let errData = try Data(contentsOf: errURL)
+        return CLIResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     static func temporaryDirectory() throws -> URL {

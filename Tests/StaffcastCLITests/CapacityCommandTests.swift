@@ -1,5 +1,5 @@
-import XCTest
 import Foundation
+import XCTest
 
 /// `staffcast capacity` end to end on a history of constant demand, where every figure follows by
 /// hand: 10 contacts every 30 minutes, 24/7, AHT 180 s, 80/20, 30 % shrinkage, 36 h contracts.
@@ -20,17 +20,19 @@ final class CapacityCommandTests: XCTestCase {
         }
         try Data(csv.utf8).write(to: directory.appendingPathComponent("history.csv"))
         let config = """
-        {"history": "history.csv", "timezone": "UTC", "interval": "30m", "model": "snaive",
-         "channels": {"phone": {"aht_seconds": 180, "service_level": "80/20", "shrinkage": 0.3}},
-         "capacity": \(capacity)}
-        """
+            {"history": "history.csv", "timezone": "UTC", "interval": "30m", "model": "snaive",
+             "channels": {"phone": {"aht_seconds": 180, "service_level": "80/20", "shrinkage": 0.3}},
+             "capacity": \(capacity)}
+            """
         let url = directory.appendingPathComponent("plan.json")
         try Data(config.utf8).write(to: url)
         return url
     }
 
     func rows(_ text: String) -> [[String: String]] {
-        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = text.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         guard let header = lines.first else { return [] }
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
@@ -41,11 +43,16 @@ final class CapacityCommandTests: XCTestCase {
     func testConstantDemandGivesTheHiringPlanByArithmetic() throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let config = try write(in: directory, capacity: #"{"headcount": {"phone": 20}, "attrition_per_week": 0.05, "quantile": "p50"}"#)
+        let config = try write(
+            in: directory, capacity: #"{"headcount": {"phone": 20}, "attrition_per_week": 0.05, "quantile": "p50"}"#)
         let out = directory.appendingPathComponent("reports")
-        let result = try CLI.run(["capacity", "--config", config.path, "--from", "2025-W06", "--weeks", "3", "--out-dir", out.path])
+        let result = try CLI.run([
+            "capacity", "--config", config.path, "--from", "2025-W06", "--weeks", "3", "--out-dir", out.path,
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stderr.contains("less than a year"), "4 weeks of history cannot show the yearly season: \(result.stderr)")
+        XCTAssertTrue(
+            result.stderr.contains("less than a year"),
+            "4 weeks of history cannot show the yearly season: \(result.stderr)")
         let folder = out.appendingPathComponent("capacity-2025-W06")
         let capacity = rows(try String(contentsOf: folder.appendingPathComponent("capacity.csv"), encoding: .utf8))
         XCTAssertEqual(capacity.map { $0["week"] }, ["2025-W06", "2025-W07", "2025-W08"])
@@ -64,7 +71,9 @@ final class CapacityCommandTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("manifest.json").path))
         // Same input, same bytes.
         let first = try Data(contentsOf: folder.appendingPathComponent("capacity.csv"))
-        let again = try CLI.run(["capacity", "--config", config.path, "--from", "2025-W06", "--weeks", "3", "--out-dir", out.path, "--quiet"])
+        let again = try CLI.run([
+            "capacity", "--config", config.path, "--from", "2025-W06", "--weeks", "3", "--out-dir", out.path, "--quiet",
+        ])
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("capacity.csv")), first)
     }
@@ -75,14 +84,24 @@ final class CapacityCommandTests: XCTestCase {
         let out = directory.appendingPathComponent("reports")
         let cases: [(String, [String], Int32, String)] = [
             (#"{"headcount": {"phone": 20}}"#, ["--weeks", "27"], 64, "1 to 26"),
-            (#"{"headcount": {"phone": 20}, "attrition_per_week": 1}"#, ["--weeks", "3"], 65, "capacity.attrition_per_week"),
-            (#"{"headcount": {"phone": 20}, "hires": [{"channel": "phone", "start": "2025-01-27", "count": 2}]}"#, ["--weeks", "3"], 65, "capacity.hires[0].start"),
+            (
+                #"{"headcount": {"phone": 20}, "attrition_per_week": 1}"#, ["--weeks", "3"], 65,
+                "capacity.attrition_per_week"
+            ),
+            (
+                #"{"headcount": {"phone": 20}, "hires": [{"channel": "phone", "start": "2025-01-27", "count": 2}]}"#,
+                ["--weeks", "3"], 65, "capacity.hires[0].start"
+            ),
             (#"{"headcount": {"chat": 20}}"#, ["--weeks", "3"], 65, "capacity.headcount"),
-            (#"{"headcount": {"phone": 20}, "hires": [{"channel": "mail", "start": "2025-03-03", "count": 2}]}"#, ["--weeks", "3"], 65, "capacity.hires[0].channel"),
+            (
+                #"{"headcount": {"phone": 20}, "hires": [{"channel": "mail", "start": "2025-03-03", "count": 2}]}"#,
+                ["--weeks", "3"], 65, "capacity.hires[0].channel"
+            ),
         ]
         for (capacity, flags, status, text) in cases {
             let config = try write(in: directory, capacity: capacity, weeks: 2)
-            let result = try CLI.run(["capacity", "--config", config.path, "--from", "2025-W06", "--out-dir", out.path] + flags)
+            let result = try CLI.run(
+                ["capacity", "--config", config.path, "--from", "2025-W06", "--out-dir", out.path] + flags)
             XCTAssertEqual(result.status, status, "\(capacity) \(flags): \(result.stderr)")
             XCTAssertTrue(result.stderr.contains(text), "\(capacity): \(result.stderr)")
             XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("capacity-2025-W06").path))

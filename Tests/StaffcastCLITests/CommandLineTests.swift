@@ -1,5 +1,5 @@
-import XCTest
 import Foundation
+import XCTest
 
 /// The command-line contract (../shared/docs/CLI.md): help, exit codes, did-you-mean.
 final class CommandLineTests: XCTestCase {

@@ -1,8 +1,9 @@
-import XCTest
-import StaffcastCore
 import Forecasting
-import Queueing
 import Planning
+import Queueing
+import StaffcastCore
+import XCTest
+
 @testable import StaffcastCLI
 
 /// The one map from every module's errors to sysexits(3) codes (the contract in CLI.md).

@@ -1,5 +1,5 @@
-import XCTest
 import Foundation
+import XCTest
 
 /// Replays every case `make fuzz` found (Fixtures/fuzz/*/): its input files copied to a fresh
 /// folder, `staffcast` run there with the case's arguments. Each must end with the exit code
@@ -26,7 +26,8 @@ final class FuzzFixtureTests: XCTestCase {
         XCTAssertFalse(names.isEmpty, "no fixture found in \(Self.root.path)")
         for name in names {
             let folder = Self.root.appendingPathComponent(name)
-            let fixture = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: folder.appendingPathComponent("case.json")))
+            let fixture = try JSONDecoder().decode(
+                Fixture.self, from: Data(contentsOf: folder.appendingPathComponent("case.json")))
             let work = try CLI.temporaryDirectory()
             defer { try? fm.removeItem(at: work) }
             for file in try fm.contentsOfDirectory(atPath: folder.path) where file != "case.json" {

@@ -1,19 +1,25 @@
-import XCTest
 import Foundation
+import XCTest
 
 /// `staffcast plan` on the bundled bank data: the contract's files, identical reruns, nothing
 /// published on failure.
 final class PlanCommandTests: XCTestCase {
-    static let files = ["forecast.csv", "requirements.csv", "schedule.csv", "coverage.csv", "weekly_staffing.csv",
-                        "report.html", "manifest.json"]
+    static let files = [
+        "forecast.csv", "requirements.csv", "schedule.csv", "coverage.csv", "weekly_staffing.csv",
+        "report.html", "manifest.json",
+    ]
 
-    func demoConfig(in directory: URL, channelSettings: String? = nil, extra: String = "", name: String = "plan.json") throws -> URL {
+    func demoConfig(in directory: URL, channelSettings: String? = nil, extra: String = "", name: String = "plan.json")
+        throws -> URL
+    {
         let history = CLI.projectRoot.appendingPathComponent("datasets/bank_calls.csv").path
-        let settings = channelSettings ?? #"{"aht_seconds": 300, "service_level": "80/20", "max_occupancy": 0.85, "shrinkage": 0.3}"#
+        let settings =
+            channelSettings
+            ?? #"{"aht_seconds": 300, "service_level": "80/20", "max_occupancy": 0.85, "shrinkage": 0.3}"#
         let config = """
-        {"history": "\(history)", "timezone": "UTC", "interval": "30m", "backtest_origins": 2,\(extra)
-         "channels": {"calls": \(settings)}}
-        """
+            {"history": "\(history)", "timezone": "UTC", "interval": "30m", "backtest_origins": 2,\(extra)
+             "channels": {"calls": \(settings)}}
+            """
         let url = directory.appendingPathComponent(name)
         try Data(config.utf8).write(to: url)
         return url
@@ -38,10 +44,14 @@ final class PlanCommandTests: XCTestCase {
         XCTAssertTrue(forecast[1].hasPrefix("2003-09-01T07:00:00Z,calls,"), String(forecast[1]))
         XCTAssertFalse(forecast.contains { $0.hasPrefix("2003-09-06") || $0.hasPrefix("2003-09-07") })
         let weekly = String(decoding: firstBytes["weekly_staffing.csv"]!, as: UTF8.self).split(separator: "\n")
-        XCTAssertEqual(weekly.first, "date,channel,contacts,workload_hours,agent_hours_required,headcount_peak,scheduled_hours")
+        XCTAssertEqual(
+            weekly.first, "date,channel,contacts,workload_hours,agent_hours_required,headcount_peak,scheduled_hours")
         XCTAssertEqual(weekly.count, 8, "one row per day of the week for the one channel")
         let requirements = String(decoding: firstBytes["requirements.csv"]!, as: UTF8.self).split(separator: "\n")
-        XCTAssertTrue(requirements[0].hasPrefix("timestamp,channel,contacts,aht_seconds,agents,headcount,service_level,asa_seconds,occupancy,abandon_rate"))
+        XCTAssertTrue(
+            requirements[0].hasPrefix(
+                "timestamp,channel,contacts,aht_seconds,agents,headcount,service_level,asa_seconds,occupancy,abandon_rate"
+            ))
         XCTAssertEqual(requirements.count, forecast.count)
         let schedule = String(decoding: firstBytes["schedule.csv"]!, as: UTF8.self).split(separator: "\n")
         XCTAssertEqual(schedule.first, "date,channel,shift_start,shift_end,break_start,break_end,agents")
@@ -63,9 +73,12 @@ final class PlanCommandTests: XCTestCase {
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertEqual(second.stdout, "")
         for file in Self.files {
-            XCTAssertEqual(try Data(contentsOf: week.appendingPathComponent(file)), firstBytes[file], "\(file) differs on rerun")
+            XCTAssertEqual(
+                try Data(contentsOf: week.appendingPathComponent(file)), firstBytes[file], "\(file) differs on rerun")
         }
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.contains("partial") || $0.contains("old") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter {
+            $0.contains("partial") || $0.contains("old")
+        }
         XCTAssertEqual(leftovers, [])
     }
 
@@ -80,8 +93,10 @@ final class PlanCommandTests: XCTestCase {
         var totals: [String: [String: Double]] = [:]
         var counts: [String: [String: Int]] = [:]
         var manifests: [String: String] = [:]
-        for (label, extra) in [("plain", ""), ("us", #" "holidays": ["US"],"#),
-                               ("declared", #" "holidays": ["US"], "events": "closures.csv","#)] {
+        for (label, extra) in [
+            ("plain", ""), ("us", #" "holidays": ["US"],"#),
+            ("declared", #" "holidays": ["US"], "events": "closures.csv","#),
+        ] {
             let config = try demoConfig(in: directory, extra: extra, name: "\(label).json")
             let out = directory.appendingPathComponent(label)
             let run = try CLI.run(["plan", "--config", config.path, "--out-dir", out.path, "--quiet"])
@@ -97,16 +112,21 @@ final class PlanCommandTests: XCTestCase {
             }
             manifests[label] = try String(contentsOf: week.appendingPathComponent("manifest.json"), encoding: .utf8)
         }
-        XCTAssertEqual(counts["declared"]?["2003-09-01"], counts["plain"]?["2003-09-01"], "the closed day keeps its rows")
+        XCTAssertEqual(
+            counts["declared"]?["2003-09-01"], counts["plain"]?["2003-09-01"], "the closed day keeps its rows")
         let plainMonday = try XCTUnwrap(totals["plain"]?["2003-09-01"])
         XCTAssertGreaterThan(plainMonday, 1000)
         XCTAssertGreaterThan(try XCTUnwrap(totals["us"]?["2003-09-01"]), 0.8 * plainMonday, "unseen: a normal Monday")
         XCTAssertEqual(totals["declared"]?["2003-09-01"], 0)
-        let tuesday = try XCTUnwrap(totals["declared"]?["2003-09-02"]), plainTuesday = try XCTUnwrap(totals["plain"]?["2003-09-02"])
+        let tuesday = try XCTUnwrap(totals["declared"]?["2003-09-02"])
+        let plainTuesday = try XCTUnwrap(totals["plain"]?["2003-09-02"])
         XCTAssertGreaterThan(tuesday, plainTuesday * 1.03)
-        XCTAssertTrue(manifests["us"]!.contains("2003-09-01 holiday Labor Day: not in the history, forecast as a normal Monday"),
-                      manifests["us"]!)
-        XCTAssertTrue(manifests["declared"]!.contains("2003-09-01 holiday Labor Day: closed (declared closure)"), manifests["declared"]!)
+        XCTAssertTrue(
+            manifests["us"]!.contains("2003-09-01 holiday Labor Day: not in the history, forecast as a normal Monday"),
+            manifests["us"]!)
+        XCTAssertTrue(
+            manifests["declared"]!.contains("2003-09-01 holiday Labor Day: closed (declared closure)"),
+            manifests["declared"]!)
         XCTAssertFalse(manifests["plain"]!.contains("Labor Day"))
     }
 
@@ -142,7 +162,8 @@ final class PlanCommandTests: XCTestCase {
         let broken = directory.appendingPathComponent("broken.json")
         try Data("{\"history\": ".utf8).write(to: broken)
         XCTAssertEqual(try CLI.run(["plan", "--config", broken.path, "--out-dir", out.path]).status, 65)
-        XCTAssertEqual(try CLI.run(["plan", "--config", directory.appendingPathComponent("none.json").path]).status, 66)
+        XCTAssertEqual(
+            try CLI.run(["plan", "--config", directory.appendingPathComponent("none.json").path]).status, 66)
     }
 
     func testWeekThatDoesNotExistAndUnwritableOutput() throws {
@@ -163,12 +184,15 @@ final class PlanCommandTests: XCTestCase {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let config = try demoConfig(in: directory)
-        let result = try CLI.run(["plan", "--config", config.path, "--week", "next", "--now", "2003-08-20T10:00:00Z",
-                                  "--out-dir", directory.path])
+        let result = try CLI.run([
+            "plan", "--config", config.path, "--week", "next", "--now", "2003-08-20T10:00:00Z",
+            "--out-dir", directory.path,
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         // 2003-08-20 is in ISO week 34; next is W35, which the history already covers: it is
         // forecast from its start without peeking at the known days.
-        let manifest = try String(contentsOf: directory.appendingPathComponent("2003-W35/manifest.json"), encoding: .utf8)
+        let manifest = try String(
+            contentsOf: directory.appendingPathComponent("2003-W35/manifest.json"), encoding: .utf8)
         XCTAssertTrue(manifest.contains("\"forecast_origin\": \"2003-08-25T00:00:00Z\""), manifest)
     }
 
@@ -177,15 +201,18 @@ final class PlanCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         let config = try demoConfig(in: directory)
         var text = try String(contentsOf: config, encoding: .utf8)
-        text = text.replacingOccurrences(of: #""channels":"#, with: #""shifts": {"lengths": ["8h"], "tours": true}, "channels":"#)
+        text = text.replacingOccurrences(
+            of: #""channels":"#, with: #""shifts": {"lengths": ["8h"], "tours": true}, "channels":"#)
         try Data(text.utf8).write(to: config)
         let result = try CLI.run(["plan", "--config", config.path, "--out-dir", directory.path, "--quiet"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let week = directory.appendingPathComponent("2003-W36")
-        let schedule = try String(contentsOf: week.appendingPathComponent("schedule.csv"), encoding: .utf8).split(separator: "\n")
+        let schedule = try String(contentsOf: week.appendingPathComponent("schedule.csv"), encoding: .utf8).split(
+            separator: "\n")
         XCTAssertEqual(schedule.first, "date,channel,shift_start,shift_end,break_start,break_end,agents,tour")
         // Each tour works 5 days at one clock time.
-        var days: [String: Set<String>] = [:], starts: [String: Set<String>] = [:]
+        var days: [String: Set<String>] = [:]
+        var starts: [String: Set<String>] = [:]
         for line in schedule.dropFirst() {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             days[f[7], default: []].insert(f[0])
@@ -196,8 +223,11 @@ final class PlanCommandTests: XCTestCase {
             XCTAssertEqual(worked.count, 5, tour)
             XCTAssertEqual(starts[tour]?.count, 1, tour)
         }
-        for line in try String(contentsOf: week.appendingPathComponent("coverage.csv"), encoding: .utf8).split(separator: "\n").dropFirst() {
-            XCTAssertGreaterThanOrEqual(Int(line.split(separator: ",", omittingEmptySubsequences: false)[4]) ?? -1, 0, String(line))
+        for line in try String(contentsOf: week.appendingPathComponent("coverage.csv"), encoding: .utf8).split(
+            separator: "\n"
+        ).dropFirst() {
+            XCTAssertGreaterThanOrEqual(
+                Int(line.split(separator: ",", omittingEmptySubsequences: false)[4]) ?? -1, 0, String(line))
         }
     }
 
@@ -215,7 +245,8 @@ final class PlanCommandTests: XCTestCase {
     func testShiftTemplatesFromTheConfig() throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let config = try withShifts(#"""
+        let config = try withShifts(
+            #"""
             {"templates": [
               {"name": "early", "length": "8h", "earliest_start": "07:00", "latest_start": "10:00", "days": ["Mon", "Tue", "Wed", "Thu", "Fri"],
                "break": {"length": "30m", "earliest_start": "3h", "latest_end": "5h"}},
@@ -225,13 +256,17 @@ final class PlanCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stderr.contains("uncovered"), result.stderr)
         let week = directory.appendingPathComponent("2003-W36")
-        let schedule = try String(contentsOf: week.appendingPathComponent("schedule.csv"), encoding: .utf8).split(separator: "\n")
+        let schedule = try String(contentsOf: week.appendingPathComponent("schedule.csv"), encoding: .utf8).split(
+            separator: "\n")
         XCTAssertGreaterThan(schedule.count, 1)
         for line in schedule.dropFirst() {
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            let start = String(f[2].dropFirst(11).prefix(5)), end = String(f[3].dropFirst(11).prefix(5))
+            let start = String(f[2].dropFirst(11).prefix(5))
+            let end = String(f[3].dropFirst(11).prefix(5))
             if start >= "17:00" {
-                XCTAssertEqual(start, "17:00"); XCTAssertEqual(end, "21:00"); XCTAssertEqual(f[4], "", String(line))
+                XCTAssertEqual(start, "17:00")
+                XCTAssertEqual(end, "21:00")
+                XCTAssertEqual(f[4], "", String(line))
             } else {
                 XCTAssertTrue(start >= "07:00" && start <= "10:00", String(line))
                 // The break starts 3 h to 4.5 h into the shift.
@@ -240,18 +275,27 @@ final class PlanCommandTests: XCTestCase {
                 XCTAssertTrue((180...270).contains(minutes(breakStart) - minutes(start)), String(line))
             }
         }
-        let shortfall = try String(contentsOf: week.appendingPathComponent("coverage.csv"), encoding: .utf8).split(separator: "\n")
-            .filter { $0.contains("T21:00:00Z") && !$0.hasPrefix("2003-09-01") }
+        let shortfall = try String(contentsOf: week.appendingPathComponent("coverage.csv"), encoding: .utf8).split(
+            separator: "\n"
+        )
+        .filter { $0.contains("T21:00:00Z") && !$0.hasPrefix("2003-09-01") }
         XCTAssertFalse(shortfall.isEmpty)
-        XCTAssertTrue(shortfall.allSatisfy { Int($0.split(separator: ",")[4])! < 0 }, "21:00 cannot be covered: \(shortfall)")
+        XCTAssertTrue(
+            shortfall.allSatisfy { Int($0.split(separator: ",")[4])! < 0 }, "21:00 cannot be covered: \(shortfall)")
     }
 
     func testBadShiftTemplatesAreConfigErrors() throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let cases: [(String, String, String)] = [
-            (#"{"templates": [{"length": "8h", "break": {"length": "30m", "earliest_start": "7h", "latest_end": "9h"}}]}"#, "shifts.templates[0]", "outside"),
-            (#"{"templates": [{"length": "8h", "earliest_start": "12:00", "latest_start": "10:00"}]}"#, "shifts.templates[0]", "empty"),
+            (
+                #"{"templates": [{"length": "8h", "break": {"length": "30m", "earliest_start": "7h", "latest_end": "9h"}}]}"#,
+                "shifts.templates[0]", "outside"
+            ),
+            (
+                #"{"templates": [{"length": "8h", "earliest_start": "12:00", "latest_start": "10:00"}]}"#,
+                "shifts.templates[0]", "empty"
+            ),
             (#"{"templates": [{"length": "8h", "days": ["Funday"]}]}"#, "shifts.templates[0].days[0]", "Mon"),
             (#"{"templates": [{"length": "8h"}], "lengths": ["6h"]}"#, "shifts.lengths", "either"),
         ]

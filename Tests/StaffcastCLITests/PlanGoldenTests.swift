@@ -1,5 +1,5 @@
-import XCTest
 import Foundation
+import XCTest
 
 /// `plan` publishes the pinned bytes (first pinned at cd7e381, before the weekly pipeline moved
 /// into the `Planning` module, which kept every byte; see the fixture's README for later, intended
@@ -18,7 +18,8 @@ final class PlanGoldenTests: XCTestCase {
     ]
 
     func testPlansAreByteIdenticalToTheGoldenHashes() throws {
-        let listing = try String(contentsOf: Self.fixtures.appendingPathComponent("plan_golden_sha256.txt"), encoding: .utf8)
+        let listing = try String(
+            contentsOf: Self.fixtures.appendingPathComponent("plan_golden_sha256.txt"), encoding: .utf8)
         var expected: [String: [String: String]] = [:]
         for line in listing.split(separator: "\n") {
             let fields = line.split(separator: " ").map(String.init)
@@ -31,7 +32,9 @@ final class PlanGoldenTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         for run in Self.runs {
             let out = directory.appendingPathComponent(run.name)
-            let result = try CLI.run(["plan", "--config", run.config, "--week", run.week, "--out-dir", out.path, "--quiet"])
+            let result = try CLI.run([
+                "plan", "--config", run.config, "--week", run.week, "--out-dir", out.path, "--quiet",
+            ])
             XCTAssertEqual(result.status, 0, "\(run.name): \(result.stderr)")
             let week = out.appendingPathComponent(run.week)
             let written = try FileManager.default.contentsOfDirectory(atPath: week.path).sorted()

@@ -1,5 +1,5 @@
-import XCTest
 import Foundation
+import XCTest
 
 /// `staffcast review` end to end on a plan of the bank's 2003-W30 (published once for the class).
 final class ReviewCommandTests: XCTestCase {
@@ -11,12 +11,14 @@ final class ReviewCommandTests: XCTestCase {
         let root = try CLI.temporaryDirectory()
         let history = CLI.projectRoot.appendingPathComponent("datasets/bank_calls.csv").path
         let config = """
-        {"history": "\(history)", "timezone": "UTC", "interval": "30m", "backtest_origins": 2,
-         "channels": {"calls": {"aht_seconds": 300, "service_level": "80/20", "max_occupancy": 0.85, "shrinkage": 0.3}}}
-        """
+            {"history": "\(history)", "timezone": "UTC", "interval": "30m", "backtest_origins": 2,
+             "channels": {"calls": {"aht_seconds": 300, "service_level": "80/20", "max_occupancy": 0.85, "shrinkage": 0.3}}}
+            """
         try Data(config.utf8).write(to: root.appendingPathComponent("plan.json"))
-        let result = try CLI.run(["plan", "--config", root.appendingPathComponent("plan.json").path, "--week", "2003-W30",
-                                  "--out-dir", root.appendingPathComponent("reports").path, "--quiet"])
+        let result = try CLI.run([
+            "plan", "--config", root.appendingPathComponent("plan.json").path, "--week", "2003-W30",
+            "--out-dir", root.appendingPathComponent("reports").path, "--quiet",
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         directory = root
         return root.appendingPathComponent("reports/2003-W30")
@@ -40,7 +42,9 @@ final class ReviewCommandTests: XCTestCase {
     }
 
     func lines(_ url: URL) throws -> [[String]] {
-        try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
     }
 
     /// Actuals = the forecast rounded to whole contacts (the replay needs whole arrivals): WAPE is
@@ -52,7 +56,8 @@ final class ReviewCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: plan.deletingLastPathComponent()) }
         let forecast = try lines(plan.appendingPathComponent("forecast.csv")).dropFirst()
         var actuals = "timestamp,channel,contacts\n"
-        var absolute = 0.0, total = 0.0
+        var absolute = 0.0
+        var total = 0.0
         for row in forecast {
             let mean = try XCTUnwrap(Double(row[2]))
             let whole = mean.rounded()
@@ -62,11 +67,16 @@ final class ReviewCommandTests: XCTestCase {
         }
         let actualsURL = plan.appendingPathComponent("../actuals.csv").standardized
         try Data(actuals.utf8).write(to: actualsURL)
-        let result = try CLI.run(["review", "--plan", plan.path, "--actuals", actualsURL.path, "--seed", "3", "--replications", "4"])
+        let result = try CLI.run([
+            "review", "--plan", plan.path, "--actuals", actualsURL.path, "--seed", "3", "--replications", "4",
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.hasPrefix("calls 2003-W30: "), result.stdout)
         let review = try lines(plan.appendingPathComponent("review.csv"))
-        XCTAssertEqual(review[0].joined(separator: ","), "channel,date,contacts_forecast,contacts_actual,intervals,wape,bias,coverage80,coverage95,service_level,service_measure,over_agent_hours,under_agent_hours")
+        XCTAssertEqual(
+            review[0].joined(separator: ","),
+            "channel,date,contacts_forecast,contacts_actual,intervals,wape,bias,coverage80,coverage95,service_level,service_measure,over_agent_hours,under_agent_hours"
+        )
         XCTAssertEqual(review.count, 1 + 5 + 1, "five weekdays, then the week")
         let week = try XCTUnwrap(review.last)
         XCTAssertEqual(week[1], "2003-W30")
@@ -85,16 +95,23 @@ final class ReviewCommandTests: XCTestCase {
         }
         let staffingURL = plan.appendingPathComponent("../staffing.csv").standardized
         try Data(staffing.utf8).write(to: staffingURL)
-        let simulated = try CLI.run(["simulate", "--arrivals", actualsURL.path, "--staffing", staffingURL.path, "--aht", "300",
-                                     "--sl-seconds", "20", "--replay", "--seed", "3", "--replications", "4",
-                                     "--out", plan.appendingPathComponent("../simulated.csv").standardized.path])
+        let simulated = try CLI.run([
+            "simulate", "--arrivals", actualsURL.path, "--staffing", staffingURL.path, "--aht", "300",
+            "--sl-seconds", "20", "--replay", "--seed", "3", "--replications", "4",
+            "--out", plan.appendingPathComponent("../simulated.csv").standardized.path,
+        ])
         XCTAssertEqual(simulated.status, 0, simulated.stderr)
-        let line = try XCTUnwrap(simulated.stdout.split(separator: "\n").first { $0.hasPrefix("calls: service level ") })
+        let line = try XCTUnwrap(
+            simulated.stdout.split(separator: "\n").first { $0.hasPrefix("calls: service level ") })
         let level = try XCTUnwrap(Double(line.dropFirst("calls: service level ".count).prefix(6)))
-        XCTAssertEqual(try XCTUnwrap(Double(week[9])), level, accuracy: 0.00005, "review \(week[9]) vs simulate \(line)")
+        XCTAssertEqual(
+            try XCTUnwrap(Double(week[9])), level, accuracy: 0.00005, "review \(week[9]) vs simulate \(line)")
 
         let intervals = try lines(plan.appendingPathComponent("review_intervals.csv"))
-        XCTAssertEqual(intervals[0].joined(separator: ","), "timestamp,channel,forecast,lo80,hi80,lo95,hi95,actual,aht_seconds,scheduled_heads,scheduled_agents,required_agents,agent_gap,service_level")
+        XCTAssertEqual(
+            intervals[0].joined(separator: ","),
+            "timestamp,channel,forecast,lo80,hi80,lo95,hi95,actual,aht_seconds,scheduled_heads,scheduled_agents,required_agents,agent_gap,service_level"
+        )
         let html = try String(contentsOf: plan.appendingPathComponent("review.html"), encoding: .utf8)
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg") && !html.contains("<script"))
     }
@@ -106,7 +123,9 @@ final class ReviewCommandTests: XCTestCase {
         try Data("timestamp,calls\n2003-08-04T09:00:00Z,500\n2003-08-04T09:30:00Z,510\n".utf8).write(to: actualsURL)
         let result = try CLI.run(["review", "--plan", plan.path, "--actuals", actualsURL.path])
         XCTAssertEqual(result.status, 65, result.stderr)
-        XCTAssertTrue(result.stderr.contains("none in the plan's week 2003-W30 (2003-07-21T00:00:00Z to 2003-07-28T00:00:00Z)"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("none in the plan's week 2003-W30 (2003-07-21T00:00:00Z to 2003-07-28T00:00:00Z)"),
+            result.stderr)
         XCTAssertTrue(result.stderr.contains("run from 2003-08-04T09:00:00Z"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: plan.appendingPathComponent("review.csv").path))
     }
@@ -118,7 +137,9 @@ final class ReviewCommandTests: XCTestCase {
         try Data("timestamp,channel,contacts\n2003-07-21T09:00:00Z,email,5\n".utf8).write(to: actualsURL)
         let result = try CLI.run(["review", "--plan", plan.path, "--actuals", actualsURL.path])
         XCTAssertEqual(result.status, 65, result.stderr)
-        XCTAssertTrue(result.stderr.contains("no actuals for calls") && result.stderr.contains("not in the plan: email"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("no actuals for calls") && result.stderr.contains("not in the plan: email"),
+            result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: plan.appendingPathComponent("review.csv").path))
     }
 

@@ -1,19 +1,23 @@
-import XCTest
 import Foundation
+import XCTest
 
 /// `staffcast simulate` end to end. The staffing is R0001 of the reference tables (100 contacts per
 /// 30 minutes, AHT 180 s, 14 agents: Erlang C SL(20 s) 0.88835), so the simulated service level
 /// must land near it.
 final class SimulateCommandTests: XCTestCase {
-    private func writeInputs(in directory: URL, intervals: Int = 48, staffedIntervals: Int? = nil) throws -> (URL, URL) {
-        var arrivals = "timestamp,channel,contacts\n", staffing = "timestamp,channel,agents\n"
+    private func writeInputs(in directory: URL, intervals: Int = 48, staffedIntervals: Int? = nil) throws -> (URL, URL)
+    {
+        var arrivals = "timestamp,channel,contacts\n"
+        var staffing = "timestamp,channel,agents\n"
         for i in 0..<intervals {
-            let hour = i / 2, minute = i % 2 * 30
+            let hour = i / 2
+            let minute = i % 2 * 30
             let stamp = String(format: "2025-03-03T%02d:%02d:00Z", hour, minute)
             arrivals += "\(stamp),phone,100\n\(stamp),chat,\(i % 3)\n"
             if i < (staffedIntervals ?? intervals) { staffing += "\(stamp),phone,14\n\(stamp),chat,1\n" }
         }
-        let arrivalsURL = directory.appendingPathComponent("arrivals.csv"), staffingURL = directory.appendingPathComponent("staffing.csv")
+        let arrivalsURL = directory.appendingPathComponent("arrivals.csv")
+        let staffingURL = directory.appendingPathComponent("staffing.csv")
         try Data(arrivals.utf8).write(to: arrivalsURL)
         try Data(staffing.utf8).write(to: staffingURL)
         return (arrivalsURL, staffingURL)
@@ -24,8 +28,10 @@ final class SimulateCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         let (arrivals, staffing) = try writeInputs(in: directory)
         let out = directory.appendingPathComponent("simulated.csv")
-        let arguments = ["simulate", "--arrivals", arrivals.path, "--staffing", staffing.path, "--aht", "180", "--sl-seconds", "20",
-                         "--replications", "8", "--seed", "99", "--out", out.path]
+        let arguments = [
+            "simulate", "--arrivals", arrivals.path, "--staffing", staffing.path, "--aht", "180", "--sl-seconds", "20",
+            "--replications", "8", "--seed", "99", "--out", out.path,
+        ]
         let first = try CLI.run(arguments)
         XCTAssertEqual(first.status, 0, first.stderr)
         let bytes = try Data(contentsOf: out)
@@ -55,11 +61,15 @@ final class SimulateCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         let (arrivals, staffing) = try writeInputs(in: directory, intervals: 6)
         let out = directory.appendingPathComponent("simulated.csv")
-        let result = try CLI.run(["simulate", "--arrivals", arrivals.path, "--staffing", staffing.path, "--aht", "600",
-                                  "--aht-cv", "0.7", "--patience", "60", "--sl-seconds", "20", "--replay", "--departure", "preempt",
-                                  "--replications", "3", "--out", out.path])
+        let result = try CLI.run([
+            "simulate", "--arrivals", arrivals.path, "--staffing", staffing.path, "--aht", "600",
+            "--aht-cv", "0.7", "--patience", "60", "--sl-seconds", "20", "--replay", "--departure", "preempt",
+            "--replications", "3", "--out", out.path,
+        ])
         XCTAssertEqual(result.status, 0, result.stderr)
-        let rows = try String(contentsOf: out, encoding: .utf8).split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        let rows = try String(contentsOf: out, encoding: .utf8).split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",").map(String.init)
+        }
         XCTAssertEqual(rows.count, 12)
         for row in rows {
             let expected = row[1] == "phone" ? 100.0 : Double(rows.firstIndex(of: row)! / 2 % 3)
@@ -75,15 +85,21 @@ final class SimulateCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         let (arrivals, staffing) = try writeInputs(in: directory, intervals: 4, staffedIntervals: 3)
         let out = directory.appendingPathComponent("simulated.csv")
-        let base = ["simulate", "--arrivals", arrivals.path, "--staffing", staffing.path, "--aht", "180", "--sl-seconds", "20", "--out", out.path]
+        let base = [
+            "simulate", "--arrivals", arrivals.path, "--staffing", staffing.path, "--aht", "180", "--sl-seconds", "20",
+            "--out", out.path,
+        ]
         let missing = try CLI.run(base)
         XCTAssertEqual(missing.status, 65)
-        XCTAssertTrue(missing.stderr.contains("no staffing for chat at 2025-03-03T01:30:00Z")
-                      || missing.stderr.contains("no staffing for phone at 2025-03-03T01:30:00Z"), missing.stderr)
+        XCTAssertTrue(
+            missing.stderr.contains("no staffing for chat at 2025-03-03T01:30:00Z")
+                || missing.stderr.contains("no staffing for phone at 2025-03-03T01:30:00Z"), missing.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
-        for (flags, fragment) in [(["--departure", "leave"], "--departure"), (["--aht-cv", "-1"], "--aht-cv"),
-                                  (["--replications", "0"], "--replications"), (["--patience", "0"], "--patience"),
-                                  (["--seed", "-3"], "--seed")] {
+        for (flags, fragment) in [
+            (["--departure", "leave"], "--departure"), (["--aht-cv", "-1"], "--aht-cv"),
+            (["--replications", "0"], "--replications"), (["--patience", "0"], "--patience"),
+            (["--seed", "-3"], "--seed"),
+        ] {
             let bad = try CLI.run(base + flags)
             XCTAssertEqual(bad.status, 64, flags.joined(separator: " "))
             XCTAssertTrue(bad.stderr.contains(fragment), bad.stderr)

@@ -1,5 +1,5 @@
-import XCTest
 import Foundation
+import XCTest
 
 /// Chat concurrency on `erlang`/`staff`, deferred work and what-if scenarios on `plan`.
 final class StaffingModelsCommandTests: XCTestCase {
@@ -34,9 +34,11 @@ final class StaffingModelsCommandTests: XCTestCase {
     }
 
     func testBadConcurrencyIsAUsageError() throws {
-        for bad in [["--concurrency", "0"], ["--concurrency", "2.5"], ["--concurrency", "-1"], ["--concurrency", "x"],
-                    ["--concurrency", "2", "--aht-by-concurrency", "180,200,220"], ["--aht-by-concurrency", "180,-5"],
-                    ["--concurrency", "2", "--patience", "60"]] {
+        for bad in [
+            ["--concurrency", "0"], ["--concurrency", "2.5"], ["--concurrency", "-1"], ["--concurrency", "x"],
+            ["--concurrency", "2", "--aht-by-concurrency", "180,200,220"], ["--aht-by-concurrency", "180,-5"],
+            ["--concurrency", "2", "--patience", "60"],
+        ] {
             let result = try CLI.run(Self.base + bad)
             XCTAssertEqual(result.status, 64, "\(bad): \(result.stderr)")
             XCTAssertTrue(result.stderr.contains(bad[0]), "\(bad): \(result.stderr)")
@@ -49,10 +51,12 @@ final class StaffingModelsCommandTests: XCTestCase {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let forecast = directory.appendingPathComponent("f.csv")
-        try Data("timestamp,channel,forecast\n2025-01-06T09:00:00Z,chat,100\n2025-01-06T09:30:00Z,chat,50\n".utf8).write(to: forecast)
+        try Data("timestamp,channel,forecast\n2025-01-06T09:00:00Z,chat,100\n2025-01-06T09:30:00Z,chat,50\n".utf8)
+            .write(to: forecast)
         func agentsColumn(_ extra: [String]) throws -> [Int] {
             let out = directory.appendingPathComponent("r.csv")
-            let result = try CLI.run(["staff", "--forecast", forecast.path, "--aht", "180", "--sl", "80/20", "--out", out.path] + extra)
+            let result = try CLI.run(
+                ["staff", "--forecast", forecast.path, "--aht", "180", "--sl", "80/20", "--out", out.path] + extra)
             XCTAssertEqual(result.status, 0, result.stderr)
             let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n").dropFirst()
             return lines.map { Int($0.split(separator: ",", omittingEmptySubsequences: false)[4]) ?? -1 }
@@ -61,8 +65,10 @@ final class StaffingModelsCommandTests: XCTestCase {
         XCTAssertEqual(try agentsColumn([])[0], 14)
         let chat = try agentsColumn(["--concurrency", "3"])
         XCTAssertTrue(zip(chat, try agentsColumn([])).allSatisfy { $0 < $1 }, "\(chat)")
-        let bad = try CLI.run(["staff", "--forecast", forecast.path, "--aht", "180", "--sl", "80/20", "--concurrency", "0",
-                               "--out", directory.appendingPathComponent("x.csv").path])
+        let bad = try CLI.run([
+            "staff", "--forecast", forecast.path, "--aht", "180", "--sl", "80/20", "--concurrency", "0",
+            "--out", directory.appendingPathComponent("x.csv").path,
+        ])
         XCTAssertEqual(bad.status, 64)
         XCTAssertTrue(bad.stderr.contains("--concurrency"), bad.stderr)
     }
@@ -70,9 +76,9 @@ final class StaffingModelsCommandTests: XCTestCase {
     func config(in directory: URL, calls: String, extra: String = "") throws -> URL {
         let history = CLI.projectRoot.appendingPathComponent("datasets/bank_calls.csv").path
         let text = """
-        {"history": "\(history)", "timezone": "UTC", "interval": "30m", "backtest_origins": 2,\(extra)
-         "channels": {"calls": \(calls)}}
-        """
+            {"history": "\(history)", "timezone": "UTC", "interval": "30m", "backtest_origins": 2,\(extra)
+             "channels": {"calls": \(calls)}}
+            """
         let url = directory.appendingPathComponent("plan.json")
         try Data(text.utf8).write(to: url)
         return url
@@ -89,22 +95,33 @@ final class StaffingModelsCommandTests: XCTestCase {
         let cases = [
             (#"{"aht_seconds": 300, "service_level": "80/20", "concurrency": 0}"#, "channels.calls.concurrency"),
             (#"{"aht_seconds": 300, "service_level": "80/20", "concurrency": 1.5}"#, "channels.calls.concurrency"),
-            (#"{"aht_seconds": 300, "service_level": "80/20", "concurrency": 2, "aht_by_concurrency": [300]}"#, "channels.calls.aht_by_concurrency"),
-            (#"{"aht_seconds": 300, "service_level": "80/20", "concurrency": 2, "patience": 60}"#, "channels.calls.patience"),
+            (
+                #"{"aht_seconds": 300, "service_level": "80/20", "concurrency": 2, "aht_by_concurrency": [300]}"#,
+                "channels.calls.aht_by_concurrency"
+            ),
+            (
+                #"{"aht_seconds": 300, "service_level": "80/20", "concurrency": 2, "patience": 60}"#,
+                "channels.calls.patience"
+            ),
             (#"{"aht_seconds": 300, "deadline": "soon"}"#, "channels.calls.deadline"),
             (#"{"aht_seconds": 300, "deadline": "24h", "service_level": "80/20"}"#, "channels.calls.service_level"),
             (#"{"aht_seconds": 300, "deadline": "24h", "shrinkage": 1}"#, "channels.calls.shrinkage"),
         ]
         for (settings, key) in cases {
             let out = directory.appendingPathComponent("out")
-            let result = try CLI.run(["plan", "--config", try config(in: directory, calls: settings).path, "--out-dir", out.path])
+            let result = try CLI.run([
+                "plan", "--config", try config(in: directory, calls: settings).path, "--out-dir", out.path,
+            ])
             XCTAssertEqual(result.status, 65, "\(settings): \(result.stderr)")
             XCTAssertTrue(result.stderr.contains(key), "\(settings): \(result.stderr)")
             XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
         }
-        let badScenario = try config(in: directory, calls: #"{"aht_seconds": 300, "service_level": "80/20"}"#,
-                                     extra: #" "scenarios": [{"name": "x", "volume_factor": {"chat": 0.5}}],"#)
-        let result = try CLI.run(["plan", "--config", badScenario.path, "--out-dir", directory.appendingPathComponent("o").path])
+        let badScenario = try config(
+            in: directory, calls: #"{"aht_seconds": 300, "service_level": "80/20"}"#,
+            extra: #" "scenarios": [{"name": "x", "volume_factor": {"chat": 0.5}}],"#)
+        let result = try CLI.run([
+            "plan", "--config", badScenario.path, "--out-dir", directory.appendingPathComponent("o").path,
+        ])
         XCTAssertEqual(result.status, 65, result.stderr)
         XCTAssertTrue(result.stderr.contains("scenarios[0].volume_factor.chat"), result.stderr)
     }
@@ -115,30 +132,42 @@ final class StaffingModelsCommandTests: XCTestCase {
     func testPlanWithADeadlineChannel() throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let url = try config(in: directory, calls: #"{"aht_seconds": 300, "deadline": "24h", "shrinkage": 0.3, "opening_backlog": 0}"#)
+        let url = try config(
+            in: directory, calls: #"{"aht_seconds": 300, "deadline": "24h", "shrinkage": 0.3, "opening_backlog": 0}"#)
         let out = directory.appendingPathComponent("reports")
         let result = try CLI.run(["plan", "--config", url.path, "--out-dir", out.path, "--quiet"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let table = try rows(out.appendingPathComponent("2003-W36/requirements.csv"))
         XCTAssertEqual(table[0].suffix(3), ["backlog", "oldest_age_seconds", "rule"])
-        XCTAssertEqual(Array(table[0].prefix(10)), ["timestamp", "channel", "contacts", "aht_seconds", "agents", "headcount",
-                                                     "service_level", "asa_seconds", "occupancy", "abandon_rate"])
+        XCTAssertEqual(
+            Array(table[0].prefix(10)),
+            [
+                "timestamp", "channel", "contacts", "aht_seconds", "agents", "headcount",
+                "service_level", "asa_seconds", "occupancy", "abandon_rate",
+            ])
         let body = table.dropFirst()
         XCTAssertGreaterThan(body.count, 100)
-        var maxAgents = 0, arrived = 0.0, handledCapacity = 0.0
+        var maxAgents = 0
+        var arrived = 0.0
+        var handledCapacity = 0.0
         var previousBacklog = 0.0
         for row in body {
-            let contacts = try XCTUnwrap(Double(row[2])), agents = try XCTUnwrap(Int(row[4])), headcount = try XCTUnwrap(Int(row[5]))
+            let contacts = try XCTUnwrap(Double(row[2]))
+            let agents = try XCTUnwrap(Int(row[4]))
+            let headcount = try XCTUnwrap(Int(row[5]))
             let backlog = try XCTUnwrap(Double(row[11]), row.joined(separator: ","))
             XCTAssertGreaterThanOrEqual(backlog, 0, row.joined(separator: ","))
-            XCTAssertEqual(row[6], "1"); XCTAssertEqual(row[7], ""); XCTAssertEqual(row[9], "")
+            XCTAssertEqual(row[6], "1")
+            XCTAssertEqual(row[7], "")
+            XCTAssertEqual(row[9], "")
             XCTAssertEqual(headcount, Int((Double(agents) / 0.7 - 1e-9).rounded(.up)), row.joined(separator: ","))
             // Conservation: backlog = previous backlog + arrivals − handled, with handled ≤ capacity.
             let handled = previousBacklog + contacts - backlog
             XCTAssertLessThanOrEqual(handled, Double(agents) * 1800 / 300 + 0.01, row.joined(separator: ","))
             XCTAssertGreaterThanOrEqual(handled, -0.01, row.joined(separator: ","))
             previousBacklog = backlog
-            arrived += contacts; handledCapacity += Double(agents) * 6
+            arrived += contacts
+            handledCapacity += Double(agents) * 6
             maxAgents = max(maxAgents, agents)
         }
         XCTAssertGreaterThan(maxAgents, 0)
@@ -153,17 +182,24 @@ final class StaffingModelsCommandTests: XCTestCase {
     func testScenariosAreRestaffedFromTheSameForecast() throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let scenarios = #" "scenarios": [{"name": "chatbot", "volume_factor": {"calls": 0.8}}, {"name": "strict", "service_level": "95/10"}, {"name": "slower", "aht_factor": {"*": 1.1}, "shrinkage": 0.35}],"#
-        let url = try config(in: directory, calls: #"{"aht_seconds": 300, "service_level": "80/20", "max_occupancy": 0.85, "shrinkage": 0.3}"#,
-                             extra: scenarios)
+        let scenarios =
+            #" "scenarios": [{"name": "chatbot", "volume_factor": {"calls": 0.8}}, {"name": "strict", "service_level": "95/10"}, {"name": "slower", "aht_factor": {"*": 1.1}, "shrinkage": 0.35}],"#
+        let url = try config(
+            in: directory,
+            calls: #"{"aht_seconds": 300, "service_level": "80/20", "max_occupancy": 0.85, "shrinkage": 0.3}"#,
+            extra: scenarios)
         let out = directory.appendingPathComponent("reports")
         let result = try CLI.run(["plan", "--config", url.path, "--out-dir", out.path, "--quiet"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let table = try rows(out.appendingPathComponent("2003-W36/scenarios.csv"))
         XCTAssertEqual(table[0], ["scenario", "channel", "contacts", "agent_hours_required", "headcount_peak"])
         XCTAssertEqual(table.dropFirst().map { $0[0] }, ["baseline", "chatbot", "strict", "slower"])
-        var hours: [String: Double] = [:], contacts: [String: Double] = [:]
-        for row in table.dropFirst() { hours[row[0]] = Double(row[3]); contacts[row[0]] = Double(row[2]) }
+        var hours: [String: Double] = [:]
+        var contacts: [String: Double] = [:]
+        for row in table.dropFirst() {
+            hours[row[0]] = Double(row[3])
+            contacts[row[0]] = Double(row[2])
+        }
         let baseline = try XCTUnwrap(hours["baseline"])
         XCTAssertLessThan(try XCTUnwrap(hours["chatbot"]), baseline)
         XCTAssertGreaterThan(try XCTUnwrap(hours["strict"]), baseline)
@@ -177,6 +213,7 @@ final class StaffingModelsCommandTests: XCTestCase {
         let plain = try config(in: directory, calls: #"{"aht_seconds": 300, "service_level": "80/20"}"#)
         let out2 = directory.appendingPathComponent("plain")
         XCTAssertEqual(try CLI.run(["plan", "--config", plain.path, "--out-dir", out2.path, "--quiet"]).status, 0)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: out2.appendingPathComponent("2003-W36/scenarios.csv").path))
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: out2.appendingPathComponent("2003-W36/scenarios.csv").path))
     }
 }

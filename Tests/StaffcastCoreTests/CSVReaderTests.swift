@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import StaffcastCore
 
 final class CSVReaderTests: XCTestCase {
@@ -8,9 +9,13 @@ final class CSVReaderTests: XCTestCase {
         try records(Data(text.utf8), chunkSize: chunkSize)
     }
 
-    private func records(_ data: Data, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 1 << 20,
-                         encoding: DeclaredEncoding? = nil) throws -> (records: [CSVRecord], reader: CSVReader) {
-        var reader = try CSVReader(source: TextSource(data: data, name: "in.csv", declared: encoding, chunkSize: chunkSize), maxRecordBytes: maxRecordBytes)
+    private func records(
+        _ data: Data, chunkSize: Int = 1 << 20, maxRecordBytes: Int = 1 << 20,
+        encoding: DeclaredEncoding? = nil
+    ) throws -> (records: [CSVRecord], reader: CSVReader) {
+        var reader = try CSVReader(
+            source: TextSource(data: data, name: "in.csv", declared: encoding, chunkSize: chunkSize),
+            maxRecordBytes: maxRecordBytes)
         var out: [CSVRecord] = []
         while let record = try reader.next() { out.append(record) }
         return (out, reader)
@@ -33,11 +38,16 @@ final class CSVReaderTests: XCTestCase {
     func testQuotedFieldsWithDelimitersQuotesAndLineBreaks() throws {
         let text = "a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\nplain,,\"\"\n"
         let (rows, _) = try records(text)
-        XCTAssertEqual(rows.map(\.fields), [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"], ["plain", "", ""]])
+        XCTAssertEqual(
+            rows.map(\.fields), [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"], ["plain", "", ""]])
         // The record after the embedded line break starts on line 4.
         XCTAssertEqual(rows[2].line, 4)
-        XCTAssertEqual(rows[1].positions, [CSVPosition(line: 2, column: 1), CSVPosition(line: 2, column: 8),
-                                           CSVPosition(line: 2, column: 21)])
+        XCTAssertEqual(
+            rows[1].positions,
+            [
+                CSVPosition(line: 2, column: 1), CSVPosition(line: 2, column: 8),
+                CSVPosition(line: 2, column: 21),
+            ])
         XCTAssertEqual(rows[2].positions.map(\.column), [1, 7, 8])
     }
 
@@ -52,11 +62,14 @@ final class CSVReaderTests: XCTestCase {
                 results.append(rows.map(\.fields).map { $0.map { $0.replacingOccurrences(of: "\r\n", with: "\n") } })
             }
         }
-        for r in results { XCTAssertEqual(r, [["timestamp", "calls"], ["2003-03-03T07:00:00Z", "111"], ["quoted\nstays", "2"]]) }
+        for r in results {
+            XCTAssertEqual(r, [["timestamp", "calls"], ["2003-03-03T07:00:00Z", "111"], ["quoted\nstays", "2"]])
+        }
     }
 
     func testByteOrderMarkIsDroppedAndDelimiterDetected() throws {
-        let (rows, reader) = try records(Data([0xEF, 0xBB, 0xBF]) + Data("timestamp;calls\n2003-03-03 07:00;1,5\n".utf8))
+        let (rows, reader) = try records(
+            Data([0xEF, 0xBB, 0xBF]) + Data("timestamp;calls\n2003-03-03 07:00;1,5\n".utf8))
         XCTAssertEqual(reader.delimiter, UInt8(ascii: ";"))
         XCTAssertEqual(rows[0].fields, ["timestamp", "calls"])
         XCTAssertEqual(rows[1].fields, ["2003-03-03 07:00", "1,5"])
@@ -95,14 +108,18 @@ final class CSVReaderTests: XCTestCase {
         let (rows, reader) = try records("a,b\n1,2\n\n,\n , \n3,4\n\n\n\r\n")
         XCTAssertEqual(rows.map(\.fields), [["a", "b"], ["1", "2"], ["3", "4"]])
         XCTAssertEqual(rows.map(\.line), [1, 2, 6])
-        XCTAssertEqual(reader.warnings, ["in.csv:3: blank line skipped", "in.csv:4: blank line skipped", "in.csv:5: blank line skipped"])
+        XCTAssertEqual(
+            reader.warnings,
+            ["in.csv:3: blank line skipped", "in.csv:4: blank line skipped", "in.csv:5: blank line skipped"])
     }
 
     func testManyBlankLinesAreCountedNotListed() throws {
-        let text = "a\n" + (1 ... 8).map { "\($0)\n\n" }.joined()
+        let text = "a\n" + (1...8).map { "\($0)\n\n" }.joined()
         let (rows, reader) = try records(text)
         XCTAssertEqual(rows.count, 9)
-        XCTAssertEqual(reader.warnings, [3, 5, 7, 9, 11].map { "in.csv:\($0): blank line skipped" } + ["in.csv: 2 more blank lines skipped"])
+        XCTAssertEqual(
+            reader.warnings,
+            [3, 5, 7, 9, 11].map { "in.csv:\($0): blank line skipped" } + ["in.csv: 2 more blank lines skipped"])
     }
 
     func testQuotedEmptyFieldIsNotBlank() throws {
@@ -116,10 +133,14 @@ final class CSVReaderTests: XCTestCase {
         let alphabet: [String] = ["a", "b", ",", "\"", "\n", "\r\n", " ", "é", "7", ";", "€"]
         var expected: [[String]] = []
         var text = ""
-        for _ in 0 ..< 200 {
-            let fields = (0 ..< 4).map { _ in (0 ..< Int.random(in: 1 ... 6, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined() }
+        for _ in 0..<200 {
+            let fields = (0..<4).map { _ in
+                (0..<Int.random(in: 1...6, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+            }
             expected.append(fields)
-            text += fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",") + "\r\n"
+            text +=
+                fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
+                + "\r\n"
         }
         for chunk in [16, 31, 1 << 20] {
             let (rows, _) = try records(text, chunkSize: chunk)
@@ -129,14 +150,14 @@ final class CSVReaderTests: XCTestCase {
 
     func testUnclosedQuoteNamesWhereItOpened() {
         let e = error { _ = try records("a,b\n1,\"open\n2,3\n") }
-        guard case let .badData(location, message)? = e else { return XCTFail("\(String(describing: e))") }
+        guard case .badData(let location, let message)? = e else { return XCTFail("\(String(describing: e))") }
         XCTAssertEqual(location, SourceLocation(file: "in.csv", line: 2, column: 3))
         XCTAssertTrue(message.contains("never closed"), message)
     }
 
     func testTextAfterClosingQuoteIsAnError() {
         let e = error { _ = try records("a,b\n\"x\"y,2\n") }
-        guard case let .badData(location, message)? = e else { return XCTFail("\(String(describing: e))") }
+        guard case .badData(let location, let message)? = e else { return XCTFail("\(String(describing: e))") }
         XCTAssertEqual(location, SourceLocation(file: "in.csv", line: 2, column: 4))
         XCTAssertTrue(message.contains("closing quote"), message)
     }
@@ -147,8 +168,12 @@ final class CSVReaderTests: XCTestCase {
         data.append(0xE9)
         data.append(contentsOf: Array("\n".utf8))
         let e = error { _ = try records(data, encoding: .utf8) }
-        XCTAssertEqual(e, .badData(SourceLocation(file: "in.csv", line: 3, column: 7),
-                                   "bytes \\xE9 at byte offset 18 are not valid UTF-8 text; save the file as UTF-8 CSV, or declare its encoding (--encoding windows-1252)"))
+        XCTAssertEqual(
+            e,
+            .badData(
+                SourceLocation(file: "in.csv", line: 3, column: 7),
+                "bytes \\xE9 at byte offset 18 are not valid UTF-8 text; save the file as UTF-8 CSV, or declare its encoding (--encoding windows-1252)"
+            ))
         // Undeclared, with nothing but ASCII before it: Windows-1252, with a notice naming the byte.
         let (rows, reader) = try records(data)
         XCTAssertEqual(rows.last?.fields, ["2", "3", "abé"])
@@ -159,13 +184,13 @@ final class CSVReaderTests: XCTestCase {
         var euro = Data("a,b\n€€,x".utf8)
         euro.append(0xFF)
         let e2 = error { _ = try records(euro) }
-        guard case let .badData(location, _)? = e2 else { return XCTFail("\(String(describing: e2))") }
+        guard case .badData(let location, _)? = e2 else { return XCTFail("\(String(describing: e2))") }
         XCTAssertEqual(location, SourceLocation(file: "in.csv", line: 2, column: 5))
     }
 
     func testNulByteIsRefused() {
         let e = error { _ = try records(Data("a,b\n1,2\u{0}3\n".utf8)) }
-        guard case let .badData(location, message)? = e else { return XCTFail("\(String(describing: e))") }
+        guard case .badData(let location, let message)? = e else { return XCTFail("\(String(describing: e))") }
         XCTAssertEqual(location, SourceLocation(file: "in.csv", line: 2, column: 4))
         XCTAssertTrue(message.contains("NUL"), message)
     }
@@ -175,23 +200,24 @@ final class CSVReaderTests: XCTestCase {
         data.append(Data(repeating: UInt8(ascii: "9"), count: 10 << 20))
         data.append(contentsOf: Array("\n".utf8))
         let e = error { _ = try records(data) }
-        guard case let .badData(location, message)? = e else { return XCTFail("\(String(describing: e))") }
+        guard case .badData(let location, let message)? = e else { return XCTFail("\(String(describing: e))") }
         XCTAssertEqual(location.line, 2)
         XCTAssertTrue(message.contains("longer than 1 MiB"), message)
         // A quote that never closes runs into the same limit, and says so.
         let quoted = Data("a\n\"".utf8) + Data(repeating: UInt8(ascii: "x"), count: 3000)
         let e2 = error { _ = try records(quoted, maxRecordBytes: 1000) }
-        guard case let .badData(location2, message2)? = e2 else { return XCTFail("\(String(describing: e2))") }
+        guard case .badData(let location2, let message2)? = e2 else { return XCTFail("\(String(describing: e2))") }
         XCTAssertEqual(location2, SourceLocation(file: "in.csv", line: 2, column: 1))
         XCTAssertTrue(message2.contains("closing \" missing"), message2)
     }
 
     func testCompressedAndBinaryFilesAreRefused() throws {
-        let gz = try XCTUnwrap(Bundle.module.url(forResource: "history.csv", withExtension: "gz", subdirectory: "Fixtures"))
+        let gz = try XCTUnwrap(
+            Bundle.module.url(forResource: "history.csv", withExtension: "gz", subdirectory: "Fixtures"))
         let e = error { _ = try CSVReader(path: gz.path) }
         XCTAssertEqual(e, .badFile(path: gz.path, "file is gzip-compressed; decompress it first: gunzip -k \(gz.path)"))
         let zip = error { _ = try records(Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00])) }
-        guard case let .badFile(_, message)? = zip else { return XCTFail("\(String(describing: zip))") }
+        guard case .badFile(_, let message)? = zip else { return XCTFail("\(String(describing: zip))") }
         XCTAssertTrue(message.contains("xlsx"), message)
     }
 
@@ -199,7 +225,7 @@ final class CSVReaderTests: XCTestCase {
         let missing = error { _ = try CSVReader(path: "/nonexistent/history.csv") }
         XCTAssertEqual(missing, .missingInput(path: "/nonexistent/history.csv", reason: "no such file"))
         let directory = error { _ = try CSVReader(path: NSTemporaryDirectory()) }
-        guard case let .missingInput(_, reason)? = directory else { return XCTFail("\(String(describing: directory))") }
+        guard case .missingInput(_, let reason)? = directory else { return XCTFail("\(String(describing: directory))") }
         XCTAssertEqual(reason, "is a directory, not a file")
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StaffcastCore
 
 final class CivilDateTests: XCTestCase {
@@ -17,7 +18,10 @@ final class CivilDateTests: XCTestCase {
     func testISODateText() {
         XCTAssertEqual(CivilDate(iso: "2025-10-06"), CivilDate(year: 2025, month: 10, day: 6))
         XCTAssertEqual(CivilDate(iso: "2024-02-29"), CivilDate(year: 2024, month: 2, day: 29))
-        for bad in ["2025-02-29", "2025-13-01", "2025-1-06", "25-10-06", "2025/10/06", "2025-10-06T00:00", "2025-+1-06", "２０２５-10-06", ""] {
+        for bad in [
+            "2025-02-29", "2025-13-01", "2025-1-06", "25-10-06", "2025/10/06", "2025-10-06T00:00", "2025-+1-06",
+            "２０２５-10-06", "",
+        ] {
             XCTAssertNil(CivilDate(iso: bad), bad)
         }
     }

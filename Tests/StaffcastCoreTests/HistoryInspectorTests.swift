@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import StaffcastCore
 
 final class HistoryInspectorTests: XCTestCase {
@@ -11,15 +12,15 @@ final class HistoryInspectorTests: XCTestCase {
     private func plantedHistory() throws -> ContactHistory {
         var text = "timestamp,channel,contacts,aht_seconds\n"
         let monday = CivilDate(year: 2025, month: 1, day: 6)!
-        for offset in 0 ..< 26 {
+        for offset in 0..<26 {
             let date = monday.adding(days: offset)
             guard date.weekday <= 5 else { continue }
-            if offset == 9 { continue }                          // Wednesday 2025-01-15 absent
-            for slot in 0 ..< 28 {
-                if offset == 18 && slot >= 4 { continue }        // Friday 2025-01-24 partial
+            if offset == 9 { continue }  // Wednesday 2025-01-15 absent
+            for slot in 0..<28 {
+                if offset == 18 && slot >= 4 { continue }  // Friday 2025-01-24 partial
                 var contacts = 10
-                if offset == 15 { contacts = 100 }               // Tuesday 2025-01-21: 10×
-                if offset == 10 { contacts = 2 }                 // Thursday 2025-01-16: a fifth
+                if offset == 15 { contacts = 100 }  // Tuesday 2025-01-21: 10×
+                if offset == 10 { contacts = 2 }  // Thursday 2025-01-16: a fifth
                 let t = F.utc(date.year, date.month, date.day, 7 + slot / 2, slot % 2 * 30)
                 text += "\(PlanningCalendar.utc.format(t)),voice,\(contacts),\(slot % 2 == 0 ? 100 : 300)\n"
             }
@@ -42,19 +43,29 @@ final class HistoryInspectorTests: XCTestCase {
         XCTAssertEqual(s.totalContacts, Double(16 * 280 + 2800 + 56 + 40))
         XCTAssertEqual(s.ahtSeconds, 200)
         XCTAssertEqual(s.daysPresent, 19)
-        XCTAssertEqual(s.daysAbsent, [CivilDate(year: 2025, month: 1, day: 15)!])   // weekends are not listed
-        let weekday = [7 * 3600 ..< 21 * 3600]
+        XCTAssertEqual(s.daysAbsent, [CivilDate(year: 2025, month: 1, day: 15)!])  // weekends are not listed
+        let weekday = [7 * 3600..<21 * 3600]
         XCTAssertEqual(s.openingHours.map(\.open), [weekday, weekday, weekday, weekday, weekday, [], []])
         XCTAssertEqual(s.dailyTotals.map(\.weekday), [1, 2, 3, 4, 5])
-        XCTAssertEqual(s.dailyTotals[1], DailyTotalStatistics(weekday: 2, days: 4, mean: 910, median: 280, minimum: 280, maximum: 2800))
+        XCTAssertEqual(
+            s.dailyTotals[1],
+            DailyTotalStatistics(weekday: 2, days: 4, mean: 910, median: 280, minimum: 280, maximum: 2800))
         XCTAssertEqual(s.dailyTotals[2].days, 3)
-        XCTAssertEqual(s.suspiciousDays.map(\.date), [CivilDate(year: 2025, month: 1, day: 16)!, CivilDate(year: 2025, month: 1, day: 21)!,
-                                                      CivilDate(year: 2025, month: 1, day: 24)!])
-        XCTAssertEqual(s.suspiciousDays[1], SuspiciousDay(date: CivilDate(year: 2025, month: 1, day: 21)!, total: 2800, weekdayMedian: 280,
-                                                          ratio: 10, reason: "10× the median Tuesday (2800 contacts against 280)"))
+        XCTAssertEqual(
+            s.suspiciousDays.map(\.date),
+            [
+                CivilDate(year: 2025, month: 1, day: 16)!, CivilDate(year: 2025, month: 1, day: 21)!,
+                CivilDate(year: 2025, month: 1, day: 24)!,
+            ])
+        XCTAssertEqual(
+            s.suspiciousDays[1],
+            SuspiciousDay(
+                date: CivilDate(year: 2025, month: 1, day: 21)!, total: 2800, weekdayMedian: 280,
+                ratio: 10, reason: "10× the median Tuesday (2800 contacts against 280)"))
         XCTAssertEqual(s.suspiciousDays[0].reason, "0.2× the median Thursday (56 contacts against 280)")
-        XCTAssertEqual(s.suspiciousDays[2].reason,
-                       "0.1× the median Friday (40 contacts against 280); only 4 of its usual 28 open intervals are in the file")
+        XCTAssertEqual(
+            s.suspiciousDays[2].reason,
+            "0.1× the median Friday (40 contacts against 280); only 4 of its usual 28 open intervals are in the file")
     }
 
     func testOrdinaryVariationIsNotSuspicious() throws {
@@ -77,12 +88,16 @@ final class HistoryInspectorTests: XCTestCase {
         let lines = text.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines[0], "channel voice")
         XCTAssertTrue(lines.contains("  interval     30m"), text)
-        XCTAssertTrue(lines.contains("  rows         508 known intervals; 720 unknown within the span, 52 of them in open hours"), text)
+        XCTAssertTrue(
+            lines.contains("  rows         508 known intervals; 720 unknown within the span, 52 of them in open hours"),
+            text)
         XCTAssertTrue(lines.contains("  days         19 with data, 1 absent: 2025-01-15 (Wed)"), text)
         XCTAssertTrue(lines.contains("    Mon        07:00–21:00"), text)
         XCTAssertTrue(lines.contains("    Sun        closed"), text)
         XCTAssertTrue(lines.contains("    Tue            4        910        280        280       2800"), text)
-        XCTAssertTrue(lines.contains("    2025-01-21 (Tue)  2800 contacts: 10× the median Tuesday (2800 contacts against 280)"), text)
+        XCTAssertTrue(
+            lines.contains("    2025-01-21 (Tue)  2800 contacts: 10× the median Tuesday (2800 contacts against 280)"),
+            text)
     }
 
     func testJSONIsValidAndKeyOrderStable() throws {
@@ -93,12 +108,16 @@ final class HistoryInspectorTests: XCTestCase {
         XCTAssertEqual(channel["first_interval"] as? String, "2025-01-06T07:00:00Z")
         XCTAssertEqual(channel["days_absent"] as? [String], ["2025-01-15"])
         XCTAssertEqual((channel["opening_hours"] as? [String: Any])?["monday"] as? [[String]], [["07:00", "21:00"]])
-        XCTAssertEqual((channel["suspicious_days"] as? [[String: Any]])?.compactMap { $0["date"] as? String },
-                       ["2025-01-16", "2025-01-21", "2025-01-24"])
+        XCTAssertEqual(
+            (channel["suspicious_days"] as? [[String: Any]])?.compactMap { $0["date"] as? String },
+            ["2025-01-16", "2025-01-21", "2025-01-24"])
         // Keys appear in the documented order.
-        let keys = ["\"timezone\"", "\"channels\"", "\"channel\"", "\"first_interval\"", "\"last_interval\"", "\"interval_seconds\"",
-                    "\"rows\"", "\"unknown_intervals\"", "\"unknown_open_intervals\"", "\"total_contacts\"", "\"aht_seconds\"",
-                    "\"days_present\"", "\"days_absent\"", "\"opening_hours\"", "\"daily_totals\"", "\"suspicious_days\""]
+        let keys = [
+            "\"timezone\"", "\"channels\"", "\"channel\"", "\"first_interval\"", "\"last_interval\"",
+            "\"interval_seconds\"",
+            "\"rows\"", "\"unknown_intervals\"", "\"unknown_open_intervals\"", "\"total_contacts\"", "\"aht_seconds\"",
+            "\"days_present\"", "\"days_absent\"", "\"opening_hours\"", "\"daily_totals\"", "\"suspicious_days\"",
+        ]
         let positions = keys.map { json.range(of: $0)?.lowerBound }
         XCTAssertFalse(positions.contains(nil), json)
         let found = positions.compactMap { $0 }
@@ -109,7 +128,8 @@ final class HistoryInspectorTests: XCTestCase {
 
     func testBankDatasetSummary() throws {
         // The bundled history: weekdays 07:00–21:05 in 5-minute rows, four weekdays missing.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let path = root.appendingPathComponent("datasets/bank_calls.csv").path
         guard FileManager.default.fileExists(atPath: path) else { throw XCTSkip("datasets/bank_calls.csv not present") }
         let history = try HistoryReader.read(path: path, options: HistoryReadOptions(intervalSeconds: 1800))
@@ -119,7 +139,7 @@ final class HistoryInspectorTests: XCTestCase {
         XCTAssertEqual(s.daysPresent, 126)
         XCTAssertEqual(s.daysAbsent.map(\.description), ["2003-04-04", "2003-04-07", "2003-05-26", "2003-07-04"])
         // The lone 21:00–21:05 slot makes a 21:00 half hour.
-        XCTAssertEqual(s.openingHours[0].open, [7 * 3600 ..< 21 * 3600 + 1800])
+        XCTAssertEqual(s.openingHours[0].open, [7 * 3600..<21 * 3600 + 1800])
         XCTAssertEqual(s.openingHours[5].open, [])
         XCTAssertEqual(s.rows, 126 * 29)
     }
@@ -130,34 +150,40 @@ final class HistoryDumpTests: XCTestCase {
 
     func testDumpIsExactSortedAndWithOffsets() throws {
         let text = """
-        timestamp,channel,contacts,aht_seconds
-        2025-10-26T02:30:00+01:00,voice,3,
-        2025-10-26T02:00:00+02:00,voice,5,180.25
-        2025-10-26T02:00:00+02:00,"chat, web",2,300
-        2025-10-26T02:30:00+02:00,voice,4,120.0
-        """
+            timestamp,channel,contacts,aht_seconds
+            2025-10-26T02:30:00+01:00,voice,3,
+            2025-10-26T02:00:00+02:00,voice,5,180.25
+            2025-10-26T02:00:00+02:00,"chat, web",2,300
+            2025-10-26T02:30:00+02:00,voice,4,120.0
+            """
         let history = try F.read(text, HistoryReadOptions(calendar: F.amsterdam))
-        XCTAssertEqual(history.series(for: "voice")?.contacts, [5, 4, nil, 3])   // 02:00+01:00 is unknown
-        XCTAssertEqual(HistoryDump.csv(history), """
-        timestamp,channel,contacts,aht_seconds
-        2025-10-26T02:00:00+02:00,"chat, web",2,300
-        2025-10-26T02:00:00+02:00,voice,5,180.25
-        2025-10-26T02:30:00+02:00,voice,4,120
-        2025-10-26T02:30:00+01:00,voice,3,
+        XCTAssertEqual(history.series(for: "voice")?.contacts, [5, 4, nil, 3])  // 02:00+01:00 is unknown
+        XCTAssertEqual(
+            HistoryDump.csv(history),
+            """
+            timestamp,channel,contacts,aht_seconds
+            2025-10-26T02:00:00+02:00,"chat, web",2,300
+            2025-10-26T02:00:00+02:00,voice,5,180.25
+            2025-10-26T02:30:00+02:00,voice,4,120
+            2025-10-26T02:30:00+01:00,voice,3,
 
-        """)
+            """)
         // The dump reads back to the same history.
-        XCTAssertEqual(try F.read(HistoryDump.csv(history), HistoryReadOptions(calendar: F.amsterdam)).series, history.series)
+        XCTAssertEqual(
+            try F.read(HistoryDump.csv(history), HistoryReadOptions(calendar: F.amsterdam)).series, history.series)
     }
 
     func testDumpOfAggregatedHistory() throws {
-        let text = "timestamp,channel,contacts,aht_seconds\n2003-03-03T07:00:00Z,v,1,100\n2003-03-03T07:05:00Z,v,2,101\n2003-03-03T08:00:00Z,v,0,\n"
+        let text =
+            "timestamp,channel,contacts,aht_seconds\n2003-03-03T07:00:00Z,v,1,100\n2003-03-03T07:05:00Z,v,2,101\n2003-03-03T08:00:00Z,v,0,\n"
         let history = try F.read(text, HistoryReadOptions(intervalSeconds: 1800))
-        XCTAssertEqual(HistoryDump.csv(history), """
-        timestamp,channel,contacts,aht_seconds
-        2003-03-03T07:00:00Z,v,3,100.666667
-        2003-03-03T08:00:00Z,v,0,
+        XCTAssertEqual(
+            HistoryDump.csv(history),
+            """
+            timestamp,channel,contacts,aht_seconds
+            2003-03-03T07:00:00Z,v,3,100.666667
+            2003-03-03T08:00:00Z,v,0,
 
-        """)
+            """)
     }
 }

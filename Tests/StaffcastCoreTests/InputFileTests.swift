@@ -1,12 +1,13 @@
-import XCTest
 import Foundation
+import XCTest
+
 @testable import StaffcastCore
 
 final class InputFileTests: XCTestCase {
     /// An endless device is refused once it passes the bound, not read until memory runs out.
     func testAnEndlessInputStopsAtTheBound() throws {
         XCTAssertThrowsError(try InputFile.read("/dev/zero", maximumBytes: 3 << 20)) { error in
-            guard case let CoreError.badFile(path, message) = error else { return XCTFail("\(error)") }
+            guard case CoreError.badFile(let path, let message) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(path, "/dev/zero")
             XCTAssertTrue(message.contains("more than 3 MiB"), message)
         }

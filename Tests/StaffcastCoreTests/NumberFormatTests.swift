@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StaffcastCore
 
 final class NumberFormatTests: XCTestCase {
@@ -9,7 +10,7 @@ final class NumberFormatTests: XCTestCase {
             (12.50, 1, "12.5"),
             (-1.5, 2, "-1.5"),
             (0.1 + 0.2, 6, "0.3"),
-            (2.675, 2, "2.68"),          // from the shortest decimal, half away from zero
+            (2.675, 2, "2.68"),  // from the shortest decimal, half away from zero
             (-2.675, 2, "-2.68"),
             (0.125, 2, "0.13"),
             (9.995, 2, "10"),
@@ -19,12 +20,12 @@ final class NumberFormatTests: XCTestCase {
             (1e-7, 3, "0"),
             (0.0005, 3, "0.001"),
             (0.00049, 3, "0"),
-            (-0.0004, 3, "0"),           // never "-0"
+            (-0.0004, 3, "0"),  // never "-0"
             (-0.0, 2, "0"),
             (123456789.123456789, 3, "123456789.123"),
-            (4503599627370497, 0, "4503599627370497"),
+            (4_503_599_627_370_497, 0, "4503599627370497"),
             (2.5, 0, "3"),
-            (1234.5678, -1, "1235"),     // negative digits are read as 0
+            (1234.5678, -1, "1235"),  // negative digits are read as 0
         ]
         for (x, digits, expected) in cases {
             XCTAssertEqual(NumberFormat.plain(x, maxFractionDigits: digits), expected, "\(x) with \(digits) digits")
@@ -49,7 +50,10 @@ final class NumberFormatTests: XCTestCase {
             for value in [x, -x] {
                 let text = NumberFormat.plain(value, maxFractionDigits: 4)
                 XCTAssertFalse(text.contains("e") || text.contains("E"), text)
-                guard let back = Double(text) else { XCTFail(text); continue }
+                guard let back = Double(text) else {
+                    XCTFail(text)
+                    continue
+                }
                 XCTAssertLessThanOrEqual(abs(back - value), 0.00005 + abs(value) * 1e-15, text)
             }
             x *= 7.3
@@ -59,12 +63,12 @@ final class NumberFormatTests: XCTestCase {
 
 final class DecimalParserTests: XCTestCase {
     private func value(_ text: String, comma: Bool = false) -> Double? {
-        if case let .success(v) = DecimalParser.parse(text, allowDecimalComma: comma) { return v }
+        if case .success(let v) = DecimalParser.parse(text, allowDecimalComma: comma) { return v }
         return nil
     }
 
     private func failure(_ text: String, comma: Bool = false) -> DecimalParser.Failure? {
-        if case let .failure(f) = DecimalParser.parse(text, allowDecimalComma: comma) { return f }
+        if case .failure(let f) = DecimalParser.parse(text, allowDecimalComma: comma) { return f }
         return nil
     }
 
@@ -76,7 +80,7 @@ final class DecimalParserTests: XCTestCase {
         XCTAssertEqual(value(".5"), 0.5)
         XCTAssertEqual(value("1e3"), 1000)
         XCTAssertEqual(value("2.5E-1"), 0.25)
-        XCTAssertEqual(value("0.1"), 0.1)              // correctly rounded, same double as the literal
+        XCTAssertEqual(value("0.1"), 0.1)  // correctly rounded, same double as the literal
         XCTAssertEqual(value("123456789012345678901234567890"), 123456789012345678901234567890.0)
         XCTAssertEqual(value("0.30000000000000004"), 0.1 + 0.2)
         XCTAssertEqual(value("12,5", comma: true), 12.5)
@@ -86,7 +90,7 @@ final class DecimalParserTests: XCTestCase {
     func testRefusals() {
         XCTAssertEqual(failure(""), .empty)
         XCTAssertEqual(failure("   "), .empty)
-        XCTAssertEqual(failure("12,5"), .notANumber)     // decimal comma only when allowed
+        XCTAssertEqual(failure("12,5"), .notANumber)  // decimal comma only when allowed
         XCTAssertEqual(failure("1.234,5", comma: true), .notANumber)
         XCTAssertEqual(failure("12 calls"), .notANumber)
         XCTAssertEqual(failure("0x1p3"), .notANumber)

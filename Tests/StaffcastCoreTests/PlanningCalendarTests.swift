@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StaffcastCore
 
 final class PlanningCalendarTests: XCTestCase {

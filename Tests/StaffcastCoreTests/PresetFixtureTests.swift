@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import StaffcastCore
 
 /// One export per preset, written from the platform's documented columns, read to the same
@@ -8,7 +9,9 @@ import XCTest
 final class PresetFixtureTests: XCTestCase {
     typealias F = HistoryFixtures
 
-    private func preset(_ name: String, _ configure: (inout InputMapping) throws -> Void = { _ in }) throws -> InputMapping {
+    private func preset(_ name: String, _ configure: (inout InputMapping) throws -> Void = { _ in }) throws
+        -> InputMapping
+    {
         var mapping = try InputMapping.preset(name, option: "--format")
         try configure(&mapping)
         try mapping.validate(option: "--format")
@@ -18,19 +21,28 @@ final class PresetFixtureTests: XCTestCase {
     /// The dump of a history without its abandoned counts (the native layout has none).
     private func records(_ history: ContactHistory) -> String {
         var copy = history
-        copy.series = copy.series.map { var s = $0; s.abandoned = nil; return s }
+        copy.series = copy.series.map {
+            var s = $0
+            s.abandoned = nil
+            return s
+        }
         return HistoryDump.csv(copy)
     }
 
     /// Reads the preset fixture and its native twin with the same calendar and interval and
     /// compares the records; returns the preset's history.
     @discardableResult
-    private func assertSameRecords(_ fixture: String, _ input: InputMapping, calendar: PlanningCalendar = .utc, interval: Int? = nil,
-                                   file: StaticString = #filePath, line: UInt = #line) throws -> ContactHistory {
-        let native = fixture.replacingOccurrences(of: ".csv", with: ".native.csv").replacingOccurrences(of: ".txt", with: ".native.csv")
-        let mapped = try HistoryReader.read(path: F.fixture("presets/" + fixture),
-                                            options: HistoryReadOptions(calendar: calendar, intervalSeconds: interval, input: input))
-        let reference = try HistoryReader.read(path: F.fixture("presets/" + native), options: HistoryReadOptions(calendar: calendar))
+    private func assertSameRecords(
+        _ fixture: String, _ input: InputMapping, calendar: PlanningCalendar = .utc, interval: Int? = nil,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws -> ContactHistory {
+        let native = fixture.replacingOccurrences(of: ".csv", with: ".native.csv").replacingOccurrences(
+            of: ".txt", with: ".native.csv")
+        let mapped = try HistoryReader.read(
+            path: F.fixture("presets/" + fixture),
+            options: HistoryReadOptions(calendar: calendar, intervalSeconds: interval, input: input))
+        let reference = try HistoryReader.read(
+            path: F.fixture("presets/" + native), options: HistoryReadOptions(calendar: calendar))
         XCTAssertEqual(records(mapped), records(reference), fixture, file: file, line: line)
         XCTAssertEqual(mapped.intervalSeconds, reference.intervalSeconds, fixture, file: file, line: line)
         return mapped
@@ -44,8 +56,9 @@ final class PresetFixtureTests: XCTestCase {
     }
 
     func testGenesysQueueIntervalExport() throws {
-        let h = try assertSameRecords("genesys-queue-interval.csv", preset("genesys-queue-interval") { $0.dateOrder = .mdy },
-                                      calendar: F.amsterdam)
+        let h = try assertSameRecords(
+            "genesys-queue-interval.csv", preset("genesys-queue-interval") { $0.dateOrder = .mdy },
+            calendar: F.amsterdam)
         XCTAssertEqual(h.series(for: "voice")?.abandoned, [2, 1])
         assertClose(try XCTUnwrap(h.series(for: "voice")?.ahtSeconds[0]), (18.0 * 250 + 8 * 360) / 26, relative: 1e-15)
     }
@@ -61,8 +74,12 @@ final class PresetFixtureTests: XCTestCase {
         let newYork = try PlanningCalendar(identifier: "America/New_York")
         let h = try assertSameRecords("nice-iex.txt", preset("nice-iex"), calendar: newYork)
         XCTAssertEqual(h.series[0].count, 6)  // 00:30 EDT … 02:00 EST, the repeated hour twice
-        XCTAssertTrue(h.warnings.contains { $0.contains("lines 3 and 5 ('Billing'), lines 4 and 6 ('Billing'): 2025-11-02 01:00") && $0.contains("read in file order") },
-                      "\(h.warnings)")
+        XCTAssertTrue(
+            h.warnings.contains {
+                $0.contains("lines 3 and 5 ('Billing'), lines 4 and 6 ('Billing'): 2025-11-02 01:00")
+                    && $0.contains("read in file order")
+            },
+            "\(h.warnings)")
         XCTAssertEqual(h.series[0].abandoned, [0, 1, 0, 0, 0, 0])
     }
 
@@ -71,7 +88,9 @@ final class PresetFixtureTests: XCTestCase {
         XCTAssertEqual(h.series(for: "Telefoon")?.contacts, [1250, 1020])
         XCTAssertEqual(h.series(for: "Chat café")?.ahtSeconds, [1020.5, nil])
         XCTAssertTrue(h.warnings.contains { $0.contains("read as Windows-1252") }, "\(h.warnings)")
-        XCTAssertTrue(h.warnings.contains("\(F.fixture("presets/excel-nl.csv")):6: total row skipped ('Totaal')"), "\(h.warnings)")
+        XCTAssertTrue(
+            h.warnings.contains("\(F.fixture("presets/excel-nl.csv")):6: total row skipped ('Totaal')"), "\(h.warnings)"
+        )
     }
 
     func testFive9CallLogCountedPerQuarterHour() throws {

@@ -1,11 +1,14 @@
 import Foundation
 import TestSupport
 import XCTest
+
 @testable import StaffcastCore
 
 final class TextSourceTests: XCTestCase {
     /// All the UTF-8 a source hands out, and the source afterwards.
-    private func decode(_ bytes: [UInt8], declared: DeclaredEncoding? = nil, chunkSize: Int = 1 << 20) throws -> (String, TextSource) {
+    private func decode(_ bytes: [UInt8], declared: DeclaredEncoding? = nil, chunkSize: Int = 1 << 20) throws -> (
+        String, TextSource
+    ) {
         var source = TextSource(data: Data(bytes), name: "in.csv", declared: declared, chunkSize: chunkSize)
         var out: [UInt8] = []
         while try source.read(into: &out) {}
@@ -14,7 +17,8 @@ final class TextSourceTests: XCTestCase {
 
     func testWindows1252IsDetectedWithANoticeAndDecodedByTheCodePage() throws {
         // "Café €5 – ok" in Windows-1252: é = E9, € = 80, en dash = 96 (the code page, not Latin-1).
-        let bytes: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" ".utf8) + [0x80] + Array("5 ".utf8) + [0x96] + Array(" ok".utf8)
+        let bytes: [UInt8] =
+            Array("Caf".utf8) + [0xE9] + Array(" ".utf8) + [0x80] + Array("5 ".utf8) + [0x96] + Array(" ok".utf8)
         for chunk in [1 << 20, 16, 17] {
             let (text, source) = try decode(bytes, chunkSize: chunk)
             XCTAssertEqual(text, "Café €5 – ok", "chunk \(chunk)")
@@ -42,9 +46,12 @@ final class TextSourceTests: XCTestCase {
         let (_, source) = try decode(Array("ab,".utf8) + [0x81], declared: .windows1252)
         XCTAssertEqual(source.firstUndecodable?.offset, 3)
         XCTAssertEqual(source.firstUndecodable?.bytes, [0x81])
-        let error = failureOf { _ = try HistoryReader.read(data: Data(Array("timestamp,calls\n2003-03-03T07:00:00Z,".utf8) + [0x81] + [0x0A]),
-                                                          name: "h.csv", options: HistoryReadOptions(input: encoding(.windows1252))) }
-        guard case let .badData(location, message)? = error else { return XCTFail("\(String(describing: error))") }
+        let error = failureOf {
+            _ = try HistoryReader.read(
+                data: Data(Array("timestamp,calls\n2003-03-03T07:00:00Z,".utf8) + [0x81] + [0x0A]),
+                name: "h.csv", options: HistoryReadOptions(input: encoding(.windows1252)))
+        }
+        guard case .badData(let location, let message)? = error else { return XCTFail("\(String(describing: error))") }
         XCTAssertEqual(location.line, 2)
         XCTAssertTrue(message.contains("byte \\x81 at byte offset 37 has no character in Windows-1252"), message)
     }
@@ -57,7 +64,7 @@ final class TextSourceTests: XCTestCase {
         XCTAssertEqual(source.encoding, .utf16LittleEndian)
         // A UTF-8 byte-order mark contradicts a declared Windows-1252.
         let error = failureOf { _ = try decode([0xEF, 0xBB, 0xBF] + Array("a".utf8), declared: .windows1252) }
-        guard case let .badFile(_, message)? = error else { return XCTFail("\(String(describing: error))") }
+        guard case .badFile(_, let message)? = error else { return XCTFail("\(String(describing: error))") }
         XCTAssertTrue(message.contains("UTF-8 byte-order mark, but --encoding windows-1252"), message)
     }
 
@@ -72,7 +79,7 @@ final class TextSourceTests: XCTestCase {
             _ = try source.read(into: &out)
         }
         let waited = Date().timeIntervalSince(started)
-        guard case let .missingInput(path, reason)? = error else { return XCTFail("\(String(describing: error))") }
+        guard case .missingInput(let path, let reason)? = error else { return XCTFail("\(String(describing: error))") }
         XCTAssertEqual(path, fifo)
         XCTAssertTrue(reason.contains("named pipe (FIFO) that nothing writes to; waited 1 s"), reason)
         XCTAssertGreaterThanOrEqual(waited, 0.9)
@@ -84,7 +91,7 @@ final class TextSourceTests: XCTestCase {
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
         defer { unlink(fifo) }
         let error = failureOf { _ = try InputFile.read(fifo, fifoWriterWaitSeconds: 1) }
-        guard case let .missingInput(_, reason)? = error else { return XCTFail("\(String(describing: error))") }
+        guard case .missingInput(_, let reason)? = error else { return XCTFail("\(String(describing: error))") }
         XCTAssertTrue(reason.contains("nothing writes to"), reason)
     }
 
@@ -111,7 +118,8 @@ final class TextSourceTests: XCTestCase {
         return mapping
     }
 
-    private func failureOf(file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void) -> CoreError? {
+    private func failureOf(file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void) -> CoreError?
+    {
         do {
             try body()
             XCTFail("expected an error", file: file, line: line)

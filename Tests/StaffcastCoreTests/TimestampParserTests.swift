@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StaffcastCore
 
 final class TimestampParserTests: XCTestCase {
@@ -7,15 +8,19 @@ final class TimestampParserTests: XCTestCase {
 
     private func parsed(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> ParsedTimestamp? {
         switch TimestampParser.parse(text) {
-        case let .success(t): return t
-        case let .failure(e): XCTFail("\(text): \(e)", file: file, line: line); return nil
+        case .success(let t): return t
+        case .failure(let e):
+            XCTFail("\(text): \(e)", file: file, line: line)
+            return nil
         }
     }
 
     private func message(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> String {
         switch TimestampParser.parse(text) {
-        case let .success(t): XCTFail("\(text) was accepted as \(t)", file: file, line: line); return ""
-        case let .failure(e): return e.message
+        case .success(let t):
+            XCTFail("\(text) was accepted as \(t)", file: file, line: line)
+            return ""
+        case .failure(let e): return e.message
         }
     }
 
@@ -44,8 +49,9 @@ final class TimestampParserTests: XCTestCase {
 
     func testStylesTellSpellingsApart() {
         guard let z = parsed("2003-03-03T07:00:00Z"), let extended = parsed("2003-03-03T07:00:00+01:00"),
-              let basic = parsed("2003-03-03T07:00:00+0100"), let local = parsed("2003-03-03T07:00:00"),
-              let spaced = parsed("2003-03-03 07:00:00"), let short = parsed("2003-03-03T07:00") else { return }
+            let basic = parsed("2003-03-03T07:00:00+0100"), let local = parsed("2003-03-03T07:00:00"),
+            let spaced = parsed("2003-03-03 07:00:00"), let short = parsed("2003-03-03T07:00")
+        else { return }
         XCTAssertTrue(z.style.isConsistent(with: extended.style))
         XCTAssertTrue(z.style.isConsistent(with: basic.style))
         XCTAssertFalse(extended.style.isConsistent(with: basic.style))

@@ -1,13 +1,16 @@
-import XCTest
 import StaffcastCore
+import XCTest
 
 /// Asserts |actual − expected| ≤ absolute + relative · |expected|, naming both values.
-public func assertClose(_ actual: Double, _ expected: Double, relative: Double = 0, absolute: Double = 0,
-                        _ message: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line) {
+public func assertClose(
+    _ actual: Double, _ expected: Double, relative: Double = 0, absolute: Double = 0,
+    _ message: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line
+) {
     if actual == expected { return }  // also covers matching infinities
     let tolerance = absolute + relative * abs(expected)
-    XCTAssert(abs(actual - expected) <= tolerance,
-              "\(actual) is not within \(tolerance) of \(expected) \(message())", file: file, line: line)
+    XCTAssert(
+        abs(actual - expected) <= tolerance,
+        "\(actual) is not within \(tolerance) of \(expected) \(message())", file: file, line: line)
 }
 
 /// The seeded generator of randomised tests: StaffcastCore's SplitMix64, so tests are reproducible.

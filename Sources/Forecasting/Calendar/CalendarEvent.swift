@@ -45,12 +45,16 @@ public struct CalendarEvent: Sendable, Hashable, CustomStringConvertible {
     public var lagDays: Int
 
     public init(name: String, date: CivilDate, kind: EventKind, country: String?, leadDays: Int = 0, lagDays: Int = 0) {
-        self.name = name; self.date = date; self.kind = kind; self.country = country
-        self.leadDays = max(0, leadDays); self.lagDays = max(0, lagDays)
+        self.name = name
+        self.date = date
+        self.kind = kind
+        self.country = country
+        self.leadDays = max(0, leadDays)
+        self.lagDays = max(0, lagDays)
     }
 
     /// Every day the event affects, `date - leadDays ... date + lagDays`.
-    public var window: ClosedRange<CivilDate> { date.adding(days: -leadDays) ... date.adding(days: lagDays) }
+    public var window: ClosedRange<CivilDate> { date.adding(days: -leadDays)...date.adding(days: lagDays) }
 
     /// `2025-11-28 US retail Black Friday`.
     public var description: String { "\(date) \(country ?? "-") \(kind) \(name)" }

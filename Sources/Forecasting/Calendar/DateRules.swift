@@ -8,12 +8,15 @@ public enum DateRules {
     /// Gregorian year (1583 onwards); integer arithmetic only.
     public static func easterSunday(year: Int) -> CivilDate {
         let a = year % 19
-        let b = year / 100, c = year % 100
-        let d = b / 4, e = b % 4
+        let b = year / 100
+        let c = year % 100
+        let d = b / 4
+        let e = b % 4
         let f = (b + 8) / 25
         let g = (b - f + 1) / 3
         let h = (19 * a + b - d - g + 15) % 30
-        let i = c / 4, k = c % 4
+        let i = c / 4
+        let k = c % 4
         let l = (32 + 2 * e + 2 * i - h - k) % 7
         let m = (a + 11 * h + 22 * l) / 451
         let month = (h + l - 7 * m + 114) / 31
@@ -33,7 +36,8 @@ public enum DateRules {
 
     /// The last `weekday` of `month` (US Memorial Day: the last Monday of May).
     public static func lastWeekday(_ weekday: Int, month: Int, year: Int) -> CivilDate {
-        let last = CivilDate(year: year, month: month, day: CivilDate.daysInMonth(year: year, month: month))
+        let last =
+            CivilDate(year: year, month: month, day: CivilDate.daysInMonth(year: year, month: month))
             ?? CivilDate(daysSinceEpoch: 0)
         let back = ((last.weekday - weekday) % 7 + 7) % 7
         return last.adding(days: -back)

@@ -67,7 +67,9 @@ struct EventDays: Sendable {
     /// sorted by feature, one value per feature (the largest when windows of two countries meet).
     let windowFeatures: [Int: [(name: String, value: Double)]]
 
-    var isEmpty: Bool { closedDays.isEmpty && dayFeatures.isEmpty && windowFeatures.isEmpty && spans.isEmpty && closures.isEmpty }
+    var isEmpty: Bool {
+        closedDays.isEmpty && dayFeatures.isEmpty && windowFeatures.isEmpty && spans.isEmpty && closures.isEmpty
+    }
 
     /// Weeks of history (before its end) read when no history is given: the calendar
     /// regression's default training window, so the days it leaves out as closed are the days
@@ -83,8 +85,14 @@ struct EventDays: Sendable {
         let channel = input.series.channel
         let user = input.userEvents.filter { $0.channel == nil || $0.channel == channel }
         guard !input.calendarEvents.isEmpty || !user.isEmpty else {
-            closedDays = []; dayFeatures = [:]; spans = []; closures = []; windowFeatures = [:]
-            unseenHolidays = [:]; closedByEvidence = [:]; openByEvidence = [:]
+            closedDays = []
+            dayFeatures = [:]
+            spans = []
+            closures = []
+            windowFeatures = [:]
+            unseenHolidays = [:]
+            closedByEvidence = [:]
+            openByEvidence = [:]
             return
         }
         let hours = input.openingHours
@@ -106,7 +114,10 @@ struct EventDays: Sendable {
         }
         for event in user where event.kind == .holiday {
             var day = event.firstDay.daysSinceEpoch
-            while day <= event.lastDay.daysSinceEpoch { holidays.append((day, event.name)); day += 1 }
+            while day <= event.lastDay.daysSinceEpoch {
+                holidays.append((day, event.name))
+                day += 1
+            }
         }
         holidays = holidays.filter { business($0.day) }
         let holidayDays = Set(holidays.map(\.day))
@@ -125,14 +136,19 @@ struct EventDays: Sendable {
             let isClosed = (totals[day] ?? 0) <= Self.nearlyClosedShare * typical[weekday - 1]
             if isClosed { closed.insert(day) }
             var counts = byName[Self.baseName(name)] ?? (0, 0, Int.min, Int.min)
-            if isClosed { counts.closed += 1; counts.lastClosed = max(counts.lastClosed, day) } else {
-                counts.open += 1; counts.lastOpen = max(counts.lastOpen, day)
+            if isClosed {
+                counts.closed += 1
+                counts.lastClosed = max(counts.lastClosed, day)
+            } else {
+                counts.open += 1
+                counts.lastOpen = max(counts.lastOpen, day)
             }
             byName[Self.baseName(name)] = counts
         }
         // Future (and pre-history) occurrences: only by the same holiday.
         var unseen: [Int: String] = [:]
-        var closedBy: [Int: (name: String, lastClosed: Int)] = [:], openBy: [Int: (name: String, lastOpen: Int)] = [:]
+        var closedBy: [Int: (name: String, lastClosed: Int)] = [:]
+        var openBy: [Int: (name: String, lastOpen: Int)] = [:]
         for (day, name) in holidays where (day < firstDay || day > lastDay) && !closed.contains(day) {
             guard let counts = byName[Self.baseName(name)], counts.closed + counts.open > 0 else {
                 if unseen[day] == nil { unseen[day] = name }
@@ -155,13 +171,16 @@ struct EventDays: Sendable {
 
         // Holidays the planner declared closed (a closure over the whole local day) surge after
         // them like closed ones.
-        let closureRanges = user.filter { $0.kind == .closure }.map { $0.start ..< $0.end }
+        let closureRanges = user.filter { $0.kind == .closure }.map { $0.start..<$0.end }
         var declared = Set<Int>()
         if !closureRanges.isEmpty {
             for day in holidayDays where !closed.contains(day) {
                 let date = CivilDate(daysSinceEpoch: day)
-                let start = input.calendar.startOfDay(date), end = input.calendar.startOfDay(date.adding(days: 1))
-                if closureRanges.contains(where: { $0.lowerBound <= start && $0.upperBound >= end }) { declared.insert(day) }
+                let start = input.calendar.startOfDay(date)
+                let end = input.calendar.startOfDay(date.adding(days: 1))
+                if closureRanges.contains(where: { $0.lowerBound <= start && $0.upperBound >= end }) {
+                    declared.insert(day)
+                }
             }
         }
         var features: [Int: [String]] = [:]
@@ -192,12 +211,17 @@ struct EventDays: Sendable {
             let day = event.date.daysSinceEpoch
             if event.leadDays > 0 {
                 let lead = event.leadDays
-                for k in 1...lead { put(day - k, "\(event.kind.rawValue) lead: \(event.name)", Double(lead + 1 - k) / Double(lead)) }
+                for k in 1...lead {
+                    put(day - k, "\(event.kind.rawValue) lead: \(event.name)", Double(lead + 1 - k) / Double(lead))
+                }
             }
             if event.kind != .holiday && event.lagDays > 0 {
                 for j in 1...event.lagDays {
-                    put(day + j, event.lagDays <= Self.maxLagDummies ? "\(event.kind.rawValue) +\(j): \(event.name)"
-                                                                     : "\(event.kind.rawValue) window: \(event.name)", 1)
+                    put(
+                        day + j,
+                        event.lagDays <= Self.maxLagDummies
+                            ? "\(event.kind.rawValue) +\(j): \(event.name)"
+                            : "\(event.kind.rawValue) window: \(event.name)", 1)
                 }
             }
         }
@@ -205,8 +229,8 @@ struct EventDays: Sendable {
         closedDays = closed
         dayFeatures = features.mapValues { Array(Set($0)).sorted() }
         spans = user.filter { $0.kind == .promotion || $0.kind == .peak }
-            .map { ($0.start ..< $0.end, $0.kind.rawValue, $0.uplift) }
-        closures = user.filter { $0.kind == .closure }.map { $0.start ..< $0.end }
+            .map { ($0.start..<$0.end, $0.kind.rawValue, $0.uplift) }
+        closures = user.filter { $0.kind == .closure }.map { $0.start..<$0.end }
     }
 
     /// The name a holiday's evidence is kept under: without a trailing "(observed)",
@@ -223,7 +247,9 @@ struct EventDays: Sendable {
     /// Feature names active at `instant` (on local `day`), sorted, without duplicates.
     func features(instant: Int64, day: Int) -> [String] {
         var names = dayFeatures[day] ?? []
-        for span in spans where span.range.contains(instant) && !names.contains(span.feature) { names.append(span.feature) }
+        for span in spans where span.range.contains(instant) && !names.contains(span.feature) {
+            names.append(span.feature)
+        }
         return names.count > 1 ? names.sorted() : names
     }
 
@@ -232,7 +258,8 @@ struct EventDays: Sendable {
     /// planner's expected uplift of a span feature (the largest of the spans covering `instant`
     /// that give one), nil for the others.
     func loadings(instant: Int64, day: Int) -> [(name: String, value: Double, uplift: Double?)] {
-        var result = features(instant: instant, day: day).map { name -> (name: String, value: Double, uplift: Double?) in
+        var result = features(instant: instant, day: day).map {
+            name -> (name: String, value: Double, uplift: Double?) in
             var uplift: Double? = nil
             if dayFeatures[day]?.contains(name) != true {
                 for span in spans where span.feature == name && span.range.contains(instant) {
@@ -253,10 +280,12 @@ struct EventDays: Sendable {
         var treatment: [String: String] = [:]
         for decision in input.holidayDecisions(from: instants.lowerBound, to: instants.upperBound) {
             let text = decision.description
-            treatment["\(decision.date) \(decision.name)"] = String(text.dropFirst("\(decision.date) \(decision.name)".count))
+            treatment["\(decision.date) \(decision.name)"] = String(
+                text.dropFirst("\(decision.date) \(decision.name)".count))
         }
         for event in input.calendarEvents where days.contains(event.date.daysSinceEpoch) {
-            names.insert("\(event.date) \(event.kind.rawValue) \(event.name)" + (treatment["\(event.date) \(event.name)"] ?? ""))
+            names.insert(
+                "\(event.date) \(event.kind.rawValue) \(event.name)" + (treatment["\(event.date) \(event.name)"] ?? ""))
         }
         for event in input.userEvents where event.channel == nil || event.channel == input.series.channel {
             if event.start < instants.upperBound && event.end > instants.lowerBound {
@@ -267,7 +296,9 @@ struct EventDays: Sendable {
     }
 
     /// `forecasts` with every instant of a closed day or closure set to 0.
-    func zeroingClosed(_ forecasts: [Double], at instants: [Int64], clock: LocalClock, openingHours: OpeningHours) -> [Double] {
+    func zeroingClosed(_ forecasts: [Double], at instants: [Int64], clock: LocalClock, openingHours: OpeningHours)
+        -> [Double]
+    {
         guard !closedDays.isEmpty || !closures.isEmpty else { return forecasts }
         let readings = clock.slots(instants, openingHours: openingHours)
         return forecasts.indices.map { isClosed(instant: instants[$0], day: readings[$0].day) ? 0 : forecasts[$0] }
@@ -278,12 +309,15 @@ extension ForecastInput {
     /// The forecast of every model respects closed holidays and closures (a closed slot forecasts 0).
     func zeroingClosed(_ forecasts: [Double], at instants: [Int64]) -> [Double] {
         guard !calendarEvents.isEmpty || !userEvents.isEmpty else { return forecasts }
-        return EventDays(self).zeroingClosed(forecasts, at: instants, clock: LocalClock(calendar), openingHours: openingHours)
+        return EventDays(self).zeroingClosed(
+            forecasts, at: instants, clock: LocalClock(calendar), openingHours: openingHours)
     }
 
     /// Whether each instant falls on a closed holiday or in a closure (all false without events).
     func closedMask(at instants: [Int64]) -> [Bool] {
-        guard !calendarEvents.isEmpty || !userEvents.isEmpty else { return Array(repeating: false, count: instants.count) }
+        guard !calendarEvents.isEmpty || !userEvents.isEmpty else {
+            return Array(repeating: false, count: instants.count)
+        }
         let events = EventDays(self)
         let readings = LocalClock(calendar).slots(instants, openingHours: openingHours)
         return instants.indices.map { events.isClosed(instant: instants[$0], day: readings[$0].day) }
@@ -297,7 +331,7 @@ extension ForecastInput {
     /// `2003-09-01 holiday Labor Day: not in the history, forecast as a normal Monday`.
     public func eventNames(from start: Int64, to end: Int64) -> [String] {
         guard end > start else { return [] }
-        let days = calendar.local(start).date.daysSinceEpoch ... calendar.local(end - 1).date.daysSinceEpoch
-        return EventDays.names(self, instants: start ..< end, days: days)
+        let days = calendar.local(start).date.daysSinceEpoch...calendar.local(end - 1).date.daysSinceEpoch
+        return EventDays.names(self, instants: start..<end, days: days)
     }
 }

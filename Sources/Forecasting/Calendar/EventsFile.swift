@@ -24,10 +24,19 @@ public struct UserEvent: Sendable, Equatable, CustomStringConvertible {
     /// same kind show (see ``CalendarRegressionModel``).
     public var uplift: Double?
 
-    public init(name: String, kind: EventKind, channel: String?, start: Int64, end: Int64, isWholeDays: Bool,
-                firstDay: CivilDate, lastDay: CivilDate, location: SourceLocation, uplift: Double? = nil) {
-        self.name = name; self.kind = kind; self.channel = channel; self.start = start; self.end = end
-        self.isWholeDays = isWholeDays; self.firstDay = firstDay; self.lastDay = lastDay; self.location = location
+    public init(
+        name: String, kind: EventKind, channel: String?, start: Int64, end: Int64, isWholeDays: Bool,
+        firstDay: CivilDate, lastDay: CivilDate, location: SourceLocation, uplift: Double? = nil
+    ) {
+        self.name = name
+        self.kind = kind
+        self.channel = channel
+        self.start = start
+        self.end = end
+        self.isWholeDays = isWholeDays
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.location = location
         self.uplift = uplift
     }
 
@@ -83,30 +92,36 @@ public enum EventsFile {
             let text = raw.trimmingCharacters(in: .whitespaces)
             guard let column = Column(rawValue: text.lowercased()) else {
                 // A date where a column name should be: the file starts with data, not a header.
-                let secondCell = headerRecord.fields.count > 1 ? headerRecord.fields[1].trimmingCharacters(in: .whitespaces) : ""
+                let secondCell =
+                    headerRecord.fields.count > 1 ? headerRecord.fields[1].trimmingCharacters(in: .whitespaces) : ""
                 let looksLikeData = dayOrTimestamp(text) != nil || (k == 0 && dayOrTimestamp(secondCell) != nil)
-                let why = looksLikeData ? "the first line must be a header naming the columns: \(header)"
+                let why =
+                    looksLikeData
+                    ? "the first line must be a header naming the columns: \(header)"
                     : "unknown column '\(text)'; an events file has the columns \(header)"
                 throw .badData(headerRecord.location(ofField: k), why)
             }
             if let earlier = columns[column] {
-                throw .badData(headerRecord.location(ofField: k),
-                               "column '\(text)' appears twice (also column \(earlier + 1)); each column needs its own name")
+                throw .badData(
+                    headerRecord.location(ofField: k),
+                    "column '\(text)' appears twice (also column \(earlier + 1)); each column needs its own name")
             }
             columns[column] = k
         }
         for required in [Column.name, .start, .end] where columns[required] == nil {
-            throw .badData(headerRecord.location(ofField: 0),
-                           "the header has no '\(required.rawValue)' column; expected \(header)")
+            throw .badData(
+                headerRecord.location(ofField: 0),
+                "the header has no '\(required.rawValue)' column; expected \(header)")
         }
         let width = headerRecord.fields.count
         var resolver = LocalTimeResolver(calendar: calendar)
         var events: [UserEvent] = []
         while let record = try csv.next() {
             if record.fields.count > width {
-                throw .badData(record.location(ofField: width),
-                               "this line has \(record.fields.count) fields but the header names \(width); "
-                               + "quote a name that contains the delimiter")
+                throw .badData(
+                    record.location(ofField: width),
+                    "this line has \(record.fields.count) fields but the header names \(width); "
+                        + "quote a name that contains the delimiter")
             }
             func cell(_ column: Column) -> String? {
                 guard let k = columns[column], k < record.fields.count else { return nil }
@@ -118,20 +133,28 @@ public enum EventsFile {
                 throw .badData(location(.name), "the event has no name")
             }
             if let problem = NameCheck.problem(name, what: "event") { throw .badData(location(.name), problem) }
-            if let channel = cell(.channel), !channel.isEmpty, let problem = NameCheck.problem(channel, what: "channel") {
+            if let channel = cell(.channel), !channel.isEmpty, let problem = NameCheck.problem(channel, what: "channel")
+            {
                 throw .badData(location(.channel), problem)
             }
             guard let startText = cell(.start), !startText.isEmpty else {
-                throw .badData(location(.start), "event '\(name)' has no start; write a date (2025-11-28) or a timestamp (2025-11-28T09:00)")
+                throw .badData(
+                    location(.start),
+                    "event '\(name)' has no start; write a date (2025-11-28) or a timestamp (2025-11-28T09:00)")
             }
             guard let endText = cell(.end), !endText.isEmpty else {
-                throw .badData(location(.end), "event '\(name)' has no end; write a date (2025-11-28, inclusive) or a timestamp (exclusive)")
+                throw .badData(
+                    location(.end),
+                    "event '\(name)' has no end; write a date (2025-11-28, inclusive) or a timestamp (exclusive)")
             }
-            let start = try moment(startText, isEnd: false, at: location(.start), calendar: calendar, resolver: &resolver)
+            let start = try moment(
+                startText, isEnd: false, at: location(.start), calendar: calendar, resolver: &resolver)
             let end = try moment(endText, isEnd: true, at: location(.end), calendar: calendar, resolver: &resolver)
             guard end.instant > start.instant else {
-                throw .badData(location(.end), "event '\(name)' ends (\(endText)) before it starts (\(startText))"
-                               + (end.wholeDay ? "" : "; a timestamp end is exclusive"))
+                throw .badData(
+                    location(.end),
+                    "event '\(name)' ends (\(endText)) before it starts (\(startText))"
+                        + (end.wholeDay ? "" : "; a timestamp end is exclusive"))
             }
             let kindText = cell(.kind) ?? ""
             let kind: EventKind
@@ -140,62 +163,75 @@ public enum EventsFile {
             } else if let known = EventKind(rawValue: kindText.lowercased()), EventKind.userKinds.contains(known) {
                 kind = known
             } else {
-                throw .badData(location(.kind), "unknown event kind '\(kindText)'; expected one of "
-                               + EventKind.userKinds.map(\.rawValue).joined(separator: ", ") + " (empty means promotion)")
+                throw .badData(
+                    location(.kind),
+                    "unknown event kind '\(kindText)'; expected one of "
+                        + EventKind.userKinds.map(\.rawValue).joined(separator: ", ") + " (empty means promotion)")
             }
             let channel = cell(.channel).flatMap { $0.isEmpty ? nil : $0 }
             var uplift: Double? = nil
             if let upliftText = cell(.uplift), !upliftText.isEmpty {
                 guard let value = Double(upliftText), value.isFinite, value > 0 else {
-                    throw .badData(location(.uplift), "event '\(name)' has uplift '\(upliftText)'; expected a positive number "
-                                   + "such as 1.3 (+30 %) or 0.8 (−20 %), or empty for none")
+                    throw .badData(
+                        location(.uplift),
+                        "event '\(name)' has uplift '\(upliftText)'; expected a positive number "
+                            + "such as 1.3 (+30 %) or 0.8 (−20 %), or empty for none")
                 }
                 guard kind == .promotion || kind == .peak else {
-                    throw .badData(location(.uplift), "event '\(name)' is a \(kind) and cannot have an uplift; "
-                                   + "only a promotion or peak can (leave the cell empty)")
+                    throw .badData(
+                        location(.uplift),
+                        "event '\(name)' is a \(kind) and cannot have an uplift; "
+                            + "only a promotion or peak can (leave the cell empty)")
                 }
                 uplift = value
             }
-            events.append(UserEvent(name: name, kind: kind, channel: channel, start: start.instant, end: end.instant,
-                                    isWholeDays: start.wholeDay && end.wholeDay,
-                                    firstDay: calendar.local(start.instant).date,
-                                    lastDay: calendar.local(end.instant - 1).date,
-                                    location: record.location(ofField: 0), uplift: uplift))
+            events.append(
+                UserEvent(
+                    name: name, kind: kind, channel: channel, start: start.instant, end: end.instant,
+                    isWholeDays: start.wholeDay && end.wholeDay,
+                    firstDay: calendar.local(start.instant).date,
+                    lastDay: calendar.local(end.instant - 1).date,
+                    location: record.location(ofField: 0), uplift: uplift))
         }
         return events
     }
 
     /// A date (`YYYY-MM-DD`) or a timestamp, as an instant: a start date is its local midnight,
     /// an end date the next local midnight.
-    private static func moment(_ text: String, isEnd: Bool, at location: SourceLocation, calendar: PlanningCalendar,
-                               resolver: inout LocalTimeResolver) throws(CoreError) -> (instant: Int64, wholeDay: Bool) {
+    private static func moment(
+        _ text: String, isEnd: Bool, at location: SourceLocation, calendar: PlanningCalendar,
+        resolver: inout LocalTimeResolver
+    ) throws(CoreError) -> (instant: Int64, wholeDay: Bool) {
         switch dayOrTimestamp(text) {
-        case let .day(date)?:
+        case .day(let date)?:
             return (calendar.startOfDay(isEnd ? date.adding(days: 1) : date), true)
-        case let .notADay(message)?:
+        case .notADay(let message)?:
             throw .badData(location, message)
         case nil:
             switch TimestampParser.parse(text) {
-            case let .failure(error):
+            case .failure(let error):
                 throw .badData(location, "expected a date such as 2025-11-28 or a timestamp: " + error.message)
-            case let .success(timestamp):
+            case .success(let timestamp):
                 if let instant = timestamp.instant { return (instant, false) }
                 switch resolver.resolve(wallSeconds: timestamp.wallSeconds) {
-                case let .success(instant): return (instant, false)
-                case let .failure(error): throw .badData(location, error.message)
+                case .success(let instant): return (instant, false)
+                case .failure(let error): throw .badData(location, error.message)
                 }
             }
         }
     }
 
-    private enum DayField { case day(CivilDate), notADay(String) }
+    private enum DayField {
+        case day(CivilDate)
+        case notADay(String)
+    }
 
     /// `YYYY-MM-DD` as a date; a message when it has that shape but is no date; nil otherwise.
     private static func dayOrTimestamp(_ text: String) -> DayField? {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         var numbers: [Int] = []
-        for range in [0 ..< 4, 5 ..< 7, 8 ..< 10] {
+        for range in [0..<4, 5..<7, 8..<10] {
             var value = 0
             for b in bytes[range] {
                 guard b >= 48 && b <= 57 else { return nil }
@@ -204,7 +240,9 @@ public enum EventsFile {
             numbers.append(value)
         }
         guard let date = CivilDate(year: numbers[0], month: numbers[1], day: numbers[2]) else {
-            let why = (1 ... 12).contains(numbers[1]) ? "\(numbers[0])-\(numbers[1] < 10 ? "0" : "")\(numbers[1]) has no day \(numbers[2])"
+            let why =
+                (1...12).contains(numbers[1])
+                ? "\(numbers[0])-\(numbers[1] < 10 ? "0" : "")\(numbers[1]) has no day \(numbers[2])"
                 : "there is no month \(numbers[1])"
             return .notADay("'\(text)' is not a date (\(why)); write dates as YYYY-MM-DD")
         }

@@ -76,16 +76,19 @@ enum IslamicFeasts {
         // The Islamic year is about 354 days, so one or two of each feast fall in a Gregorian year.
         let approximate = Int((Double(year - 622) * 1.030684).rounded(.down))
         var events: [CalendarEvent] = []
-        for islamicYear in (approximate - 1) ... (approximate + 2) {
+        for islamicYear in (approximate - 1)...(approximate + 2) {
             for (name, month, day, lead, lag) in [("Eid al-Fitr", 10, 1, 3, 2), ("Eid al-Adha", 12, 10, 2, 3)] {
                 var components = DateComponents()
                 components.year = islamicYear
                 components.month = month
                 components.day = day
                 guard let date = ForeignCalendars.gregorianDate(components, in: ForeignCalendars.islamic),
-                      date.year == year else { continue }
-                events.append(CalendarEvent(name: name, date: date, kind: .retail, country: "ISLAMIC",
-                                            leadDays: lead, lagDays: lag))
+                    date.year == year
+                else { continue }
+                events.append(
+                    CalendarEvent(
+                        name: name, date: date, kind: .retail, country: "ISLAMIC",
+                        leadDays: lead, lagDays: lag))
             }
         }
         return events

@@ -25,7 +25,11 @@ public struct HolidayDecision: Sendable, Equatable, CustomStringConvertible {
     public var evidence: CivilDate?
 
     public init(channel: String, date: CivilDate, name: String, treatment: Treatment, evidence: CivilDate? = nil) {
-        self.channel = channel; self.date = date; self.name = name; self.treatment = treatment; self.evidence = evidence
+        self.channel = channel
+        self.date = date
+        self.name = name
+        self.treatment = treatment
+        self.evidence = evidence
     }
 
     static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -35,7 +39,8 @@ public struct HolidayDecision: Sendable, Equatable, CustomStringConvertible {
         switch treatment {
         case .closed: return "\(date) \(name): closed" + (evidence.map { " (closed on \($0))" } ?? "")
         case .open: return "\(date) \(name): open" + (evidence.map { " (open on \($0))" } ?? "")
-        case .unseen: return "\(date) \(name): not in the history, forecast as a normal \(Self.weekdayNames[date.weekday - 1])"
+        case .unseen:
+            return "\(date) \(name): not in the history, forecast as a normal \(Self.weekdayNames[date.weekday - 1])"
         case .declaredClosure: return "\(date) \(name): closed (declared closure)"
         }
     }
@@ -44,7 +49,8 @@ public struct HolidayDecision: Sendable, Equatable, CustomStringConvertible {
     /// forecast assumes and how to declare a closure. Nil for the other treatments.
     public var warning: String? {
         guard treatment == .unseen else { return nil }
-        return "\(channel): \(date) \(name) is not in the history; forecast as a normal \(Self.weekdayNames[date.weekday - 1]), "
+        return
+            "\(channel): \(date) \(name) is not in the history; forecast as a normal \(Self.weekdayNames[date.weekday - 1]), "
             + "not closed. If the centre is closed that day, declare it in the events file (--events): "
             + "\(name.contains(",") ? "\"\(name)\"" : name),\(date),\(date),\(channel),closure"
     }
@@ -57,14 +63,15 @@ extension ForecastInput {
     public func holidayDecisions(from start: Int64, to end: Int64) -> [HolidayDecision] {
         guard end > start, !calendarEvents.isEmpty || !userEvents.isEmpty else { return [] }
         let events = EventDays(self)
-        let first = calendar.local(start).date.daysSinceEpoch, last = calendar.local(end - 1).date.daysSinceEpoch
+        let first = calendar.local(start).date.daysSinceEpoch
+        let last = calendar.local(end - 1).date.daysSinceEpoch
         let channel = series.channel
         var holidays: [(day: Int, name: String)] = []
-        for event in calendarEvents where event.kind == .holiday && (first ... last).contains(event.date.daysSinceEpoch) {
+        for event in calendarEvents where event.kind == .holiday && (first...last).contains(event.date.daysSinceEpoch) {
             holidays.append((event.date.daysSinceEpoch, event.name))
         }
         for event in userEvents where event.kind == .holiday && (event.channel == nil || event.channel == channel) {
-            for day in event.firstDay.daysSinceEpoch ... event.lastDay.daysSinceEpoch where (first ... last).contains(day) {
+            for day in event.firstDay.daysSinceEpoch...event.lastDay.daysSinceEpoch where (first...last).contains(day) {
                 holidays.append((day, event.name))
             }
         }
@@ -73,16 +80,21 @@ extension ForecastInput {
         for (day, name) in holidays.sorted(by: { ($0.day, $0.name) < ($1.day, $1.name) }) {
             guard seen.insert("\(day) \(name)").inserted else { continue }
             let date = CivilDate(daysSinceEpoch: day)
-            let dayStart = calendar.startOfDay(date), dayEnd = calendar.startOfDay(date.adding(days: 1))
+            let dayStart = calendar.startOfDay(date)
+            let dayEnd = calendar.startOfDay(date.adding(days: 1))
             let declared = events.closures.contains { $0.lowerBound <= dayStart && $0.upperBound >= dayEnd }
             if declared {
                 decisions.append(HolidayDecision(channel: channel, date: date, name: name, treatment: .declaredClosure))
             } else if let closed = events.closedByEvidence[day] {
-                decisions.append(HolidayDecision(channel: channel, date: date, name: name, treatment: .closed,
-                                                 evidence: CivilDate(daysSinceEpoch: closed.lastClosed)))
+                decisions.append(
+                    HolidayDecision(
+                        channel: channel, date: date, name: name, treatment: .closed,
+                        evidence: CivilDate(daysSinceEpoch: closed.lastClosed)))
             } else if let open = events.openByEvidence[day] {
-                decisions.append(HolidayDecision(channel: channel, date: date, name: name, treatment: .open,
-                                                 evidence: CivilDate(daysSinceEpoch: open.lastOpen)))
+                decisions.append(
+                    HolidayDecision(
+                        channel: channel, date: date, name: name, treatment: .open,
+                        evidence: CivilDate(daysSinceEpoch: open.lastOpen)))
             } else if events.unseenHolidays[day] != nil {
                 decisions.append(HolidayDecision(channel: channel, date: date, name: name, treatment: .unseen))
             }

@@ -63,20 +63,21 @@ enum PublicHolidays {
     /// up by each employer on a day of its choosing, so there is no national substitute day.
     static func belgium(_ year: Int) -> [CalendarEvent] {
         let easter = DateRules.easterSunday(year: year)
-        return holidays([
-            ("New Year's Day", date(year, 1, 1)),
-            ("Easter Sunday", easter),
-            ("Easter Monday", easter.adding(days: 1)),
-            ("Labour Day", date(year, 5, 1)),
-            ("Ascension Day", easter.adding(days: 39)),
-            ("Whit Sunday", easter.adding(days: 49)),
-            ("Whit Monday", easter.adding(days: 50)),
-            ("Belgian National Day", date(year, 7, 21)),
-            ("Assumption Day", date(year, 8, 15)),
-            ("All Saints' Day", date(year, 11, 1)),
-            ("Armistice Day", date(year, 11, 11)),
-            ("Christmas Day", date(year, 12, 25)),
-        ], country: "BE")
+        return holidays(
+            [
+                ("New Year's Day", date(year, 1, 1)),
+                ("Easter Sunday", easter),
+                ("Easter Monday", easter.adding(days: 1)),
+                ("Labour Day", date(year, 5, 1)),
+                ("Ascension Day", easter.adding(days: 39)),
+                ("Whit Sunday", easter.adding(days: 49)),
+                ("Whit Monday", easter.adding(days: 50)),
+                ("Belgian National Day", date(year, 7, 21)),
+                ("Assumption Day", date(year, 8, 15)),
+                ("All Saints' Day", date(year, 11, 1)),
+                ("Armistice Day", date(year, 11, 11)),
+                ("Christmas Day", date(year, 12, 25)),
+            ], country: "BE")
     }
 
     // MARK: Germany
@@ -108,19 +109,20 @@ enum PublicHolidays {
     /// Good Friday and 26 December are regional and left out.
     static func france(_ year: Int) -> [CalendarEvent] {
         let easter = DateRules.easterSunday(year: year)
-        return holidays([
-            ("New Year's Day", date(year, 1, 1)),
-            ("Easter Monday", easter.adding(days: 1)),
-            ("Labour Day", date(year, 5, 1)),
-            ("Victory in Europe Day", date(year, 5, 8)),
-            ("Ascension Day", easter.adding(days: 39)),
-            ("Whit Monday", easter.adding(days: 50)),
-            ("Bastille Day", date(year, 7, 14)),
-            ("Assumption Day", date(year, 8, 15)),
-            ("All Saints' Day", date(year, 11, 1)),
-            ("Armistice Day", date(year, 11, 11)),
-            ("Christmas Day", date(year, 12, 25)),
-        ], country: "FR")
+        return holidays(
+            [
+                ("New Year's Day", date(year, 1, 1)),
+                ("Easter Monday", easter.adding(days: 1)),
+                ("Labour Day", date(year, 5, 1)),
+                ("Victory in Europe Day", date(year, 5, 8)),
+                ("Ascension Day", easter.adding(days: 39)),
+                ("Whit Monday", easter.adding(days: 50)),
+                ("Bastille Day", date(year, 7, 14)),
+                ("Assumption Day", date(year, 8, 15)),
+                ("All Saints' Day", date(year, 11, 1)),
+                ("Armistice Day", date(year, 11, 11)),
+                ("Christmas Day", date(year, 12, 25)),
+            ], country: "FR")
     }
 
     // MARK: United Kingdom: England and Wales
@@ -147,23 +149,28 @@ enum PublicHolidays {
             earlyMay = date(2020, 5, 8)  // moved to VE Day's 75th anniversary
         case 2022:
             spring = date(2022, 6, 2)
-            specials = [("Platinum Jubilee of Elizabeth II", date(2022, 6, 3)),
-                        ("State Funeral of Queen Elizabeth II", date(2022, 9, 19))]
+            specials = [
+                ("Platinum Jubilee of Elizabeth II", date(2022, 6, 3)),
+                ("State Funeral of Queen Elizabeth II", date(2022, 9, 19)),
+            ]
         case 2023:
             specials = [("Coronation of King Charles III", date(2023, 5, 8))]
         default:
             break
         }
-        var days: [(String, CivilDate)] = [
-            ("Good Friday", easter.adding(days: -2)),
-            ("Easter Monday", easter.adding(days: 1)),
-            ("Early May Bank Holiday", earlyMay),
-            ("Spring Bank Holiday", spring),
-            ("Summer Bank Holiday", DateRules.lastWeekday(DateRules.monday, month: 8, year: year)),
-        ] + specials
-        let weekendable = [("New Year's Day", date(year, 1, 1)),
-                           ("Christmas Day", date(year, 12, 25)),
-                           ("Boxing Day", date(year, 12, 26))]
+        var days: [(String, CivilDate)] =
+            [
+                ("Good Friday", easter.adding(days: -2)),
+                ("Easter Monday", easter.adding(days: 1)),
+                ("Early May Bank Holiday", earlyMay),
+                ("Spring Bank Holiday", spring),
+                ("Summer Bank Holiday", DateRules.lastWeekday(DateRules.monday, month: 8, year: year)),
+            ] + specials
+        let weekendable = [
+            ("New Year's Day", date(year, 1, 1)),
+            ("Christmas Day", date(year, 12, 25)),
+            ("Boxing Day", date(year, 12, 26)),
+        ]
         days += weekendable
         var taken = Set(days.map(\.1))
         for (name, day) in weekendable where day.weekday >= DateRules.saturday {
@@ -190,14 +197,15 @@ enum PublicHolidays {
             ("Christmas Day", date(year, 12, 25)),
         ]
         if year >= 2021 { fixed.append(("Juneteenth National Independence Day", date(year, 6, 19))) }
-        var days: [(String, CivilDate)] = [
-            ("Martin Luther King Jr. Day", DateRules.nthWeekday(3, DateRules.monday, month: 1, year: year)),
-            ("Washington's Birthday", DateRules.nthWeekday(3, DateRules.monday, month: 2, year: year)),
-            ("Memorial Day", DateRules.lastWeekday(DateRules.monday, month: 5, year: year)),
-            ("Labor Day", DateRules.nthWeekday(1, DateRules.monday, month: 9, year: year)),
-            ("Columbus Day", DateRules.nthWeekday(2, DateRules.monday, month: 10, year: year)),
-            ("Thanksgiving Day", DateRules.nthWeekday(4, DateRules.thursday, month: 11, year: year)),
-        ] + fixed
+        var days: [(String, CivilDate)] =
+            [
+                ("Martin Luther King Jr. Day", DateRules.nthWeekday(3, DateRules.monday, month: 1, year: year)),
+                ("Washington's Birthday", DateRules.nthWeekday(3, DateRules.monday, month: 2, year: year)),
+                ("Memorial Day", DateRules.lastWeekday(DateRules.monday, month: 5, year: year)),
+                ("Labor Day", DateRules.nthWeekday(1, DateRules.monday, month: 9, year: year)),
+                ("Columbus Day", DateRules.nthWeekday(2, DateRules.monday, month: 10, year: year)),
+                ("Thanksgiving Day", DateRules.nthWeekday(4, DateRules.thursday, month: 11, year: year)),
+            ] + fixed
         for (name, day) in fixed {
             if let observed = DateRules.usObservedDay(day) { days.append((name + " (observed)", observed)) }
         }
@@ -209,8 +217,9 @@ enum PublicHolidays {
     /// Holiday events with the default windows: lag 1 (the day after surges), Christmas lead 10.
     private static func holidays(_ days: [(String, CivilDate)], country: String) -> [CalendarEvent] {
         days.map { name, day in
-            CalendarEvent(name: name, date: day, kind: .holiday, country: country,
-                          leadDays: name == "Christmas Day" ? 10 : 0, lagDays: 1)
+            CalendarEvent(
+                name: name, date: day, kind: .holiday, country: country,
+                leadDays: name == "Christmas Day" ? 10 : 0, lagDays: 1)
         }
     }
 

@@ -31,8 +31,9 @@ enum RetailEvents {
             retail("Christmas Eve", PublicHolidays.date(year, 12, 24), country),
             retail("Boxing Day", PublicHolidays.date(year, 12, 26), country),
             retail("New Year's Eve", PublicHolidays.date(year, 12, 31), country),
-            retail("January returns weeks",
-                   DateRules.weekday(DateRules.monday, onOrAfter: PublicHolidays.date(year, 1, 2)), country, lag: 13),
+            retail(
+                "January returns weeks",
+                DateRules.weekday(DateRules.monday, onOrAfter: PublicHolidays.date(year, 1, 2)), country, lag: 13),
         ]
         switch country {
         case "NL": events.append(retail("Sinterklaas", PublicHolidays.date(year, 12, 5), country, lead: 14))
@@ -55,13 +56,16 @@ enum RetailEvents {
         case "FR":
             let lastSunday = DateRules.lastWeekday(DateRules.sunday, month: 5, year: year)
             let pentecost = DateRules.easterSunday(year: year).adding(days: 49)
-            return lastSunday == pentecost ? DateRules.nthWeekday(1, DateRules.sunday, month: 6, year: year) : lastSunday
+            return lastSunday == pentecost
+                ? DateRules.nthWeekday(1, DateRules.sunday, month: 6, year: year) : lastSunday
         default:
             return DateRules.nthWeekday(2, DateRules.sunday, month: 5, year: year)
         }
     }
 
-    private static func retail(_ name: String, _ date: CivilDate, _ country: String, lead: Int = 0, lag: Int = 0) -> CalendarEvent {
+    private static func retail(_ name: String, _ date: CivilDate, _ country: String, lead: Int = 0, lag: Int = 0)
+        -> CalendarEvent
+    {
         CalendarEvent(name: name, date: date, kind: .retail, country: country, leadDays: lead, lagDays: lag)
     }
 }

@@ -17,7 +17,8 @@ public enum Accuracy {
     /// Root mean squared error.
     public static func rootMeanSquaredError(forecast: [Double], actual: [Double]) -> Double? {
         guard !actual.isEmpty, forecast.count == actual.count else { return nil }
-        return (zip(forecast, actual).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(actual.count)).squareRoot()
+        return (zip(forecast, actual).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(actual.count))
+            .squareRoot()
     }
 
     /// Relative bias Σ(fᵢ − yᵢ) / Σyᵢ: positive when the forecast is too high.
@@ -53,7 +54,8 @@ public enum Accuracy {
         guard !values.isEmpty, p.isFinite else { return nil }
         let sorted = values.sorted()
         let h = Double(sorted.count - 1) * min(1, max(0, p))
-        let lower = Int(h.rounded(.down)), upper = min(sorted.count - 1, lower + 1)
+        let lower = Int(h.rounded(.down))
+        let upper = min(sorted.count - 1, lower + 1)
         return sorted[lower] + (h - Double(lower)) * (sorted[upper] - sorted[lower])
     }
 }

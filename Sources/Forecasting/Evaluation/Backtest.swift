@@ -20,10 +20,19 @@ public struct ModelScore: Sendable, Equatable {
     /// Seconds to fit the model and forecast the window, per origin.
     public var fitSeconds: Double
 
-    public init(model: String, origins: Int, mase: Double, wape: Double, rmse: Double, bias: Double,
-                coverage80: Double, coverage95: Double, fitSeconds: Double) {
-        self.model = model; self.origins = origins; self.mase = mase; self.wape = wape; self.rmse = rmse
-        self.bias = bias; self.coverage80 = coverage80; self.coverage95 = coverage95; self.fitSeconds = fitSeconds
+    public init(
+        model: String, origins: Int, mase: Double, wape: Double, rmse: Double, bias: Double,
+        coverage80: Double, coverage95: Double, fitSeconds: Double
+    ) {
+        self.model = model
+        self.origins = origins
+        self.mase = mase
+        self.wape = wape
+        self.rmse = rmse
+        self.bias = bias
+        self.coverage80 = coverage80
+        self.coverage95 = coverage95
+        self.fitSeconds = fitSeconds
     }
 }
 
@@ -37,8 +46,10 @@ public enum Backtest {
     /// are calibrated, as ``AutoForecaster`` does, on the model's errors in the
     /// ``AutoForecaster/intervalOrigins`` weeks before that origin (fits are shared between
     /// origins when they coincide). Scores come back in the order of `models`.
-    public static func run(models: [any ForecastModel], input: ForecastInput, horizonSeconds: Int,
-                           origins: Int, everySeconds: Int) -> [ModelScore] {
+    public static func run(
+        models: [any ForecastModel], input: ForecastInput, horizonSeconds: Int,
+        origins: Int, everySeconds: Int
+    ) -> [ModelScore] {
         var engine = BacktestEngine(input: input.withReadings())
         guard let end = input.endOfKnownHistory, horizonSeconds > 0, origins > 0 else {
             return models.map { ModelScore.unscored($0.name) }
@@ -51,9 +62,11 @@ public enum Backtest {
             var windows: [BacktestWindow] = []
             var coverages: [(Double, Double)] = []
             for origin in starts {
-                guard let window = engine.window(model, index: index, origin: origin, horizonSeconds: horizonSeconds) else { continue }
-                let calibration = engine.calibration(model, index: index, before: origin, horizonSeconds: horizonSeconds,
-                                                     origins: AutoForecaster.intervalOrigins)
+                guard let window = engine.window(model, index: index, origin: origin, horizonSeconds: horizonSeconds)
+                else { continue }
+                let calibration = engine.calibration(
+                    model, index: index, before: origin, horizonSeconds: horizonSeconds,
+                    origins: AutoForecaster.intervalOrigins)
                 windows.append(window)
                 coverages.append(window.coverage(calibration))
             }
@@ -64,8 +77,9 @@ public enum Backtest {
 
 extension ModelScore {
     static func unscored(_ model: String) -> ModelScore {
-        ModelScore(model: model, origins: 0, mase: .nan, wape: .nan, rmse: .nan, bias: .nan,
-                   coverage80: .nan, coverage95: .nan, fitSeconds: .nan)
+        ModelScore(
+            model: model, origins: 0, mase: .nan, wape: .nan, rmse: .nan, bias: .nan,
+            coverage80: .nan, coverage95: .nan, fitSeconds: .nan)
     }
 }
 
@@ -84,8 +98,9 @@ struct BacktestWindow: Sendable {
 
     func errorSamples() -> [ErrorSample] {
         actuals.indices.map {
-            ErrorSample(day: DayKey(origin: origin, day: days[$0]), forecast: forecasts[$0], actual: actuals[$0],
-                        lead: max(0, days[$0] - originDay))
+            ErrorSample(
+                day: DayKey(origin: origin, day: days[$0]), forecast: forecasts[$0], actual: actuals[$0],
+                lead: max(0, days[$0] - originDay))
         }
     }
 
@@ -128,7 +143,8 @@ struct BacktestEngine {
 
     /// `model` fitted on the history before `origin`, with its forecasts for the known open
     /// intervals in [origin, origin + horizon); nil when it cannot be fitted or nothing is known.
-    mutating func window(_ model: any ForecastModel, index: Int, origin: Int64, horizonSeconds: Int) -> BacktestWindow? {
+    mutating func window(_ model: any ForecastModel, index: Int, origin: Int64, horizonSeconds: Int) -> BacktestWindow?
+    {
         let key = Key(model: index, origin: origin, horizon: horizonSeconds)
         if let known = memo[key] { return known }
         let result = makeWindow(model, origin: origin, horizonSeconds: horizonSeconds)
@@ -136,16 +152,20 @@ struct BacktestEngine {
         return result
     }
 
-    private mutating func makeWindow(_ model: any ForecastModel, origin: Int64, horizonSeconds: Int) -> BacktestWindow? {
+    private mutating func makeWindow(_ model: any ForecastModel, origin: Int64, horizonSeconds: Int) -> BacktestWindow?
+    {
         let series = input.series
         guard origin > series.start else { return nil }
-        let all = ForecastHorizon.instants(origin: origin, horizonSeconds: horizonSeconds,
-                                           intervalSeconds: series.intervalSeconds,
-                                           openingHours: input.openingHours, calendar: input.calendar)
-        var instants: [Int64] = [], actuals: [Double] = []
+        let all = ForecastHorizon.instants(
+            origin: origin, horizonSeconds: horizonSeconds,
+            intervalSeconds: series.intervalSeconds,
+            openingHours: input.openingHours, calendar: input.calendar)
+        var instants: [Int64] = []
+        var actuals: [Double] = []
         for instant in all {
             if let i = series.index(of: instant), let value = series.contacts[i], value.isFinite {
-                instants.append(instant); actuals.append(max(0, value))
+                instants.append(instant)
+                actuals.append(max(0, value))
             }
         }
         guard !instants.isEmpty else { return nil }
@@ -154,7 +174,9 @@ struct BacktestEngine {
         guard let fitted = try? model.fit(past) else { return nil }
         let maskKey = Key(model: -1, origin: origin, horizon: horizonSeconds)
         let closed: [Bool]
-        if let known = closedMasks[maskKey] { closed = known } else {
+        if let known = closedMasks[maskKey] {
+            closed = known
+        } else {
             closed = past.closedMask(at: instants)
             closedMasks[maskKey] = closed
         }
@@ -162,20 +184,28 @@ struct BacktestEngine {
         let seconds = Self.seconds(started.duration(to: .now))
         let days = clock.slots(instants, openingHours: input.openingHours).map(\.day)
         let originDay = clock.readings([origin])[0].date.daysSinceEpoch
-        return BacktestWindow(origin: origin, forecasts: forecasts, actuals: actuals, days: days, fitSeconds: seconds,
-                              originDay: originDay)
+        return BacktestWindow(
+            origin: origin, forecasts: forecasts, actuals: actuals, days: days, fitSeconds: seconds,
+            originDay: originDay)
     }
 
     /// The interval calibration a forecast at `origin` would use: the model's errors in the
     /// `origins` windows ending 0, 1, … weeks before `origin`.
-    mutating func calibration(_ model: any ForecastModel, index: Int, before origin: Int64, horizonSeconds: Int,
-                              origins: Int) -> IntervalCalibration {
-        IntervalCalibration.fit(innerWindows(model, index: index, before: origin, horizonSeconds: horizonSeconds,
-                                             origins: origins).flatMap { $0.errorSamples() })
+    mutating func calibration(
+        _ model: any ForecastModel, index: Int, before origin: Int64, horizonSeconds: Int,
+        origins: Int
+    ) -> IntervalCalibration {
+        IntervalCalibration.fit(
+            innerWindows(
+                model, index: index, before: origin, horizonSeconds: horizonSeconds,
+                origins: origins
+            ).flatMap { $0.errorSamples() })
     }
 
-    mutating func innerWindows(_ model: any ForecastModel, index: Int, before origin: Int64, horizonSeconds: Int,
-                               origins: Int) -> [BacktestWindow] {
+    mutating func innerWindows(
+        _ model: any ForecastModel, index: Int, before origin: Int64, horizonSeconds: Int,
+        origins: Int
+    ) -> [BacktestWindow] {
         (0..<max(0, origins)).compactMap { k in
             let inner = alignedDown(origin - Int64(horizonSeconds) - Int64(k) * Int64(AutoForecaster.backtestSpacing))
             return window(model, index: index, origin: inner, horizonSeconds: horizonSeconds)
@@ -186,9 +216,13 @@ struct BacktestEngine {
     mutating func score(_ name: String, windows: [BacktestWindow], coverages: [(Double, Double)]) -> ModelScore {
         guard !windows.isEmpty else { return .unscored(name) }
         if naiveScale == nil { naiveScale = NaiveScale(input) }
-        var sums = Array(repeating: 0.0, count: 7), counts = Array(repeating: 0, count: 7)
+        var sums = Array(repeating: 0.0, count: 7)
+        var counts = Array(repeating: 0, count: 7)
         func add(_ k: Int, _ value: Double?) {
-            if let value, value.isFinite { sums[k] += value; counts[k] += 1 }
+            if let value, value.isFinite {
+                sums[k] += value
+                counts[k] += 1
+            }
         }
         for (window, coverage) in zip(windows, coverages) {
             let mae = Accuracy.meanAbsoluteError(forecast: window.forecasts, actual: window.actuals)
@@ -202,8 +236,9 @@ struct BacktestEngine {
             add(6, window.fitSeconds)
         }
         let mean = (0..<7).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : .nan }
-        return ModelScore(model: name, origins: windows.count, mase: mean[0], wape: mean[1], rmse: mean[2],
-                          bias: mean[3], coverage80: mean[4], coverage95: mean[5], fitSeconds: mean[6])
+        return ModelScore(
+            model: name, origins: windows.count, mase: mean[0], wape: mean[1], rmse: mean[2],
+            bias: mean[3], coverage80: mean[4], coverage95: mean[5], fitSeconds: mean[6])
     }
 
     static func seconds(_ duration: Duration) -> Double {
@@ -231,7 +266,8 @@ struct NaiveScale {
     }
 
     func meanAbsoluteError(before origin: Int64) -> Double? {
-        var low = 0, high = instants.count
+        var low = 0
+        var high = instants.count
         while low < high {
             let mid = (low + high) / 2
             if instants[mid] < origin { low = mid + 1 } else { high = mid }

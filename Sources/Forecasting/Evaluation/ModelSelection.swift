@@ -16,17 +16,22 @@ extension AutoForecaster {
         public static let noiseMultiple = 2.0
 
         static func meanWAPE(_ windows: [BacktestWindow]) -> Double {
-            let wapes = windows.compactMap { Accuracy.wape(forecast: $0.forecasts, actual: $0.actuals) }.filter(\.isFinite)
+            let wapes = windows.compactMap { Accuracy.wape(forecast: $0.forecasts, actual: $0.actuals) }.filter(
+                \.isFinite)
             return wapes.isEmpty ? .nan : wapes.reduce(0, +) / Double(wapes.count)
         }
 
         /// Candidate indices, the chosen one first, then by mean WAPE and name, then those with
         /// no scored window in the order given.
-        static func rank(_ windows: [[BacktestWindow]], names: [String], stability: [Int],
-                         noiseMultiple: Double = Selection.noiseMultiple) -> [Int] {
+        static func rank(
+            _ windows: [[BacktestWindow]], names: [String], stability: [Int],
+            noiseMultiple: Double = Selection.noiseMultiple
+        ) -> [Int] {
             let byOrigin: [[Int64: Double]] = windows.map { list in
                 var map: [Int64: Double] = [:]
-                for w in list { if let v = Accuracy.wape(forecast: w.forecasts, actual: w.actuals), v.isFinite { map[w.origin] = v } }
+                for w in list {
+                    if let v = Accuracy.wape(forecast: w.forecasts, actual: w.actuals), v.isFinite { map[w.origin] = v }
+                }
                 return map
             }
             let means = byOrigin.map { $0.isEmpty ? Double.nan : $0.values.sorted().reduce(0, +) / Double($0.count) }
@@ -43,12 +48,16 @@ extension AutoForecaster {
             for c in ordered where c != leader && means[c].isFinite && stability[c] > stability[leader] {
                 let common = byOrigin[c].keys.filter { byOrigin[leader][$0] != nil }.sorted()
                 guard common.count >= 2 else { continue }
-                let d = common.map { byOrigin[c][$0]! - byOrigin[leader][$0]! }
+                let d = common.compactMap { day in
+                    byOrigin[c][day].flatMap { a in byOrigin[leader][day].map { a - $0 } }
+                }
                 let mean = d.reduce(0, +) / Double(d.count)
                 let variance = d.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(d.count - 1)
                 let standardError = (variance / Double(d.count)).squareRoot()
                 guard mean <= noiseMultiple * standardError else { continue }
-                if stability[c] > stability[chosen] || (stability[c] == stability[chosen] && chosen != leader && means[c] < means[chosen]) {
+                if stability[c] > stability[chosen]
+                    || (stability[c] == stability[chosen] && chosen != leader && means[c] < means[chosen])
+                {
                     chosen = c
                 }
             }

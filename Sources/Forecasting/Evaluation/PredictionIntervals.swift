@@ -48,8 +48,9 @@ struct IntervalCalibration: Sendable, Equatable {
     var fromBacktest: Bool
 
     static let minimumSamples = 20
-    static let fallback = IntervalCalibration(dayVariance: 0.01, withinVariance: 0, z80: 1.2815516, z95: 1.9599640,
-                                              fromBacktest: false)
+    static let fallback = IntervalCalibration(
+        dayVariance: 0.01, withinVariance: 0, z80: 1.2815516, z95: 1.9599640,
+        fromBacktest: false)
 
     static func fit(_ samples: [ErrorSample]) -> IntervalCalibration {
         let usable = samples.filter { $0.forecast.isFinite && $0.actual.isFinite && $0.forecast >= 0 && $0.actual >= 0 }
@@ -63,11 +64,13 @@ struct IntervalCalibration: Sendable, Equatable {
         let dayMeans = byDay.mapValues { $0.sum / Double($0.count) }
         // Summed in day order so the same errors always give the same bits.
         let ordered = byDay.keys.sorted()
-        let squares = ordered.map { dayMeans[$0]! * dayMeans[$0]! }
-        let leads = ordered.map { Double(byDay[$0]!.lead) }
+        let squares = ordered.map { (dayMeans[$0] ?? 0) * (dayMeans[$0] ?? 0) }
+        let leads = ordered.map { Double(byDay[$0]?.lead ?? 0) }
         let n = Double(ordered.count)
-        let meanSquare = squares.reduce(0, +) / n, meanLead = leads.reduce(0, +) / n
-        var covariance = 0.0, leadVariance = 0.0
+        let meanSquare = squares.reduce(0, +) / n
+        let meanLead = leads.reduce(0, +) / n
+        var covariance = 0.0
+        var leadVariance = 0.0
         for j in ordered.indices {
             covariance += (leads[j] - meanLead) * (squares[j] - meanSquare)
             leadVariance += (leads[j] - meanLead) * (leads[j] - meanLead)
@@ -79,7 +82,8 @@ struct IntervalCalibration: Sendable, Equatable {
             dayVariance = 0.25 * meanSquare
             perLead = meanLead > 0 ? (meanSquare - dayVariance) / meanLead : 0
         }
-        var withinSquares = 0.0, poisson = 0.0
+        var withinSquares = 0.0
+        var poisson = 0.0
         for (sample, r) in zip(usable, logErrors) {
             let w = r - (dayMeans[sample.day] ?? 0)
             withinSquares += w * w
@@ -88,12 +92,16 @@ struct IntervalCalibration: Sendable, Equatable {
         let freedom = max(1, usable.count - byDay.count)
         let withinVariance = max(0, withinSquares / Double(freedom) - poisson / Double(usable.count))
         let standardised = zip(usable, logErrors).map { sample, r in
-            abs(r) / (dayVariance + perLead * Double(sample.lead) + withinVariance + 1 / (sample.forecast + 1)).squareRoot()
+            abs(r)
+                / (dayVariance + perLead * Double(sample.lead) + withinVariance + 1 / (sample.forecast + 1))
+                .squareRoot()
         }
         guard let z80 = Accuracy.quantile(standardised, 0.8), let z95 = Accuracy.quantile(standardised, 0.95),
-              z80.isFinite, z95.isFinite else { return fallback }
-        return IntervalCalibration(dayVariance: dayVariance, dayVariancePerLead: perLead, withinVariance: withinVariance,
-                                   z80: z80, z95: max(z80, z95), fromBacktest: true)
+            z80.isFinite, z95.isFinite
+        else { return fallback }
+        return IntervalCalibration(
+            dayVariance: dayVariance, dayVariancePerLead: perLead, withinVariance: withinVariance,
+            z80: z80, z95: max(z80, z95), fromBacktest: true)
     }
 
     /// The bounds of a forecast `mean` for a day `lead` days after the first forecast day.
@@ -106,7 +114,8 @@ struct IntervalCalibration: Sendable, Equatable {
             let hi = hiRaw.isFinite ? max(f, hiRaw) : f
             return (lo, hi)
         }
-        let (lo80, hi80) = band(z80), (lo95, hi95) = band(z95)
+        let (lo80, hi80) = band(z80)
+        let (lo95, hi95) = band(z95)
         // z95 ≥ z80, so the 95 % band contains the 80 % band.
         return (lo80, hi80, lo95, hi95)
     }

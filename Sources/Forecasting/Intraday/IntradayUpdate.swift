@@ -56,7 +56,7 @@ public struct IntradayUpdate: Sendable, Equatable {
     }
 
     /// The range the level factor is clamped to.
-    public static let factorBounds: ClosedRange<Double> = 0.25 ... 4
+    public static let factorBounds: ClosedRange<Double> = 0.25...4
 
     public var method: Method
     /// How much of today's surprise carries to tomorrow: `tomorrowFactor = 1 + ρ (factor − 1)`,
@@ -82,7 +82,8 @@ public struct IntradayUpdate: Sendable, Equatable {
     ///   contacts, so they carry over to channels of another size, where a `k` in contacts would not.
     /// - `ρ = 0.70`: the carry that minimised the next day's WAPE of the week's plan on tune.
     public static let standard = IntradayUpdate(
-        method: .dispersionAware(levelVariance: 0.00405, shapeVariance: 0.0002, dispersionMultiple: 20), tomorrowCarry: 0.7)
+        method: .dispersionAware(levelVariance: 0.00405, shapeVariance: 0.0002, dispersionMultiple: 20),
+        tomorrowCarry: 0.7)
 
     public struct Result: Sendable, Equatable {
         /// The level factor applied to the rest of today (1 = no change).
@@ -104,8 +105,9 @@ public struct IntradayUpdate: Sendable, Equatable {
 
     /// The clamped level factor for the observed part of the day.
     public func levelFactor(planned: [Double], observed: [Double?]) -> Double {
-        var actual = 0.0, plannedSoFar = 0.0
-        for i in 0 ..< min(planned.count, observed.count) {
+        var actual = 0.0
+        var plannedSoFar = 0.0
+        for i in 0..<min(planned.count, observed.count) {
             guard let a = observed[i], a.isFinite, a >= 0, planned[i].isFinite, planned[i] >= 0 else { continue }
             actual += a
             plannedSoFar += planned[i]
@@ -113,23 +115,25 @@ public struct IntradayUpdate: Sendable, Equatable {
         guard plannedSoFar > 0, actual.isFinite else { return 1 }
         let weight: Double
         switch method {
-        case let .shrunkRatio(k):
+        case .shrunkRatio(let k):
             weight = plannedSoFar / (plannedSoFar + Self.nonNegative(k))
-        case let .precisionWeighted(levelVariance, shapeVariance):
-            weight = Self.precisionWeight(levelVariance: levelVariance, shapeVariance: shapeVariance, dispersion: 0,
-                                          plannedSoFar: plannedSoFar, planned: planned)
-        case let .dispersionAware(levelVariance, shapeVariance, multiple):
+        case .precisionWeighted(let levelVariance, let shapeVariance):
+            weight = Self.precisionWeight(
+                levelVariance: levelVariance, shapeVariance: shapeVariance, dispersion: 0,
+                plannedSoFar: plannedSoFar, planned: planned)
+        case .dispersionAware(let levelVariance, let shapeVariance, let multiple):
             let ratio = actual / plannedSoFar
             var scatter = 0.0
-            for i in 0 ..< min(planned.count, observed.count) {
+            for i in 0..<min(planned.count, observed.count) {
                 guard let a = observed[i], a.isFinite, a >= 0, planned[i].isFinite, planned[i] >= 0 else { continue }
                 scatter += (a - ratio * planned[i]) * (a - ratio * planned[i])
             }
             // Poisson scatter is already in 1 / F: only the excess over its expectation Σ R f_i = A counts.
             let dispersion = Self.nonNegative(multiple) * max(0, scatter - actual) / (plannedSoFar * plannedSoFar)
-            weight = Self.precisionWeight(levelVariance: levelVariance, shapeVariance: shapeVariance,
-                                          dispersion: dispersion.isNaN ? .infinity : dispersion,
-                                          plannedSoFar: plannedSoFar, planned: planned)
+            weight = Self.precisionWeight(
+                levelVariance: levelVariance, shapeVariance: shapeVariance,
+                dispersion: dispersion.isNaN ? .infinity : dispersion,
+                plannedSoFar: plannedSoFar, planned: planned)
         }
         let raw = 1 + weight * (actual / plannedSoFar - 1)
         guard raw.isFinite else { return 1 }
@@ -137,8 +141,10 @@ public struct IntradayUpdate: Sendable, Equatable {
     }
 
     /// `τ² / (τ² + 1 / F + σ² / s + dispersion)`, `s` the share of the day's planned volume passed.
-    private static func precisionWeight(levelVariance: Double, shapeVariance: Double, dispersion: Double,
-                                        plannedSoFar: Double, planned: [Double]) -> Double {
+    private static func precisionWeight(
+        levelVariance: Double, shapeVariance: Double, dispersion: Double,
+        plannedSoFar: Double, planned: [Double]
+    ) -> Double {
         let plannedDay = planned.reduce(0.0) { $0 + ($1.isFinite && $1 >= 0 ? $1 : 0) }
         let share = min(1, plannedSoFar / plannedDay)
         let prior = nonNegative(levelVariance)

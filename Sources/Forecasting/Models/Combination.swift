@@ -11,8 +11,10 @@ public struct CombinationModel: ForecastModel {
     public let members: [any ForecastModel]
     public let name: String
 
-    public init(members: [any ForecastModel] = [CalendarRegressionModel(), TopDownModel(), WeeklyAverageModel(weeks: 6)],
-                name: String = "combo") {
+    public init(
+        members: [any ForecastModel] = [CalendarRegressionModel(), TopDownModel(), WeeklyAverageModel(weeks: 6)],
+        name: String = "combo"
+    ) {
         self.members = members
         self.name = name
     }

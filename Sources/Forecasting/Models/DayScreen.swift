@@ -39,22 +39,31 @@ struct DayScreen: Sendable {
         if !events.spans.isEmpty || !events.closures.isEmpty {
             for k in history.instants.indices {
                 let t = history.instants[k]
-                if events.spans.contains(where: { $0.range.contains(t) }) || events.closures.contains(where: { $0.contains(t) }) {
+                if events.spans.contains(where: { $0.range.contains(t) })
+                    || events.closures.contains(where: { $0.contains(t) })
+                {
                     abnormal[history.slots[k].day] = .calendar
                 }
             }
         }
         // Day totals; a day with fewer than 90 % of its weekday's usual known slots (an outage)
         // is judged by neither side of the rule: its total is low because part of it is unknown.
-        var totals: [Int: Double] = [:], known: [Int: Int] = [:]
+        var totals: [Int: Double] = [:]
+        var known: [Int: Int] = [:]
         for k in history.values.indices {
             totals[history.slots[k].day, default: 0] += history.values[k]
             known[history.slots[k].day, default: 0] += 1
         }
         var usual = Array(repeating: 0, count: 7)
-        for (day, n) in known { usual[CivilDate(daysSinceEpoch: day).weekday - 1] = max(usual[CivilDate(daysSinceEpoch: day).weekday - 1], n) }
+        for (day, n) in known {
+            usual[CivilDate(daysSinceEpoch: day).weekday - 1] = max(
+                usual[CivilDate(daysSinceEpoch: day).weekday - 1], n)
+        }
         let days = totals.keys.sorted()
-        for day in days where abnormal[day] == nil && Double(known[day] ?? 0) >= 0.9 * Double(usual[CivilDate(daysSinceEpoch: day).weekday - 1]) {
+        for day in days
+        where abnormal[day] == nil
+            && Double(known[day] ?? 0) >= 0.9 * Double(usual[CivilDate(daysSinceEpoch: day).weekday - 1])
+        {
             var neighbours: [Double] = []
             for w in 1...Self.neighbourWeeks {
                 for other in [day - 7 * w, day + 7 * w] where abnormal[other] != .calendar {
@@ -65,7 +74,9 @@ struct DayScreen: Sendable {
             let median = RobustWeights.median(neighbours)
             guard median > 0, let total = totals[day] else { continue }
             let ratio = total / median
-            if ratio >= Self.suspiciousFactor || ratio <= 1 / Self.suspiciousFactor { abnormal[day] = .suspicious(ratio: ratio) }
+            if ratio >= Self.suspiciousFactor || ratio <= 1 / Self.suspiciousFactor {
+                abnormal[day] = .suspicious(ratio: ratio)
+            }
         }
         // Recording gaps: zeros where the neighbours' same slot is busy.
         let perDay = history.slotsPerDay

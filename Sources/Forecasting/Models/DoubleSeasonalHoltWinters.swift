@@ -46,10 +46,17 @@ public struct DoubleSeasonalHoltWintersModel: ForecastModel {
         let channel = input.series.channel
         let hours = input.openingHours
         let perDay = hours.slotsPerDay
-        let openWeekdays = (1...7).filter { weekday in (0..<perDay).contains { hours.isOpen(weekday: weekday, slotOfDay: $0) } }
+        let openWeekdays = (1...7).filter { weekday in
+            (0..<perDay).contains { hours.isOpen(weekday: weekday, slotOfDay: $0) }
+        }
         let daySlots = (0..<perDay).filter { hours.isOpen(weekday: openWeekdays[0], slotOfDay: $0) }
-        for weekday in openWeekdays where (0..<perDay).filter({ hours.isOpen(weekday: weekday, slotOfDay: $0) }) != daySlots {
-            throw .insufficientHistory(channel: channel, message: "double-seasonal Holt-Winters needs the same open slots on every open weekday; \(TopDownModel.weekdayNames[weekday - 1]) differs from \(TopDownModel.weekdayNames[openWeekdays[0] - 1])")
+        for weekday in openWeekdays
+        where (0..<perDay).filter({ hours.isOpen(weekday: weekday, slotOfDay: $0) }) != daySlots {
+            throw .insufficientHistory(
+                channel: channel,
+                message:
+                    "double-seasonal Holt-Winters needs the same open slots on every open weekday; \(TopDownModel.weekdayNames[weekday - 1]) differs from \(TopDownModel.weekdayNames[openWeekdays[0] - 1])"
+            )
         }
         let history = KnownHistory(input, openOnly: true, lastSeconds: Int64(trainingWeeks) * 604_800)
         guard let firstDay = history.slots.first?.day, let lastDay = history.slots.last?.day else {
@@ -57,37 +64,65 @@ public struct DoubleSeasonalHoltWintersModel: ForecastModel {
         }
         let grid = SequenceGrid(firstDay: firstDay, openWeekdays: openWeekdays, daySlots: daySlots, slotsPerDay: perDay)
         let events = EventDays(input, history: history)
-        let n = grid.position(day: lastDay, slotOfDay: daySlots.last!)! + 1
-        guard n >= minimumWeeks * grid.m2 else {
-            throw .insufficientHistory(channel: channel, message: "double-seasonal Holt-Winters needs \(minimumWeeks) weeks of history, has \(lastDay - firstDay + 1) day(s)")
+        guard let lastSlot = daySlots.last, let lastPosition = grid.position(day: lastDay, slotOfDay: lastSlot) else {
+            throw .insufficientHistory(channel: channel, message: "no open interval on the last day of the history")
         }
-        var sums = Array(repeating: 0.0, count: n), counts = Array(repeating: 0, count: n)
+        let n = lastPosition + 1
+        guard n >= minimumWeeks * grid.m2 else {
+            throw .insufficientHistory(
+                channel: channel,
+                message:
+                    "double-seasonal Holt-Winters needs \(minimumWeeks) weeks of history, has \(lastDay - firstDay + 1) day(s)"
+            )
+        }
+        var sums = Array(repeating: 0.0, count: n)
+        var counts = Array(repeating: 0, count: n)
         for k in history.values.indices {
             let reading = history.slots[k]
             guard !events.isClosed(instant: history.instants[k], day: reading.day),
-                  let p = grid.position(day: reading.day, slotOfDay: reading.slotOfDay), p < n else { continue }
-            sums[p] += history.values[k]; counts[p] += 1
+                let p = grid.position(day: reading.day, slotOfDay: reading.slotOfDay), p < n
+            else { continue }
+            sums[p] += history.values[k]
+            counts[p] += 1
         }
         let y: [Double] = (0..<n).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : .nan }
         let known = y.filter { !$0.isNaN }.count
         guard Double(known) >= 0.5 * Double(n) else {
-            throw .insufficientHistory(channel: channel, message: "double-seasonal Holt-Winters needs at least half of the open intervals known, has \(known) of \(n)")
+            throw .insufficientHistory(
+                channel: channel,
+                message:
+                    "double-seasonal Holt-Winters needs at least half of the open intervals known, has \(known) of \(n)"
+            )
         }
 
         let initial = Self.initialState(y, m1: grid.m1, m2: grid.m2)
         let burnIn = grid.m2
         func sse(_ p: [Double]) -> Double {
-            Self.run(y, initial: initial, m1: grid.m1, m2: grid.m2, alpha: p[0], delta: p[1], omega: p[2], phi: p[3],
-                     burnIn: burnIn).sse
+            Self.run(
+                y, initial: initial, m1: grid.m1, m2: grid.m2, alpha: p[0], delta: p[1], omega: p[2], phi: p[3],
+                burnIn: burnIn
+            ).sse
         }
         var evaluations = 0
-        var best = [0.05, 0.05, 0.05, 0.5], bestValue = Double.infinity
-        let levels = [0.005, 0.05, 0.2], phis = [0.0, 0.5, 0.9]
-        for a in levels { for d in levels { for w in levels { for f in phis {
-            let p = [a, d, w, f]
-            let value = sse(p); evaluations += 1
-            if value < bestValue { bestValue = value; best = p }
-        } } } }
+        var best = [0.05, 0.05, 0.05, 0.5]
+        var bestValue = Double.infinity
+        let levels = [0.005, 0.05, 0.2]
+        let phis = [0.0, 0.5, 0.9]
+        for a in levels {
+            for d in levels {
+                for w in levels {
+                    for f in phis {
+                        let p = [a, d, w, f]
+                        let value = sse(p)
+                        evaluations += 1
+                        if value < bestValue {
+                            bestValue = value
+                            best = p
+                        }
+                    }
+                }
+            }
+        }
         var step = [0.05, 0.05, 0.05, 0.2]
         let upper = [1.0, 1.0, 1.0, 0.99]
         while evaluations < maximumEvaluations && step.contains(where: { $0 > 1e-3 }) {
@@ -97,20 +132,28 @@ public struct DoubleSeasonalHoltWintersModel: ForecastModel {
                     var p = best
                     p[j] = min(upper[j], max(0, p[j] + sign * step[j]))
                     guard p[j] != best[j] else { continue }
-                    let value = sse(p); evaluations += 1
-                    if value < bestValue { bestValue = value; best = p; improved = true; break }
+                    let value = sse(p)
+                    evaluations += 1
+                    if value < bestValue {
+                        bestValue = value
+                        best = p
+                        improved = true
+                        break
+                    }
                 }
             }
             if !improved { step = step.map { $0 / 2 } }
         }
-        let final = Self.run(y, initial: initial, m1: grid.m1, m2: grid.m2, alpha: best[0], delta: best[1], omega: best[2],
-                             phi: best[3], burnIn: burnIn)
+        let final = Self.run(
+            y, initial: initial, m1: grid.m1, m2: grid.m2, alpha: best[0], delta: best[1], omega: best[2],
+            phi: best[3], burnIn: burnIn)
         guard final.sse.isFinite, final.level.isFinite else {
             throw .modelFailed(model: name, message: "the smoothing produced non-finite states")
         }
-        return Fitted(parameters: best, oneStepRMSE: (final.sse / Double(max(1, final.count))).squareRoot(),
-                      level: final.level, daily: final.daily, weekly: final.weekly, lastError: final.lastError,
-                      lastPosition: n - 1, grid: grid, events: events, clock: LocalClock(input.calendar), openingHours: hours)
+        return Fitted(
+            parameters: best, oneStepRMSE: (final.sse / Double(max(1, final.count))).squareRoot(),
+            level: final.level, daily: final.daily, weekly: final.weekly, lastError: final.lastError,
+            lastPosition: n - 1, grid: grid, events: events, clock: LocalClock(input.calendar), openingHours: hours)
     }
 
     struct State {
@@ -123,32 +166,50 @@ public struct DoubleSeasonalHoltWintersModel: ForecastModel {
     /// slot-of-week means minus both (unknown positions skipped, missing means 0).
     static func initialState(_ y: [Double], m1: Int, m2: Int) -> State {
         let span = min(y.count, 2 * m2)
-        var total = 0.0, count = 0
-        var daySum = Array(repeating: 0.0, count: m1), dayCount = Array(repeating: 0, count: m1)
-        var weekSum = Array(repeating: 0.0, count: m2), weekCount = Array(repeating: 0, count: m2)
+        var total = 0.0
+        var count = 0
+        var daySum = Array(repeating: 0.0, count: m1)
+        var dayCount = Array(repeating: 0, count: m1)
+        var weekSum = Array(repeating: 0.0, count: m2)
+        var weekCount = Array(repeating: 0, count: m2)
         for t in 0..<span where !y[t].isNaN {
-            total += y[t]; count += 1
-            daySum[t % m1] += y[t]; dayCount[t % m1] += 1
-            weekSum[t % m2] += y[t]; weekCount[t % m2] += 1
+            total += y[t]
+            count += 1
+            daySum[t % m1] += y[t]
+            dayCount[t % m1] += 1
+            weekSum[t % m2] += y[t]
+            weekCount[t % m2] += 1
         }
         let level = count > 0 ? total / Double(count) : 0
         let daily = (0..<m1).map { dayCount[$0] > 0 ? daySum[$0] / Double(dayCount[$0]) - level : 0 }
-        let weekly = (0..<m2).map { weekCount[$0] > 0 ? weekSum[$0] / Double(weekCount[$0]) - level - daily[$0 % m1] : 0 }
+        let weekly = (0..<m2).map {
+            weekCount[$0] > 0 ? weekSum[$0] / Double(weekCount[$0]) - level - daily[$0 % m1] : 0
+        }
         return State(level: level, daily: daily, weekly: weekly)
     }
 
     /// One pass of the smoother; `sse` sums ε² after `burnIn` positions.
-    static func run(_ y: [Double], initial: State, m1: Int, m2: Int, alpha: Double, delta: Double, omega: Double,
-                    phi: Double, burnIn: Int) -> (sse: Double, count: Int, level: Double, daily: [Double], weekly: [Double], lastError: Double) {
+    static func run(
+        _ y: [Double], initial: State, m1: Int, m2: Int, alpha: Double, delta: Double, omega: Double,
+        phi: Double, burnIn: Int
+    ) -> (sse: Double, count: Int, level: Double, daily: [Double], weekly: [Double], lastError: Double) {
         var level = initial.level
-        var daily = initial.daily, weekly = initial.weekly
-        var previous = 0.0, sse = 0.0, count = 0
-        var i1 = 0, i2 = 0
+        var daily = initial.daily
+        var weekly = initial.weekly
+        var previous = 0.0
+        var sse = 0.0
+        var count = 0
+        var i1 = 0
+        var i2 = 0
         for t in 0..<y.count {
             let value = y[t]
             if !value.isNaN {
                 let e = value - (level + daily[i1] + weekly[i2])
-                if t >= burnIn { let eps = e - phi * previous; sse += eps * eps; count += 1 }
+                if t >= burnIn {
+                    let eps = e - phi * previous
+                    sse += eps * eps
+                    count += 1
+                }
                 level += alpha * e
                 daily[i1] += delta * e
                 weekly[i2] += omega * e
@@ -156,8 +217,10 @@ public struct DoubleSeasonalHoltWintersModel: ForecastModel {
             } else {
                 previous *= phi
             }
-            i1 += 1; if i1 == m1 { i1 = 0 }
-            i2 += 1; if i2 == m2 { i2 = 0 }
+            i1 += 1
+            if i1 == m1 { i1 = 0 }
+            i2 += 1
+            if i2 == m2 { i2 = 0 }
         }
         return (sse, count, level, daily, weekly, previous)
     }
@@ -193,7 +256,8 @@ public struct DoubleSeasonalHoltWintersModel: ForecastModel {
 
         func position(day: Int, slotOfDay: Int) -> Int? {
             guard day >= firstDay, openWeekdays.contains(CivilDate(daysSinceEpoch: day).weekday),
-                  let slot = slotIndex[slotOfDay] else { return nil }
+                let slot = slotIndex[slotOfDay]
+            else { return nil }
             return openDays(before: day) * m1 + slot
         }
     }
@@ -218,7 +282,8 @@ public struct DoubleSeasonalHoltWintersModel: ForecastModel {
             return instants.indices.map { k in
                 let reading = readings[k]
                 guard reading.isOpen, !events.isClosed(instant: instants[k], day: reading.day),
-                      let p = grid.position(day: reading.day, slotOfDay: reading.slotOfDay), p > lastPosition else { return 0 }
+                    let p = grid.position(day: reading.day, slotOfDay: reading.slotOfDay), p > lastPosition
+                else { return 0 }
                 let lead = p - lastPosition
                 let value = level + daily[p % grid.m1] + weekly[p % grid.m2] + pow(phi, Double(lead)) * lastError
                 return value.isFinite ? max(0, value) : 0

@@ -20,7 +20,11 @@ struct KnownHistory: Sendable {
         var first = 0
         if let lastSeconds, let last = series.contacts.lastIndex(where: { $0 != nil }) {
             let since = series.instant(at: last + 1) - lastSeconds
-            first = max(0, min(series.count, Int((since - series.start + Int64(series.intervalSeconds) - 1) / Int64(series.intervalSeconds))))
+            first = max(
+                0,
+                min(
+                    series.count,
+                    Int((since - series.start + Int64(series.intervalSeconds) - 1) / Int64(series.intervalSeconds))))
         }
         slotsPerDay = input.openingHours.slotsPerDay
         if let readings = input.readings, readings.fits(input) {
@@ -68,27 +72,36 @@ struct KnownHistory: Sendable {
     /// Mean known value per local (day, slot of day), keyed day · slotsPerDay + slot; the two
     /// passes of a fall-back hour share one key and are averaged.
     func valuesByDaySlot() -> DaySlotValues {
-        guard let first = slots.first?.day, let last = slots.last?.day else { return DaySlotValues(firstKey: 0, means: []) }
+        guard let first = slots.first?.day, let last = slots.last?.day else {
+            return DaySlotValues(firstKey: 0, means: [])
+        }
         let firstKey = first * slotsPerDay
         var sums = Array(repeating: 0.0, count: (last - first + 1) * slotsPerDay)
         var counts = Array(repeating: 0, count: sums.count)
         for k in values.indices {
             let i = slots[k].day * slotsPerDay + slots[k].slotOfDay - firstKey
-            sums[i] += values[k]; counts[i] += 1
+            sums[i] += values[k]
+            counts[i] += 1
         }
         return DaySlotValues(firstKey: firstKey, means: zip(sums, counts).map { $1 > 0 ? $0 / Double($1) : .nan })
     }
 
     /// Mean known value per slot of the week and per slot of the day, for fallbacks.
     func slotMeans() -> (week: [Double?], day: [Double?]) {
-        var weekSum = Array(repeating: 0.0, count: 7 * slotsPerDay), weekCount = Array(repeating: 0, count: 7 * slotsPerDay)
-        var daySum = Array(repeating: 0.0, count: slotsPerDay), dayCount = Array(repeating: 0, count: slotsPerDay)
+        var weekSum = Array(repeating: 0.0, count: 7 * slotsPerDay)
+        var weekCount = Array(repeating: 0, count: 7 * slotsPerDay)
+        var daySum = Array(repeating: 0.0, count: slotsPerDay)
+        var dayCount = Array(repeating: 0, count: slotsPerDay)
         for k in values.indices {
-            weekSum[slots[k].slotOfWeek] += values[k]; weekCount[slots[k].slotOfWeek] += 1
-            daySum[slots[k].slotOfDay] += values[k]; dayCount[slots[k].slotOfDay] += 1
+            weekSum[slots[k].slotOfWeek] += values[k]
+            weekCount[slots[k].slotOfWeek] += 1
+            daySum[slots[k].slotOfDay] += values[k]
+            dayCount[slots[k].slotOfDay] += 1
         }
-        return (zip(weekSum, weekCount).map { $1 > 0 ? $0 / Double($1) : nil },
-                zip(daySum, dayCount).map { $1 > 0 ? $0 / Double($1) : nil })
+        return (
+            zip(weekSum, weekCount).map { $1 > 0 ? $0 / Double($1) : nil },
+            zip(daySum, dayCount).map { $1 > 0 ? $0 / Double($1) : nil }
+        )
     }
 }
 
@@ -113,7 +126,8 @@ struct SameSlotLookup: Sendable {
     /// `skip` rejects are passed over (and used only when no other day is found).
     func earlierWeeks(of reading: SlotReading, weeksBack: Int, limit: Int, skip: ((Int) -> Bool)? = nil) -> [Double] {
         let firstWeek = max(1, (reading.day - lastDay + 6) / 7)
-        var found: [Double] = [], skipped: [Double] = []
+        var found: [Double] = []
+        var skipped: [Double] = []
         for k in firstWeek..<(firstWeek + weeksBack) {
             let day = reading.day - 7 * k
             if let v = byDaySlot[day * slotsPerDay + reading.slotOfDay] {

@@ -38,8 +38,10 @@ public struct TopDownModel: ForecastModel {
     public let monthEndDays: Int
     public var name: String { "topdown" }
 
-    public init(weeks: Int = 6, halfLifeWeeks: Double = 4, trendWeeks: Int = 8, trendDamping: Double = 0.9,
-                minimumDayCoverage: Double = 0.8, monthStartDays: Int = 3, monthEndDays: Int = 1) {
+    public init(
+        weeks: Int = 6, halfLifeWeeks: Double = 4, trendWeeks: Int = 8, trendDamping: Double = 0.9,
+        minimumDayCoverage: Double = 0.8, monthStartDays: Int = 3, monthEndDays: Int = 1
+    ) {
         self.monthStartDays = max(0, monthStartDays)
         self.monthEndDays = max(0, monthEndDays)
         self.weeks = max(1, weeks)
@@ -67,7 +69,9 @@ public struct TopDownModel: ForecastModel {
         }
         let hours = input.openingHours
         let perDay = hours.slotsPerDay
-        let openSlots: [[Int]] = (1...7).map { weekday in (0..<perDay).filter { hours.isOpen(weekday: weekday, slotOfDay: $0) } }
+        let openSlots: [[Int]] = (1...7).map { weekday in
+            (0..<perDay).filter { hours.isOpen(weekday: weekday, slotOfDay: $0) }
+        }
         let events = EventDays(input, history: history)
 
         // Known values per local day and clock slot (fall-back passes averaged), and features.
@@ -79,7 +83,9 @@ public struct TopDownModel: ForecastModel {
             let old = entry.sums[reading.slotOfDay] ?? (0, 0)
             entry.sums[reading.slotOfDay] = (old.0 + history.values[k], old.1 + 1)
             if !events.isEmpty {
-                for feature in events.features(instant: history.instants[k], day: reading.day) { entry.features.insert(feature) }
+                for feature in events.features(instant: history.instants[k], day: reading.day) {
+                    entry.features.insert(feature)
+                }
             }
             byDay[reading.day] = entry
         }
@@ -89,13 +95,14 @@ public struct TopDownModel: ForecastModel {
             guard !open.isEmpty, Double(entry.sums.count) >= minimumDayCoverage * Double(open.count) else { continue }
             var values: [(slot: Int, value: Double)] = []
             var total = 0.0
-            for slot in entry.sums.keys.sorted() {
-                let (sum, count) = entry.sums[slot]!
+            for (slot, (sum, count)) in entry.sums.sorted(by: { $0.key < $1.key }) {
                 values.append((slot, sum / Double(count)))
                 total += sum / Double(count)
             }
-            days.append(Day(day: day, weekday: entry.weekday, values: values, total: total,
-                            features: entry.features.sorted()))
+            days.append(
+                Day(
+                    day: day, weekday: entry.weekday, values: values, total: total,
+                    features: entry.features.sorted()))
         }
         days.sort { $0.day < $1.day }
         // The turn of the month as one more day feature, once the history holds two of them.
@@ -109,12 +116,20 @@ public struct TopDownModel: ForecastModel {
             }
         }
         guard let lastDay = days.last?.day else {
-            throw .insufficientHistory(channel: input.series.channel, message: "top-down needs whole days; no day of the history is known in \(Int(minimumDayCoverage * 100)) % of its open slots")
+            throw .insufficientHistory(
+                channel: input.series.channel,
+                message:
+                    "top-down needs whole days; no day of the history is known in \(Int(minimumDayCoverage * 100)) % of its open slots"
+            )
         }
         var daysOf: [[Int]] = Array(repeating: [], count: 7)  // indices into days, most recent first
         for k in days.indices.reversed() { daysOf[days[k].weekday - 1].append(k) }
         for weekday in 1...7 where !openSlots[weekday - 1].isEmpty && daysOf[weekday - 1].isEmpty {
-            throw .insufficientHistory(channel: input.series.channel, message: "top-down needs a whole known \(Self.weekdayNames[weekday - 1]) in the history for its intraday shares and level")
+            throw .insufficientHistory(
+                channel: input.series.channel,
+                message:
+                    "top-down needs a whole known \(Self.weekdayNames[weekday - 1]) in the history for its intraday shares and level"
+            )
         }
 
         // Intraday shares per weekday from the last `weeks` present days (two passes for days with gaps).
@@ -125,11 +140,15 @@ public struct TopDownModel: ForecastModel {
             let recent = daysOf[weekday - 1].prefix(weeks)
             var current = Array(repeating: 1 / Double(open.count), count: perDay)
             for _ in 0..<2 {
-                var sum = Array(repeating: 0.0, count: perDay), count = Array(repeating: 0, count: perDay)
+                var sum = Array(repeating: 0.0, count: perDay)
+                var count = Array(repeating: 0, count: perDay)
                 for k in recent {
                     let total = Self.estimatedTotal(days[k], shares: current)
                     guard total > 0 else { continue }
-                    for (slot, value) in days[k].values { sum[slot] += value / total; count[slot] += 1 }
+                    for (slot, value) in days[k].values {
+                        sum[slot] += value / total
+                        count[slot] += 1
+                    }
                 }
                 var next = Array(repeating: 0.0, count: perDay)
                 for slot in open { next[slot] = count[slot] > 0 ? sum[slot] / Double(count[slot]) : 0 }
@@ -142,14 +161,19 @@ public struct TopDownModel: ForecastModel {
 
         // Level per weekday: weighted mean of the last `weeks` normal days, and its weighted mean age.
         let normal: [[Int]] = daysOf.map { $0.filter { days[$0].features.isEmpty } }
-        var level = Array(repeating: 0.0, count: 7), levelAge = Array(repeating: 0.0, count: 7)
+        var level = Array(repeating: 0.0, count: 7)
+        var levelAge = Array(repeating: 0.0, count: 7)
         for weekday in 1...7 where !openSlots[weekday - 1].isEmpty {
             let pool = normal[weekday - 1].isEmpty ? daysOf[weekday - 1] : normal[weekday - 1]
-            var sw = 0.0, swx = 0.0, swa = 0.0
+            var sw = 0.0
+            var swx = 0.0
+            var swa = 0.0
             for k in pool.prefix(weeks) {
                 let age = Double(lastDay + 1 - days[k].day) / 7
                 let w = halfLifeWeeks.isInfinite ? 1 : exp2(-age / halfLifeWeeks)
-                sw += w; swx += w * days[k].total; swa += w * age
+                sw += w
+                swx += w * days[k].total
+                swa += w * age
             }
             level[weekday - 1] = sw > 0 ? swx / sw : 0
             levelAge[weekday - 1] = sw > 0 ? swa / sw : 0
@@ -159,17 +183,27 @@ public struct TopDownModel: ForecastModel {
         var trend = 0.0
         if trendWeeks > 0 {
             let window = days.filter { $0.features.isEmpty && $0.day > lastDay - 7 * trendWeeks && $0.total > 0 }
-            var meanOf = Array(repeating: 0.0, count: 7), countOf = Array(repeating: 0, count: 7)
-            for d in window { meanOf[d.weekday - 1] += log(d.total); countOf[d.weekday - 1] += 1 }
-            var xs: [Double] = [], ys: [Double] = []
+            var meanOf = Array(repeating: 0.0, count: 7)
+            var countOf = Array(repeating: 0, count: 7)
+            for d in window {
+                meanOf[d.weekday - 1] += log(d.total)
+                countOf[d.weekday - 1] += 1
+            }
+            var xs: [Double] = []
+            var ys: [Double] = []
             for d in window where countOf[d.weekday - 1] >= 2 {
                 xs.append(Double(d.day - lastDay) / 7)
                 ys.append(log(d.total) - meanOf[d.weekday - 1] / Double(countOf[d.weekday - 1]))
             }
-            if xs.count >= 10, let span = xs.max().map({ $0 - xs.min()! }), span >= 3 {
-                let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
-                var sxy = 0.0, sxx = 0.0
-                for i in xs.indices { sxy += (xs[i] - mx) * (ys[i] - my); sxx += (xs[i] - mx) * (xs[i] - mx) }
+            if xs.count >= 10, let high = xs.max(), let low = xs.min(), high - low >= 3 {
+                let mx = xs.reduce(0, +) / Double(xs.count)
+                let my = ys.reduce(0, +) / Double(ys.count)
+                var sxy = 0.0
+                var sxx = 0.0
+                for i in xs.indices {
+                    sxy += (xs[i] - mx) * (ys[i] - my)
+                    sxx += (xs[i] - mx) * (xs[i] - mx)
+                }
                 if sxx > 0 { trend = sxy / sxx }
             }
         }
@@ -186,7 +220,8 @@ public struct TopDownModel: ForecastModel {
                 guard !pool.isEmpty else { continue }
                 // The pool's mean level, moved by the trend from its mean day to this day.
                 let poolDay = Double(pool.map { days[$0].day }.reduce(0, +)) / Double(pool.count)
-                let base = pool.map { days[$0].total }.reduce(0, +) / Double(pool.count)
+                let base =
+                    pool.map { days[$0].total }.reduce(0, +) / Double(pool.count)
                     * exp(trend * (Double(d.day) - poolDay) / 7)
                 guard base > 0 else { continue }
                 for feature in d.features { logRatios[feature, default: []].append(log(d.total / base)) }
@@ -197,9 +232,10 @@ public struct TopDownModel: ForecastModel {
             }
         }
 
-        return Fitted(shares: shares, level: level, levelAge: levelAge, trendPerWeek: trend, trendDamping: trendDamping,
-                      lastDay: lastDay, events: events, effects: effects,
-                      turnOfMonth: usesTurnOfMonth ? turnOfMonth : nil, clock: LocalClock(input.calendar), openingHours: hours)
+        return Fitted(
+            shares: shares, level: level, levelAge: levelAge, trendPerWeek: trend, trendDamping: trendDamping,
+            lastDay: lastDay, events: events, effects: effects,
+            turnOfMonth: usesTurnOfMonth ? turnOfMonth : nil, clock: LocalClock(input.calendar), openingHours: hours)
     }
 
     static let turnOfMonthFeature = "turn of month"
@@ -207,8 +243,12 @@ public struct TopDownModel: ForecastModel {
 
     /// Known volume / Σ shares of the known slots (the day total when all are known).
     static func estimatedTotal(_ day: Day, shares: [Double]) -> Double {
-        var known = 0.0, share = 0.0
-        for (slot, value) in day.values { known += value; share += shares[slot] }
+        var known = 0.0
+        var share = 0.0
+        for (slot, value) in day.values {
+            known += value
+            share += shares[slot]
+        }
         return share > 0.2 ? known / min(1, share) : known
     }
 
@@ -246,7 +286,8 @@ public struct TopDownModel: ForecastModel {
             var featuresOf: [Int: Set<String>] = [:]
             if !effects.isEmpty {
                 for k in instants.indices where readings[k].isOpen {
-                    featuresOf[readings[k].day, default: []].formUnion(events.features(instant: instants[k], day: readings[k].day))
+                    featuresOf[readings[k].day, default: []].formUnion(
+                        events.features(instant: instants[k], day: readings[k].day))
                 }
             }
             if let turnOfMonth {
@@ -259,8 +300,11 @@ public struct TopDownModel: ForecastModel {
                 let reading = readings[k]
                 guard reading.isOpen, !events.isClosed(instant: instants[k], day: reading.day) else { return 0 }
                 let total: Double
-                if let cached = totals[reading.day] { total = cached } else {
-                    total = dayTotal(day: reading.day, weekday: reading.weekday, features: featuresOf[reading.day] ?? [])
+                if let cached = totals[reading.day] {
+                    total = cached
+                } else {
+                    total = dayTotal(
+                        day: reading.day, weekday: reading.weekday, features: featuresOf[reading.day] ?? [])
                     totals[reading.day] = total
                 }
                 let value = total * shares[reading.weekday - 1][reading.slotOfDay]

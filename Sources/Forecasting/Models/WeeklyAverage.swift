@@ -31,24 +31,29 @@ struct SameSlotMean: FittedForecastModel {
     let weeks: Int
     let weeksBack: Int
 
-    static func fit(_ input: ForecastInput, model: String, weeks: Int, weeksBack: Int) throws(ForecastingError) -> SameSlotMean {
+    static func fit(_ input: ForecastInput, model: String, weeks: Int, weeksBack: Int) throws(ForecastingError)
+        -> SameSlotMean
+    {
         try input.validate(model: model)
         let history = KnownHistory(input, openOnly: true)
         guard !history.isEmpty else {
             throw .insufficientHistory(channel: input.series.channel, message: "no known volume in any open interval")
         }
         // Only the weeks the look-up can reach (and the neighbours that judge them) are screened.
-        let recent = KnownHistory(input, openOnly: true, lastSeconds: Int64(weeksBack + DayScreen.neighbourWeeks + 1) * 604_800)
+        let recent = KnownHistory(
+            input, openOnly: true, lastSeconds: Int64(weeksBack + DayScreen.neighbourWeeks + 1) * 604_800)
         let screen = DayScreen(history: recent, events: EventDays(input, history: recent))
-        return SameSlotMean(lookup: SameSlotLookup(history), screen: screen, clock: LocalClock(input.calendar),
-                            openingHours: input.openingHours, weeks: weeks, weeksBack: weeksBack)
+        return SameSlotMean(
+            lookup: SameSlotLookup(history), screen: screen, clock: LocalClock(input.calendar),
+            openingHours: input.openingHours, weeks: weeks, weeksBack: weeksBack)
     }
 
     func pointForecast(at instants: [Int64]) -> [Double] {
         clock.slots(instants, openingHours: openingHours).map { reading in
             guard reading.isOpen else { return 0 }
-            let found = lookup.earlierWeeks(of: reading, weeksBack: weeksBack, limit: weeks,
-                                            skip: screen.abnormal.isEmpty ? nil : { !screen.isNormal($0) })
+            let found = lookup.earlierWeeks(
+                of: reading, weeksBack: weeksBack, limit: weeks,
+                skip: screen.abnormal.isEmpty ? nil : { !screen.isNormal($0) })
             guard !found.isEmpty else { return lookup.fallback(reading) }
             return found.reduce(0, +) / Double(found.count)
         }

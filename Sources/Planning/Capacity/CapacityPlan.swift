@@ -40,15 +40,23 @@ public struct CapacityPlan: Sendable {
         /// Weeks left short because a hire started today would still be training.
         public var tooLate: [PlanWeek] = []
 
-        init(channel: String, startWeek: PlanWeek, count: Int, fte: Double, firstContactsWeek: PlanWeek?,
-             fullOutputWeek: PlanWeek?, forWeek: PlanWeek?, planned: Bool) {
-            self.channel = channel; self.startWeek = startWeek; self.count = count; self.fte = fte
-            self.firstContactsWeek = firstContactsWeek; self.fullOutputWeek = fullOutputWeek; self.forWeek = forWeek
+        init(
+            channel: String, startWeek: PlanWeek, count: Int, fte: Double, firstContactsWeek: PlanWeek?,
+            fullOutputWeek: PlanWeek?, forWeek: PlanWeek?, planned: Bool
+        ) {
+            self.channel = channel
+            self.startWeek = startWeek
+            self.count = count
+            self.fte = fte
+            self.firstContactsWeek = firstContactsWeek
+            self.fullOutputWeek = fullOutputWeek
+            self.forWeek = forWeek
             self.planned = planned
         }
 
         init(channel: String, tooLate: [PlanWeek]) {
-            self.channel = channel; self.tooLate = tooLate
+            self.channel = channel
+            self.tooLate = tooLate
         }
     }
 

@@ -1,7 +1,7 @@
-import Foundation
-import StaffcastCore
 import Forecasting
+import Foundation
 import Queueing
+import StaffcastCore
 
 /// `staffcast capacity`: the forecast of up to 26 weeks per channel, the FTE each week needs
 /// (every interval staffed as `plan` staffs it, at p50 and p80), the FTE the team will have
@@ -22,32 +22,47 @@ public enum CapacityPlanner {
     public static let maximumWeeks = 26
 
     /// Plans `weeks` planning weeks from `from` for `config` (which must have `"capacity"`).
-    public static func plan(_ config: PlanConfig, from: PlanWeek, weeks: Int, progress: ((String) -> Void)? = nil,
-                            warning: ((String) -> Void)? = nil) throws(PlanningError) -> CapacityPlan {
+    public static func plan(
+        _ config: PlanConfig, from: PlanWeek, weeks: Int, progress: ((String) -> Void)? = nil,
+        warning: ((String) -> Void)? = nil
+    ) throws(PlanningError) -> CapacityPlan {
         guard (1...maximumWeeks).contains(weeks) else {
-            throw .invalidRequest("--weeks: a capacity plan covers 1 to \(maximumWeeks) weeks, got \(weeks); the forecast does not support a longer horizon")
+            throw .invalidRequest(
+                "--weeks: a capacity plan covers 1 to \(maximumWeeks) weeks, got \(weeks); the forecast does not support a longer horizon"
+            )
         }
         guard let settings = config.capacity else {
-            throw .config(path: config.path, key: "capacity",
-                          message: "missing; give the team: {\"headcount\": {\"channel\": FTE, …}, \"attrition_per_week\": 0.005, \"training_weeks\": 3, …}")
+            throw .config(
+                path: config.path, key: "capacity",
+                message:
+                    "missing; give the team: {\"headcount\": {\"channel\": FTE, …}, \"attrition_per_week\": 0.005, \"training_weeks\": 3, …}"
+            )
         }
         guard from.isSupported else { throw .invalidRequest("\(from.label) is outside the years a plan can be for") }
         let calendar = config.calendar
         var warnings: [String] = []
-        func warn(_ text: String) { warnings.append(text); warning?(text) }
+        func warn(_ text: String) {
+            warnings.append(text)
+            warning?(text)
+        }
         let read = try PlanHistory.read(config, progress: progress, warn: warn)
         let history = read.history
         var planWeeks = [from]
         while planWeeks.count < weeks { planWeeks.append(planWeeks[planWeeks.count - 1].next) }
-        let start = from.start(in: calendar), end = planWeeks[planWeeks.count - 1].end(in: calendar)
+        let start = from.start(in: calendar)
+        let end = planWeeks[planWeeks.count - 1].end(in: calendar)
         let historyEnd = read.historyEnd
         guard start - historyEnd <= Int64(WeeklyPlanner.maximumLeadDays) * 86_400 else {
-            throw .invalidRequest("\(from.label) starts \((start - historyEnd) / 86_400) days after the history ends (\(calendar.format(historyEnd))); a capacity plan starts at most \(WeeklyPlanner.maximumLeadDays) days after it")
+            throw .invalidRequest(
+                "\(from.label) starts \((start - historyEnd) / 86_400) days after the history ends (\(calendar.format(historyEnd))); a capacity plan starts at most \(WeeklyPlanner.maximumLeadDays) days after it"
+            )
         }
         let origin = min(historyEnd, start)
         let span = (origin - read.historyStart) / 86_400
         if span < 364 {
-            warn("the history before \(from.label) covers \(span) days, less than a year: the yearly season (the November–December peak, summer) is not learned from it, and weeks of the plan fall outside what the history supports")
+            warn(
+                "the history before \(from.label) covers \(span) days, less than a year: the yearly season (the November–December peak, summer) is not learned from it, and weeks of the plan fall outside what the history supports"
+            )
         }
         if end - historyEnd > 365 * 86_400 {
             warn("the plan reaches \((end - historyEnd) / 86_400) days past the history's end, more than a year")
@@ -58,7 +73,8 @@ public enum CapacityPlanner {
         let (eventsFile, events) = try PlanHistory.events(config, from: min(read.historyStart, origin), to: end)
         let ahtModels = try read.ahtModels(config, origin: origin, events: events)
         progress?("forecasting \(read.policies.count) channel(s) over \(weeks) weeks …")
-        let forecasts = try read.forecasts(config, models: models, origin: origin, horizonSeconds: Int(end - origin), events: events)
+        let forecasts = try read.forecasts(
+            config, models: models, origin: origin, horizonSeconds: Int(end - origin), events: events)
 
         var rows: [CapacityPlan.Row] = []
         var hiring: [CapacityPlan.Hiring] = []
@@ -74,32 +90,39 @@ public enum CapacityPlanner {
                 let aht = ahtModels[channel]?.aht(at: forecast.instants)
                 let channelAHT = policy.usesForecastAHT(available: aht != nil) ? aht : nil
                 var waiting: [WaitingWork] = []
-                if case let .deferred(rules) = policy.kind {
+                if case .deferred(let rules) = policy.kind {
                     waiting = try WeeklyPlanner.openingBacklog(
                         rules, series: series, full: full, origin: origin, week: range,
-                        ahtSeconds: channelAHT.map { RequirementPlanner.meanAHT($0, weights: forecast.mean) } ?? policy.ahtSeconds,
+                        ahtSeconds: channelAHT.map { RequirementPlanner.meanAHT($0, weights: forecast.mean) }
+                            ?? policy.ahtSeconds,
                         intervalSeconds: history.intervalSeconds, calendar: calendar, source: config.path)
                 }
                 var required: [StaffTo: Double] = [:]
                 for quantile in Set([StaffTo.p50, .p80, settings.quantile]) {
-                    let staffed = try RequirementPlanner.staff(forecast, policy: policy, intervalSeconds: history.intervalSeconds,
-                                                               staffTo: quantile, aht: channelAHT, calendar: calendar, horizon: range,
-                                                               waiting: waiting, source: config.path)
-                    required[quantile] = requiredFTE(staffed, policy: policy, settings: settings, intervalSeconds: history.intervalSeconds,
-                                                     fteHours: config.fteHoursPerWeek, calendar: calendar)
+                    let staffed = try RequirementPlanner.staff(
+                        forecast, policy: policy, intervalSeconds: history.intervalSeconds,
+                        staffTo: quantile, aht: channelAHT, calendar: calendar, horizon: range,
+                        waiting: waiting, source: config.path)
+                    required[quantile] = requiredFTE(
+                        staffed, policy: policy, settings: settings, intervalSeconds: history.intervalSeconds,
+                        fteHours: config.fteHoursPerWeek, calendar: calendar)
                 }
-                channelRows.append(CapacityPlan.Row(week: week, channel: channel,
-                                                    forecast: forecast.mean.reduce(0, +), lo80: forecast.lo80.reduce(0, +),
-                                                    hi80: forecast.hi80.reduce(0, +), lo95: forecast.lo95.reduce(0, +),
-                                                    hi95: forecast.hi95.reduce(0, +), requiredP50: required[.p50] ?? 0,
-                                                    requiredP80: required[.p80] ?? 0, required: required[settings.quantile] ?? 0,
-                                                    available: 0, availableWithHires: 0))
+                channelRows.append(
+                    CapacityPlan.Row(
+                        week: week, channel: channel,
+                        forecast: forecast.mean.reduce(0, +), lo80: forecast.lo80.reduce(0, +),
+                        hi80: forecast.hi80.reduce(0, +), lo95: forecast.lo95.reduce(0, +),
+                        hi95: forecast.hi95.reduce(0, +), requiredP50: required[.p50] ?? 0,
+                        requiredP80: required[.p80] ?? 0, required: required[settings.quantile] ?? 0,
+                        available: 0, availableWithHires: 0))
             }
             let planned = settings.hires.filter { $0.channel == channel }.map { hire in
-                HiringPlanner.Cohort(startWeek: weekIndex(of: hire.start, in: planWeeks), count: hire.count, forWeek: -1, planned: true)
+                HiringPlanner.Cohort(
+                    startWeek: weekIndex(of: hire.start, in: planWeeks), count: hire.count, forWeek: -1, planned: true)
             }
-            let result = HiringPlanner.plan(required: channelRows.map(\.required), headcount: settings.headcount[channel] ?? 0,
-                                            settings: settings, planned: planned)
+            let result = HiringPlanner.plan(
+                required: channelRows.map(\.required), headcount: settings.headcount[channel] ?? 0,
+                settings: settings, planned: planned)
             for i in channelRows.indices {
                 channelRows[i].available = result.availableBefore[i]
                 channelRows[i].availableWithHires = result.availableAfter[i]
@@ -114,22 +137,29 @@ public enum CapacityPlanner {
                 hiring.append(hire(channel, cohort: cohort, count: cohort.count, weeks: planWeeks, settings: settings))
             }
             if let worst = result.tooLate.max(by: { channelRows[$0].gapWithHires < channelRows[$1].gapWithHires }) {
-                let full = settings.weeksToFullOutput < planWeeks.count ? "only in \(planWeeks[settings.weeksToFullOutput].label)" : "after the horizon"
-                warn("\(channel): short in \(result.tooLate.map { planWeeks[$0].label }.joined(separator: ", ")) (at most \(NumberFormat.plain(channelRows[worst].gapWithHires, maxFractionDigits: 1)) FTE at \(settings.quantile.rawValue), in \(planWeeks[worst].label)); a hire started in \(from.label) reaches full output \(full): cover these weeks with overtime, temporary agents or a lower target")
+                let full =
+                    settings.weeksToFullOutput < planWeeks.count
+                    ? "only in \(planWeeks[settings.weeksToFullOutput].label)" : "after the horizon"
+                warn(
+                    "\(channel): short in \(result.tooLate.map { planWeeks[$0].label }.joined(separator: ", ")) (at most \(NumberFormat.plain(channelRows[worst].gapWithHires, maxFractionDigits: 1)) FTE at \(settings.quantile.rawValue), in \(planWeeks[worst].label)); a hire started in \(from.label) reaches full output \(full): cover these weeks with overtime, temporary agents or a lower target"
+                )
             }
             let tooLateWeeks = result.tooLate.map { planWeeks[$0] }
             if !tooLateWeeks.isEmpty { hiring.append(CapacityPlan.Hiring(channel: channel, tooLate: tooLateWeeks)) }
         }
         let inputs = read.inputs(config, eventsFile: eventsFile)
-        var plan = CapacityPlan(config: config, settings: settings, weeks: planWeeks, origin: origin, rows: rows,
-                                hiring: hiring, inputs: inputs, warnings: warnings)
+        var plan = CapacityPlan(
+            config: config, settings: settings, weeks: planWeeks, origin: origin, rows: rows,
+            hiring: hiring, inputs: inputs, warnings: warnings)
         plan.models = chosen
         return plan
     }
 
     /// `FTE = Σ n_i Δ / (1 − s(i)) / h` over the staffed intervals.
-    public static func requiredFTE(_ rows: [RequirementRow], policy: ChannelPolicy, settings: CapacitySettings, intervalSeconds: Int,
-                                   fteHours: Double, calendar: PlanningCalendar) -> Double {
+    public static func requiredFTE(
+        _ rows: [RequirementRow], policy: ChannelPolicy, settings: CapacitySettings, intervalSeconds: Int,
+        fteHours: Double, calendar: PlanningCalendar
+    ) -> Double {
         let hours = Double(intervalSeconds) / 3600
         var total = 0.0
         for row in rows {
@@ -145,36 +175,51 @@ public enum CapacityPlanner {
         weeks.firstIndex { $0.dates.contains(date) } ?? weeks.count
     }
 
-    static func hire(_ channel: String, cohort: HiringPlanner.Cohort, count: Int, weeks: [PlanWeek],
-                     settings: CapacitySettings) -> CapacityPlan.Hiring {
+    static func hire(
+        _ channel: String, cohort: HiringPlanner.Cohort, count: Int, weeks: [PlanWeek],
+        settings: CapacitySettings
+    ) -> CapacityPlan.Hiring {
         let full = cohort.startWeek + settings.weeksToFullOutput
         let takes = cohort.startWeek + settings.trainingWeeks
-        return CapacityPlan.Hiring(channel: channel, startWeek: weeks[cohort.startWeek], count: count,
-                                   fte: Double(count) * settings.hireFTE,
-                                   firstContactsWeek: takes < weeks.count ? weeks[takes] : nil,
-                                   fullOutputWeek: full < weeks.count ? weeks[full] : nil,
-                                   forWeek: cohort.forWeek >= 0 ? weeks[cohort.forWeek] : nil, planned: cohort.planned)
+        return CapacityPlan.Hiring(
+            channel: channel, startWeek: weeks[cohort.startWeek], count: count,
+            fte: Double(count) * settings.hireFTE,
+            firstContactsWeek: takes < weeks.count ? weeks[takes] : nil,
+            fullOutputWeek: full < weeks.count ? weeks[full] : nil,
+            forWeek: cohort.forWeek >= 0 ? weeks[cohort.forWeek] : nil, planned: cohort.planned)
     }
 
     /// Headcount for every channel, hires on known channels and not before the first week.
-    static func check(_ settings: CapacitySettings, config: PlanConfig, history: ContactHistory, from: PlanWeek,
-                      calendar: PlanningCalendar) throws(PlanningError) {
+    static func check(
+        _ settings: CapacitySettings, config: PlanConfig, history: ContactHistory, from: PlanWeek,
+        calendar: PlanningCalendar
+    ) throws(PlanningError) {
         for channel in history.channels where settings.headcount[channel] == nil {
-            throw .config(path: config.path, key: "capacity.headcount.\(channel)",
-                          message: "missing; give the productive FTE on '\(channel)' at the start of \(from.label) (0 for a new channel)")
+            throw .config(
+                path: config.path, key: "capacity.headcount.\(channel)",
+                message:
+                    "missing; give the productive FTE on '\(channel)' at the start of \(from.label) (0 for a new channel)"
+            )
         }
         for name in settings.headcount.keys.sorted() where history.series(for: name) == nil {
-            throw .config(path: config.path, key: "capacity.headcount.\(name)",
-                          message: "the history has no channel '\(name)'; it has \(history.channels.joined(separator: ", "))")
+            throw .config(
+                path: config.path, key: "capacity.headcount.\(name)",
+                message: "the history has no channel '\(name)'; it has \(history.channels.joined(separator: ", "))")
         }
         for (i, hire) in settings.hires.enumerated() {
             if history.series(for: hire.channel) == nil {
-                throw .config(path: config.path, key: "capacity.hires[\(i)].channel",
-                              message: "the history has no channel '\(hire.channel)'; it has \(history.channels.joined(separator: ", "))")
+                throw .config(
+                    path: config.path, key: "capacity.hires[\(i)].channel",
+                    message:
+                        "the history has no channel '\(hire.channel)'; it has \(history.channels.joined(separator: ", "))"
+                )
             }
             if hire.start < from.firstDate {
-                throw .config(path: config.path, key: "capacity.hires[\(i)].start",
-                              message: "\(hire.start) is before the plan's first week \(from.label) (\(from.firstDate)); count people already hired in capacity.headcount, with their ramp-up as a fraction of an FTE")
+                throw .config(
+                    path: config.path, key: "capacity.hires[\(i)].start",
+                    message:
+                        "\(hire.start) is before the plan's first week \(from.label) (\(from.firstDate)); count people already hired in capacity.headcount, with their ramp-up as a fraction of an FTE"
+                )
             }
         }
     }

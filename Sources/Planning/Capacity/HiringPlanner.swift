@@ -50,8 +50,10 @@ public enum HiringPlanner {
 
     /// The plan for `required` FTE per week (at the quantile the gap is closed at), starting from
     /// `settings.headcount[channel]` with `planned` cohorts already decided.
-    public static func plan(required: [Double], headcount: Double, settings: CapacitySettings,
-                            planned: [Cohort] = []) -> Result {
+    public static func plan(
+        required: [Double], headcount: Double, settings: CapacitySettings,
+        planned: [Cohort] = []
+    ) -> Result {
         let weeks = required.count
         let before = available(weeks: weeks, headcount: headcount, cohorts: planned, settings: settings)
         var after = before
@@ -67,22 +69,32 @@ public enum HiringPlanner {
             // With attrition near 1 a cohort all but vanishes before it is productive: no count
             // of hires closes the gap (and the division must not reach an integer trap).
             let needed = (gap / output - 1e-9).rounded(.up)
-            guard output > 0, needed.isFinite, needed <= Double(maximumCohort) else { unreachable.append(w); continue }
+            guard output > 0, needed.isFinite, needed <= Double(maximumCohort) else {
+                unreachable.append(w)
+                continue
+            }
             let count = max(1, Int(needed))
             let cohort = Cohort(startWeek: start, count: count, forWeek: w, planned: false)
-            if let k = recommended.firstIndex(where: { $0.startWeek == start }) { recommended[k].count += count }
-            else { recommended.append(cohort) }
+            if let k = recommended.firstIndex(where: { $0.startWeek == start }) {
+                recommended[k].count += count
+            } else {
+                recommended.append(cohort)
+            }
             // The new cohort adds its output from its start on (the same terms, in the same order,
             // as recomputing `available` with it).
             for v in start..<weeks { after[v] += contribution(of: cohort, inWeek: v, settings) }
         }
-        let tooLate = ((0..<min(settings.weeksToFullOutput, weeks)).filter { required[$0] - after[$0] > tolerance } + unreachable).sorted()
+        let tooLate =
+            ((0..<min(settings.weeksToFullOutput, weeks)).filter { required[$0] - after[$0] > tolerance } + unreachable)
+            .sorted()
         recommended.sort { $0.startWeek < $1.startWeek }
         return Result(availableBefore: before, availableAfter: after, recommended: recommended, tooLate: tooLate)
     }
 
     /// `available(w)` above for every week.
-    public static func available(weeks: Int, headcount: Double, cohorts: [Cohort], settings: CapacitySettings) -> [Double] {
+    public static func available(weeks: Int, headcount: Double, cohorts: [Cohort], settings: CapacitySettings)
+        -> [Double]
+    {
         (0..<weeks).map { w in
             var total = headcount * survival(w, settings)
             for cohort in cohorts where cohort.startWeek <= w { total += contribution(of: cohort, inWeek: w, settings) }
@@ -93,7 +105,8 @@ public enum HiringPlanner {
     /// `n_c f p(w − s_c) (1 − a)^(w − s_c)`: a cohort's FTE in week `w` (on or after its start).
     static func contribution(of cohort: Cohort, inWeek w: Int, _ settings: CapacitySettings) -> Double {
         let k = w - cohort.startWeek
-        return Double(cohort.count) * settings.hireFTE * settings.productivity(weeksSinceStart: k) * survival(k, settings)
+        return Double(cohort.count) * settings.hireFTE * settings.productivity(weeksSinceStart: k)
+            * survival(k, settings)
     }
 
     /// (1 − a)^k: the share of agents still there after `k` weeks.

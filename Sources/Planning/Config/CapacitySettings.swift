@@ -53,6 +53,8 @@ public struct PlannedHire: Sendable, Equatable {
     public var count: Int
 
     public init(channel: String, start: CivilDate, count: Int) {
-        self.channel = channel; self.start = start; self.count = count
+        self.channel = channel
+        self.start = start
+        self.count = count
     }
 }

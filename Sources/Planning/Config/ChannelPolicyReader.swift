@@ -4,9 +4,12 @@ import Foundation
 /// `ChannelSettings.policy(naming:)` (the same validation as the `erlang` and `staff` flags).
 enum ChannelPolicyReader {
     /// The policies, and the channels' own shift templates (`"shifts"` inside a channel entry).
-    static func channels(_ value: Any?, reader: JSONFields, force: Bool) throws(PlanningError) -> (policies: [String: ChannelPolicy], shifts: [String: ShiftSettings]) {
+    static func channels(_ value: Any?, reader: JSONFields, force: Bool) throws(PlanningError) -> (
+        policies: [String: ChannelPolicy], shifts: [String: ShiftSettings]
+    ) {
         guard let value else {
-            throw reader.error("channels", "missing; expected an object of channel name → {aht_seconds, service_level, …}")
+            throw reader.error(
+                "channels", "missing; expected an object of channel name → {aht_seconds, service_level, …}")
         }
         guard let objects = value as? [String: Any], !objects.isEmpty else {
             throw reader.error("channels", "expected a non-empty object of channel name → settings")
@@ -26,19 +29,23 @@ enum ChannelPolicyReader {
         return (channels, shifts)
     }
 
-    static func policy(_ entry: [String: Any], at keyPath: String, reader: JSONFields, force: Bool) throws(PlanningError) -> ChannelPolicy {
-        try reader.rejectUnknown(entry, allowed: Set(ChannelSetting.allCases.map(\.configKey) + ["shifts"]), at: keyPath)
+    static func policy(_ entry: [String: Any], at keyPath: String, reader: JSONFields, force: Bool)
+        throws(PlanningError) -> ChannelPolicy
+    {
+        try reader.rejectUnknown(
+            entry, allowed: Set(ChannelSetting.allCases.map(\.configKey) + ["shifts"]), at: keyPath)
         func number(_ setting: ChannelSetting) throws(PlanningError) -> Double? {
             try reader.optionalNumber(entry, setting.configKey, at: keyPath)
         }
         func text(_ setting: ChannelSetting) throws(PlanningError) -> String? {
             try reader.optionalString(entry, setting.configKey, at: keyPath)
         }
-        var settings = ChannelSettings(ahtSeconds: try number(.ahtSeconds), ahtChoice: try text(.aht),
-                                       serviceLevel: try text(.serviceLevel), asaSeconds: try number(.asaSeconds),
-                                       maxOccupancy: try number(.maxOccupancy), shrinkage: try number(.shrinkage),
-                                       patience: try number(.patience), maxAbandonRate: try number(.maxAbandonRate),
-                                       concurrency: try number(.concurrency), deadline: try text(.deadline))
+        var settings = ChannelSettings(
+            ahtSeconds: try number(.ahtSeconds), ahtChoice: try text(.aht),
+            serviceLevel: try text(.serviceLevel), asaSeconds: try number(.asaSeconds),
+            maxOccupancy: try number(.maxOccupancy), shrinkage: try number(.shrinkage),
+            patience: try number(.patience), maxAbandonRate: try number(.maxAbandonRate),
+            concurrency: try number(.concurrency), deadline: try text(.deadline))
         settings.deadlineCounts = try text(.deadlineCounts)
         settings.minContactsPerInterval = try number(.minContactsPerInterval)
         settings.nightCover = try number(.nightCover)
@@ -46,7 +53,9 @@ enum ChannelPolicyReader {
         if let raw = entry[ChannelSetting.openingBacklog.configKey], !(raw is NSNull) {
             if let word = raw as? String {
                 guard word == "history" else {
-                    throw reader.error(keyPath + ".opening_backlog", "expected a number of contacts or \"history\" (what the last week leaves), got '\(word)'")
+                    throw reader.error(
+                        keyPath + ".opening_backlog",
+                        "expected a number of contacts or \"history\" (what the last week leaves), got '\(word)'")
                 }
             } else {
                 settings.openingBacklog = try number(.openingBacklog)
@@ -55,14 +64,17 @@ enum ChannelPolicyReader {
         if let raw = entry[ChannelSetting.workingHours.configKey], !(raw is NSNull) {
             let list: [Any] = (raw as? String).map { [$0] } ?? (raw as? [Any] ?? [])
             guard !list.isEmpty, list.allSatisfy({ $0 is String }) else {
-                throw reader.error(keyPath + ".working_hours", "expected a list such as [\"Mon-Fri 08:00-20:00\", \"Sat 09:00-17:00\"]")
+                throw reader.error(
+                    keyPath + ".working_hours", "expected a list such as [\"Mon-Fri 08:00-20:00\", \"Sat 09:00-17:00\"]"
+                )
             }
             settings.workingHours = list.compactMap { $0 as? String }
         }
         let levelsKey = keyPath + "." + ChannelSetting.ahtByConcurrency.configKey
         if let raw = entry[ChannelSetting.ahtByConcurrency.configKey], !(raw is NSNull) {
             guard let list = raw as? [Any], !list.isEmpty else {
-                throw reader.error(levelsKey, "expected an array of handle times in seconds, one per concurrency level 1…K")
+                throw reader.error(
+                    levelsKey, "expected an array of handle times in seconds, one per concurrency level 1…K")
             }
             var levels: [Double] = []
             for (i, item) in list.enumerated() {
@@ -74,7 +86,8 @@ enum ChannelPolicyReader {
             settings.ahtByConcurrency = levels
         }
         do throws(ChannelSettingError) { return try settings.policy(naming: .config, force: force) } catch {
-            throw reader.error(keyPath + "." + error.setting.configKey + (error.index.map { "[\($0)]" } ?? ""), error.message)
+            throw reader.error(
+                keyPath + "." + error.setting.configKey + (error.index.map { "[\($0)]" } ?? ""), error.message)
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import StaffcastCore
 import Queueing
+import StaffcastCore
 
 /// A channel setting, by its config key and its command-line flag: the one table that maps the
 /// two (and the queueing engine's parameters) onto each other.
@@ -84,7 +84,9 @@ public struct ChannelSettingError: Error, Sendable, Equatable, CustomStringConve
     public var message: String
 
     public init(_ setting: ChannelSetting, index: Int? = nil, _ message: String) {
-        self.setting = setting; self.index = index; self.message = message
+        self.setting = setting
+        self.index = index
+        self.message = message
     }
 
     public var description: String { "\(setting.rawValue): \(message)" }
@@ -121,12 +123,21 @@ public struct ChannelSettings: Sendable, Equatable {
     public var minContactsPerInterval: Double?
     public var nightCover: Double?
 
-    public init(ahtSeconds: Double? = nil, ahtChoice: String? = nil, serviceLevel: String? = nil, asaSeconds: Double? = nil,
-                maxOccupancy: Double? = nil, shrinkage: Double? = nil, patience: Double? = nil, maxAbandonRate: Double? = nil,
-                concurrency: Double? = nil, ahtByConcurrency: [Double]? = nil, deadline: String? = nil) {
-        self.ahtSeconds = ahtSeconds; self.ahtChoice = ahtChoice; self.serviceLevel = serviceLevel; self.asaSeconds = asaSeconds
-        self.maxOccupancy = maxOccupancy; self.shrinkage = shrinkage; self.patience = patience
-        self.maxAbandonRate = maxAbandonRate; self.concurrency = concurrency; self.ahtByConcurrency = ahtByConcurrency
+    public init(
+        ahtSeconds: Double? = nil, ahtChoice: String? = nil, serviceLevel: String? = nil, asaSeconds: Double? = nil,
+        maxOccupancy: Double? = nil, shrinkage: Double? = nil, patience: Double? = nil, maxAbandonRate: Double? = nil,
+        concurrency: Double? = nil, ahtByConcurrency: [Double]? = nil, deadline: String? = nil
+    ) {
+        self.ahtSeconds = ahtSeconds
+        self.ahtChoice = ahtChoice
+        self.serviceLevel = serviceLevel
+        self.asaSeconds = asaSeconds
+        self.maxOccupancy = maxOccupancy
+        self.shrinkage = shrinkage
+        self.patience = patience
+        self.maxAbandonRate = maxAbandonRate
+        self.concurrency = concurrency
+        self.ahtByConcurrency = ahtByConcurrency
         self.deadline = deadline
     }
 
@@ -160,74 +171,104 @@ public struct ChannelSettings: Sendable, Equatable {
     /// above `maximumShrinkage` and an occupancy cap below `minimumOccupancyCap` are refused: they
     /// are almost always a percentage typed as a fraction's complement (0.999999 turns 14 agents
     /// into 14,000,000 heads).
-    public func policy(naming: ChannelSetting.Naming, requiresTarget: Bool = true, force: Bool = false) throws(ChannelSettingError) -> ChannelPolicy {
+    public func policy(naming: ChannelSetting.Naming, requiresTarget: Bool = true, force: Bool = false)
+        throws(ChannelSettingError) -> ChannelPolicy
+    {
         if !force { try checkPlausible(naming: naming) }
         if let aht = ahtSeconds {
             guard aht.isFinite, aht >= 1, aht <= 86_400 else {
-                throw ChannelSettingError(.ahtSeconds, "expected a handle time of 1 to 86400 seconds, got \(Self.show(aht))")
+                throw ChannelSettingError(
+                    .ahtSeconds, "expected a handle time of 1 to 86400 seconds, got \(Self.show(aht))")
             }
         }
         let choice = ahtChoice ?? "config"
         guard choice == "config" || choice == "forecast" else {
-            throw ChannelSettingError(.aht, "expected \"forecast\" (staff with the AHT forecast from the history) or \"config\" (aht_seconds), got '\(choice)'")
+            throw ChannelSettingError(
+                .aht,
+                "expected \"forecast\" (staff with the AHT forecast from the history) or \"config\" (aht_seconds), got '\(choice)'"
+            )
         }
         let prefersForecast = choice == "forecast"
         let shrinkage = self.shrinkage ?? 0
 
         if let deadlineText = deadline {
             guard let seconds = Durations.parse(deadlineText), seconds > 0 else {
-                throw ChannelSettingError(.deadline, "expected a duration of open time such as \"24h\", got '\(deadlineText)'")
+                throw ChannelSettingError(
+                    .deadline, "expected a duration of open time such as \"24h\", got '\(deadlineText)'")
             }
             let rules = try deferredRules(deadlineSeconds: seconds)
-            for setting in [ChannelSetting.serviceLevel, .asaSeconds, .patience, .maxAbandonRate, .maxOccupancy, .concurrency, .ahtByConcurrency,
-                            .minContactsPerInterval, .nightCover]
+            for setting in [
+                ChannelSetting.serviceLevel, .asaSeconds, .patience, .maxAbandonRate, .maxOccupancy, .concurrency,
+                .ahtByConcurrency,
+                .minContactsPerInterval, .nightCover,
+            ]
             where given(setting) {
-                throw ChannelSettingError(setting, "does not apply to deferred work (\(naming.name(.deadline))): the channel is staffed so every contact is handled within the deadline")
+                throw ChannelSettingError(
+                    setting,
+                    "does not apply to deferred work (\(naming.name(.deadline))): the channel is staffed so every contact is handled within the deadline"
+                )
             }
             // A placeholder service level passes validation; only the shrinkage is used.
             var target = try Self.validated(StaffingTarget(serviceLevel: 1, targetSeconds: 0, shrinkage: shrinkage))
             target.serviceLevel = nil
-            return ChannelPolicy(ahtSeconds: ahtSeconds ?? 0, kind: .deferred(rules), target: target,
-                                 ahtSource: ahtSeconds == nil ? .forecast : (prefersForecast ? .forecastPreferred : .configured))
+            return ChannelPolicy(
+                ahtSeconds: ahtSeconds ?? 0, kind: .deferred(rules), target: target,
+                ahtSource: ahtSeconds == nil ? .forecast : (prefersForecast ? .forecastPreferred : .configured))
         }
 
-        for setting in [ChannelSetting.workingHours, .deadlineCounts, .openingBacklog, .closingBacklog] where given(setting) {
+        for setting in [ChannelSetting.workingHours, .deadlineCounts, .openingBacklog, .closingBacklog]
+        where given(setting) {
             throw ChannelSettingError(setting, "applies only to deferred work (a \(naming.name(.deadline)))")
         }
         var concurrency = 1
         if let k = self.concurrency {
             guard k == k.rounded(), k >= 1, k <= Double(ChatConcurrency.maximumConcurrency) else {
-                throw ChannelSettingError(.concurrency, "expected a whole number of conversations from 1 to \(ChatConcurrency.maximumConcurrency), got \(NumberFormat.plain(k, maxFractionDigits: 6))")
+                throw ChannelSettingError(
+                    .concurrency,
+                    "expected a whole number of conversations from 1 to \(ChatConcurrency.maximumConcurrency), got \(NumberFormat.plain(k, maxFractionDigits: 6))"
+                )
             }
             concurrency = Int(k)
         }
         var levels: [Double]? = nil
         if let list = ahtByConcurrency {
             guard !list.isEmpty else {
-                throw ChannelSettingError(.ahtByConcurrency, "expected handle times in seconds, one per concurrency level 1…K")
+                throw ChannelSettingError(
+                    .ahtByConcurrency, "expected handle times in seconds, one per concurrency level 1…K")
             }
             for (i, x) in list.enumerated() where !(x.isFinite && x >= 1 && x <= 86_400) {
-                throw ChannelSettingError(.ahtByConcurrency, index: i, "expected a handle time of 1 to 86400 seconds, got \(Self.show(x))")
+                throw ChannelSettingError(
+                    .ahtByConcurrency, index: i, "expected a handle time of 1 to 86400 seconds, got \(Self.show(x))")
             }
             guard list.count <= ChatConcurrency.maximumConcurrency else {
                 throw ChannelSettingError(.ahtByConcurrency, "at most \(ChatConcurrency.maximumConcurrency) levels")
             }
             if self.concurrency == nil { concurrency = list.count }
             guard list.count == concurrency else {
-                throw ChannelSettingError(.ahtByConcurrency, "gives \(list.count) handle times but \(naming.name(.concurrency)) is \(concurrency); give one per level 1…\(concurrency)")
+                throw ChannelSettingError(
+                    .ahtByConcurrency,
+                    "gives \(list.count) handle times but \(naming.name(.concurrency)) is \(concurrency); give one per level 1…\(concurrency)"
+                )
             }
             levels = list
         }
         if concurrency > 1, patience != nil {
-            throw ChannelSettingError(.patience, "abandonment is not modelled with \(naming.name(.concurrency)) above 1; leave \(naming.name(.patience)) out for this channel")
+            throw ChannelSettingError(
+                .patience,
+                "abandonment is not modelled with \(naming.name(.concurrency)) above 1; leave \(naming.name(.patience)) out for this channel"
+            )
         }
         if maxAbandonRate != nil, patience == nil {
-            throw ChannelSettingError(.maxAbandonRate, "needs \(naming.name(.patience)) (seconds callers wait before hanging up)")
+            throw ChannelSettingError(
+                .maxAbandonRate, "needs \(naming.name(.patience)) (seconds callers wait before hanging up)")
         }
         let hasTarget = serviceLevel != nil || asaSeconds != nil || maxAbandonRate != nil
         guard hasTarget || !requiresTarget else {
             let deferred = naming == .config ? " (or a \(naming.name(.deadline)) for deferred work)" : ""
-            throw ChannelSettingError(.serviceLevel, "missing; give a service-level target such as \"80/20\", \(naming.name(.asaSeconds)) or \(naming.name(.maxAbandonRate))\(deferred)")
+            throw ChannelSettingError(
+                .serviceLevel,
+                "missing; give a service-level target such as \"80/20\", \(naming.name(.asaSeconds)) or \(naming.name(.maxAbandonRate))\(deferred)"
+            )
         }
         var fraction: Double? = nil
         var seconds: Double = 0
@@ -239,9 +280,10 @@ public struct ChannelSettings: Sendable, Equatable {
                 throw ChannelSettingError(.serviceLevel, error.description)
             }
         }
-        let given = StaffingTarget(serviceLevel: fraction, targetSeconds: seconds, maxASASeconds: asaSeconds,
-                                   maxOccupancy: maxOccupancy, shrinkage: shrinkage,
-                                   patienceSeconds: patience, maxAbandonRate: maxAbandonRate)
+        let given = StaffingTarget(
+            serviceLevel: fraction, targetSeconds: seconds, maxASASeconds: asaSeconds,
+            maxOccupancy: maxOccupancy, shrinkage: shrinkage,
+            patienceSeconds: patience, maxAbandonRate: maxAbandonRate)
         var target: StaffingTarget
         if hasTarget || maxOccupancy != nil {
             target = try Self.validated(given)
@@ -259,22 +301,29 @@ public struct ChannelSettings: Sendable, Equatable {
         var lowVolume: LowVolumeRule? = nil
         if let minimum = minContactsPerInterval {
             guard minimum.isFinite, minimum >= 0, minimum <= 1000 else {
-                throw ChannelSettingError(.minContactsPerInterval, "expected a number of contacts from 0 to 1000, got \(Self.show(minimum))")
+                throw ChannelSettingError(
+                    .minContactsPerInterval, "expected a number of contacts from 0 to 1000, got \(Self.show(minimum))")
             }
             var cover = 0
             if let n = nightCover {
                 guard n == n.rounded(), n >= 0, n <= 10_000 else {
-                    throw ChannelSettingError(.nightCover, "expected a whole number of agents from 0 to 10000, got \(Self.show(n))")
+                    throw ChannelSettingError(
+                        .nightCover, "expected a whole number of agents from 0 to 10000, got \(Self.show(n))")
                 }
                 cover = Int(n)
             }
             lowVolume = LowVolumeRule(minimumContacts: minimum, cover: cover)
         } else if nightCover != nil {
-            throw ChannelSettingError(.nightCover, "needs \(naming.name(.minContactsPerInterval)): the volume below which the cover replaces the targets")
+            throw ChannelSettingError(
+                .nightCover,
+                "needs \(naming.name(.minContactsPerInterval)): the volume below which the cover replaces the targets")
         }
-        let source: AHTSource = ahtSeconds == nil && levels == nil ? .forecast
+        let source: AHTSource =
+            ahtSeconds == nil && levels == nil
+            ? .forecast
             : (prefersForecast && levels == nil ? .forecastPreferred : .configured)
-        var policy = ChannelPolicy(ahtSeconds: single ?? (ahtSeconds ?? levels?.first ?? 0), kind: kind, target: target, ahtSource: source)
+        var policy = ChannelPolicy(
+            ahtSeconds: single ?? (ahtSeconds ?? levels?.first ?? 0), kind: kind, target: target, ahtSource: source)
         policy.lowVolume = lowVolume
         return policy
     }
@@ -285,19 +334,25 @@ public struct ChannelSettings: Sendable, Equatable {
         if let lines = workingHours { rules.workingHours = try Self.workingHours(lines) }
         if let text = deadlineCounts {
             guard let clock = DeadlineClock(rawValue: text) else {
-                throw ChannelSettingError(.deadlineCounts, "expected \"working\" (the deadline counts working hours) or \"wall\" (clock time), got '\(text)'")
+                throw ChannelSettingError(
+                    .deadlineCounts,
+                    "expected \"working\" (the deadline counts working hours) or \"wall\" (clock time), got '\(text)'")
             }
             rules.clock = clock
         }
         if let count = openingBacklog {
             guard count.isFinite, count >= 0, count <= 1e9 else {
-                throw ChannelSettingError(.openingBacklog, "expected a number of contacts from 0 to 1e9, got \(Self.show(count))")
+                throw ChannelSettingError(
+                    .openingBacklog, "expected a number of contacts from 0 to 1e9, got \(Self.show(count))")
             }
             rules.opening = .given(count)
         }
         if let text = closingBacklog {
             guard let closing = DeferredRules.Closing(rawValue: text) else {
-                throw ChannelSettingError(.closingBacklog, "expected \"carry\" (contacts due after the week stay) or \"staff\" (the week answers all of its contacts), got '\(text)'")
+                throw ChannelSettingError(
+                    .closingBacklog,
+                    "expected \"carry\" (contacts due after the week stay) or \"staff\" (the week answers all of its contacts), got '\(text)'"
+                )
             }
             rules.closing = closing
         }
@@ -308,37 +363,52 @@ public struct ChannelSettings: Sendable, Equatable {
     /// range, or a comma list) then windows of local time; a day may appear in one line only.
     static func workingHours(_ lines: [String]) throws(ChannelSettingError) -> WorkingHours {
         let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-        func day(_ text: Substring) -> Int? { names.firstIndex(of: text.lowercased().prefix(3).description).map { $0 + 1 } }
+        func day(_ text: Substring) -> Int? {
+            names.firstIndex(of: text.lowercased().prefix(3).description).map { $0 + 1 }
+        }
         func clock(_ text: Substring) -> Int? {
             let parts = text.split(separator: ":")
-            guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
-                  (0...24).contains(h), (0..<60).contains(m), h * 3600 + m * 60 <= 86_400 else { return nil }
+            guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]),
+                let m = Int(parts[1]),
+                (0...24).contains(h), (0..<60).contains(m), h * 3600 + m * 60 <= 86_400
+            else { return nil }
             return h * 3600 + m * 60
         }
         var windows: [Int: [Range<Int>]] = [:]
         for (index, line) in lines.enumerated() {
-            let fail = ChannelSettingError(.workingHours, index: index, "expected days and local times such as \"Mon-Fri 08:00-20:00\" or \"Sat 09:00-13:00,14:00-17:00\", got '\(line)'")
+            let fail = ChannelSettingError(
+                .workingHours, index: index,
+                "expected days and local times such as \"Mon-Fri 08:00-20:00\" or \"Sat 09:00-13:00,14:00-17:00\", got '\(line)'"
+            )
             let parts = line.split(separator: " ", omittingEmptySubsequences: true)
             guard parts.count == 2 else { throw fail }
             var days: [Int] = []
             for item in parts[0].split(separator: ",") {
                 let ends = item.split(separator: "-")
                 guard (1...2).contains(ends.count), let first = day(ends[0]), let last = day(ends[ends.count - 1]),
-                      ends.allSatisfy({ $0.count >= 3 }) else { throw fail }
+                    ends.allSatisfy({ $0.count >= 3 })
+                else { throw fail }
                 var d = first
-                while true { days.append(d); if d == last { break }; d = d % 7 + 1 }
+                while true {
+                    days.append(d)
+                    if d == last { break }
+                    d = d % 7 + 1
+                }
             }
             var ranges: [Range<Int>] = []
             if parts[1].lowercased() != "closed" {
                 for window in parts[1].split(separator: ",") {
                     let ends = window.split(separator: "-")
-                    guard ends.count == 2, let start = clock(ends[0]), let end = clock(ends[1]), start < end else { throw fail }
+                    guard ends.count == 2, let start = clock(ends[0]), let end = clock(ends[1]), start < end else {
+                        throw fail
+                    }
                     ranges.append(start..<end)
                 }
             }
             for d in days {
                 guard windows[d] == nil else {
-                    throw ChannelSettingError(.workingHours, index: index, "\(names[d - 1].capitalized) is given in two lines")
+                    throw ChannelSettingError(
+                        .workingHours, index: index, "\(names[d - 1].capitalized) is given in two lines")
                 }
                 windows[d] = ranges.sorted { $0.lowerBound < $1.lowerBound }
             }
@@ -357,17 +427,23 @@ public struct ChannelSettings: Sendable, Equatable {
     func checkPlausible(naming: ChannelSetting.Naming) throws(ChannelSettingError) {
         let force = naming == .config ? "plan --force (or staff --force)" : "--force"
         if let shrinkage, shrinkage > Self.maximumShrinkage, shrinkage < 1 {
-            throw ChannelSettingError(.shrinkage, "\(Self.show(shrinkage)) leaves \(NumberFormat.plain(100 * (1 - shrinkage), maxFractionDigits: 6)) % of paid time on the phones (every agent needs \(NumberFormat.plain(1 / (1 - shrinkage), maxFractionDigits: 1)) heads); at most \(Self.show(Self.maximumShrinkage)) is accepted without \(force)")
+            throw ChannelSettingError(
+                .shrinkage,
+                "\(Self.show(shrinkage)) leaves \(NumberFormat.plain(100 * (1 - shrinkage), maxFractionDigits: 6)) % of paid time on the phones (every agent needs \(NumberFormat.plain(1 / (1 - shrinkage), maxFractionDigits: 1)) heads); at most \(Self.show(Self.maximumShrinkage)) is accepted without \(force)"
+            )
         }
         if let cap = maxOccupancy, cap < Self.minimumOccupancyCap, cap > 0 {
-            throw ChannelSettingError(.maxOccupancy, "\(Self.show(cap)) keeps agents idle \(NumberFormat.plain(100 * (1 - cap), maxFractionDigits: 6)) % of the time; at least \(Self.show(Self.minimumOccupancyCap)) is accepted without \(force)")
+            throw ChannelSettingError(
+                .maxOccupancy,
+                "\(Self.show(cap)) keeps agents idle \(NumberFormat.plain(100 * (1 - cap), maxFractionDigits: 6)) % of the time; at least \(Self.show(Self.minimumOccupancyCap)) is accepted without \(force)"
+            )
         }
     }
 
     /// `target.validated()` with the engine's parameter named as a channel setting.
     static func validated(_ target: StaffingTarget) throws(ChannelSettingError) -> StaffingTarget {
         do throws(QueueingError) { return try target.validated() } catch {
-            guard case let .invalidParameter(name, message) = error, let setting = ChannelSetting(name) else {
+            guard case .invalidParameter(let name, let message) = error, let setting = ChannelSetting(name) else {
                 throw ChannelSettingError(.serviceLevel, error.description)
             }
             throw ChannelSettingError(setting, message)

@@ -5,19 +5,25 @@ import StaffcastCore
 struct JSONFields {
     let path: String
 
-    func error(_ keyPath: String, _ message: String) -> PlanningError { .config(path: path, key: keyPath, message: message) }
+    func error(_ keyPath: String, _ message: String) -> PlanningError {
+        .config(path: path, key: keyPath, message: message)
+    }
 
     func rejectUnknown(_ object: [String: Any], allowed: Set<String>, at keyPath: String) throws(PlanningError) {
         for key in object.keys.sorted() where !allowed.contains(key) {
             var message = "unknown key"
-            if let guess = Suggestion.closest(key, among: allowed.sorted()) { message += "; did you mean \"\(guess)\"?" }
+            if let guess = Suggestion.closest(key, among: allowed.sorted()) {
+                message += "; did you mean \"\(guess)\"?"
+            }
             throw error(join(keyPath, key), message)
         }
     }
 
     func string(_ object: [String: Any], _ key: String, at keyPath: String) throws(PlanningError) -> String {
         guard let value = object[key] else { throw error(join(keyPath, key), "missing") }
-        guard let s = value as? String else { throw error(join(keyPath, key), "expected a string, got \(describe(value))") }
+        guard let s = value as? String else {
+            throw error(join(keyPath, key), "expected a string, got \(describe(value))")
+        }
         return s
     }
 
@@ -49,7 +55,9 @@ struct JSONFields {
     }
 
     /// A duration such as `"30m"`; with `allowZero`, `"0"`, `"0m"`, `"0h"` and `"0s"` give 0.
-    func optionalDuration(_ object: [String: Any], _ key: String, at keyPath: String, allowZero: Bool = false) throws(PlanningError) -> Int? {
+    func optionalDuration(_ object: [String: Any], _ key: String, at keyPath: String, allowZero: Bool = false)
+        throws(PlanningError) -> Int?
+    {
         guard let text = try optionalString(object, key, at: keyPath) else { return nil }
         if allowZero, ["0", "0m", "0h", "0s"].contains(text) { return 0 }
         guard let seconds = Durations.parse(text) else {

@@ -1,5 +1,5 @@
-import StaffcastCore
 import Foundation
+import StaffcastCore
 
 /// Checks a config's JSON text for what `JSONSerialization` lets pass silently: a key given twice
 /// in one object (the last would win), and control characters in keys or strings (they would
@@ -45,13 +45,21 @@ enum JSONKeyCheck {
                 while true {
                     skipSpace()
                     guard i < bytes.count else { return nil }
-                    if bytes[i] == UInt8(ascii: "}") { i += 1; return nil }
-                    if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                    if bytes[i] == UInt8(ascii: "}") {
+                        i += 1
+                        return nil
+                    }
+                    if bytes[i] == UInt8(ascii: ",") {
+                        i += 1
+                        continue
+                    }
                     guard bytes[i] == UInt8(ascii: "\"") else { return nil }
                     let key = string()
                     let keyPath = path.isEmpty ? key : path + "." + key
                     if let bad = key.unicodeScalars.first(where: JSONKeyCheck.isForbidden) {
-                        return Problem(keyPath: keyPath, message: "the key contains the control character \(JSONKeyCheck.describe(bad))")
+                        return Problem(
+                            keyPath: keyPath,
+                            message: "the key contains the control character \(JSONKeyCheck.describe(bad))")
                     }
                     if !seen.insert(key).inserted {
                         return Problem(keyPath: keyPath, message: "given twice in the same object; keep one")
@@ -66,20 +74,32 @@ enum JSONKeyCheck {
                 while true {
                     skipSpace()
                     guard i < bytes.count else { return nil }
-                    if bytes[i] == UInt8(ascii: "]") { i += 1; return nil }
-                    if bytes[i] == UInt8(ascii: ",") { i += 1; index += 1; continue }
+                    if bytes[i] == UInt8(ascii: "]") {
+                        i += 1
+                        return nil
+                    }
+                    if bytes[i] == UInt8(ascii: ",") {
+                        i += 1
+                        index += 1
+                        continue
+                    }
                     if let problem = value(path: path + "[\(index)]") { return problem }
                 }
             case UInt8(ascii: "\""):
                 let text = string()
                 if let bad = text.unicodeScalars.first(where: JSONKeyCheck.isForbidden) {
-                    return Problem(keyPath: path.isEmpty ? "(file)" : path,
-                                   message: "contains the control character \(JSONKeyCheck.describe(bad)); names and texts must be printable")
+                    return Problem(
+                        keyPath: path.isEmpty ? "(file)" : path,
+                        message:
+                            "contains the control character \(JSONKeyCheck.describe(bad)); names and texts must be printable"
+                    )
                 }
                 return nil
             default:
                 // A number, true, false or null: up to the next delimiter.
-                while i < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[i]) { i += 1 }
+                while i < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(bytes[i]) {
+                    i += 1
+                }
                 return nil
             }
         }
@@ -90,11 +110,17 @@ enum JSONKeyCheck {
             var scalars = String.UnicodeScalarView()
             var raw: [UInt8] = []
             func flush() {
-                if !raw.isEmpty { scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars); raw = [] }
+                if !raw.isEmpty {
+                    scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars)
+                    raw = []
+                }
             }
             while i < bytes.count {
                 let b = bytes[i]
-                if b == UInt8(ascii: "\"") { i += 1; break }
+                if b == UInt8(ascii: "\"") {
+                    i += 1
+                    break
+                }
                 if b == UInt8(ascii: "\\"), i + 1 < bytes.count {
                     flush()
                     let e = bytes[i + 1]
@@ -107,7 +133,9 @@ enum JSONKeyCheck {
                     case UInt8(ascii: "f"): scalars.append(Unicode.Scalar(12))
                     case UInt8(ascii: "u"):
                         var code = hex4()
-                        if (0xD800...0xDBFF).contains(code), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                        if (0xD800...0xDBFF).contains(code), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"),
+                            bytes[i + 1] == UInt8(ascii: "u")
+                        {
                             i += 2
                             let low = hex4()
                             code = 0x10000 + ((code - 0xD800) << 10) + (low &- 0xDC00)
@@ -137,5 +165,7 @@ enum JSONKeyCheck {
 }
 
 extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
 }

@@ -70,6 +70,10 @@ public struct PlanConfig: Sendable {
     /// The policy of `channel`: its own entry, else the `"*"` entry.
     public func policy(for channel: String) throws(PlanningError) -> ChannelPolicy {
         if let own = channels[channel] ?? channels["*"] { return own }
-        throw .config(path: path, key: "channels", message: "the history has a channel '\(channel)' but the config gives no settings for it; add \"\(channel)\": {…} or a \"*\" entry")
+        throw .config(
+            path: path, key: "channels",
+            message:
+                "the history has a channel '\(channel)' but the config gives no settings for it; add \"\(channel)\": {…} or a \"*\" entry"
+        )
     }
 }

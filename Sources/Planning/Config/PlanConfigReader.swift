@@ -1,36 +1,49 @@
+import Forecasting
 import Foundation
 import StaffcastCore
-import Forecasting
 
 /// Reads and checks the plan config (`PlanConfig`); every mistake names the file and the JSON key
 /// path and says what was expected.
 public enum PlanConfigReader {
-    static let topLevelKeys: Set<String> = ["history", "timezone", "interval", "value_column", "channel_name",
-                                            "model", "backtest_origins", "staff_to", "channels",
-                                            "holidays", "events", "shifts", "scenarios", "input", "stale_after_days", "team", "fte_hours_per_week", "week_start", "capacity"]
+    static let topLevelKeys: Set<String> = [
+        "history", "timezone", "interval", "value_column", "channel_name",
+        "model", "backtest_origins", "staff_to", "channels",
+        "holidays", "events", "shifts", "scenarios", "input", "stale_after_days", "team", "fte_hours_per_week",
+        "week_start", "capacity",
+    ]
 
     /// The largest config read (a real one is a few kilobytes).
     static let maximumBytes = 16 << 20
 
     /// `force`: accept shrinkage above 0.95 and occupancy caps below 0.05 (`--force`).
-    public static func load(path: String, force: Bool = false, requiresHistory: Bool = true) throws(PlanningError) -> PlanConfig {
+    public static func load(path: String, force: Bool = false, requiresHistory: Bool = true) throws(PlanningError)
+        -> PlanConfig
+    {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .core(.missingInput(path: path, reason: "config file not found"))
         }
-        guard !isDirectory.boolValue else { throw .core(.missingInput(path: path, reason: "is a directory, expected a JSON config file")) }
+        guard !isDirectory.boolValue else {
+            throw .core(.missingInput(path: path, reason: "is a directory, expected a JSON config file"))
+        }
         // Read like every input (a device or a pipe too), and bounded: `/dev/zero` must not fill memory.
         let file = try core { () throws(CoreError) in try InputFile.read(path, maximumBytes: maximumBytes) }
         return try parse(data: file.data, path: path, force: force, requiresHistory: requiresHistory)
     }
 
     /// `requiresHistory`: false for the commands that take only the config's channels, shifts and zone.
-    public static func parse(data: Data, path: String, force: Bool = false, requiresHistory: Bool = true) throws(PlanningError) -> PlanConfig {
+    public static func parse(data: Data, path: String, force: Bool = false, requiresHistory: Bool = true)
+        throws(PlanningError) -> PlanConfig
+    {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw .config(path: path, key: "(file)", message: "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "syntax error")")
+            throw .config(
+                path: path, key: "(file)",
+                message:
+                    "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "syntax error")"
+            )
         }
         guard let object = root as? [String: Any] else {
             throw .config(path: path, key: "(file)", message: "expected a JSON object at the top level")
@@ -42,8 +55,13 @@ public enum PlanConfigReader {
         try reader.rejectUnknown(object, allowed: topLevelKeys, at: "")
 
         // `staff --config` and `schedule --config` read no history: the key is needed only to plan.
-        let history = requiresHistory ? try reader.string(object, "history", at: "") : (try reader.optionalString(object, "history", at: "") ?? "")
-        guard !history.isEmpty || !requiresHistory else { throw reader.error("history", "expected the path of the history CSV") }
+        let history =
+            requiresHistory
+            ? try reader.string(object, "history", at: "")
+            : (try reader.optionalString(object, "history", at: "") ?? "")
+        guard !history.isEmpty || !requiresHistory else {
+            throw reader.error("history", "expected the path of the history CSV")
+        }
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         let historyPath = history.hasPrefix("/") ? history : base.appendingPathComponent(history).path
 
@@ -88,41 +106,52 @@ public enum PlanConfigReader {
         var input = InputMapping.native
         if let value = object["input"], !(value is NSNull) {
             guard let table = value as? [String: Any] else {
-                throw reader.error("input", "expected an object such as {\"format\": \"genesys-wfm\"} or {\"columns\": {\"timestamp\": …}}")
+                throw reader.error(
+                    "input",
+                    "expected an object such as {\"format\": \"genesys-wfm\"} or {\"columns\": {\"timestamp\": …}}")
             }
             do throws(CoreError) {
                 input = try InputMapping.parse(jsonObject: table, keyPath: "input", baseDirectory: base.path)
             } catch {
-                if case let .badOption(key, message) = error { throw .config(path: path, key: key, message: message) }
+                if case .badOption(let key, let message) = error {
+                    throw .config(path: path, key: key, message: message)
+                }
                 throw .core(error)
             }
         }
         let team = try teamSettings(object["team"], reader: reader, base: base)
-        let staleAfter = try reader.optionalNumber(object, "stale_after_days", at: "") ?? Double(StaleHistory.defaultAllowedDays)
-        guard staleAfter == staleAfter.rounded(), (0 ... 3650).contains(staleAfter) else {
+        let staleAfter =
+            try reader.optionalNumber(object, "stale_after_days", at: "") ?? Double(StaleHistory.defaultAllowedDays)
+        guard staleAfter == staleAfter.rounded(), (0...3650).contains(staleAfter) else {
             throw reader.error("stale_after_days", "expected a whole number of days from 0 to 3650")
         }
-        var config = PlanConfig(path: path, historyPath: historyPath, historyPathAsWritten: history, calendar: calendar,
-                          intervalSeconds: interval,
-                          valueColumn: try reader.optionalString(object, "value_column", at: ""),
-                          channelName: try reader.optionalString(object, "channel_name", at: ""),
-                          model: model, backtestOrigins: Int(origins), staffTo: staffTo, channels: channels.policies,
-                          holidays: holidays, eventsPath: eventsPath, eventsPathAsWritten: eventsText,
-                          shifts: shifts,
-                          scenarios: try ScenarioReader.scenarios(object["scenarios"], reader: reader, force: force), data: data)
+        var config = PlanConfig(
+            path: path, historyPath: historyPath, historyPathAsWritten: history, calendar: calendar,
+            intervalSeconds: interval,
+            valueColumn: try reader.optionalString(object, "value_column", at: ""),
+            channelName: try reader.optionalString(object, "channel_name", at: ""),
+            model: model, backtestOrigins: Int(origins), staffTo: staffTo, channels: channels.policies,
+            holidays: holidays, eventsPath: eventsPath, eventsPathAsWritten: eventsText,
+            shifts: shifts,
+            scenarios: try ScenarioReader.scenarios(object["scenarios"], reader: reader, force: force), data: data)
         config.input = input
         config.timezoneGiven = object["timezone"] != nil && !(object["timezone"] is NSNull)
         config.staleAfterDays = Int(staleAfter)
         config.team = team
         if let day = try reader.optionalString(object, "week_start", at: "") {
-            guard day.count >= 3, let index = ShiftSettings.dayNames.firstIndex(of: String(day.lowercased().prefix(3))) else {
-                throw reader.error("week_start", "expected the weekday the planning week starts on, such as \"monday\" or \"sunday\", got '\(day)'")
+            guard day.count >= 3, let index = ShiftSettings.dayNames.firstIndex(of: String(day.lowercased().prefix(3)))
+            else {
+                throw reader.error(
+                    "week_start",
+                    "expected the weekday the planning week starts on, such as \"monday\" or \"sunday\", got '\(day)'")
             }
             config.weekStart = index + 1
         }
         if let hours = try reader.optionalNumber(object, "fte_hours_per_week", at: "") {
             guard (1...60).contains(hours) else {
-                throw reader.error("fte_hours_per_week", "expected contract hours per week from 1 to 60, got \(ChannelSettings.show(hours))")
+                throw reader.error(
+                    "fte_hours_per_week",
+                    "expected contract hours per week from 1 to 60, got \(ChannelSettings.show(hours))")
             }
             config.fteHoursPerWeek = hours
         }
@@ -135,7 +164,8 @@ public enum PlanConfigReader {
     static func teamSettings(_ value: Any?, reader: JSONFields, base: URL) throws(PlanningError) -> TeamSettings? {
         guard let value, !(value is NSNull) else { return nil }
         guard let object = value as? [String: Any] else {
-            throw reader.error("team", "expected an object such as {\"agents\": \"team.csv\", \"requests\": \"requests.csv\"}")
+            throw reader.error(
+                "team", "expected an object such as {\"agents\": \"team.csv\", \"requests\": \"requests.csv\"}")
         }
         try reader.rejectUnknown(object, allowed: ["agents", "requests", "previous_roster", "moves"], at: "team")
         func resolved(_ text: String) -> String { text.hasPrefix("/") ? text : base.appendingPathComponent(text).path }
@@ -150,7 +180,8 @@ public enum PlanConfigReader {
             }
             moves = Int(number)
         }
-        return TeamSettings(agentsPath: resolved(agents), agentsPathAsWritten: agents, requestsPath: requests.map(resolved),
-                            requestsPathAsWritten: requests, previousRosterPath: previous.map(resolved), moves: moves)
+        return TeamSettings(
+            agentsPath: resolved(agents), agentsPathAsWritten: agents, requestsPath: requests.map(resolved),
+            requestsPathAsWritten: requests, previousRosterPath: previous.map(resolved), moves: moves)
     }
 }

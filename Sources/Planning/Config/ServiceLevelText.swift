@@ -8,7 +8,10 @@ public enum ServiceLevelText {
         /// The share to answer in time, in (0, 1] (0.8 for "80/20").
         public var fraction: Double
         public var seconds: Double
-        public init(fraction: Double, seconds: Double) { self.fraction = fraction; self.seconds = seconds }
+        public init(fraction: Double, seconds: Double) {
+            self.fraction = fraction
+            self.seconds = seconds
+        }
     }
 
     public typealias Invalid = ServiceLevelNotation.Invalid

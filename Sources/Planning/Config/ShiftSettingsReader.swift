@@ -1,6 +1,6 @@
 import Foundation
-import StaffcastCore
 import Scheduling
+import StaffcastCore
 
 /// Reads the `"shifts"` section of the plan config.
 ///
@@ -22,15 +22,22 @@ import Scheduling
 /// 30-minute break at least 2 h from either end).
 enum ShiftSettingsReader {
     static let keys: Set<String> = ["lengths", "start_every", "breaks", "tours", "templates"]
-    static let templateKeys: Set<String> = ["name", "length", "earliest_start", "latest_start", "start_every", "days",
-                                            "cost", "break", "max_agents_per_day"]
+    static let templateKeys: Set<String> = [
+        "name", "length", "earliest_start", "latest_start", "start_every", "days",
+        "cost", "break", "max_agents_per_day",
+    ]
     static let breakKeys: Set<String> = ["length", "earliest_start", "latest_end", "paid"]
 
     /// `at`: the key path of the section (`shifts`, or `channels.email.shifts` for a channel's own).
-    static func parse(_ value: Any?, reader: JSONFields, at path: String = "shifts") throws(PlanningError) -> ShiftSettings {
+    static func parse(_ value: Any?, reader: JSONFields, at path: String = "shifts") throws(PlanningError)
+        -> ShiftSettings
+    {
         guard let value, !(value is NSNull) else { return try ShiftSettings.standard() }
         guard let shifts = value as? [String: Any] else {
-            throw reader.error(path, "expected an object such as {\"lengths\": [\"8h\", \"6h\", \"4h\"], \"start_every\": \"30m\", \"breaks\": true}")
+            throw reader.error(
+                path,
+                "expected an object such as {\"lengths\": [\"8h\", \"6h\", \"4h\"], \"start_every\": \"30m\", \"breaks\": true}"
+            )
         }
         try reader.rejectUnknown(shifts, allowed: keys, at: path)
         let tours = try reader.optionalBool(shifts, "tours", at: path) ?? false
@@ -54,7 +61,8 @@ enum ShiftSettingsReader {
         var lengths = [8 * 3600, 6 * 3600, 4 * 3600]
         if let value = shifts["lengths"] {
             guard let list = value as? [Any], !list.isEmpty else {
-                throw reader.error(path + ".lengths", "expected a non-empty array of durations such as [\"8h\", \"6h\"]")
+                throw reader.error(
+                    path + ".lengths", "expected a non-empty array of durations such as [\"8h\", \"6h\"]")
             }
             lengths = []
             for (i, item) in list.enumerated() {
@@ -67,15 +75,19 @@ enum ShiftSettingsReader {
         let startEvery = try reader.optionalDuration(shifts, "start_every", at: path) ?? 1800
         let breaks = try reader.optionalBool(shifts, "breaks", at: path) ?? true
         do {
-            return ShiftSettings(templates: try ShiftSettings.templates(lengths: lengths, startEvery: startEvery, breaks: breaks,
-                                                                        source: path), tours: tours)
+            return ShiftSettings(
+                templates: try ShiftSettings.templates(
+                    lengths: lengths, startEvery: startEvery, breaks: breaks,
+                    source: path), tours: tours)
         } catch {
-            if case let .invalidRequest(message) = error { throw reader.error(path, message) }
+            if case .invalidRequest(let message) = error { throw reader.error(path, message) }
             throw error
         }
     }
 
-    static func parseTemplate(_ item: Any, at keyPath: String, reader: JSONFields) throws(PlanningError) -> ShiftTemplate {
+    static func parseTemplate(_ item: Any, at keyPath: String, reader: JSONFields) throws(PlanningError)
+        -> ShiftTemplate
+    {
         guard let object = item as? [String: Any] else {
             throw reader.error(keyPath, "expected an object with at least \"length\"")
         }
@@ -86,7 +98,9 @@ enum ShiftSettingsReader {
         let name = try reader.optionalString(object, "name", at: keyPath) ?? Durations.format(length)
         let startEvery = try reader.optionalDuration(object, "start_every", at: keyPath) ?? 1800
         let earliest = try clock(object, "earliest_start", at: keyPath, reader: reader) ?? 0
-        let latest = try clock(object, "latest_start", at: keyPath, reader: reader) ?? max(0, (86_400 - length) / startEvery * startEvery)
+        let latest =
+            try clock(object, "latest_start", at: keyPath, reader: reader)
+            ?? max(0, (86_400 - length) / startEvery * startEvery)
         var weekdays: Set<Int>? = nil
         if let days = object["days"] {
             guard let list = days as? [Any], !list.isEmpty else {
@@ -94,8 +108,10 @@ enum ShiftSettingsReader {
             }
             var set = Set<Int>()
             for (i, day) in list.enumerated() {
-                guard let text = day as? String, let index = ShiftSettings.dayNames.firstIndex(of: String(text.lowercased().prefix(3))),
-                      text.count >= 3 else {
+                guard let text = day as? String,
+                    let index = ShiftSettings.dayNames.firstIndex(of: String(text.lowercased().prefix(3))),
+                    text.count >= 3
+                else {
                     throw reader.error(keyPath + ".days[\(i)]", "expected a day name Mon … Sun")
                 }
                 set.insert(index + 1)
@@ -120,17 +136,23 @@ enum ShiftSettingsReader {
                 guard let breakLength = try reader.optionalDuration(rule, "length", at: at) else {
                     throw reader.error(at + ".length", "missing; e.g. \"30m\"")
                 }
-                breakRule = BreakRule(lengthSeconds: breakLength,
-                                      earliestStartAfterShiftStart: try reader.optionalDuration(rule, "earliest_start", at: at, allowZero: true) ?? 0,
-                                      latestEndAfterShiftStart: try reader.optionalDuration(rule, "latest_end", at: at) ?? length,
-                                      paid: try reader.optionalBool(rule, "paid", at: at) ?? false)
+                breakRule = BreakRule(
+                    lengthSeconds: breakLength,
+                    earliestStartAfterShiftStart: try reader.optionalDuration(
+                        rule, "earliest_start", at: at, allowZero: true) ?? 0,
+                    latestEndAfterShiftStart: try reader.optionalDuration(rule, "latest_end", at: at) ?? length,
+                    paid: try reader.optionalBool(rule, "paid", at: at) ?? false)
             } else {
-                throw reader.error(keyPath + ".break", "expected true, false or an object {\"length\": \"30m\", \"earliest_start\": \"3h\", \"latest_end\": \"5h\"}")
+                throw reader.error(
+                    keyPath + ".break",
+                    "expected true, false or an object {\"length\": \"30m\", \"earliest_start\": \"3h\", \"latest_end\": \"5h\"}"
+                )
             }
         }
-        let template = ShiftTemplate(name: name, lengthSeconds: length, earliestStartSeconds: earliest, latestStartSeconds: latest,
-                                     startEverySeconds: startEvery, costPerHour: cost, breakRule: breakRule,
-                                     weekdays: weekdays, maxAgentsPerDay: maxAgents)
+        let template = ShiftTemplate(
+            name: name, lengthSeconds: length, earliestStartSeconds: earliest, latestStartSeconds: latest,
+            startEverySeconds: startEvery, costPerHour: cost, breakRule: breakRule,
+            weekdays: weekdays, maxAgentsPerDay: maxAgents)
         do throws(SchedulingError) { try template.validate(intervalSeconds: 60) } catch {
             throw reader.error(keyPath, error.description)
         }
@@ -138,12 +160,16 @@ enum ShiftSettingsReader {
     }
 
     /// A local clock time `HH:MM` as seconds after midnight.
-    static func clock(_ object: [String: Any], _ key: String, at keyPath: String, reader: JSONFields) throws(PlanningError) -> Int? {
+    static func clock(_ object: [String: Any], _ key: String, at keyPath: String, reader: JSONFields)
+        throws(PlanningError) -> Int?
+    {
         guard let text = try reader.optionalString(object, key, at: keyPath) else { return nil }
         let parts = text.split(separator: ":")
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
-              (0..<24).contains(h), (0..<60).contains(m) else {
-            throw reader.error(keyPath + "." + key, "expected a local clock time HH:MM such as \"07:30\", got '\(text)'")
+            (0..<24).contains(h), (0..<60).contains(m)
+        else {
+            throw reader.error(
+                keyPath + "." + key, "expected a local clock time HH:MM such as \"07:30\", got '\(text)'")
         }
         return h * 3600 + m * 60
     }

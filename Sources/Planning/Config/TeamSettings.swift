@@ -14,8 +14,11 @@ public struct TeamSettings: Sendable, Equatable {
     /// Ruin-and-recreate moves of the roster search (default 30 per agent).
     public var moves: Int?
 
-    public init(agentsPath: String, agentsPathAsWritten: String, requestsPath: String? = nil, requestsPathAsWritten: String? = nil,
-                previousRosterPath: String? = nil, moves: Int? = nil) {
+    public init(
+        agentsPath: String, agentsPathAsWritten: String, requestsPath: String? = nil,
+        requestsPathAsWritten: String? = nil,
+        previousRosterPath: String? = nil, moves: Int? = nil
+    ) {
         self.agentsPath = agentsPath
         self.agentsPathAsWritten = agentsPathAsWritten
         self.requestsPath = requestsPath

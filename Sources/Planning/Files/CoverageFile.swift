@@ -13,22 +13,36 @@ public struct CoverageFile: Sendable {
     public var column: String
 
     /// `data`: the bytes of `path` already read (nil reads the file).
-    public static func read(path: String, calendar: PlanningCalendar, data: Data? = nil) throws(PlanningError) -> CoverageFile {
-        var csv = try HeadedCSV(path: path, expected: "timestamp,channel,required,scheduled (or rostered),gap", data: data)
+    public static func read(path: String, calendar: PlanningCalendar, data: Data? = nil) throws(PlanningError)
+        -> CoverageFile
+    {
+        var csv = try HeadedCSV(
+            path: path, expected: "timestamp,channel,required,scheduled (or rostered),gap", data: data)
         let name = csv.column("scheduled") != nil ? "scheduled" : "rostered"
-        guard let timeColumn = csv.column("timestamp"), let channelColumn = csv.column("channel"), let headsColumn = csv.column(name) else {
-            throw csv.headerError("expected a header with timestamp, channel and scheduled (or rostered) columns, got '\(csv.header.fields.joined(separator: ","))'")
+        guard let timeColumn = csv.column("timestamp"), let channelColumn = csv.column("channel"),
+            let headsColumn = csv.column(name)
+        else {
+            throw csv.headerError(
+                "expected a header with timestamp, channel and scheduled (or rostered) columns, got '\(csv.header.fields.joined(separator: ","))'"
+            )
         }
         var heads: [RequirementsFile.Key: Int] = [:]
         var lines: [RequirementsFile.Key: Int] = [:]
         while let record = try csv.next() {
-            let key = RequirementsFile.Key(try csv.name(record, channelColumn), try csv.instant(record, timeColumn, calendar: calendar))
+            let key = RequirementsFile.Key(
+                try csv.name(record, channelColumn), try csv.instant(record, timeColumn, calendar: calendar))
             if let earlier = lines[key] {
-                throw .core(.badData(record.location(ofField: timeColumn), "duplicate of line \(earlier): \(key.channel) at \(record.fields[timeColumn])"))
+                throw .core(
+                    .badData(
+                        record.location(ofField: timeColumn),
+                        "duplicate of line \(earlier): \(key.channel) at \(record.fields[timeColumn])"))
             }
             let text = record.fields[headsColumn].trimmingCharacters(in: .whitespaces)
             guard let count = Int(text), count >= 0, count <= 1_000_000 else {
-                throw .core(.badData(record.location(ofField: headsColumn), "expected a whole, non-negative number of agents, got '\(record.fields[headsColumn])'"))
+                throw .core(
+                    .badData(
+                        record.location(ofField: headsColumn),
+                        "expected a whole, non-negative number of agents, got '\(record.fields[headsColumn])'"))
             }
             lines[key] = record.line
             heads[key] = count

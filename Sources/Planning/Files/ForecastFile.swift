@@ -1,6 +1,6 @@
+import Forecasting
 import Foundation
 import StaffcastCore
-import Forecasting
 
 /// A forecast CSV read back (`timestamp,channel,forecast[,lo80,hi80,lo95,hi95][,aht_seconds]`,
 /// as `forecast` writes it): one ``Forecast`` per channel.
@@ -17,11 +17,18 @@ public struct ForecastFile: Sendable {
 
     /// `needsIntervals`: the bound columns must be present (staffing to p80/p95 reads them).
     /// `data`: the bytes of `path` already read (nil reads the file).
-    public static func read(path: String, calendar: PlanningCalendar, needsIntervals: Bool, data: Data? = nil) throws(PlanningError) -> ForecastFile {
-        var csv = try HeadedCSV(path: path, expected: "timestamp,channel,forecast[,lo80,hi80,lo95,hi95][,aht_seconds]", data: data)
+    public static func read(path: String, calendar: PlanningCalendar, needsIntervals: Bool, data: Data? = nil)
+        throws(PlanningError) -> ForecastFile
+    {
+        var csv = try HeadedCSV(
+            path: path, expected: "timestamp,channel,forecast[,lo80,hi80,lo95,hi95][,aht_seconds]", data: data)
         let column = csv.column
-        guard let timeColumn = column("timestamp"), let channelColumn = column("channel"), let meanColumn = column("forecast") else {
-            throw csv.headerError("expected a header with timestamp, channel and forecast columns, got '\(csv.header.fields.joined(separator: ","))'")
+        guard let timeColumn = column("timestamp"), let channelColumn = column("channel"),
+            let meanColumn = column("forecast")
+        else {
+            throw csv.headerError(
+                "expected a header with timestamp, channel and forecast columns, got '\(csv.header.fields.joined(separator: ","))'"
+            )
         }
         let boundColumns = ["lo80", "hi80", "lo95", "hi95"].map(column)
         if needsIntervals, boundColumns.contains(where: { $0 == nil }) {
@@ -30,7 +37,12 @@ public struct ForecastFile: Sendable {
         let ahtColumn = column("aht_seconds")
         let decimalComma = csv.allowsDecimalComma
         // One row's values: mean, lo80, hi80, lo95, hi95 (the mean where the bounds are absent).
-        struct Values { var instant: Int64; var line: Int; var v: (Double, Double, Double, Double, Double); var aht: Double? }
+        struct Values {
+            var instant: Int64
+            var line: Int
+            var v: (Double, Double, Double, Double, Double)
+            var aht: Double?
+        }
         let valueColumns = [meanColumn] + boundColumns.map { $0 ?? meanColumn }
         var byChannel: [String: [Values]] = [:]
         var rows: [(instant: Int64, channel: String, line: Int)] = []
@@ -41,43 +53,57 @@ public struct ForecastFile: Sendable {
             rows.append((instant, channel, record.line))
             for (k, index) in valueColumns.enumerated() {
                 switch DecimalParser.parse(record.fields[index], allowDecimalComma: decimalComma) {
-                case let .success(x) where x.isFinite && x >= 0 && x <= 1e9: parsed[k] = x
+                case .success(let x) where x.isFinite && x >= 0 && x <= 1e9: parsed[k] = x
                 default:
-                    throw .core(.badData(record.location(ofField: index),
-                                         "expected a non-negative number of contacts, got '\(record.fields[index])'"))
+                    throw .core(
+                        .badData(
+                            record.location(ofField: index),
+                            "expected a non-negative number of contacts, got '\(record.fields[index])'"))
                 }
             }
             var aht: Double? = nil
             if let ahtColumn, !record.fields[ahtColumn].isEmpty {
                 switch DecimalParser.parse(record.fields[ahtColumn], allowDecimalComma: decimalComma) {
-                case let .success(x) where x.isFinite && x >= 1 && x <= 86_400: aht = x
+                case .success(let x) where x.isFinite && x >= 1 && x <= 86_400: aht = x
                 default:
-                    throw .core(.badData(record.location(ofField: ahtColumn),
-                                         "expected an average handle time of 1 to 86400 seconds (or empty), got '\(record.fields[ahtColumn])'"))
+                    throw .core(
+                        .badData(
+                            record.location(ofField: ahtColumn),
+                            "expected an average handle time of 1 to 86400 seconds (or empty), got '\(record.fields[ahtColumn])'"
+                        ))
                 }
             }
-            byChannel[channel, default: []].append(Values(instant: instant, line: record.line,
-                                                          v: (parsed[0], parsed[1], parsed[2], parsed[3], parsed[4]), aht: aht))
+            byChannel[channel, default: []].append(
+                Values(
+                    instant: instant, line: record.line,
+                    v: (parsed[0], parsed[1], parsed[2], parsed[3], parsed[4]), aht: aht))
         }
         guard !byChannel.isEmpty else { throw .core(.badFile(path: path, "has a header but no forecast rows")) }
         // Sorted by instant (stable: file order among equals), a duplicate is next to its first.
         var sortedByChannel: [String: [Values]] = [:]
         var duplicate: (channel: String, first: Values, second: Values)? = nil
         for (channel, unsorted) in byChannel {
-            let sorted = unsorted.enumerated().sorted { ($0.element.instant, $0.offset) < ($1.element.instant, $1.offset) }.map(\.element)
-            for (a, b) in zip(sorted, sorted.dropFirst()) where a.instant == b.instant && b.line < (duplicate?.second.line ?? .max) {
+            let sorted = unsorted.enumerated().sorted {
+                ($0.element.instant, $0.offset) < ($1.element.instant, $1.offset)
+            }.map(\.element)
+            for (a, b) in zip(sorted, sorted.dropFirst())
+            where a.instant == b.instant && b.line < (duplicate?.second.line ?? .max) {
                 duplicate = (channel, a, b)
             }
             sortedByChannel[channel] = sorted
         }
         // The first repeated row in file order, whichever channel it is of.
         if let duplicate {
-            throw .core(.badData(SourceLocation(file: path, line: duplicate.second.line, column: timeColumn + 1),
-                                 "duplicate of line \(duplicate.first.line): \(duplicate.channel) at \(calendar.format(duplicate.second.instant))"))
+            throw .core(
+                .badData(
+                    SourceLocation(file: path, line: duplicate.second.line, column: timeColumn + 1),
+                    "duplicate of line \(duplicate.first.line): \(duplicate.channel) at \(calendar.format(duplicate.second.instant))"
+                ))
         }
         let forecasts = sortedByChannel.sorted { $0.key < $1.key }.map { channel, rows in
-            Forecast(channel: channel, model: "file", instants: rows.map(\.instant), mean: rows.map(\.v.0),
-                     lo80: rows.map(\.v.1), hi80: rows.map(\.v.2), lo95: rows.map(\.v.3), hi95: rows.map(\.v.4))
+            Forecast(
+                channel: channel, model: "file", instants: rows.map(\.instant), mean: rows.map(\.v.0),
+                lo80: rows.map(\.v.1), hi80: rows.map(\.v.2), lo95: rows.map(\.v.3), hi95: rows.map(\.v.4))
         }
         var aht: [String: [Double?]] = [:]
         if ahtColumn != nil {
@@ -94,8 +120,10 @@ public struct ForecastFile: Sendable {
     /// Staffs every channel of the file: each with `policy` when given, else its entry in
     /// `config`. The handle time is the policy's, or the file's `aht_seconds` column where the
     /// policy has none or asks for the forecast (`"aht": "forecast"`).
-    public func staff(policy given: ChannelPolicy?, config: PlanConfig?, staffTo: StaffTo, intervalSeconds: Int,
-                      calendar: PlanningCalendar) throws(PlanningError) -> [RequirementRow] {
+    public func staff(
+        policy given: ChannelPolicy?, config: PlanConfig?, staffTo: StaffTo, intervalSeconds: Int,
+        calendar: PlanningCalendar
+    ) throws(PlanningError) -> [RequirementRow] {
         var rows: [RequirementRow] = []
         for forecast in forecasts {
             let policy: ChannelPolicy
@@ -111,12 +139,15 @@ public struct ForecastFile: Sendable {
             if !policy.ahtConfigured, !complete {
                 let source = config == nil ? "--aht" : "channels.\(forecast.channel).aht_seconds in the config"
                 if let missing = fileAHT?.firstIndex(where: { $0 == nil }) {
-                    throw .invalidRequest("\(path): the \(forecast.channel) row at \(calendar.format(forecast.instants[missing])) has no aht_seconds; give \(source)")
+                    throw .invalidRequest(
+                        "\(path): the \(forecast.channel) row at \(calendar.format(forecast.instants[missing])) has no aht_seconds; give \(source)"
+                    )
                 }
                 throw .invalidRequest("\(path) has no aht_seconds column; give \(source)")
             }
             let ahtValues = complete && policy.usesForecastAHT(available: true) ? fileAHT?.compactMap { $0 } : nil
-            rows += try RequirementPlanner.staff(forecast, policy: policy, intervalSeconds: intervalSeconds, staffTo: staffTo, aht: ahtValues)
+            rows += try RequirementPlanner.staff(
+                forecast, policy: policy, intervalSeconds: intervalSeconds, staffTo: staffTo, aht: ahtValues)
         }
         return rows
     }

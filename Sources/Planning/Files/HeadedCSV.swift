@@ -39,8 +39,10 @@ struct HeadedCSV {
     mutating func next() throws(PlanningError) -> CSVRecord? {
         guard let record = try core({ () throws(CoreError) in try reader.next() }) else { return nil }
         guard record.fields.count == names.count else {
-            throw .core(.badData(record.location(ofField: max(0, min(record.fields.count, names.count) - 1)),
-                                 "expected \(names.count) fields as in the header, found \(record.fields.count)"))
+            throw .core(
+                .badData(
+                    record.location(ofField: max(0, min(record.fields.count, names.count) - 1)),
+                    "expected \(names.count) fields as in the header, found \(record.fields.count)"))
         }
         return record
     }
@@ -48,7 +50,8 @@ struct HeadedCSV {
     /// The instant in field `column` of `record`.
     func instant(_ record: CSVRecord, _ column: Int, calendar: PlanningCalendar) throws(PlanningError) -> Int64 {
         do { return try TimestampParser.parseInstant(record.fields[column], calendar: calendar) } catch {
-            throw .core(.badData(record.location(ofField: column), "expected an ISO 8601 timestamp: \(error.description)"))
+            throw .core(
+                .badData(record.location(ofField: column), "expected an ISO 8601 timestamp: \(error.description)"))
         }
     }
 
@@ -61,8 +64,11 @@ struct HeadedCSV {
     func name(_ record: CSVRecord, _ column: Int) throws(PlanningError) -> String {
         let name = CSVText.unescaped(record.fields[column])
         if let bad = name.unicodeScalars.first(where: JSONKeyCheck.isForbidden) {
-            throw .core(.badData(record.location(ofField: column),
-                                 "the channel name contains the control character \(JSONKeyCheck.describe(bad)); names must be printable"))
+            throw .core(
+                .badData(
+                    record.location(ofField: column),
+                    "the channel name contains the control character \(JSONKeyCheck.describe(bad)); names must be printable"
+                ))
         }
         return name
     }
@@ -72,12 +78,16 @@ struct HeadedCSV {
     /// never a finer spacing a stray row would make (a row at 14:00:01 does not turn a 30-minute
     /// file into 1-second intervals, one at :15 does not halve it). Every row must then start on
     /// that grid of the local day; one that does not is an error naming its line.
-    static func grid(_ rows: [(instant: Int64, channel: String, line: Int)], given: Int?, calendar: PlanningCalendar,
-                     path: String, column: Int) throws(PlanningError) -> Int {
+    static func grid(
+        _ rows: [(instant: Int64, channel: String, line: Int)], given: Int?, calendar: PlanningCalendar,
+        path: String, column: Int
+    ) throws(PlanningError) -> Int {
         var interval: Int? = nil
         if let given {
             guard intervals.contains(given) else {
-                throw .invalidRequest("--interval: \(Durations.format(given)) is not an interval the tool plans in; use 5m, 10m, 15m, 30m or 1h")
+                throw .invalidRequest(
+                    "--interval: \(Durations.format(given)) is not an interval the tool plans in; use 5m, 10m, 15m, 30m or 1h"
+                )
             }
             interval = given
         } else {
@@ -91,7 +101,9 @@ struct HeadedCSV {
             interval = votes.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
         }
         guard let interval else {
-            throw .invalidRequest("\(path): cannot tell the interval from the timestamps (no two consecutive rows of a channel are 5, 10, 15, 30 or 60 minutes apart); give --interval")
+            throw .invalidRequest(
+                "\(path): cannot tell the interval from the timestamps (no two consecutive rows of a channel are 5, 10, 15, 30 or 60 minutes apart); give --interval"
+            )
         }
         // Local midnights, one per day: every hour of a day has the same offset in a zone whose
         // changes fall on whole hours, but a day's start is looked up once, not per row.
@@ -99,10 +111,18 @@ struct HeadedCSV {
         for row in rows.sorted(by: { $0.line < $1.line }) {
             let date = calendar.local(row.instant).date
             let midnight: Int64
-            if let known = midnights[date] { midnight = known } else { midnight = calendar.startOfDay(date); midnights[date] = midnight }
+            if let known = midnights[date] {
+                midnight = known
+            } else {
+                midnight = calendar.startOfDay(date)
+                midnights[date] = midnight
+            }
             guard (row.instant - midnight) % Int64(interval) == 0 else {
-                throw .core(.badData(SourceLocation(file: path, line: row.line, column: column + 1),
-                                     "\(row.channel) at \(calendar.format(row.instant)) is off the \(Durations.format(interval)) grid of the file's other rows"))
+                throw .core(
+                    .badData(
+                        SourceLocation(file: path, line: row.line, column: column + 1),
+                        "\(row.channel) at \(calendar.format(row.instant)) is off the \(Durations.format(interval)) grid of the file's other rows"
+                    ))
             }
         }
         return interval

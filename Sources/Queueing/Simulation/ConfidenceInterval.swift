@@ -24,7 +24,9 @@ public struct ConfidenceInterval: Sendable, Equatable {
             return
         }
         let variance = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1)
-        self.init(mean: mean, halfWidth: StudentT.quantile975(degreesOfFreedom: samples.count - 1) * (variance / count).squareRoot())
+        self.init(
+            mean: mean,
+            halfWidth: StudentT.quantile975(degreesOfFreedom: samples.count - 1) * (variance / count).squareRoot())
     }
 }
 
@@ -37,7 +39,11 @@ public enum StudentT {
         guard nu >= 1 else { return .nan }
         if nu <= table.count { return table[nu - 1] }
         let z = 1.959_963_984_540_054
-        let z2 = z * z, z3 = z2 * z, z5 = z3 * z2, z7 = z5 * z2, z9 = z7 * z2
+        let z2 = z * z
+        let z3 = z2 * z
+        let z5 = z3 * z2
+        let z7 = z5 * z2
+        let z9 = z7 * z2
         let v = Double(nu)
         let g1 = (z3 + z) / 4
         let g2 = (5 * z5 + 16 * z3 + 3 * z) / 96

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import StaffcastCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The variates the simulator draws, from one `Xoshiro256StarStar` stream.
 struct VariateSource {
@@ -29,7 +30,8 @@ struct VariateSource {
             return spare
         }
         while true {
-            let u = 2 * uniform() - 1, v = 2 * uniform() - 1
+            let u = 2 * uniform() - 1
+            let v = 2 * uniform() - 1
             let s = u * u + v * v
             if s > 0, s < 1 {
                 let factor = (-2 * log(s) / s).squareRoot()

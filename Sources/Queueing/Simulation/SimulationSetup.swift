@@ -53,9 +53,11 @@ public struct SimulationSetup: Sendable, Equatable {
     public var seed: UInt64
     public var replications: Int
 
-    public init(intervalSeconds: Double, contacts: [Double], agents: [Int], handleTime: HandleTime,
-                patienceSeconds: Double? = nil, targetSeconds: Double, arrivals: Arrivals = .poisson,
-                departure: Departure = .finish, seed: UInt64 = 1, replications: Int = 1) {
+    public init(
+        intervalSeconds: Double, contacts: [Double], agents: [Int], handleTime: HandleTime,
+        patienceSeconds: Double? = nil, targetSeconds: Double, arrivals: Arrivals = .poisson,
+        departure: Departure = .finish, seed: UInt64 = 1, replications: Int = 1
+    ) {
         self.intervalSeconds = intervalSeconds
         self.contacts = contacts
         self.agents = agents
@@ -79,34 +81,48 @@ public struct SimulationSetup: Sendable, Equatable {
     public func validated() throws(QueueingError) -> SimulationSetup {
         try InputCheck.seconds(intervalSeconds, name: .intervalSeconds, allowZero: false)
         guard contacts.count == agents.count else {
-            throw .invalidParameter(name: .agents, message: "needs one entry per interval: \(contacts.count) intervals of contacts, \(agents.count) of agents")
+            throw .invalidParameter(
+                name: .agents,
+                message:
+                    "needs one entry per interval: \(contacts.count) intervals of contacts, \(agents.count) of agents")
         }
         for value in contacts { try InputCheck.contacts(value) }
         for value in agents { try InputCheck.agents(value) }
         if let intervalAHTSeconds {
             guard intervalAHTSeconds.count == contacts.count else {
-                throw .invalidParameter(name: .ahtSeconds, message: "needs one handle time per interval: \(contacts.count) intervals of contacts, \(intervalAHTSeconds.count) handle times")
+                throw .invalidParameter(
+                    name: .ahtSeconds,
+                    message:
+                        "needs one handle time per interval: \(contacts.count) intervals of contacts, \(intervalAHTSeconds.count) handle times"
+                )
             }
             for value in intervalAHTSeconds { try InputCheck.seconds(value, name: .ahtSeconds, allowZero: false) }
         }
         switch handleTime {
-        case let .exponential(mean):
+        case .exponential(let mean):
             try InputCheck.seconds(mean, name: .ahtSeconds, allowZero: false)
-        case let .lognormal(mean, cv):
+        case .lognormal(let mean, let cv):
             try InputCheck.seconds(mean, name: .ahtSeconds, allowZero: false)
             guard cv.isFinite, cv >= 0, cv <= 20 else {
-                throw .invalidParameter(name: .ahtCV, message: "must be a coefficient of variation from 0 to 20, got \(InputCheck.show(cv))")
+                throw .invalidParameter(
+                    name: .ahtCV, message: "must be a coefficient of variation from 0 to 20, got \(InputCheck.show(cv))"
+                )
             }
         }
         if let patienceSeconds { try InputCheck.patience(patienceSeconds) }
         try InputCheck.seconds(targetSeconds, name: .targetSeconds, allowZero: true)
         guard replications >= 1, replications <= Self.maximumReplications else {
-            throw .invalidParameter(name: .replications, message: "must be a whole number from 1 to \(Self.maximumReplications), got \(replications)")
+            throw .invalidParameter(
+                name: .replications,
+                message: "must be a whole number from 1 to \(Self.maximumReplications), got \(replications)")
         }
         let work = contacts.reduce(0, +) * Double(replications)
         guard work <= Self.maximumSimulatedContacts else {
-            throw .invalidParameter(name: .contacts, message: "\(InputCheck.show(work.rounded())) contacts over all replications "
-                                    + "is more than the \(InputCheck.show(Self.maximumSimulatedContacts)) one run simulates; use fewer replications")
+            throw .invalidParameter(
+                name: .contacts,
+                message: "\(InputCheck.show(work.rounded())) contacts over all replications "
+                    + "is more than the \(InputCheck.show(Self.maximumSimulatedContacts)) one run simulates; use fewer replications"
+            )
         }
         return self
     }

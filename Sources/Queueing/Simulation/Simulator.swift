@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import StaffcastCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Discrete-event simulation of a staffing plan: checks what Erlang C/A promise when arrivals are
 /// random, handle times are not exponential, patience runs out and the staff changes every interval.
@@ -39,7 +40,9 @@ public enum Simulator {
         let setup = try setup.validated()
         let count = setup.contacts.count
         var totals = IntervalTallies(count: count)
-        var serviceLevels: [Double] = [], offeredPerReplication: [Double] = [], inTimePerReplication: [Double] = []
+        var serviceLevels: [Double] = []
+        var offeredPerReplication: [Double] = []
+        var inTimePerReplication: [Double] = []
         serviceLevels.reserveCapacity(setup.replications)
         var seeds = SplitMix64(seed: setup.seed)
         var engine = SimulationEngine(setup: setup)
@@ -59,21 +62,24 @@ public enum Simulator {
         var intervals: [SimulatedInterval] = []
         intervals.reserveCapacity(count)
         for i in 0..<count {
-            let offered = totals.offered[i], answered = totals.answered[i]
-            intervals.append(SimulatedInterval(
-                offered: offered / r, answered: answered / r, abandoned: totals.abandoned[i] / r,
-                answeredWithinTarget: totals.answeredWithinTarget[i] / r,
-                serviceLevel: offered > 0 ? totals.answeredWithinTarget[i] / offered : 1,
-                asaSeconds: answered > 0 ? totals.waitSeconds[i] / answered : 0,
-                occupancy: Self.occupancy(busy: totals.busySeconds[i], staffed: totals.staffedSeconds[i]),
-                answeredWaitSeconds: totals.waitSeconds[i] / r, busyAgentSeconds: totals.busySeconds[i] / r,
-                staffedAgentSeconds: totals.staffedSeconds[i] / r))
+            let offered = totals.offered[i]
+            let answered = totals.answered[i]
+            intervals.append(
+                SimulatedInterval(
+                    offered: offered / r, answered: answered / r, abandoned: totals.abandoned[i] / r,
+                    answeredWithinTarget: totals.answeredWithinTarget[i] / r,
+                    serviceLevel: offered > 0 ? totals.answeredWithinTarget[i] / offered : 1,
+                    asaSeconds: answered > 0 ? totals.waitSeconds[i] / answered : 0,
+                    occupancy: Self.occupancy(busy: totals.busySeconds[i], staffed: totals.staffedSeconds[i]),
+                    answeredWaitSeconds: totals.waitSeconds[i] / r, busyAgentSeconds: totals.busySeconds[i] / r,
+                    staffedAgentSeconds: totals.staffedSeconds[i] / r))
         }
-        return SimulationResult(intervals: intervals, replicationServiceLevels: serviceLevels,
-                                replicationOffered: offeredPerReplication, replicationAnsweredWithinTarget: inTimePerReplication,
-                                serviceLevel: ConfidenceInterval(samples: serviceLevels),
-                                offered: totals.offered.reduce(0, +) / r, answered: totals.answered.reduce(0, +) / r,
-                                abandoned: totals.abandoned.reduce(0, +) / r, unanswered: unanswered / r)
+        return SimulationResult(
+            intervals: intervals, replicationServiceLevels: serviceLevels,
+            replicationOffered: offeredPerReplication, replicationAnsweredWithinTarget: inTimePerReplication,
+            serviceLevel: ConfidenceInterval(samples: serviceLevels),
+            offered: totals.offered.reduce(0, +) / r, answered: totals.answered.reduce(0, +) / r,
+            abandoned: totals.abandoned.reduce(0, +) / r, unanswered: unanswered / r)
     }
 }
 
@@ -83,22 +89,36 @@ struct IntervalTallies {
 
     init(count: Int) {
         let zeros = [Double](repeating: 0, count: count)
-        offered = zeros; answered = zeros; abandoned = zeros; answeredWithinTarget = zeros
-        waitSeconds = zeros; busySeconds = zeros; staffedSeconds = zeros
+        offered = zeros
+        answered = zeros
+        abandoned = zeros
+        answeredWithinTarget = zeros
+        waitSeconds = zeros
+        busySeconds = zeros
+        staffedSeconds = zeros
     }
 
     mutating func clear() {
         for i in offered.indices {
-            offered[i] = 0; answered[i] = 0; abandoned[i] = 0; answeredWithinTarget[i] = 0
-            waitSeconds[i] = 0; busySeconds[i] = 0; staffedSeconds[i] = 0
+            offered[i] = 0
+            answered[i] = 0
+            abandoned[i] = 0
+            answeredWithinTarget[i] = 0
+            waitSeconds[i] = 0
+            busySeconds[i] = 0
+            staffedSeconds[i] = 0
         }
     }
 
     mutating func add(_ other: IntervalTallies) {
         for i in offered.indices {
-            offered[i] += other.offered[i]; answered[i] += other.answered[i]; abandoned[i] += other.abandoned[i]
-            answeredWithinTarget[i] += other.answeredWithinTarget[i]; waitSeconds[i] += other.waitSeconds[i]
-            busySeconds[i] += other.busySeconds[i]; staffedSeconds[i] += other.staffedSeconds[i]
+            offered[i] += other.offered[i]
+            answered[i] += other.answered[i]
+            abandoned[i] += other.abandoned[i]
+            answeredWithinTarget[i] += other.answeredWithinTarget[i]
+            waitSeconds[i] += other.waitSeconds[i]
+            busySeconds[i] += other.busySeconds[i]
+            staffedSeconds[i] += other.staffedSeconds[i]
         }
     }
 }
@@ -130,12 +150,17 @@ struct SimulationEngine {
         interval = setup.intervalSeconds
         intervalCount = setup.contacts.count
         switch setup.handleTime {
-        case let .exponential(mean):
-            meanHandle = mean; isLognormal = false; lognormalMu = 0; lognormalSigma = 0
-        case let .lognormal(mean, cv):
+        case .exponential(let mean):
+            meanHandle = mean
+            isLognormal = false
+            lognormalMu = 0
+            lognormalSigma = 0
+        case .lognormal(let mean, let cv):
             let variance = log1p(cv * cv)
-            meanHandle = mean; isLognormal = true
-            lognormalSigma = variance.squareRoot(); lognormalMu = log(mean) - variance / 2
+            meanHandle = mean
+            isLognormal = true
+            lognormalSigma = variance.squareRoot()
+            lognormalMu = log(mean) - variance / 2
         }
         handleScale = setup.intervalAHTSeconds.map { [meanHandle] in $0.map { $0 / meanHandle } } ?? []
         tallies = IntervalTallies(count: setup.contacts.count)
@@ -284,7 +309,9 @@ struct SimulationEngine {
 
     /// Adds `sign` × the part of [from, to) inside each interval of the horizon.
     @inline(__always)
-    mutating func addSpan(from: Double, to: Double, into field: WritableKeyPath<IntervalTallies, [Double]>, sign: Double) {
+    mutating func addSpan(
+        from: Double, to: Double, into field: WritableKeyPath<IntervalTallies, [Double]>, sign: Double
+    ) {
         var i = Int(from / interval)
         var lower = from
         while i < intervalCount, lower < to {

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import StaffcastCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A blended team in simulation: several channels, agents with several skills, contacts routed
 /// to skills.
@@ -25,7 +26,10 @@ public struct SkillRoutingSetup: Sendable, Equatable {
         public var patienceSeconds: Double?
         public var targetSeconds: Double
 
-        public init(name: String, contacts: [Double], handleTime: SimulationSetup.HandleTime, patienceSeconds: Double? = nil, targetSeconds: Double) {
+        public init(
+            name: String, contacts: [Double], handleTime: SimulationSetup.HandleTime, patienceSeconds: Double? = nil,
+            targetSeconds: Double
+        ) {
             self.name = name
             self.contacts = contacts
             self.handleTime = handleTime
@@ -55,7 +59,8 @@ public struct SkillRoutingSetup: Sendable, Equatable {
     public var seed: UInt64
     public var replications: Int
 
-    public init(intervalSeconds: Double, channels: [Channel], agents: [Agent], seed: UInt64 = 1, replications: Int = 10) {
+    public init(intervalSeconds: Double, channels: [Channel], agents: [Agent], seed: UInt64 = 1, replications: Int = 10)
+    {
         self.intervalSeconds = intervalSeconds
         self.channels = channels
         self.agents = agents
@@ -64,25 +69,42 @@ public struct SkillRoutingSetup: Sendable, Equatable {
     }
 
     func validated() throws(QueueingError) -> SkillRoutingSetup {
-        guard intervalSeconds.isFinite, intervalSeconds > 0 else { throw .invalidParameter(name: .intervalSeconds, message: "must be positive, got \(intervalSeconds)") }
+        guard intervalSeconds.isFinite, intervalSeconds > 0 else {
+            throw .invalidParameter(name: .intervalSeconds, message: "must be positive, got \(intervalSeconds)")
+        }
         guard replications >= 1, replications <= SimulationSetup.maximumReplications else {
-            throw .invalidParameter(name: .replications, message: "must be 1…\(SimulationSetup.maximumReplications), got \(replications)")
+            throw .invalidParameter(
+                name: .replications, message: "must be 1…\(SimulationSetup.maximumReplications), got \(replications)")
         }
         for channel in channels {
-            guard channel.contacts.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw .invalidParameter(name: .contacts, message: "\(channel.name): contacts must be finite and ≥ 0") }
-            guard channel.targetSeconds.isFinite, channel.targetSeconds >= 0 else { throw .invalidParameter(name: .targetSeconds, message: "\(channel.name): must be ≥ 0") }
-            switch channel.handleTime {
-            case let .exponential(mean), let .lognormal(mean, _):
-                guard mean.isFinite, mean > 0 else { throw .invalidParameter(name: .ahtSeconds, message: "\(channel.name): must be positive") }
+            guard channel.contacts.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+                throw .invalidParameter(name: .contacts, message: "\(channel.name): contacts must be finite and ≥ 0")
             }
-            if case let .lognormal(_, cv) = channel.handleTime, !(cv.isFinite && cv >= 0) { throw .invalidParameter(name: .ahtCV, message: "\(channel.name): must be ≥ 0") }
-            if let p = channel.patienceSeconds, !(p.isFinite && p > 0) { throw .invalidParameter(name: .patienceSeconds, message: "\(channel.name): must be positive") }
+            guard channel.targetSeconds.isFinite, channel.targetSeconds >= 0 else {
+                throw .invalidParameter(name: .targetSeconds, message: "\(channel.name): must be ≥ 0")
+            }
+            switch channel.handleTime {
+            case .exponential(let mean), .lognormal(let mean, _):
+                guard mean.isFinite, mean > 0 else {
+                    throw .invalidParameter(name: .ahtSeconds, message: "\(channel.name): must be positive")
+                }
+            }
+            if case .lognormal(_, let cv) = channel.handleTime, !(cv.isFinite && cv >= 0) {
+                throw .invalidParameter(name: .ahtCV, message: "\(channel.name): must be ≥ 0")
+            }
+            if let p = channel.patienceSeconds, !(p.isFinite && p > 0) {
+                throw .invalidParameter(name: .patienceSeconds, message: "\(channel.name): must be positive")
+            }
         }
         for agent in agents {
-            guard agent.skills.allSatisfy({ channels.indices.contains($0) }), agent.ranks.count == agent.skills.count else {
-                throw .invalidParameter(name: .agents, message: "an agent's skills must name simulated channels, one rank each")
+            guard agent.skills.allSatisfy({ channels.indices.contains($0) }), agent.ranks.count == agent.skills.count
+            else {
+                throw .invalidParameter(
+                    name: .agents, message: "an agent's skills must name simulated channels, one rank each")
             }
-            guard agent.duty.allSatisfy({ $0.lowerBound.isFinite && $0.upperBound.isFinite }) else { throw .invalidParameter(name: .agents, message: "must be finite") }
+            guard agent.duty.allSatisfy({ $0.lowerBound.isFinite && $0.upperBound.isFinite }) else {
+                throw .invalidParameter(name: .agents, message: "must be finite")
+            }
         }
         return self
     }
@@ -109,24 +131,33 @@ public enum SkillRoutingSimulator {
         let count = setup.channels.map(\.contacts.count).max() ?? 0
         var offered = [[Double]](repeating: [Double](repeating: 0, count: count), count: setup.channels.count)
         var inTime = offered
-        var answered = [Double](repeating: 0, count: setup.channels.count), abandoned = answered, wait = answered
+        var answered = [Double](repeating: 0, count: setup.channels.count)
+        var abandoned = answered
+        var wait = answered
         var seeds = SplitMix64(seed: setup.seed)
-        for _ in 0 ..< setup.replications {
+        for _ in 0..<setup.replications {
             var engine = SkillRoutingEngine(setup: setup, intervals: count, seed: seeds.next())
             engine.run()
             for c in setup.channels.indices {
-                for i in 0 ..< count { offered[c][i] += engine.offered[c][i]; inTime[c][i] += engine.inTime[c][i] }
-                answered[c] += engine.answered[c]; abandoned[c] += engine.abandoned[c]; wait[c] += engine.wait[c]
+                for i in 0..<count {
+                    offered[c][i] += engine.offered[c][i]
+                    inTime[c][i] += engine.inTime[c][i]
+                }
+                answered[c] += engine.answered[c]
+                abandoned[c] += engine.abandoned[c]
+                wait[c] += engine.wait[c]
             }
         }
         let r = Double(setup.replications)
         return setup.channels.indices.map { c in
-            let total = offered[c].reduce(0, +), timely = inTime[c].reduce(0, +)
-            return SkillRoutingChannelResult(name: setup.channels[c].name, offered: total / r, answered: answered[c] / r,
-                                             abandoned: abandoned[c] / r, answeredWithinTarget: timely / r,
-                                             serviceLevel: total > 0 ? timely / total : 1,
-                                             asaSeconds: answered[c] > 0 ? wait[c] / answered[c] : 0,
-                                             offeredByInterval: offered[c].map { $0 / r }, withinTargetByInterval: inTime[c].map { $0 / r })
+            let total = offered[c].reduce(0, +)
+            let timely = inTime[c].reduce(0, +)
+            return SkillRoutingChannelResult(
+                name: setup.channels[c].name, offered: total / r, answered: answered[c] / r,
+                abandoned: abandoned[c] / r, answeredWithinTarget: timely / r,
+                serviceLevel: total > 0 ? timely / total : 1,
+                asaSeconds: answered[c] > 0 ? wait[c] / answered[c] : 0,
+                offeredByInterval: offered[c].map { $0 / r }, withinTargetByInterval: inTime[c].map { $0 / r })
         }
     }
 }
@@ -141,8 +172,18 @@ struct SkillRoutingEngine {
 
     /// Event kinds, in the order they are handled at equal times: completions and duty starts
     /// before duty ends, arrivals last.
-    enum Kind: Int { case free = 0, dutyStart = 1, dutyEnd = 2, arrival = 3 }
-    struct Event { var time: Double; var kind: Kind; var index: Int; var serial: Int }
+    enum Kind: Int {
+        case free = 0
+        case dutyStart = 1
+        case dutyEnd = 2
+        case arrival = 3
+    }
+    struct Event {
+        var time: Double
+        var kind: Kind
+        var index: Int
+        var serial: Int
+    }
     var events: [Event] = []
     var serial = 0
     /// Queued contacts per channel: (arrival time, abandon time, interval of arrival).
@@ -157,7 +198,9 @@ struct SkillRoutingEngine {
         let channels = setup.channels.count
         offered = Array(repeating: Array(repeating: 0, count: intervals), count: channels)
         inTime = offered
-        answered = Array(repeating: 0, count: channels); abandoned = answered; wait = answered
+        answered = Array(repeating: 0, count: channels)
+        abandoned = answered
+        wait = answered
         queues = Array(repeating: [], count: channels)
         queueHead = Array(repeating: 0, count: channels)
         onDuty = Array(repeating: false, count: setup.agents.count)
@@ -201,8 +244,8 @@ struct SkillRoutingEngine {
 
     mutating func handleTime(_ c: Int) -> Double {
         switch setup.channels[c].handleTime {
-        case let .exponential(mean): return mean * random.exponential()
-        case let .lognormal(mean, cv):
+        case .exponential(let mean): return mean * random.exponential()
+        case .lognormal(let mean, let cv):
             let variance = log1p(cv * cv)
             return exp(log(mean) - variance / 2 + variance.squareRoot() * random.normal())
         }
@@ -212,7 +255,8 @@ struct SkillRoutingEngine {
         // Arrivals: a Poisson process per channel and interval, drawn up front (seeded).
         for (c, channel) in setup.channels.enumerated() {
             for (i, expected) in channel.contacts.enumerated() where expected > 0 {
-                let start = Double(i) * setup.intervalSeconds, end = start + setup.intervalSeconds
+                let start = Double(i) * setup.intervalSeconds
+                let end = start + setup.intervalSeconds
                 var time = start + random.exponential() * setup.intervalSeconds / expected
                 while time < end {
                     push(time, .arrival, c)
@@ -237,7 +281,10 @@ struct SkillRoutingEngine {
                 if onDuty[event.index] { takeWork(agent: event.index, at: event.time) }
             case .dutyStart:
                 onDuty[event.index] = true
-                if !busy[event.index] { idleSince[event.index] = event.time; takeWork(agent: event.index, at: event.time) }
+                if !busy[event.index] {
+                    idleSince[event.index] = event.time
+                    takeWork(agent: event.index, at: event.time)
+                }
             case .dutyEnd:
                 onDuty[event.index] = false
             }
@@ -253,11 +300,17 @@ struct SkillRoutingEngine {
         offered[c][i] += 1
         let patience = setup.channels[c].patienceSeconds.map { $0 * random.exponential() } ?? .infinity
         // The idle agent on duty with the skill who ranks it highest, then idle longest.
-        var best = -1, bestRank = Int.max, bestIdle = Double.infinity
+        var best = -1
+        var bestRank = Int.max
+        var bestIdle = Double.infinity
         for (a, agent) in setup.agents.enumerated() where onDuty[a] && !busy[a] {
             guard let position = agent.skills.firstIndex(of: c) else { continue }
             let rank = agent.ranks[position]
-            if rank < bestRank || (rank == bestRank && idleSince[a] < bestIdle) { best = a; bestRank = rank; bestIdle = idleSince[a] }
+            if rank < bestRank || (rank == bestRank && idleSince[a] < bestIdle) {
+                best = a
+                bestRank = rank
+                bestIdle = idleSince[a]
+            }
         }
         if best >= 0 {
             serve(agent: best, channel: c, arrival: time, interval: i, at: time)
@@ -279,14 +332,18 @@ struct SkillRoutingEngine {
     mutating func takeWork(agent a: Int, at time: Double) {
         let agent = setup.agents[a]
         for level in Set(agent.ranks).sorted() {
-            var pick = -1, oldest = Double.infinity
+            var pick = -1
+            var oldest = Double.infinity
             for (position, c) in agent.skills.enumerated() where agent.ranks[position] == level {
                 // Drop the contacts that abandoned while waiting.
                 while queueHead[c] < queues[c].count, queues[c][queueHead[c]].leaves < time {
                     abandoned[c] += 1
                     queueHead[c] += 1
                 }
-                if queueHead[c] < queues[c].count, queues[c][queueHead[c]].arrival < oldest { oldest = queues[c][queueHead[c]].arrival; pick = c }
+                if queueHead[c] < queues[c].count, queues[c][queueHead[c]].arrival < oldest {
+                    oldest = queues[c][queueHead[c]].arrival
+                    pick = c
+                }
             }
             if pick >= 0 {
                 let item = queues[pick][queueHead[pick]]

@@ -8,10 +8,12 @@ extension BenchmarkSearch {
     /// one, and so on for up to `length` links. The chain is cut at its best prefix, kept when
     /// that is no worse than where it started (or with the annealing probability).
     mutating func ejectionChain(temperature: Double, length: Int) {
-        let days = instance.days, shifts = instance.shifts.count
+        let days = instance.days
+        let shifts = instance.shifts.count
         var short: [(Int, Int)] = []
-        for d in 0 ..< days {
-            for s in 0 ..< shifts where people[d][s] < instance.cover[d][s].requirement && instance.cover[d][s].underWeight > 0 {
+        for d in 0..<days {
+            for s in 0..<shifts
+            where people[d][s] < instance.cover[d][s].requirement && instance.cover[d][s].underWeight > 0 {
                 short.append((d, s))
             }
         }
@@ -25,18 +27,20 @@ extension BenchmarkSearch {
         }
         let startObjective = currentObjective
         var changes: [(employee: Int, before: WorkPattern)] = []
-        var bestValue = Int.max, bestLength = 0
+        var bestValue = Int.max
+        var bestLength = 0
         var moved = Set<Int>()
         var unused = Xoshiro256StarStar(seed: 0)
-        for _ in 0 ..< length {
+        for _ in 0..<length {
             let candidates = instance.employees.indices.filter {
-                !moved.contains($0) && current[$0][target.day] != target.shift && rules[$0].allowed[target.day][target.shift]
+                !moved.contains($0) && current[$0][target.day] != target.shift
+                    && rules[$0].allowed[target.day][target.shift]
                     && rules[$0].maxCount[target.shift] != 0
             }
             guard !candidates.isEmpty else { break }
             // The cheapest of a few sampled candidates, each given their best period with the target.
             var bestCandidate: (e: Int, pattern: WorkPattern, cost: Double)?
-            for _ in 0 ..< min(3, candidates.count) {
+            for _ in 0..<min(3, candidates.count) {
                 let e = candidates[Int(random.next() % UInt64(candidates.count))]
                 let old = current[e]
                 remove(e)
@@ -45,7 +49,8 @@ extension BenchmarkSearch {
                 let found = bestResponse(e, cost: cost)
                 place(e, old)
                 if let found, found.pattern[target.day] == target.shift,
-                   bestCandidate == nil || found.cost + 1e6 - Self.cost(of: old, cost) - 1e6 < bestCandidate!.cost {
+                    found.cost + 1e6 - Self.cost(of: old, cost) - 1e6 < bestCandidate?.cost ?? .infinity
+                {
                     bestCandidate = (e, found.pattern, found.cost - (Self.cost(of: old, cost)))
                 }
             }
@@ -56,11 +61,16 @@ extension BenchmarkSearch {
             changes.append((chosen.e, before))
             moved.insert(chosen.e)
             let value = objective()
-            if value < bestValue { bestValue = value; bestLength = changes.count }
+            if value < bestValue {
+                bestValue = value
+                bestLength = changes.count
+            }
             // The next link: a shift the employee left that is now short.
             var holes: [(Int, Int)] = []
-            for d in 0 ..< days {
-                if let s = before[d], chosen.pattern[d] != s, people[d][s] < instance.cover[d][s].requirement { holes.append((d, s)) }
+            for d in 0..<days {
+                if let s = before[d], chosen.pattern[d] != s, people[d][s] < instance.cover[d][s].requirement {
+                    holes.append((d, s))
+                }
             }
             guard !holes.isEmpty else { break }
             let hole = holes[Int(random.next() % UInt64(holes.count))]
@@ -70,12 +80,18 @@ extension BenchmarkSearch {
         let delta = Double(bestValue) - Double(startObjective)
         let accept = bestLength > 0 && (delta <= 0 || Double(random.next() >> 11) * 0x1p-53 < exp(-delta / temperature))
         let keep = accept ? bestLength : 0
-        for (e, before) in changes[keep...].reversed() { remove(e); place(e, before) }
+        for (e, before) in changes[keep...].reversed() {
+            remove(e)
+            place(e, before)
+        }
         if accept {
             let involved = changes[..<keep].map(\.employee)
-            for _ in 0 ..< 2 where sweep(involved) {}
+            for _ in 0..<2 where sweep(involved) {}
             currentObjective = objective()
-            if currentObjective < bestObjective { bestObjective = currentObjective; best = current }
+            if currentObjective < bestObjective {
+                bestObjective = currentObjective
+                best = current
+            }
         }
     }
 }

@@ -23,8 +23,10 @@ public struct BenchmarkInstance: Sendable, Equatable {
     /// `cover[day][shift]`.
     public var cover: [[BenchmarkCover]]
 
-    public init(name: String, days: Int, shifts: [BenchmarkShift], employees: [BenchmarkEmployee],
-                shiftOnRequests: [BenchmarkRequest], shiftOffRequests: [BenchmarkRequest], cover: [[BenchmarkCover]]) {
+    public init(
+        name: String, days: Int, shifts: [BenchmarkShift], employees: [BenchmarkEmployee],
+        shiftOnRequests: [BenchmarkRequest], shiftOffRequests: [BenchmarkRequest], cover: [[BenchmarkCover]]
+    ) {
         self.name = name
         self.days = days
         self.shifts = shifts
@@ -60,8 +62,10 @@ public struct BenchmarkEmployee: Sendable, Equatable {
     public var maxWeekends: Int
     public var daysOff: Set<Int>
 
-    public init(id: String, maxShifts: [Int], maxTotalMinutes: Int, minTotalMinutes: Int, maxConsecutiveShifts: Int,
-                minConsecutiveShifts: Int, minConsecutiveDaysOff: Int, maxWeekends: Int, daysOff: Set<Int>) {
+    public init(
+        id: String, maxShifts: [Int], maxTotalMinutes: Int, minTotalMinutes: Int, maxConsecutiveShifts: Int,
+        minConsecutiveShifts: Int, minConsecutiveDaysOff: Int, maxWeekends: Int, daysOff: Set<Int>
+    ) {
         self.id = id
         self.maxShifts = maxShifts
         self.maxTotalMinutes = maxTotalMinutes
@@ -128,27 +132,40 @@ public struct BenchmarkRoster: Sendable, Equatable {
 extension BenchmarkRoster {
     /// Reads `employee,day,shift` rows (as ``csv(for:)`` writes them) against `instance`; every
     /// error names `file:line:column`.
-    public static func parse(csv text: String, file: String, instance: BenchmarkInstance) throws(RosteringError) -> BenchmarkRoster {
-        var assignment = [[Int?]](repeating: [Int?](repeating: nil, count: instance.days), count: instance.employees.count)
-        let employeeIndex = Dictionary(instance.employees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    public static func parse(csv text: String, file: String, instance: BenchmarkInstance) throws(RosteringError)
+        -> BenchmarkRoster
+    {
+        var assignment = [[Int?]](
+            repeating: [Int?](repeating: nil, count: instance.days), count: instance.employees.count)
+        let employeeIndex = Dictionary(
+            instance.employees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let shiftIndex = Dictionary(instance.shifts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let number = index + 1
             if line.isEmpty { continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             func at(_ field: Int) -> SourceLocation {
-                SourceLocation(file: file, line: number, column: 1 + fields.prefix(field).reduce(0) { $0 + $1.count + 1 })
+                SourceLocation(
+                    file: file, line: number, column: 1 + fields.prefix(field).reduce(0) { $0 + $1.count + 1 })
             }
-            guard fields.count == 3 else { throw .badData(at(0), "expected employee,day,shift, found \(fields.count) fields") }
+            guard fields.count == 3 else {
+                throw .badData(at(0), "expected employee,day,shift, found \(fields.count) fields")
+            }
             if number == 1 {
-                guard fields == ["employee", "day", "shift"] else { throw .badData(at(0), "expected the header employee,day,shift") }
+                guard fields == ["employee", "day", "shift"] else {
+                    throw .badData(at(0), "expected the header employee,day,shift")
+                }
                 continue
             }
-            guard let e = employeeIndex[fields[0]] else { throw .badData(at(0), "'\(fields[0])' is not an employee of \(instance.name)") }
-            guard let d = Int(fields[1]), (0 ..< instance.days).contains(d) else {
+            guard let e = employeeIndex[fields[0]] else {
+                throw .badData(at(0), "'\(fields[0])' is not an employee of \(instance.name)")
+            }
+            guard let d = Int(fields[1]), (0..<instance.days).contains(d) else {
                 throw .badData(at(1), "expected a day 0…\(instance.days - 1), found '\(fields[1])'")
             }
-            guard let s = shiftIndex[fields[2]] else { throw .badData(at(2), "'\(fields[2])' is not a shift of \(instance.name)") }
+            guard let s = shiftIndex[fields[2]] else {
+                throw .badData(at(2), "'\(fields[2])' is not a shift of \(instance.name)")
+            }
             guard assignment[e][d] == nil else { throw .badData(at(0), "\(fields[0]) already works on day \(d)") }
             assignment[e][d] = s
         }

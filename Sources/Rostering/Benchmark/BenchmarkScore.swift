@@ -25,7 +25,7 @@ public struct BenchmarkScore: Sendable, Equatable {
             let row = roster.assignment[e]
             var minutes = 0
             var countOf = [Int](repeating: 0, count: instance.shifts.count)
-            for d in 0 ..< days {
+            for d in 0..<days {
                 guard let s = row[d] else { continue }
                 guard s >= 0 && s < instance.shifts.count else {
                     violations.append("\(employee.id): day \(d) has no such shift")
@@ -36,14 +36,20 @@ public struct BenchmarkScore: Sendable, Equatable {
                 countOf[s] += 1
                 if employee.daysOff.contains(d) { violations.append("\(employee.id): works on day \(d), a day off") }
                 if d > 0, let previous = row[d - 1], instance.shifts[previous].cannotBeFollowedBy.contains(s) {
-                    violations.append("\(employee.id): \(instance.shifts[s].id) on day \(d) after \(instance.shifts[previous].id)")
+                    violations.append(
+                        "\(employee.id): \(instance.shifts[s].id) on day \(d) after \(instance.shifts[previous].id)")
                 }
             }
             for s in instance.shifts.indices where countOf[s] > employee.maxShifts[s] {
-                violations.append("\(employee.id): \(countOf[s]) shifts \(instance.shifts[s].id), at most \(employee.maxShifts[s])")
+                violations.append(
+                    "\(employee.id): \(countOf[s]) shifts \(instance.shifts[s].id), at most \(employee.maxShifts[s])")
             }
-            if minutes > employee.maxTotalMinutes { violations.append("\(employee.id): \(minutes) minutes, at most \(employee.maxTotalMinutes)") }
-            if minutes < employee.minTotalMinutes { violations.append("\(employee.id): \(minutes) minutes, at least \(employee.minTotalMinutes)") }
+            if minutes > employee.maxTotalMinutes {
+                violations.append("\(employee.id): \(minutes) minutes, at most \(employee.maxTotalMinutes)")
+            }
+            if minutes < employee.minTotalMinutes {
+                violations.append("\(employee.id): \(minutes) minutes, at least \(employee.minTotalMinutes)")
+            }
 
             // Maximal runs of working days and of days off.
             var start = 0
@@ -55,13 +61,19 @@ public struct BenchmarkScore: Sendable, Equatable {
                 let touchesEdge = start == 0 || end == days - 1
                 if working {
                     if length > employee.maxConsecutiveShifts {
-                        violations.append("\(employee.id): \(length) shifts in a row from day \(start), at most \(employee.maxConsecutiveShifts)")
+                        violations.append(
+                            "\(employee.id): \(length) shifts in a row from day \(start), at most \(employee.maxConsecutiveShifts)"
+                        )
                     }
                     if !touchesEdge && length < employee.minConsecutiveShifts {
-                        violations.append("\(employee.id): \(length) shifts in a row from day \(start), at least \(employee.minConsecutiveShifts)")
+                        violations.append(
+                            "\(employee.id): \(length) shifts in a row from day \(start), at least \(employee.minConsecutiveShifts)"
+                        )
                     }
                 } else if !touchesEdge && length < employee.minConsecutiveDaysOff {
-                    violations.append("\(employee.id): \(length) days off in a row from day \(start), at least \(employee.minConsecutiveDaysOff)")
+                    violations.append(
+                        "\(employee.id): \(length) days off in a row from day \(start), at least \(employee.minConsecutiveDaysOff)"
+                    )
                 }
                 start = end + 1
             }
@@ -71,18 +83,25 @@ public struct BenchmarkScore: Sendable, Equatable {
                 if row[saturday] != nil || (saturday + 1 < days && row[saturday + 1] != nil) { weekends += 1 }
                 saturday += 7
             }
-            if weekends > employee.maxWeekends { violations.append("\(employee.id): \(weekends) weekends, at most \(employee.maxWeekends)") }
+            if weekends > employee.maxWeekends {
+                violations.append("\(employee.id): \(weekends) weekends, at most \(employee.maxWeekends)")
+            }
         }
 
         func worked(_ request: BenchmarkRequest) -> Int? {
-            guard request.employee < roster.assignment.count, request.day < roster.assignment[request.employee].count else { return nil }
+            guard request.employee < roster.assignment.count, request.day < roster.assignment[request.employee].count
+            else { return nil }
             return roster.assignment[request.employee][request.day]
         }
         var requestPenalty = 0
-        for request in instance.shiftOnRequests where worked(request) != request.shift { requestPenalty += request.weight }
-        for request in instance.shiftOffRequests where worked(request) == request.shift { requestPenalty += request.weight }
+        for request in instance.shiftOnRequests where worked(request) != request.shift {
+            requestPenalty += request.weight
+        }
+        for request in instance.shiftOffRequests where worked(request) == request.shift {
+            requestPenalty += request.weight
+        }
         var coverPenalty = 0
-        for d in 0 ..< days {
+        for d in 0..<days {
             for s in instance.shifts.indices { coverPenalty += instance.cover[d][s].penalty(people: people[d][s]) }
         }
         self.coverPenalty = coverPenalty

@@ -25,9 +25,11 @@ struct BenchmarkSearch {
         self.rules = rules
         patterns = PatternSearch(calendar: calendar)
         random = Xoshiro256StarStar(seed: seed)
-        let days = instance.days, shiftCount = instance.shifts.count
-        var cost = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: shiftCount), count: days),
-                                count: instance.employees.count)
+        let days = instance.days
+        let shiftCount = instance.shifts.count
+        var cost = [[[Double]]](
+            repeating: [[Double]](repeating: [Double](repeating: 0, count: shiftCount), count: days),
+            count: instance.employees.count)
         var base = [Int](repeating: 0, count: instance.employees.count)
         for r in instance.shiftOnRequests {
             base[r.employee] += r.weight
@@ -44,11 +46,13 @@ struct BenchmarkSearch {
         // First roster: each employee's best response in turn, then sweeps until none improves.
         for e in instance.employees.indices {
             guard let pattern = bestResponse(e) else {
-                throw .noLegalPattern(person: instance.employees[e].id, "the contract minutes, runs, weekends and days off cannot all be met")
+                throw .noLegalPattern(
+                    person: instance.employees[e].id,
+                    "the contract minutes, runs, weekends and days off cannot all be met")
             }
             place(e, pattern)
         }
-        for _ in 0 ..< 20 where sweep(Array(instance.employees.indices)) {}
+        for _ in 0..<20 where sweep(Array(instance.employees.indices)) {}
         currentObjective = objective()
         best = current
         bestObjective = currentObjective
@@ -68,7 +72,7 @@ struct BenchmarkSearch {
     /// cover penalty plus e's request weights, optionally with uniform noise of width `noise`.
     func costs(_ e: Int, noise: Double, random: inout Xoshiro256StarStar) -> [[Double]] {
         var cost = requestCost[e]
-        for d in 0 ..< instance.days {
+        for d in 0..<instance.days {
             for s in instance.shifts.indices {
                 let cover = instance.cover[d][s]
                 cost[d][s] += Double(people[d][s] < cover.requirement ? -cover.underWeight : cover.overWeight)
@@ -78,8 +82,11 @@ struct BenchmarkSearch {
         return cost
     }
 
-    func bestResponse(_ e: Int, cost: [[Double]], upperBound: Double = .infinity) -> (pattern: WorkPattern, cost: Double)? {
-        patterns.cheapest(rules: rules[e], cost: cost, offCost: [Double](repeating: 0, count: instance.days), upperBound: upperBound)
+    func bestResponse(_ e: Int, cost: [[Double]], upperBound: Double = .infinity) -> (
+        pattern: WorkPattern, cost: Double
+    )? {
+        patterns.cheapest(
+            rules: rules[e], cost: cost, offCost: [Double](repeating: 0, count: instance.days), upperBound: upperBound)
     }
 
     static func cost(of pattern: WorkPattern, _ cost: [[Double]]) -> Double {
@@ -102,15 +109,23 @@ struct BenchmarkSearch {
             remove(e)
             let cost = costs(e, noise: 0, random: &unused)
             let oldCost = Self.cost(of: old, cost)
-            guard let found = bestResponse(e, cost: cost, upperBound: oldCost) else { place(e, old); continue }
-            if found.cost < oldCost - 1e-9 { improved = true; place(e, found.pattern) } else { place(e, old) }
+            guard let found = bestResponse(e, cost: cost, upperBound: oldCost) else {
+                place(e, old)
+                continue
+            }
+            if found.cost < oldCost - 1e-9 {
+                improved = true
+                place(e, found.pattern)
+            } else {
+                place(e, old)
+            }
         }
         return improved
     }
 
     func objective() -> Int {
         var total = 0
-        for d in 0 ..< instance.days {
+        for d in 0..<instance.days {
             for s in instance.shifts.indices { total += instance.cover[d][s].penalty(people: people[d][s]) }
         }
         for r in instance.shiftOnRequests where current[r.employee][r.day] != r.shift { total += r.weight }
@@ -123,9 +138,12 @@ struct BenchmarkSearch {
         let employees = instance.employees.count
         let budget = limits.seconds
         let tuning = limits.tuning
-        let startTemperature = tuning.startTemperature, endTemperature = tuning.endTemperature
-        let kMax = max(1, tuning.mostFreed), noise = tuning.noise
-        let chainShare = tuning.chainShare, chainLength = tuning.chainLength
+        let startTemperature = tuning.startTemperature
+        let endTemperature = tuning.endTemperature
+        let kMax = max(1, tuning.mostFreed)
+        let noise = tuning.noise
+        let chainShare = tuning.chainShare
+        let chainLength = tuning.chainLength
         var temperature = startTemperature
         while true {
             if let cap = limits.moves, moves >= cap { break }
@@ -135,7 +153,8 @@ struct BenchmarkSearch {
                 if seconds >= budget { break }
                 temperature = startTemperature * pow(endTemperature / startTemperature, seconds / budget)
             } else if let cap = limits.moves {
-                temperature = startTemperature * pow(endTemperature / startTemperature, Double(moves) / Double(max(1, cap)))
+                temperature =
+                    startTemperature * pow(endTemperature / startTemperature, Double(moves) / Double(max(1, cap)))
             }
             moves += 1
             if Double(random.next() >> 11) * 0x1p-53 < chainShare {
@@ -147,8 +166,10 @@ struct BenchmarkSearch {
             let draw = Double(random.next() >> 11) * 0x1p-53
             if draw < tuning.shortCellShare, let cell = randomShortCell() {
                 // Employees who may work a shift that is short, on that day or either side.
-                var pool = (0 ..< employees).filter { e in
-                    (max(0, cell.day - 1) ... min(instance.days - 1, cell.day + 1)).contains { rules[e].allowed[$0][cell.shift] }
+                var pool = (0..<employees).filter { e in
+                    (max(0, cell.day - 1)...min(instance.days - 1, cell.day + 1)).contains {
+                        rules[e].allowed[$0][cell.shift]
+                    }
                         && rules[e].maxCount[cell.shift] != 0
                 }
                 while chosen.count < k && !pool.isEmpty {
@@ -158,7 +179,7 @@ struct BenchmarkSearch {
             } else if draw < tuning.shortCellShare + tuning.sameDayShare {
                 // Employees working on one day (any shift), the day picked at random.
                 let day = Int(random.next() % UInt64(instance.days))
-                var pool = (0 ..< employees).filter { current[$0][day] != nil }
+                var pool = (0..<employees).filter { current[$0][day] != nil }
                 while chosen.count < k && !pool.isEmpty {
                     let i = Int(random.next() % UInt64(pool.count))
                     chosen.append(pool.remove(at: i))
@@ -175,13 +196,16 @@ struct BenchmarkSearch {
                 let found = bestResponse(e, cost: cost, upperBound: Self.cost(of: saved[i], cost))
                 place(e, found?.pattern ?? saved[i])
             }
-            for _ in 0 ..< 3 where sweep(chosen) {}
+            for _ in 0..<3 where sweep(chosen) {}
             let value = objective()
             let delta = Double(value) - Double(currentObjective)
             let accept = (delta <= 0 || Double(random.next() >> 11) * 0x1p-53 < exp(-delta / temperature))
             if accept {
                 currentObjective = value
-                if value < bestObjective { bestObjective = value; best = current }
+                if value < bestObjective {
+                    bestObjective = value
+                    best = current
+                }
             } else {
                 for e in chosen { remove(e) }
                 for (i, e) in chosen.enumerated() { place(e, saved[i]) }
@@ -192,8 +216,9 @@ struct BenchmarkSearch {
     /// A (day, shift) short of people, drawn at random, or nil when none is.
     mutating func randomShortCell() -> (day: Int, shift: Int)? {
         var short: [(Int, Int)] = []
-        for d in 0 ..< instance.days {
-            for s in instance.shifts.indices where people[d][s] < instance.cover[d][s].requirement && instance.cover[d][s].underWeight > 0 {
+        for d in 0..<instance.days {
+            for s in instance.shifts.indices
+            where people[d][s] < instance.cover[d][s].requirement && instance.cover[d][s].underWeight > 0 {
                 short.append((d, s))
             }
         }
@@ -205,7 +230,8 @@ struct BenchmarkSearch {
     func solution(started: ContinuousClock.Instant) -> BenchmarkSolution {
         let roster = BenchmarkRoster(assignment: best)
         let elapsed = ContinuousClock().now - started
-        return BenchmarkSolution(roster: roster, score: BenchmarkScore(roster: roster, instance: instance), moves: moves,
-                                 seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        return BenchmarkSolution(
+            roster: roster, score: BenchmarkScore(roster: roster, instance: instance), moves: moves,
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
 }

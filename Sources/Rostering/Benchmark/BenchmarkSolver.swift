@@ -12,7 +12,10 @@ public struct BenchmarkSearchLimits: Sendable, Equatable {
     public var workers: Int
     public var tuning: BenchmarkTuning
 
-    public init(seconds: Double? = nil, moves: Int? = nil, seed: UInt64 = 1, workers: Int = 1, tuning: BenchmarkTuning = BenchmarkTuning()) {
+    public init(
+        seconds: Double? = nil, moves: Int? = nil, seed: UInt64 = 1, workers: Int = 1,
+        tuning: BenchmarkTuning = BenchmarkTuning()
+    ) {
         self.seconds = seconds
         self.moves = moves
         self.seed = seed
@@ -62,7 +65,9 @@ public struct BenchmarkSolution: Sendable, Equatable {
 /// paths (Burke & Curtois 2014; Curtois & Qu 2014's ejection chains repair one employee at a
 /// time) but moves whole periods instead of single shifts.
 public enum BenchmarkSolver {
-    public static func solve(_ instance: BenchmarkInstance, limits: BenchmarkSearchLimits) throws(RosteringError) -> BenchmarkSolution {
+    public static func solve(_ instance: BenchmarkInstance, limits: BenchmarkSearchLimits) throws(RosteringError)
+        -> BenchmarkSolution
+    {
         let clock = ContinuousClock()
         let started = clock.now
         let workers = max(1, limits.workers)
@@ -79,7 +84,9 @@ public enum BenchmarkSolver {
         } catch { firstError = error }
         if let firstError { throw firstError }
         DispatchQueue.concurrentPerform(iterations: workers) { index in
-            guard var search = try? BenchmarkSearch(instance: instance, seed: limits.seed &+ UInt64(index) &* 0x9E37_79B9) else { return }
+            guard
+                var search = try? BenchmarkSearch(instance: instance, seed: limits.seed &+ UInt64(index) &* 0x9E37_79B9)
+            else { return }
             search.run(limits: limits, started: started)
             box.set(index, search.solution(started: started))
         }
@@ -102,11 +109,14 @@ public enum BenchmarkSolver {
             mayFollow: shifts.map { shift in shifts.indices.map { !shift.cannotBeFollowedBy.contains($0) } },
             weekendOfDay: PatternCalendar.weekends(days: instance.days, firstWeekday: 1))
         let rules = instance.employees.map { employee in
-            PatternRules(allowed: (0 ..< instance.days).map { d in shifts.indices.map { !employee.daysOff.contains(d) && employee.maxShifts[$0] > 0 } },
-                         maxCount: employee.maxShifts.map { Optional($0) },
-                         minMinutes: employee.minTotalMinutes, maxMinutes: employee.maxTotalMinutes,
-                         maxConsecutiveWork: employee.maxConsecutiveShifts, minConsecutiveWork: employee.minConsecutiveShifts,
-                         minConsecutiveOff: employee.minConsecutiveDaysOff, maxWeekends: employee.maxWeekends)
+            PatternRules(
+                allowed: (0..<instance.days).map { d in
+                    shifts.indices.map { !employee.daysOff.contains(d) && employee.maxShifts[$0] > 0 }
+                },
+                maxCount: employee.maxShifts.map { Optional($0) },
+                minMinutes: employee.minTotalMinutes, maxMinutes: employee.maxTotalMinutes,
+                maxConsecutiveWork: employee.maxConsecutiveShifts, minConsecutiveWork: employee.minConsecutiveShifts,
+                minConsecutiveOff: employee.minConsecutiveDaysOff, maxWeekends: employee.maxWeekends)
         }
         return (calendar, rules)
     }

@@ -36,18 +36,26 @@ public final class PatternSearch {
 
     deinit {
         for pointer in [position, current, next, dayParents] { pointer.deallocate() }
-        currentCost.deallocate(); nextCost.deallocate(); dayOptions.deallocate()
+        currentCost.deallocate()
+        nextCost.deallocate()
+        dayOptions.deallocate()
     }
 
     private func reserve(_ states: Int) {
         guard states > capacity else { return }
         for pointer in [position, current, next, dayParents] { pointer.deallocate() }
-        currentCost.deallocate(); nextCost.deallocate(); dayOptions.deallocate()
+        currentCost.deallocate()
+        nextCost.deallocate()
+        dayOptions.deallocate()
         capacity = states
-        position = .allocate(capacity: states); position.initialize(repeating: -1, count: states)
-        current = .allocate(capacity: states); next = .allocate(capacity: states)
-        currentCost = .allocate(capacity: states); nextCost = .allocate(capacity: states)
-        dayParents = .allocate(capacity: states); dayOptions = .allocate(capacity: states)
+        position = .allocate(capacity: states)
+        position.initialize(repeating: -1, count: states)
+        current = .allocate(capacity: states)
+        next = .allocate(capacity: states)
+        currentCost = .allocate(capacity: states)
+        nextCost = .allocate(capacity: states)
+        dayParents = .allocate(capacity: states)
+        dayOptions = .allocate(capacity: states)
     }
 
     /// The cheapest legal pattern and its cost, or nil when the rules admit none.
@@ -63,26 +71,42 @@ public final class PatternSearch {
     /// first pass counts only the tight ones, and a limit joins the state only when the best
     /// pattern found breaks it, then the search runs again. The best pattern of a relaxation that keeps every limit is
     /// the best pattern, so this is exact; it saves the counters that never bind.
-    public func cheapest(rules: PatternRules, cost: [[Double]], offCost: [Double],
-                         upperBound: Double = .infinity) -> (pattern: WorkPattern, cost: Double)? {
+    public func cheapest(
+        rules: PatternRules, cost: [[Double]], offCost: [Double],
+        upperBound: Double = .infinity
+    ) -> (pattern: WorkPattern, cost: Double)? {
         // Tight limits (a quarter of the days or fewer) usually bind: count them from the start.
-        var counted = Set(calendar.options.indices.filter { o in rules.maxCount[o].map { $0 > 0 && $0 * 4 <= calendar.days } ?? false })
+        var counted = Set(
+            calendar.options.indices.filter { o in rules.maxCount[o].map { $0 > 0 && $0 * 4 <= calendar.days } ?? false
+            })
         var countShifts = false
         while true {
-            guard let found = cheapest(rules: rules, cost: cost, offCost: offCost, upperBound: upperBound,
-                                       counted: counted, countShifts: countShifts) else { return nil }
+            guard
+                let found = cheapest(
+                    rules: rules, cost: cost, offCost: offCost, upperBound: upperBound,
+                    counted: counted, countShifts: countShifts)
+            else { return nil }
             var broken = false
             for o in calendar.options.indices where !counted.contains(o) {
-                if let limit = rules.maxCount[o], found.pattern.lazy.filter({ $0 == o }).count > limit { counted.insert(o); broken = true }
+                if let limit = rules.maxCount[o], found.pattern.lazy.filter({ $0 == o }).count > limit {
+                    counted.insert(o)
+                    broken = true
+                }
             }
-            if !countShifts, let limit = rules.maxShifts, found.pattern.lazy.filter({ $0 != nil }).count > limit { countShifts = true; broken = true }
+            if !countShifts, let limit = rules.maxShifts, found.pattern.lazy.filter({ $0 != nil }).count > limit {
+                countShifts = true
+                broken = true
+            }
             if !broken { return found }
         }
     }
 
-    func cheapest(rules: PatternRules, cost: [[Double]], offCost: [Double], upperBound: Double,
-                  counted: Set<Int>, countShifts: Bool) -> (pattern: WorkPattern, cost: Double)? {
-        let days = calendar.days, options = calendar.options
+    func cheapest(
+        rules: PatternRules, cost: [[Double]], offCost: [Double], upperBound: Double,
+        counted: Set<Int>, countShifts: Bool
+    ) -> (pattern: WorkPattern, cost: Double)? {
+        let days = calendar.days
+        let options = calendar.options
         guard days > 0 else { return rules.minMinutes <= 0 ? ([], 0) : nil }
 
         // Minutes in units of their greatest common divisor.
@@ -98,7 +122,8 @@ public final class PatternSearch {
 
         // Options whose own limit can bind get a counter in the state.
         var counterOf = [Int](repeating: -1, count: options.count)
-        var counterRadix: [Int] = [], counterStride: [Int] = []
+        var counterRadix: [Int] = []
+        var counterStride: [Int] = []
         var counterStates = 1
         for o in options.indices where counted.contains(o) {
             guard let limit = rules.maxCount[o] else { continue }
@@ -111,7 +136,8 @@ public final class PatternSearch {
             }
         }
         // The period's shift limit is one more counter, stepped by every option.
-        var shiftStride = 0, shiftRadix = 0
+        var shiftStride = 0
+        var shiftRadix = 0
         if countShifts, let limit = rules.maxShifts, limit < days {
             shiftStride = counterStates
             shiftRadix = max(0, limit) + 1
@@ -136,13 +162,15 @@ public final class PatternSearch {
 
         // Most units still reachable after each day, for the minimum-minutes bound.
         var maxUnitsPerDay = [Int](repeating: 0, count: days)
-        for d in 0 ..< days {
+        for d in 0..<days {
             for o in options.indices where rules.allowed[d][o] && rules.maxCount[o] != 0 {
                 maxUnitsPerDay[d] = max(maxUnitsPerDay[d], unitsOf[o])
             }
         }
         var reachableAfter = [Int](repeating: 0, count: days + 1)
-        for d in stride(from: days - 1, through: 0, by: -1) { reachableAfter[d] = reachableAfter[d + 1] + maxUnitsPerDay[d] }
+        for d in stride(from: days - 1, through: 0, by: -1) {
+            reachableAfter[d] = reachableAfter[d + 1] + maxUnitsPerDay[d]
+        }
 
         let carry = rules.carryIn
         let startGroup = carry.lastGroup.map { $0 + 1 } ?? 0
@@ -152,28 +180,37 @@ public final class PatternSearch {
         // Flat copies of what the inner loop reads.
         let optionCount = options.count
         var allowedFlat = [Bool](repeating: false, count: days * optionCount)
-        for d in 0 ..< days {
-            for o in 0 ..< optionCount where rules.allowed[d][o] && rules.maxCount[o] != 0 { allowedFlat[d * optionCount + o] = true }
+        for d in 0..<days {
+            for o in 0..<optionCount where rules.allowed[d][o] && rules.maxCount[o] != 0 {
+                allowedFlat[d * optionCount + o] = true
+            }
         }
         var followFlat = [Bool](repeating: false, count: max(1, calendar.groupCount) * optionCount)
-        for g in 0 ..< calendar.groupCount { for o in 0 ..< optionCount { followFlat[g * optionCount + o] = calendar.mayFollow[g][o] } }
+        for g in 0..<calendar.groupCount {
+            for o in 0..<optionCount { followFlat[g * optionCount + o] = calendar.mayFollow[g][o] }
+        }
         let groupPlusOne = options.map { $0.group + 1 }
         let counterStrideOf = counterOf.map { $0 >= 0 ? counterStride[$0] : 0 }
         let counterRadixOf = counterOf.map { $0 >= 0 ? counterRadix[$0] : 0 }
         var costFlat = [Double](repeating: 0, count: days * optionCount)
-        for d in 0 ..< days { for o in 0 ..< optionCount { costFlat[d * optionCount + o] = cost[d][o] } }
+        for d in 0..<days { for o in 0..<optionCount { costFlat[d * optionCount + o] = cost[d][o] } }
 
         // Least cost to the end from each relaxed state (group, run, exempt, units) after each day.
-        let minWork = rules.minConsecutiveWork, minOff = rules.minConsecutiveOff
+        let minWork = rules.minConsecutiveWork
+        let minOff = rules.minConsecutiveOff
         let carryExempt = carry.exempt
-        let relaxedExempt = unitRange, relaxedRun = 2 * unitRange, relaxedGroup = relaxedRun * runRange
+        let relaxedExempt = unitRange
+        let relaxedRun = 2 * unitRange
+        let relaxedGroup = relaxedRun * runRange
         let relaxedCount = relaxedGroup * groupRange
         let bounded = upperBound < .infinity
         var toGo = [Double](repeating: 0, count: bounded ? (days + 1) * relaxedCount : 0)
         if bounded {
-            for index in 0 ..< relaxedCount {
-                let group = index / relaxedGroup, run = (index % relaxedGroup) / relaxedRun + 1
-                let exempt = (index % relaxedRun) >= relaxedExempt, units = index % unitRange
+            for index in 0..<relaxedCount {
+                let group = index / relaxedGroup
+                let run = (index % relaxedGroup) / relaxedRun + 1
+                let exempt = (index % relaxedRun) >= relaxedExempt
+                let units = index % unitRange
                 var ok = units >= minUnits
                 if ok && !rules.lastRunExempt && !exempt {
                     ok = group != 0 ? run >= minWork : run >= minOff
@@ -181,10 +218,12 @@ public final class PatternSearch {
                 toGo[days * relaxedCount + index] = ok ? 0 : .infinity
             }
             for d in stride(from: days - 1, through: 0, by: -1) {
-                let here = d * relaxedCount, after = (d + 1) * relaxedCount, rowBase = d * optionCount
-                for group in 0 ..< groupRange {
-                    for run in 1 ... runRange {
-                        for exemptBit in 0 ..< 2 {
+                let here = d * relaxedCount
+                let after = (d + 1) * relaxedCount
+                let rowBase = d * optionCount
+                for group in 0..<groupRange {
+                    for run in 1...runRange {
+                        for exemptBit in 0..<2 {
                             let exempt = exemptBit == 1
                             let index0 = group * relaxedGroup + (run - 1) * relaxedRun + exemptBit * relaxedExempt
                             // Off: where the off day leads (−1: not allowed).
@@ -192,17 +231,23 @@ public final class PatternSearch {
                             if group != 0 {
                                 if exempt || run >= minWork { offTarget = after }
                             } else {
-                                offTarget = after + (min(run + 1, offCap) - 1) * relaxedRun + (exempt ? relaxedExempt : 0)
+                                offTarget =
+                                    after + (min(run + 1, offCap) - 1) * relaxedRun + (exempt ? relaxedExempt : 0)
                             }
-                            for units in 0 ..< unitRange {
-                                toGo[here + index0 + units] = offTarget >= 0 ? offCost[d] + toGo[offTarget + units] : .infinity
+                            for units in 0..<unitRange {
+                                toGo[here + index0 + units] =
+                                    offTarget >= 0 ? offCost[d] + toGo[offTarget + units] : .infinity
                             }
                             let mayWork = group == 0 ? (exempt || run >= minOff) : run + 1 <= maxWork
                             guard mayWork else { continue }
-                            let carried = group == 0 ? ((d == 0 && carryExempt) ? relaxedExempt : 0) : run * relaxedRun + (exempt ? relaxedExempt : 0)
-                            for o in 0 ..< optionCount where allowedFlat[rowBase + o] {
+                            let carried =
+                                group == 0
+                                ? ((d == 0 && carryExempt) ? relaxedExempt : 0)
+                                : run * relaxedRun + (exempt ? relaxedExempt : 0)
+                            for o in 0..<optionCount where allowedFlat[rowBase + o] {
                                 if group != 0 && !followFlat[(group - 1) * optionCount + o] { continue }
-                                let shiftUnits = unitsOf[o], c = costFlat[rowBase + o]
+                                let shiftUnits = unitsOf[o]
+                                let c = costFlat[rowBase + o]
                                 let target = after + groupPlusOne[o] * relaxedGroup + carried
                                 var units = 0
                                 while units + shiftUnits <= maxUnits {
@@ -220,18 +265,26 @@ public final class PatternSearch {
 
         reserve(stateCount)
         let position = self.position
-        var current = self.current, next = self.next
-        var currentCost = self.currentCost, nextCost = self.nextCost
-        let dayParents = self.dayParents, dayOptions = self.dayOptions
+        var current = self.current
+        var next = self.next
+        var currentCost = self.currentCost
+        var nextCost = self.nextCost
+        let dayParents = self.dayParents
+        let dayOptions = self.dayOptions
         parents.removeAll(keepingCapacity: true)
         chosenOptions.removeAll(keepingCapacity: true)
         var dayStart = [Int](repeating: 0, count: days + 1)
         var currentCount = 1
         current[0] = Int32(startState)
         currentCost[0] = 0
-        defer { self.current = current; self.next = next; self.currentCost = currentCost; self.nextCost = nextCost }
+        defer {
+            self.current = current
+            self.next = next
+            self.currentCost = currentCost
+            self.nextCost = nextCost
+        }
 
-        for d in 0 ..< days {
+        for d in 0..<days {
             dayStart[d] = parents.count
             let weekend = calendar.weekendOfDay[d]
             let sameWeekendAsYesterday = d > 0 && weekend != nil && calendar.weekendOfDay[d - 1] == weekend
@@ -240,13 +293,17 @@ public final class PatternSearch {
             let rowBase = d * optionCount
             let boundBase = (d + 1) * relaxedCount
             var nextCount = 0
-            for i in 0 ..< currentCount {
-                let state = Int(current[i]), base = currentCost[i]
+            for i in 0..<currentCount {
+                let state = Int(current[i])
+                let base = currentCost[i]
                 let group = state / strideGroup
                 var rest = state - group * strideGroup
-                let run = rest / strideRun + 1; rest -= (run - 1) * strideRun
-                let exempt = rest >= strideExempt; if exempt { rest -= strideExempt }
-                let weekends = rest / strideWeekends; rest -= weekends * strideWeekends
+                let run = rest / strideRun + 1
+                rest -= (run - 1) * strideRun
+                let exempt = rest >= strideExempt
+                if exempt { rest -= strideExempt }
+                let weekends = rest / strideWeekends
+                rest -= weekends * strideWeekends
                 let units = rest / strideUnits
                 let counters = rest - units * strideUnits
                 let keep = weekends * strideWeekends + units * strideUnits + counters
@@ -260,7 +317,9 @@ public final class PatternSearch {
                     offState = (min(run + 1, offCap) - 1) * strideRun + (exempt ? strideExempt : 0) + keep
                 }
                 if offState >= 0 && bounded {
-                    let relaxed = group != 0 ? units : (min(run + 1, offCap) - 1) * relaxedRun + (exempt ? relaxedExempt : 0) + units
+                    let relaxed =
+                        group != 0
+                        ? units : (min(run + 1, offCap) - 1) * relaxedRun + (exempt ? relaxedExempt : 0) + units
                     if base + offToday + toGo[boundBase + relaxed] > limit { offState = -1 }
                 }
                 if offState >= 0 {
@@ -268,11 +327,15 @@ public final class PatternSearch {
                     let p = Int(position[offState])
                     if p < 0 {
                         position[offState] = Int32(nextCount)
-                        next[nextCount] = Int32(offState); nextCost[nextCount] = value
-                        dayParents[nextCount] = Int32(i); dayOptions[nextCount] = -1
+                        next[nextCount] = Int32(offState)
+                        nextCost[nextCount] = value
+                        dayParents[nextCount] = Int32(i)
+                        dayOptions[nextCount] = -1
                         nextCount += 1
                     } else if value < nextCost[p] {
-                        nextCost[p] = value; dayParents[p] = Int32(i); dayOptions[p] = -1
+                        nextCost[p] = value
+                        dayParents[p] = Int32(i)
+                        dayOptions[p] = -1
                     }
                 }
 
@@ -290,10 +353,12 @@ public final class PatternSearch {
                 } else {
                     carried = run * strideRun + (exempt ? strideExempt : 0)
                 }
-                let relaxedCarried = group == 0 ? ((d == 0 && carryExempt) ? relaxedExempt : 0) : run * relaxedRun + (exempt ? relaxedExempt : 0)
+                let relaxedCarried =
+                    group == 0
+                    ? ((d == 0 && carryExempt) ? relaxedExempt : 0) : run * relaxedRun + (exempt ? relaxedExempt : 0)
                 let followBase = (group - 1) * optionCount
                 let common = carried + newWeekends * strideWeekends + counters
-                for o in 0 ..< optionCount where allowedFlat[rowBase + o] {
+                for o in 0..<optionCount where allowedFlat[rowBase + o] {
                     if group != 0 && !followFlat[followBase + o] { continue }
                     let newUnits = units + unitsOf[o]
                     if newUnits > maxUnits || newUnits + stillNeeded < minUnits { continue }
@@ -308,19 +373,27 @@ public final class PatternSearch {
                         target += strideK
                     }
                     let value = base + costFlat[rowBase + o]
-                    if bounded && value + toGo[boundBase + groupPlusOne[o] * relaxedGroup + relaxedCarried + newUnits] > limit { continue }
+                    if bounded
+                        && value + toGo[boundBase + groupPlusOne[o] * relaxedGroup + relaxedCarried + newUnits] > limit
+                    {
+                        continue
+                    }
                     let p = Int(position[target])
                     if p < 0 {
                         position[target] = Int32(nextCount)
-                        next[nextCount] = Int32(target); nextCost[nextCount] = value
-                        dayParents[nextCount] = Int32(i); dayOptions[nextCount] = Int16(o)
+                        next[nextCount] = Int32(target)
+                        nextCost[nextCount] = value
+                        dayParents[nextCount] = Int32(i)
+                        dayOptions[nextCount] = Int16(o)
                         nextCount += 1
                     } else if value < nextCost[p] {
-                        nextCost[p] = value; dayParents[p] = Int32(i); dayOptions[p] = Int16(o)
+                        nextCost[p] = value
+                        dayParents[p] = Int32(i)
+                        dayOptions[p] = Int16(o)
                     }
                 }
             }
-            for k in 0 ..< nextCount { position[Int(next[k])] = -1 }
+            for k in 0..<nextCount { position[Int(next[k])] = -1 }
             parents.append(contentsOf: UnsafeBufferPointer(start: dayParents, count: nextCount))
             chosenOptions.append(contentsOf: UnsafeBufferPointer(start: dayOptions, count: nextCount))
             swap(&current, &next)
@@ -333,12 +406,14 @@ public final class PatternSearch {
         // The best final state that meets the minimum minutes and, unless exempt, the run minimum.
         var best = -1
         var bestCost = Double.infinity
-        for i in 0 ..< currentCount {
+        for i in 0..<currentCount {
             let state = Int(current[i])
             let group = state / strideGroup
             var rest = state - group * strideGroup
-            let run = rest / strideRun + 1; rest -= (run - 1) * strideRun
-            let exempt = rest >= strideExempt; if exempt { rest -= strideExempt }
+            let run = rest / strideRun + 1
+            rest -= (run - 1) * strideRun
+            let exempt = rest >= strideExempt
+            if exempt { rest -= strideExempt }
             rest -= (rest / strideWeekends) * strideWeekends
             let units = rest / strideUnits
             guard units >= minUnits else { continue }
@@ -346,7 +421,10 @@ public final class PatternSearch {
                 if group != 0 && run < minWork { continue }
                 if group == 0 && run < minOff { continue }
             }
-            if currentCost[i] < bestCost && currentCost[i] <= limit { bestCost = currentCost[i]; best = i }
+            if currentCost[i] < bestCost && currentCost[i] <= limit {
+                bestCost = currentCost[i]
+                best = i
+            }
         }
         guard best >= 0 else { return nil }
         var pattern = WorkPattern(repeating: nil, count: days)
@@ -360,7 +438,8 @@ public final class PatternSearch {
     }
 
     static func gcd(_ a: Int, _ b: Int) -> Int {
-        var x = abs(a), y = abs(b)
+        var x = abs(a)
+        var y = abs(b)
         while y != 0 { (x, y) = (y, x % y) }
         return x
     }

@@ -27,7 +27,7 @@ public struct PatternCalendar: Sendable, Equatable {
     public static func weekends(days: Int, firstWeekday: Int) -> [Int?] {
         var result = [Int?](repeating: nil, count: days)
         var index = -1
-        for day in 0 ..< days {
+        for day in 0..<days {
             let weekday = (firstWeekday - 1 + day) % 7 + 1
             if weekday == 6 || (weekday == 7 && (day == 0 || result[day - 1] == nil)) { index += 1 }
             if weekday >= 6 { result[day] = index }
@@ -89,9 +89,11 @@ public struct PatternRules: Sendable, Equatable {
     /// (it may go on after the period).
     public var lastRunExempt: Bool
 
-    public init(allowed: [[Bool]], maxCount: [Int?], minMinutes: Int, maxMinutes: Int, maxConsecutiveWork: Int,
-                minConsecutiveWork: Int, minConsecutiveOff: Int, maxWeekends: Int, maxShifts: Int? = nil,
-                carryIn: PatternCarryIn = .unknown, lastRunExempt: Bool = true) {
+    public init(
+        allowed: [[Bool]], maxCount: [Int?], minMinutes: Int, maxMinutes: Int, maxConsecutiveWork: Int,
+        minConsecutiveWork: Int, minConsecutiveOff: Int, maxWeekends: Int, maxShifts: Int? = nil,
+        carryIn: PatternCarryIn = .unknown, lastRunExempt: Bool = true
+    ) {
         self.maxShifts = maxShifts
         self.allowed = allowed
         self.maxCount = maxCount

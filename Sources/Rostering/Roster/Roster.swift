@@ -78,9 +78,12 @@ extension Roster {
         var text = "agent,name,date,shift_start,shift_end,break_start,break_end,channel,activity_start,activity_end\n"
         for shift in shifts {
             for block in shift.activities {
-                let fields = [shift.agent, names[shift.agent] ?? "", shift.date.description, calendar.format(shift.start), calendar.format(shift.end),
-                              shift.breakStart.map(calendar.format) ?? "", shift.breakEnd.map(calendar.format) ?? "",
-                              block.channel, calendar.format(block.start), calendar.format(block.end)]
+                let fields = [
+                    shift.agent, names[shift.agent] ?? "", shift.date.description, calendar.format(shift.start),
+                    calendar.format(shift.end),
+                    shift.breakStart.map(calendar.format) ?? "", shift.breakEnd.map(calendar.format) ?? "",
+                    block.channel, calendar.format(block.start), calendar.format(block.end),
+                ]
                 text += fields.map(Self.quoted).joined(separator: ",") + "\n"
             }
         }
@@ -91,7 +94,8 @@ extension Roster {
     public func hoursCSV() -> String {
         var text = "agent,shifts,hours,contract_min,contract_max\n"
         for row in hours {
-            text += "\(Self.quoted(row.agent)),\(row.shifts),\(Self.number(row.hours)),\(Self.number(row.contractMin)),\(Self.number(row.contractMax))\n"
+            text +=
+                "\(Self.quoted(row.agent)),\(row.shifts),\(Self.number(row.hours)),\(Self.number(row.contractMin)),\(Self.number(row.contractMax))\n"
         }
         return text
     }
@@ -100,7 +104,8 @@ extension Roster {
     public func coverageCSV(calendar: PlanningCalendar) -> String {
         var text = "timestamp,channel,required,rostered,gap\n"
         for row in coverage {
-            text += "\(calendar.format(row.instant)),\(Self.quoted(row.channel)),\(row.required),\(row.rostered),\(row.rostered - row.required)\n"
+            text +=
+                "\(calendar.format(row.instant)),\(Self.quoted(row.channel)),\(row.required),\(row.rostered),\(row.rostered - row.required)\n"
         }
         return text
     }
@@ -109,7 +114,8 @@ extension Roster {
     public func uncoveredCSV(calendar: PlanningCalendar) -> String {
         var text = "timestamp,channel,shortfall,cause\n"
         for row in uncovered {
-            text += "\(calendar.format(row.instant)),\(Self.quoted(row.channel)),\(row.shortfall),\(Self.quoted(row.cause))\n"
+            text +=
+                "\(calendar.format(row.instant)),\(Self.quoted(row.channel)),\(row.shortfall),\(Self.quoted(row.cause))\n"
         }
         return text
     }

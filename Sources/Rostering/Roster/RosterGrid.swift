@@ -1,5 +1,5 @@
-import StaffcastCore
 import Scheduling
+import StaffcastCore
 
 /// The period on the requirement's interval grid and every shift that may be worked in it.
 struct RosterGrid {
@@ -26,14 +26,19 @@ struct RosterGrid {
         interval = first.intervalSeconds
         for requirement in requirements {
             guard requirement.intervalSeconds == interval, requirement.days.map(\.date) == first.days.map(\.date) else {
-                throw .invalidRequest("every channel's requirement must share one interval and the same days (\(requirement.channel) differs from \(first.channel))")
+                throw .invalidRequest(
+                    "every channel's requirement must share one interval and the same days (\(requirement.channel) differs from \(first.channel))"
+                )
             }
-            for (a, b) in zip(requirement.days, first.days) where a.required.count != b.required.count || a.startInstant != b.startInstant {
-                throw .invalidRequest("\(requirement.channel): \(a.date) does not have the same intervals as \(first.channel)")
+            for (a, b) in zip(requirement.days, first.days)
+            where a.required.count != b.required.count || a.startInstant != b.startInstant {
+                throw .invalidRequest(
+                    "\(requirement.channel): \(a.date) does not have the same intervals as \(first.channel)")
             }
         }
         for (i, day) in first.days.enumerated().dropFirst() where day.date != first.days[i - 1].date.adding(days: 1) {
-            throw .invalidRequest("the requirement's days must be consecutive (\(first.days[i - 1].date) is followed by \(day.date))")
+            throw .invalidRequest(
+                "the requirement's days must be consecutive (\(first.days[i - 1].date) is followed by \(day.date))")
         }
         for template in templates {
             do { try template.validate(intervalSeconds: interval) } catch {
@@ -43,7 +48,9 @@ struct RosterGrid {
         days = first.days.count
         dates = first.days.map(\.date)
         dayStart = first.days.map(\.startInstant)
-        wallClock = first.days.map { day in day.wallClockSeconds ?? day.required.indices.map { $0 * first.intervalSeconds } }
+        wallClock = first.days.map { day in
+            day.wallClockSeconds ?? day.required.indices.map { $0 * first.intervalSeconds }
+        }
         channels = requirements.map(\.channel)
         required = requirements.map { $0.days.map(\.required) }
 
@@ -52,9 +59,13 @@ struct RosterGrid {
             var start = template.earliestStartSeconds
             while start <= template.latestStartSeconds {
                 if start + template.lengthSeconds <= 86_400 {
-                    options.append(ShiftOption(template: t, name: template.name, startSeconds: start, lengthSeconds: template.lengthSeconds,
-                                               interval: interval, breakRule: template.breakRule, paidMinutes: Int((template.paidHours * 60).rounded()),
-                                               weekdays: template.weekdays))
+                    options.append(
+                        ShiftOption(
+                            template: t, name: template.name, startSeconds: start,
+                            lengthSeconds: template.lengthSeconds,
+                            interval: interval, breakRule: template.breakRule,
+                            paidMinutes: Int((template.paidHours * 60).rounded()),
+                            weekdays: template.weekdays))
                 }
                 start += template.startEverySeconds
             }
@@ -62,12 +73,14 @@ struct RosterGrid {
         guard !options.isEmpty else { throw .invalidRequest("no shift template can start and end within a day") }
         self.options = options
         endTimes = Array(Set(options.map(\.endSeconds))).sorted()
-        startSlot = (0 ..< first.days.count).map { d in
-            let clock = first.days[d].wallClockSeconds ?? first.days[d].required.indices.map { $0 * first.intervalSeconds }
+        startSlot = (0..<first.days.count).map { d in
+            let clock =
+                first.days[d].wallClockSeconds ?? first.days[d].required.indices.map { $0 * first.intervalSeconds }
             let weekday = first.days[d].date.weekday
             return options.map { option in
                 guard option.weekdays?.contains(weekday) ?? true, let k = clock.firstIndex(of: option.startSeconds),
-                      k + option.slots <= clock.count else { return nil }
+                    k + option.slots <= clock.count
+                else { return nil }
                 return k
             }
         }
@@ -92,7 +105,10 @@ struct ShiftOption {
     let breakLastOffset: Int
     let weekdays: Set<Int>?
 
-    init(template: Int, name: String, startSeconds: Int, lengthSeconds: Int, interval: Int, breakRule: BreakRule?, paidMinutes: Int, weekdays: Set<Int>?) {
+    init(
+        template: Int, name: String, startSeconds: Int, lengthSeconds: Int, interval: Int, breakRule: BreakRule?,
+        paidMinutes: Int, weekdays: Set<Int>?
+    ) {
         self.template = template
         self.name = name
         self.startSeconds = startSeconds
@@ -105,7 +121,9 @@ struct ShiftOption {
             breakFirstOffset = rule.earliestStartAfterShiftStart / interval
             breakLastOffset = (rule.latestEndAfterShiftStart - rule.lengthSeconds) / interval
         } else {
-            breakSlots = 0; breakFirstOffset = 0; breakLastOffset = 0
+            breakSlots = 0
+            breakFirstOffset = 0
+            breakLastOffset = 0
         }
     }
 

@@ -1,5 +1,5 @@
-import StaffcastCore
 import Scheduling
+import StaffcastCore
 
 /// Everything a roster is made from: the team and their requests, the per-channel, per-interval
 /// requirement (as ``Scheduling`` computes it), the shift templates, the previous week's last
@@ -21,9 +21,12 @@ public struct RosterInput: Sendable {
     public var moves: Int
     public var seed: UInt64
 
-    public init(team: [Agent], requests: [AgentRequest] = [], requirements: [ChannelRequirement], templates: [ShiftTemplate],
-                previousShifts: [PreviousShift] = [], deferredChannels: [String: Int] = [:], weights: RosterWeights = RosterWeights(),
-                minimumRestSeconds: Int = 11 * 3600, moves: Int? = nil, seed: UInt64 = 1) {
+    public init(
+        team: [Agent], requests: [AgentRequest] = [], requirements: [ChannelRequirement], templates: [ShiftTemplate],
+        previousShifts: [PreviousShift] = [], deferredChannels: [String: Int] = [:],
+        weights: RosterWeights = RosterWeights(),
+        minimumRestSeconds: Int = 11 * 3600, moves: Int? = nil, seed: UInt64 = 1
+    ) {
         self.team = team
         self.requests = requests
         self.requirements = requirements

@@ -1,5 +1,5 @@
-import StaffcastCore
 import Scheduling
+import StaffcastCore
 
 extension RosterSearch {
     /// Deferred channels take idle time: agents above the requirement on their own channel who
@@ -13,7 +13,7 @@ extension RosterSearch {
             var missed = grid.required[c].map { [Int](repeating: 0, count: $0.count) }
             var queue: [(d: Int, k: Int, due: Int, left: Int)] = []
             var t = 0
-            for d in 0 ..< grid.days {
+            for d in 0..<grid.days {
                 for k in grid.required[c][d].indices {
                     if grid.required[c][d][k] > 0 { queue.append((d, k, t + window, grid.required[c][d][k])) }
                     var capacity = working[c][d][k]
@@ -21,11 +21,14 @@ extension RosterSearch {
                     // Helpers: agents idle on another channel who have this skill.
                     if pending > capacity {
                         for e in input.team.indices where skills[e].contains(where: { $0.channel == c }) {
-                            guard pending > capacity, var shift = placed[e][d], let k0 = grid.startSlot[d][shift.option] else { continue }
+                            guard pending > capacity, var shift = placed[e][d], let k0 = grid.startSlot[d][shift.option]
+                            else { continue }
                             let i = k - k0
                             guard i >= 0, i < shift.channels.count else { continue }
                             let other = shift.channels[i]
-                            guard other >= 0, other != c, working[other][d][k] > grid.required[other][d][k] else { continue }
+                            guard other >= 0, other != c, working[other][d][k] > grid.required[other][d][k] else {
+                                continue
+                            }
                             shift.channels[i] = c
                             placed[e][d] = shift
                             working[other][d][k] -= 1
@@ -62,14 +65,22 @@ extension RosterSearch {
             return k >= k0 && k < k0 + grid.options[o].slots
         }
         guard reachable else { return "no shift template covers this time" }
-        var elsewhere = 0, onBreak = 0, unavailable = 0, window = 0, atMaximum = 0, rules = 0, otherShift = 0
+        var elsewhere = 0
+        var onBreak = 0
+        var unavailable = 0
+        var window = 0
+        var atMaximum = 0
+        var rules = 0
+        var otherShift = 0
         for e in skilled {
             let agent = input.team[e]
             if let shift = placed[e][d], let k0 = grid.startSlot[d][shift.option] {
                 let i = k - k0
                 if i >= 0 && i < shift.channels.count {
                     if shift.channels[i] < 0 { onBreak += 1 } else if shift.channels[i] != c { elsewhere += 1 }
-                } else { otherShift += 1 }
+                } else {
+                    otherShift += 1
+                }
                 continue
             }
             if !self.rules[e].allowed[d].contains(true) {
@@ -77,8 +88,13 @@ extension RosterSearch {
                 continue
             }
             let slotClock = grid.wallClock[d][k]
-            if slotClock < agent.earliestStartSeconds || slotClock >= agent.latestEndSeconds { window += 1; continue }
-            let paid = (0 ..< grid.days).reduce(0) { $0 + (placed[e][$1].map { grid.options[$0.option].paidMinutes } ?? 0) }
+            if slotClock < agent.earliestStartSeconds || slotClock >= agent.latestEndSeconds {
+                window += 1
+                continue
+            }
+            let paid = (0..<grid.days).reduce(0) {
+                $0 + (placed[e][$1].map { grid.options[$0.option].paidMinutes } ?? 0)
+            }
             let shortest = grid.options.map(\.paidMinutes).min() ?? 0
             if paid + shortest > self.rules[e].maxMinutes { atMaximum += 1 } else { rules += 1 }
         }
@@ -99,13 +115,15 @@ extension RosterSearch {
         var hoursRows: [AgentHours] = []
         let scale = Double(grid.days) / 7
         for (e, agent) in input.team.enumerated() {
-            var paid = 0.0, count = 0
-            for d in 0 ..< grid.days {
+            var paid = 0.0
+            var count = 0
+            for d in 0..<grid.days {
                 guard let shift = placed[e][d], let k0 = grid.startSlot[d][shift.option] else { continue }
                 let option = grid.options[shift.option]
                 var blocks: [ActivityBlock] = []
                 for (i, c) in shift.channels.enumerated() where c >= 0 {
-                    let start = grid.instant(d, k0 + i), end = grid.instant(d, k0 + i + 1)
+                    let start = grid.instant(d, k0 + i)
+                    let end = grid.instant(d, k0 + i + 1)
                     if let last = blocks.last, last.end == start, last.channel == grid.channels[c] {
                         blocks[blocks.count - 1].end = end
                     } else {
@@ -113,33 +131,51 @@ extension RosterSearch {
                     }
                 }
                 let breakStart = shift.breakOffset >= 0 ? grid.instant(d, k0 + shift.breakOffset) : nil
-                shifts.append(RosterShift(agent: agent.id, date: grid.dates[d], template: option.name,
-                                          start: grid.instant(d, k0), end: grid.instant(d, k0 + option.slots),
-                                          breakStart: breakStart, breakEnd: breakStart.map { $0 + Int64(option.breakSlots * grid.interval) },
-                                          activities: blocks, paidHours: Double(option.paidMinutes) / 60))
+                shifts.append(
+                    RosterShift(
+                        agent: agent.id, date: grid.dates[d], template: option.name,
+                        start: grid.instant(d, k0), end: grid.instant(d, k0 + option.slots),
+                        breakStart: breakStart,
+                        breakEnd: breakStart.map { $0 + Int64(option.breakSlots * grid.interval) },
+                        activities: blocks, paidHours: Double(option.paidMinutes) / 60))
                 paid += Double(option.paidMinutes) / 60
                 count += 1
             }
-            hoursRows.append(AgentHours(agent: agent.id, hours: paid, contractMin: agent.minHoursPerWeek * scale,
-                                        contractMax: agent.maxHoursPerWeek * scale, shifts: count))
+            hoursRows.append(
+                AgentHours(
+                    agent: agent.id, hours: paid, contractMin: agent.minHoursPerWeek * scale,
+                    contractMax: agent.maxHoursPerWeek * scale, shifts: count))
         }
         var coverage: [ChannelCoverage] = []
         var uncovered: [UncoveredInterval] = []
         for (c, channel) in grid.channels.enumerated() {
-            for d in 0 ..< grid.days {
+            for d in 0..<grid.days {
                 for k in grid.required[c][d].indices {
                     let instant = grid.instant(d, k)
-                    coverage.append(ChannelCoverage(channel: channel, instant: instant, required: grid.required[c][d][k], rostered: working[c][d][k]))
+                    coverage.append(
+                        ChannelCoverage(
+                            channel: channel, instant: instant, required: grid.required[c][d][k],
+                            rostered: working[c][d][k]))
                     let short: Int
-                    if let missed = late[c] { short = missed[d][k] } else { short = grid.required[c][d][k] - working[c][d][k] }
+                    if let missed = late[c] {
+                        short = missed[d][k]
+                    } else {
+                        short = grid.required[c][d][k] - working[c][d][k]
+                    }
                     if short > 0 {
-                        let why = late[c] != nil ? "work past its deadline; " + cause(channel: c, day: d, slot: k) : cause(channel: c, day: d, slot: k)
-                        uncovered.append(UncoveredInterval(channel: channel, instant: instant, shortfall: short, cause: why))
+                        let why =
+                            late[c] != nil
+                            ? "work past its deadline; " + cause(channel: c, day: d, slot: k)
+                            : cause(channel: c, day: d, slot: k)
+                        uncovered.append(
+                            UncoveredInterval(channel: channel, instant: instant, shortfall: short, cause: why))
                     }
                 }
             }
         }
         shifts.sort { ($0.start, $0.agent) < ($1.start, $1.agent) }
-        return Roster(shifts: shifts, hours: hoursRows, coverage: coverage, uncovered: uncovered, objective: objective(), warnings: warnings)
+        return Roster(
+            shifts: shifts, hours: hoursRows, coverage: coverage, uncovered: uncovered, objective: objective(),
+            warnings: warnings)
     }
 }

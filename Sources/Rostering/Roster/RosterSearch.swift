@@ -1,6 +1,6 @@
 import Foundation
-import StaffcastCore
 import Scheduling
+import StaffcastCore
 
 /// One agent's shift on one day in the search: the option, where its break starts (slot offset,
 /// −1 without a break) and the channel of each slot (−1 on the break).
@@ -42,10 +42,14 @@ struct RosterSearch {
         let restGroups = grid.endTimes.count
         let calendar = PatternCalendar(
             days: grid.days,
-            options: grid.options.indices.map { PatternOption(minutes: grid.options[$0].paidMinutes, group: grid.group(of: $0)) },
+            options: grid.options.indices.map {
+                PatternOption(minutes: grid.options[$0].paidMinutes, group: grid.group(of: $0))
+            },
             groupCount: restGroups + 1,
-            mayFollow: (0 ... restGroups).map { g in
-                grid.options.map { g == restGroups || 86_400 - grid.endTimes[g] + $0.startSeconds >= input.minimumRestSeconds }
+            mayFollow: (0...restGroups).map { g in
+                grid.options.map {
+                    g == restGroups || 86_400 - grid.endTimes[g] + $0.startSeconds >= input.minimumRestSeconds
+                }
             },
             weekendOfDay: PatternCalendar.weekends(days: grid.days, firstWeekday: grid.dates[0].weekday))
         patterns = PatternSearch(calendar: calendar)
@@ -53,53 +57,78 @@ struct RosterSearch {
         isEvening = grid.options.map { $0.endSeconds > input.weights.eveningEndsAfterSeconds }
 
         var ids = Set<String>()
-        var allRules: [PatternRules] = [], allSkills: [[(channel: Int, rank: Int)]] = []
-        var cost: [[[Double]]] = [], off: [[Double]] = [], base: [Double] = []
+        var allRules: [PatternRules] = []
+        var allSkills: [[(channel: Int, rank: Int)]] = []
+        var cost: [[[Double]]] = []
+        var off: [[Double]] = []
+        var base: [Double] = []
         let scale = Double(grid.days) / 7
         for agent in input.team {
             guard ids.insert(agent.id).inserted else { throw .invalidRequest("agent '\(agent.id)' is listed twice") }
-            let mine = agent.skills.compactMap { skill in grid.channels.firstIndex(of: skill.channel).map { (channel: $0, rank: skill.rank) } }
+            let mine = agent.skills.compactMap { skill in
+                grid.channels.firstIndex(of: skill.channel).map { (channel: $0, rank: skill.rank) }
+            }
             guard !mine.isEmpty else {
-                throw .invalidRequest("agent '\(agent.id)' has no skill the plan needs (skills \(agent.skills.map(\.channel).joined(separator: ", ")); channels \(grid.channels.joined(separator: ", ")))")
+                throw .invalidRequest(
+                    "agent '\(agent.id)' has no skill the plan needs (skills \(agent.skills.map(\.channel).joined(separator: ", ")); channels \(grid.channels.joined(separator: ", ")))"
+                )
             }
             allSkills.append(mine)
             // Requests for other weeks are kept in the same file; only this period's count.
             let requests = input.requests.filter { $0.agent == agent.id && grid.dates.contains($0.date) }
             let previous = input.previousShifts.first { $0.agent == agent.id }
-            var allowed = (0 ..< grid.days).map { d in
+            var allowed = (0..<grid.days).map { d in
                 grid.options.indices.map { o in
                     guard let k = grid.startSlot[d][o] else { return false }
                     let option = grid.options[o]
-                    if option.startSeconds < agent.earliestStartSeconds || option.endSeconds > agent.latestEndSeconds { return false }
-                    if d == 0, let previous, grid.instant(0, k) - previous.end < Int64(input.minimumRestSeconds) { return false }
+                    if option.startSeconds < agent.earliestStartSeconds || option.endSeconds > agent.latestEndSeconds {
+                        return false
+                    }
+                    if d == 0, let previous, grid.instant(0, k) - previous.end < Int64(input.minimumRestSeconds) {
+                        return false
+                    }
                     return !requests.contains { $0.kind == .unavailable && $0.date == grid.dates[d] }
                 }
             }
             if !allowed.contains(where: { $0.contains(true) }) {
-                throw .invalidRequest("agent '\(agent.id)' cannot legally work any shift template in the period (start and end limits \(ShiftTemplate.clock(agent.earliestStartSeconds))–\(ShiftTemplate.clock(min(agent.latestEndSeconds, 86_399))), availability)")
+                throw .invalidRequest(
+                    "agent '\(agent.id)' cannot legally work any shift template in the period (start and end limits \(ShiftTemplate.clock(agent.earliestStartSeconds))–\(ShiftTemplate.clock(min(agent.latestEndSeconds, 86_399))), availability)"
+                )
             }
             var carry = PatternCarryIn.unknown
             if let previous {
                 let daysBefore = Int((grid.dayStart[0] - previous.end + 86_399) / 86_400)
-                carry = daysBefore <= 1 ? PatternCarryIn(lastGroup: restGroups, runLength: previous.daysInARow, exempt: false)
+                carry =
+                    daysBefore <= 1
+                    ? PatternCarryIn(lastGroup: restGroups, runLength: previous.daysInARow, exempt: false)
                     : PatternCarryIn(lastGroup: nil, runLength: daysBefore - 1, exempt: false)
             }
-            var rules = PatternRules(allowed: allowed, maxCount: grid.options.map { _ in nil },
-                                     minMinutes: Int((agent.minHoursPerWeek * 60 * scale).rounded(.down)),
-                                     maxMinutes: Int((agent.maxHoursPerWeek * 60 * scale).rounded(.down)),
-                                     maxConsecutiveWork: agent.maxDaysInARow, minConsecutiveWork: 1, minConsecutiveOff: agent.minDaysOffInARow,
-                                     maxWeekends: agent.maxWeekends, maxShifts: agent.maxShifts, carryIn: carry, lastRunExempt: true)
-            if patterns.cheapest(rules: rules, cost: Self.zeros(grid), offCost: Array(repeating: 0, count: grid.days)) == nil {
+            var rules = PatternRules(
+                allowed: allowed, maxCount: grid.options.map { _ in nil },
+                minMinutes: Int((agent.minHoursPerWeek * 60 * scale).rounded(.down)),
+                maxMinutes: Int((agent.maxHoursPerWeek * 60 * scale).rounded(.down)),
+                maxConsecutiveWork: agent.maxDaysInARow, minConsecutiveWork: 1,
+                minConsecutiveOff: agent.minDaysOffInARow,
+                maxWeekends: agent.maxWeekends, maxShifts: agent.maxShifts, carryIn: carry, lastRunExempt: true)
+            if patterns.cheapest(rules: rules, cost: Self.zeros(grid), offCost: Array(repeating: 0, count: grid.days))
+                == nil
+            {
                 rules.minMinutes = 0
-                if patterns.cheapest(rules: rules, cost: Self.zeros(grid), offCost: Array(repeating: 0, count: grid.days)) == nil {
-                    throw .noLegalPattern(person: agent.id, "days in a row, days off, weekends and the rest rule admit no week")
+                if patterns.cheapest(
+                    rules: rules, cost: Self.zeros(grid), offCost: Array(repeating: 0, count: grid.days)) == nil
+                {
+                    throw .noLegalPattern(
+                        person: agent.id, "days in a row, days off, weekends and the rest rule admit no week")
                 }
-                warnings.append("\(agent.id): the contract minimum of \(NumberFormatShort.text(agent.minHoursPerWeek)) h cannot be reached with the availability and rules; rostered below it")
+                warnings.append(
+                    "\(agent.id): the contract minimum of \(NumberFormatShort.text(agent.minHoursPerWeek)) h cannot be reached with the availability and rules; rostered below it"
+                )
             }
             allowed = rules.allowed
             allRules.append(rules)
             // Requests as costs: per option, per day off, and a constant.
-            var c = Self.zeros(grid), o = [Double](repeating: 0, count: grid.days)
+            var c = Self.zeros(grid)
+            var o = [Double](repeating: 0, count: grid.days)
             for r in requests {
                 guard let d = grid.dates.firstIndex(of: r.date) else { continue }
                 switch r.kind {
@@ -108,12 +137,22 @@ struct RosterSearch {
                 case .avoidDay: for j in c[d].indices { c[d][j] += r.weight }
                 case .wantShift:
                     o[d] += r.weight
-                    if let w = r.window { for (j, opt) in grid.options.enumerated() where !(opt.startSeconds >= w.lowerBound && opt.endSeconds <= w.upperBound) { c[d][j] += r.weight } }
+                    if let w = r.window {
+                        for (j, opt) in grid.options.enumerated()
+                        where !(opt.startSeconds >= w.lowerBound && opt.endSeconds <= w.upperBound) {
+                            c[d][j] += r.weight
+                        }
+                    }
                 case .avoidShift:
-                    if let w = r.window { for (j, opt) in grid.options.enumerated() where opt.startSeconds < w.upperBound && opt.endSeconds > w.lowerBound { c[d][j] += r.weight } }
+                    if let w = r.window {
+                        for (j, opt) in grid.options.enumerated()
+                        where opt.startSeconds < w.upperBound && opt.endSeconds > w.lowerBound { c[d][j] += r.weight }
+                    }
                 }
             }
-            cost.append(c); off.append(o); base.append(0)
+            cost.append(c)
+            off.append(o)
+            base.append(0)
         }
         rules = allRules
         skills = allSkills
@@ -132,7 +171,7 @@ struct RosterSearch {
     // MARK: Placing and removing
 
     mutating func remove(_ e: Int) {
-        for d in 0 ..< grid.days {
+        for d in 0..<grid.days {
             guard let shift = placed[e][d], let k0 = grid.startSlot[d][shift.option] else { continue }
             for (i, c) in shift.channels.enumerated() where c >= 0 { working[c][d][k0 + i] -= 1 }
             placed[e][d] = nil
@@ -140,7 +179,7 @@ struct RosterSearch {
     }
 
     mutating func place(_ e: Int, _ week: [PlacedShift?]) {
-        for d in 0 ..< grid.days {
+        for d in 0..<grid.days {
             guard let shift = week[d], let k0 = grid.startSlot[d][shift.option] else { continue }
             for (i, c) in shift.channels.enumerated() where c >= 0 { working[c][d][k0 + i] += 1 }
             placed[e][d] = shift
@@ -150,13 +189,14 @@ struct RosterSearch {
     /// Value of one more agent on channel c in slot k of day d (negative where it is short).
     func marginal(_ c: Int, _ d: Int, _ k: Int) -> Double {
         let channel = grid.channels[c]
-        return working[c][d][k] < grid.required[c][d][k] ? -input.weights.underCover(channel) * hours : input.weights.overCover * hours
+        return working[c][d][k] < grid.required[c][d][k]
+            ? -input.weights.underCover(channel) * hours : input.weights.overCover * hours
     }
 
     /// Per slot of day d: the agent's best channel value (rank included) and that channel.
     func slotValues(_ e: Int, _ d: Int) -> [(value: Double, channel: Int)] {
         let count = grid.wallClock[d].count
-        return (0 ..< count).map { k in
+        return (0..<count).map { k in
             var best = (value: Double.infinity, channel: -1)
             for skill in skills[e] {
                 let v = marginal(skill.channel, d, k) + Double(skill.rank) * input.weights.preferenceStep * hours
@@ -174,19 +214,32 @@ struct RosterSearch {
         var cost = [Double](repeating: 0, count: n)
         var back: [[Int]] = []
         var previousWorked = false
-        for i in 0 ..< slots {
-            if breakAt >= 0 && i >= breakAt && i < breakAt + breakSlots { back.append([]); continue }
-            let values = skillList.map { marginal($0.channel, d, k0 + i) + Double($0.rank) * input.weights.preferenceStep * hours }
-            var next = [Double](repeating: 0, count: n), from = [Int](repeating: 0, count: n)
-            for j in 0 ..< n {
-                var best = Double.infinity, arg = 0
-                for p in 0 ..< n {
-                    let v = cost[p] + (previousWorked && p != j ? input.weights.channelSwitch : 0)
-                    if v < best { best = v; arg = p }
-                }
-                next[j] = best + values[j]; from[j] = arg
+        for i in 0..<slots {
+            if breakAt >= 0 && i >= breakAt && i < breakAt + breakSlots {
+                back.append([])
+                continue
             }
-            cost = next; back.append(from); previousWorked = true
+            let values = skillList.map {
+                marginal($0.channel, d, k0 + i) + Double($0.rank) * input.weights.preferenceStep * hours
+            }
+            var next = [Double](repeating: 0, count: n)
+            var from = [Int](repeating: 0, count: n)
+            for j in 0..<n {
+                var best = Double.infinity
+                var arg = 0
+                for p in 0..<n {
+                    let v = cost[p] + (previousWorked && p != j ? input.weights.channelSwitch : 0)
+                    if v < best {
+                        best = v
+                        arg = p
+                    }
+                }
+                next[j] = best + values[j]
+                from[j] = arg
+            }
+            cost = next
+            back.append(from)
+            previousWorked = true
         }
         var j = cost.indices.min { cost[$0] < cost[$1] } ?? 0
         var result = [Int](repeating: -1, count: slots)
@@ -200,25 +253,31 @@ struct RosterSearch {
 
     /// The DP's cost of each option on each day for agent e (e must not be placed), and the
     /// break offset that goes with it.
-    func optionCosts(_ e: Int, current: [PlacedShift?], noise: Double) -> (cost: [[Double]], breaks: [[Int]], random: Xoshiro256StarStar) {
+    func optionCosts(_ e: Int, current: [PlacedShift?], noise: Double) -> (
+        cost: [[Double]], breaks: [[Int]], random: Xoshiro256StarStar
+    ) {
         var rng = random
         var cost = requestCost[e]
         var breaks = Self.zeros(grid).map { $0.map { _ in -1 } }
-        let weekendsNow = (0 ..< grid.days).filter { isWeekend[$0] && current[$0] != nil }.count
-        let eveningsNow = (0 ..< grid.days).filter { current[$0].map { isEvening[$0.option] } ?? false }.count
-        for d in 0 ..< grid.days {
+        let weekendsNow = (0..<grid.days).filter { isWeekend[$0] && current[$0] != nil }.count
+        let eveningsNow = (0..<grid.days).filter { current[$0].map { isEvening[$0.option] } ?? false }.count
+        for d in 0..<grid.days {
             let values = slotValues(e, d).map(\.value)
             var prefix = [0.0]
-            for v in values { prefix.append(prefix.last! + v) }
+            for v in values { prefix.append((prefix.last ?? 0) + v) }
             for o in grid.options.indices where rules[e].allowed[d][o] {
                 guard let k0 = grid.startSlot[d][o] else { continue }
                 let option = grid.options[o]
                 var total = prefix[k0 + option.slots] - prefix[k0]
                 if option.breakSlots > 0 {
-                    var best = -Double.infinity, at = option.breakFirstOffset
-                    for b in option.breakFirstOffset ... max(option.breakFirstOffset, option.breakLastOffset) {
+                    var best = -Double.infinity
+                    var at = option.breakFirstOffset
+                    for b in option.breakFirstOffset...max(option.breakFirstOffset, option.breakLastOffset) {
                         let v = prefix[k0 + b + option.breakSlots] - prefix[k0 + b]
-                        if v > best { best = v; at = b }
+                        if v > best {
+                            best = v
+                            at = b
+                        }
                     }
                     total -= best
                     breaks[d][o] = at
@@ -238,11 +297,13 @@ struct RosterSearch {
         random = rng
         guard let found = patterns.cheapest(rules: rules[e], cost: cost, offCost: requestOff[e]) else { return nil }
         var week: [PlacedShift?] = Array(repeating: nil, count: grid.days)
-        for d in 0 ..< grid.days {
+        for d in 0..<grid.days {
             guard let o = found.pattern[d], let k0 = grid.startSlot[d][o] else { continue }
             let option = grid.options[o]
-            week[d] = PlacedShift(option: o, breakOffset: breaks[d][o],
-                                  channels: channels(e, d, start: k0, slots: option.slots, breakAt: breaks[d][o], breakSlots: option.breakSlots))
+            week[d] = PlacedShift(
+                option: o, breakOffset: breaks[d][o],
+                channels: channels(
+                    e, d, start: k0, slots: option.slots, breakAt: breaks[d][o], breakSlots: option.breakSlots))
         }
         return week
     }

@@ -1,6 +1,6 @@
 import Foundation
-import StaffcastCore
 import Scheduling
+import StaffcastCore
 
 /// Rosters named agents onto shifts and channels (README: "Rosters").
 ///
@@ -26,20 +26,26 @@ public enum RosterSolver {
 extension RosterSearch {
     /// The exact objective of the placed roster.
     func objective() -> RosterObjective {
-        var under = 0.0, over = 0.0
+        var under = 0.0
+        var over = 0.0
         for c in grid.channels.indices {
-            let wUnder = input.weights.underCover(grid.channels[c]) * hours, wOver = input.weights.overCover * hours
-            for d in 0 ..< grid.days {
+            let wUnder = input.weights.underCover(grid.channels[c]) * hours
+            let wOver = input.weights.overCover * hours
+            for d in 0..<grid.days {
                 for k in grid.required[c][d].indices {
                     let gap = working[c][d][k] - grid.required[c][d][k]
                     if gap < 0 { under -= Double(gap) * wUnder } else { over += Double(gap) * wOver }
                 }
             }
         }
-        var requests = 0.0, fairness = 0.0, switches = 0.0, preferences = 0.0
+        var requests = 0.0
+        var fairness = 0.0
+        var switches = 0.0
+        var preferences = 0.0
         for e in input.team.indices {
-            var weekendDays = 0, evenings = 0
-            for d in 0 ..< grid.days {
+            var weekendDays = 0
+            var evenings = 0
+            for d in 0..<grid.days {
                 if let shift = placed[e][d] {
                     requests += requestCost[e][d][shift.option]
                     if isWeekend[d] { weekendDays += 1 }
@@ -56,34 +62,45 @@ extension RosterSearch {
                     requests += requestOff[e][d]
                 }
             }
-            fairness += input.weights.weekendFairness * Double(weekendDays * weekendDays)
+            fairness +=
+                input.weights.weekendFairness * Double(weekendDays * weekendDays)
                 + input.weights.eveningFairness * Double(evenings * evenings)
         }
-        return RosterObjective(underCover: under, overCover: over, requests: requests + requestBase.reduce(0, +),
-                               fairness: fairness, switches: switches, preferences: preferences)
+        return RosterObjective(
+            underCover: under, overCover: over, requests: requests + requestBase.reduce(0, +),
+            fairness: fairness, switches: switches, preferences: preferences)
     }
 
     mutating func run() {
         let agents = input.team.count
-        for e in 0 ..< agents {
+        for e in 0..<agents {
             if let week = bestWeek(e, current: placed[e], noise: 0) { place(e, week) }
         }
         var value = objective().total
         // Best-response sweeps, then ruin-and-recreate moves; a change is kept when the exact
         // objective does not rise.
-        for _ in 0 ..< 4 {
+        for _ in 0..<4 {
             var improved = false
-            for e in 0 ..< agents {
+            for e in 0..<agents {
                 let old = placed[e]
                 remove(e)
-                guard let week = bestWeek(e, current: old, noise: 0) else { place(e, old); continue }
+                guard let week = bestWeek(e, current: old, noise: 0) else {
+                    place(e, old)
+                    continue
+                }
                 place(e, week)
                 let now = objective().total
-                if now < value - 1e-9 { value = now; improved = true } else { remove(e); place(e, old) }
+                if now < value - 1e-9 {
+                    value = now
+                    improved = true
+                } else {
+                    remove(e)
+                    place(e, old)
+                }
             }
             if !improved { break }
         }
-        for _ in 0 ..< input.moves {
+        for _ in 0..<input.moves {
             let k = 1 + Int(random.next() % UInt64(min(agents, 3)))
             var chosen: [Int] = []
             while chosen.count < k {
@@ -109,19 +126,25 @@ extension RosterSearch {
             }
         }
         // Channel choice again with everybody in place (fewer switches, preferred channels).
-        for _ in 0 ..< 2 {
-            for e in 0 ..< agents {
+        for _ in 0..<2 {
+            for e in 0..<agents {
                 let old = placed[e]
                 remove(e)
                 var week = old
-                for d in 0 ..< grid.days {
+                for d in 0..<grid.days {
                     guard let shift = old[d], let k0 = grid.startSlot[d][shift.option] else { continue }
                     let option = grid.options[shift.option]
-                    week[d]?.channels = channels(e, d, start: k0, slots: option.slots, breakAt: shift.breakOffset, breakSlots: option.breakSlots)
+                    week[d]?.channels = channels(
+                        e, d, start: k0, slots: option.slots, breakAt: shift.breakOffset, breakSlots: option.breakSlots)
                 }
                 place(e, week)
                 let now = objective().total
-                if now <= value + 1e-9 { value = now } else { remove(e); place(e, old) }
+                if now <= value + 1e-9 {
+                    value = now
+                } else {
+                    remove(e)
+                    place(e, old)
+                }
             }
         }
     }

@@ -20,9 +20,11 @@ public struct Agent: Sendable, Equatable {
     public var earliestStartSeconds: Int
     public var latestEndSeconds: Int
 
-    public init(id: String, name: String, skills: [Skill], minHoursPerWeek: Double, maxHoursPerWeek: Double,
-                maxShifts: Int? = nil, maxDaysInARow: Int = 5, minDaysOffInARow: Int = 1, maxWeekends: Int = 1,
-                earliestStartSeconds: Int = 0, latestEndSeconds: Int = 86_400) {
+    public init(
+        id: String, name: String, skills: [Skill], minHoursPerWeek: Double, maxHoursPerWeek: Double,
+        maxShifts: Int? = nil, maxDaysInARow: Int = 5, minDaysOffInARow: Int = 1, maxWeekends: Int = 1,
+        earliestStartSeconds: Int = 0, latestEndSeconds: Int = 86_400
+    ) {
         self.id = id
         self.name = name
         self.skills = skills
@@ -56,9 +58,11 @@ public struct AgentRequest: Sendable, Equatable {
         /// The agent cannot work that day (hard).
         case unavailable
         /// The agent wants to work that day / not to work that day.
-        case wantDay = "want_day", avoidDay = "avoid_day"
+        case wantDay = "want_day"
+        case avoidDay = "avoid_day"
         /// The agent wants a shift lying within `window` / no shift overlapping `window`.
-        case wantShift = "want_shift", avoidShift = "avoid_shift"
+        case wantShift = "want_shift"
+        case avoidShift = "avoid_shift"
     }
 
     public var agent: String

@@ -11,8 +11,10 @@ import StaffcastCore
 /// `want_shift` or `avoid_shift`; `shift` is a local window `HH:MM-HH:MM` (shift kinds only);
 /// `weight` is a positive number, empty for `unavailable`.
 public enum TeamReader {
-    static let teamColumns = ["id", "name", "skills", "min_hours", "max_hours", "max_shifts", "max_days_in_a_row",
-                              "min_days_off_in_a_row", "max_weekends", "earliest_start", "latest_end"]
+    static let teamColumns = [
+        "id", "name", "skills", "min_hours", "max_hours", "max_shifts", "max_days_in_a_row",
+        "min_days_off_in_a_row", "max_weekends", "earliest_start", "latest_end",
+    ]
     static let requestColumns = ["agent", "date", "kind", "shift", "weight"]
 
     public static func readTeam(path: String) throws(RosteringError) -> [Agent] {
@@ -37,7 +39,8 @@ public enum TeamReader {
         try parseTeam(reader(text: text, file: file))
     }
 
-    public static func parseRequests(text: String, file: String, team: [Agent]) throws(RosteringError) -> [AgentRequest] {
+    public static func parseRequests(text: String, file: String, team: [Agent]) throws(RosteringError) -> [AgentRequest]
+    {
         try parseRequests(reader(text: text, file: file), team: team)
     }
 
@@ -55,57 +58,74 @@ public enum TeamReader {
 
     static func convert(_ error: CoreError) -> RosteringError {
         switch error {
-        case let .missingInput(path, reason): return .missingInput(path: path, reason: reason)
-        case let .badData(location, message): return .badData(location, message)
-        case let .badFile(path, message): return .badFile(path: path, message)
+        case .missingInput(let path, let reason): return .missingInput(path: path, reason: reason)
+        case .badData(let location, let message): return .badData(location, message)
+        case .badFile(let path, let message): return .badFile(path: path, message)
         default: return .invalidRequest(error.description)
         }
     }
 
     /// The records after the header, with the column index of each expected name.
-    static func table(_ reader: inout CSVReader, columns: [String]) throws(RosteringError) -> (index: [String: Int], rows: [CSVRecord]) {
+    static func table(_ reader: inout CSVReader, columns: [String]) throws(RosteringError) -> (
+        index: [String: Int], rows: [CSVRecord]
+    ) {
         let header: CSVRecord?
         do { header = try reader.next() } catch { throw convert(error) }
-        guard let header else { throw .badFile(path: reader.file, "empty file; expected the header \(columns.joined(separator: ","))") }
+        guard let header else {
+            throw .badFile(path: reader.file, "empty file; expected the header \(columns.joined(separator: ","))")
+        }
         var index: [String: Int] = [:]
         for (i, name) in header.fields.enumerated() {
             let key = name.trimmingCharacters(in: .whitespaces).lowercased()
             guard columns.contains(key) else {
-                throw .badData(header.location(ofField: i), "unknown column '\(name)'; expected \(columns.joined(separator: ","))")
+                throw .badData(
+                    header.location(ofField: i), "unknown column '\(name)'; expected \(columns.joined(separator: ","))")
             }
-            guard index[key] == nil else { throw .badData(header.location(ofField: i), "column '\(key)' appears twice") }
+            guard index[key] == nil else {
+                throw .badData(header.location(ofField: i), "column '\(key)' appears twice")
+            }
             index[key] = i
         }
         for name in columns where index[name] == nil {
-            throw .badData(header.location(ofField: header.fields.count), "missing column '\(name)'; expected \(columns.joined(separator: ","))")
+            throw .badData(
+                header.location(ofField: header.fields.count),
+                "missing column '\(name)'; expected \(columns.joined(separator: ","))")
         }
         var rows: [CSVRecord] = []
         do {
             while let record = try reader.next() {
                 guard record.fields.count == header.fields.count else {
-                    throw RosteringError.badData(record.location(ofField: min(record.fields.count, header.fields.count)),
-                                                 "expected \(header.fields.count) fields, found \(record.fields.count)")
+                    throw RosteringError.badData(
+                        record.location(ofField: min(record.fields.count, header.fields.count)),
+                        "expected \(header.fields.count) fields, found \(record.fields.count)")
                 }
                 rows.append(record)
             }
-        } catch let error as CoreError { throw convert(error) } catch let error as RosteringError { throw error } catch {
+        } catch let error as CoreError { throw convert(error) } catch let error as RosteringError { throw error } catch
+        {
             throw .invalidRequest("\(error)")
         }
         return (index, rows)
     }
 
-    static func number(_ record: CSVRecord, _ field: Int, _ what: String, minimum: Double = 0) throws(RosteringError) -> Double {
+    static func number(_ record: CSVRecord, _ field: Int, _ what: String, minimum: Double = 0) throws(RosteringError)
+        -> Double
+    {
         let text = record.fields[field].trimmingCharacters(in: .whitespaces)
         guard let value = Double(text), value.isFinite, value >= minimum, !text.contains(",") else {
-            throw .badData(record.location(ofField: field), "expected \(what) (a number ≥ \(NumberFormatShort.text(minimum))), found '\(text)'")
+            throw .badData(
+                record.location(ofField: field),
+                "expected \(what) (a number ≥ \(NumberFormatShort.text(minimum))), found '\(text)'")
         }
         return value
     }
 
-    static func whole(_ record: CSVRecord, _ field: Int, _ what: String, minimum: Int = 0) throws(RosteringError) -> Int {
+    static func whole(_ record: CSVRecord, _ field: Int, _ what: String, minimum: Int = 0) throws(RosteringError) -> Int
+    {
         let text = record.fields[field].trimmingCharacters(in: .whitespaces)
         guard let value = Int(text), value >= minimum else {
-            throw .badData(record.location(ofField: field), "expected \(what) (a whole number ≥ \(minimum)), found '\(text)'")
+            throw .badData(
+                record.location(ofField: field), "expected \(what) (a whole number ≥ \(minimum)), found '\(text)'")
         }
         return value
     }
@@ -114,7 +134,8 @@ public enum TeamReader {
     static func clock(_ text: Substring) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
-              (0 ... 24).contains(h), (0 ..< 60).contains(m), h < 24 || m == 0 else { return nil }
+            (0...24).contains(h), (0..<60).contains(m), h < 24 || m == 0
+        else { return nil }
         return h * 3600 + m * 60
     }
 
@@ -128,7 +149,8 @@ public enum TeamReader {
             let id = record.fields[field("id")].trimmingCharacters(in: .whitespaces)
             guard !id.isEmpty else { throw .badData(record.location(ofField: field("id")), "expected an agent id") }
             if let line = seen[id] {
-                throw .badData(record.location(ofField: field("id")), "agent '\(id)' is listed twice (first on line \(line))")
+                throw .badData(
+                    record.location(ofField: field("id")), "agent '\(id)' is listed twice (first on line \(line))")
             }
             seen[id] = record.line
             var skills: [Skill] = []
@@ -137,10 +159,14 @@ public enum TeamReader {
                 for channel in level.split(separator: "|", omittingEmptySubsequences: false) {
                     let name = channel.trimmingCharacters(in: .whitespaces)
                     guard !name.isEmpty else {
-                        throw .badData(record.location(ofField: field("skills")), "expected channels separated by > (preference) or | (equal), found '\(skillText)'")
+                        throw .badData(
+                            record.location(ofField: field("skills")),
+                            "expected channels separated by > (preference) or | (equal), found '\(skillText)'")
                     }
                     guard !skills.contains(where: { $0.channel == name }) else {
-                        throw .badData(record.location(ofField: field("skills")), "channel '\(name)' appears twice in '\(skillText)'")
+                        throw .badData(
+                            record.location(ofField: field("skills")),
+                            "channel '\(name)' appears twice in '\(skillText)'")
                     }
                     skills.append(Skill(channel: name, rank: rank))
                 }
@@ -148,22 +174,40 @@ public enum TeamReader {
             let minHours = try number(record, field("min_hours"), "the contract's least hours per week")
             let maxHours = try number(record, field("max_hours"), "the contract's most hours per week")
             guard minHours <= maxHours else {
-                throw .badData(record.location(ofField: field("min_hours")), "the contract minimum (\(NumberFormatShort.text(minHours)) h) is above its maximum (\(NumberFormatShort.text(maxHours)) h)")
+                throw .badData(
+                    record.location(ofField: field("min_hours")),
+                    "the contract minimum (\(NumberFormatShort.text(minHours)) h) is above its maximum (\(NumberFormatShort.text(maxHours)) h)"
+                )
             }
             let maxShiftsText = record.fields[field("max_shifts")].trimmingCharacters(in: .whitespaces)
-            let maxShifts = maxShiftsText.isEmpty ? nil : try whole(record, field("max_shifts"), "the most shifts in the period")
+            let maxShifts =
+                maxShiftsText.isEmpty ? nil : try whole(record, field("max_shifts"), "the most shifts in the period")
             let maxDays = try whole(record, field("max_days_in_a_row"), "the most days worked in a row", minimum: 1)
             let minOff = try whole(record, field("min_days_off_in_a_row"), "the fewest days off in a row")
             let maxWeekends = try whole(record, field("max_weekends"), "the most weekends worked")
-            guard let earliest = clock(Substring(record.fields[field("earliest_start")].trimmingCharacters(in: .whitespaces))) else {
-                throw .badData(record.location(ofField: field("earliest_start")), "expected a local time HH:MM, found '\(record.fields[field("earliest_start")])'")
+            guard
+                let earliest = clock(
+                    Substring(record.fields[field("earliest_start")].trimmingCharacters(in: .whitespaces)))
+            else {
+                throw .badData(
+                    record.location(ofField: field("earliest_start")),
+                    "expected a local time HH:MM, found '\(record.fields[field("earliest_start")])'")
             }
-            guard let latest = clock(Substring(record.fields[field("latest_end")].trimmingCharacters(in: .whitespaces))), latest > earliest else {
-                throw .badData(record.location(ofField: field("latest_end")), "expected a local time HH:MM after the earliest start, found '\(record.fields[field("latest_end")])'")
+            guard
+                let latest = clock(Substring(record.fields[field("latest_end")].trimmingCharacters(in: .whitespaces))),
+                latest > earliest
+            else {
+                throw .badData(
+                    record.location(ofField: field("latest_end")),
+                    "expected a local time HH:MM after the earliest start, found '\(record.fields[field("latest_end")])'"
+                )
             }
-            agents.append(Agent(id: id, name: record.fields[field("name")].trimmingCharacters(in: .whitespaces), skills: skills,
-                                minHoursPerWeek: minHours, maxHoursPerWeek: maxHours, maxShifts: maxShifts, maxDaysInARow: maxDays,
-                                minDaysOffInARow: minOff, maxWeekends: maxWeekends, earliestStartSeconds: earliest, latestEndSeconds: latest))
+            agents.append(
+                Agent(
+                    id: id, name: record.fields[field("name")].trimmingCharacters(in: .whitespaces), skills: skills,
+                    minHoursPerWeek: minHours, maxHoursPerWeek: maxHours, maxShifts: maxShifts, maxDaysInARow: maxDays,
+                    minDaysOffInARow: minOff, maxWeekends: maxWeekends, earliestStartSeconds: earliest,
+                    latestEndSeconds: latest))
         }
         guard !agents.isEmpty else { throw .badFile(path: reader.file, "the team lists no agent") }
         return agents
@@ -177,35 +221,50 @@ public enum TeamReader {
         for record in rows {
             func field(_ name: String) -> Int { index[name] ?? 0 }
             let agent = record.fields[field("agent")].trimmingCharacters(in: .whitespaces)
-            guard ids.contains(agent) else { throw .badData(record.location(ofField: field("agent")), "'\(agent)' is not an agent of the team") }
+            guard ids.contains(agent) else {
+                throw .badData(record.location(ofField: field("agent")), "'\(agent)' is not an agent of the team")
+            }
             let dateText = record.fields[field("date")].trimmingCharacters(in: .whitespaces)
             guard let date = CivilDate(iso: dateText) else {
-                throw .badData(record.location(ofField: field("date")), "expected a date YYYY-MM-DD, found '\(dateText)'")
+                throw .badData(
+                    record.location(ofField: field("date")), "expected a date YYYY-MM-DD, found '\(dateText)'")
             }
             let kindText = record.fields[field("kind")].trimmingCharacters(in: .whitespaces)
             guard let kind = AgentRequest.Kind(rawValue: kindText) else {
-                throw .badData(record.location(ofField: field("kind")), "expected one of \(AgentRequest.Kind.allCases.map(\.rawValue).joined(separator: ", ")), found '\(kindText)'")
+                throw .badData(
+                    record.location(ofField: field("kind")),
+                    "expected one of \(AgentRequest.Kind.allCases.map(\.rawValue).joined(separator: ", ")), found '\(kindText)'"
+                )
             }
             let shiftText = record.fields[field("shift")].trimmingCharacters(in: .whitespaces)
             var window: ClosedRange<Int>?
             if kind == .wantShift || kind == .avoidShift {
                 let ends = shiftText.split(separator: "-", omittingEmptySubsequences: false)
                 guard ends.count == 2, let from = clock(ends[0]), let to = clock(ends[1]), from < to else {
-                    throw .badData(record.location(ofField: field("shift")), "expected a local window HH:MM-HH:MM such as 08:00-16:30, found '\(shiftText)'")
+                    throw .badData(
+                        record.location(ofField: field("shift")),
+                        "expected a local window HH:MM-HH:MM such as 08:00-16:30, found '\(shiftText)'")
                 }
-                window = from ... to
+                window = from...to
             } else if !shiftText.isEmpty {
-                throw .badData(record.location(ofField: field("shift")), "a \(kind.rawValue) request takes no shift window, found '\(shiftText)'")
+                throw .badData(
+                    record.location(ofField: field("shift")),
+                    "a \(kind.rawValue) request takes no shift window, found '\(shiftText)'")
             }
             let weightText = record.fields[field("weight")].trimmingCharacters(in: .whitespaces)
             var weight = 0.0
             if kind == .unavailable {
                 guard weightText.isEmpty else {
-                    throw .badData(record.location(ofField: field("weight")), "an unavailable day is a hard rule and takes no weight, found '\(weightText)'")
+                    throw .badData(
+                        record.location(ofField: field("weight")),
+                        "an unavailable day is a hard rule and takes no weight, found '\(weightText)'")
                 }
             } else {
                 weight = try number(record, field("weight"), "the request's weight", minimum: 0)
-                guard weight > 0 else { throw .badData(record.location(ofField: field("weight")), "expected a positive weight, found '\(weightText)'") }
+                guard weight > 0 else {
+                    throw .badData(
+                        record.location(ofField: field("weight")), "expected a positive weight, found '\(weightText)'")
+                }
             }
             requests.append(AgentRequest(agent: agent, date: date, kind: kind, window: window, weight: weight))
         }

@@ -94,10 +94,12 @@ public struct CalendarRegressionModel: ForecastModel {
     public let yearly: Bool
     public let name: String
 
-    public init(halfLifeWeeks: Double = 6, trendDamping: Double = 0.9, monthStartDays: Int = 3,
-                monthEndDays: Int = 1, robust: Bool = true, eventShrinkage: Double = 1,
-                trainingWeeks: Double = 110, levelWeeks: Double = 52, eventHalfLifeWeeks: Double = 52,
-                eventKnotWeeks: Double = 8, yearly: Bool = true, name: String = "regression") {
+    public init(
+        halfLifeWeeks: Double = 6, trendDamping: Double = 0.9, monthStartDays: Int = 3,
+        monthEndDays: Int = 1, robust: Bool = true, eventShrinkage: Double = 1,
+        trainingWeeks: Double = 110, levelWeeks: Double = 52, eventHalfLifeWeeks: Double = 52,
+        eventKnotWeeks: Double = 8, yearly: Bool = true, name: String = "regression"
+    ) {
         self.yearly = yearly
         self.trainingWeeks = trainingWeeks > 0 ? trainingWeeks : .infinity
         self.levelWeeks = levelWeeks > 0 ? levelWeeks : .infinity
@@ -116,8 +118,9 @@ public struct CalendarRegressionModel: ForecastModel {
 
     public func fit(_ input: ForecastInput) throws(ForecastingError) -> any FittedForecastModel {
         try input.validate(model: name)
-        var history = KnownHistory(input, openOnly: true,
-                                   lastSeconds: trainingWeeks.isFinite ? Int64(trainingWeeks * Self.week) : nil)
+        var history = KnownHistory(
+            input, openOnly: true,
+            lastSeconds: trainingWeeks.isFinite ? Int64(trainingWeeks * Self.week) : nil)
         let events = EventDays(input, history: history)
         if !events.closedDays.isEmpty || !events.closures.isEmpty {
             // Closed holidays and closures are not the channel's normal days: leave them out.
@@ -129,41 +132,53 @@ public struct CalendarRegressionModel: ForecastModel {
             history.slots = keep.map { history.slots[$0] }
         }
         guard history.spanDays >= 7 else {
-            throw .insufficientHistory(channel: input.series.channel,
-                                       message: "the calendar regression needs at least one week of known history, has \(history.spanDays) day(s)")
+            throw .insufficientHistory(
+                channel: input.series.channel,
+                message:
+                    "the calendar regression needs at least one week of known history, has \(history.spanDays) day(s)")
         }
         let origin = history.end
         let groups = 7 * history.slotsPerDay
-        let turnOfMonth = TurnOfMonth(startDays: monthStartDays, endDays: monthEndDays, openingHours: input.openingHours)
+        let turnOfMonth = TurnOfMonth(
+            startDays: monthStartDays, endDays: monthEndDays, openingHours: input.openingHours)
         let fullResponse = history.values.map { log($0 + 1) }
         let fullGroup = history.slots.map(\.slotOfWeek)
 
         // Stage 1: event effects on the long window, against a smooth level.
         var evidence: [String: EventEvidence] = [:]
         if !events.isEmpty {
-            evidence = try eventEffects(history: history, response: fullResponse, group: fullGroup, groups: groups,
-                                        events: events, turnOfMonth: turnOfMonth, origin: origin)
+            evidence = try eventEffects(
+                history: history, response: fullResponse, group: fullGroup, groups: groups,
+                events: events, turnOfMonth: turnOfMonth, origin: origin)
         }
         let effects = EventEffects(evidence: evidence, shrinkage: eventShrinkage)
-        let shapes = events.isEmpty ? [:] : Self.intradayShapes(history: history, events: events, openingHours: input.openingHours,
-                                                                calendar: input.calendar, shrinkage: eventShrinkage)
+        let shapes =
+            events.isEmpty
+            ? [:]
+            : Self.intradayShapes(
+                history: history, events: events, openingHours: input.openingHours,
+                calendar: input.calendar, shrinkage: eventShrinkage)
 
         // The year's shape, from a year or more of history (the event effects taken out first).
         var yearShape: YearlyShape? = nil
         if yearly, history.spanDays > 365 + YearlyShape.windowDays {
-            let eventOffsets = Self.offsets(instants: history.instants, days: history.slots.map(\.day), events: events, effects: effects)
+            let eventOffsets = Self.offsets(
+                instants: history.instants, days: history.slots.map(\.day), events: events, effects: effects)
             let screen = DayScreen(history: history, events: events)
-            let skip = Set(screen.abnormal.compactMap { entry -> Int? in
-                if case .calendar = entry.value { return nil }
-                return entry.key
-            })
+            let skip = Set(
+                screen.abnormal.compactMap { entry -> Int? in
+                    if case .calendar = entry.value { return nil }
+                    return entry.key
+                })
             let originDay = LocalClock(input.calendar).readings([origin])[0].date.daysSinceEpoch
-            yearShape = YearlyShape.fit(history: history, response: fullResponse, eventOffsets: eventOffsets, group: fullGroup,
-                                        groups: groups, skip: skip, originDay: originDay)
+            yearShape = YearlyShape.fit(
+                history: history, response: fullResponse, eventOffsets: eventOffsets, group: fullGroup,
+                groups: groups, skip: skip, originDay: originDay)
         }
 
         // Stage 2: the recent level and profile, with the event effects (and the year's shape) as a fixed offset.
-        let first = levelWeeks.isFinite
+        let first =
+            levelWeeks.isFinite
             ? history.instants.firstIndex { $0 >= origin - Int64(levelWeeks * Self.week) } ?? 0 : 0
         let instants = Array(history.instants[first...])
         let slots = Array(history.slots[first...])
@@ -183,7 +198,8 @@ public struct CalendarRegressionModel: ForecastModel {
 
         // Day-level columns, each kept only when the history can estimate it.
         var columns: [[Double]] = []
-        var usesTrend = false, usesTurnOfMonth = false
+        var usesTrend = false
+        var usesTurnOfMonth = false
         if spanDays >= 21 {
             columns.append(instants.map { Double($0 - origin) / Self.week })
             usesTrend = true
@@ -195,10 +211,16 @@ public struct CalendarRegressionModel: ForecastModel {
             for k in 0..<m {
                 let day = slots[k].day
                 let turn: Int?
-                if let cached = turnOfDay[day] { turn = cached } else {
-                    turn = turnOfMonth.turn(ofDay: day); turnOfDay[day] = turn
+                if let cached = turnOfDay[day] {
+                    turn = cached
+                } else {
+                    turn = turnOfMonth.turn(ofDay: day)
+                    turnOfDay[day] = turn
                 }
-                if let turn { indicator[k] = 1; turns.insert(turn) }
+                if let turn {
+                    indicator[k] = 1
+                    turns.insert(turn)
+                }
             }
             if turns.count >= 2 && indicator.contains(0) {
                 columns.append(indicator)
@@ -217,32 +239,37 @@ public struct CalendarRegressionModel: ForecastModel {
             }
         }
         var weights = decay
-        var fit = try Self.solveWithinSlots(response: response, columns: columns, weights: weights,
-                                            group: group, groups: groups, solver: &solver, model: name)
+        var fit = try Self.solveWithinSlots(
+            response: response, columns: columns, weights: weights,
+            group: group, groups: groups, solver: &solver, model: name)
         var residuals = fit.residuals(response: response, columns: columns, group: group)
         if robust, let robustWeights = RobustWeights.bisquare(residuals, prior: decay) {
             weights = robustWeights
-            fit = try Self.solveWithinSlots(response: response, columns: columns, weights: weights,
-                                            group: group, groups: groups, solver: &solver, model: name)
+            fit = try Self.solveWithinSlots(
+                response: response, columns: columns, weights: weights,
+                group: group, groups: groups, solver: &solver, model: name)
             residuals = fit.residuals(response: response, columns: columns, group: group)
         }
-        var weightSum = 0.0, smearSum = 0.0
+        var weightSum = 0.0
+        var smearSum = 0.0
         for k in 0..<m where weights[k] > 0 {
             weightSum += weights[k]
             smearSum += weights[k] * exp(residuals[k])
         }
         let smearing = weightSum > 0 ? smearSum / weightSum : 1
-        guard smearing.isFinite, fit.profile.allSatisfy({ $0?.isFinite ?? true }), fit.beta.allSatisfy(\.isFinite) else {
+        guard smearing.isFinite, fit.profile.allSatisfy({ $0?.isFinite ?? true }), fit.beta.allSatisfy(\.isFinite)
+        else {
             throw .modelFailed(model: name, message: "the fit produced non-finite coefficients")
         }
         var beta = fit.beta[...]
         let trend = usesTrend ? beta.popFirst() ?? 0 : 0
         let month = usesTurnOfMonth ? beta.popFirst() ?? 0 : 0
-        return Fitted(profile: Self.fillUnobserved(fit.profile, slotsPerDay: history.slotsPerDay),
-                      trendPerWeek: trend, turnOfMonthEffect: month, events: events, effects: effects, shapes: shapes,
-                      smearing: smearing,
-                      origin: origin, trendDamping: trendDamping, turnOfMonth: turnOfMonth,
-                      clock: LocalClock(input.calendar), openingHours: input.openingHours, yearShape: yearShape)
+        return Fitted(
+            profile: Self.fillUnobserved(fit.profile, slotsPerDay: history.slotsPerDay),
+            trendPerWeek: trend, turnOfMonthEffect: month, events: events, effects: effects, shapes: shapes,
+            smearing: smearing,
+            origin: origin, trendDamping: trendDamping, turnOfMonth: turnOfMonth,
+            clock: LocalClock(input.calendar), openingHours: input.openingHours, yearShape: yearShape)
     }
 
     struct Fitted: FittedForecastModel {
@@ -287,14 +314,19 @@ public struct CalendarRegressionModel: ForecastModel {
                 }
                 if !shapes.isEmpty {
                     let shape: [Double]?
-                    if let cached = shapeOfDay[reading.day] { shape = cached } else {
-                        shape = shapeAdjustment(day: reading.day); shapeOfDay[reading.day] = shape
+                    if let cached = shapeOfDay[reading.day] {
+                        shape = cached
+                    } else {
+                        shape = shapeAdjustment(day: reading.day)
+                        shapeOfDay[reading.day] = shape
                     }
                     if let shape { eta += shape[reading.slotOfDay] }
                 }
                 eta += trendPerWeek * dampedWeeks(Double(instant - origin) / CalendarRegressionModel.week)
                 if let yearShape {
-                    if let cached = yearOfDay[reading.day] { eta += cached } else {
+                    if let cached = yearOfDay[reading.day] {
+                        eta += cached
+                    } else {
                         let value = yearShape.offset(day: reading.day) ?? 0
                         yearOfDay[reading.day] = value
                         eta += value
@@ -302,7 +334,9 @@ public struct CalendarRegressionModel: ForecastModel {
                 }
                 if turnOfMonthEffect != 0 {
                     let atTurn: Bool
-                    if let cached = turnOfDay[reading.day] { atTurn = cached } else {
+                    if let cached = turnOfDay[reading.day] {
+                        atTurn = cached
+                    } else {
                         atTurn = turnOfMonth.turn(ofDay: reading.day) != nil
                         turnOfDay[reading.day] = atTurn
                     }

@@ -27,7 +27,9 @@ extension CalendarRegressionModel {
         init(evidence: [String: EventEvidence], shrinkage: Double) {
             self.evidence = evidence
             self.shrinkage = shrinkage
-            self.shrunk = evidence.mapValues { $0.days + shrinkage > 0 ? $0.estimate * $0.days / ($0.days + shrinkage) : 0 }
+            self.shrunk = evidence.mapValues {
+                $0.days + shrinkage > 0 ? $0.estimate * $0.days / ($0.days + shrinkage) : 0
+            }
         }
 
         /// Whether no feature has an effect and no uplift prior can give one.
@@ -49,7 +51,9 @@ extension CalendarRegressionModel {
         return instants.indices.map { k in
             let day = days[k]
             var value: Double
-            if let cached = byDay[day] { value = cached } else {
+            if let cached = byDay[day] {
+                value = cached
+            } else {
                 value = 0
                 for name in events.dayFeatures[day] ?? [] { value += effects.effect(name) }
                 for (name, v) in events.windowFeatures[day] ?? [] { value += effects.effect(name) * v }
@@ -57,11 +61,14 @@ extension CalendarRegressionModel {
             }
             // One effect per span feature (overlapping spans count once), with the largest uplift given.
             var spanUplift: [String: Double?] = [:]
-            for span in events.spans where span.range.contains(instants[k]) && events.dayFeatures[day]?.contains(span.feature) != true {
+            for span in events.spans
+            where span.range.contains(instants[k]) && events.dayFeatures[day]?.contains(span.feature) != true {
                 let earlier = spanUplift[span.feature] ?? nil
                 spanUplift[span.feature] = span.uplift.map { max(earlier ?? $0, $0) } ?? earlier
             }
-            for (feature, uplift) in spanUplift.sorted(by: { $0.key < $1.key }) { value += effects.effect(feature, uplift: uplift) }
+            for (feature, uplift) in spanUplift.sorted(by: { $0.key < $1.key }) {
+                value += effects.effect(feature, uplift: uplift)
+            }
             return value
         }
     }
@@ -76,8 +83,10 @@ extension CalendarRegressionModel {
     /// weeks back from the origin (so the level follows trend, level shifts and seasons without
     /// being free to absorb a two-week window). Row weights 2^(−age / ``eventHalfLifeWeeks``),
     /// days re-weighted with Tukey's bisquare after the first pass. Four passes.
-    func eventEffects(history: KnownHistory, response: [Double], group: [Int], groups: Int, events: EventDays,
-                      turnOfMonth: TurnOfMonth, origin: Int64) throws(ForecastingError) -> [String: EventEvidence] {
+    func eventEffects(
+        history: KnownHistory, response: [Double], group: [Int], groups: Int, events: EventDays,
+        turnOfMonth: TurnOfMonth, origin: Int64
+    ) throws(ForecastingError) -> [String: EventEvidence] {
         let m = response.count
         guard m > 0 else { return [:] }
         // Days in order (local days never decrease along the sorted instants).
@@ -101,16 +110,20 @@ extension CalendarRegressionModel {
             for k in 0..<m { rows[dayOf[k]] += 1 }
             var covered: [String: [Int]] = [:]
             for span in events.spans {
-                var lo = 0, hi = m
+                var lo = 0
+                var hi = m
                 while lo < hi {
                     let mid = (lo + hi) / 2
                     if history.instants[mid] < span.range.lowerBound { lo = mid + 1 } else { hi = mid }
                 }
-                while lo < m && history.instants[lo] < span.range.upperBound { covered[span.feature, default: []].append(lo); lo += 1 }
+                while lo < m && history.instants[lo] < span.range.upperBound {
+                    covered[span.feature, default: []].append(lo)
+                    lo += 1
+                }
             }
-            for feature in covered.keys.sorted() {
+            for (feature, slots) in covered.sorted(by: { $0.key < $1.key }) {
                 var last = -1
-                for k in covered[feature]!.sorted() where k != last {
+                for k in slots.sorted() where k != last {
                     last = k
                     if events.dayFeatures[history.slots[k].day]?.contains(feature) == true { continue }
                     load[dayOf[k]][feature, default: 0] += 1 / rows[dayOf[k]]
@@ -119,7 +132,7 @@ extension CalendarRegressionModel {
         }
         var activeDays: [String: Int] = [:]
         for d in 0..<dayCount { for (name, v) in load[d] where v != 0 { activeDays[name, default: 0] += 1 } }
-        let names = activeDays.keys.sorted().filter { activeDays[$0]! < dayCount }
+        let names = activeDays.filter { $0.value < dayCount }.keys.sorted()
         guard !names.isEmpty else { return [:] }
 
         // Level: hat functions on knots every eventKnotWeeks weeks back from the origin's day.
@@ -127,7 +140,7 @@ extension CalendarRegressionModel {
         let spacing = max(7, eventKnotWeeks * 7)
         let firstDay = Double(days[0])
         var knots: [Double] = [originDay]
-        while knots.last! > firstDay { knots.append(knots.last! - spacing) }
+        while let last = knots.last, last > firstDay { knots.append(last - spacing) }
         var columns: [[Double]] = knots.map { knot in
             days.map { max(0, 1 - abs(Double($0) + 0.5 - knot) / spacing) }
         }
@@ -156,7 +169,8 @@ extension CalendarRegressionModel {
             throw .modelFailed(model: name, message: error.description)
         }
         for pass in 0..<4 {
-            var mean = Array(repeating: 0.0, count: groups), weightOf = Array(repeating: 0.0, count: groups)
+            var mean = Array(repeating: 0.0, count: groups)
+            var weightOf = Array(repeating: 0.0, count: groups)
             for k in 0..<m {
                 let w = decay[k] * robustWeight[dayOf[k]]
                 mean[group[k]] += w * (response[k] - fitted[dayOf[k]])
@@ -178,7 +192,9 @@ extension CalendarRegressionModel {
             if robust && pass < 3 {
                 let residuals = (0..<dayCount).map { target[$0] - fitted[$0] }
                 // The scale from days that carry weight (a day outside every window has none).
-                if let weights = RobustWeights.bisquare(residuals, scaleFrom: residuals.indices.filter { dayWeight[$0] > 0 }.map { residuals[$0] }) {
+                if let weights = RobustWeights.bisquare(
+                    residuals, scaleFrom: residuals.indices.filter { dayWeight[$0] > 0 }.map { residuals[$0] })
+                {
                     robustWeight = weights
                 }
             }

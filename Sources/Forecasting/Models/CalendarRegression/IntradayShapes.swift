@@ -13,7 +13,8 @@ extension CalendarRegressionModel {
         var keys = events.dayFeatures[day] ?? []
         guard !events.spans.isEmpty else { return keys }
         let date = CivilDate(daysSinceEpoch: day)
-        let start = calendar.startOfDay(date), end = calendar.startOfDay(date.adding(days: 1))
+        let start = calendar.startOfDay(date)
+        let end = calendar.startOfDay(date.adding(days: 1))
         for span in events.spans where span.range.lowerBound < end && span.range.upperBound > start {
             guard span.range.lowerBound <= start && span.range.upperBound >= end else { return nil }
             if !keys.contains(span.feature) { keys.append(span.feature) }
@@ -35,25 +36,32 @@ extension CalendarRegressionModel {
     /// kept and one the size of the noise fades (a day-level effect with no intraday shape must
     /// not turn into one). Applied on top of the profile and renormalised so the day's total is
     /// unchanged (see `Fitted`).
-    static func intradayShapes(history: KnownHistory, events: EventDays, openingHours: OpeningHours,
-                               calendar: PlanningCalendar, shrinkage: Double) -> [String: [Double]] {
+    static func intradayShapes(
+        history: KnownHistory, events: EventDays, openingHours: OpeningHours,
+        calendar: PlanningCalendar, shrinkage: Double
+    ) -> [String: [Double]] {
         let perDay = history.slotsPerDay
         guard perDay > 0, !events.dayFeatures.isEmpty || !events.spans.isEmpty else { return [:] }
         // Volume and row count per local day and slot of the day.
-        var volume: [Int: [Double]] = [:], rows: [Int: [Int]] = [:]
+        var volume: [Int: [Double]] = [:]
+        var rows: [Int: [Int]] = [:]
         for k in history.values.indices {
             let slot = history.slots[k]
             volume[slot.day, default: Array(repeating: 0, count: perDay)][slot.slotOfDay] += history.values[k]
             rows[slot.day, default: Array(repeating: 0, count: perDay)][slot.slotOfDay] += 1
         }
-        let openSlots: [[Int]] = (1...7).map { weekday in (0..<perDay).filter { openingHours.isOpen(weekday: weekday, slotOfDay: $0) } }
+        let openSlots: [[Int]] = (1...7).map { weekday in
+            (0..<perDay).filter { openingHours.isOpen(weekday: weekday, slotOfDay: $0) }
+        }
         var normalShare = Array(repeating: Array(repeating: 0.0, count: perDay), count: 7)
         var normalDays = Array(repeating: 0, count: 7)
         var eventDays: [String: [Int]] = [:]
-        for day in volume.keys.sorted() {
+        for (day, values) in volume.sorted(by: { $0.key < $1.key }) {
             let weekday = CivilDate(daysSinceEpoch: day).weekday
-            let counts = rows[day]!, values = volume[day]!
-            guard !openSlots[weekday - 1].isEmpty, openSlots[weekday - 1].allSatisfy({ counts[$0] == 1 }) else { continue }
+            guard let counts = rows[day] else { continue }
+            guard !openSlots[weekday - 1].isEmpty, openSlots[weekday - 1].allSatisfy({ counts[$0] == 1 }) else {
+                continue
+            }
             let total = values.reduce(0, +)
             guard total > 0, let keys = shapeKeys(day: day, events: events, calendar: calendar) else { continue }
             if keys.isEmpty {
@@ -68,10 +76,11 @@ extension CalendarRegressionModel {
         for (key, days) in eventDays {
             let usable = days.filter { normalDays[CivilDate(daysSinceEpoch: $0).weekday - 1] > 0 }
             guard usable.count >= minShapeOccurrences else { continue }
-            var observed = Array(repeating: 0.0, count: perDay), expected = Array(repeating: 0.0, count: perDay)
+            var observed = Array(repeating: 0.0, count: perDay)
+            var expected = Array(repeating: 0.0, count: perDay)
             for day in usable {
                 let w = CivilDate(daysSinceEpoch: day).weekday - 1
-                let values = volume[day]!
+                guard let values = volume[day] else { continue }
                 let total = values.reduce(0, +)
                 for s in openSlots[w] {
                     observed[s] += values[s]
@@ -96,14 +105,17 @@ extension CalendarRegressionModel.Fitted {
     /// minus log Σₛ pₛ · exp(aₛ) with pₛ the profile's shares of that weekday, so the day's
     /// total is unchanged. Nil when no shape applies.
     func shapeAdjustment(day: Int) -> [Double]? {
-        guard let keys = CalendarRegressionModel.shapeKeys(day: day, events: events, calendar: clock.calendar) else { return nil }
+        guard let keys = CalendarRegressionModel.shapeKeys(day: day, events: events, calendar: clock.calendar) else {
+            return nil
+        }
         let known = keys.compactMap { shapes[$0] }
         guard let first = known.first else { return nil }
         var sum = first
         for shape in known.dropFirst() { for s in sum.indices { sum[s] += shape[s] } }
         let perDay = openingHours.slotsPerDay
         let weekday = CivilDate(daysSinceEpoch: day).weekday
-        var weight = 0.0, adjusted = 0.0
+        var weight = 0.0
+        var adjusted = 0.0
         for s in 0..<perDay where openingHours.isOpen(weekday: weekday, slotOfDay: s) {
             let p = exp(profile[(weekday - 1) * perDay + s])
             weight += p

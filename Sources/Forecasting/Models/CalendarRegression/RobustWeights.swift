@@ -16,8 +16,10 @@ enum RobustWeights {
     /// The bisquare weights of `residuals`, each multiplied into `prior[k]` when given (1 when
     /// nil), the scale set by the median absolute value of `scaleResiduals` (default: the
     /// residuals themselves). Nil when that median is 0 (a perfect fit: nothing to down-weight).
-    static func bisquare(_ residuals: [Double], scaleFrom scaleResiduals: [Double]? = nil,
-                         prior: [Double]? = nil) -> [Double]? {
+    static func bisquare(
+        _ residuals: [Double], scaleFrom scaleResiduals: [Double]? = nil,
+        prior: [Double]? = nil
+    ) -> [Double]? {
         let scale = 1.4826 * median((scaleResiduals ?? residuals).map(abs))
         guard scale > 0 else { return nil }
         let limit = cutoff * scale

@@ -18,15 +18,19 @@ extension CalendarRegressionModel {
 
     /// Weighted least squares with one dummy per slot of the week plus `columns`, by demeaning
     /// within slots (Frisch–Waugh–Lovell) and `dgelsd` on what remains.
-    static func solveWithinSlots(response: [Double], columns: [[Double]], weights: [Double],
-                                 group: [Int], groups: Int, solver: inout LeastSquaresSolver?,
-                                 model: String) throws(ForecastingError) -> Solution {
-        let m = response.count, p = columns.count
+    static func solveWithinSlots(
+        response: [Double], columns: [[Double]], weights: [Double],
+        group: [Int], groups: Int, solver: inout LeastSquaresSolver?,
+        model: String
+    ) throws(ForecastingError) -> Solution {
+        let m = response.count
+        let p = columns.count
         var weightOf = Array(repeating: 0.0, count: groups)
         var meanY = Array(repeating: 0.0, count: groups)
         var meanZ = Array(repeating: Array(repeating: 0.0, count: groups), count: p)
         for k in 0..<m {
-            let g = group[k], w = weights[k]
+            let g = group[k]
+            let w = weights[k]
             weightOf[g] += w
             meanY[g] += w * response[k]
             for j in 0..<p { meanZ[j][g] += w * columns[j][k] }

@@ -28,11 +28,14 @@ struct YearlyShape: Sendable {
 
     /// The offset A(day), nil when no year back has both levels.
     func offset(day: Int) -> Double? {
-        let date = CivilDate(daysSinceEpoch: day), origin = CivilDate(daysSinceEpoch: originDay)
-        var sum = 0.0, count = 0
+        let date = CivilDate(daysSinceEpoch: day)
+        let origin = CivilDate(daysSinceEpoch: originDay)
+        var sum = 0.0
+        var count = 0
         for k in 1...3 {
             guard let then = Self.yearsBack(date, k), let start = Self.yearsBack(origin, k),
-                  let a = level[then.daysSinceEpoch], let b = level[start.daysSinceEpoch] else { continue }
+                let a = level[then.daysSinceEpoch], let b = level[start.daysSinceEpoch]
+            else { continue }
             sum += a - b
             count += 1
         }
@@ -40,16 +43,22 @@ struct YearlyShape: Sendable {
     }
 
     static func yearsBack(_ date: CivilDate, _ k: Int) -> CivilDate? {
-        CivilDate(year: date.year - k, month: date.month, day: min(date.day, CivilDate.daysInMonth(year: date.year - k, month: date.month)))
+        CivilDate(
+            year: date.year - k, month: date.month,
+            day: min(date.day, CivilDate.daysInMonth(year: date.year - k, month: date.month)))
     }
 
     /// Nil when the history spans less than a year and a smoothing window.
-    static func fit(history: KnownHistory, response: [Double], eventOffsets: [Double], group: [Int], groups: Int,
-                    skip: Set<Int>, originDay: Int) -> YearlyShape? {
+    static func fit(
+        history: KnownHistory, response: [Double], eventOffsets: [Double], group: [Int], groups: Int,
+        skip: Set<Int>, originDay: Int
+    ) -> YearlyShape? {
         guard let firstDay = history.slots.first?.day, originDay - firstDay >= 365 + windowDays + 1 else { return nil }
-        var sum = Array(repeating: 0.0, count: groups), count = Array(repeating: 0, count: groups)
+        var sum = Array(repeating: 0.0, count: groups)
+        var count = Array(repeating: 0, count: groups)
         for k in response.indices where !skip.contains(history.slots[k].day) {
-            sum[group[k]] += response[k] - eventOffsets[k]; count[group[k]] += 1
+            sum[group[k]] += response[k] - eventOffsets[k]
+            count[group[k]] += 1
         }
         let slotMean = (0..<groups).map { count[$0] > 0 ? sum[$0] / Double(count[$0]) : 0 }
         var daySum: [Int: (Double, Int)] = [:]
@@ -59,10 +68,14 @@ struct YearlyShape: Sendable {
         }
         let r = daySum.mapValues { $0.0 / Double($0.1) }
         var level: [Int: Double] = [:]
-        for day in firstDay ... originDay {
-            var s = 0.0, n = 0
-            for d in (day - windowDays) ... (day + windowDays) where d < originDay {
-                if let v = r[d] { s += v; n += 1 }
+        for day in firstDay...originDay {
+            var s = 0.0
+            var n = 0
+            for d in (day - windowDays)...(day + windowDays) where d < originDay {
+                if let v = r[d] {
+                    s += v
+                    n += 1
+                }
             }
             if n >= minimumDays { level[day] = s / Double(n) }
         }

@@ -11,7 +11,12 @@ extension DemoDataset {
             let stamp = calendar.format(instants[k])
             for channel in channels {
                 guard let n = channel.counts[k] else { continue }
-                out += stamp; out += ","; out += channel.profile.name; out += ","; out += String(n); out += ","
+                out += stamp
+                out += ","
+                out += channel.profile.name
+                out += ","
+                out += String(n)
+                out += ","
                 if let a = channel.aht[k] { out += Self.fixed(a, 1) }
                 out += "\n"
             }
@@ -26,7 +31,12 @@ extension DemoDataset {
         for k in instants.indices {
             let stamp = calendar.format(instants[k])
             for channel in channels {
-                out += stamp; out += ","; out += channel.profile.name; out += ","; out += Self.fixed(channel.intensity[k], 4); out += "\n"
+                out += stamp
+                out += ","
+                out += channel.profile.name
+                out += ","
+                out += Self.fixed(channel.intensity[k], 4)
+                out += "\n"
             }
         }
         return out
@@ -56,8 +66,9 @@ extension DemoDataset {
     /// One channel's recorded history as the forecaster reads it (outage intervals unknown).
     public func series(_ name: String) -> IntervalSeries? {
         guard let channel = channels.first(where: { $0.profile.name == name }) else { return nil }
-        return IntervalSeries(channel: name, intervalSeconds: Self.intervalSeconds, start: instants.first ?? 0,
-                              contacts: channel.counts.map { $0.map(Double.init) }, ahtSeconds: channel.aht)
+        return IntervalSeries(
+            channel: name, intervalSeconds: Self.intervalSeconds, start: instants.first ?? 0,
+            contacts: channel.counts.map { $0.map(Double.init) }, ahtSeconds: channel.aht)
     }
 
     /// Writes history.csv, events.csv, truth.csv and effects.json into `directory` (created if
@@ -76,7 +87,8 @@ extension DemoDataset {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let v = Int64((abs(x) * scale).rounded())
-        let whole = v / Int64(scale), frac = v % Int64(scale)
+        let whole = v / Int64(scale)
+        let frac = v % Int64(scale)
         var f = String(frac)
         while f.count < decimals { f = "0" + f }
         return (x < 0 && v != 0 ? "-" : "") + String(whole) + (decimals > 0 ? "." + f : "")

@@ -1,6 +1,6 @@
+import Forecasting
 import Foundation
 import StaffcastCore
-import Forecasting
 
 extension DemoDataset {
     static let retailRuleText = [
@@ -24,21 +24,30 @@ extension DemoDataset {
             switch event.name {
             case "Black Friday":
                 let bf = event.date
-                add(bf.adding(days: -3), 1.10, "Black Friday lead"); add(bf.adding(days: -2), 1.15, "Black Friday lead")
-                add(bf.adding(days: -1), 1.25, "Black Friday lead"); add(bf, 1.80, "Black Friday")
-                add(bf.adding(days: 1), 1.40, "Black Friday weekend"); add(bf.adding(days: 2), 1.30, "Black Friday weekend")
+                add(bf.adding(days: -3), 1.10, "Black Friday lead")
+                add(bf.adding(days: -2), 1.15, "Black Friday lead")
+                add(bf.adding(days: -1), 1.25, "Black Friday lead")
+                add(bf, 1.80, "Black Friday")
+                add(bf.adding(days: 1), 1.40, "Black Friday weekend")
+                add(bf.adding(days: 2), 1.30, "Black Friday weekend")
             case "Cyber Monday":
-                add(event.date, 1.60, "Cyber Monday"); add(event.date.adding(days: 1), 1.20, "Cyber Monday lag")
+                add(event.date, 1.60, "Cyber Monday")
+                add(event.date.adding(days: 1), 1.20, "Cyber Monday lag")
             case "Sinterklaas":
-                for k in 1...14 { add(event.date.adding(days: -k), round6(1 + 0.35 * Double(15 - k) / 14), "Sinterklaas lead") }
-                add(event.date, 1.20, "Sinterklaas"); add(event.date.adding(days: 1), 1.10, "Sinterklaas lag")
+                for k in 1...14 {
+                    add(event.date.adding(days: -k), round6(1 + 0.35 * Double(15 - k) / 14), "Sinterklaas lead")
+                }
+                add(event.date, 1.20, "Sinterklaas")
+                add(event.date.adding(days: 1), 1.10, "Sinterklaas lag")
             case "January returns weeks":
                 for k in 0...13 { add(event.date.adding(days: k), 1.20, "January returns weeks") }
             default: break
             }
         }
         for year in years {
-            for d in 10...22 { add(CivilDate(year: year, month: 12, day: d)!, round6(1 + 0.30 * Double(d - 9) / 13), "Christmas lead") }
+            for d in 10...22 {
+                add(CivilDate(year: year, month: 12, day: d)!, round6(1 + 0.30 * Double(d - 9) / 13), "Christmas lead")
+            }
             add(CivilDate(year: year, month: 12, day: 23)!, 1.20, "Christmas lead")
             add(CivilDate(year: year, month: 12, day: 24)!, 0.80, "Christmas Eve")
             for d in 27...30 { add(CivilDate(year: year, month: 12, day: d)!, 1.10, "Christmas returns") }
@@ -53,8 +62,10 @@ extension DemoDataset {
     /// least 14 days apart and avoiding public holidays; only those inside [start, end). With
     /// ``DemoVariation/expectedUpliftError`` the planner's expected uplift is the real one (1.2
     /// when it has none) times a factor drawn from that range.
-    static func drawPromotions(seed: UInt64, years: ClosedRange<Int>, start: CivilDate, end: CivilDate,
-                               holidays: Set<Int>, variation: DemoVariation = .standard) -> [Promotion] {
+    static func drawPromotions(
+        seed: UInt64, years: ClosedRange<Int>, start: CivilDate, end: CivilDate,
+        holidays: Set<Int>, variation: DemoVariation = .standard
+    ) -> [Promotion] {
         var rng = Xoshiro256StarStar(seed: seed ^ 0x5052_4F4D_4F54_494F)
         let low = variation.upliftRange.lowerBound
         let steps = ((variation.upliftRange.upperBound - low) * 100).rounded()
@@ -66,7 +77,8 @@ extension DemoDataset {
             var attempts = 0
             while chosen.count < variation.promotionsPerYear && attempts < 1000 {
                 attempts += 1
-                let s = rng.integer(in: first...last), length = rng.integer(in: 3...7)
+                let s = rng.integer(in: first...last)
+                let length = rng.integer(in: 3...7)
                 let uplift = (rng.uniform() * steps).rounded() / 100 + low
                 let e = s + length - 1
                 if chosen.contains(where: { s <= $0.1 + 14 && $0.0 <= e + 14 }) { continue }
@@ -74,7 +86,8 @@ extension DemoDataset {
                 chosen.append((s, e, uplift))
             }
             for (k, c) in chosen.sorted(by: { $0.0 < $1.0 }).enumerated() {
-                let s = CivilDate(daysSinceEpoch: c.0), e = CivilDate(daysSinceEpoch: c.1)
+                let s = CivilDate(daysSinceEpoch: c.0)
+                let e = CivilDate(daysSinceEpoch: c.1)
                 var uplift = c.2
                 var expected: Double? = nil
                 if variation.noEffectShare > 0, rng.uniform() < variation.noEffectShare { uplift = 1 }
@@ -83,8 +96,10 @@ extension DemoDataset {
                     expected = round6(((uplift == 1 ? 1.2 : uplift) * factor * 100).rounded() / 100)
                 }
                 guard s >= start, e < end else { continue }
-                result.append(Promotion(name: "Promotion \(year)-\(k + 1)", firstDay: s.description, lastDay: e.description,
-                                        uplift: round6(uplift), expectedUplift: expected))
+                result.append(
+                    Promotion(
+                        name: "Promotion \(year)-\(k + 1)", firstDay: s.description, lastDay: e.description,
+                        uplift: round6(uplift), expectedUplift: expected))
             }
         }
         return result

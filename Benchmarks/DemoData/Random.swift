@@ -14,7 +14,8 @@ extension Xoshiro256StarStar {
 
     /// Standard normal (Box–Muller, one value per call).
     public mutating func normal() -> Double {
-        let u = max(uniform(), 0x1.0p-60), v = uniform()
+        let u = max(uniform(), 0x1.0p-60)
+        let v = uniform()
         return (-2 * Foundation.log(u)).squareRoot() * cos(2 * Double.pi * v)
     }
 
@@ -26,10 +27,14 @@ extension Xoshiro256StarStar {
             let limit = exp(-lambda)
             var k = 0
             var p = uniform()
-            while p > limit { k += 1; p *= uniform() }
+            while p > limit {
+                k += 1
+                p *= uniform()
+            }
             return k
         }
-        let slam = lambda.squareRoot(), loglam = Foundation.log(lambda)
+        let slam = lambda.squareRoot()
+        let loglam = Foundation.log(lambda)
         let b = 0.931 + 2.53 * slam
         let a = -0.059 + 0.02483 * b
         let invAlpha = 1.1239 + 1.1328 / (b - 3.4)
@@ -42,7 +47,8 @@ extension Xoshiro256StarStar {
             if us >= 0.07 && v <= vr { return Int(k) }
             if k < 0 || (us < 0.013 && v > us) { continue }
             if Foundation.log(v) + Foundation.log(invAlpha) - Foundation.log(a / (us * us) + b)
-                <= -lambda + k * loglam - lgamma(k + 1) {
+                <= -lambda + k * loglam - lgamma(k + 1)
+            {
                 return Int(k)
             }
         }

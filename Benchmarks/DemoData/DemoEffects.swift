@@ -11,9 +11,15 @@ public struct Promotion: Sendable, Codable, Equatable {
     /// The uplift the planner expects and writes in the events file (nil: none written); may be wrong.
     public var expectedUplift: Double?
 
-    public init(name: String, firstDay: String, lastDay: String, uplift: Double, channel: String? = nil,
-                expectedUplift: Double? = nil) {
-        self.name = name; self.firstDay = firstDay; self.lastDay = lastDay; self.uplift = uplift; self.channel = channel
+    public init(
+        name: String, firstDay: String, lastDay: String, uplift: Double, channel: String? = nil,
+        expectedUplift: Double? = nil
+    ) {
+        self.name = name
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.uplift = uplift
+        self.channel = channel
         self.expectedUplift = expectedUplift
     }
 }
