@@ -1,35 +1,28 @@
 import Foundation
 import XCTest
 
-/// `plan` publishes the pinned bytes (first pinned at cd7e381, before the weekly pipeline moved
-/// into the `Planning` module, which kept every byte; see the fixture's README for later, intended
-/// changes): the demo, a three-channel config with Erlang A, chat
+/// `plan` publishes the pinned bytes: the demo, a three-channel config with Erlang A, chat
 /// concurrency, a deadline channel, quantile staffing, holidays, events, scenarios and shift
 /// templates, and a tours config on another time zone across the end of DST.
 ///
-/// `Fixtures/plan_golden_sha256.txt` holds the SHA-256 of every file those runs write. A change that means to alter the plan's output must say so and regenerate the list
-/// with the command in the fixture's README, after checking the differences by hand.
+/// `Fixtures/golden/<run>/` holds every file those runs write (first pinned as SHA-256 hashes at
+/// cd7e381; see the fixtures' README for later, intended changes). A failure names the file and
+/// its first differing line. A change that means to alter the plan's output must say so and
+/// regenerate the files after reading the differences:
+/// `STAFFCAST_UPDATE_GOLDEN=1 swift test --disable-swift-testing --filter PlanGoldenTests`.
 final class PlanGoldenTests: XCTestCase {
-    static let fixtures = CLI.projectRoot.appendingPathComponent("Tests/StaffcastCLITests/Fixtures")
+    static let golden = CLI.projectRoot.appendingPathComponent("Tests/StaffcastCLITests/Fixtures/golden")
     static let runs: [(name: String, config: String, week: String)] = [
         ("demo", "datasets/bank_demo.json", "2003-W36"),
         ("queues", "Tests/StaffcastCLITests/Fixtures/plan_rich_queues.json", "2003-W36"),
         ("tours", "Tests/StaffcastCLITests/Fixtures/plan_rich_tours.json", "2003-W43"),
     ]
 
-    func testPlansAreByteIdenticalToTheGoldenHashes() throws {
-        let listing = try String(
-            contentsOf: Self.fixtures.appendingPathComponent("plan_golden_sha256.txt"), encoding: .utf8)
-        var expected: [String: [String: String]] = [:]
-        for line in listing.split(separator: "\n") {
-            let fields = line.split(separator: " ").map(String.init)
-            XCTAssertEqual(fields.count, 3, String(line))
-            guard fields.count == 3 else { continue }
-            expected[fields[1], default: [:]][fields[2]] = fields[0]
-        }
-        XCTAssertEqual(Set(expected.keys), Set(Self.runs.map(\.name)))
+    func testPlansAreByteIdenticalToTheGoldenFiles() throws {
+        let update = ProcessInfo.processInfo.environment["STAFFCAST_UPDATE_GOLDEN"] == "1"
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        let files = FileManager.default
         for run in Self.runs {
             let out = directory.appendingPathComponent(run.name)
             let result = try CLI.run([
@@ -37,29 +30,46 @@ final class PlanGoldenTests: XCTestCase {
             ])
             XCTAssertEqual(result.status, 0, "\(run.name): \(result.stderr)")
             let week = out.appendingPathComponent(run.week)
-            let written = try FileManager.default.contentsOfDirectory(atPath: week.path).sorted()
-            XCTAssertEqual(written, expected[run.name]?.keys.sorted(), run.name)
+            let expectedFolder = Self.golden.appendingPathComponent(run.name)
+            if update {
+                try? files.removeItem(at: expectedFolder)
+                try files.copyItem(at: week, to: expectedFolder)
+                continue
+            }
+            let written = try files.contentsOfDirectory(atPath: week.path).sorted()
+            XCTAssertEqual(written, try files.contentsOfDirectory(atPath: expectedFolder.path).sorted(), run.name)
             for file in written {
-                let hash = sha256Hex(try Data(contentsOf: week.appendingPathComponent(file)))
-                XCTAssertEqual(hash, expected[run.name]?[file], "\(run.name)/\(file) differs from the golden output")
+                let actual = try Data(contentsOf: week.appendingPathComponent(file))
+                guard let expected = try? Data(contentsOf: expectedFolder.appendingPathComponent(file)) else {
+                    continue
+                }
+                if let difference = Self.firstDifference(expected, actual) {
+                    XCTFail("\(run.name)/\(file) differs from the golden file: \(difference)")
+                }
             }
         }
     }
 
-    /// `sha256sum`'s hex digest, computed by the system tool so the check does not rely on the
-    /// project's own SHA-256.
-    func sha256Hex(_ data: Data) -> String {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: file) }
-        guard (try? data.write(to: file)) != nil else { return "unwritable" }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sha256sum", file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        guard (try? process.run()) != nil else { return "sha256sum missing" }
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(String(decoding: output, as: UTF8.self).prefix(64))
+    /// The first line where `actual` departs from `expected`, both quoted; nil when the bytes agree.
+    static func firstDifference(_ expected: Data, _ actual: Data) -> String? {
+        guard expected != actual else { return nil }
+        let want = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let got = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        for line in 0..<max(want.count, got.count) {
+            let a = line < want.count ? String(want[line]) : "(no line)"
+            let b = line < got.count ? String(got[line]) : "(no line)"
+            if a != b {
+                return "line \(line + 1)\n  expected: \(a.prefix(400))\n  actual:   \(b.prefix(400))"
+            }
+        }
+        return "the bytes differ but no line does (line endings?)"
+    }
+
+    func testTheDifferenceNamesTheFirstDifferingLine() {
+        let message = Self.firstDifference(Data("a\nb\nc\n".utf8), Data("a\nB\nc\n".utf8))
+        XCTAssertEqual(message, "line 2\n  expected: b\n  actual:   B")
+        XCTAssertEqual(
+            Self.firstDifference(Data("a\n".utf8), Data("a\nextra".utf8)), "line 2\n  expected: \n  actual:   extra")
+        XCTAssertNil(Self.firstDifference(Data("same".utf8), Data("same".utf8)))
     }
 }
