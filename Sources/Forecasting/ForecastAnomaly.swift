@@ -52,7 +52,7 @@ extension ForecastInput {
         let events = EventDays(self, history: history)
         let screen = DayScreen(history: history, events: events)
         var found: [ForecastAnomaly] = []
-        let weekdays = HolidayDecision.weekdayNames
+        let weekdays = WeekdayName.full
 
         // Absent stretches: unknown open intervals between the first and last known one, by local day.
         let clock = LocalClock(calendar)
@@ -87,7 +87,7 @@ extension ForecastInput {
                 let span: String
                 if day == last, !whole(day), let a = times.min(), let b = times.max() {
                     span =
-                        "\(Self.clockText(calendar.local(a).secondsOfDay))–\(Self.clockText(calendar.local(b + interval).secondsOfDay == 0 ? 86_400 : calendar.local(b + interval).secondsOfDay)): "
+                        "\(ClockText.format(calendar.local(a).secondsOfDay))–\(ClockText.format(calendar.local(b + interval).secondsOfDay == 0 ? 86_400 : calendar.local(b + interval).secondsOfDay)): "
                 } else {
                     span = ""
                 }
@@ -143,12 +143,6 @@ extension ForecastInput {
         return found.sorted {
             ($0.first, order.firstIndex(of: $0.kind) ?? 0) < ($1.first, order.firstIndex(of: $1.kind) ?? 0)
         }
-    }
-
-    static func clockText(_ seconds: Int) -> String {
-        let h = seconds / 3600
-        let m = seconds % 3600 / 60
-        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }
 
     static func factor(_ x: Double, digits: Int = 1) -> String {

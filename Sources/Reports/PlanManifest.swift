@@ -104,12 +104,12 @@ public enum PlanManifest {
                         .array(
                             (1...7).map { day in
                                 .string(
-                                    ShiftSettings.dayNames[day - 1].capitalized + " "
+                                    WeekdayName.short(day) + " "
                                         + ((hours.windows[day] ?? []).isEmpty
                                             ? "closed"
                                             : (hours.windows[day] ?? []).map {
-                                                ShiftTemplate.clock($0.lowerBound) + "-"
-                                                    + ShiftTemplate.clock($0.upperBound)
+                                                ClockText.format($0.lowerBound) + "-"
+                                                    + ClockText.format($0.upperBound)
                                             }.joined(separator: ",")))
                             })
                     ))
@@ -196,8 +196,8 @@ public enum PlanManifest {
                     settings.templates.map { t in
                         var fields: [(String, JSONValue)] = [
                             ("name", .string(t.name)), ("length", .string(Durations.format(t.lengthSeconds))),
-                            ("earliest_start", .string(ShiftTemplate.clock(t.earliestStartSeconds))),
-                            ("latest_start", .string(ShiftTemplate.clock(t.latestStartSeconds))),
+                            ("earliest_start", .string(ClockText.format(t.earliestStartSeconds))),
+                            ("latest_start", .string(ClockText.format(t.latestStartSeconds))),
                             ("start_every", .string(Durations.format(t.startEverySeconds))),
                             ("cost", .exact(t.costPerHour)),
                         ]
@@ -205,7 +205,7 @@ public enum PlanManifest {
                             fields.append(
                                 (
                                     "days",
-                                    .array(days.sorted().map { .string(ShiftSettings.dayNames[$0 - 1].capitalized) })
+                                    .array(days.sorted().map { .string(WeekdayName.short($0)) })
                                 ))
                         }
                         if let rule = t.breakRule {

@@ -1,6 +1,11 @@
+import StaffcastCore
+
 /// The frame every HTML page of Staffcast shares (weekly report, capacity plan, review): one
 /// style sheet inline, no scripts, fonts or network, so a page is one self-contained file.
 enum ReportPage {
+    /// A day as the reports' tables and charts label it: `Mon 6/1` (weekday, day/month).
+    static func dayLabel(_ date: CivilDate) -> String { "\(WeekdayName.short(date.weekday)) \(date.day)/\(date.month)" }
+
     /// Everything up to and including `</head>`, for a page titled `title`.
     static func head(title: String) -> String {
         """

@@ -162,7 +162,5 @@ public enum ReviewReport {
             """
     }
 
-    static func dayLabel(_ date: CivilDate) -> String {
-        "\(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][date.weekday - 1]) \(date.day)/\(date.month)"
-    }
+    static func dayLabel(_ date: CivilDate) -> String { ReportPage.dayLabel(date) }
 }

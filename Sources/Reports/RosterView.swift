@@ -36,7 +36,7 @@ public struct RosterView: Sendable {
             let x = label + dayWidth * Double(d)
             svg += "<line class=\"day\" x1=\"\(x)\" y1=\"\(top - 14)\" x2=\"\(x)\" y2=\"\(height - 10)\"/>"
             svg +=
-                "<text class=\"tick\" x=\"\(x + 4)\" y=\"\(top - 4)\">\(SVG.escape(WeeklyReport.weekdayNames[date.weekday - 1])) \(date.day)/\(date.month)</text>\n"
+                "<text class=\"tick\" x=\"\(x + 4)\" y=\"\(top - 4)\">\(SVG.escape(WeekdayName.short(date.weekday))) \(date.day)/\(date.month)</text>\n"
         }
         let startOfWeek = calendar.startOfDay(dates[0])
         func xOf(_ instant: Int64) -> Double {

@@ -64,11 +64,7 @@ public struct WeeklyReport: Sendable {
         self.hoursPerFTEDay = hoursPerFTEDay
     }
 
-    static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-
-    func dayLabel(_ date: CivilDate) -> String {
-        "\(Self.weekdayNames[date.weekday - 1]) \(date.day)/\(date.month)"
-    }
+    func dayLabel(_ date: CivilDate) -> String { ReportPage.dayLabel(date) }
 
     public func html() -> String {
         var body = ""
@@ -293,11 +289,7 @@ public struct WeeklyReport: Sendable {
             let slot = min(perDay - 1, local.secondsOfDay / intervalSeconds)
             values[d][slot] = max(values[d][slot] ?? 0, Double(row.staffing.headcount))
         }
-        let labels = (0..<perDay).map { s -> String in
-            let minutes = s * intervalSeconds / 60
-            return (minutes / 60 < 10 ? "0" : "") + "\(minutes / 60):" + (minutes % 60 < 10 ? "0" : "")
-                + "\(minutes % 60)"
-        }
+        let labels = (0..<perDay).map { ClockText.format($0 * intervalSeconds) }
         return HeatMap(
             title: "Required headcount by day and time of day", rowLabels: dates.map(dayLabel), columnLabels: labels,
             values: values, labelEvery: max(1, 7200 / intervalSeconds)

@@ -50,8 +50,6 @@ struct DayBlock: Sendable {
         var reachable: [Bool]
     }
 
-    static let dayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-
     /// ISO weekdays off for days-off pair `pair` (0 = Mon–Tue … 6 = Sun–Mon).
     static func offDays(_ pair: Int) -> (Int, Int) { (pair + 1, (pair + 1) % 7 + 1) }
 
@@ -193,7 +191,7 @@ struct DayBlock: Sendable {
         guard column.daysOff >= 0 else { return nil }
         let (a, b) = Self.offDays(column.daysOff)
         return
-            "\(templateNames[column.template]) \(ShiftTemplate.clock(column.startKey * interval)) off \(Self.dayNames[a - 1])-\(Self.dayNames[b - 1])"
+            "\(templateNames[column.template]) \(ClockText.format(column.startKey * interval)) off \(WeekdayName.short(a))-\(WeekdayName.short(b))"
     }
 
 }

@@ -1,3 +1,5 @@
+import StaffcastCore
+
 /// A kind of shift agents can work: its length, when it may start, its break and what it costs.
 ///
 /// Lengths, start times and break positions are whole numbers of requirement intervals, so a
@@ -78,12 +80,12 @@ public struct ShiftTemplate: Sendable, Equatable {
         // unused — refused instead.
         guard earliestStartSeconds + lengthSeconds <= 86_400 else {
             throw bad(
-                "a \(Self.hours(lengthSeconds)) shift starting at \(Self.clock(earliestStartSeconds)) or later ends after midnight; shifts lie within one local day (night shifts across midnight are not modelled): start it by \(Self.clock(max(0, 86_400 - lengthSeconds))), or split the night into a shift ending at 24:00 and one starting at 00:00"
+                "a \(Self.hours(lengthSeconds)) shift starting at \(ClockText.format(earliestStartSeconds)) or later ends after midnight; shifts lie within one local day (night shifts across midnight are not modelled): start it by \(ClockText.format(max(0, 86_400 - lengthSeconds))), or split the night into a shift ending at 24:00 and one starting at 00:00"
             )
         }
         guard earliestStartSeconds <= latestStartSeconds else {
             throw bad(
-                "the start window is empty: earliest \(Self.clock(earliestStartSeconds)) is after latest \(Self.clock(latestStartSeconds))"
+                "the start window is empty: earliest \(ClockText.format(earliestStartSeconds)) is after latest \(ClockText.format(latestStartSeconds))"
             )
         }
         guard costPerHour.isFinite, costPerHour > 0 else {
@@ -122,12 +124,6 @@ public struct ShiftTemplate: Sendable, Equatable {
         seconds % 3600 == 0 ? "\(seconds / 3600) h" : "\(seconds / 60) min"
     }
 
-    /// `HH:MM` of seconds after midnight.
-    public static func clock(_ seconds: Int) -> String {
-        let h = seconds / 3600
-        let m = (seconds % 3600) / 60
-        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
-    }
 }
 
 /// One break per shift, placed by the solver at any interval boundary inside its window.

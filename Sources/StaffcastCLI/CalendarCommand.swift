@@ -96,12 +96,11 @@ struct CalendarCommand: Command {
 
     /// A fixed-width table: date, weekday, country, kind, window, name.
     static func table(_ events: [CalendarEvent]) -> String {
-        let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         var text = "date        day  country  kind     window   name\n"
         for event in events {
             let window = "-\(event.leadDays)/+\(event.lagDays)"
             text +=
-                "\(event.date)  \(weekdays[event.date.weekday - 1])  "
+                "\(event.date)  \(WeekdayName.short(event.date.weekday))  "
                 + (event.country ?? "-").padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
                 + event.kind.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
                 + window.padding(toLength: 7, withPad: " ", startingAt: 0) + "  "
@@ -112,8 +111,5 @@ struct CalendarCommand: Command {
         return text
     }
 
-    private static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    private static func quoted(_ field: String) -> String { CSVText.field(field) }
 }

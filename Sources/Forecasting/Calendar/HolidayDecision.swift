@@ -32,15 +32,13 @@ public struct HolidayDecision: Sendable, Equatable, CustomStringConvertible {
         self.evidence = evidence
     }
 
-    static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
     /// `2003-09-01 Labor Day: closed (closed on 2002-09-02)`, `… : not in the history, forecast as a normal Monday`.
     public var description: String {
         switch treatment {
         case .closed: return "\(date) \(name): closed" + (evidence.map { " (closed on \($0))" } ?? "")
         case .open: return "\(date) \(name): open" + (evidence.map { " (open on \($0))" } ?? "")
         case .unseen:
-            return "\(date) \(name): not in the history, forecast as a normal \(Self.weekdayNames[date.weekday - 1])"
+            return "\(date) \(name): not in the history, forecast as a normal \(WeekdayName.full(date.weekday))"
         case .declaredClosure: return "\(date) \(name): closed (declared closure)"
         }
     }
@@ -50,9 +48,9 @@ public struct HolidayDecision: Sendable, Equatable, CustomStringConvertible {
     public var warning: String? {
         guard treatment == .unseen else { return nil }
         return
-            "\(channel): \(date) \(name) is not in the history; forecast as a normal \(Self.weekdayNames[date.weekday - 1]), "
+            "\(channel): \(date) \(name) is not in the history; forecast as a normal \(WeekdayName.full(date.weekday)), "
             + "not closed. If the centre is closed that day, declare it in the events file (--events): "
-            + "\(name.contains(",") ? "\"\(name)\"" : name),\(date),\(date),\(channel),closure"
+            + "\(CSVText.field(name, neutralizing: false)),\(date),\(date),\(CSVText.field(channel, neutralizing: false)),closure"
     }
 }
 

@@ -55,7 +55,7 @@ public struct DoubleSeasonalHoltWintersModel: ForecastModel {
             throw .insufficientHistory(
                 channel: channel,
                 message:
-                    "double-seasonal Holt-Winters needs the same open slots on every open weekday; \(TopDownModel.weekdayNames[weekday - 1]) differs from \(TopDownModel.weekdayNames[openWeekdays[0] - 1])"
+                    "double-seasonal Holt-Winters needs the same open slots on every open weekday; \(WeekdayName.full(weekday)) differs from \(WeekdayName.full(openWeekdays[0]))"
             )
         }
         let history = KnownHistory(input, openOnly: true, lastSeconds: Int64(trainingWeeks) * 604_800)

@@ -128,7 +128,7 @@ public struct TopDownModel: ForecastModel {
             throw .insufficientHistory(
                 channel: input.series.channel,
                 message:
-                    "top-down needs a whole known \(Self.weekdayNames[weekday - 1]) in the history for its intraday shares and level"
+                    "top-down needs a whole known \(WeekdayName.full(weekday)) in the history for its intraday shares and level"
             )
         }
 
@@ -239,7 +239,6 @@ public struct TopDownModel: ForecastModel {
     }
 
     static let turnOfMonthFeature = "turn of month"
-    static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
     /// Known volume / Σ shares of the known slots (the day total when all are known).
     static func estimatedTotal(_ day: Day, shares: [Double]) -> Double {

@@ -362,18 +362,8 @@ public struct ChannelSettings: Sendable, Equatable {
     /// `"Mon-Fri 08:00-20:00"`, `"Sat 09:00-13:00,14:00-17:00"`, `"Sun closed"`: days (one, a
     /// range, or a comma list) then windows of local time; a day may appear in one line only.
     static func workingHours(_ lines: [String]) throws(ChannelSettingError) -> WorkingHours {
-        let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-        func day(_ text: Substring) -> Int? {
-            names.firstIndex(of: text.lowercased().prefix(3).description).map { $0 + 1 }
-        }
-        func clock(_ text: Substring) -> Int? {
-            let parts = text.split(separator: ":")
-            guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]),
-                let m = Int(parts[1]),
-                (0...24).contains(h), (0..<60).contains(m), h * 3600 + m * 60 <= 86_400
-            else { return nil }
-            return h * 3600 + m * 60
-        }
+        func day(_ text: Substring) -> Int? { WeekdayName.parse(text) }
+        func clock(_ text: Substring) -> Int? { ClockText.seconds(text, allowingEndOfDay: true) }
         var windows: [Int: [Range<Int>]] = [:]
         for (index, line) in lines.enumerated() {
             let fail = ChannelSettingError(
@@ -385,8 +375,7 @@ public struct ChannelSettings: Sendable, Equatable {
             var days: [Int] = []
             for item in parts[0].split(separator: ",") {
                 let ends = item.split(separator: "-")
-                guard (1...2).contains(ends.count), let first = day(ends[0]), let last = day(ends[ends.count - 1]),
-                    ends.allSatisfy({ $0.count >= 3 })
+                guard (1...2).contains(ends.count), let first = day(ends[0]), let last = day(ends[ends.count - 1])
                 else { throw fail }
                 var d = first
                 while true {
@@ -408,7 +397,7 @@ public struct ChannelSettings: Sendable, Equatable {
             for d in days {
                 guard windows[d] == nil else {
                     throw ChannelSettingError(
-                        .workingHours, index: index, "\(names[d - 1].capitalized) is given in two lines")
+                        .workingHours, index: index, "\(WeekdayName.short(d)) is given in two lines")
                 }
                 windows[d] = ranges.sorted { $0.lowerBound < $1.lowerBound }
             }

@@ -139,13 +139,12 @@ public enum PlanConfigReader {
         config.staleAfterDays = Int(staleAfter)
         config.team = team
         if let day = try reader.optionalString(object, "week_start", at: "") {
-            guard day.count >= 3, let index = ShiftSettings.dayNames.firstIndex(of: String(day.lowercased().prefix(3)))
-            else {
+            guard let weekday = WeekdayName.parse(day) else {
                 throw reader.error(
                     "week_start",
                     "expected the weekday the planning week starts on, such as \"monday\" or \"sunday\", got '\(day)'")
             }
-            config.weekStart = index + 1
+            config.weekStart = weekday
         }
         if let hours = try reader.optionalNumber(object, "fte_hours_per_week", at: "") {
             guard (1...60).contains(hours) else {

@@ -12,9 +12,6 @@ public struct ShiftSettings: Sendable, Equatable {
         self.tours = tours
     }
 
-    /// Day names of the `"days"` key, Monday first (ISO weekday 1…7).
-    public static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-
     /// 8 h, 6 h and 4 h starting on any half hour, standard breaks, no tours.
     public static func standard() throws(PlanningError) -> ShiftSettings {
         ShiftSettings(

@@ -108,13 +108,10 @@ enum ShiftSettingsReader {
             }
             var set = Set<Int>()
             for (i, day) in list.enumerated() {
-                guard let text = day as? String,
-                    let index = ShiftSettings.dayNames.firstIndex(of: String(text.lowercased().prefix(3))),
-                    text.count >= 3
-                else {
+                guard let text = day as? String, let weekday = WeekdayName.parse(text) else {
                     throw reader.error(keyPath + ".days[\(i)]", "expected a day name Mon … Sun")
                 }
-                set.insert(index + 1)
+                set.insert(weekday)
             }
             weekdays = set
         }
@@ -164,13 +161,10 @@ enum ShiftSettingsReader {
         throws(PlanningError) -> Int?
     {
         guard let text = try reader.optionalString(object, key, at: keyPath) else { return nil }
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
-            (0..<24).contains(h), (0..<60).contains(m)
-        else {
+        guard let seconds = ClockText.seconds(text, allowingEndOfDay: false) else {
             throw reader.error(
                 keyPath + "." + key, "expected a local clock time HH:MM such as \"07:30\", got '\(text)'")
         }
-        return h * 3600 + m * 60
+        return seconds
     }
 }

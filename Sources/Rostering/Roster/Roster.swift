@@ -121,8 +121,7 @@ extension Roster {
     }
 
     static func quoted(_ field: String) -> String {
-        field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        CSVText.field(field)
     }
 
     /// Shortest text that reads back as the same Double.

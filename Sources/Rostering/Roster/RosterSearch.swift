@@ -92,7 +92,7 @@ struct RosterSearch {
             }
             if !allowed.contains(where: { $0.contains(true) }) {
                 throw .invalidRequest(
-                    "agent '\(agent.id)' cannot legally work any shift template in the period (start and end limits \(ShiftTemplate.clock(agent.earliestStartSeconds))–\(ShiftTemplate.clock(min(agent.latestEndSeconds, 86_399))), availability)"
+                    "agent '\(agent.id)' cannot legally work any shift template in the period (start and end limits \(ClockText.format(agent.earliestStartSeconds))–\(ClockText.format(min(agent.latestEndSeconds, 86_399))), availability)"
                 )
             }
             var carry = PatternCarryIn.unknown

@@ -131,13 +131,7 @@ public enum TeamReader {
     }
 
     /// `HH:MM` (00:00 … 24:00) as seconds after midnight.
-    static func clock(_ text: Substring) -> Int? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
-            (0...24).contains(h), (0..<60).contains(m), h < 24 || m == 0
-        else { return nil }
-        return h * 3600 + m * 60
-    }
+    static func clock(_ text: Substring) -> Int? { ClockText.seconds(text, allowingEndOfDay: true) }
 
     static func parseTeam(_ source: CSVReader) throws(RosteringError) -> [Agent] {
         var reader = source

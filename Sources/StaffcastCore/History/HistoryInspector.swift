@@ -20,19 +20,19 @@ extension HistoryInspector {
             out += "\n"
             out += "  days         \(s.daysPresent) with data, \(s.daysAbsent.count) absent"
             if !s.daysAbsent.isEmpty {
-                out += ": " + s.daysAbsent.map { "\($0) (\(shortName($0.weekday)))" }.joined(separator: ", ")
+                out += ": " + s.daysAbsent.map { "\($0) (\(WeekdayName.short($0.weekday)))" }.joined(separator: ", ")
             }
             out += "\n"
             out += "  open hours   (learned from the intervals that carry volume)\n"
             for hours in s.openingHours {
-                let ranges = hours.open.map { "\(clock($0.lowerBound))–\(clock($0.upperBound))" }
+                let ranges = hours.open.map { "\(ClockText.format($0.lowerBound))–\(ClockText.format($0.upperBound))" }
                 out +=
-                    "    \(shortName(hours.weekday))        \(ranges.isEmpty ? "closed" : ranges.joined(separator: ", "))\n"
+                    "    \(WeekdayName.short(hours.weekday))        \(ranges.isEmpty ? "closed" : ranges.joined(separator: ", "))\n"
             }
             out += "  daily totals     days       mean     median        min        max\n"
             for t in s.dailyTotals {
                 out +=
-                    "    \(shortName(t.weekday))     " + pad(String(t.days), 8)
+                    "    \(WeekdayName.short(t.weekday))     " + pad(String(t.days), 8)
                     + [t.mean, t.median, t.minimum, t.maximum].map { pad(number($0), 11) }.joined() + "\n"
             }
             if s.suspiciousDays.isEmpty {
@@ -41,7 +41,7 @@ extension HistoryInspector {
                 out += "  suspicious days\n"
                 for day in s.suspiciousDays {
                     out +=
-                        "    \(day.date) (\(shortName(day.date.weekday)))  \(number(day.total, digits: 0)) contacts: \(day.reason)\n"
+                        "    \(day.date) (\(WeekdayName.short(day.date.weekday)))  \(number(day.total, digits: 0)) contacts: \(day.reason)\n"
                 }
             }
         }
@@ -83,9 +83,11 @@ extension HistoryInspector {
             ]
             let hours = s.openingHours.map { h in
                 (
-                    weekdayNames[h.weekday - 1].lowercased(),
+                    WeekdayName.full(h.weekday).lowercased(),
                     "["
-                        + h.open.map { "[\(quote(clock($0.lowerBound))), \(quote(clock($0.upperBound)))]" }.joined(
+                        + h.open.map {
+                            "[\(quote(ClockText.format($0.lowerBound))), \(quote(ClockText.format($0.upperBound)))]"
+                        }.joined(
                             separator: ", ") + "]"
                 )
             }
@@ -93,7 +95,7 @@ extension HistoryInspector {
             let totals = s.dailyTotals.map { t in
                 object(
                     [
-                        ("weekday", quote(weekdayNames[t.weekday - 1].lowercased())), ("days", String(t.days)),
+                        ("weekday", quote(WeekdayName.full(t.weekday).lowercased())), ("days", String(t.days)),
                         ("mean", number(t.mean, digits: 3)), ("median", number(t.median, digits: 3)),
                         ("min", number(t.minimum, digits: 3)), ("max", number(t.maximum, digits: 3)),
                     ], indent: 4)
@@ -103,7 +105,7 @@ extension HistoryInspector {
                 object(
                     [
                         ("date", quote(d.date.description)),
-                        ("weekday", quote(weekdayNames[d.date.weekday - 1].lowercased())),
+                        ("weekday", quote(WeekdayName.full(d.date.weekday).lowercased())),
                         ("total", number(d.total, digits: 3)), ("weekday_median", number(d.weekdayMedian, digits: 3)),
                         ("ratio", number(d.ratio, digits: 3)), ("reason", quote(d.reason)),
                     ], indent: 4)
@@ -122,12 +124,7 @@ extension HistoryInspector {
 
     // MARK: Formatting
 
-    static func shortName(_ weekday: Int) -> String { String(weekdayNames[weekday - 1].prefix(3)) }
-
     /// Seconds of day as HH:MM (24:00 for the end of the day).
-    static func clock(_ seconds: Int) -> String {
-        HistoryGridBuilder.two(seconds / 3600) + ":" + HistoryGridBuilder.two(seconds / 60 % 60)
-    }
 
     static func pad(_ text: String, _ width: Int) -> String {
         String(repeating: " ", count: max(0, width - text.count)) + text

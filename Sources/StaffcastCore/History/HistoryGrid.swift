@@ -332,10 +332,5 @@ enum HistoryGridBuilder {
         return seconds == 1 ? "1 second" : "\(seconds) seconds"
     }
 
-    static func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-
-    static func clock(_ local: LocalDateTime) -> String {
-        "\(two(local.secondsOfDay / 3600)):\(two(local.secondsOfDay / 60 % 60))"
-            + (local.secondsOfDay % 60 == 0 ? "" : ":\(two(local.secondsOfDay % 60))")
-    }
+    static func clock(_ local: LocalDateTime) -> String { ClockText.formatKeepingSeconds(local.secondsOfDay) }
 }

@@ -56,11 +56,9 @@ public enum HistoryDump {
         return out
     }
 
-    /// A CSV field, quoted when it holds a comma, quote, line break or outer spaces.
+    /// A CSV field, quoted when it holds a comma, quote, line break or outer spaces; never
+    /// neutralized, so the history reader reads the dump back as written.
     static func quoteIfNeeded(_ field: String) -> String {
-        let needs =
-            field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || field.first == " " || field.last == " "
-        return needs ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        CSVText.field(field, neutralizing: false, quotingOuterSpaces: true)
     }
 }

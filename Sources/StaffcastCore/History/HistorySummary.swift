@@ -89,8 +89,6 @@ public enum HistoryInspector {
     /// Weekdays with fewer days of data have no reliable median, so no day is judged.
     public static let minimumDaysForMedian = 3
 
-    static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
     /// One summary per channel, in the history's channel order.
     public static func summarize(_ history: ContactHistory) -> [ChannelSummary] {
         history.series.map { summarize($0, calendar: history.calendar) }
@@ -166,7 +164,7 @@ public enum HistoryInspector {
             for (day, dayTotal) in byWeekday[w] {
                 let ratio = dayTotal / median
                 guard ratio >= suspiciousFactor || ratio <= 1 / suspiciousFactor else { continue }
-                let name = weekdayNames[w]
+                let name = WeekdayName.full[w]
                 var reason =
                     ratio == 0
                     ? "no contacts at all, against a median \(name) of \(number(median))"

@@ -1,5 +1,3 @@
-import StaffcastCore
-
 /// A JSON value written with a fixed key order and fixed number formats, so a manifest or a
 /// `--json` answer is byte-identical on every run (JSONSerialization orders keys but formats
 /// doubles by platform rules).
