@@ -12,7 +12,7 @@ public struct AutoForecaster: Sendable {
     ]
 
     /// Names ``model(named:)`` accepts (`wavg` takes any number of weeks 1…52, e.g. `wavg4`).
-    public static let knownModelNames = ["snaive", "regression", "wavg6", "topdown", "dshw", "combo"]
+    public static var knownModelNames: [String] { ModelCatalog.names }
 
     /// Backtest origins are one week apart, so every window sees the same mix of weekdays.
     public static let backtestSpacing = 604_800
@@ -45,24 +45,9 @@ public struct AutoForecaster: Sendable {
         self.noiseMultiple = max(0, noiseMultiple.isFinite ? noiseMultiple : 0)
     }
 
-    /// The model a planner names: `snaive`, `regression`, `wavg<N>`, `topdown`, `dshw`, `combo`
-    /// (`auto` is the caller's).
+    /// The model a planner names (``ModelCatalog/model(named:)``).
     public static func model(named name: String) throws(ForecastingError) -> any ForecastModel {
-        let key = name.lowercased()
-        switch key {
-        case "snaive": return SeasonalNaiveModel()
-        case "regression": return CalendarRegressionModel()
-        case "topdown": return TopDownModel()
-        case "dshw": return DoubleSeasonalHoltWintersModel()
-        case "combo": return CombinationModel()
-        default:
-            if key.hasPrefix("wavg"), let weeks = Int(key.dropFirst(4)), (1...52).contains(weeks),
-                String(weeks) == key.dropFirst(4)
-            {
-                return WeeklyAverageModel(weeks: weeks)
-            }
-            throw .unknownModel(name)
-        }
+        try ModelCatalog.model(named: name)
     }
 
     /// Forecasts the open intervals starting in [origin, origin + horizon) from the history
@@ -220,12 +205,6 @@ public struct AutoForecaster: Sendable {
     /// more than noise (``Selection``).
     static func stability(_ candidate: Candidate, _ models: [any ForecastModel]) -> Int {
         guard candidate.members.count == 1, let index = candidate.members.first else { return 4 }
-        let name = models[index].name
-        if name == "regression" { return 5 }
-        if name == "combo" { return 4 }
-        if name == "topdown" { return 3 }
-        if name.hasPrefix("wavg"), let weeks = Int(name.dropFirst(4)) { return weeks >= 4 ? 3 : 1 }
-        if name == "dshw" { return 1 }
-        return 0
+        return ModelCatalog.stability(of: models[index].name)
     }
 }

@@ -4,20 +4,10 @@ import StaffcastCore
 /// The forecast stage, shared by `forecast`, `backtest` and `plan`: which models, which events,
 /// and the forecast of one channel from the history before an origin.
 public enum ForecastStep {
-    /// What each model the tool knows does, in a planner's words, for `--help`.
-    static let modelSummaries: [String: String] = [
-        "snaive": "same weekday and slot last week",
-        "regression": "log-scale calendar regression with holidays, events and a damped trend",
-        "wavg6": "mean of the same weekday and slot over the last 6 weeks (wavgN: N weeks, 1–52)",
-        "topdown": "daily totals × intraday shares by weekday",
-        "dshw": "Taylor's double-seasonal Holt-Winters with AR(1) error correction",
-        "combo": "equal-weight combination of regression, topdown and wavg6",
-    ]
-
     /// `auto` and every model `AutoForecaster.model(named:)` knows, each with what it does, one per line.
     public static var modelHelp: String {
         (["auto: the lowest backtest WAPE among " + AutoForecaster.defaultModels.map(\.name).joined(separator: ", ")]
-            + AutoForecaster.knownModelNames.map { name in modelSummaries[name].map { "\(name): \($0)" } ?? name })
+            + ModelCatalog.entries.map { "\($0.name): \($0.summary)" })
             .joined(separator: "\n")
     }
 
@@ -28,7 +18,7 @@ public enum ForecastStep {
 
     /// The models of `name`: the default candidates for `auto`, else the one named.
     public static func models(_ name: String) throws(PlanningError) -> [any ForecastModel] {
-        if name == "auto" { return AutoForecaster.defaultModels }
+        if ModelCatalog.isAuto(name) { return AutoForecaster.defaultModels }
         return [try forecasting { () throws(ForecastingError) in try AutoForecaster.model(named: name) }]
     }
 

@@ -48,7 +48,7 @@ struct BacktestCommand: Command {
         horizonSeconds = horizon
         origins = try arguments.integer("origins", range: 1...520) ?? 8
         everySeconds = try arguments.duration("every") ?? horizon
-        let names = (arguments.value("models") ?? "auto").split(separator: ",").map(String.init)
+        let names = (arguments.value("models") ?? ModelCatalog.auto).split(separator: ",").map(String.init)
         var models: [any ForecastModel] = []
         for name in names { models += try planning { () throws(PlanningError) in try ForecastStep.models(name) } }
         guard !models.isEmpty else { throw .usage("--models: name at least one model") }

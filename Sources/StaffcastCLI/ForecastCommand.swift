@@ -52,7 +52,7 @@ struct ForecastCommand: Command {
         }
         horizonSeconds = horizon
         channels = arguments.all("channel")
-        let modelName = arguments.value("model") ?? "auto"
+        let modelName = arguments.value("model") ?? ModelCatalog.auto
         models = try planning { () throws(PlanningError) in try ForecastStep.models(modelName) }
         originText = arguments.value("origin")
         outPath = arguments.value("out") ?? "-"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// SplitMix64 (Steele, Lea & Flood 2014): turns any 64-bit seed, 0 included, into well-mixed
 /// state words for ``Xoshiro256StarStar`` and derives independent streams (per replication, per
 /// channel).
@@ -45,4 +47,56 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 
     @inline(__always)
     private func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+}
+
+/// The variates every seeded stream draws: the one place that turns 64 random bits into
+/// uniforms and normals.
+extension Xoshiro256StarStar {
+    /// Uniform on [0, 1) with 53 random bits.
+    @inline(__always)
+    public mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+
+    /// Uniform on (0, 1]: 53 random bits shifted up by one ulp, so that a logarithm never sees 0.
+    @inline(__always)
+    public mutating func uniformAboveZero() -> Double { Double((next() >> 11) + 1) * 0x1p-53 }
+
+    /// Uniform integer in `range` (by remainder: the bias is below 2⁻⁵⁰ for the ranges we draw).
+    public mutating func integer(in range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
+    }
+
+    /// Standard normal by Box–Muller (Box & Muller 1958), one value per call from two uniforms:
+    /// √(−2 ln u) · cos(2πv).
+    public mutating func normal() -> Double {
+        let u = max(uniform(), 0x1.0p-60)
+        let v = uniform()
+        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+    }
+}
+
+/// Standard normals by the Marsaglia polar method (Marsaglia & Bray 1964): pairs from uniforms
+/// (u, v) on (−1, 1]² with s = u² + v² in (0, 1), each u·√(−2 ln s / s) and v·√(−2 ln s / s); the
+/// second of a pair is kept for the next call. The simulator's stream: cheaper than Box–Muller
+/// (no trigonometry), and its seeded replications are pinned by tests, so it stays as it is.
+public struct PolarNormals: Sendable {
+    private var spare: Double?
+
+    public init() {}
+
+    public mutating func next(from generator: inout Xoshiro256StarStar) -> Double {
+        if let spare {
+            self.spare = nil
+            return spare
+        }
+        while true {
+            let u = 2 * generator.uniformAboveZero() - 1
+            let v = 2 * generator.uniformAboveZero() - 1
+            let s = u * u + v * v
+            if s > 0, s < 1 {
+                let factor = (-2 * log(s) / s).squareRoot()
+                spare = v * factor
+                return u * factor
+            }
+        }
+    }
 }

@@ -95,21 +95,21 @@ final class CalendarEventsFileTests: XCTestCase {
             "events.csv:2:16: event 'Sale' has no end; write a date (2025-11-28, inclusive) or a timestamp (exclusive)")
         XCTAssertEqual(
             failure("name,start,end\nSale,2025-03-01,2025-03-02,chat\n"),
-            "events.csv:2:28: this line has 4 fields but the header names 3; quote a name that contains the delimiter")
+            "events.csv:2:28: this line has 4 fields but the header names 3; quote a value that contains the delimiter")
         XCTAssertEqual(
             failure("name,begin,end\n"),
-            "events.csv:1:6: unknown column 'begin'; an events file has the columns name,start,end[,channel][,kind][,uplift]"
+            "events.csv:1:6: unknown column 'begin'; expected name,start,end[,channel][,kind][,uplift]"
         )
         XCTAssertEqual(
             failure("name,end\n"),
-            "events.csv:1:1: the header has no 'start' column; expected name,start,end[,channel][,kind][,uplift]")
+            "events.csv:1:9: missing column 'start'; expected name,start,end[,channel][,kind][,uplift]")
         XCTAssertEqual(
             failure("Sale,2025-03-01,2025-03-02\n"),
             "events.csv:1:1: the first line must be a header naming the columns: name,start,end[,channel][,kind][,uplift]"
         )
         XCTAssertEqual(
             failure(""),
-            "events.csv: the file is empty; expected a header line name,start,end[,channel][,kind][,uplift]")
+            "events.csv: the file is empty; expected a header name,start,end[,channel][,kind][,uplift]")
     }
 
     func testAnOptionalUpliftColumn() throws {

@@ -84,45 +84,15 @@ public enum EventsFile {
 
     /// Reads events from an open CSV reader positioned before the header.
     public static func read(_ csv: inout CSVReader, calendar: PlanningCalendar) throws(CoreError) -> [UserEvent] {
-        guard let headerRecord = try csv.next() else {
-            throw .badFile(path: csv.file, "the file is empty; expected a header line \(header)")
-        }
+        var table = try HeadedCSVReader(
+            csv, expected: header, known: Column.allCases.map(\.rawValue), required: ["name", "start", "end"],
+            exactWidth: false)
         var columns: [Column: Int] = [:]
-        for (k, raw) in headerRecord.fields.enumerated() {
-            let text = raw.trimmingCharacters(in: .whitespaces)
-            guard let column = Column(rawValue: text.lowercased()) else {
-                // A date where a column name should be: the file starts with data, not a header.
-                let secondCell =
-                    headerRecord.fields.count > 1 ? headerRecord.fields[1].trimmingCharacters(in: .whitespaces) : ""
-                let looksLikeData = dayOrTimestamp(text) != nil || (k == 0 && dayOrTimestamp(secondCell) != nil)
-                let why =
-                    looksLikeData
-                    ? "the first line must be a header naming the columns: \(header)"
-                    : "unknown column '\(text)'; an events file has the columns \(header)"
-                throw .badData(headerRecord.location(ofField: k), why)
-            }
-            if let earlier = columns[column] {
-                throw .badData(
-                    headerRecord.location(ofField: k),
-                    "column '\(text)' appears twice (also column \(earlier + 1)); each column needs its own name")
-            }
-            columns[column] = k
-        }
-        for required in [Column.name, .start, .end] where columns[required] == nil {
-            throw .badData(
-                headerRecord.location(ofField: 0),
-                "the header has no '\(required.rawValue)' column; expected \(header)")
-        }
-        let width = headerRecord.fields.count
+        for column in Column.allCases { columns[column] = table.column(column.rawValue) }
+        let width = table.names.count
         var resolver = LocalTimeResolver(calendar: calendar)
         var events: [UserEvent] = []
-        while let record = try csv.next() {
-            if record.fields.count > width {
-                throw .badData(
-                    record.location(ofField: width),
-                    "this line has \(record.fields.count) fields but the header names \(width); "
-                        + "quote a name that contains the delimiter")
-            }
+        while let record = try table.next() {
             func cell(_ column: Column) -> String? {
                 guard let k = columns[column], k < record.fields.count else { return nil }
                 return record.fields[k].trimmingCharacters(in: .whitespaces)

@@ -77,7 +77,7 @@ public enum PlanConfigReader {
             }
             interval = seconds
         }
-        let model = try reader.optionalString(object, "model", at: "") ?? "auto"
+        let model = try reader.optionalString(object, "model", at: "") ?? ModelCatalog.auto
         let origins = try reader.optionalNumber(object, "backtest_origins", at: "") ?? 4
         guard origins == origins.rounded(), (1...52).contains(origins) else {
             throw reader.error("backtest_origins", "expected a whole number from 1 to 52")

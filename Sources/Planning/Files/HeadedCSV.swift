@@ -6,45 +6,34 @@ import StaffcastCore
 /// timestamps read with the location of their field for the error message.
 struct HeadedCSV {
     let path: String
-    let header: CSVRecord
-    /// Header names, trimmed and lower-cased.
-    let names: [String]
-    private var reader: CSVReader
+    private var table: HeadedCSVReader
 
     /// Opens `path` and reads its header; `expected` describes the header for an empty file's message.
     /// `data`: the file's bytes already read (a published plan hashes what it parses); nil reads `path`.
     init(path: String, expected: String, data: Data? = nil) throws(PlanningError) {
         self.path = path
-        var reader = try core { () throws(CoreError) in
-            if let data { return try CSVReader(data: data, name: path) }
-            return try CSVReader(path: path)
+        table = try core { () throws(CoreError) in
+            let reader: CSVReader
+            if let data { reader = try CSVReader(data: data, name: path) } else { reader = try CSVReader(path: path) }
+            return try HeadedCSVReader(reader, expected: expected)
         }
-        guard let header = try core({ () throws(CoreError) in try reader.next() }) else {
-            throw .core(.badFile(path: path, "the file is empty; expected a header \(expected)"))
-        }
-        self.reader = reader
-        self.header = header
-        self.names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     }
 
-    func column(_ name: String) -> Int? { names.firstIndex(of: name) }
+    var header: CSVRecord { table.header }
+    /// Header names, trimmed and lower-cased.
+    var names: [String] { table.names }
+
+    func column(_ name: String) -> Int? { table.column(name) }
 
     /// Whether numbers may use a decimal comma (the file is not comma-separated).
-    var allowsDecimalComma: Bool { reader.delimiter != UInt8(ascii: ",") }
+    var allowsDecimalComma: Bool { table.allowsDecimalComma }
 
     /// An error about the header as a whole.
-    func headerError(_ message: String) -> PlanningError { .core(.badData(header.location(ofField: 0), message)) }
+    func headerError(_ message: String) -> PlanningError { .core(table.headerError(message)) }
 
     /// The next record, which must have as many fields as the header.
     mutating func next() throws(PlanningError) -> CSVRecord? {
-        guard let record = try core({ () throws(CoreError) in try reader.next() }) else { return nil }
-        guard record.fields.count == names.count else {
-            throw .core(
-                .badData(
-                    record.location(ofField: max(0, min(record.fields.count, names.count) - 1)),
-                    "expected \(names.count) fields as in the header, found \(record.fields.count)"))
-        }
-        return record
+        try core { () throws(CoreError) in try table.next() }
     }
 
     /// The instant in field `column` of `record`.

@@ -78,7 +78,7 @@ extension BenchmarkSearch {
         }
         // Undo the links after the best prefix; keep that prefix if it is accepted.
         let delta = Double(bestValue) - Double(startObjective)
-        let accept = bestLength > 0 && (delta <= 0 || Double(random.next() >> 11) * 0x1p-53 < exp(-delta / temperature))
+        let accept = bestLength > 0 && (delta <= 0 || random.uniform() < exp(-delta / temperature))
         let keep = accept ? bestLength : 0
         for (e, before) in changes[keep...].reversed() {
             remove(e)

@@ -76,7 +76,7 @@ struct BenchmarkSearch {
             for s in instance.shifts.indices {
                 let cover = instance.cover[d][s]
                 cost[d][s] += Double(people[d][s] < cover.requirement ? -cover.underWeight : cover.overWeight)
-                if noise > 0 { cost[d][s] += noise * (Double(random.next() >> 11) * 0x1p-53 - 0.5) }
+                if noise > 0 { cost[d][s] += noise * (random.uniform() - 0.5) }
             }
         }
         return cost
@@ -157,13 +157,13 @@ struct BenchmarkSearch {
                     startTemperature * pow(endTemperature / startTemperature, Double(moves) / Double(max(1, cap)))
             }
             moves += 1
-            if Double(random.next() >> 11) * 0x1p-53 < chainShare {
+            if random.uniform() < chainShare {
                 ejectionChain(temperature: temperature, length: chainLength)
                 continue
             }
             let k = 1 + Int(random.next() % UInt64(min(employees, kMax)))
             var chosen: [Int] = []
-            let draw = Double(random.next() >> 11) * 0x1p-53
+            let draw = random.uniform()
             if draw < tuning.shortCellShare, let cell = randomShortCell() {
                 // Employees who may work a shift that is short, on that day or either side.
                 var pool = (0..<employees).filter { e in
@@ -199,7 +199,7 @@ struct BenchmarkSearch {
             for _ in 0..<3 where sweep(chosen) {}
             let value = objective()
             let delta = Double(value) - Double(currentObjective)
-            let accept = (delta <= 0 || Double(random.next() >> 11) * 0x1p-53 < exp(-delta / temperature))
+            let accept = (delta <= 0 || random.uniform() < exp(-delta / temperature))
             if accept {
                 currentObjective = value
                 if value < bestObjective {

@@ -284,7 +284,7 @@ struct RosterSearch {
                 }
                 if isWeekend[d] { total += input.weights.weekendFairness * Double(2 * weekendsNow + 1) / 2 }
                 if isEvening[o] { total += input.weights.eveningFairness * Double(2 * eveningsNow + 1) / 2 }
-                if noise > 0 { total += noise * (Double(rng.next() >> 11) * 0x1p-53 - 0.5) }
+                if noise > 0 { total += noise * (rng.uniform() - 0.5) }
                 cost[d][o] += total
             }
         }

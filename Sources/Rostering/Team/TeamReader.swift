@@ -65,47 +65,18 @@ public enum TeamReader {
         }
     }
 
-    /// The records after the header, with the column index of each expected name.
+    /// The records after the header, with the column index of each expected name (every one
+    /// required, no other allowed).
     static func table(_ reader: inout CSVReader, columns: [String]) throws(RosteringError) -> (
         index: [String: Int], rows: [CSVRecord]
     ) {
-        let header: CSVRecord?
-        do { header = try reader.next() } catch { throw convert(error) }
-        guard let header else {
-            throw .badFile(path: reader.file, "empty file; expected the header \(columns.joined(separator: ","))")
-        }
-        var index: [String: Int] = [:]
-        for (i, name) in header.fields.enumerated() {
-            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
-            guard columns.contains(key) else {
-                throw .badData(
-                    header.location(ofField: i), "unknown column '\(name)'; expected \(columns.joined(separator: ","))")
-            }
-            guard index[key] == nil else {
-                throw .badData(header.location(ofField: i), "column '\(key)' appears twice")
-            }
-            index[key] = i
-        }
-        for name in columns where index[name] == nil {
-            throw .badData(
-                header.location(ofField: header.fields.count),
-                "missing column '\(name)'; expected \(columns.joined(separator: ","))")
-        }
-        var rows: [CSVRecord] = []
         do {
-            while let record = try reader.next() {
-                guard record.fields.count == header.fields.count else {
-                    throw RosteringError.badData(
-                        record.location(ofField: min(record.fields.count, header.fields.count)),
-                        "expected \(header.fields.count) fields, found \(record.fields.count)")
-                }
-                rows.append(record)
-            }
-        } catch let error as CoreError { throw convert(error) } catch let error as RosteringError { throw error } catch
-        {
-            throw .invalidRequest("\(error)")
-        }
-        return (index, rows)
+            var table = try HeadedCSVReader(
+                reader, expected: columns.joined(separator: ","), known: columns, required: columns)
+            let index = Dictionary(
+                uniqueKeysWithValues: columns.compactMap { name in table.column(name).map { (name, $0) } })
+            return (index, try table.rest())
+        } catch { throw convert(error) }
     }
 
     static func number(_ record: CSVRecord, _ field: Int, _ what: String, minimum: Double = 0) throws(RosteringError)

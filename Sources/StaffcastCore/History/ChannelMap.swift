@@ -34,29 +34,18 @@ public struct ChannelMap: Sendable, Equatable {
     /// Reads a `queue,channel` CSV (header required; any of the delimiters the history reader
     /// knows). - Throws: ``CoreError`` naming the file, line and column of a bad row.
     public static func read(path: String) throws(CoreError) -> ChannelMap {
-        var csv = try CSVReader(
+        let csv = try CSVReader(
             path: path,
             headerTest: { fields in
                 let names = fields.map { $0.lowercased() }
                 return names.contains("queue") && names.contains("channel")
             })
-        guard let header = try csv.next() else {
-            throw .badFile(
-                path: path, "the channel map is empty; expected a header queue,channel and one row per queue")
-        }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard let queueIndex = names.firstIndex(of: "queue"), let channelIndex = names.firstIndex(of: "channel") else {
-            throw .badData(
-                header.location(ofField: 0),
-                "expected the header queue,channel; found '\(header.fields.joined(separator: ","))'")
-        }
+        var table = try HeadedCSVReader(csv, expected: "queue,channel", required: ["queue", "channel"])
+        let queueIndex = table.column("queue") ?? 0
+        let channelIndex = table.column("channel") ?? 0
         var entries: [String: String] = [:]
         var lines: [String: Int] = [:]
-        while let record = try csv.next() {
-            guard record.fields.count > max(queueIndex, channelIndex) else {
-                throw .badData(
-                    record.location(ofField: record.fields.count), "expected a queue and its channel on this line")
-            }
+        while let record = try table.next() {
             let queue = record.fields[queueIndex].trimmingCharacters(in: .whitespaces)
             let channel = record.fields[channelIndex].trimmingCharacters(in: .whitespaces)
             if let problem = NameCheck.problem(queue, what: "queue") {
