@@ -1,24 +1,9 @@
 import Foundation
 import StaffcastCore
 
-/// The variates the demo-data generator draws from the shared ``Xoshiro256StarStar`` (defined in
-/// StaffcastCore, seeded through SplitMix64 so that any seed gives a well-mixed state).
+/// The Poisson draws of the demo-data generator, on the shared ``Xoshiro256StarStar`` and its
+/// uniforms (StaffcastCore).
 extension Xoshiro256StarStar {
-    /// Uniform on [0, 1) with 53 random bits.
-    public mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-
-    /// Uniform integer in `range`.
-    public mutating func integer(in range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
-    }
-
-    /// Standard normal (Box–Muller, one value per call).
-    public mutating func normal() -> Double {
-        let u = max(uniform(), 0x1.0p-60)
-        let v = uniform()
-        return (-2 * Foundation.log(u)).squareRoot() * cos(2 * Double.pi * v)
-    }
-
     /// A Poisson(λ) draw: multiplication method below λ = 10, Hörmann's PTRS transformed
     /// rejection (Insurance: Mathematics and Economics 12, 1993) above.
     public mutating func poisson(_ lambda: Double) -> Int {
