@@ -85,6 +85,11 @@ struct HistoryRowParser {
     var localTimes = LocalTimeBook()
     var handleWithoutHandled = (count: 0, line: 0)
     var pendingTotal: (error: CoreError, line: Int, text: String)? = nil
+    /// The header's first cell, once read: a file without data rows is refused naming it.
+    var headerLocation = SourceLocation(file: "", line: 1, column: 1)
+
+    /// A header and no data rows (none at all, or only blank and total rows).
+    var headerOnly: CoreError { .badData(headerLocation, "has a header but no data rows") }
 
     init(options: HistoryReadOptions) {
         self.options = options
@@ -99,14 +104,16 @@ struct HistoryRowParser {
         rows.missing = options.input.missingRows
         rows.perContact = options.input.oneRowPerContact
         guard try csv.nextRecord() else {
-            throw .badFile(
-                path: csv.file,
+            // Line 1 is where the header should have been.
+            throw .badData(
+                SourceLocation(file: csv.file, line: 1, column: 1),
                 "the file is empty; expected a header line such as \(Self.longHeader.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: ""))"
             )
         }
         numbers = NumberReader(delimiter: csv.delimiter, declared: options.input.decimalSeparator)
         let header = HistoryLayout.headerNames(csv)
         let headerLine = csv.position(ofField: 0).line
+        headerLocation = SourceLocation(file: csv.file, line: headerLine, column: 1)
         if case .success = TimestampParser.parse(header[0]) {
             throw .badData(
                 csv.location(ofField: 0),
@@ -134,7 +141,7 @@ struct HistoryRowParser {
                     "expected a header with a 'timestamp' column — \(Self.longHeader), or timestamp,<value> — found '\(header.joined(separator: String(UnicodeScalar(csv.delimiter))))'\(hint); for another platform's export choose --format or map the columns with --columns"
                 )
             }
-            guard try csv.nextRecord() else { throw .badFile(path: csv.file, "has a header but no data rows") }
+            guard try csv.nextRecord() else { throw headerOnly }
             (plan, used) = try nativePlan(
                 header, timestampIndex: timestampIndex, csv: csv, headerLine: headerLine, rows: &rows)
         } else {
@@ -142,7 +149,7 @@ struct HistoryRowParser {
             plan = mapped.0
             used = mapped.used
             if let fixed = mapped.fixedChannel { _ = channelNames.add(fixed) }
-            guard try csv.nextRecord() else { throw .badFile(path: csv.file, "has a header but no data rows") }
+            guard try csv.nextRecord() else { throw headerOnly }
         }
         let unused = (0..<plan.columns).filter { !used.contains($0) && !header[$0].isEmpty }.map { "'\(header[$0])'" }
         if !unused.isEmpty {
@@ -336,9 +343,7 @@ struct HistoryRowParser {
                 "\(csv.file):\(firstEmptyContactsLine): \(emptyContacts == 1 ? "a row has" : "\(emptyContacts) rows have") no contacts value (first on this line); \(emptyContacts == 1 ? "its interval is" : "those intervals are") unknown"
             )
         }
-        if rows.instants.isEmpty {
-            throw .badFile(path: csv.file, "has a header but no data rows")
-        }
+        if rows.instants.isEmpty { throw headerOnly }
     }
 
     /// After the last row: the file-level checks and warnings.

@@ -276,15 +276,16 @@ final class HistoryReaderTests: XCTestCase {
 
     func testEmptyAndHeaderOnlyFiles() {
         for text in ["", "\n\n", "\u{FEFF}"] {
-            guard case .badFile(let path, let message)? = failure(text) else {
+            guard case .badData(let location, let message)? = failure(text) else {
                 XCTFail(text.debugDescription)
                 continue
             }
-            XCTAssertEqual(path, "h.csv")
+            XCTAssertEqual(location, SourceLocation(file: "h.csv", line: 1, column: 1))
             XCTAssertTrue(message.contains("empty"), message)
         }
         XCTAssertEqual(
-            failure("timestamp,channel,contacts\n"), .badFile(path: "h.csv", "has a header but no data rows"))
+            failure("timestamp,channel,contacts\n"),
+            .badData(SourceLocation(file: "h.csv", line: 1, column: 1), "has a header but no data rows"))
     }
 
     func testMissingFileDirectoryAndGzip() {
