@@ -37,11 +37,13 @@ struct BacktestCommand: Command {
     let outPath: String?
     let events: EventOptions
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments) throws {
         history = try HistoryOptions(arguments)
-        guard let horizon = try arguments.duration("horizon") else { throw .usage("missing required option --horizon") }
+        guard let horizon = try arguments.duration("horizon") else {
+            throw CLIError.usage("missing required option --horizon")
+        }
         guard horizon <= ForecastCommand.maximumHorizonDays * 86_400 else {
-            throw .usage(
+            throw CLIError.usage(
                 "--horizon: \(Durations.format(horizon)) is beyond the \(ForecastCommand.maximumHorizonDays) days a forecast reaches"
             )
         }
@@ -50,21 +52,21 @@ struct BacktestCommand: Command {
         everySeconds = try arguments.duration("every") ?? horizon
         let names = (arguments.value("models") ?? ModelCatalog.auto).split(separator: ",").map(String.init)
         var models: [any ForecastModel] = []
-        for name in names { models += try planning { () throws(PlanningError) in try ForecastStep.models(name) } }
-        guard !models.isEmpty else { throw .usage("--models: name at least one model") }
+        for name in names { models += try ForecastStep.models(name) }
+        guard !models.isEmpty else { throw CLIError.usage("--models: name at least one model") }
         self.models = models
         channels = arguments.all("channel")
         outPath = arguments.value("out")
         events = try EventOptions(arguments)
     }
 
-    func run() throws(CLIError) {
+    func run() throws {
         let contacts = try history.read()
         var table = CSVTable(header: [
             "channel", "model", "origins", "mase", "wape", "rmse", "bias", "coverage80", "coverage95", "fit_seconds",
         ])
         var text = ""
-        let selected = try planning { () throws(PlanningError) in try ForecastStep.select(channels, from: contacts) }
+        let selected = try ForecastStep.select(channels, from: contacts)
         let events = try events.load(
             calendar: history.options.calendar, from: selected.map(\.start).min() ?? 0,
             to: selected.map(\.end).max() ?? 0)
@@ -99,7 +101,7 @@ struct BacktestCommand: Command {
             }
         }
         if let outPath {
-            try core { () throws(CoreError) in try AtomicFile.write(table.render(), to: outPath) }
+            try AtomicFile.write(table.render(), to: outPath)
         }
         try Console.out(text)
     }

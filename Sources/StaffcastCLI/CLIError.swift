@@ -5,7 +5,8 @@ import Rostering
 import Scheduling
 import StaffcastCore
 
-/// Errors of the command layer: its own (flags, locks, dependencies) and every module's.
+/// Errors of the command layer: its own (flags, locks, dependencies) and every module's, lifted
+/// once at the dispatcher (`init(lifting:)`).
 enum CLIError: Error, CustomStringConvertible {
     /// Wrong flags or flag values.
     case usage(String)
@@ -19,6 +20,8 @@ enum CLIError: Error, CustomStringConvertible {
     case queueing(QueueingError)
     case forecasting(ForecastingError)
     case planning(PlanningError)
+    /// An error no module declares: a bug, reported with what it was (sysexits 70).
+    case `internal`(String)
 
     var description: String {
         switch self {
@@ -27,9 +30,26 @@ enum CLIError: Error, CustomStringConvertible {
         case .queueing(let error): return error.description
         case .forecasting(let error): return error.description
         case .planning(let error): return error.description
+        case .internal(let message): return "internal error: " + message
         }
     }
 
+    /// The one conversion from whatever a command threw: module errors keep their words and get
+    /// their exit code from `ExitCode.of`; anything else is an internal error.
+    init(lifting error: any Error) {
+        switch error {
+        case let error as CLIError: self = error
+        case let error as CoreError: self = .core(error)
+        case let error as PlanningError: self = .planning(error)
+        case let error as ForecastingError: self = .forecasting(error)
+        // Raw queueing errors come from flag values (`erlang`, `simulate`): usage, as before.
+        case let error as QueueingError: self = .queueing(error)
+        // Not thrown raw by any command today; the same words and code as through a plan.
+        case let error as SchedulingError: self = .planning(.scheduling(error))
+        case let error as RosteringError: self = .planning(.rostering(error))
+        default: self = .internal(String(describing: error))
+        }
+    }
 }
 
 /// sysexits(3) codes, and the one place every module's errors are mapped to them.
@@ -55,6 +75,7 @@ enum ExitCode {
         case .queueing: return usage
         case .forecasting(let error): return of(error)
         case .planning(let error): return of(error)
+        case .internal: return software
         }
     }
 
@@ -99,25 +120,4 @@ enum ExitCode {
         case .badData, .badFile, .noLegalPattern, .invalidRequest: return dataError
         }
     }
-}
-
-/// Lifts module errors into CLIError so commands can use one `throws(CLIError)`.
-@inline(__always)
-func core<T>(_ body: () throws(CoreError) -> T) throws(CLIError) -> T {
-    do { return try body() } catch { throw .core(error) }
-}
-
-@inline(__always)
-func queueing<T>(_ body: () throws(QueueingError) -> T) throws(CLIError) -> T {
-    do { return try body() } catch { throw .queueing(error) }
-}
-
-@inline(__always)
-func forecasting<T>(_ body: () throws(ForecastingError) -> T) throws(CLIError) -> T {
-    do { return try body() } catch { throw .forecasting(error) }
-}
-
-@inline(__always)
-func planning<T>(_ body: () throws(PlanningError) -> T) throws(CLIError) -> T {
-    do { return try body() } catch { throw .planning(error) }
 }

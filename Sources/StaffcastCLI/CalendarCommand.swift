@@ -34,20 +34,20 @@ struct CalendarCommand: Command {
     let csv: Bool
     let outPath: String?
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments) throws {
         let list = try arguments.required("holidays")
         do {
             countries = try HolidayCalendar.countryCodes(
                 list.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
         } catch {
-            throw .usage("--holidays: \(error.description)")
+            throw CLIError.usage("--holidays: \(error.description)")
         }
         let supported = HolidayCalendar.supportedYears
         switch (arguments.value("year"), arguments.value("years")) {
         case (nil, nil):
-            throw .usage("give --year YYYY or --years YYYY-YYYY")
+            throw CLIError.usage("give --year YYYY or --years YYYY-YYYY")
         case (_?, _?):
-            throw .usage("give either --year or --years, not both")
+            throw CLIError.usage("give either --year or --years, not both")
         case (_?, nil):
             let year = try arguments.integer("year", range: supported) ?? supported.lowerBound
             years = year...year
@@ -56,7 +56,7 @@ struct CalendarCommand: Command {
             guard parts.count == 2, let first = Int(parts[0]), let last = Int(parts[1]),
                 supported.contains(first), supported.contains(last), first <= last
             else {
-                throw .usage(
+                throw CLIError.usage(
                     "--years: expected two years in \(supported.lowerBound)...\(supported.upperBound) "
                         + "such as 2023-2030, first not after last; got '\(text)'")
             }
@@ -67,19 +67,17 @@ struct CalendarCommand: Command {
         case "holiday"?: kinds = [.holiday]
         case "eve"?: kinds = [.eve]
         case "retail"?: kinds = [.retail]
-        case let other?: throw .usage("--kind: expected holiday, eve or retail, got '\(other)'")
+        case let other?: throw CLIError.usage("--kind: expected holiday, eve or retail, got '\(other)'")
         }
         outPath = arguments.value("out")
         csv = arguments.has("csv") || (outPath.map { $0 != "-" && $0.lowercased().hasSuffix(".csv") } ?? false)
     }
 
-    func run() throws(CLIError) {
-        let events = try forecasting { () throws(ForecastingError) in
-            try HolidayCalendar.events(countries: countries, years: years, kinds: kinds)
-        }
+    func run() throws {
+        let events = try HolidayCalendar.events(countries: countries, years: years, kinds: kinds)
         let text = csv ? Self.csv(events) : Self.table(events)
         if let outPath, outPath != "-" {
-            try core { () throws(CoreError) in try AtomicFile.write(text, to: outPath) }
+            try AtomicFile.write(text, to: outPath)
         } else {
             try Console.out(text)
         }

@@ -53,17 +53,17 @@ struct CapacityCommand: Command {
     let quiet: Bool
     let force: Bool
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments) throws {
         configPath = try arguments.required("config")
         fromText = try arguments.required("from")
         guard PlanWeek.parse(fromText) != nil else {
-            throw .usage(
+            throw CLIError.usage(
                 "--from: '\(fromText)' is not an ISO week of the form YYYY-Www that exists in 1970–2100 (e.g. 2025-W40)"
             )
         }
         let weeksText = try arguments.required("weeks")
         guard let weeks = Int(weeksText), (1...CapacityPlanner.maximumWeeks).contains(weeks) else {
-            throw .usage(
+            throw CLIError.usage(
                 "--weeks: expected a whole number of weeks from 1 to \(CapacityPlanner.maximumWeeks), got '\(weeksText)'; a capacity plan does not reach further than the forecast supports"
             )
         }
@@ -73,21 +73,17 @@ struct CapacityCommand: Command {
         force = arguments.has("force")
     }
 
-    func run() throws(CLIError) {
-        try PublishLock.holding(outDir) { lock throws(CLIError) in try plan(holding: lock) }
+    func run() throws {
+        try PublishLock.holding(outDir) { lock in try plan(holding: lock) }
     }
 
-    func plan(holding lock: PublishLock) throws(CLIError) {
-        let config = try planning { () throws(PlanningError) in
-            try PlanConfigReader.load(path: configPath, force: force)
-        }
+    func plan(holding lock: PublishLock) throws {
+        let config = try PlanConfigReader.load(path: configPath, force: force)
         guard let from = PlanWeek.parse(fromText, firstWeekday: config.weekStart) else {
-            throw .usage("--from: '\(fromText)' is not an ISO week")
+            throw CLIError.usage("--from: '\(fromText)' is not an ISO week")
         }
         let (progress, warning) = Console.planningListeners(quiet: quiet)
-        let plan = try planning { () throws(PlanningError) in
-            try CapacityPlanner.plan(config, from: from, weeks: weeks, progress: progress, warning: warning)
-        }
+        let plan = try CapacityPlanner.plan(config, from: from, weeks: weeks, progress: progress, warning: warning)
         Console.progressDone()
         let target = try WeekPublisher(lock: lock, label: "capacity-" + from.label)
             .publish(CapacityFiles.render(plan, version: StaffcastCommand.version))

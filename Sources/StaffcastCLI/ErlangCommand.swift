@@ -40,22 +40,22 @@ struct ErlangCommand: Command {
     let agents: Int?
     let json: Bool
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments) throws {
         guard let contacts = try arguments.double("contacts") else {
-            throw .usage("missing required option --contacts")
+            throw CLIError.usage("missing required option --contacts")
         }
         guard contacts >= 0, contacts <= 1e9 else {
-            throw .usage("--contacts: expected a number of contacts from 0 to 1e9, got \(contacts)")
+            throw CLIError.usage("--contacts: expected a number of contacts from 0 to 1e9, got \(contacts)")
         }
         guard let interval = try arguments.duration("interval") else {
-            throw .usage("missing required option --interval")
+            throw CLIError.usage("missing required option --interval")
         }
         guard PlanningInterval.allowedSeconds.contains(interval) else {
-            throw .usage(
+            throw CLIError.usage(
                 "--interval: \(Durations.format(interval)) is not an interval the tool plans in; use \(PlanningInterval.allowedText)"
             )
         }
-        guard let aht = try arguments.double("aht") else { throw .usage("missing required option --aht") }
+        guard let aht = try arguments.double("aht") else { throw CLIError.usage("missing required option --aht") }
         agents = try arguments.integer("agents", range: 0...QueueingLimits.maximumAgents)
         policy = try TargetOptions(arguments, aht: aht).policy(
             requiresTarget: agents == nil, force: arguments.has("force"))
@@ -64,7 +64,7 @@ struct ErlangCommand: Command {
         json = arguments.has("json")
     }
 
-    func run() throws(CLIError) {
+    func run() throws {
         let staffing: Staffing
         let target = policy.target
         if let agents {
@@ -72,7 +72,7 @@ struct ErlangCommand: Command {
             if case .chat(let concurrency, _) = policy.kind {
                 let slots = agents.multipliedReportingOverflow(by: concurrency)
                 guard !slots.overflow, slots.partialValue <= QueueingLimits.maximumAgents else {
-                    throw .usage(
+                    throw CLIError.usage(
                         "--agents: \(agents) agents × concurrency \(concurrency) is more than \(QueueingLimits.maximumAgents) conversation slots"
                     )
                 }
@@ -80,16 +80,14 @@ struct ErlangCommand: Command {
             let metrics = ChannelStaffing.metrics(
                 contacts: contacts, intervalSeconds: intervalSeconds, ahtSeconds: policy.ahtSeconds,
                 agents: agents, kind: policy.kind, target: target)
-            guard let metrics else { throw .usage("deferred work has no per-interval metrics") }
+            guard let metrics else { throw CLIError.usage("deferred work has no per-interval metrics") }
             staffing = Staffing(
                 agents: agents, headcount: Headcount.scheduled(agents: agents, shrinkage: target.shrinkage),
                 metrics: metrics)
         } else {
-            staffing = try queueing { () throws(QueueingError) in
-                try ChannelStaffing.requiredAgents(
-                    contacts: contacts, intervalSeconds: intervalSeconds, ahtSeconds: policy.ahtSeconds,
-                    kind: policy.kind, target: target)
-            }
+            staffing = try ChannelStaffing.requiredAgents(
+                contacts: contacts, intervalSeconds: intervalSeconds, ahtSeconds: policy.ahtSeconds,
+                kind: policy.kind, target: target)
         }
         let m = staffing.metrics
         if staffing.agents > RequirementPlanner.implausibleAgents {

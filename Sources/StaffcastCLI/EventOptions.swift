@@ -12,11 +12,11 @@ struct EventOptions {
     let countries: [String]
     let eventsPath: String?
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments) throws(ForecastingError) {
         if let text = arguments.value("holidays") {
             let codes = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             // Checked now so a typo fails before the history is read.
-            _ = try forecasting { () throws(ForecastingError) in try HolidayCalendar.countryCodes(codes) }
+            _ = try HolidayCalendar.countryCodes(codes)
             countries = codes
         } else {
             countries = []
@@ -24,12 +24,10 @@ struct EventOptions {
         eventsPath = arguments.value("events")
     }
 
-    func load(calendar: PlanningCalendar, from: Int64, to: Int64) throws(CLIError) -> (
+    func load(calendar: PlanningCalendar, from: Int64, to: Int64) throws(PlanningError) -> (
         calendar: [CalendarEvent], user: [UserEvent]
     ) {
-        try planning { () throws(PlanningError) in
-            try ForecastStep.events(
-                countries: countries, eventsPath: eventsPath, calendar: calendar, from: from, to: to)
-        }
+        try ForecastStep.events(
+            countries: countries, eventsPath: eventsPath, calendar: calendar, from: from, to: to)
     }
 }

@@ -42,24 +42,26 @@ struct ForecastCommand: Command {
     let outPath: String
     let events: EventOptions
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments) throws {
         history = try HistoryOptions(arguments)
-        guard let horizon = try arguments.duration("horizon") else { throw .usage("missing required option --horizon") }
+        guard let horizon = try arguments.duration("horizon") else {
+            throw CLIError.usage("missing required option --horizon")
+        }
         guard horizon <= Self.maximumHorizonDays * 86_400 else {
-            throw .usage(
+            throw CLIError.usage(
                 "--horizon: \(Durations.format(horizon)) is beyond the \(Self.maximumHorizonDays) days a forecast reaches"
             )
         }
         horizonSeconds = horizon
         channels = arguments.all("channel")
         let modelName = arguments.value("model") ?? ModelCatalog.auto
-        models = try planning { () throws(PlanningError) in try ForecastStep.models(modelName) }
+        models = try ForecastStep.models(modelName)
         originText = arguments.value("origin")
         outPath = arguments.value("out") ?? "-"
         events = try EventOptions(arguments)
     }
 
-    func run() throws(CLIError) {
+    func run() throws {
         let contacts = try history.read()
         let calendar = history.options.calendar
         let origin = try originText.map { text throws(CLIError) in
@@ -67,7 +69,7 @@ struct ForecastCommand: Command {
         }
         var forecasts: [Forecast] = []
         var aht: [String: [Double]] = [:]
-        let selected = try planning { () throws(PlanningError) in try ForecastStep.select(channels, from: contacts) }
+        let selected = try ForecastStep.select(channels, from: contacts)
         let events = try events.load(
             calendar: calendar, from: selected.map(\.start).min() ?? 0,
             to: (origin ?? selected.map(\.end).max() ?? 0) + Int64(horizonSeconds))
@@ -83,15 +85,13 @@ struct ForecastCommand: Command {
             }
         }
         for (k, series) in selected.enumerated() {
-            let result = try planning { () throws(PlanningError) in try results[k].get() }
+            let result = try results[k].get()
             Console.error(
                 "\(series.channel): model \(result.forecast.model), \(result.forecast.instants.count) open intervals\n")
             for line in result.notices { Console.error(line + "\n") }
             forecasts.append(result.forecast)
             aht[series.channel] = result.aht
         }
-        try core { () throws(CoreError) in
-            try AtomicFile.write(ForecastTable.csv(forecasts, calendar: calendar, aht: aht), to: outPath)
-        }
+        try AtomicFile.write(ForecastTable.csv(forecasts, calendar: calendar, aht: aht), to: outPath)
     }
 }

@@ -40,28 +40,26 @@ struct HistoryOptions {
     static let mappingSpecs = specs.filter { !["history", "timezone", "interval"].contains($0.name) }
 
     /// `pathFlag`: the flag naming the file (`history`; `actuals` for `review` and `reforecast`).
-    init(_ arguments: ParsedArguments, pathFlag: String = "history") throws(CLIError) {
+    init(_ arguments: ParsedArguments, pathFlag: String = "history") throws {
         path = try arguments.required(pathFlag)
         timezoneGiven = arguments.value("timezone") != nil
         let calendar: PlanningCalendar
         do { calendar = try PlanningCalendar(identifier: arguments.value("timezone") ?? "UTC") } catch {
-            throw .usage("--timezone: " + error.description)
+            throw CLIError.usage("--timezone: " + error.description)
         }
         let interval = try arguments.duration("interval")
         if let interval, !PlanningInterval.allowedSeconds.contains(interval) {
-            throw .usage(
+            throw CLIError.usage(
                 "--interval: \(Durations.format(interval)) is not an interval the tool plans in; use \(PlanningInterval.allowedText)"
             )
         }
-        let channelMap = try arguments.value("channel-map").map { file throws(CLIError) in
-            try core { () throws(CoreError) in try ChannelMap.read(path: file) }
+        let channelMap = try arguments.value("channel-map").map { file throws(CoreError) in
+            try ChannelMap.read(path: file)
         }
-        let input = try core { () throws(CoreError) in
-            try InputMapping.fromFlags(
-                format: arguments.value("format"), columns: arguments.value("columns"), channelMap: channelMap,
-                dateOrder: arguments.value("date-order"), durationUnit: arguments.value("duration-unit"),
-                encoding: arguments.value("encoding"), missing: arguments.value("missing"))
-        }
+        let input = try InputMapping.fromFlags(
+            format: arguments.value("format"), columns: arguments.value("columns"), channelMap: channelMap,
+            dateOrder: arguments.value("date-order"), durationUnit: arguments.value("duration-unit"),
+            encoding: arguments.value("encoding"), missing: arguments.value("missing"))
         options = HistoryReadOptions(
             calendar: calendar, intervalSeconds: interval,
             valueColumn: arguments.value("value-column"),
@@ -69,9 +67,9 @@ struct HistoryOptions {
     }
 
     /// Reads the history, printing accepted oddities on stderr.
-    func read() throws(CLIError) -> ContactHistory {
+    func read() throws(CoreError) -> ContactHistory {
         Console.progress("reading \(path) …")
-        let history = try core { () throws(CoreError) in try HistoryReader.read(path: path, options: options) }
+        let history = try HistoryReader.read(path: path, options: options)
         Console.progressDone()
         for warning in history.warnings { Console.error("warning: \(warning)\n") }
         if !timezoneGiven, let line = history.firstNonUTCOffsetLine {
@@ -89,6 +87,6 @@ func parseInstant(_ text: String, flag: String, calendar: PlanningCalendar) thro
     do {
         return try TimestampParser.parseInstant(text, calendar: calendar)
     } catch {
-        throw .usage("--\(flag): \(error.description)")
+        throw CLIError.usage("--\(flag): \(error.description)")
     }
 }

@@ -24,17 +24,17 @@ struct InspectCommand: Command {
     let dumpPath: String?
     let json: Bool
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments) throws {
         history = try HistoryOptions(arguments)
         dumpPath = arguments.value("dump")
         json = arguments.has("json")
     }
 
-    func run() throws(CLIError) {
+    func run() throws {
         let contacts = try history.read()
         let calendar = history.options.calendar
         if let dumpPath {
-            try core { () throws(CoreError) in try AtomicFile.write(HistoryDump.csv(contacts), to: dumpPath) }
+            try AtomicFile.write(HistoryDump.csv(contacts), to: dumpPath)
             if dumpPath == "-" { return }
         }
         let summaries = HistoryInspector.summarize(contacts)

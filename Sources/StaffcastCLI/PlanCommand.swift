@@ -99,30 +99,28 @@ struct PlanCommand: Command {
     let allowStale: Bool
     let force: Bool
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments) throws {
         configPath = try arguments.required("config")
         weekText = arguments.value("week")
         if let weekText, weekText != "next", PlanWeek.parse(weekText) == nil {
-            throw .usage(
+            throw CLIError.usage(
                 "--week: '\(weekText)' is not an ISO week of the form YYYY-Www that exists in 1970–2100 (e.g. 2003-W36), nor 'next'"
             )
         }
         nowText = arguments.value("now")
-        if nowText != nil, weekText != "next" { throw .usage("--now only applies with --week next") }
+        if nowText != nil, weekText != "next" { throw CLIError.usage("--now only applies with --week next") }
         outDir = arguments.value("out-dir") ?? "reports"
         quiet = arguments.has("quiet")
         allowStale = arguments.has("allow-stale")
         force = arguments.has("force")
     }
 
-    func run() throws(CLIError) {
-        try PublishLock.holding(outDir) { lock throws(CLIError) in try plan(holding: lock) }
+    func run() throws {
+        try PublishLock.holding(outDir) { lock in try plan(holding: lock) }
     }
 
-    func plan(holding lock: PublishLock) throws(CLIError) {
-        let config = try planning { () throws(PlanningError) in
-            try PlanConfigReader.load(path: configPath, force: force)
-        }
+    func plan(holding lock: PublishLock) throws {
+        let config = try PlanConfigReader.load(path: configPath, force: force)
         let week: WeeklyPlanner.WeekChoice
         switch weekText {
         case nil: week = .afterHistory
@@ -135,14 +133,13 @@ struct PlanCommand: Command {
             week = .after(now)
         case let text?:
             guard let given = PlanWeek.parse(text, firstWeekday: config.weekStart) else {
-                throw .usage("--week: '\(text)' is not an ISO week")
+                throw CLIError.usage("--week: '\(text)' is not an ISO week")
             }
             week = .week(given)
         }
         let (progress, warning) = Console.planningListeners(quiet: quiet)
-        let plan = try planning { () throws(PlanningError) in
-            try WeeklyPlanner.plan(config, week: week, allowStale: allowStale, progress: progress, warning: warning)
-        }
+        let plan = try WeeklyPlanner.plan(
+            config, week: week, allowStale: allowStale, progress: progress, warning: warning)
         Console.progressDone()
         let target = try WeekPublisher(lock: lock, label: plan.week.label).publish(
             PlanFiles.render(plan, version: StaffcastCommand.version))

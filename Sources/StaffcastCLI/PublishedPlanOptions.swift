@@ -23,11 +23,11 @@ struct PublishedPlanOptions {
     let coverage: PublishedPlan.Coverage?
     let actuals: HistoryOptions
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments) throws {
         planPath = try arguments.required("plan")
         coverage = try arguments.value("coverage").map { text throws(CLIError) in
             guard let choice = PublishedPlan.Coverage(rawValue: text) else {
-                throw .usage("--coverage: expected roster or shifts, got '\(text)'")
+                throw CLIError.usage("--coverage: expected roster or shifts, got '\(text)'")
             }
             return choice
         }
@@ -35,12 +35,12 @@ struct PublishedPlanOptions {
     }
 
     /// The plan folder, every file checked against its manifest.
-    func plan() throws(CLIError) -> PublishedPlan {
-        try planning { () throws(PlanningError) in try PublishedPlan.read(folder: planPath, coverage: coverage) }
+    func plan() throws(PlanningError) -> PublishedPlan {
+        try PublishedPlan.read(folder: planPath, coverage: coverage)
     }
 
     /// The actuals, read in `plan`'s zone and interval.
-    func actuals(for plan: PublishedPlan) throws(CLIError) -> ContactHistory {
+    func actuals(for plan: PublishedPlan) throws(CoreError) -> ContactHistory {
         var reader = actuals
         reader.options.calendar = plan.calendar
         reader.options.intervalSeconds = plan.intervalSeconds

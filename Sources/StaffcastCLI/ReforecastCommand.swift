@@ -43,24 +43,20 @@ struct ReforecastCommand: Command {
     let outPath: String
     let quiet: Bool
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments) throws {
         published = try PublishedPlanOptions(arguments)
         nowText = try arguments.required("now")
         outPath = arguments.value("out") ?? "-"
         quiet = arguments.has("quiet")
     }
 
-    func run() throws(CLIError) {
+    func run() throws {
         let plan = try published.plan()
         let now = try parseInstant(nowText, flag: "now", calendar: plan.calendar)
         let history = try published.actuals(for: plan)
-        let result = try planning { () throws(PlanningError) in
-            try Reforecast.run(plan: plan, actuals: history, actualsPath: published.actuals.path, now: now)
-        }
+        let result = try Reforecast.run(plan: plan, actuals: history, actualsPath: published.actuals.path, now: now)
         for note in result.notes { Console.error("note: \(note)\n") }
-        try core { () throws(CoreError) in
-            try AtomicFile.write(ReforecastTable.csv(result, calendar: plan.calendar), to: outPath)
-        }
+        try AtomicFile.write(ReforecastTable.csv(result, calendar: plan.calendar), to: outPath)
         guard !quiet else { return }
         let summary = ReforecastTable.summary(result, calendar: plan.calendar)
         if outPath == "-" { Console.error(summary) } else { try Console.out(summary) }

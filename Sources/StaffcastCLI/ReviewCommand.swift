@@ -53,12 +53,12 @@ struct ReviewCommand: Command {
     let outDir: String
     let quiet: Bool
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments) throws {
         published = try PublishedPlanOptions(arguments)
         var seed: UInt64 = 1
         if let text = arguments.value("seed") {
             guard let value = UInt64(text) else {
-                throw .usage("--seed: expected a whole number from 0 to \(UInt64.max), got '\(text)'")
+                throw CLIError.usage("--seed: expected a whole number from 0 to \(UInt64.max), got '\(text)'")
             }
             seed = value
         }
@@ -68,17 +68,15 @@ struct ReviewCommand: Command {
         quiet = arguments.has("quiet")
     }
 
-    func run() throws(CLIError) {
+    func run() throws {
         let plan = try published.plan()
         let history = try published.actuals(for: plan)
-        let review = try planning { () throws(PlanningError) in
-            try Review.run(plan: plan, actuals: history, actualsPath: published.actuals.path, options: options)
-        }
+        let review = try Review.run(plan: plan, actuals: history, actualsPath: published.actuals.path, options: options)
         for note in review.notes { Console.error("note: \(note)\n") }
         // Every file is computed before the first is written; each is replaced atomically.
         let files = ReviewReport.render(review)
         for (name, text) in files {
-            try core { () throws(CoreError) in try AtomicFile.write(text, to: outDir + "/" + name) }
+            try AtomicFile.write(text, to: outDir + "/" + name)
         }
         if !quiet {
             try Console.out(

@@ -33,12 +33,13 @@ struct RosterCommand: Command {
     let outPath: String
     let quiet: Bool
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments) throws {
         configPath = try arguments.required("config")
         outPath = try arguments.required("out")
         if let text = arguments.value("week") {
             guard let parsed = PlanWeek.parse(text) else {
-                throw .usage("--week: '\(text)' is not an ISO week of the form YYYY-Www that exists (e.g. 2026-W02)")
+                throw CLIError.usage(
+                    "--week: '\(text)' is not an ISO week of the form YYYY-Www that exists (e.g. 2026-W02)")
             }
             week = parsed
         } else {
@@ -47,24 +48,19 @@ struct RosterCommand: Command {
         quiet = arguments.has("quiet")
     }
 
-    func run() throws(CLIError) {
-        let config = try planning { () throws(PlanningError) in try PlanConfigReader.load(path: configPath) }
+    func run() throws {
+        let config = try PlanConfigReader.load(path: configPath)
         guard config.team != nil else {
-            throw .planning(
-                .config(
-                    path: configPath, key: "team",
-                    message: "missing: a roster needs the team, e.g. \"team\": {\"agents\": \"team.csv\"}"))
+            throw PlanningError.config(
+                path: configPath, key: "team",
+                message: "missing: a roster needs the team, e.g. \"team\": {\"agents\": \"team.csv\"}")
         }
         let (progress, warning) = Console.planningListeners(quiet: quiet)
-        let plan = try planning { () throws(PlanningError) in
-            try WeeklyPlanner.plan(
-                config, week: week.map { .week($0) } ?? .afterHistory, progress: progress, warning: warning)
-        }
+        let plan = try WeeklyPlanner.plan(
+            config, week: week.map { .week($0) } ?? .afterHistory, progress: progress, warning: warning)
         Console.progressDone()
         guard let result = plan.roster else { return }
-        try core { () throws(CoreError) in
-            try AtomicFile.write(result.roster.csv(team: result.team, calendar: plan.calendar), to: outPath)
-        }
+        try AtomicFile.write(result.roster.csv(team: result.team, calendar: plan.calendar), to: outPath)
         if !quiet {
             let roster = result.roster
             let hours = roster.hours.reduce(0) { $0 + $1.hours }

@@ -61,75 +61,68 @@ struct ScheduleCommand: Command {
     let outPath: String
     let coveragePath: String?
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments) throws {
         requirementsPath = try arguments.required("requirements")
         outPath = try arguments.required("out")
         coveragePath = arguments.value("coverage")
-        if coveragePath == outPath { throw .usage("--coverage and --out name the same file") }
+        if coveragePath == outPath { throw CLIError.usage("--coverage and --out name the same file") }
         var config: PlanConfig? = nil
         if let configPath = arguments.value("config") {
             for flag in ["shifts", "start-every", "no-breaks"] where arguments.has(flag) {
-                throw .usage("--\(flag) cannot be combined with --config; the config's \"shifts\" gives the templates")
+                throw CLIError.usage(
+                    "--\(flag) cannot be combined with --config; the config's \"shifts\" gives the templates")
             }
-            let loaded = try planning { () throws(PlanningError) in
-                try PlanConfigReader.load(path: configPath, requiresHistory: false)
-            }
+            let loaded = try PlanConfigReader.load(path: configPath, requiresHistory: false)
             templates = loaded.shifts.templates
             tours = loaded.shifts.tours || arguments.has("tours")
             config = loaded
         } else {
             guard let shiftsText = arguments.value("shifts") else {
-                throw .usage("give the shifts: --shifts 8h,6h,4h, or --config FILE with a \"shifts\" section")
+                throw CLIError.usage("give the shifts: --shifts 8h,6h,4h, or --config FILE with a \"shifts\" section")
             }
             var lengths: [Int] = []
             for item in shiftsText.split(separator: ",", omittingEmptySubsequences: false) {
                 let text = item.trimmingCharacters(in: .whitespaces)
                 guard let length = Durations.parse(text) else {
-                    throw .usage("--shifts: expected shift lengths such as 8h,6h,4h, got '\(text)'")
+                    throw CLIError.usage("--shifts: expected shift lengths such as 8h,6h,4h, got '\(text)'")
                 }
                 lengths.append(length)
             }
             let startEvery = try arguments.duration("start-every") ?? 1800
-            templates = try planning { () throws(PlanningError) in
-                try ShiftSettings.templates(
-                    lengths: lengths, startEvery: startEvery, breaks: !arguments.has("no-breaks"), source: "--shifts")
-            }
+            templates = try ShiftSettings.templates(
+                lengths: lengths, startEvery: startEvery, breaks: !arguments.has("no-breaks"), source: "--shifts")
             tours = arguments.has("tours")
         }
         intervalSeconds = try arguments.duration("interval")
         if let zone = arguments.value("timezone") {
             do { calendar = try PlanningCalendar(identifier: zone) } catch {
-                throw .usage("--timezone: " + error.description)
+                throw CLIError.usage("--timezone: " + error.description)
             }
         } else {
             calendar = config?.calendar ?? .utc
         }
         targetSeconds = try arguments.double("sl-seconds")
         if let targetSeconds, targetSeconds < 0 {
-            throw .usage("--sl-seconds: expected a non-negative number of seconds")
+            throw CLIError.usage("--sl-seconds: expected a non-negative number of seconds")
         }
         shrinkage = try arguments.double("shrinkage") ?? 0
         guard shrinkage >= 0, shrinkage < 1 else {
-            throw .usage("--shrinkage: expected a share in [0, 1), got \(shrinkage)")
+            throw CLIError.usage("--shrinkage: expected a share in [0, 1), got \(shrinkage)")
         }
         if arguments.has("shrinkage"), targetSeconds == nil {
-            throw .usage("--shrinkage needs --sl-seconds (it only affects the re-scored service level)")
+            throw CLIError.usage("--shrinkage needs --sl-seconds (it only affects the re-scored service level)")
         }
     }
 
-    func run() throws(CLIError) {
-        let result = try planning { () throws(PlanningError) in
-            try RequirementsFile.read(path: requirementsPath, calendar: calendar)
-                .schedule(
-                    templates: templates, tours: tours, intervalSeconds: intervalSeconds, calendar: calendar,
-                    targetSeconds: targetSeconds, shrinkage: shrinkage)
-        }
+    func run() throws {
+        let result = try RequirementsFile.read(path: requirementsPath, calendar: calendar)
+            .schedule(
+                templates: templates, tours: tours, intervalSeconds: intervalSeconds, calendar: calendar,
+                targetSeconds: targetSeconds, shrinkage: shrinkage)
         let scheduleText = ScheduleTable.csv(result.schedule, calendar: calendar, tours: tours)
         let coverageText = ScheduleTable.coverageCSV(result.coverage, calendar: calendar, serviceLevel: result.scored)
-        try core { () throws(CoreError) in
-            if let coveragePath { try AtomicFile.write(coverageText, to: coveragePath) }
-            try AtomicFile.write(scheduleText, to: outPath)
-        }
+        if let coveragePath { try AtomicFile.write(coverageText, to: coveragePath) }
+        try AtomicFile.write(scheduleText, to: outPath)
         try Console.out(ScheduleTable.summary(result.schedule))
     }
 }

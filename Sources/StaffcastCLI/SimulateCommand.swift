@@ -54,16 +54,16 @@ struct SimulateCommand: Command {
     /// Everything but the intervals, checked once here so bad flags fail before any reading.
     let template: SimulationSetup
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments) throws {
         arrivalsPath = try arguments.required("arrivals")
         staffingPath = try arguments.required("staffing")
         outPath = try arguments.required("out")
-        guard let aht = try arguments.double("aht") else { throw .usage("missing required option --aht") }
+        guard let aht = try arguments.double("aht") else { throw CLIError.usage("missing required option --aht") }
         guard aht > 0, aht <= 86_400 else {
-            throw .usage("--aht: expected a positive number of seconds up to 86400, got \(aht)")
+            throw CLIError.usage("--aht: expected a positive number of seconds up to 86400, got \(aht)")
         }
         guard let target = try arguments.double("sl-seconds") else {
-            throw .usage("missing required option --sl-seconds")
+            throw CLIError.usage("missing required option --sl-seconds")
         }
         let handleTime: SimulationSetup.HandleTime
         if let cv = try arguments.double("aht-cv") {
@@ -74,7 +74,7 @@ struct SimulateCommand: Command {
         var seed: UInt64 = 1
         if let text = arguments.value("seed") {
             guard let value = UInt64(text) else {
-                throw .usage("--seed: expected a whole number from 0 to \(UInt64.max), got '\(text)'")
+                throw CLIError.usage("--seed: expected a whole number from 0 to \(UInt64.max), got '\(text)'")
             }
             seed = value
         }
@@ -82,12 +82,12 @@ struct SimulateCommand: Command {
         var departure = SimulationSetup.Departure.finish
         if let text = arguments.value("departure") {
             guard let value = SimulationSetup.Departure(rawValue: text) else {
-                throw .usage("--departure: expected finish or preempt, got '\(text)'")
+                throw CLIError.usage("--departure: expected finish or preempt, got '\(text)'")
             }
             departure = value
         }
         do { calendar = try PlanningCalendar(identifier: arguments.value("timezone") ?? "UTC") } catch {
-            throw .usage("--timezone: " + error.description)
+            throw CLIError.usage("--timezone: " + error.description)
         }
         let setup = SimulationSetup(
             intervalSeconds: 1800, contacts: [], agents: [], handleTime: handleTime,
@@ -96,9 +96,9 @@ struct SimulateCommand: Command {
             seed: seed, replications: replications)
         do throws(QueueingError) { template = try setup.validated() } catch {
             if case .invalidParameter(let name, let message) = error {
-                throw .usage("--\(Self.flag(for: name)): \(message)")
+                throw CLIError.usage("--\(Self.flag(for: name)): \(message)")
             }
-            throw .queueing(error)
+            throw error
         }
     }
 
@@ -114,17 +114,12 @@ struct SimulateCommand: Command {
         }
     }
 
-    func run() throws(CLIError) {
-        let history = try core { () throws(CoreError) in
-            try HistoryReader.read(path: arrivalsPath, options: HistoryReadOptions(calendar: calendar))
-        }
+    func run() throws {
+        let history = try HistoryReader.read(path: arrivalsPath, options: HistoryReadOptions(calendar: calendar))
         for warning in history.warnings { Console.error("warning: \(warning)\n") }
-        let result = try planning { () throws(PlanningError) in
-            let staffing = try StaffingFile.read(path: staffingPath, calendar: calendar, channels: history.channels)
-            return try ArrivalReplay.run(
-                arrivals: history, arrivalsPath: arrivalsPath, staffing: staffing,
-                template: template, calendar: calendar)
-        }
+        let staffing = try StaffingFile.read(path: staffingPath, calendar: calendar, channels: history.channels)
+        let result = try ArrivalReplay.run(
+            arrivals: history, arrivalsPath: arrivalsPath, staffing: staffing, template: template, calendar: calendar)
         let table = CSVTable(
             header: [
                 "timestamp", "channel", "offered", "answered", "abandoned", "service_level",
@@ -145,7 +140,7 @@ struct SimulateCommand: Command {
                 label: channel.channel, channel.serviceLevel, offered: channel.offered, abandoned: channel.abandoned,
                 replications: template.replications)
         }
-        try core { () throws(CoreError) in try AtomicFile.write(table.render(), to: outPath) }
+        try AtomicFile.write(table.render(), to: outPath)
         if outPath == "-" { Console.error(summary) } else { try Console.out(summary) }
     }
 

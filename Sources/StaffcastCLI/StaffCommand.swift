@@ -47,30 +47,29 @@ struct StaffCommand: Command {
     let calendar: PlanningCalendar
     let outPath: String
 
-    init(_ arguments: ParsedArguments) throws(CLIError) {
+    init(_ arguments: ParsedArguments) throws {
         forecastPath = try arguments.required("forecast")
         outPath = try arguments.required("out")
         intervalSeconds = try arguments.duration("interval")
         if let configPath = arguments.value("config") {
             for flag in ["aht"] + TargetOptions.flags where arguments.has(flag) {
-                throw .usage("--\(flag) cannot be combined with --config; the config gives the channel settings")
+                throw CLIError.usage(
+                    "--\(flag) cannot be combined with --config; the config gives the channel settings")
             }
-            config = try planning { () throws(PlanningError) in
-                try PlanConfigReader.load(path: configPath, force: arguments.has("force"), requiresHistory: false)
-            }
+            config = try PlanConfigReader.load(path: configPath, force: arguments.has("force"), requiresHistory: false)
             policy = nil
         } else {
             config = nil
             // Without --aht the forecast file's aht_seconds column gives the handle time (checked in run()).
             let aht = try arguments.double("aht")
             guard aht != nil || arguments.has("sl") || arguments.has("asa") || arguments.has("max-abandon") else {
-                throw .usage("give --config FILE, or --aht with --sl or --asa")
+                throw CLIError.usage("give --config FILE, or --aht with --sl or --asa")
             }
             policy = try TargetOptions(arguments, aht: aht).policy(force: arguments.has("force"))
         }
         if let text = arguments.value("staff-to") {
             guard let q = StaffTo(rawValue: text) else {
-                throw .usage("--staff-to: expected p50, p80 or p95, got '\(text)'")
+                throw CLIError.usage("--staff-to: expected p50, p80 or p95, got '\(text)'")
             }
             staffTo = q
         } else {
@@ -78,25 +77,21 @@ struct StaffCommand: Command {
         }
         if let zone = arguments.value("timezone") {
             do { calendar = try PlanningCalendar(identifier: zone) } catch {
-                throw .usage("--timezone: " + error.description)
+                throw CLIError.usage("--timezone: " + error.description)
             }
         } else {
             calendar = config?.calendar ?? .utc
         }
     }
 
-    func run() throws(CLIError) {
-        let rows = try planning { () throws(PlanningError) in
-            let file = try ForecastFile.read(path: forecastPath, calendar: calendar, needsIntervals: staffTo != .p50)
-            let interval = try file.interval(given: intervalSeconds, calendar: calendar)
-            return try file.staff(
-                policy: policy, config: config, staffTo: staffTo, intervalSeconds: interval, calendar: calendar)
-        }
+    func run() throws {
+        let file = try ForecastFile.read(path: forecastPath, calendar: calendar, needsIntervals: staffTo != .p50)
+        let interval = try file.interval(given: intervalSeconds, calendar: calendar)
+        let rows = try file.staff(
+            policy: policy, config: config, staffTo: staffTo, intervalSeconds: interval, calendar: calendar)
         if let text = RequirementPlanner.implausibleStaffing(rows, calendar: calendar) {
             Console.error("warning: \(text)\n")
         }
-        try core { () throws(CoreError) in
-            try AtomicFile.write(RequirementsTable.csv(rows, calendar: calendar), to: outPath)
-        }
+        try AtomicFile.write(RequirementsTable.csv(rows, calendar: calendar), to: outPath)
     }
 }

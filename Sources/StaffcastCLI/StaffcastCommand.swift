@@ -2,7 +2,8 @@ import Foundation
 import StaffcastCore
 
 /// One type per subcommand: it declares its options (each with its help text), validates them in
-/// `init` (before any work), and does the work in `run()`.
+/// `init` (before any work), and does the work in `run()`. Both throw whatever the modules throw;
+/// the dispatcher lifts it once (`CLIError(lifting:)`) and maps it to an exit code.
 protocol Command {
     static var name: String { get }
     static var abstract: String { get }
@@ -11,8 +12,8 @@ protocol Command {
     /// What the command does, between the usage line and the options.
     static var discussion: String { get }
     static var options: [OptionSpec] { get }
-    init(_ arguments: ParsedArguments) throws(CLIError)
-    func run() throws(CLIError)
+    init(_ arguments: ParsedArguments) throws
+    func run() throws
 }
 
 extension Command {
@@ -89,15 +90,16 @@ public enum StaffcastCommand {
             try instance.run()
             return ExitCode.success
         } catch {
-            Console.error("staffcast \(command.name): \(error.description)\n")
-            if case .usage = error { Console.error("Run 'staffcast \(command.name) --help' for its options.\n") }
-            return ExitCode.of(error)
+            let failure = CLIError(lifting: error)
+            Console.error("staffcast \(command.name): \(failure.description)\n")
+            if case .usage = failure { Console.error("Run 'staffcast \(command.name) --help' for its options.\n") }
+            return ExitCode.of(failure)
         }
     }
 
     /// Prints `text` on standard output: success, or 74 when it cannot be written.
     static func printing(_ text: String) -> Int32 {
-        do throws(CLIError) { try Console.out(text) } catch {
+        do throws(CoreError) { try Console.out(text) } catch {
             Console.error("staffcast: \(error.description)\n")
             return ExitCode.of(error)
         }
@@ -111,8 +113,8 @@ public enum StaffcastCommand {
 enum Console {
     nonisolated(unsafe) static var errorStreamFailed = false
 
-    static func out(_ text: String) throws(CLIError) {
-        try core { () throws(CoreError) in try StandardStream.write(Data(text.utf8), to: 1) }
+    static func out(_ text: String) throws(CoreError) {
+        try StandardStream.write(Data(text.utf8), to: 1)
     }
 
     static func error(_ text: String) {

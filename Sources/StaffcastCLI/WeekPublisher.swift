@@ -54,9 +54,9 @@ final class PublishLock {
 
     /// Runs `body` holding the lock on `outDir`; when it fails, leaves no trace of the run
     /// (`abandon`) and passes the error on.
-    static func holding(_ outDir: String, _ body: (PublishLock) throws(CLIError) -> Void) throws(CLIError) {
+    static func holding<T>(_ outDir: String, _ body: (PublishLock) throws -> T) throws -> T {
         let lock = try PublishLock(outDir: outDir)
-        do throws(CLIError) { try body(lock) } catch {
+        do { return try body(lock) } catch {
             lock.abandon()
             throw error
         }
@@ -88,7 +88,9 @@ struct WeekPublisher {
         }
         do throws(CLIError) {
             for (name, text) in files {
-                try core { () throws(CoreError) in try AtomicFile.write(text, to: staging + "/" + name) }
+                do throws(CoreError) { try AtomicFile.write(text, to: staging + "/" + name) } catch {
+                    throw CLIError.core(error)
+                }
             }
             var isDirectory: ObjCBool = false
             if fm.fileExists(atPath: target, isDirectory: &isDirectory) {

@@ -29,6 +29,30 @@ final class ExitCodeTests: XCTestCase {
         for (error, code) in cases { XCTAssertEqual(ExitCode.of(error), code, "\(error)") }
     }
 
+    /// The dispatcher's one conversion: a module's error keeps its words and its code, an error no
+    /// module declares is an internal error (70).
+    func testLiftingKeepsModuleErrorsAndMakesTheRestInternal() {
+        struct Unexpected: Error { let detail = "disk gremlin" }
+        let cases: [(any Error, Int32)] = [
+            (CoreError.missingInput(path: "h.csv", reason: "no such file"), 66),
+            (QueueingError.invalidParameter(name: .shrinkage, message: "m"), 64),
+            (PlanningError.queueing(.invalidParameter(name: .contacts, message: "m")), 65),
+            (ForecastingError.insufficientHistory(channel: "c", message: "m"), 65),
+            (CLIError.usage("x"), 64),
+            (Unexpected(), 70),
+        ]
+        for (error, code) in cases {
+            XCTAssertEqual(ExitCode.of(CLIError(lifting: error)), code, "\(error)")
+        }
+        XCTAssertEqual(
+            CLIError(lifting: CoreError.missingInput(path: "h.csv", reason: "no such file")).description,
+            "h.csv: no such file")
+        let unexpected = CLIError(lifting: Unexpected())
+        guard case .internal = unexpected else { return XCTFail("\(unexpected)") }
+        XCTAssertTrue(unexpected.description.hasPrefix("internal error: "), unexpected.description)
+        XCTAssertTrue(unexpected.description.contains("disk gremlin"), unexpected.description)
+    }
+
     /// Every command's help lists each option it accepts, from the declarations.
     func testHelpListsEveryDeclaredOption() {
         for command in StaffcastCommand.commands {
