@@ -19,7 +19,7 @@ let package = Package(
             providers: [.apt(["liblapacke-dev"])]),
         .target(name: "CSystem"),
         .target(name: "LinearAlgebra", dependencies: ["CLAPACKE"]),
-        .target(name: "StaffcastCore"),
+        .target(name: "StaffcastCore", dependencies: ["CSystem"]),
         .target(name: "Forecasting", dependencies: ["StaffcastCore", "LinearAlgebra"]),
         .target(name: "Queueing", dependencies: ["StaffcastCore"]),
         .target(name: "Scheduling", dependencies: ["StaffcastCore", "LinearAlgebra"]),
@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "StaffcastCLI",
             dependencies: [
-                "CSystem", "StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Rostering", "Planning", "Reports",
+                "StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Rostering", "Planning", "Reports",
             ]),
         .executableTarget(name: "staffcast", dependencies: ["StaffcastCLI"]),
         .executableTarget(

@@ -14,8 +14,6 @@ enum CLIError: Error, CustomStringConvertible {
     case badData(String)
     /// A required dependency or service is missing.
     case unavailable(String)
-    /// Another run holds the lock on the output.
-    case busy(String)
     case core(CoreError)
     case queueing(QueueingError)
     case forecasting(ForecastingError)
@@ -25,7 +23,7 @@ enum CLIError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .usage(let message), .badData(let message), .unavailable(let message), .busy(let message): return message
+        case .usage(let message), .badData(let message), .unavailable(let message): return message
         case .core(let error): return error.description
         case .queueing(let error): return error.description
         case .forecasting(let error): return error.description
@@ -69,7 +67,6 @@ enum ExitCode {
         case .usage: return usage
         case .badData: return dataError
         case .unavailable: return unavailable
-        case .busy: return temporaryFailure
         case .core(let error): return of(error)
         // Queueing errors reach the command line only from flag values (`erlang`, `staff`, `simulate`).
         case .queueing: return usage
@@ -81,7 +78,8 @@ enum ExitCode {
 
     /// 66 for an input that cannot be opened, 65 for content that cannot be used, 64 for an
     /// unknown time zone or a bad input-mapping value (flag or key values), 73 for an output that
-    /// cannot be written, 74 when standard output or error fails.
+    /// cannot be written, 74 when standard output or error fails, 75 for an output folder another
+    /// run holds locked.
     static func of(_ error: CoreError) -> Int32 {
         switch error {
         case .missingInput: return noInput
@@ -89,6 +87,7 @@ enum ExitCode {
         case .unknownTimeZone, .badOption: return usage
         case .cannotWrite: return cannotCreate
         case .outputFailed: return ioError
+        case .locked: return temporaryFailure
         }
     }
 

@@ -30,6 +30,9 @@ public enum CoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case badOption(String, String)
     /// Standard output or standard error failed (a full disk, a closed pipe) (sysexits 74).
     case outputFailed(stream: String, reason: String)
+    /// Another run holds the lock on an output folder (`PublishLock`): the folder and its lock
+    /// file (sysexits 75: try again later).
+    case locked(path: String, lockFile: String)
 
     public var description: String {
         switch self {
@@ -42,6 +45,8 @@ public enum CoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
         case .badOption(let option, let message): return "\(option): \(message)"
         case .outputFailed(let stream, let reason): return "cannot write to \(stream): \(reason)"
+        case .locked(let path, let lockFile):
+            return "\(path) is locked by another staffcast run (\(lockFile)); try again when it has finished"
         }
     }
 }

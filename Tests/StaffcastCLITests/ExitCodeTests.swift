@@ -11,10 +11,10 @@ final class ExitCodeTests: XCTestCase {
     func testEveryModuleErrorMapsToItsCode() {
         let location = SourceLocation(file: "h.csv", line: 3, column: 2)
         let cases: [(CLIError, Int32)] = [
-            (.usage("x"), 64), (.badData("x"), 65), (.unavailable("x"), 69), (.busy("x"), 75),
+            (.usage("x"), 64), (.badData("x"), 65), (.unavailable("x"), 69),
             (.core(.missingInput(path: "p", reason: "r")), 66), (.core(.badData(location, "m")), 65),
             (.core(.badFile(path: "p", "m")), 65), (.core(.unknownTimeZone("Mars")), 64),
-            (.core(.cannotWrite(path: "p", reason: "r")), 73),
+            (.core(.cannotWrite(path: "p", reason: "r")), 73), (.core(.locked(path: "p", lockFile: "p/l")), 75),
             (.forecasting(.unknownModel("x")), 64), (.forecasting(.invalidRequest("x")), 64),
             (.forecasting(.insufficientHistory(channel: "c", message: "m")), 65),
             (.forecasting(.modelFailed(model: "m", message: "m")), 65),
