@@ -26,7 +26,9 @@ struct ErlangCommand: Command {
     static let options =
         [
             OptionSpec("contacts", "N", "contacts offered in the interval"),
-            OptionSpec("interval", "D", "interval length: 5m, 10m, 15m, 30m or 1h"),
+            OptionSpec(
+                "interval", "D",
+                "length of the period the contacts arrive in: any positive duration (90s, 1m, 45m, 2h)"),
             OptionSpec("aht", "SECONDS", "average handle time in seconds"),
             OptionSpec("agents", "N", "evaluate this many productive agents instead of solving"),
         ] + TargetOptions.specs + [
@@ -49,11 +51,6 @@ struct ErlangCommand: Command {
         }
         guard let interval = try arguments.duration("interval") else {
             throw CLIError.usage("missing required option --interval")
-        }
-        guard PlanningInterval.allowedSeconds.contains(interval) else {
-            throw CLIError.usage(
-                "--interval: \(Durations.format(interval)) is not an interval the tool plans in; use \(PlanningInterval.allowedText)"
-            )
         }
         guard let aht = try arguments.double("aht") else { throw CLIError.usage("missing required option --aht") }
         agents = try arguments.integer("agents", range: 0...QueueingLimits.maximumAgents)

@@ -33,6 +33,54 @@ final class ErlangCommandTests: XCTestCase {
         XCTAssertLessThan(try XCTUnwrap(object["service_level"] as? Double), 0.8)
     }
 
+    /// One interval of any length, not only the planning grid's: traffic = contacts × AHT ÷
+    /// period, and the agents, service level and wait probability of Erlang C at that traffic
+    /// (computed independently: SL = 1 − C(N, A)·e^(−(N − A)·T/AHT), fewest N reaching 80 %).
+    func testAnyPositiveIntervalIsOnePeriod() throws {
+        for (interval, contacts, traffic, agents, serviceLevel, probWait) in [
+            ("1m", "10", 30.0, 35, 0.8367198387083682, 0.2845824624135075),
+            ("45m", "100", 100.0 * 180 / 2700, 10, 0.8794549263578715, 0.1745819237380131),
+            ("2h", "100", 2.5, 5, 0.901248288433854, 0.1303712974551523),
+        ] {
+            let result = try CLI.run([
+                "erlang", "--contacts", contacts, "--interval", interval, "--aht", "180", "--sl", "80/20", "--json",
+            ])
+            XCTAssertEqual(result.status, 0, "\(interval): \(result.stderr)")
+            let object = try XCTUnwrap(
+                JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], interval)
+            XCTAssertEqual(try XCTUnwrap(object["traffic_erlangs"] as? Double), traffic, accuracy: 1e-12, interval)
+            XCTAssertEqual(object["agents"] as? Int, agents, interval)
+            XCTAssertEqual(try XCTUnwrap(object["service_level"] as? Double), serviceLevel, accuracy: 1e-9, interval)
+            XCTAssertEqual(try XCTUnwrap(object["prob_wait"] as? Double), probWait, accuracy: 1e-9, interval)
+            XCTAssertEqual(
+                try XCTUnwrap(object["occupancy"] as? Double), traffic / Double(agents), accuracy: 1e-12, interval)
+        }
+        // The text output says the same: 100 contacts in 2 h at 180 s are 2.5 Erlangs, 5 agents.
+        let text = try CLI.run(["erlang", "--contacts", "100", "--interval", "2h", "--aht", "180", "--sl", "80/20"])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("traffic          2.5 Erlangs\n"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("agents           5 (fewest meeting every target)\n"), text.stdout)
+        // 90 seconds is a period too.
+        XCTAssertEqual(
+            try CLI.run(["erlang", "--contacts", "1", "--interval", "90s", "--aht", "180", "--sl", "80/20"]).status, 0)
+    }
+
+    /// A period must still be positive; planning grids stay 5/10/15/30/60 minutes.
+    func testAZeroIntervalIsRefusedAndGridsStayLimited() throws {
+        for interval in ["0s", "0m", "-5m"] {
+            let result = try CLI.run([
+                "erlang", "--contacts", "100", "--interval", interval, "--aht", "180", "--sl", "80/20",
+            ])
+            XCTAssertEqual(result.status, 64, "\(interval): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("--interval"), result.stderr)
+        }
+        let forecast = try CLI.run([
+            "forecast", "--history", "datasets/bank_calls.csv", "--horizon", "1d", "--interval", "45m",
+        ])
+        XCTAssertEqual(forecast.status, 64, forecast.stderr)
+        XCTAssertTrue(forecast.stderr.contains("not an interval the tool plans in"), forecast.stderr)
+    }
+
     func testBadParametersNameTheFlag() throws {
         for (flag, value) in [
             ("--aht", "-5"), ("--shrinkage", "1"), ("--max-occupancy", "1.5"), ("--sl", "120/20"),
