@@ -4,6 +4,17 @@ import StaffcastCore
 /// declares its options, the scanner checks them all before the command runs, and unknown flags
 /// get a "did you mean …?" hint.
 struct OptionSpec {
+    /// Whether a command needs the option, as the usage line shows it.
+    enum Presence: Equatable {
+        /// Always needed: `--name VALUE`.
+        case required
+        /// `[--name VALUE]`.
+        case optional
+        /// One of the options with this key is needed: `(--sl P/T | --asa SECONDS)`. A finer rule
+        /// (not needed with `--agents`) is stated in the options' help.
+        case alternative(String)
+    }
+
     /// Without the leading "--".
     let name: String
     /// What the value is, as `--help` shows it (`FILE`, `D`); nil for a flag without a value.
@@ -11,29 +22,49 @@ struct OptionSpec {
     let repeatable: Bool
     /// One line or more for `--help`; continuation lines are indented under the first.
     let help: String
+    let presence: Presence
+    /// A shared group of optional options the usage line shows as one label
+    /// (`[input mapping: --format NAME | --columns ROLE=HEADER,… | …]`); nil: shown itself.
+    private(set) var group: String?
 
     var takesValue: Bool { valueName != nil }
 
-    /// An option with a value: `OptionSpec("history", "FILE", "contact history CSV")`.
-    init(_ name: String, _ valueName: String, _ help: String, repeatable: Bool = false) {
+    /// An option with a value: `OptionSpec("history", "FILE", "contact history CSV", presence: .required)`.
+    init(
+        _ name: String, _ valueName: String, _ help: String, repeatable: Bool = false, presence: Presence = .optional
+    ) {
         self.name = name
         self.valueName = valueName
         self.help = help
         self.repeatable = repeatable
+        self.presence = presence
+        self.group = nil
     }
 
-    /// A flag without a value: `OptionSpec(flag: "json", "print JSON")`.
+    /// A flag without a value: `OptionSpec(flag: "json", "print JSON")`; always optional.
     init(flag name: String, _ help: String) {
         self.name = name
         self.valueName = nil
         self.help = help
         self.repeatable = false
+        self.presence = .optional
+        self.group = nil
+    }
+
+    /// `--name VALUE` (`--name` for a flag), as the usage line and the option list write it.
+    var usage: String { "--" + name + (valueName.map { " " + $0 } ?? "") }
+
+    /// The same option in a shared group (see `group`).
+    func grouped(_ label: String) -> OptionSpec {
+        var option = self
+        option.group = label
+        return option
     }
 
     /// `  --name VALUE          help`, the help starting in column 25 (on the next line when the
     /// name is longer), continuation lines indented to match.
     var helpText: String {
-        let label = "  --" + name + (valueName.map { " " + $0 } ?? "")
+        let label = "  " + usage
         let indent = String(repeating: " ", count: 24)
         let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var text =
@@ -42,6 +73,42 @@ struct OptionSpec {
             : label + "  " + lines[0]
         for line in lines.dropFirst() { text += "\n" + indent + line }
         return text
+    }
+}
+
+extension OptionSpec {
+    /// The usage line of a command with these options: the required ones in declaration order,
+    /// then each alternative group `(--a V | --b V)`, then the optional ones `[--c V]` (`…` when
+    /// repeatable), a shared group as one label with its first two options
+    /// (`[input mapping: --format NAME | --columns ROLE=HEADER,… | …]`) where its first option is.
+    static func synopsis(_ options: [OptionSpec]) -> String {
+        var required: [String] = []
+        var alternatives: [(key: String, members: [String])] = []
+        var optional: [String] = []
+        var groups: Set<String> = []
+        for option in options {
+            switch option.presence {
+            case .required:
+                required.append(option.usage + (option.repeatable ? "…" : ""))
+            case .alternative(let key):
+                if let k = alternatives.firstIndex(where: { $0.key == key }) {
+                    alternatives[k].members.append(option.usage)
+                } else {
+                    alternatives.append((key, [option.usage]))
+                }
+            case .optional:
+                if let group = option.group {
+                    guard groups.insert(group).inserted else { continue }
+                    let members = options.filter { $0.group == group }
+                    let shown = members.prefix(2).map(\.usage) + (members.count > 2 ? ["…"] : [])
+                    optional.append("[\(group): " + shown.joined(separator: " | ") + "]")
+                } else {
+                    optional.append("[" + option.usage + "]" + (option.repeatable ? "…" : ""))
+                }
+            }
+        }
+        let oneOf = alternatives.map { "(" + $0.members.joined(separator: " | ") + ")" }
+        return (required + oneOf + optional).joined(separator: " ")
     }
 }
 

@@ -7,8 +7,6 @@ import StaffcastCore
 struct BacktestCommand: Command {
     static let name = "backtest"
     static let abstract = "rolling-origin evaluation of the forecasting models (MASE, WAPE, RMSE, coverage, fit time)"
-    static let synopsis =
-        "--history FILE --horizon DURATION [--origins N] [--every DURATION] [--models a,b,…] [--channel NAME]… [--holidays CC,…] [--events FILE] [--out FILE]"
     static let discussion = """
         Cuts the history at N origins spaced --every apart (the last one a horizon before the end),
         fits each model on what precedes the origin and scores its forecast of the next horizon on the
@@ -18,7 +16,7 @@ struct BacktestCommand: Command {
         """
     static let options =
         HistoryOptions.specs + [
-            OptionSpec("horizon", "DURATION", "forecast horizon at each origin: 1d, 7d, 2w"),
+            OptionSpec("horizon", "DURATION", "forecast horizon at each origin: 1d, 7d, 2w", presence: .required),
             OptionSpec("origins", "N", "number of origins (default 8)"),
             OptionSpec("every", "DURATION", "spacing of the origins (default: the horizon)"),
             OptionSpec(

@@ -5,15 +5,11 @@ import Rostering
 import Scheduling
 import StaffcastCore
 
-/// Errors of the command layer: its own (flags, locks, dependencies) and every module's, lifted
-/// once at the dispatcher (`init(lifting:)`).
+/// Errors of the command layer: its own (flag values) and every module's, lifted once at the
+/// dispatcher (`init(lifting:)`).
 enum CLIError: Error, CustomStringConvertible {
     /// Wrong flags or flag values.
     case usage(String)
-    /// Input that cannot be used, with its location already in the message.
-    case badData(String)
-    /// A required dependency or service is missing.
-    case unavailable(String)
     case core(CoreError)
     case queueing(QueueingError)
     case forecasting(ForecastingError)
@@ -23,7 +19,7 @@ enum CLIError: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .usage(let message), .badData(let message), .unavailable(let message): return message
+        case .usage(let message): return message
         case .core(let error): return error.description
         case .queueing(let error): return error.description
         case .forecasting(let error): return error.description
@@ -50,23 +46,35 @@ enum CLIError: Error, CustomStringConvertible {
     }
 }
 
-/// sysexits(3) codes, and the one place every module's errors are mapped to them.
-enum ExitCode {
-    static let success: Int32 = 0
-    static let usage: Int32 = 64
-    static let dataError: Int32 = 65
-    static let noInput: Int32 = 66
-    static let unavailable: Int32 = 69
-    static let software: Int32 = 70
-    static let cannotCreate: Int32 = 73
-    static let ioError: Int32 = 74
-    static let temporaryFailure: Int32 = 75
+/// The sysexits(3) codes `staffcast` exits with, each with what it means (the overview lists
+/// them from here), and the one place every module's errors are mapped to them.
+enum ExitCode: Int32, CaseIterable {
+    case success = 0
+    case usage = 64
+    case dataError = 65
+    case noInput = 66
+    case software = 70
+    case cannotCreate = 73
+    case ioError = 74
+    case temporaryFailure = 75
 
-    static func of(_ error: CLIError) -> Int32 {
+    /// How `staffcast --help` describes the code.
+    var meaning: String {
+        switch self {
+        case .success: return "ok"
+        case .usage: return "usage"
+        case .dataError: return "bad data"
+        case .noInput: return "missing input"
+        case .software: return "internal error"
+        case .cannotCreate: return "cannot write"
+        case .ioError: return "output failed (full disk, closed pipe)"
+        case .temporaryFailure: return "output locked by another run"
+        }
+    }
+
+    static func of(_ error: CLIError) -> ExitCode {
         switch error {
         case .usage: return usage
-        case .badData: return dataError
-        case .unavailable: return unavailable
         case .core(let error): return of(error)
         // Queueing errors reach the command line only from flag values (`erlang`, `staff`, `simulate`).
         case .queueing: return usage
@@ -80,7 +88,7 @@ enum ExitCode {
     /// unknown time zone or a bad input-mapping value (flag or key values), 73 for an output that
     /// cannot be written, 74 when standard output or error fails, 75 for an output folder another
     /// run holds locked.
-    static func of(_ error: CoreError) -> Int32 {
+    static func of(_ error: CoreError) -> ExitCode {
         switch error {
         case .missingInput: return noInput
         case .badData, .badFile: return dataError
@@ -93,14 +101,14 @@ enum ExitCode {
 
     /// 64 for a request no history can satisfy (an unknown model, a horizon under one interval),
     /// 65 for history the models cannot use.
-    static func of(_ error: ForecastingError) -> Int32 {
+    static func of(_ error: ForecastingError) -> ExitCode {
         switch error {
         case .unknownModel, .invalidRequest: return usage
         case .insufficientHistory, .modelFailed: return dataError
         }
     }
 
-    static func of(_ error: PlanningError) -> Int32 {
+    static func of(_ error: PlanningError) -> ExitCode {
         switch error {
         case .invalidRequest: return usage
         case .config, .badData, .scheduling: return dataError
@@ -113,7 +121,7 @@ enum ExitCode {
     }
 
     /// 66 for a team, requests or roster file that cannot be opened, 65 for everything else.
-    static func of(_ error: RosteringError) -> Int32 {
+    static func of(_ error: RosteringError) -> ExitCode {
         switch error {
         case .missingInput: return noInput
         case .badData, .badFile, .noLegalPattern, .invalidRequest: return dataError

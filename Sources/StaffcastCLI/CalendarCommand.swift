@@ -7,8 +7,6 @@ import StaffcastCore
 struct CalendarCommand: Command {
     static let name = "calendar"
     static let abstract = "list the public holidays and retail events of --holidays countries"
-    static let synopsis =
-        "--holidays CC,… (--year YYYY | --years YYYY-YYYY) [--kind holiday|eve|retail] [--csv] [--out FILE|-]"
     static let discussion = """
         Lists the dates of the built-in calendars, sorted by date, then name, then country: public
         holidays (with observed and substitute days), holiday eves (IL: Erev Yom Kippur, …) and
@@ -19,11 +17,11 @@ struct CalendarCommand: Command {
     static let options = [
         OptionSpec(
             "holidays", "CC,…",
-            "countries: \(HolidayCalendar.supportedCountries.joined(separator: ", ")) (GB is England and Wales;\nIL from the Hebrew calendar; ISLAMIC: the Islamic feasts, to add to any country)"
-        ),
-        OptionSpec("year", "YYYY", "one year"),
-        OptionSpec("years", "YYYY-YYYY", "a range of years, e.g. 2023-2030"),
-        OptionSpec("kind", "KIND", "only holiday, eve or retail events"),
+            "countries: \(HolidayCalendar.supportedCountries.joined(separator: ", ")) (GB is England and Wales;\nIL from the Hebrew calendar; ISLAMIC: the Islamic feasts, to add to any country)",
+            presence: .required),
+        OptionSpec("year", "YYYY", "one year", presence: .alternative("years")),
+        OptionSpec("years", "YYYY-YYYY", "a range of years, e.g. 2023-2030", presence: .alternative("years")),
+        OptionSpec("kind", "holiday|eve|retail", "only holiday, eve or retail events"),
         OptionSpec(flag: "csv", "print CSV: date,country,kind,name"),
         OptionSpec("out", "FILE|-", "write to FILE instead of standard output (CSV when the name ends in .csv)"),
     ]

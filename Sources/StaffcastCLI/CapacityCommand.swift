@@ -8,7 +8,6 @@ import StaffcastCore
 struct CapacityCommand: Command {
     static let name = "capacity"
     static let abstract = "required and available FTE per week up to 26 weeks ahead, and the hiring plan"
-    static let synopsis = "--config FILE --from YYYY-Www --weeks N [--out-dir DIR] [--quiet]"
     static let discussion = """
         Reads the plan's JSON config with a "capacity" object:
           "capacity": { "headcount": {"phone": 38, "chat": 20, …},   productive FTE per channel today
@@ -37,9 +36,9 @@ struct CapacityCommand: Command {
         shorter than a year gives a warning (the yearly peak is not learned from it).
         """
     static let options = [
-        OptionSpec("config", "FILE", "the plan's JSON config with a \"capacity\" object"),
-        OptionSpec("from", "YYYY-Www", "the first planning week"),
-        OptionSpec("weeks", "N", "how many weeks, 1–26"),
+        OptionSpec("config", "FILE", "the plan's JSON config with a \"capacity\" object", presence: .required),
+        OptionSpec("from", "YYYY-Www", "the first planning week", presence: .required),
+        OptionSpec("weeks", "N", "how many weeks, 1–26", presence: .required),
         OptionSpec("out-dir", "DIR", "where the plan's folder goes (default: reports)"),
         OptionSpec(flag: "quiet", "print nothing on success (for cron); errors still go to stderr"),
         OptionSpec(

@@ -7,8 +7,6 @@ import StaffcastCore
 struct ErlangCommand: Command {
     static let name = "erlang"
     static let abstract = "agents needed for one interval (Erlang C), or the service a given staffing gives"
-    static let synopsis =
-        "--contacts N --interval D --aht SECONDS (--sl P/T | --asa SECONDS | --max-abandon F) [--agents N] [--max-occupancy F] [--shrinkage F] [--patience SECONDS] [--concurrency K [--aht-by-concurrency S1,S2,…]] [--json]"
     static let discussion = """
         Without --agents: the fewest agents meeting every target (service level, ASA, abandonment,
         occupancy cap) by exact Erlang C (M/M/N, nobody hangs up) or, with --patience, Erlang A
@@ -25,12 +23,14 @@ struct ErlangCommand: Command {
         """
     static let options =
         [
-            OptionSpec("contacts", "N", "contacts offered in the interval"),
+            OptionSpec("contacts", "N", "contacts offered in the interval", presence: .required),
             OptionSpec(
                 "interval", "D",
-                "length of the period the contacts arrive in: any positive duration (90s, 1m, 45m, 2h)"),
-            OptionSpec("aht", "SECONDS", "average handle time in seconds"),
-            OptionSpec("agents", "N", "evaluate this many productive agents instead of solving"),
+                "length of the period the contacts arrive in: any positive duration (90s, 1m, 45m, 2h)",
+                presence: .required),
+            OptionSpec("aht", "SECONDS", "average handle time in seconds", presence: .required),
+            OptionSpec(
+                "agents", "N", "evaluate this many productive agents instead of solving (then no target is needed)"),
         ] + TargetOptions.specs + [
             OptionSpec(
                 flag: "json", "one JSON object: agents, headcount, service_level, asa_seconds, prob_wait, occupancy, …")

@@ -8,8 +8,6 @@ import StaffcastCore
 struct ForecastCommand: Command {
     static let name = "forecast"
     static let abstract = "forecast contacts per channel and interval with 80/95 % prediction intervals"
-    static let synopsis =
-        "--history FILE --horizon DURATION [--channel NAME]… [--model auto|NAME] [--holidays CC,…] [--events FILE] [--origin TIMESTAMP] [--out FILE|-]"
     static let discussion = """
         Forecasts every open interval starting in [origin, origin + horizon); the origin defaults to
         the end of the last history interval. With --model auto (the default) each channel gets the
@@ -23,7 +21,7 @@ struct ForecastCommand: Command {
         """
     static let options =
         HistoryOptions.specs + [
-            OptionSpec("horizon", "DURATION", "how far to forecast: 1d, 7d, 2w"),
+            OptionSpec("horizon", "DURATION", "how far to forecast: 1d, 7d, 2w", presence: .required),
             OptionSpec("channel", "NAME", "forecast only this channel (repeatable; default all)", repeatable: true),
             OptionSpec("model", "auto|NAME", ForecastStep.modelHelp),
         ] + EventOptions.specs + [

@@ -4,18 +4,25 @@ import StaffcastCore
 /// The history flags shared by `inspect`, `forecast` and `backtest`: the file, its time zone and
 /// interval, and the input mapping of another platform's export (README, "Import your data").
 struct HistoryOptions {
-    static let specs = [
-        OptionSpec(
-            "history", "FILE", "contact history CSV: timestamp,channel,contacts[,aht_seconds] or timestamp,<value>"),
-        OptionSpec(
-            "timezone", "TZ",
-            "IANA zone of the planning site; local timestamps without offset are read in it (default UTC)"),
-        OptionSpec(
-            "interval", "D",
-            "aggregate finer history to this interval (5m, 10m, 15m, 30m or 1h); in a list of contacts, count per D"),
-        OptionSpec(
-            "value-column", "NAME", "the value column of a single-series file (default: its only numeric column)"),
-        OptionSpec("channel-name", "NAME", "the channel of a single-series file (default: the column's name)"),
+    static let specs =
+        [
+            OptionSpec(
+                "history", "FILE",
+                "contact history CSV: timestamp,channel,contacts[,aht_seconds] or timestamp,<value>",
+                presence: .required),
+            OptionSpec(
+                "timezone", "TZ",
+                "IANA zone of the planning site; local timestamps without offset are read in it (default UTC)"),
+            OptionSpec(
+                "interval", "D",
+                "aggregate finer history to this interval (5m, 10m, 15m, 30m or 1h); in a list of contacts, count per D"
+            ),
+        ] + mappingSpecs
+
+    /// How the file is read (a single series' column, another platform's export), one group on
+    /// the usage line. `review` and `reforecast` take these alone: their zone and interval come
+    /// from the plan's manifest.
+    static let mappingSpecs = [
         OptionSpec(
             "format", "NAME", "another platform's export: " + InputPresets.all.map(\.name).joined(separator: ", ")),
         OptionSpec(
@@ -28,16 +35,15 @@ struct HistoryOptions {
         OptionSpec("duration-unit", "U", "s, ms or hh:mm:ss for handle times (values with colons are always h:mm:ss)"),
         OptionSpec("encoding", "E", "utf-8, utf-16 or windows-1252 (default: detected; Windows-1252 with a notice)"),
         OptionSpec("missing", "M", "unknown (default) or zero: what intervals absent from the file are"),
-    ]
+        OptionSpec(
+            "value-column", "NAME", "the value column of a single-series file (default: its only numeric column)"),
+        OptionSpec("channel-name", "NAME", "the channel of a single-series file (default: the column's name)"),
+    ].map { $0.grouped("input mapping") }
 
     var path: String
     var options: HistoryReadOptions
     /// Whether --timezone was given (a file with UTC offsets and no zone gets a warning).
     var timezoneGiven: Bool
-
-    /// The mapping flags alone, for a command that takes its zone and interval from elsewhere
-    /// (`review` and `reforecast` read them from the plan's manifest).
-    static let mappingSpecs = specs.filter { !["history", "timezone", "interval"].contains($0.name) }
 
     /// `pathFlag`: the flag naming the file (`history`; `actuals` for `review` and `reforecast`).
     init(_ arguments: ParsedArguments, pathFlag: String = "history") throws {

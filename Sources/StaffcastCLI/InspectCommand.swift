@@ -4,8 +4,6 @@ import StaffcastCore
 struct InspectCommand: Command {
     static let name = "inspect"
     static let abstract = "summarise a contact history: span, interval, gaps, opening hours, suspicious days"
-    static let synopsis =
-        "--history FILE [--timezone TZ] [--interval D] [--format NAME | --columns ROLE=HEADER,…] [--dump FILE|-] [--json]"
     static let discussion = """
         Summarises the history per channel: span, interval, rows, days present and absent, opening
         hours learned, daily-total statistics and suspicious days, and says what intervals absent

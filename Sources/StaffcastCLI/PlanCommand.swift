@@ -10,8 +10,6 @@ import StaffcastCore
 struct PlanCommand: Command {
     static let name = "plan"
     static let abstract = "the weekly job: forecast, staff and publish next week's reports"
-    static let synopsis =
-        "--config FILE [--week YYYY-Www|next] [--now TIMESTAMP] [--out-dir DIR] [--quiet] [--allow-stale]"
     static let discussion = """
         Reads the JSON config (history, timezone, interval, model, staff_to, holidays, events, and per channel
         aht_seconds (or "aht": "forecast"), service_level "P/T", asa_seconds, max_occupancy, shrinkage, patience,
@@ -76,7 +74,7 @@ struct PlanCommand: Command {
         Monday (YYYY-Www still names it; weekly tours follow ISO weeks).
         """
     static let options = [
-        OptionSpec("config", "FILE", "the plan's JSON config (paths in it are relative to it)"),
+        OptionSpec("config", "FILE", "the plan's JSON config (paths in it are relative to it)", presence: .required),
         OptionSpec(
             "week", "YYYY-Www|next",
             "the ISO week to plan; default: the week after the last history interval;\nnext: the week after --now"),

@@ -8,14 +8,15 @@ struct PublishedPlanOptions {
     /// `--plan`, `--coverage` and `--actuals`; `actuals` describes what the actuals file holds.
     static func specs(actuals: String) -> [OptionSpec] {
         [
-            OptionSpec("plan", "DIR", "the published week's folder (reports/YYYY-Www)"),
+            OptionSpec("plan", "DIR", "the published week's folder (reports/YYYY-Www)", presence: .required),
             OptionSpec(
                 "coverage", "roster|shifts",
                 "the staffing to hold against the actuals: the roster's named agents\n(roster_coverage.csv; the default when the plan has a roster) or the shift\nschedule's heads (coverage.csv)"
             ),
             OptionSpec(
                 "actuals", "FILE",
-                "history CSV of \(actuals): timestamp,channel,contacts[,aht_seconds] or timestamp,<value>"),
+                "history CSV of \(actuals): timestamp,channel,contacts[,aht_seconds] or timestamp,<value>",
+                presence: .required),
         ]
     }
 

@@ -8,8 +8,6 @@ struct ReforecastCommand: Command {
     static let name = "reforecast"
     static let abstract =
         "during the day: re-forecast the rest of today and tomorrow from the actuals so far, re-staffed"
-    static let synopsis =
-        "--plan DIR --actuals FILE --now TIMESTAMP [--format NAME|--columns …] [--coverage roster|shifts] [--out FILE|-] [--quiet]"
     static let discussion = """
         Reads the plan folder written by `staffcast plan` (manifest.json and the files it hashes) and
         the actuals so far, a history CSV read like --history (same input-mapping flags; the plan's
@@ -32,7 +30,9 @@ struct ReforecastCommand: Command {
         """
     static let options =
         PublishedPlanOptions.specs(actuals: "today so far") + [
-            OptionSpec("now", "TIMESTAMP", "the time of the update (ISO 8601; local times in the plan's zone)")
+            OptionSpec(
+                "now", "TIMESTAMP", "the time of the update (ISO 8601; local times in the plan's zone)",
+                presence: .required)
         ] + HistoryOptions.mappingSpecs + [
             OptionSpec("out", "FILE|-", "output CSV (default -: standard output)"),
             OptionSpec(flag: "quiet", "print no summary"),

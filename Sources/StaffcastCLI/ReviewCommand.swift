@@ -7,8 +7,6 @@ import StaffcastCore
 struct ReviewCommand: Command {
     static let name = "review"
     static let abstract = "after the week: a published plan against the actuals (accuracy, service level, agent-hours)"
-    static let synopsis =
-        "--plan DIR --actuals FILE [--format NAME|--columns …] [--seed N] [--replications R] [--coverage roster|shifts] [--out-dir DIR] [--quiet]"
     static let discussion = """
         Reads the plan folder written by `staffcast plan` (manifest.json and the files it hashes: an
         edited file is refused) and the actuals, a history CSV read like --history (same layouts and

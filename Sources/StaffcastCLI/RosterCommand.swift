@@ -8,7 +8,6 @@ import StaffcastCore
 struct RosterCommand: Command {
     static let name = "roster"
     static let abstract = "named agents on shifts and channels for a week (the config's \"team\")"
-    static let synopsis = "--config FILE [--week YYYY-Www] --out FILE [--quiet]"
     static let discussion = """
         Plans the week as `plan` does (forecast, staffing per interval), then rosters the team the config
         names ("team": {"agents": "team.csv", "requests": "requests.csv", "previous_roster": "roster.csv"};
@@ -22,9 +21,9 @@ struct RosterCommand: Command {
         into the week's folder when the config names a team.
         """
     static let options = [
-        OptionSpec("config", "FILE", "the plan's JSON config, with a \"team\" entry"),
+        OptionSpec("config", "FILE", "the plan's JSON config, with a \"team\" entry", presence: .required),
         OptionSpec("week", "YYYY-Www", "the ISO week to roster; default: the week after the last history interval"),
-        OptionSpec("out", "FILE", "where roster.csv goes"),
+        OptionSpec("out", "FILE", "where roster.csv goes", presence: .required),
         OptionSpec(flag: "quiet", "print nothing on success"),
     ]
 

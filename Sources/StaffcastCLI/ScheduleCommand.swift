@@ -8,8 +8,6 @@ import StaffcastCore
 struct ScheduleCommand: Command {
     static let name = "schedule"
     static let abstract = "shifts covering a requirements CSV at least agent-hours, with coverage"
-    static let synopsis =
-        "--requirements FILE (--config FILE | --shifts 8h,6h,4h [--start-every 30m] [--no-breaks] [--tours]) [--interval D] [--timezone TZ] [--sl-seconds T] [--shrinkage F] --out FILE [--coverage FILE]"
     static let discussion = """
         Reads a requirements CSV (timestamp,channel,…,headcount,…, as `staff` writes it) and chooses
         how many agents start each shift so every interval's headcount is covered at least cost:
@@ -34,8 +32,11 @@ struct ScheduleCommand: Command {
         coverage.csv.
         """
     static let options = [
-        OptionSpec("requirements", "FILE", "requirements CSV with timestamp, channel and headcount columns"),
-        OptionSpec("shifts", "LIST", "shift lengths, e.g. 8h,6h,4h (each within a day)"),
+        OptionSpec(
+            "requirements", "FILE", "requirements CSV with timestamp, channel and headcount columns",
+            presence: .required),
+        OptionSpec(
+            "shifts", "D,D,…", "shift lengths, e.g. 8h,6h,4h (each within a day)", presence: .alternative("shifts")),
         OptionSpec("start-every", "D", "start granularity (default 30m)"),
         OptionSpec(flag: "no-breaks", "shifts without breaks"),
         OptionSpec(flag: "tours", "weekly tours: 5 days at one start time, 2 consecutive days off"),
@@ -43,12 +44,12 @@ struct ScheduleCommand: Command {
         OptionSpec("timezone", "TZ", "zone of the local days and output offsets (default: the config's, else UTC)"),
         OptionSpec("sl-seconds", "T", "answer-time target for the re-scored service level"),
         OptionSpec("shrinkage", "F", "share of scheduled time off the phones for the re-scoring, in [0, 1)"),
-        OptionSpec("out", "FILE", "schedule CSV"),
+        OptionSpec("out", "FILE", "schedule CSV", presence: .required),
         OptionSpec("coverage", "FILE", "coverage CSV"),
         OptionSpec(
             "config", "FILE",
-            "take the shift templates, tours and time zone from a plan config's\n\"shifts\" and \"timezone\" (start windows, days, costs, break rules, limits)"
-        ),
+            "take the shift templates, tours and time zone from a plan config's\n\"shifts\" and \"timezone\" (start windows, days, costs, break rules, limits)",
+            presence: .alternative("shifts")),
     ]
 
     let requirementsPath: String

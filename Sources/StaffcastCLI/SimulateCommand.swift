@@ -7,8 +7,6 @@ import StaffcastCore
 struct SimulateCommand: Command {
     static let name = "simulate"
     static let abstract = "simulate a staffing plan against arrivals: service level with a 95 % confidence interval"
-    static let synopsis =
-        "--arrivals FILE --staffing FILE --aht SECONDS --sl-seconds T [--aht-cv F] [--patience SECONDS] [--seed N] [--replications R] [--departure finish|preempt] [--replay] [--timezone TZ] --out FILE|-"
     static let discussion = """
         Simulates one FIFO queue per channel, carried across interval boundaries: arrivals within
         each interval are Poisson at the interval's rate (or, with --replay, exactly the interval's
@@ -33,18 +31,22 @@ struct SimulateCommand: Command {
                     the next free agent resumes them with the work left
         """
     static let options = [
-        OptionSpec("arrivals", "FILE", "history CSV: timestamp,channel,contacts or timestamp,<value> (one channel)"),
-        OptionSpec("staffing", "FILE", "CSV timestamp[,channel],agents (without channel: the arrivals' only channel)"),
-        OptionSpec("aht", "SECONDS", "mean handle time in seconds"),
+        OptionSpec(
+            "arrivals", "FILE", "history CSV: timestamp,channel,contacts or timestamp,<value> (one channel)",
+            presence: .required),
+        OptionSpec(
+            "staffing", "FILE", "CSV timestamp[,channel],agents (without channel: the arrivals' only channel)",
+            presence: .required),
+        OptionSpec("aht", "SECONDS", "mean handle time in seconds", presence: .required),
         OptionSpec("aht-cv", "F", "coefficient of variation of handle times: lognormal (default: exponential, CV 1)"),
         OptionSpec("patience", "SECONDS", "mean patience before hanging up, exponential (default: nobody hangs up)"),
-        OptionSpec("sl-seconds", "T", "service-level threshold in seconds"),
+        OptionSpec("sl-seconds", "T", "service-level threshold in seconds", presence: .required),
         OptionSpec("seed", "N", "random seed, 0 to 18446744073709551615 (default 1)"),
         OptionSpec("replications", "R", "independent replications, 1 to 100000 (default 10)"),
-        OptionSpec("departure", "MODE", "finish (default) or preempt: see above"),
+        OptionSpec("departure", "finish|preempt", "finish (default) or preempt: see above"),
         OptionSpec(flag: "replay", "replay the exact counts instead of Poisson arrivals"),
         OptionSpec("timezone", "TZ", "IANA zone for timestamps without offset and for the output (default UTC)"),
-        OptionSpec("out", "FILE|-", "output CSV"),
+        OptionSpec("out", "FILE|-", "output CSV", presence: .required),
     ]
 
     let arrivalsPath: String

@@ -6,8 +6,6 @@ import StaffcastCore
 struct StaffCommand: Command {
     static let name = "staff"
     static let abstract = "agents and headcount per channel and interval for a forecast CSV"
-    static let synopsis =
-        "--forecast FILE (--config FILE | --aht S (--sl P/T | --asa S) [--shrinkage F] [--max-occupancy F] [--patience S] [--concurrency K [--aht-by-concurrency L]]) [--staff-to p50|p80|p95] [--interval D] [--timezone TZ] --out FILE|-"
     static let discussion = """
         Reads a forecast CSV (timestamp,channel,forecast[,lo80,hi80,lo95,hi95], as `forecast`
         writes it) and finds, per row, the fewest agents meeting the channel's targets by exact
@@ -26,17 +24,20 @@ struct StaffCommand: Command {
         """
     static let options =
         [
-            OptionSpec("forecast", "FILE", "forecast CSV"),
-            OptionSpec("config", "FILE", "per-channel settings from a plan config (its channels, timezone, staff_to)"),
+            OptionSpec("forecast", "FILE", "forecast CSV", presence: .required),
             OptionSpec(
-                "aht", "S",
+                "config", "FILE",
+                "per-channel settings from a plan config (its channels, timezone, staff_to);\ninstead of --aht and the target flags",
+                presence: .alternative("target")),
+            OptionSpec(
+                "aht", "SECONDS",
                 "average handle time in seconds (every channel); default: the\nforecast file's aht_seconds column (as `forecast` writes it)"
             ),
         ] + TargetOptions.specs + [
-            OptionSpec("staff-to", "Q", "p50 (mean, default), p80 or p95"),
+            OptionSpec("staff-to", "p50|p80|p95", "p50 (mean, default), p80 or p95"),
             OptionSpec("interval", "D", "interval length (default: the spacing of the forecast's timestamps)"),
             OptionSpec("timezone", "TZ", "zone of the output timestamps' offsets (default: the config's, else UTC)"),
-            OptionSpec("out", "FILE|-", "output CSV"),
+            OptionSpec("out", "FILE|-", "output CSV", presence: .required),
         ]
 
     let forecastPath: String

@@ -7,16 +7,19 @@ import StaffcastCore
 protocol Command {
     static var name: String { get }
     static var abstract: String { get }
-    /// The flags in brief, after `staffcast <name>` on the usage line.
-    static var synopsis: String { get }
     /// What the command does, between the usage line and the options.
     static var discussion: String { get }
+    /// Each with its presence (required, optional, one of a group): the usage line is made from
+    /// them (`synopsis`), and the option list from their help.
     static var options: [OptionSpec] { get }
     init(_ arguments: ParsedArguments) throws
     func run() throws
 }
 
 extension Command {
+    /// The flags in brief, after `staffcast <name>` on the usage line, from the declarations.
+    static var synopsis: String { OptionSpec.synopsis(options) }
+
     /// The full `--help` text after `Usage: staffcast <name> `: the synopsis, the discussion and
     /// every option with its help, in declaration order.
     static var help: String {
@@ -50,7 +53,7 @@ public enum StaffcastCommand {
             text += "  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0) + command.abstract + "\n"
         }
         text +=
-            "\nExit codes: 0 ok, 64 usage, 65 bad data, 66 missing input, 69 missing dependency, 70 internal error, 73 cannot write, 74 output failed (full disk, closed pipe), 75 output locked by another run.\n"
+            "\nExit codes: " + ExitCode.allCases.map { "\($0.rawValue) \($0.meaning)" }.joined(separator: ", ") + ".\n"
         return text
     }
 
@@ -58,10 +61,10 @@ public enum StaffcastCommand {
         // A reader that closes the pipe early makes write(2) fail with EPIPE instead of killing us.
         signal(SIGPIPE, SIG_IGN)
         let status = dispatch(arguments)
-        return status == ExitCode.success && Console.errorStreamFailed ? ExitCode.ioError : status
+        return (status == .success && Console.errorStreamFailed ? .ioError : status).rawValue
     }
 
-    static func dispatch(_ arguments: [String]) -> Int32 {
+    static func dispatch(_ arguments: [String]) -> ExitCode {
         guard let first = arguments.first else {
             Console.error(overview)
             return ExitCode.usage
@@ -98,7 +101,7 @@ public enum StaffcastCommand {
     }
 
     /// Prints `text` on standard output: success, or 74 when it cannot be written.
-    static func printing(_ text: String) -> Int32 {
+    static func printing(_ text: String) -> ExitCode {
         do throws(CoreError) { try Console.out(text) } catch {
             Console.error("staffcast: \(error.description)\n")
             return ExitCode.of(error)

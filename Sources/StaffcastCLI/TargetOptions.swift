@@ -4,22 +4,27 @@ import Queueing
 
 /// The staffing-target flags of `erlang` and `staff`, parsed once and validated by the same
 /// `ChannelSettings.policy` as a plan config's channel entry (`ChannelSetting` maps each flag to
-/// its config key).
+/// its config key). At least one target is needed: `--sl`, `--asa` and `--max-abandon` form the
+/// alternative group "target" (`staff --config` joins it).
 struct TargetOptions {
     static let specs = [
-        OptionSpec("sl", "P/T", "service-level target: P % answered within T seconds (80/20)"),
-        OptionSpec("asa", "SECONDS", "average-speed-of-answer target in seconds"),
+        OptionSpec(
+            "sl", "P/T", "service-level target: P % answered within T seconds (80/20)", presence: .alternative("target")
+        ),
+        OptionSpec("asa", "SECONDS", "average-speed-of-answer target in seconds", presence: .alternative("target")),
         OptionSpec("max-occupancy", "F", "occupancy cap, a fraction in (0, 1] (e.g. 0.85)"),
         OptionSpec("shrinkage", "F", "share of paid time off the phones, in [0, 1) (e.g. 0.3)"),
         OptionSpec(
             "patience", "SECONDS", "mean time callers wait before hanging up: staff by Erlang A (abandon_rate filled)"),
-        OptionSpec("max-abandon", "F", "highest acceptable share of abandoned contacts, in (0, 1] (needs --patience)"),
+        OptionSpec(
+            "max-abandon", "F", "highest acceptable share of abandoned contacts, in (0, 1] (needs --patience)",
+            presence: .alternative("target")),
         OptionSpec(
             "concurrency", "K",
             "chat: conversations an agent holds at once, a whole number from 1 to \(ChatConcurrency.maximumConcurrency) (default 1; not with --patience)"
         ),
         OptionSpec(
-            "aht-by-concurrency", "L",
+            "aht-by-concurrency", "S1,S2,…",
             "chat: comma-separated AHT in seconds at concurrency 1…K (e.g. 300,360,420);\nK defaults to the list's length"
         ),
         OptionSpec(
