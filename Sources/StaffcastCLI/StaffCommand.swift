@@ -19,8 +19,8 @@ struct StaffCommand: Command {
         asa_seconds,occupancy,abandon_rate,service_level_at_mean,backlog,oldest_age_seconds,rule.
         Chat channels (--concurrency K > 1, or "concurrency" in the config) are staffed by the chat
         concurrency model of `erlang --help` (service level = first reply within T). Deferred-work
-        channels (config "deadline") are staffed as `plan --help` describes; backlog and
-        oldest_age_seconds are filled only for them.
+        channels (config "deadline") are staffed as docs/plan-config.md describes ("Deferred work");
+        backlog and oldest_age_seconds are filled only for them.
         """
     static let options =
         [

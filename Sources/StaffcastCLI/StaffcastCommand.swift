@@ -9,6 +9,8 @@ protocol Command {
     static var abstract: String { get }
     /// What the command does, between the usage line and the options.
     static var discussion: String { get }
+    /// Whole command lines, shown under "Examples:" after the discussion (none by default).
+    static var examples: [String] { get }
     /// Each with its presence (required, optional, one of a group): the usage line is made from
     /// them (`synopsis`), and the option list from their help.
     static var options: [OptionSpec] { get }
@@ -20,10 +22,16 @@ extension Command {
     /// The flags in brief, after `staffcast <name>` on the usage line, from the declarations.
     static var synopsis: String { OptionSpec.synopsis(options) }
 
-    /// The full `--help` text after `Usage: staffcast <name> `: the synopsis, the discussion and
-    /// every option with its help, in declaration order.
+    static var examples: [String] { [] }
+
+    /// The full `--help` text after `Usage: staffcast <name> `: the synopsis, the discussion, the
+    /// examples and every option with its help, in declaration order.
     static var help: String {
-        synopsis + "\n\n" + discussion + "\n\n" + options.map(\.helpText).joined(separator: "\n") + "\n"
+        var text = synopsis + "\n\n" + discussion + "\n\n"
+        if !examples.isEmpty {
+            text += "Examples:\n" + examples.map { "  " + $0 + "\n" }.joined() + "\n"
+        }
+        return text + options.map(\.helpText).joined(separator: "\n") + "\n"
     }
 }
 

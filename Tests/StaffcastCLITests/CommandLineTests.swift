@@ -16,6 +16,27 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// `plan --help` is a page, not the manual: what it writes, examples, and where every config key
+    /// is described (a file that exists); `staff --help` points there too.
+    func testPlanHelpPointsToTheConfigReference() throws {
+        let help = try CLI.run(["plan", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertLessThan(help.stdout.split(separator: "\n", omittingEmptySubsequences: false).count, 30, help.stdout)
+        XCTAssertTrue(
+            help.stdout.contains(
+                "\n\nExamples:\n  staffcast plan --config datasets/bank_demo.json --week 2003-W36\n"
+                    + "  staffcast plan --config site.json --week next --out-dir /srv/staffcast/reports --quiet\n\n  --config FILE"
+            ), help.stdout)
+        XCTAssertTrue(help.stdout.contains("docs/plan-config.md"), help.stdout)
+        let staff = try CLI.run(["staff", "--help"])
+        XCTAssertTrue(staff.stdout.contains("docs/plan-config.md"), staff.stdout)
+        XCTAssertFalse(staff.stdout.contains("`plan --help`"), staff.stdout)
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: CLI.projectRoot.appendingPathComponent("docs/plan-config.md").path))
+        // The other commands have no examples section.
+        XCTAssertFalse(try CLI.run(["forecast", "--help"]).stdout.contains("Examples:"))
+    }
+
     func testUnknownCommandAndFlagSuggestTheRightOne() throws {
         let command = try CLI.run(["forcast"])
         XCTAssertEqual(command.status, 64)
