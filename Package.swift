@@ -22,8 +22,8 @@ let package = Package(
         .target(name: "StaffcastCore", dependencies: ["CSystem"]),
         .target(name: "Forecasting", dependencies: ["StaffcastCore", "LinearAlgebra"]),
         .target(name: "Queueing", dependencies: ["StaffcastCore"]),
-        .target(name: "Scheduling", dependencies: ["StaffcastCore", "LinearAlgebra"]),
-        .target(name: "Rostering", dependencies: ["StaffcastCore", "Scheduling", "LinearAlgebra"]),
+        .target(name: "Scheduling", dependencies: ["StaffcastCore"]),
+        .target(name: "Rostering", dependencies: ["StaffcastCore", "Scheduling"]),
         .target(
             name: "Planning", dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Rostering"]),
         .target(
@@ -37,8 +37,14 @@ let package = Package(
         .executableTarget(name: "staffcast", dependencies: ["StaffcastCLI"]),
         .executableTarget(
             name: "staffcast-bench",
-            dependencies: ["StaffcastCore", "Forecasting", "Queueing", "Scheduling", "DemoData", "Rostering"],
+            dependencies: [
+                "StaffcastCore", "Forecasting", "Queueing", "Scheduling", "DemoData", "Rostering", "RosteringBenchmark",
+            ],
             path: "Benchmarks/staffcast-bench"),
+        // The Curtois & Qu rostering benchmark: its reader, scorer and solver (a tool, not the library).
+        .target(
+            name: "RosteringBenchmark", dependencies: ["Rostering", "StaffcastCore"],
+            path: "Benchmarks/RosteringBenchmark"),
         .executableTarget(
             name: "staffcast-fuzz", dependencies: ["StaffcastCore"], path: "Benchmarks/staffcast-fuzz",
             exclude: ["README.md"]),
@@ -61,11 +67,15 @@ let package = Package(
             name: "SchedulingTests", dependencies: ["Scheduling", "StaffcastCore", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "RosteringTests", dependencies: ["Rostering", "StaffcastCore", "Scheduling", "TestSupport"],
+            name: "RosteringTests", dependencies: ["Rostering", "StaffcastCore", "Scheduling", "TestSupport"]),
+        .testTarget(
+            name: "RosteringBenchmarkTests", dependencies: ["RosteringBenchmark", "Rostering", "StaffcastCore"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "PlanningTests",
-            dependencies: ["Planning", "StaffcastCore", "Forecasting", "Queueing", "Scheduling", "TestSupport"]),
+            dependencies: [
+                "Planning", "StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Rostering", "TestSupport",
+            ]),
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "Planning", "StaffcastCore", "Queueing", "TestSupport"]),
         .testTarget(

@@ -2,6 +2,7 @@ import DemoData
 import Foundation
 import Queueing
 import Rostering
+import RosteringBenchmark
 import Scheduling
 import StaffcastCore
 

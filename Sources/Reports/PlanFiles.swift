@@ -1,5 +1,6 @@
 import Forecasting
 import Planning
+import Rostering
 import StaffcastCore
 
 /// The files of a published week, rendered from a `WeeklyPlan`: `forecast.csv`,
@@ -29,25 +30,29 @@ public enum PlanFiles {
                 team: roster.team, roster: roster.roster, calendar: calendar, dates: plan.week.dates)
         }
         var files: [(name: String, text: String)] = [
-            ("forecast.csv", ForecastTable.csv(plan.channels.map(\.forecast), calendar: calendar, aht: aht)),
-            ("requirements.csv", RequirementsTable.csv(plan.requirements, calendar: calendar)),
+            (ForecastFile.fileName, ForecastFile.write(plan.channels.map(\.forecast), calendar: calendar, aht: aht)),
+            (RequirementsFile.fileName, RequirementsFile.write(plan.requirements, calendar: calendar)),
             (
-                "schedule.csv",
-                ScheduleTable.csv(plan.shifts.schedule, calendar: calendar, tours: plan.config.shifts.tours)
+                ScheduleFile.fileName,
+                ScheduleFile.write(plan.shifts.schedule, calendar: calendar, tours: plan.config.shifts.tours)
             ),
-            ("coverage.csv", ScheduleTable.coverageCSV(plan.shifts.scores, calendar: calendar)),
+            (CoverageFile.fileName, CoverageFile.write(plan.shifts.scores, calendar: calendar)),
             ("weekly_staffing.csv", WeeklyStaffing.csv(plan.daily)),
             ("report.html", report.html()),
         ]
         if !plan.scenarios.isEmpty { files.append(("scenarios.csv", scenariosCSV(plan.scenarios))) }
         if let roster = plan.roster {
-            files.append(("roster.csv", roster.roster.csv(team: roster.team, calendar: calendar)))
+            files.append((RosterFile.fileName, RosterFile.write(roster.roster, team: roster.team, calendar: calendar)))
             files.append(("agent_hours.csv", roster.roster.hoursCSV()))
-            files.append(("roster_coverage.csv", roster.roster.coverageCSV(calendar: calendar)))
+            files.append(
+                (CoverageFile.rosterFileName, CoverageFile.write(roster: roster.roster.coverage, calendar: calendar)))
             files.append(("uncovered.csv", roster.roster.uncoveredCSV(calendar: calendar)))
         }
-        let manifest = PlanManifest.json(plan, version: version, outputs: files.map { ($0.name, $0.text) })
-        files.append(("manifest.json", manifest.render() + "\n"))
+        files.append(
+            (
+                PlanManifestFile.fileName,
+                PlanManifestFile.write(plan, version: version, outputs: files.map { ($0.name, $0.text) })
+            ))
         return files
     }
 

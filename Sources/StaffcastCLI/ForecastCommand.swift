@@ -90,6 +90,6 @@ struct ForecastCommand: Command {
             forecasts.append(result.forecast)
             aht[series.channel] = result.aht
         }
-        try AtomicFile.write(ForecastTable.csv(forecasts, calendar: calendar, aht: aht), to: outPath)
+        try AtomicFile.write(ForecastFile.write(forecasts, calendar: calendar, aht: aht), to: outPath)
     }
 }

@@ -59,7 +59,7 @@ struct RosterCommand: Command {
             config, week: week.map { .week($0) } ?? .afterHistory, progress: progress, warning: warning)
         Console.progressDone()
         guard let result = plan.roster else { return }
-        try AtomicFile.write(result.roster.csv(team: result.team, calendar: plan.calendar), to: outPath)
+        try AtomicFile.write(RosterFile.write(result.roster, team: result.team, calendar: plan.calendar), to: outPath)
         if !quiet {
             let roster = result.roster
             let hours = roster.hours.reduce(0) { $0 + $1.hours }

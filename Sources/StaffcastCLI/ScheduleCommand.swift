@@ -120,8 +120,8 @@ struct ScheduleCommand: Command {
             .schedule(
                 templates: templates, tours: tours, intervalSeconds: intervalSeconds, calendar: calendar,
                 targetSeconds: targetSeconds, shrinkage: shrinkage)
-        let scheduleText = ScheduleTable.csv(result.schedule, calendar: calendar, tours: tours)
-        let coverageText = ScheduleTable.coverageCSV(result.coverage, calendar: calendar, serviceLevel: result.scored)
+        let scheduleText = ScheduleFile.write(result.schedule, calendar: calendar, tours: tours)
+        let coverageText = CoverageFile.write(result.coverage, calendar: calendar, serviceLevel: result.scored)
         if let coveragePath { try AtomicFile.write(coverageText, to: coveragePath) }
         try AtomicFile.write(scheduleText, to: outPath)
         try Console.out(ScheduleTable.summary(result.schedule))

@@ -93,6 +93,6 @@ struct StaffCommand: Command {
         if let text = RequirementPlanner.implausibleStaffing(rows, calendar: calendar) {
             Console.error("warning: \(text)\n")
         }
-        try AtomicFile.write(RequirementsTable.csv(rows, calendar: calendar), to: outPath)
+        try AtomicFile.write(RequirementsFile.write(rows, calendar: calendar), to: outPath)
     }
 }

@@ -306,7 +306,7 @@ final class RosterSolverTests: XCTestCase {
         let first = try RosterSolver.solve(input)
         let second = try RosterSolver.solve(input)
         XCTAssertEqual(first.csv(team: team, calendar: .utc), second.csv(team: team, calendar: .utc))
-        XCTAssertEqual(first.coverageCSV(calendar: .utc), second.coverageCSV(calendar: .utc))
+        XCTAssertEqual(first.coverage, second.coverage)
         XCTAssertEqual(Self.violations(first, input), [])
         XCTAssertTrue(
             first.csv(team: team, calendar: .utc).hasPrefix(

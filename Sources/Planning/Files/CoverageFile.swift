@@ -1,4 +1,5 @@
 import Foundation
+import Rostering
 import StaffcastCore
 
 /// A coverage CSV of a published plan read back: the heads on duty per channel and interval —
@@ -6,6 +7,46 @@ import StaffcastCore
 /// put on the phones, breaks already taken out) or `roster_coverage.csv`
 /// (`timestamp,channel,required,rostered,gap`, named agents).
 public struct CoverageFile: Sendable {
+    public static let fileName = "coverage.csv"
+    public static let rosterFileName = "roster_coverage.csv"
+
+    /// The columns of both files, in the order they are written.
+    public enum Column: String, CaseIterable, Sendable {
+        case timestamp, channel, required, scheduled, rostered, gap
+        case serviceLevel = "service_level"
+    }
+
+    /// `coverage.csv`: `timestamp,channel,required,scheduled,gap` and, with `serviceLevel`, a last
+    /// column `service_level` (empty where the interval has none: deferred work, unplanned
+    /// intervals). Rows in the order given.
+    public static func write(_ scores: [CoverageScore], calendar: PlanningCalendar, serviceLevel: Bool = true)
+        -> String
+    {
+        let columns: [Column] =
+            [.timestamp, .channel, .required, .scheduled, .gap] + (serviceLevel ? [.serviceLevel] : [])
+        var table = CSVTable(header: columns.map(\.rawValue))
+        for row in scores {
+            var fields = [
+                calendar.format(row.instant), row.channel, String(row.required), String(row.scheduled), String(row.gap),
+            ]
+            if serviceLevel { fields.append(row.serviceLevel.map { $0.isFinite ? Format.fraction($0) : "" } ?? "") }
+            table.append(fields)
+        }
+        return table.render()
+    }
+
+    /// `roster_coverage.csv`: `timestamp,channel,required,rostered,gap`, the roster's named agents.
+    public static func write(roster coverage: [ChannelCoverage], calendar: PlanningCalendar) -> String {
+        var table = CSVTable(header: [Column.timestamp, .channel, .required, .rostered, .gap].map(\.rawValue))
+        for row in coverage {
+            table.append([
+                calendar.format(row.instant), row.channel, String(row.required), String(row.rostered),
+                String(row.rostered - row.required),
+            ])
+        }
+        return table.render()
+    }
+
     public var path: String
     /// Heads on duty (before shrinkage), by channel and instant.
     public var heads: [RequirementsFile.Key: Int]
@@ -18,8 +59,9 @@ public struct CoverageFile: Sendable {
     {
         var csv = try HeadedCSV(
             path: path, expected: "timestamp,channel,required,scheduled (or rostered),gap", data: data)
-        let name = csv.column("scheduled") != nil ? "scheduled" : "rostered"
-        guard let timeColumn = csv.column("timestamp"), let channelColumn = csv.column("channel"),
+        let name = (csv.column(Column.scheduled.rawValue) != nil ? Column.scheduled : .rostered).rawValue
+        guard let timeColumn = csv.column(Column.timestamp.rawValue),
+            let channelColumn = csv.column(Column.channel.rawValue),
             let headsColumn = csv.column(name)
         else {
             throw csv.headerError(

@@ -2,9 +2,48 @@ import Forecasting
 import Foundation
 import StaffcastCore
 
-/// A forecast CSV read back (`timestamp,channel,forecast[,lo80,hi80,lo95,hi95][,aht_seconds]`,
-/// as `forecast` writes it): one ``Forecast`` per channel.
+/// `forecast.csv`, written and read back: `timestamp,channel,forecast,lo80,hi80,lo95,hi95`, one row
+/// per open interval, sorted by instant then channel; then `aht_seconds` (the forecast average
+/// handle time) when any channel's history has AHT — left empty for the channels whose history has
+/// none. Contacts are written with at most 3 decimals, handle times exactly. Read back, the bounds
+/// and `aht_seconds` are optional: one ``Forecast`` per channel.
 public struct ForecastFile: Sendable {
+    public static let fileName = "forecast.csv"
+
+    /// The columns, in the order they are written.
+    public enum Column: String, CaseIterable, Sendable {
+        case timestamp, channel, forecast, lo80, hi80, lo95, hi95
+        case ahtSeconds = "aht_seconds"
+    }
+
+    /// The file's text. `aht`: per channel, the forecast AHT of each of its forecast's intervals
+    /// (same order).
+    public static func write(_ forecasts: [Forecast], calendar: PlanningCalendar, aht: [String: [Double]] = [:])
+        -> String
+    {
+        var entries: [(Int64, String, Forecast, Int)] = []
+        for forecast in forecasts {
+            for i in forecast.instants.indices { entries.append((forecast.instants[i], forecast.channel, forecast, i)) }
+        }
+        entries.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        let withAHT = forecasts.contains { aht[$0.channel] != nil }
+        var table = CSVTable(
+            header: Column.allCases.filter { withAHT || $0 != .ahtSeconds }.map(\.rawValue))
+        for (instant, channel, f, i) in entries {
+            var row = [
+                calendar.format(instant), channel, Format.volume(f.mean[i]),
+                Format.volume(f.lo80[i]), Format.volume(f.hi80[i]),
+                Format.volume(f.lo95[i]), Format.volume(f.hi95[i]),
+            ]
+            if withAHT {
+                let values = aht[channel]
+                row.append(values.flatMap { i < $0.count ? Format.seconds($0[i]) : nil } ?? "")
+            }
+            table.append(row)
+        }
+        return table.render()
+    }
+
     public var path: String
     public var forecasts: [Forecast]
     /// Per channel, the optional `aht_seconds` column in the order of its forecast's instants
@@ -22,19 +61,19 @@ public struct ForecastFile: Sendable {
     {
         var csv = try HeadedCSV(
             path: path, expected: "timestamp,channel,forecast[,lo80,hi80,lo95,hi95][,aht_seconds]", data: data)
-        let column = csv.column
-        guard let timeColumn = column("timestamp"), let channelColumn = column("channel"),
-            let meanColumn = column("forecast")
+        func column(_ name: Column) -> Int? { csv.column(name.rawValue) }
+        guard let timeColumn = column(.timestamp), let channelColumn = column(.channel),
+            let meanColumn = column(.forecast)
         else {
             throw csv.headerError(
                 "expected a header with timestamp, channel and forecast columns, got '\(csv.header.fields.joined(separator: ","))'"
             )
         }
-        let boundColumns = ["lo80", "hi80", "lo95", "hi95"].map(column)
+        let boundColumns = [Column.lo80, .hi80, .lo95, .hi95].map(column)
         if needsIntervals, boundColumns.contains(where: { $0 == nil }) {
             throw csv.headerError("--staff-to p80/p95 needs the lo80,hi80,lo95,hi95 columns")
         }
-        let ahtColumn = column("aht_seconds")
+        let ahtColumn = column(.ahtSeconds)
         let decimalComma = csv.allowsDecimalComma
         // One row's values: mean, lo80, hi80, lo95, hi95 (the mean where the bounds are absent).
         struct Values {

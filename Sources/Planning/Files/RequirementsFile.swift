@@ -3,9 +3,59 @@ import Queueing
 import Scheduling
 import StaffcastCore
 
-/// A requirements CSV read back (as `staff` writes it): headcount per channel and interval, with
-/// the workload columns (`contacts`, `aht_seconds`) when present.
+/// `requirements.csv`, written and read back: `timestamp,channel,contacts,aht_seconds,agents,
+/// headcount,service_level,asa_seconds,occupancy,abandon_rate` (abandon_rate empty where no patience
+/// is modelled), then `service_level_at_mean`, `backlog`, `oldest_age_seconds` and `rule`, rows
+/// sorted by instant then channel.
+///
+/// Deferred-work rows (e-mail, staffed to a deadline): service_level and service_level_at_mean are
+/// the share handled within the deadline — 1 by construction of the plan —, asa_seconds and
+/// abandon_rate are empty, and backlog / oldest_age_seconds give the contacts still waiting at the
+/// end of the interval and the age of the oldest (both empty for queued channels).
+///
+/// Read back (as `schedule` and `review` do): headcount per channel and interval, with the
+/// workload columns (`contacts`, `aht_seconds`) when present.
 public struct RequirementsFile: Sendable {
+    public static let fileName = "requirements.csv"
+
+    /// The columns, in the order they are written.
+    public enum Column: String, CaseIterable, Sendable {
+        case timestamp, channel, contacts
+        case ahtSeconds = "aht_seconds"
+        case agents, headcount
+        case serviceLevel = "service_level"
+        case asaSeconds = "asa_seconds"
+        case occupancy
+        case abandonRate = "abandon_rate"
+        case serviceLevelAtMean = "service_level_at_mean"
+        case backlog
+        case oldestAgeSeconds = "oldest_age_seconds"
+        case rule
+    }
+
+    /// The file's text: the rows sorted by instant, then channel.
+    public static func write(_ rows: [RequirementRow], calendar: PlanningCalendar) -> String {
+        let order = rows.indices.sorted { (rows[$0].instant, rows[$0].channel) < (rows[$1].instant, rows[$1].channel) }
+        let sorted = order.map { rows[$0] }
+        // Formatting is most of the time: the rows are formatted on every core, in order.
+        let table = CSVTable(
+            header: Column.allCases.map(\.rawValue),
+            rows: Parallel.map(sorted.count) { i in
+                let row = sorted[i]
+                let m = row.staffing.metrics
+                return [
+                    calendar.format(row.instant), row.channel, Format.volume(row.contacts),
+                    Format.seconds(row.ahtSeconds), String(row.staffing.agents), String(row.staffing.headcount),
+                    Format.fraction(m.serviceLevel), row.isDeferred ? "" : Format.seconds(m.asaSeconds),
+                    Format.fraction(m.occupancy),
+                    m.abandonRate.map(Format.fraction) ?? "", Format.fraction(row.serviceLevelAtMean),
+                    row.backlog.map(Format.volume) ?? "", row.oldestAgeSeconds.map(Format.seconds) ?? "",
+                    row.rule?.rawValue ?? "",
+                ]
+            })
+        return table.render()
+    }
+
     public struct Key: Hashable, Sendable {
         public var channel: String
         public var instant: Int64
@@ -33,16 +83,16 @@ public struct RequirementsFile: Sendable {
         -> RequirementsFile
     {
         var csv = try HeadedCSV(path: path, expected: "with timestamp, channel and headcount", data: data)
-        let column = csv.column
-        guard let timeColumn = column("timestamp"), let channelColumn = column("channel"),
-            let headcountColumn = column("headcount")
+        func column(_ name: Column) -> Int? { csv.column(name.rawValue) }
+        guard let timeColumn = column(.timestamp), let channelColumn = column(.channel),
+            let headcountColumn = column(.headcount)
         else {
             throw csv.headerError(
                 "expected a header with timestamp, channel and headcount columns, got '\(csv.header.fields.joined(separator: ","))'"
             )
         }
-        let contactsColumn = column("contacts")
-        let ahtColumn = column("aht_seconds")
+        let contactsColumn = column(.contacts)
+        let ahtColumn = column(.ahtSeconds)
         let decimalComma = csv.allowsDecimalComma
         var rows: [Key: Row] = [:]
         var lines: [Key: Int] = [:]

@@ -71,57 +71,30 @@ public struct RosterObjective: Sendable, Equatable {
 }
 
 extension Roster {
-    /// `roster.csv`: one row per activity block, the shift's fields repeated:
-    /// `agent,name,date,shift_start,shift_end,break_start,break_end,channel,activity_start,activity_end`.
+    /// `roster.csv` (``RosterFile``).
     public func csv(team: [Agent], calendar: PlanningCalendar) -> String {
-        let names = Dictionary(team.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        var text = "agent,name,date,shift_start,shift_end,break_start,break_end,channel,activity_start,activity_end\n"
-        for shift in shifts {
-            for block in shift.activities {
-                let fields = [
-                    shift.agent, names[shift.agent] ?? "", shift.date.description, calendar.format(shift.start),
-                    calendar.format(shift.end),
-                    shift.breakStart.map(calendar.format) ?? "", shift.breakEnd.map(calendar.format) ?? "",
-                    block.channel, calendar.format(block.start), calendar.format(block.end),
-                ]
-                text += fields.map(Self.quoted).joined(separator: ",") + "\n"
-            }
-        }
-        return text
+        RosterFile.write(self, team: team, calendar: calendar)
     }
 
     /// `agent_hours.csv`: `agent,shifts,hours,contract_min,contract_max`.
     public func hoursCSV() -> String {
-        var text = "agent,shifts,hours,contract_min,contract_max\n"
+        var table = CSVTable(header: ["agent", "shifts", "hours", "contract_min", "contract_max"])
         for row in hours {
-            text +=
-                "\(Self.quoted(row.agent)),\(row.shifts),\(Self.number(row.hours)),\(Self.number(row.contractMin)),\(Self.number(row.contractMax))\n"
+            table.append([
+                row.agent, String(row.shifts), Self.number(row.hours), Self.number(row.contractMin),
+                Self.number(row.contractMax),
+            ])
         }
-        return text
-    }
-
-    /// `roster_coverage.csv`: `timestamp,channel,required,rostered,gap`.
-    public func coverageCSV(calendar: PlanningCalendar) -> String {
-        var text = "timestamp,channel,required,rostered,gap\n"
-        for row in coverage {
-            text +=
-                "\(calendar.format(row.instant)),\(Self.quoted(row.channel)),\(row.required),\(row.rostered),\(row.rostered - row.required)\n"
-        }
-        return text
+        return table.render()
     }
 
     /// `uncovered.csv`: `timestamp,channel,shortfall,cause`.
     public func uncoveredCSV(calendar: PlanningCalendar) -> String {
-        var text = "timestamp,channel,shortfall,cause\n"
+        var table = CSVTable(header: ["timestamp", "channel", "shortfall", "cause"])
         for row in uncovered {
-            text +=
-                "\(calendar.format(row.instant)),\(Self.quoted(row.channel)),\(row.shortfall),\(Self.quoted(row.cause))\n"
+            table.append([calendar.format(row.instant), row.channel, String(row.shortfall), row.cause])
         }
-        return text
-    }
-
-    static func quoted(_ field: String) -> String {
-        CSVText.field(field)
+        return table.render()
     }
 
     /// Shortest text that reads back as the same Double.

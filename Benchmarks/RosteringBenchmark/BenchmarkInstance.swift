@@ -1,3 +1,4 @@
+import Rostering
 import StaffcastCore
 
 /// One instance of the Curtois & Qu shift-scheduling benchmark (schedulingbenchmarks.org/nrp;

@@ -1,4 +1,5 @@
 import Foundation
+import Rostering
 import StaffcastCore
 
 /// How long and with which seed the benchmark solver searches.

@@ -1,6 +1,7 @@
+import Rostering
 import XCTest
 
-@testable import Rostering
+@testable import RosteringBenchmark
 
 final class BenchmarkScoreTests: XCTestCase {
     private func instance() throws -> BenchmarkInstance {

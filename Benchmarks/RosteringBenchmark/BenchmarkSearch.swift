@@ -1,4 +1,5 @@
 import Foundation
+import Rostering
 import StaffcastCore
 
 /// One run of the large-neighbourhood search of ``BenchmarkSolver``.

@@ -10,6 +10,8 @@ import StaffcastCore
 /// edited file is refused rather than reviewed. `schedule.csv` is checked too (its coverage is
 /// what `coverage.csv` holds); `report.html` and the other files are not read.
 public struct PublishedPlan: Sendable {
+    typealias Key = PlanManifestFile.Key
+
     /// One channel as the manifest records it.
     public struct Channel: Sendable {
         public var name: String
@@ -72,7 +74,7 @@ public struct PublishedPlan: Sendable {
             throw .core(
                 .missingInput(path: folder, reason: "is a file; expected the plan's folder (reports/YYYY-Www/)"))
         }
-        let manifestPath = folder + "/manifest.json"
+        let manifestPath = folder + "/" + PlanManifestFile.fileName
         guard FileManager.default.fileExists(atPath: manifestPath) else {
             throw .core(
                 .missingInput(
@@ -93,63 +95,64 @@ public struct PublishedPlan: Sendable {
             throw .config(path: manifestPath, key: "(file)", message: "expected a JSON object at the top level")
         }
         let fields = JSONFields(path: manifestPath)
-        let label = try fields.string(object, "week", at: "")
-        let zone = try fields.string(object, "time_zone", at: "")
+        let label = try fields.string(object, Key.week.rawValue, at: "")
+        let zone = try fields.string(object, Key.timeZone.rawValue, at: "")
         let calendar: PlanningCalendar
         do { calendar = try PlanningCalendar(identifier: zone) } catch {
-            throw fields.error("time_zone", error.description)
+            throw fields.error(Key.timeZone.rawValue, error.description)
         }
-        let intervalText = try fields.string(object, "interval", at: "")
+        let intervalText = try fields.string(object, Key.interval.rawValue, at: "")
         guard let interval = Durations.parse(intervalText), PlanningInterval.allowedSeconds.contains(interval) else {
-            throw fields.error("interval", "expected 5m, 10m, 15m, 30m or 1h, got '\(intervalText)'")
+            throw fields.error(Key.interval.rawValue, "expected 5m, 10m, 15m, 30m or 1h, got '\(intervalText)'")
         }
-        func instant(_ key: String) throws(PlanningError) -> Int64 {
-            let text = try fields.string(object, key, at: "")
+        func instant(_ key: Key) throws(PlanningError) -> Int64 {
+            let text = try fields.string(object, key.rawValue, at: "")
             do { return try TimestampParser.parseInstant(text, calendar: calendar) } catch {
-                throw fields.error(key, "expected an ISO 8601 timestamp, got '\(text)'")
+                throw fields.error(key.rawValue, "expected an ISO 8601 timestamp, got '\(text)'")
             }
         }
-        let weekStart = try instant("week_start")
-        let weekEnd = try instant("week_end")
-        guard weekEnd > weekStart else { throw fields.error("week_end", "is not after week_start") }
-        let staffText = try fields.string(object, "staff_to", at: "")
+        let weekStart = try instant(.weekStart)
+        let weekEnd = try instant(.weekEnd)
+        guard weekEnd > weekStart else { throw fields.error(Key.weekEnd.rawValue, "is not after week_start") }
+        let staffText = try fields.string(object, Key.staffTo.rawValue, at: "")
         guard let staffTo = StaffTo(rawValue: staffText) else {
-            throw fields.error("staff_to", "expected p50, p80 or p95, got '\(staffText)'")
+            throw fields.error(Key.staffTo.rawValue, "expected p50, p80 or p95, got '\(staffText)'")
         }
-        guard let channelList = object["channels"] as? [Any], !channelList.isEmpty else {
-            throw fields.error("channels", "expected a non-empty array of channel records")
+        guard let channelList = object[Key.channels.rawValue] as? [Any], !channelList.isEmpty else {
+            throw fields.error(Key.channels.rawValue, "expected a non-empty array of channel records")
         }
         var channels: [Channel] = []
         for (index, item) in channelList.enumerated() {
-            let at = "channels[\(index)]"
+            let at = Key.channels.rawValue + "[\(index)]"
             guard let entry = item as? [String: Any] else { throw fields.error(at, "expected an object") }
-            guard let settings = entry["settings"] as? [String: Any] else {
-                throw fields.error(at + ".settings", "missing or not an object")
+            guard let settings = entry[Key.settings.rawValue] as? [String: Any] else {
+                throw fields.error(at + "." + Key.settings.rawValue, "missing or not an object")
             }
-            let (policy, forecastAHT) = try Self.policy(settings, fields: fields, at: at + ".settings")
+            let (policy, forecastAHT) = try Self.policy(settings, fields: fields, at: at + "." + Key.settings.rawValue)
             channels.append(
                 Channel(
-                    name: try fields.string(entry, "channel", at: at),
-                    model: try fields.optionalString(entry, "model", at: at) ?? "",
+                    name: try fields.string(entry, Key.channel.rawValue, at: at),
+                    model: try fields.optionalString(entry, Key.model.rawValue, at: at) ?? "",
                     policy: policy, staffedWithForecastAHT: forecastAHT))
         }
 
         // The hashed outputs: name → SHA-256.
-        guard let outputList = object["outputs"] as? [Any] else {
-            throw fields.error("outputs", "missing; expected the list of files and their sha256")
+        guard let outputList = object[Key.outputs.rawValue] as? [Any] else {
+            throw fields.error(Key.outputs.rawValue, "missing; expected the list of files and their sha256")
         }
         var hashes: [String: String] = [:]
         for (index, item) in outputList.enumerated() {
             guard let entry = item as? [String: Any] else {
-                throw fields.error("outputs[\(index)]", "expected an object with file and sha256")
+                throw fields.error(Key.outputs.rawValue + "[\(index)]", "expected an object with file and sha256")
             }
-            hashes[try fields.string(entry, "file", at: "outputs[\(index)]")] = try fields.string(
-                entry, "sha256", at: "outputs[\(index)]")
+            hashes[try fields.string(entry, Key.file.rawValue, at: Key.outputs.rawValue + "[\(index)]")] =
+                try fields.string(
+                    entry, Key.sha256.rawValue, at: Key.outputs.rawValue + "[\(index)]")
         }
         func verified(_ name: String) throws(PlanningError) -> (path: String, data: Data) {
             let path = folder + "/" + name
             guard let expected = hashes[name] else {
-                throw fields.error("outputs", "lists no \(name); the plan folder is incomplete")
+                throw fields.error(Key.outputs.rawValue, "lists no \(name); the plan folder is incomplete")
             }
             let file = try core { () throws(CoreError) in try InputFile.read(path) }
             let actual = file.sha256
@@ -162,19 +165,20 @@ public struct PublishedPlan: Sendable {
             }
             return (path, file.data)
         }
-        let forecastFile = try verified("forecast.csv")
+        let forecastFile = try verified(ForecastFile.fileName)
         let forecast = try ForecastFile.read(
             path: forecastFile.path, calendar: calendar, needsIntervals: true, data: forecastFile.data)
-        let requirementsFile = try verified("requirements.csv")
+        let requirementsFile = try verified(RequirementsFile.fileName)
         let requirements = try RequirementsFile.read(
             path: requirementsFile.path, calendar: calendar, data: requirementsFile.data)
-        _ = try verified("schedule.csv")
-        let hasRoster = hashes["roster_coverage.csv"] != nil
+        _ = try verified(ScheduleFile.fileName)
+        let hasRoster = hashes[CoverageFile.rosterFileName] != nil
         if choice == .roster, !hasRoster {
             throw .invalidRequest("\(folder): the plan has no roster (roster_coverage.csv); use --coverage shifts")
         }
         let coverageFile = try verified(
-            (choice ?? (hasRoster ? .roster : .shifts)) == .roster ? "roster_coverage.csv" : "coverage.csv")
+            (choice ?? (hasRoster ? .roster : .shifts)) == .roster ? CoverageFile.rosterFileName : CoverageFile.fileName
+        )
         let coverage = try CoverageFile.read(path: coverageFile.path, calendar: calendar, data: coverageFile.data)
         for forecast in forecast.forecasts where !channels.contains(where: { $0.name == forecast.channel }) {
             throw .badData(
@@ -187,45 +191,53 @@ public struct PublishedPlan: Sendable {
             requirements: requirements, coverage: coverage)
     }
 
-    /// A channel's policy from its manifest `settings` (as `PlanManifest.channel` writes them),
+    /// A channel's policy from its manifest `settings` (as `PlanManifestFile.channel` writes them),
     /// validated like a config entry; and whether it was staffed with the AHT forecast.
     static func policy(_ settings: [String: Any], fields: JSONFields, at keyPath: String) throws(PlanningError) -> (
         ChannelPolicy, Bool
     ) {
-        func number(_ key: String) throws(PlanningError) -> Double? {
-            try fields.optionalNumber(settings, key, at: keyPath)
+        typealias SettingKey = PlanManifestFile.SettingKey
+        func number(_ key: ChannelSetting) throws(PlanningError) -> Double? {
+            try fields.optionalNumber(settings, key.configKey, at: keyPath)
         }
-        func text(_ key: String) throws(PlanningError) -> String? {
-            try fields.optionalString(settings, key, at: keyPath)
+        func number(_ key: SettingKey) throws(PlanningError) -> Double? {
+            try fields.optionalNumber(settings, key.rawValue, at: keyPath)
         }
-        let forecastAHT = try text("aht_source") == "forecast"
+        func text(_ key: ChannelSetting) throws(PlanningError) -> String? {
+            try fields.optionalString(settings, key.configKey, at: keyPath)
+        }
+        let forecastAHT =
+            try fields.optionalString(settings, SettingKey.ahtSource.rawValue, at: keyPath) == SettingKey.forecast
         var given = ChannelSettings(
-            ahtSeconds: try number("aht_seconds"), ahtChoice: forecastAHT ? "forecast" : nil,
-            asaSeconds: try number("asa_seconds"), maxOccupancy: try number("max_occupancy"),
-            shrinkage: try number("shrinkage"), patience: try number("patience"),
-            maxAbandonRate: try number("max_abandon_rate"))
-        given.minContactsPerInterval = try number("min_contacts_per_interval")
-        given.nightCover = try number("night_cover")
-        let serviceLevel = try number("service_level")
-        let targetSeconds = try number("target_seconds")
-        if let k = try number("concurrency"), k > 1 {
+            ahtSeconds: try number(.ahtSeconds), ahtChoice: forecastAHT ? SettingKey.forecast : nil,
+            asaSeconds: try number(.asaSeconds), maxOccupancy: try number(.maxOccupancy),
+            shrinkage: try number(.shrinkage), patience: try number(.patience),
+            maxAbandonRate: try number(.maxAbandonRate))
+        given.minContactsPerInterval = try number(.minContactsPerInterval)
+        given.nightCover = try number(.nightCover)
+        let serviceLevel = try number(.serviceLevel)
+        let targetSeconds = try number(.targetSeconds)
+        if let k = try number(.concurrency), k > 1 {
             given.concurrency = k
-            if let levels = settings["aht_by_concurrency"] as? [Any], !levels.isEmpty {
+            if let levels = settings[ChannelSetting.ahtByConcurrency.configKey] as? [Any], !levels.isEmpty {
                 given.ahtByConcurrency = levels.compactMap { ($0 as? NSNumber)?.doubleValue }
             }
         }
-        if let deadline = try number("deadline_seconds") {
+        if let deadline = try number(.deadlineSeconds) {
             guard deadline >= 1, deadline <= 1e9, deadline == deadline.rounded() else {
-                throw fields.error(keyPath + ".deadline_seconds", "expected a whole number of seconds")
+                throw fields.error(
+                    keyPath + "." + SettingKey.deadlineSeconds.rawValue, "expected a whole number of seconds")
             }
             given.deadline = "\(Int(deadline))s"
-            given.deadlineCounts = try text("deadline_counts")
-            given.closingBacklog = try text("closing_backlog")
-            if let hours = settings["working_hours"] as? [Any] {
+            given.deadlineCounts = try text(.deadlineCounts)
+            given.closingBacklog = try text(.closingBacklog)
+            if let hours = settings[ChannelSetting.workingHours.configKey] as? [Any] {
                 // The manifest lists every day, "Sun closed" too; a week with no working time is refused below.
                 given.workingHours = hours.compactMap { $0 as? String }
             }
-            if let count = settings["opening_backlog"] as? NSNumber { given.openingBacklog = count.doubleValue }
+            if let count = settings[ChannelSetting.openingBacklog.configKey] as? NSNumber {
+                given.openingBacklog = count.doubleValue
+            }
         } else if serviceLevel != nil {
             given.serviceLevel = "50/0"  // a placeholder that passes validation; the exact target is set below
         }
@@ -239,7 +251,7 @@ public struct PublishedPlan: Sendable {
             policy.target.serviceLevel = serviceLevel
             policy.target.targetSeconds = targetSeconds ?? 0
             do throws(QueueingError) { policy.target = try policy.target.validated() } catch {
-                throw fields.error(keyPath + ".service_level", error.description)
+                throw fields.error(keyPath + "." + ChannelSetting.serviceLevel.configKey, error.description)
             }
         }
         return (policy, forecastAHT)

@@ -5,6 +5,9 @@ import StaffcastCore
 /// The history a config names, read once and checked, with each channel's policy: the first
 /// stage of `plan` and `capacity`.
 struct PlanHistory {
+    /// The built-in holidays and retail events, and the planner's events.
+    typealias Events = (calendar: [CalendarEvent], user: [UserEvent])
+
     /// The bytes read (hashed into the manifest are the bytes parsed).
     var file: InputFile
     var history: ContactHistory
@@ -49,7 +52,7 @@ struct PlanHistory {
     /// The config's events file read once (its bytes are what the manifest hashes) and the
     /// built-in holidays and the planner's events over [from, to].
     static func events(_ config: PlanConfig, from: Int64, to: Int64) throws(PlanningError)
-        -> (file: InputFile?, events: (calendar: [CalendarEvent], user: [UserEvent]))
+        -> (file: InputFile?, events: Events)
     {
         let file = try config.eventsPath.map { path throws(PlanningError) in
             try core { () throws(CoreError) in try InputFile.read(path) }
@@ -78,7 +81,7 @@ struct PlanHistory {
 
     /// The AHT forecast of every channel whose history has AHT, fitted before `origin`; a channel
     /// with neither configured nor recorded AHT is refused naming its key.
-    func ahtModels(_ config: PlanConfig, origin: Int64, events: (calendar: [CalendarEvent], user: [UserEvent]))
+    func ahtModels(_ config: PlanConfig, origin: Int64, events: Events)
         throws(PlanningError) -> [String: AHTForecast]
     {
         var models: [String: AHTForecast] = [:]
@@ -105,7 +108,7 @@ struct PlanHistory {
     /// returned in channel order (nil for a channel without a series).
     func forecasts(
         _ config: PlanConfig, models: [any ForecastModel], origin: Int64, horizonSeconds: Int,
-        events: (calendar: [CalendarEvent], user: [UserEvent])
+        events: Events
     ) throws(PlanningError) -> [(Forecast, [ModelScore])?] {
         let allSeries = policies.map { history.series(for: $0.0) }
         let calendar = config.calendar

@@ -1,4 +1,5 @@
 import Foundation
+import Rostering
 import StaffcastCore
 
 /// Reads the benchmark's text format (schedulingbenchmarks.org/nrp): `#` comments, sections

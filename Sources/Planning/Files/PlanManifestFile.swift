@@ -1,25 +1,55 @@
 import Forecasting
 import Foundation
-import Planning
 import Scheduling
 import StaffcastCore
 
 /// `manifest.json`: what a published week was made from and what it holds — inputs and their
 /// hashes, each channel's model, settings, events and backtest, the schedule's bound and gap,
-/// and the hash of every other file.
-public enum PlanManifest {
-    public static func json(_ plan: WeeklyPlan, version: String, outputs: [(String, String)]) -> JSONValue {
+/// and the hash of every other file. Written here and read back by ``PublishedPlan``; every key
+/// that both sides use is declared once, in ``Key`` and ``SettingKey``.
+public enum PlanManifestFile {
+    public static let fileName = "manifest.json"
+
+    /// The keys of the manifest that are read back.
+    public enum Key: String, Sendable {
+        case week
+        case weekStart = "week_start"
+        case weekEnd = "week_end"
+        case timeZone = "time_zone"
+        case interval
+        case staffTo = "staff_to"
+        case channels, channel, model, settings, outputs, file, sha256
+    }
+
+    /// The keys of a channel's `settings`: the config's own keys (``ChannelSetting``), and these
+    /// that only the manifest has.
+    public enum SettingKey: String, Sendable {
+        /// `"forecast"` when the channel was staffed with the AHT forecast.
+        case ahtSource = "aht_source"
+        case targetSeconds = "target_seconds"
+        case deadlineSeconds = "deadline_seconds"
+
+        public static let forecast = "forecast"
+    }
+
+    /// The manifest's text: the JSON object and a final newline. `outputs`: the other files'
+    /// names and texts, hashed.
+    public static func write(_ plan: WeeklyPlan, version: String, outputs: [(String, String)]) -> String {
+        json(plan, version: version, outputs: outputs).render() + "\n"
+    }
+
+    static func json(_ plan: WeeklyPlan, version: String, outputs: [(String, String)]) -> JSONValue {
         let calendar = plan.calendar
         let schedule = plan.shifts.schedule
         return .object([
             ("staffcast_version", .string(version)),
-            ("week", .string(plan.week.label)),
-            ("week_start", .string(calendar.format(plan.week.start(in: calendar)))),
-            ("week_end", .string(calendar.format(plan.week.end(in: calendar)))),
-            ("time_zone", .string(calendar.identifier)),
-            ("interval", .string(Durations.format(plan.intervalSeconds))),
+            (Key.week.rawValue, .string(plan.week.label)),
+            (Key.weekStart.rawValue, .string(calendar.format(plan.week.start(in: calendar)))),
+            (Key.weekEnd.rawValue, .string(calendar.format(plan.week.end(in: calendar)))),
+            (Key.timeZone.rawValue, .string(calendar.identifier)),
+            (Key.interval.rawValue, .string(Durations.format(plan.intervalSeconds))),
             ("forecast_origin", .string(calendar.format(plan.origin))),
-            ("staff_to", .string(plan.config.staffTo.rawValue)),
+            (Key.staffTo.rawValue, .string(plan.config.staffTo.rawValue)),
             (
                 "inputs",
                 .array(
@@ -32,7 +62,7 @@ public enum PlanManifest {
                                 + (input.regular ? [] : [("read_once", .bool(true))]))
                     })
             ),
-            ("channels", .array(plan.channels.map(channel))),
+            (Key.channels.rawValue, .array(plan.channels.map(channel))),
             ("warnings", .array(plan.warnings.map { .string($0) })),
             ("kpis", kpis(plan.kpis)),
             (
@@ -52,10 +82,13 @@ public enum PlanManifest {
                 ])
             ),
             (
-                "outputs",
+                Key.outputs.rawValue,
                 .array(
                     outputs.map { name, text in
-                        .object([("file", .string(name)), ("sha256", .string(SHA256.hex(Data(text.utf8))))])
+                        .object([
+                            (Key.file.rawValue, .string(name)),
+                            (Key.sha256.rawValue, .string(SHA256.hex(Data(text.utf8)))),
+                        ])
                     })
             ),
         ])
@@ -74,56 +107,10 @@ public enum PlanManifest {
                 ? rows.reduce(0) { $0 + $1.meanContacts * $1.ahtSeconds } / volume
                 : rows.reduce(0) { $0 + $1.ahtSeconds } / Double(max(1, rows.count))
         }
-        var settings: [(String, JSONValue)] = [("aht_seconds", .exact(aht))]
-        if plan.staffedWithForecastAHT { settings.append(("aht_source", .string("forecast"))) }
-        if let sl = policy.target.serviceLevel { settings.append(("service_level", .exact(sl))) }
-        if policy.kind.deadlineSeconds == nil {
-            settings.append(("target_seconds", .exact(policy.target.targetSeconds)))
-        }
-        if let asa = policy.target.maxASASeconds { settings.append(("asa_seconds", .exact(asa))) }
-        if let cap = policy.target.maxOccupancy { settings.append(("max_occupancy", .exact(cap))) }
-        settings.append(("shrinkage", .exact(policy.target.shrinkage)))
-        if let patience = policy.target.patienceSeconds { settings.append(("patience", .exact(patience))) }
-        if let abandon = policy.target.maxAbandonRate { settings.append(("max_abandon_rate", .exact(abandon))) }
-        if let rule = policy.lowVolume {
-            settings.append(("min_contacts_per_interval", .exact(rule.minimumContacts)))
-            settings.append(("night_cover", .integer(rule.cover)))
-        }
-        switch policy.kind {
-        case .queue: break
-        case .chat:
-            settings.append(("concurrency", .integer(policy.kind.concurrency)))
-            settings.append(("aht_by_concurrency", .array((policy.chatAHT ?? []).map { .exact($0) })))
-        case .deferred(let rules):
-            settings.append(("deadline_seconds", .integer(rules.deadlineSeconds)))
-            settings.append(("deadline_counts", .string(rules.clock.rawValue)))
-            if let hours = rules.workingHours {
-                settings.append(
-                    (
-                        "working_hours",
-                        .array(
-                            (1...7).map { day in
-                                .string(
-                                    WeekdayName.short(day) + " "
-                                        + ((hours.windows[day] ?? []).isEmpty
-                                            ? "closed"
-                                            : (hours.windows[day] ?? []).map {
-                                                ClockText.format($0.lowerBound) + "-"
-                                                    + ClockText.format($0.upperBound)
-                                            }.joined(separator: ",")))
-                            })
-                    ))
-            }
-            settings.append(("closing_backlog", .string(rules.closing.rawValue)))
-            switch rules.opening {
-            case .history: settings.append(("opening_backlog", .string("history")))
-            case .given(let count): settings.append(("opening_backlog", .exact(count)))
-            }
-        }
         return .object([
-            ("channel", .string(plan.channel)),
-            ("model", .string(plan.forecast.model)),
-            ("settings", .object(settings)),
+            (Key.channel.rawValue, .string(plan.channel)),
+            (Key.model.rawValue, .string(plan.forecast.model)),
+            (Key.settings.rawValue, settings(policy, ahtSeconds: aht, forecastAHT: plan.staffedWithForecastAHT)),
             ("events", .array(plan.eventsInForce.map { .string($0) })),
             (
                 "holidays",
@@ -159,6 +146,60 @@ public enum PlanManifest {
                     })
             ),
         ])
+    }
+
+    /// A channel's `settings`: its staffing rules, as ``PublishedPlan`` reads them back.
+    /// `forecastAHT`: staffed with the AHT forecast (`"aht_source": "forecast"`, `ahtSeconds` its
+    /// contact-weighted mean).
+    static func settings(_ policy: ChannelPolicy, ahtSeconds aht: Double, forecastAHT: Bool) -> JSONValue {
+        var settings: [(String, JSONValue)] = []
+        func add(_ key: ChannelSetting, _ value: JSONValue) { settings.append((key.configKey, value)) }
+        func add(_ key: SettingKey, _ value: JSONValue) { settings.append((key.rawValue, value)) }
+        add(.ahtSeconds, .exact(aht))
+        if forecastAHT { add(.ahtSource, .string(SettingKey.forecast)) }
+        if let sl = policy.target.serviceLevel { add(.serviceLevel, .exact(sl)) }
+        if policy.kind.deadlineSeconds == nil { add(.targetSeconds, .exact(policy.target.targetSeconds)) }
+        if let asa = policy.target.maxASASeconds { add(.asaSeconds, .exact(asa)) }
+        if let cap = policy.target.maxOccupancy { add(.maxOccupancy, .exact(cap)) }
+        add(.shrinkage, .exact(policy.target.shrinkage))
+        if let patience = policy.target.patienceSeconds { add(.patience, .exact(patience)) }
+        if let abandon = policy.target.maxAbandonRate { add(.maxAbandonRate, .exact(abandon)) }
+        if let rule = policy.lowVolume {
+            add(.minContactsPerInterval, .exact(rule.minimumContacts))
+            add(.nightCover, .integer(rule.cover))
+        }
+        switch policy.kind {
+        case .queue: break
+        case .chat:
+            add(.concurrency, .integer(policy.kind.concurrency))
+            add(.ahtByConcurrency, .array((policy.chatAHT ?? []).map { .exact($0) }))
+        case .deferred(let rules):
+            add(.deadlineSeconds, .integer(rules.deadlineSeconds))
+            add(.deadlineCounts, .string(rules.clock.rawValue))
+            if let hours = rules.workingHours {
+                settings.append(
+                    (
+                        ChannelSetting.workingHours.configKey,
+                        .array(
+                            (1...7).map { day in
+                                .string(
+                                    WeekdayName.short(day) + " "
+                                        + ((hours.windows[day] ?? []).isEmpty
+                                            ? "closed"
+                                            : (hours.windows[day] ?? []).map {
+                                                ClockText.format($0.lowerBound) + "-"
+                                                    + ClockText.format($0.upperBound)
+                                            }.joined(separator: ",")))
+                            })
+                    ))
+            }
+            add(.closingBacklog, .string(rules.closing.rawValue))
+            switch rules.opening {
+            case .history: add(.openingBacklog, .string("history"))
+            case .given(let count): add(.openingBacklog, .exact(count))
+            }
+        }
+        return .object(settings)
     }
 
     /// The week's figures: per channel, real-time and deferred apart, and all channels.

@@ -1,4 +1,5 @@
 import Foundation
+import Rostering
 import StaffcastCore
 
 extension BenchmarkSearch {

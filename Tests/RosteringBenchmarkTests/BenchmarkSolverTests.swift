@@ -1,7 +1,8 @@
+import Rostering
 import StaffcastCore
 import XCTest
 
-@testable import Rostering
+@testable import RosteringBenchmark
 
 final class BenchmarkSolverTests: XCTestCase {
     /// 7 days, 3 employees, early and late shifts (no early after a late), runs of 2–4, two days
@@ -47,7 +48,7 @@ final class BenchmarkSolverTests: XCTestCase {
         var legal: [[WorkPattern]] = []
         for (e, employee) in instance.employees.enumerated() {
             var patterns: [WorkPattern] = []
-            PatternSearchTests.enumerate(days: 7, options: 2) { pattern in
+            Self.enumerate(days: 7, options: 2) { pattern in
                 var assignment = [[Int?]](repeating: [Int?](repeating: nil, count: 7), count: 3)
                 assignment[e] = pattern
                 let violations = BenchmarkScore(roster: BenchmarkRoster(assignment: assignment), instance: instance)
@@ -99,5 +100,22 @@ final class BenchmarkSolverTests: XCTestCase {
                 (error as? RosteringError)?.description,
                 "C: no roster keeps every rule: the contract minutes, runs, weekends and days off cannot all be met")
         }
+    }
+
+    /// Every pattern of `days` days with `options` shifts a day (nil = off).
+    static func enumerate(days: Int, options: Int, _ body: (WorkPattern) -> Void) {
+        var pattern = WorkPattern(repeating: nil, count: days)
+        func fill(_ d: Int) {
+            if d == days {
+                body(pattern)
+                return
+            }
+            for o in [nil] + (0..<options).map(Optional.some) {
+                pattern[d] = o
+                fill(d + 1)
+            }
+            pattern[d] = nil
+        }
+        fill(0)
     }
 }

@@ -1,7 +1,8 @@
+import Rostering
 import StaffcastCore
 import XCTest
 
-@testable import Rostering
+@testable import RosteringBenchmark
 
 final class BenchmarkReaderTests: XCTestCase {
     static let small = """

@@ -1,0 +1,75 @@
+import Foundation
+import StaffcastCore
+
+/// `roster.csv`, written and read back: one row per activity block, the shift's fields repeated —
+/// `agent,name,date,shift_start,shift_end,break_start,break_end,channel,activity_start,activity_end`
+/// (times ISO 8601 with the site's offset; a shift belongs to the date it starts on). Read back as
+/// the previous roster of the next period (``PreviousRoster``).
+public enum RosterFile {
+    public static let fileName = "roster.csv"
+
+    /// The columns, in the order they are written.
+    public enum Column: String, CaseIterable, Sendable {
+        case agent, name, date
+        case shiftStart = "shift_start"
+        case shiftEnd = "shift_end"
+        case breakStart = "break_start"
+        case breakEnd = "break_end"
+        case channel
+        case activityStart = "activity_start"
+        case activityEnd = "activity_end"
+    }
+
+    public static func write(_ roster: Roster, team: [Agent], calendar: PlanningCalendar) -> String {
+        let names = Dictionary(team.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var table = CSVTable(header: Column.allCases.map(\.rawValue))
+        for shift in roster.shifts {
+            for block in shift.activities {
+                table.append([
+                    shift.agent, names[shift.agent] ?? "", shift.date.description, calendar.format(shift.start),
+                    calendar.format(shift.end),
+                    shift.breakStart.map(calendar.format) ?? "", shift.breakEnd.map(calendar.format) ?? "",
+                    block.channel, calendar.format(block.start), calendar.format(block.end),
+                ])
+            }
+        }
+        return table.render()
+    }
+
+    /// One row of the file as read back: the agent (as written, the formula apostrophe removed),
+    /// the shift's date and its end.
+    public struct Row: Sendable, Equatable {
+        public var agent: String
+        public var date: CivilDate
+        public var shiftEnd: Int64
+        public var line: Int
+    }
+
+    /// The rows of the roster at `path`: every column must be there; dates `YYYY-MM-DD`, times
+    /// ISO 8601. - Throws: ``RosteringError`` naming the file, line and column of a bad cell.
+    public static func read(path: String, calendar: PlanningCalendar) throws(RosteringError) -> [Row] {
+        var reader = try TeamReader.reader(path: path)
+        let columns = Column.allCases.map(\.rawValue)
+        let (index, records) = try TeamReader.table(&reader, columns: columns)
+        func field(_ column: Column) -> Int { index[column.rawValue] ?? 0 }
+        var rows: [Row] = []
+        for record in records {
+            let endText = record.fields[field(.shiftEnd)]
+            let end: Int64
+            do { end = try TimestampParser.parseInstant(endText, calendar: calendar) } catch {
+                throw .badData(
+                    record.location(ofField: field(.shiftEnd)), "expected an ISO 8601 timestamp, found '\(endText)'")
+            }
+            let dateText = record.fields[field(.date)].trimmingCharacters(in: .whitespaces)
+            guard let date = CivilDate(iso: dateText) else {
+                throw .badData(
+                    record.location(ofField: field(.date)), "expected a date YYYY-MM-DD, found '\(dateText)'")
+            }
+            rows.append(
+                Row(
+                    agent: CSVText.unescaped(record.fields[field(.agent)]), date: date, shiftEnd: end,
+                    line: record.line))
+        }
+        return rows
+    }
+}
