@@ -79,14 +79,7 @@ public enum CapacityFiles {
             (
                 "inputs",
                 .array(
-                    plan.inputs.map { input in
-                        .object(
-                            [
-                                ("role", .string(input.role)), ("path", .string(input.path)),
-                                ("sha256", .string(input.sha256)),
-                            ]
-                                + (input.regular ? [] : [("read_once", .bool(true))]))
-                    })
+                    plan.inputs.map(\.manifestRecord))
             ),
             ("models", .object(plan.models.keys.sorted().map { ($0, .string(plan.models[$0] ?? "")) })),
             (

@@ -53,14 +53,7 @@ public enum PlanManifestFile {
             (
                 "inputs",
                 .array(
-                    plan.inputs.map { input in
-                        .object(
-                            [
-                                ("role", .string(input.role)), ("path", .string(input.path)),
-                                ("sha256", .string(input.sha256)),
-                            ]
-                                + (input.regular ? [] : [("read_once", .bool(true))]))
-                    })
+                    plan.inputs.map(\.manifestRecord))
             ),
             (Key.channels.rawValue, .array(plan.channels.map(channel))),
             ("warnings", .array(plan.warnings.map { .string($0) })),
@@ -266,5 +259,15 @@ public enum PlanManifestFile {
                     })
             ),
         ])
+    }
+}
+
+extension PlanInput {
+    /// The input's record in a manifest (`plan`'s and `capacity`'s): role, path, SHA-256, and
+    /// `"read_once": true` for a pipe.
+    public var manifestRecord: JSONValue {
+        .object(
+            [("role", .string(role)), ("path", .string(path)), ("sha256", .string(sha256))]
+                + (regular ? [] : [("read_once", .bool(true))]))
     }
 }

@@ -270,19 +270,7 @@ public struct InputMapping: Sendable, Equatable {
         return best.0
     }
 
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int { Suggestion.editDistance(a, b) }
 
     /// A header as compared: trimmed, lower case, runs of spaces as one.
     static func normalized(_ header: String) -> String {
