@@ -127,7 +127,8 @@ enum ArgvMutator {
         switch command {
         case "erlang":
             targets += [
-                ("contacts", ["1000000001", "-1", "1e308", "1e10"]), ("interval", ["1s", "7m", "2h", "1d", "45m"]),
+                // erlang takes any positive period (1s, 45m, 2h): only no period or an absurd one is out.
+                ("contacts", ["1000000001", "-1", "1e308", "1e10"]), ("interval", ["0s", "-30m", "0.5s", "40000d"]),
                 ("agents", ["-1", "10000001"]),
             ]
         case "staff":
