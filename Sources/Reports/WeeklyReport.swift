@@ -66,6 +66,12 @@ public struct WeeklyReport: Sendable {
 
     func dayLabel(_ date: CivilDate) -> String { ReportPage.dayLabel(date) }
 
+    /// A moment as the summary names it: `Mon 1/12 10:30`, local time.
+    static func moment(_ instant: Int64, _ calendar: PlanningCalendar) -> String {
+        let local = calendar.local(instant)
+        return ReportPage.dayLabel(local.date) + " " + ClockText.format(local.secondsOfDay)
+    }
+
     public func html() -> String {
         var body = ""
         body += "<h1>Staffing plan \(SVG.escape(weekLabel))</h1>\n"
@@ -193,8 +199,14 @@ public struct WeeklyReport: Sendable {
             "</table>\n<p class=\"note\">¹ FTE = agent-hours ÷ \(NumberFormat.plain(kpis.fteHoursPerWeek, maxFractionDigits: 1)) contract hours per week (config fte_hours_per_week). "
             + "² All channels: the most heads needed at the same time (seats), not the largest channel's peak. "
             + "³ Real-time channels only, expected at the mean forecast; deferred work is answered within its deadline"
+            + (kpis.openingBacklog > 0
+                ? "; \(NumberFormat.plain(kpis.openingBacklog, maxFractionDigits: 0)) contacts carried in from the week before"
+                    + (kpis.openingOldestDue.map { " (the oldest due \(Self.moment($0, calendar)))" } ?? "")
+                : "")
             + (kpis.closingBacklog > 0
-                ? ", \(NumberFormat.plain(kpis.closingBacklog, maxFractionDigits: 0)) contacts carried into next week"
+                ? "; \(NumberFormat.plain(kpis.closingBacklog, maxFractionDigits: 0)) contacts carried into next week"
+                    + (kpis.closingOldestArrival.map { " (the oldest waiting since \(Self.moment($0, calendar)))" }
+                        ?? "")
                 : "") + ".</p>\n"
         return html
     }

@@ -7,10 +7,24 @@ struct CoverState {
     var coverage: [Int]
     /// Agents counted in each headcount-limit group.
     var perGroup: [Int]
+    /// Each column by its place: template, start, break and days off (`neighbours`).
+    let columnAt: [Place: Int]
+
+    struct Place: Hashable {
+        var template: Int
+        var start: Int
+        var breakOffset: Int?
+        var daysOff: Int
+    }
 
     init(block: DayBlock, agents: [Int]) {
         self.block = block
         self.agents = agents
+        var columnAt: [Place: Int] = [:]
+        for (j, c) in block.columns.enumerated() {
+            columnAt[Place(template: c.template, start: c.startKey, breakOffset: c.breakOffset, daysOff: c.daysOff)] = j
+        }
+        self.columnAt = columnAt
         coverage = [Int](repeating: 0, count: block.required.count)
         perGroup = [Int](repeating: 0, count: block.groupLimits.count)
         for (j, count) in agents.enumerated() where count > 0 {
@@ -155,22 +169,25 @@ struct CoverState {
     }
 
     /// Columns of the same template one slot earlier or later, or with the break one slot moved;
-    /// for tours also the days off moved by one day.
+    /// for tours also the days off moved by one day. In column order.
     func neighbours(of j: Int) -> [Int] {
         let c = block.columns[j]
-        return block.columns.indices.filter { k in
-            let d = block.columns[k]
-            guard k != j, d.template == c.template else { return false }
-            if d.daysOff == c.daysOff {
-                if abs(d.startKey - c.startKey) == 1 && d.breakOffset == c.breakOffset { return true }
-                if d.startKey == c.startKey, let a = c.breakOffset, let b = d.breakOffset, abs(a - b) == 1 {
-                    return true
-                }
-                return false
-            }
-            let shift = (d.daysOff - c.daysOff + 7) % 7
-            return c.daysOff >= 0 && d.startKey == c.startKey && d.breakOffset == c.breakOffset
-                && (shift == 1 || shift == 6)
+        var places: [Place] = [
+            Place(template: c.template, start: c.startKey - 1, breakOffset: c.breakOffset, daysOff: c.daysOff),
+            Place(template: c.template, start: c.startKey + 1, breakOffset: c.breakOffset, daysOff: c.daysOff),
+        ]
+        if let b = c.breakOffset {
+            places.append(Place(template: c.template, start: c.startKey, breakOffset: b - 1, daysOff: c.daysOff))
+            places.append(Place(template: c.template, start: c.startKey, breakOffset: b + 1, daysOff: c.daysOff))
         }
+        if c.daysOff >= 0 {
+            for shift in [1, 6] {
+                places.append(
+                    Place(
+                        template: c.template, start: c.startKey, breakOffset: c.breakOffset,
+                        daysOff: (c.daysOff + shift) % 7))
+            }
+        }
+        return places.compactMap { columnAt[$0] }.filter { $0 != j }.sorted()
     }
 }

@@ -1,9 +1,9 @@
 import StaffcastCore
 
-/// Required agents of one channel, day by day.
-///
-/// Each local day is scheduled on its own (shifts lie within one day), so the requirement is kept
-/// by day: a 23- or 25-hour DST day simply has 46 or 50 half-hour slots.
+/// Required agents of one channel, day by day: a 23- or 25-hour DST day simply has 46 or 50
+/// half-hour slots. A channel that needs agents around midnight is scheduled over all its days at
+/// once, so that a night shift may run into the next day (see ``ShiftScheduler``); the others
+/// day by day.
 public struct ChannelRequirement: Sendable, Equatable {
     public var channel: String
     /// Length of one interval (slot) in seconds, e.g. 1800.
@@ -28,6 +28,13 @@ public struct DayRequirement: Sendable, Equatable {
     /// Local wall-clock seconds after midnight of each slot, for the templates' start windows;
     /// `nil` means `k · intervalSeconds` (a day without a clock change).
     public var wallClockSeconds: [Int]?
+    /// Whether shifts may start on this day. False for the day after the period: its early hours
+    /// are there for the period's own late shifts to reach, the rest of it is the next period's.
+    public var shiftsMayStart = true
+    /// Whether this day's coverage is part of the result. False for the days around the period that
+    /// only give context: the day after (see `shiftsMayStart`) and the day before, from which a
+    /// night shift may reach into the period when no earlier plan covers its first night.
+    public var isReported = true
 
     public init(date: CivilDate, startInstant: Int64, required: [Int], wallClockSeconds: [Int]? = nil) {
         self.date = date
@@ -48,7 +55,7 @@ public struct DayRequirement: Sendable, Equatable {
         }
     }
 
-    func wallClock(_ slot: Int, intervalSeconds: Int) -> Int {
+    public func wallClock(_ slot: Int, intervalSeconds: Int) -> Int {
         wallClockSeconds?[slot] ?? slot * intervalSeconds
     }
 }

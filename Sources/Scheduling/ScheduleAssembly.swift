@@ -23,7 +23,7 @@ extension Schedule {
             agentHours += Double(count) * column.paidHours
             cost += Double(count) * column.cost
         }
-        for (d, day) in block.days.enumerated() {
+        for (d, day) in block.days.enumerated() where day.isReported {
             for slot in day.required.indices {
                 let t = block.dayOffsets[d] + slot
                 coverage.append(

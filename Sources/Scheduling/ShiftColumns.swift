@@ -114,6 +114,93 @@ struct DayBlock: Sendable {
         self.columns = columns
     }
 
+    /// Daily shifts over consecutive days (sorted, distinct dates) as one block: a shift starts on
+    /// one day (one where `shiftsMayStart`) and may run into the next. Its end is the wall clock
+    /// of the start plus the template's length, so on the nights the clocks change a 23:00–07:00
+    /// shift lasts 7 or 9 real hours, covers that many hours of slots and is paid for them; the
+    /// break window keeps its distance from the end. A template's `maxAgentsPerDay` counts the
+    /// shifts starting on each day.
+    init(span days: [DayRequirement], interval: Int, templates: [ShiftTemplate]) {
+        self.days = days
+        var offsets: [Int] = []
+        var total = 0
+        for day in days {
+            offsets.append(total)
+            total += day.required.count
+        }
+        dayOffsets = offsets
+        required = days.flatMap(\.required)
+        self.interval = interval
+        isTours = false
+        templateNames = templates.map(\.name)
+        var limits: [Int] = []
+        var groupBase: [Int?] = []
+        for template in templates {
+            if let limit = template.maxAgentsPerDay {
+                groupBase.append(limits.count)
+                limits += [Int](repeating: limit, count: days.count)
+            } else {
+                groupBase.append(nil)
+            }
+        }
+        groupLimits = limits
+        /// The block slot at which wall clock `clock` is reached on day `d` (the first slot at or
+        /// after it; the day's end when none), nil past the block.
+        func slot(day d: Int, clock: Int) -> Int? {
+            guard d < days.count else { return d == days.count && clock == 0 ? total : nil }
+            let day = days[d]
+            let k = day.required.indices.first { day.wallClock($0, intervalSeconds: interval) >= clock }
+            return offsets[d] + (k ?? day.required.count)
+        }
+        var columns: [ShiftColumn] = []
+        for (d, day) in days.enumerated() where day.shiftsMayStart {
+            for (index, template) in templates.enumerated() {
+                if let allowed = template.weekdays, !allowed.contains(day.date.weekday) { continue }
+                let nominal = template.lengthSeconds / interval
+                let rule = Self.breakOffsets(template, interval: interval)
+                for start in day.required.indices {
+                    let clock = day.wallClock(start, intervalSeconds: interval)
+                    guard clock >= template.earliestStartSeconds, clock <= template.latestStartSeconds,
+                        (clock - template.earliestStartSeconds) % template.startEverySeconds == 0
+                    else { continue }
+                    let endWall = clock + template.lengthSeconds
+                    let first = offsets[d] + start
+                    guard let end = slot(day: d + endWall / 86_400, clock: endWall % 86_400), end > first else {
+                        continue
+                    }
+                    let length = end - first
+                    // The break window keeps its distance from the end of a shift the clock change
+                    // made shorter or longer.
+                    let placements: [Int?] =
+                        rule.map { rule -> [Int?] in
+                            let last = rule.offsets.upperBound + min(0, length - nominal)
+                            return last >= rule.offsets.lowerBound
+                                ? (rule.offsets.lowerBound...last).map { Optional($0) } : []
+                        } ?? [nil]
+                    let breakLength = rule?.length ?? 0
+                    let unpaidSlots = (template.breakRule?.paid ?? true) ? 0 : breakLength
+                    let paidHours = Double((length - unpaidSlots) * interval) / 3600
+                    for offset in placements {
+                        let breakSlots = offset.map { (start + $0)..<(start + $0 + breakLength) }
+                        let works = (start..<(start + length)).filter { breakSlots?.contains($0) != true }.map {
+                            offsets[d] + $0
+                        }
+                        columns.append(
+                            ShiftColumn(
+                                template: index, startKey: first, breakOffset: offset, daysOff: -1,
+                                segments: [
+                                    ShiftSegment(
+                                        day: d, startSlot: start, endSlot: start + length, breakSlots: breakSlots)
+                                ],
+                                works: works, groups: groupBase[index].map { [$0 + d] } ?? [],
+                                cost: template.costPerHour * paidHours, paidHours: paidHours))
+                    }
+                }
+            }
+        }
+        self.columns = columns
+    }
+
     /// Weekly tours over the days of one ISO week (sorted, distinct dates).
     init(tourWeek week: [DayRequirement], interval: Int, templates: [ShiftTemplate]) {
         days = week

@@ -6,9 +6,13 @@ import StaffcastCore
 ///     minimise Σ_j cost_j · x_j   subject to   Σ_{j works t} x_j ≥ r_t,   x_j ≥ 0 integer,
 ///
 /// where a column j is a (template, day, start, break placement) and "works t" excludes the
-/// break. Days and channels are independent (shifts lie within one day), so each (channel, day)
-/// block is solved on its own. With weekly tours (`tours: true`) a column is a tour — a template,
-/// a start time and two consecutive days off — and each (channel, ISO week) is one block:
+/// break. Channels are independent. A channel closed at midnight has independent days, each
+/// (channel, day) block solved on its own with shifts inside the day; a channel that needs agents
+/// around midnight (``isAroundTheClock(_:templates:)``) is solved day after day, a night shift
+/// starting on one day and ending on the next, with a Lagrangian bound over all its days
+/// (``NightChain``). With weekly tours (`tours: true`) a column
+/// is a tour — a template, a start time and two consecutive days off — and each (channel, ISO
+/// week) is one block:
 ///
 /// 1. the LP relaxation by ``CoveringLP`` (a simplex on the dual), giving the lower bound;
 /// 2. rounding by diving: keep the LP's whole agents, fix one more agent on the column with the
@@ -45,7 +49,16 @@ public enum ShiftScheduler {
         var schedule = Schedule(
             shifts: [], coverage: [], uncovered: [], agentHours: 0, cost: 0, lpOptimum: 0,
             lowerBound: 0, lpShortfall: 0, pivots: 0)
-        var blocks: [(channel: String, block: DayBlock)] = []
+        /// A block solved on its own, or a night chain (days solved in order, see ``NightChain``).
+        enum Work {
+            case block(DayBlock)
+            case chain(NightChain)
+        }
+        enum Solved {
+            case block(DayBlock.Result)
+            case chain(DayBlock, DayBlock.Result)
+        }
+        var blocks: [(channel: String, work: Work)] = []
         for requirement in requirements {
             let interval = requirement.intervalSeconds
             guard interval > 0, 86_400 % interval == 0 else {
@@ -74,11 +87,24 @@ public enum ShiftScheduler {
                 }
                 for week in weeks {
                     blocks.append(
-                        (requirement.channel, DayBlock(tourWeek: week, interval: interval, templates: templates)))
+                        (
+                            requirement.channel,
+                            .block(DayBlock(tourWeek: week, interval: interval, templates: templates))
+                        ))
                 }
+            } else if Self.isAroundTheClock(requirement, templates: templates) {
+                let days = requirement.days.sorted { $0.date < $1.date }
+                for (a, b) in zip(days, days.dropFirst()) where b.date != a.date.adding(days: 1) {
+                    throw .invalidRequirement(
+                        "channel \(requirement.channel): the days must follow each other (\(a.date) is followed by \(b.date))"
+                    )
+                }
+                blocks.append(
+                    (requirement.channel, .chain(NightChain(days: days, interval: interval, templates: templates))))
             } else {
-                for day in requirement.days {
-                    blocks.append((requirement.channel, DayBlock(day: day, interval: interval, templates: templates)))
+                for day in requirement.days where day.isReported {
+                    blocks.append(
+                        (requirement.channel, .block(DayBlock(day: day, interval: interval, templates: templates))))
                 }
             }
         }
@@ -86,12 +112,40 @@ public enum ShiftScheduler {
         // schedule, and the first failing block's error, as one after the other).
         let solvedBlocks = blocks
         let results = Parallel.map(solvedBlocks.count, minimumChunk: 1) { k in
-            Result { () throws(SchedulingError) -> DayBlock.Result in try solvedBlocks[k].block.solve() }
+            Result { () throws(SchedulingError) -> Solved in
+                switch solvedBlocks[k].work {
+                case .block(let block): return .block(try block.solve())
+                case .chain(let chain):
+                    let solved = try chain.solve()
+                    return .chain(solved.block, solved.result)
+                }
+            }
         }
         for (k, item) in blocks.enumerated() {
-            schedule.append(try results[k].get(), block: item.block, channel: item.channel)
+            switch (item.work, try results[k].get()) {
+            case (.block(let block), .block(let result)):
+                schedule.append(result, block: block, channel: item.channel)
+            case (.chain, .chain(let block, let result)):
+                schedule.append(result, block: block, channel: item.channel)
+            default: break
+            }
         }
         return schedule
+    }
+
+    /// Whether a channel is scheduled over all its days at once: some template may run past
+    /// midnight and the channel needs agents on either side of one (in the last interval of a day
+    /// or the first of the next), or the caller gave days around the period for night shifts to
+    /// reach from or into. Channels that are closed at midnight keep one block per day, their
+    /// shifts within it.
+    public static func isAroundTheClock(_ requirement: ChannelRequirement, templates: [ShiftTemplate]) -> Bool {
+        let crossing = templates.contains { $0.latestStartSeconds + $0.lengthSeconds > 86_400 }
+        guard crossing else { return false }
+        if requirement.days.contains(where: { !$0.isReported }) { return true }
+        let days = requirement.days.sorted { $0.date < $1.date }
+        return zip(days, days.dropFirst()).contains { a, b in
+            b.date == a.date.adding(days: 1) && ((a.required.last ?? 0) > 0 || (b.required.first ?? 0) > 0)
+        }
     }
 
     static func validate(_ day: DayRequirement, interval: Int, channel: String) throws(SchedulingError) {

@@ -5,8 +5,9 @@ import StaffcastCore
 /// Lengths, start times and break positions are whole numbers of requirement intervals, so a
 /// template lines up with the half-hours (or quarter-hours) it covers; ``ShiftScheduler`` checks
 /// this against the requirement's interval and reports a ``SchedulingError`` otherwise.
-/// Shifts lie within one local day (a night shift crossing midnight is not modelled): starts later
-/// than 24 h − length are not used, and a template with no start that fits is refused.
+/// A shift belongs to the local day it starts on and may end on the next (a night shift, in a
+/// channel that needs agents around midnight; see ``ShiftScheduler``); its end is the start's wall
+/// clock plus the length, so it lasts an hour less or more on the nights the clocks change.
 public struct ShiftTemplate: Sendable, Equatable {
     public var name: String
     /// Length in seconds, breaks included.
@@ -59,7 +60,7 @@ public struct ShiftTemplate: Sendable, Equatable {
         guard lengthSeconds > 0 else { throw bad("the length must be positive, got \(lengthSeconds) s") }
         guard lengthSeconds <= longestDaySeconds else {
             throw bad(
-                "a \(Self.hours(lengthSeconds)) shift is longer than the day (\(Self.hours(longestDaySeconds))); shifts lie within one day"
+                "a \(Self.hours(lengthSeconds)) shift is longer than a day (\(Self.hours(longestDaySeconds)))"
             )
         }
         guard lengthSeconds % intervalSeconds == 0 else {
@@ -74,14 +75,6 @@ public struct ShiftTemplate: Sendable, Equatable {
         }
         guard earliestStartSeconds >= 0, latestStartSeconds < 86_400, earliestStartSeconds % intervalSeconds == 0 else {
             throw bad("the start window must lie within the day on interval boundaries")
-        }
-        // A shift lies within its local day: starts later than 24 h − length are not used, and a
-        // template none of whose starts fits (a night shift across midnight) would be silently
-        // unused — refused instead.
-        guard earliestStartSeconds + lengthSeconds <= 86_400 else {
-            throw bad(
-                "a \(Self.hours(lengthSeconds)) shift starting at \(ClockText.format(earliestStartSeconds)) or later ends after midnight; shifts lie within one local day (night shifts across midnight are not modelled): start it by \(ClockText.format(max(0, 86_400 - lengthSeconds))), or split the night into a shift ending at 24:00 and one starting at 00:00"
-            )
         }
         guard earliestStartSeconds <= latestStartSeconds else {
             throw bad(

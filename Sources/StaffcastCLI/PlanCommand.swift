@@ -88,7 +88,7 @@ struct PlanCommand: Command {
         }
         let (progress, warning) = Console.planningListeners(quiet: quiet)
         let plan = try WeeklyPlanner.plan(
-            config, week: week, allowStale: allowStale, progress: progress, warning: warning)
+            config, week: week, allowStale: allowStale, outputFolder: outDir, progress: progress, warning: warning)
         Console.progressDone()
         let target = try WeekPublisher(lock: lock, label: plan.week.label).publish(
             PlanFiles.render(plan, version: StaffcastCommand.version))

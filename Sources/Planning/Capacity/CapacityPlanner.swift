@@ -74,7 +74,8 @@ public enum CapacityPlanner {
         let ahtModels = try read.ahtModels(config, origin: origin, events: events)
         progress?("forecasting \(read.policies.count) channel(s) over \(weeks) weeks …")
         let forecasts = try read.forecasts(
-            config, models: models, origin: origin, horizonSeconds: Int(end - origin), events: events)
+            config, models: models, origin: origin,
+            horizons: [Int](repeating: Int(end - origin), count: read.policies.count), events: events)
 
         var rows: [CapacityPlan.Row] = []
         var hiring: [CapacityPlan.Hiring] = []

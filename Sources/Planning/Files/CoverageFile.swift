@@ -14,22 +14,27 @@ public struct CoverageFile: Sendable {
     public enum Column: String, CaseIterable, Sendable {
         case timestamp, channel, required, scheduled, rostered, gap
         case serviceLevel = "service_level"
+        case carriedIn = "carried_in"
     }
 
-    /// `coverage.csv`: `timestamp,channel,required,scheduled,gap` and, with `serviceLevel`, a last
+    /// `coverage.csv`: `timestamp,channel,required,scheduled,gap` and, with `serviceLevel`, a
     /// column `service_level` (empty where the interval has none: deferred work, unplanned
-    /// intervals). Rows in the order given.
+    /// intervals); when the previous week's shifts run into the week, a last column `carried_in`:
+    /// how many of the scheduled heads they bring. Rows in the order given.
     public static func write(_ scores: [CoverageScore], calendar: PlanningCalendar, serviceLevel: Bool = true)
         -> String
     {
+        let carried = scores.contains { $0.carriedIn > 0 }
         let columns: [Column] =
             [.timestamp, .channel, .required, .scheduled, .gap] + (serviceLevel ? [.serviceLevel] : [])
+            + (carried ? [.carriedIn] : [])
         var table = CSVTable(header: columns.map(\.rawValue))
         for row in scores {
             var fields = [
                 calendar.format(row.instant), row.channel, String(row.required), String(row.scheduled), String(row.gap),
             ]
             if serviceLevel { fields.append(row.serviceLevel.map { $0.isFinite ? Format.fraction($0) : "" } ?? "") }
+            if carried { fields.append(String(row.carriedIn)) }
             table.append(fields)
         }
         return table.render()

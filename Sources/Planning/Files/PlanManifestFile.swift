@@ -57,22 +57,40 @@ public enum PlanManifestFile {
             ),
             (Key.channels.rawValue, .array(plan.channels.map(channel))),
             ("warnings", .array(plan.warnings.map { .string($0) })),
-            ("kpis", kpis(plan.kpis)),
+            ("kpis", kpis(plan.kpis, calendar: calendar)),
             (
                 "schedule",
-                .object([
-                    ("shifts", shifts(plan.config.shifts)),
-                    (
-                        "channel_shifts",
-                        .object(
-                            plan.channels.map(\.channel).filter { plan.config.shifts(for: $0) != plan.config.shifts }
+                .object(
+                    [
+                        ("shifts", shifts(plan.config.shifts)),
+                        (
+                            "channel_shifts",
+                            .object(
+                                plan.channels.map(\.channel).filter {
+                                    plan.config.shifts(for: $0) != plan.config.shifts
+                                }
                                 .map { ($0, shifts(plan.config.shifts(for: $0))) })
-                    ),
-                    ("agent_hours", .exact(schedule.agentHours)),
-                    ("lp_lower_bound", .exact(schedule.lowerBound)),
-                    ("gap", .exact(schedule.gap)),
-                    ("uncovered_agent_intervals", .integer(schedule.totalShortfall)),
-                ])
+                        ),
+                        ("agent_hours", .exact(schedule.agentHours)),
+                        ("lp_lower_bound", .exact(schedule.lowerBound)),
+                        ("gap", .exact(schedule.gap)),
+                        ("uncovered_agent_intervals", .integer(schedule.totalShortfall)),
+                    ]
+                        + (plan.previousWeek.map { previous in
+                            [
+                                (
+                                    "previous_week",
+                                    .object([
+                                        ("week", .string(previous.label)),
+                                        ("shifts_reaching_in", .integer(previous.shiftsReachingIn)),
+                                        (
+                                            "agent_intervals_carried_in",
+                                            .integer(previous.carriedIn.values.reduce(0, +))
+                                        ),
+                                    ])
+                                )
+                            ]
+                        } ?? []))
             ),
             (
                 Key.outputs.rawValue,
@@ -196,7 +214,7 @@ public enum PlanManifestFile {
     }
 
     /// The week's figures: per channel, real-time and deferred apart, and all channels.
-    static func kpis(_ k: WeekKPIs) -> JSONValue {
+    static func kpis(_ k: WeekKPIs, calendar: PlanningCalendar) -> JSONValue {
         func totals(_ t: WeekKPIs.Totals) -> JSONValue {
             .object([
                 ("contacts", .exact(t.contacts)), ("workload_hours", .exact(t.workloadHours)),
@@ -215,6 +233,14 @@ public enum PlanManifestFile {
             fields.append(("deferred", totals(deferred)))
             fields.append(("deferred_answered_within_deadline", k.answeredInTime.map { .exact($0) } ?? .null))
             fields.append(("deferred_closing_backlog", .exact(k.closingBacklog)))
+            fields.append(
+                (
+                    "deferred_closing_oldest_arrival",
+                    k.closingOldestArrival.map { .string(calendar.format($0)) } ?? .null
+                ))
+            fields.append(("deferred_opening_backlog", .exact(k.openingBacklog)))
+            fields.append(
+                ("deferred_opening_oldest_due", k.openingOldestDue.map { .string(calendar.format($0)) } ?? .null))
         }
         fields.append(("all_channels", totals(k.all)))
         return .object(fields)

@@ -136,19 +136,7 @@ public struct PublishedPlan: Sendable {
                     policy: policy, staffedWithForecastAHT: forecastAHT))
         }
 
-        // The hashed outputs: name → SHA-256.
-        guard let outputList = object[Key.outputs.rawValue] as? [Any] else {
-            throw fields.error(Key.outputs.rawValue, "missing; expected the list of files and their sha256")
-        }
-        var hashes: [String: String] = [:]
-        for (index, item) in outputList.enumerated() {
-            guard let entry = item as? [String: Any] else {
-                throw fields.error(Key.outputs.rawValue + "[\(index)]", "expected an object with file and sha256")
-            }
-            hashes[try fields.string(entry, Key.file.rawValue, at: Key.outputs.rawValue + "[\(index)]")] =
-                try fields.string(
-                    entry, Key.sha256.rawValue, at: Key.outputs.rawValue + "[\(index)]")
-        }
+        let hashes = try outputHashes(object, fields: fields)
         func verified(_ name: String) throws(PlanningError) -> (path: String, data: Data) {
             let path = folder + "/" + name
             guard let expected = hashes[name] else {
@@ -189,6 +177,23 @@ public struct PublishedPlan: Sendable {
             folder: folder, label: label, weekStart: weekStart, weekEnd: weekEnd, calendar: calendar,
             intervalSeconds: interval, staffTo: staffTo, channels: channels, forecast: forecast,
             requirements: requirements, coverage: coverage)
+    }
+
+    /// The manifest's `outputs`: each file's name and SHA-256.
+    static func outputHashes(_ object: [String: Any], fields: JSONFields) throws(PlanningError) -> [String: String] {
+        guard let outputList = object[Key.outputs.rawValue] as? [Any] else {
+            throw fields.error(Key.outputs.rawValue, "missing; expected the list of files and their sha256")
+        }
+        var hashes: [String: String] = [:]
+        for (index, item) in outputList.enumerated() {
+            let at = Key.outputs.rawValue + "[\(index)]"
+            guard let entry = item as? [String: Any] else {
+                throw fields.error(at, "expected an object with file and sha256")
+            }
+            hashes[try fields.string(entry, Key.file.rawValue, at: at)] = try fields.string(
+                entry, Key.sha256.rawValue, at: at)
+        }
+        return hashes
     }
 
     /// A channel's policy from its manifest `settings` (as `PlanManifestFile.channel` writes them),

@@ -8,6 +8,8 @@ public struct CoverageScore: Sendable, Equatable {
     public var scheduled: Int
     /// Expected service level with the scheduled agents (net of shrinkage and breaks), if known.
     public var serviceLevel: Double?
+    /// Of `scheduled`, the heads the previous week's shifts bring (its Sunday-night shifts).
+    public var carriedIn = 0
 
     public init(instant: Int64, channel: String, required: Int, scheduled: Int, serviceLevel: Double?) {
         self.instant = instant

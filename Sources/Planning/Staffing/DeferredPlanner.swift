@@ -58,7 +58,10 @@ public enum DeferredPlanner {
     }
 
     /// What a plan of `previous` (the week before, opening empty, carrying what is due later)
-    /// leaves waiting, as the next week's opening backlog: one lump, due when its oldest contact is.
+    /// leaves waiting, as the next week's opening backlog: first in, first out, the backlog is the
+    /// latest arrivals, so it is cut back into the intervals it arrived in, each keeping its arrival
+    /// and its own deadline on the next week's grid (counted in working or clock time as the rules
+    /// say), oldest first. Work carried in is thus due when it really is, not all at once.
     /// `nextOpen`: the next week's open intervals (where a channel without working hours works).
     static func leftOver(
         _ previous: Forecast, ahtSeconds: Double, rules: DeferredRules, intervalSeconds: Int,
@@ -78,9 +81,6 @@ public enum DeferredPlanner {
                 intervalSeconds: intervalSeconds, ahtSeconds: ahtSeconds)
         }
         guard let last = plan.last, last.backlog > 1e-9 else { return [] }
-        let waited = Int((last.oldestAgeSeconds / Double(intervalSeconds)).rounded())
-        // When the oldest waiting contact is due, on the next week's grid.
-        let arrived = horizon.upperBound - Int64(waited * intervalSeconds)
         // Without working hours the channel works whenever it has contacts: in the next week's
         // open intervals (its forecast's).
         let open = rules.workingHours == nil ? nextOpen.filter { next.contains($0) } : []
@@ -93,21 +93,39 @@ public enum DeferredPlanner {
                 nextGrid, contacts: zeros, rules: rules, intervalSeconds: intervalSeconds, calendar: calendar,
                 horizon: next, source: source)
         else { return [] }
-        var due = Int.max
-        switch rules.clock {
-        case .wall:
-            let deadline = arrived + Int64(rules.deadlineSeconds)
-            due = target.instants.lastIndex { $0 + Int64(intervalSeconds) <= deadline } ?? 0
-        case .working:
-            // Working intervals already spent waiting count against the allowance.
-            let spent = before.working.suffix(waited).filter { $0 }.count
-            let left = max(1, rules.deadlineSeconds / intervalSeconds - spent)
-            let positions = target.working.indices.filter { target.working[$0] }
-            due =
-                left <= positions.count
-                ? positions[left - 1] : (rules.closing == .staff ? (positions.last ?? 0) : Int.max)
+        let positions = target.working.indices.filter { target.working[$0] }
+        let count = before.instants.count
+        /// When work that arrived in interval `i` of the week before is due on the next week's grid.
+        func due(arrivedIn i: Int) -> Int {
+            switch rules.clock {
+            case .wall:
+                let deadline = before.instants[i] + Int64(rules.deadlineSeconds)
+                return target.instants.lastIndex { $0 + Int64(intervalSeconds) <= deadline } ?? 0
+            case .working:
+                // Working intervals already spent waiting count against the allowance.
+                let spent = before.working[i...].filter { $0 }.count
+                let left = max(1, rules.deadlineSeconds / intervalSeconds - spent)
+                return left <= positions.count
+                    ? positions[left - 1] : (rules.closing == .staff ? (positions.last ?? 0) : Int.max)
+            }
         }
-        return [WaitingWork(contacts: last.backlog, waitedIntervals: waited, due: due)]
+        // The backlog, newest arrivals first, then oldest first; pieces due at the same time merged.
+        var remaining = last.backlog
+        var pieces: [WaitingWork] = []
+        for i in stride(from: count - 1, through: 0, by: -1) where remaining > 1e-9 && before.arrivals[i] > 0 {
+            let take = min(remaining, before.arrivals[i])
+            remaining -= take
+            pieces.append(WaitingWork(contacts: take, waitedIntervals: count - i, due: due(arrivedIn: i)))
+        }
+        var waiting: [WaitingWork] = []
+        for piece in pieces.reversed() {
+            if let lastPiece = waiting.last, lastPiece.due == piece.due {
+                waiting[waiting.count - 1].contacts += piece.contacts
+            } else {
+                waiting.append(piece)
+            }
+        }
+        return waiting
     }
 
     /// The grid of `horizon` with the forecast's contacts, the working intervals and the due

@@ -104,11 +104,10 @@ struct PlanHistory {
         return models
     }
 
-    /// Every channel's forecast from `origin` over `horizonSeconds`, computed on every core and
-    /// returned in channel order (nil for a channel without a series).
+    /// Every channel's forecast from `origin` over its horizon (`horizons`, in channel order),
+    /// computed on every core and returned in channel order (nil for a channel without a series).
     func forecasts(
-        _ config: PlanConfig, models: [any ForecastModel], origin: Int64, horizonSeconds: Int,
-        events: Events
+        _ config: PlanConfig, models: [any ForecastModel], origin: Int64, horizons: [Int], events: Events
     ) throws(PlanningError) -> [(Forecast, [ModelScore])?] {
         let allSeries = policies.map { history.series(for: $0.0) }
         let calendar = config.calendar
@@ -118,7 +117,7 @@ struct PlanHistory {
                 guard let series = allSeries[k] else { return nil }
                 return try ForecastStep.forecast(
                     series, calendar: calendar, models: models, origin: origin,
-                    horizonSeconds: horizonSeconds, backtestOrigins: backtestOrigins,
+                    horizonSeconds: horizons[k], backtestOrigins: backtestOrigins,
                     calendarEvents: events.calendar, userEvents: events.user)
             }
         }

@@ -48,6 +48,9 @@ public struct PlanWeek: Sendable, Equatable {
 
     public var next: PlanWeek { PlanWeek(containing: firstDate.adding(days: 7), firstWeekday: firstWeekday) }
 
+    /// The week before.
+    public var previous: PlanWeek { PlanWeek(containing: firstDate.adding(days: -7), firstWeekday: firstWeekday) }
+
     /// The ISO years a plan may be for.
     public static let supportedYears = 1970...2100
 

@@ -14,6 +14,24 @@ public enum ShiftCover {
         public var hours: [DateChannel: Double]
     }
 
+    /// What lies across the week's edges for the shift stage of a channel that needs agents
+    /// around midnight.
+    public struct Boundary: Sendable {
+        /// Heads already on duty in the week's first intervals from the previous week's published
+        /// shifts (its Sunday-night shifts), by channel and interval: bought, not bought again.
+        public var carriedIn: [RequirementsFile.Key: Int] = [:]
+        /// The requirement of the intervals after the week (its first hours are reached only by
+        /// the week's own late shifts).
+        public var after: [RequirementRow] = []
+
+        public init(
+            carriedIn: [RequirementsFile.Key: Int] = [:], after: [RequirementRow] = []
+        ) {
+            self.carriedIn = carriedIn
+            self.after = after
+        }
+    }
+
     public struct DateChannel: Hashable, Sendable {
         public var date: CivilDate
         public var channel: String
@@ -31,7 +49,7 @@ public enum ShiftCover {
     public static func schedule(
         _ requirements: [RequirementRow], shifts: ShiftSettings, channelShifts: [String: ShiftSettings] = [:],
         policies: [String: ChannelPolicy], intervalSeconds: Int, calendar: PlanningCalendar,
-        dates: [CivilDate], source: String, progress: ((String) -> Void)? = nil
+        dates: [CivilDate], source: String, boundary: Boundary = Boundary(), progress: ((String) -> Void)? = nil
     ) throws(PlanningError) -> Result {
         func key(_ channel: String) -> String {
             channelShifts[channel] == nil ? "shifts" : "channels.\(channel).shifts"
@@ -61,8 +79,15 @@ public enum ShiftCover {
             let entries = group.rows.map {
                 (channel: $0.channel, instant: $0.instant, headcount: $0.staffing.headcount)
             }
-            let curves = try self.curves(
+            var curves = try self.curves(
                 entries, intervalSeconds: intervalSeconds, calendar: calendar, source: source, dates: dates)
+            if !group.settings.tours {
+                curves = try curves.map { curve throws(PlanningError) in
+                    try across(
+                        curve, boundary: boundary, templates: group.settings.templates, calendar: calendar,
+                        source: source)
+                }
+            }
             progress?(
                 "scheduling \(Set(group.rows.map(\.channel)).sorted().joined(separator: ", "))\(group.settings.tours ? " in weekly tours" : "") …"
             )
@@ -84,16 +109,23 @@ public enum ShiftCover {
         var byKey: [String: RequirementRow] = [:]
         for row in requirements { byKey["\(row.channel)|\(row.instant)"] = row }
         var scores: [CoverageScore] = []
-        for row in schedule.coverage.sorted(by: { ($0.instant, $0.channel) < ($1.instant, $1.channel) }) {
+        for var row in schedule.coverage.sorted(by: { ($0.instant, $0.channel) < ($1.instant, $1.channel) }) {
+            // The heads the previous week's shifts bring count as scheduled, against the whole requirement.
+            let carried = boundary.carriedIn[RequirementsFile.Key(row.channel, row.instant)] ?? 0
+            if carried > 0 {
+                row.scheduled += carried
+                row.required = byKey["\(row.channel)|\(row.instant)"]?.staffing.headcount ?? row.required
+            }
             if let source = byKey["\(row.channel)|\(row.instant)"], let policy = policies[row.channel] {
                 let serviceLevel = CoverageScorer.serviceLevel(
                     scheduled: row.scheduled, contacts: source.meanContacts,
                     ahtSeconds: source.ahtSeconds, intervalSeconds: intervalSeconds,
                     kind: policy.kind, target: policy.target)
-                scores.append(
-                    CoverageScore(
-                        instant: row.instant, channel: row.channel, required: row.required,
-                        scheduled: row.scheduled, serviceLevel: serviceLevel))
+                var score = CoverageScore(
+                    instant: row.instant, channel: row.channel, required: row.required,
+                    scheduled: row.scheduled, serviceLevel: serviceLevel)
+                score.carriedIn = carried
+                scores.append(score)
             } else if row.scheduled > 0 {
                 // Agents on shift in an interval the channel does not plan (a shift running past closing).
                 scores.append(
@@ -107,6 +139,62 @@ public enum ShiftCover {
             hours[DateChannel(shift.date, shift.channel), default: 0] += Double(shift.agents) * shift.paidHoursPerAgent
         }
         return Result(schedule: schedule, scores: scores, hours: hours)
+    }
+
+    /// A channel's requirement across the week's edges, when it needs agents around midnight:
+    /// the heads carried in from the previous week taken off its first intervals; the day after the
+    /// week, where shifts may not start, with the requirement of the hours before any template may
+    /// start that day (only the week's own late shifts can reach them); and the day before the week
+    /// with nothing required, where this week's night shifts may start to cover its first night —
+    /// all of it without the previous week's plan, what its shifts leave short with it. Other
+    /// channels are returned as they are.
+    static func across(
+        _ curve: ChannelRequirement, boundary: Boundary, templates: [ShiftTemplate], calendar: PlanningCalendar,
+        source: String
+    ) throws(PlanningError) -> ChannelRequirement {
+        guard let first = curve.days.first?.date, let last = curve.days.last?.date,
+            ShiftScheduler.isAroundTheClock(curve, templates: templates)
+        else { return curve }
+        var result = curve
+        let interval = curve.intervalSeconds
+        for d in result.days.indices {
+            let start = result.days[d].startInstant
+            for k in result.days[d].required.indices {
+                let key = RequirementsFile.Key(curve.channel, start + Int64(k * interval))
+                if let carried = boundary.carriedIn[key] {
+                    result.days[d].required[k] = max(0, result.days[d].required[k] - carried)
+                }
+            }
+        }
+        let next = last.adding(days: 1)
+        let earliest =
+            templates.filter { $0.weekdays?.contains(next.weekday) ?? true }.map(\.earliestStartSeconds).min() ?? 0
+        let entries = boundary.after.filter { $0.channel == curve.channel }.map {
+            (channel: $0.channel, instant: $0.instant, headcount: $0.staffing.headcount)
+        }
+        var after =
+            try curves(entries, intervalSeconds: interval, calendar: calendar, source: source, dates: [next])
+            .first?.days.first { $0.date == next }
+            ?? DayRequirement(
+                date: next, calendar: calendar, intervalSeconds: interval,
+                required: [Int](repeating: 0, count: calendar.lengthOfDay(next) / interval))
+        for k in after.required.indices where after.wallClock(k, intervalSeconds: interval) >= earliest {
+            after.required[k] = 0
+        }
+        after.shiftsMayStart = false
+        after.isReported = false
+        result.days.append(after)
+        do {
+            // Shifts of this week may start the day before it: to cover its first night when no
+            // earlier plan does, or what the carried-in shifts leave short.
+            let before = first.adding(days: -1)
+            var lead = DayRequirement(
+                date: before, calendar: calendar, intervalSeconds: interval,
+                required: [Int](repeating: 0, count: calendar.lengthOfDay(before) / interval))
+            lead.isReported = false
+            result.days.insert(lead, at: 0)
+        }
+        return result
     }
 
     /// Requirements per channel and local day from (channel, interval start, headcount) entries;

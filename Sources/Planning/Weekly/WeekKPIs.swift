@@ -37,6 +37,12 @@ public struct WeekKPIs: Sendable, Equatable {
     public var answeredInTime: Double?
     /// Contacts still waiting at the week's end on deferred channels.
     public var closingBacklog: Double
+    /// When the oldest of them arrived (nil without a closing backlog).
+    public var closingOldestArrival: Int64? = nil
+    /// Contacts the deferred channels start the week with, carried from the week before, and
+    /// the deadline of the oldest of them (nil when none is due within the week).
+    public var openingBacklog = 0.0
+    public var openingOldestDue: Int64? = nil
     /// Every channel together.
     public var all: Totals
     /// Contract hours of one full-time agent per week (config `fte_hours_per_week`).
@@ -105,5 +111,28 @@ public struct WeekKPIs: Sendable, Equatable {
                 return all
             }(),
             fteHoursPerWeek: fteHoursPerWeek)
+    }
+}
+
+extension WeekKPIs {
+    /// The deferred work carried across the week's edges: in, with the deadline of its oldest
+    /// contact (the end of its due interval on the week's grid), and out, with the arrival of its
+    /// oldest (the last interval's end less its age).
+    mutating func carriedWork(_ channels: [ChannelPlan], weekStart: Int64, intervalSeconds: Int) {
+        let step = Int64(intervalSeconds)
+        for channel in channels where channel.policy.kind.deadlineSeconds != nil {
+            for piece in channel.openingBacklog where piece.contacts > 0 {
+                openingBacklog += piece.contacts
+                guard piece.due != Int.max else { continue }
+                let due = weekStart + Int64(piece.due + 1) * step
+                openingOldestDue = min(openingOldestDue ?? due, due)
+            }
+            if let last = channel.requirements.max(by: { $0.instant < $1.instant }), let backlog = last.backlog,
+                backlog > 1e-9, let age = last.oldestAgeSeconds
+            {
+                let arrival = last.instant + step - Int64(age.rounded())
+                closingOldestArrival = min(closingOldestArrival ?? arrival, arrival)
+            }
+        }
     }
 }

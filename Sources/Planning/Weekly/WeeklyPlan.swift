@@ -39,6 +39,12 @@ public struct ChannelPlan: Sendable {
     public var recentValues: [Double]
     /// Actual volumes of the forecast intervals where the history already has them (a past week).
     public var actuals: [Double?]
+    /// The requirement past the week's end that its Sunday-night shifts reach (a channel that
+    /// needs agents at midnight); not published, the next week plans it.
+    public var after: [RequirementRow] = []
+    /// Deferred work only: what the week starts with, carried from the week before, oldest first
+    /// (each with its arrival and its due interval on the week's grid).
+    public var openingBacklog: [WaitingWork] = []
 }
 
 /// A scenario's staffing of one channel (`scenarios.csv`).
@@ -70,6 +76,8 @@ public struct WeeklyPlan: Sendable {
     public var scenarios: [ScenarioStaffing]
     /// The roster of named agents when the config names a team (``RosterStage``).
     public var roster: RosterStage.Result? = nil
+    /// The published plan of the week before, when it was read: its shifts that run into this week.
+    public var previousWeek: PreviousWeek? = nil
     public var inputs: [PlanInput]
     /// Accepted oddities the planner should know of (history warnings, a far horizon, shortfalls).
     public var warnings: [String]

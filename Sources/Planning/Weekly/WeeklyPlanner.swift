@@ -26,9 +26,14 @@ public enum WeeklyPlanner {
     /// The steps: read the history; fix the week and the forecast origin; forecast every channel;
     /// staff every interval; cover the requirement with shifts; summarise per day; re-staff the
     /// scenarios; roster the team; total the KPIs.
+    ///
+    /// `outputFolder`: where the weeks are published (`--out-dir`). The published plan of the week
+    /// before, when it is there, brings the shifts that run into this week (coverage already
+    /// bought); without it a channel that needs agents at midnight covers the week's first night
+    /// with shifts of its own, starting the day before.
     public static func plan(
-        _ config: PlanConfig, week choice: WeekChoice, allowStale: Bool = false, progress: ((String) -> Void)? = nil,
-        warning: ((String) -> Void)? = nil
+        _ config: PlanConfig, week choice: WeekChoice, allowStale: Bool = false, outputFolder: String? = nil,
+        progress: ((String) -> Void)? = nil, warning: ((String) -> Void)? = nil
     ) throws(PlanningError) -> WeeklyPlan {
         var warnings: [String] = []
         func warn(_ text: String) {
@@ -46,8 +51,21 @@ public enum WeeklyPlanner {
             config, read: read, span: span, events: events, progress: progress, warn: warn)
         let interval = read.history.intervalSeconds
         let requirements = channelPlans.flatMap(\.requirements)
+        let previous = try outputFolder.flatMap { folder throws(PlanningError) in
+            try PreviousWeek.read(
+                outputFolder: folder, week: span.week, calendar: config.calendar, intervalSeconds: interval)
+        }
+        let nights = channelPlans.filter { !$0.after.isEmpty }.map(\.channel)
+        if let outputFolder, previous == nil, !nights.isEmpty {
+            warn(
+                "no published plan of \(span.week.previous.label) in \(outputFolder): the first night of \(span.week.label) (\(nights.joined(separator: ", "))) is covered by this week's own shifts, starting \(span.week.dates[0].adding(days: -1))"
+            )
+        }
+        let boundary = ShiftCover.Boundary(
+            carriedIn: previous?.carriedIn ?? [:],
+            after: channelPlans.flatMap(\.after))
         let shifts = try coverWithShifts(
-            requirements, config: config, read: read, span: span, progress: progress, warn: warn)
+            requirements, config: config, read: read, span: span, boundary: boundary, progress: progress, warn: warn)
         var daily = DailyStaffing.summarize(
             requirements, dates: span.week.dates, channels: read.history.channels, intervalSeconds: interval,
             calendar: config.calendar)
@@ -69,14 +87,16 @@ public enum WeeklyPlanner {
             guard let file, let written else { continue }
             inputs.append(PlanInput(role: role, path: written, sha256: file.sha256, regular: file.isRegular))
         }
-        let kpis = WeekKPIs.compute(
+        var kpis = WeekKPIs.compute(
             channelPlans.map { ($0.channel, $0.policy.kind, $0.requirements) }, intervalSeconds: interval,
             fteHoursPerWeek: config.fteHoursPerWeek)
+        kpis.carriedWork(channelPlans, weekStart: span.start, intervalSeconds: interval)
         var plan = WeeklyPlan(
             config: config, week: span.week, intervalSeconds: interval, origin: span.origin,
             channels: channelPlans, shifts: shifts, daily: daily, kpis: kpis, scenarios: scenarios, inputs: inputs,
             warnings: warnings)
         plan.roster = roster
+        plan.previousWeek = previous
         return plan
     }
 
@@ -149,8 +169,16 @@ public enum WeeklyPlanner {
         // channel gives none or asks for it ("aht": "forecast").
         let ahtModels = try read.ahtModels(config, origin: span.origin, events: events)
         progress?("forecasting \(read.policies.count) channel(s) …")
+        // A channel that needs agents at midnight is forecast and staffed past the week's end, as
+        // far as its Sunday-night shifts reach.
+        let nightReach = read.policies.map { channel, policy in
+            history.series(for: channel).map {
+                nightReachSeconds(config, channel: channel, kind: policy.kind, series: $0)
+            } ?? 0
+        }
         let forecasts = try read.forecasts(
-            config, models: models, origin: span.origin, horizonSeconds: Int(span.end - span.origin), events: events)
+            config, models: models, origin: span.origin,
+            horizons: nightReach.map { Int(span.end - span.origin) + $0 }, events: events)
         var channelPlans: [ChannelPlan] = []
         for (k, (channel, policy)) in read.policies.enumerated() {
             guard let series = history.series(for: channel), let (full, scores) = forecasts[k] else { continue }
@@ -171,6 +199,15 @@ public enum WeeklyPlanner {
                 staffTo: config.staffTo, aht: channelAHT, calendar: calendar,
                 horizon: span.range, waiting: waiting, source: config.path)
             if let text = RequirementPlanner.implausibleStaffing(requirements, calendar: calendar) { warn(text) }
+            var after: [RequirementRow] = []
+            if nightReach[k] > 0 {
+                let reach = span.end..<(span.end + Int64(nightReach[k]))
+                let next = full.restricted(to: reach)
+                after = try RequirementPlanner.staff(
+                    next, policy: policy, intervalSeconds: history.intervalSeconds, staffTo: config.staffTo,
+                    aht: usesForecastAHT ? ahtModels[channel]?.aht(at: next.instants) : nil, calendar: calendar,
+                    horizon: reach, source: config.path)
+            }
             let context = ChannelContext.gather(
                 series, forecast: forecast, config: config, span: span, events: events)
             for decision in context.holidays { if let text = decision.warning { warn(text) } }
@@ -180,9 +217,32 @@ public enum WeeklyPlanner {
                     staffedWithForecastAHT: usesForecastAHT, scores: scores, eventsInForce: context.eventsInForce,
                     holidays: context.holidays, anomalies: context.anomalies,
                     requirements: requirements, recentInstants: context.recentInstants,
-                    recentValues: context.recentValues, actuals: context.actuals))
+                    recentValues: context.recentValues, actuals: context.actuals, after: after,
+                    openingBacklog: waiting))
         }
         return channelPlans
+    }
+
+    /// How far past the week a channel is forecast and staffed for its night shifts: the longest
+    /// of its templates that may run past midnight, and an hour for the night the clocks go back,
+    /// when its history has contacts around midnight (open in the last or first interval of some
+    /// weekday). 0 for a channel closed at midnight, a deadline channel or weekly tours.
+    static func nightReachSeconds(_ config: PlanConfig, channel: String, kind: ChannelKind, series: IntervalSeries)
+        -> Int
+    {
+        let settings = config.shifts(for: channel)
+        guard !settings.tours, kind.deadlineSeconds == nil,
+            let longest = settings.templates.filter({ $0.latestStartSeconds + $0.lengthSeconds > 86_400 }).map(
+                \.lengthSeconds
+            ).max()
+        else { return 0 }
+        let hours = OpeningHours.learn(from: series, calendar: config.calendar)
+        let openAtMidnight = (1...7).contains {
+            hours.isOpen(weekday: $0, slotOfDay: 0) || hours.isOpen(weekday: $0, slotOfDay: hours.slotsPerDay - 1)
+        }
+        guard openAtMidnight else { return 0 }
+        let interval = series.intervalSeconds
+        return (longest + 3600 + interval - 1) / interval * interval
     }
 
     /// What the report and the manifest say about a channel beside its staffing: the events and
@@ -231,7 +291,7 @@ public enum WeeklyPlanner {
     /// them); a warning when they leave intervals short.
     static func coverWithShifts(
         _ requirements: [RequirementRow], config: PlanConfig, read: PlanHistory, span: PlanSpan,
-        progress: ((String) -> Void)?, warn: (String) -> Void
+        boundary: ShiftCover.Boundary, progress: ((String) -> Void)?, warn: (String) -> Void
     ) throws(PlanningError) -> ShiftCover.Result {
         var channelShifts: [String: ShiftSettings] = [:]
         for channel in read.history.channels where config.shifts(for: channel) != config.shifts {
@@ -241,7 +301,7 @@ public enum WeeklyPlanner {
             requirements, shifts: config.shifts, channelShifts: channelShifts,
             policies: Dictionary(uniqueKeysWithValues: read.policies),
             intervalSeconds: read.history.intervalSeconds, calendar: config.calendar, dates: span.week.dates,
-            source: config.path, progress: progress)
+            source: config.path, boundary: boundary, progress: progress)
         if !shifts.schedule.uncovered.isEmpty {
             warn(
                 "the shifts leave \(shifts.schedule.totalShortfall) agent-intervals uncovered in \(shifts.schedule.uncovered.count) intervals; see coverage.csv"

@@ -116,9 +116,20 @@ extension HistoryRowParser {
             }
             end = .local(Int64(date.daysSinceEpoch) * 86_400 + Int64(clock.seconds))
         }
-        let length: Int64
+        var length: Int64
         switch (start, end) {
-        case (.exact(let a, _), .exact(let b, _)), (.local(let a), .local(let b)): length = b - a
+        case (.exact(let a, _), .exact(let b, _)): length = b - a
+        case (.local(let a), .local(let b)):
+            length = b - a
+            // In the repeated hour of the autumn night an end may read earlier on the clock than its
+            // start (02:30 → 02:00): the interval lasts the real time between them.
+            let starts = options.calendar.instants(for: LocalDateTime(utcSeconds: a))
+            let ends = options.calendar.instants(for: LocalDateTime(utcSeconds: b))
+            if length <= 0, starts.count > 1 || ends.count > 1,
+                let real = starts.flatMap({ s in ends.map { $0 - s } }).filter({ $0 > 0 }).min()
+            {
+                length = real
+            }
         default: return  // one with an offset, one without: nothing to compare
         }
         guard length > 0, length <= 86_400 else {

@@ -63,6 +63,30 @@ final class PresetFixtureTests: XCTestCase {
         assertClose(try XCTUnwrap(h.series(for: "voice")?.ahtSeconds[0]), (18.0 * 250 + 8 * 360) / 26, relative: 1e-15)
     }
 
+    /// The autumn night in Amsterdam: the interval that starts at 02:30 in summer time ends at the
+    /// repeated 02:00, earlier on the clock than its start; it lasts its real half hour.
+    func testGenesysQueueIntervalEndInTheRepeatedHour() throws {
+        let rows = [
+            ("1:30", "2:00"), ("2:00", "2:30"), ("2:30", "2:00"), ("2:00", "2:30"), ("2:30", "3:00"), ("3:00", "3:30"),
+        ]
+        var text = "Queue,Media Type,Interval Start,Interval End,Offer,Answer,Abandon,Avg Handle\n"
+        for (k, row) in rows.enumerated() {
+            text += "Sales,voice,10/26/2025 \(row.0) AM,10/26/2025 \(row.1) AM,\(k + 1),\(k + 1),0,0:04:00\n"
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("genesys-dst-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: path) }
+        try Data(text.utf8).write(to: path)
+        let h = try HistoryReader.read(
+            path: path.path,
+            options: HistoryReadOptions(
+                calendar: F.amsterdam, input: preset("genesys-queue-interval") { $0.dateOrder = .mdy }))
+        XCTAssertEqual(h.intervalSeconds, 1800)
+        let series = try XCTUnwrap(h.series(for: "voice"))
+        // 01:30 CEST is 23:30 UTC the day before; then every half hour in real time.
+        XCTAssertEqual(series.start, 1_761_435_000)
+        XCTAssertEqual(series.contacts, [1, 2, 3, 4, 5, 6])
+    }
+
     func testAmazonConnectReportLeavesOutEmptyIntervals() throws {
         let h = try assertSameRecords("amazon-connect.csv", preset("amazon-connect"))
         XCTAssertEqual(h.missingRows, .zero)
