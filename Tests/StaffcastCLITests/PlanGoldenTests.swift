@@ -73,3 +73,28 @@ final class PlanGoldenTests: XCTestCase {
         XCTAssertNil(Self.firstDifference(Data("same".utf8), Data("same".utf8)))
     }
 }
+
+/// The week's e-mail inherits the backlog of the week before with each contact's own deadline: the
+/// first working interval needs no more agents than the week's other daily peaks (it needed 823
+/// against peaks of 103–120 when the backlog was one lump due at once).
+final class CarriedWorkTests: XCTestCase {
+    func testCarriedEmailIsNoMondaySpike() throws {
+        let requirements = try String(
+            contentsOf: PlanGoldenTests.golden.appendingPathComponent("queues/requirements.csv"), encoding: .utf8)
+        var peaks: [String: Int] = [:]
+        var first: Int?
+        for line in requirements.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard fields[1] == "email", let agents = Int(fields[4]) else { continue }
+            if first == nil { first = agents }
+            peaks[String(fields[0].prefix(10)), default: 0] = max(peaks[String(fields[0].prefix(10))] ?? 0, agents)
+        }
+        let monday = try XCTUnwrap(first)
+        let others = peaks.filter { $0.key != "2003-09-01" }.values
+        XCTAssertFalse(others.isEmpty)
+        XCTAssertLessThanOrEqual(monday, try XCTUnwrap(others.max()))
+        let manifest = try String(
+            contentsOf: PlanGoldenTests.golden.appendingPathComponent("queues/manifest.json"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains("\"deferred_opening_oldest_due\": \"2003-09-01T"), manifest)
+    }
+}
