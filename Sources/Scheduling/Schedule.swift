@@ -65,6 +65,19 @@ public struct Schedule: Sendable, Equatable {
     }
     /// Simplex pivots over all blocks, for benchmarks.
     public var pivots: Int
+    /// Per channel: the cost of its shifts and its lower bound (the gap of each channel apart).
+    public var channels: [String: ChannelBound] = [:]
+
+    public struct ChannelBound: Sendable, Equatable {
+        public var cost = 0.0
+        public var lowerBound = 0.0
+        public var gap: Double { lowerBound > 0 ? (cost - lowerBound) / lowerBound : 0 }
+
+        public init(cost: Double = 0, lowerBound: Double = 0) {
+            self.cost = cost
+            self.lowerBound = lowerBound
+        }
+    }
 
     public init(
         shifts: [ScheduledShift], coverage: [CoverageRow], uncovered: [UncoveredInterval], agentHours: Double,

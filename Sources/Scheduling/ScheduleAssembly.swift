@@ -38,6 +38,10 @@ extension Schedule {
                 }
             }
         }
+        var bound = channels[channel] ?? ChannelBound()
+        bound.lowerBound += result.lowerBound
+        bound.cost += zip(result.agents, block.columns).reduce(0) { $0 + Double($1.0) * $1.1.cost }
+        channels[channel] = bound
         lpOptimum += result.lpCost
         lowerBound += result.lowerBound
         lpShortfall += result.lpShortfall

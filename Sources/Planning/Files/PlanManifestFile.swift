@@ -75,6 +75,7 @@ public enum PlanManifestFile {
                         ("lp_lower_bound", .exact(schedule.lowerBound)),
                         ("gap", .exact(schedule.gap)),
                         ("uncovered_agent_intervals", .integer(schedule.totalShortfall)),
+                        ("channels", channelBounds(schedule)),
                     ]
                         + (plan.previousWeek.map { previous in
                             [
@@ -103,6 +104,19 @@ public enum PlanManifestFile {
                     })
             ),
         ])
+    }
+
+    /// Each channel's shift cost against its own lower bound.
+    static func channelBounds(_ schedule: Schedule) -> JSONValue {
+        var fields: [(String, JSONValue)] = []
+        for channel in schedule.channels.keys.sorted() {
+            let bound = schedule.channels[channel] ?? Schedule.ChannelBound()
+            let record: [(String, JSONValue)] = [
+                ("cost", .exact(bound.cost)), ("lp_lower_bound", .exact(bound.lowerBound)), ("gap", .exact(bound.gap)),
+            ]
+            fields.append((channel, .object(record)))
+        }
+        return .object(fields)
     }
 
     /// A channel's record. Staffed with the AHT forecast, `aht_seconds` is the contact-weighted

@@ -35,19 +35,25 @@ public enum RosterStage {
                     try TeamReader.parseRequests(data: file.data, file: file.path, team: team)
                 }
             } ?? []
-        let entries = requirements.map { (channel: $0.channel, instant: $0.instant, headcount: $0.staffing.headcount) }
+        let periodStart = calendar.startOfDay(dates[0])
+        let previousRows =
+            try settings.previousRosterPath.map { path throws(PlanningError) in
+                try rostering { () throws(RosteringError) in try RosterFile.read(path: path, calendar: calendar) }
+            } ?? []
+        let previous = PreviousRoster.lastShifts(previousRows, periodStart: periodStart)
+        // The previous roster's night shifts that run into the week are cover already rostered.
+        let carried = PreviousRoster.carriedIn(previousRows, periodStart: periodStart, intervalSeconds: intervalSeconds)
+        let entries = requirements.map {
+            (
+                channel: $0.channel, instant: $0.instant,
+                headcount: max(0, $0.staffing.headcount - (carried[$0.channel]?[$0.instant] ?? 0))
+            )
+        }
         let curves = try ShiftCover.curves(
             entries, intervalSeconds: intervalSeconds, calendar: calendar, source: source, dates: dates)
         guard !curves.isEmpty else {
             throw .invalidRequest("a roster was asked for without a requirement: the week has no channel to staff")
         }
-        let periodStart = calendar.startOfDay(dates[0])
-        let previous =
-            try settings.previousRosterPath.map { path throws(PlanningError) in
-                try rostering { () throws(RosteringError) in
-                    try PreviousRoster.read(path: path, periodStart: periodStart, calendar: calendar)
-                }
-            } ?? []
         var deferred: [String: Int] = [:]
         for (channel, policy) in policies {
             if let deadline = policy.kind.deadlineSeconds { deferred[channel] = deadline }

@@ -259,10 +259,12 @@ extension Schedule {
     /// costs and bounds summed (each is a sum over blocks already).
     static func combining(_ parts: [Schedule]) -> Schedule {
         guard parts.count != 1 else { return parts[0] }
-        return Schedule(
+        var combined = Schedule(
             shifts: parts.flatMap(\.shifts), coverage: parts.flatMap(\.coverage), uncovered: parts.flatMap(\.uncovered),
             agentHours: parts.reduce(0) { $0 + $1.agentHours }, cost: parts.reduce(0) { $0 + $1.cost },
             lpOptimum: parts.reduce(0) { $0 + $1.lpOptimum }, lowerBound: parts.reduce(0) { $0 + $1.lowerBound },
             lpShortfall: parts.reduce(0) { $0 + $1.lpShortfall }, pivots: parts.reduce(0) { $0 + $1.pivots })
+        combined.channels = parts.reduce(into: [:]) { all, part in all.merge(part.channels) { a, _ in a } }
+        return combined
     }
 }

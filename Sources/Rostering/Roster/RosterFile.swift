@@ -37,11 +37,12 @@ public enum RosterFile {
     }
 
     /// One row of the file as read back: the agent (as written, the formula apostrophe removed),
-    /// the shift's date and its end.
+    /// the shift's date and its end, and the activity block (channel, start, end).
     public struct Row: Sendable, Equatable {
         public var agent: String
         public var date: CivilDate
         public var shiftEnd: Int64
+        public var activity: ActivityBlock
         public var line: Int
     }
 
@@ -65,10 +66,20 @@ public enum RosterFile {
                 throw .badData(
                     record.location(ofField: field(.date)), "expected a date YYYY-MM-DD, found '\(dateText)'")
             }
+            func instant(_ column: Column) throws(RosteringError) -> Int64 {
+                let text = record.fields[field(column)]
+                do { return try TimestampParser.parseInstant(text, calendar: calendar) } catch {
+                    throw .badData(
+                        record.location(ofField: field(column)), "expected an ISO 8601 timestamp, found '\(text)'")
+                }
+            }
+            let activity = ActivityBlock(
+                channel: CSVText.unescaped(record.fields[field(.channel)]), start: try instant(.activityStart),
+                end: try instant(.activityEnd))
             rows.append(
                 Row(
                     agent: CSVText.unescaped(record.fields[field(.agent)]), date: date, shiftEnd: end,
-                    line: record.line))
+                    activity: activity, line: record.line))
         }
         return rows
     }

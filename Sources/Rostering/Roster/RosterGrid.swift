@@ -13,8 +13,14 @@ struct RosterGrid {
     let required: [[[Int]]]
     let options: [ShiftOption]
     /// `startSlot[d][o]`: the slot where option o starts on day d, nil where it cannot be worked
-    /// that day (the template's weekdays, a clock change, the day too short).
+    /// that day (the template's weekdays, a clock change).
     let startSlot: [[Int?]]
+    /// `slotCount[d][o]`: how many slots option o lasts when it starts on day d. A night shift
+    /// ends at its start's clock plus its length on the next day, so it lasts a slot-hour less or
+    /// more on the nights the clocks change; its slots past the day are the next day's.
+    let slotCount: [[Int]]
+    /// The most slots any option lasts.
+    let longestSlots: Int
     /// Distinct end times (seconds after midnight), the options' rest groups.
     let endTimes: [Int]
 
@@ -58,7 +64,7 @@ struct RosterGrid {
         for (t, template) in templates.enumerated() {
             var start = template.earliestStartSeconds
             while start <= template.latestStartSeconds {
-                if start + template.lengthSeconds <= 86_400 {
+                do {
                     options.append(
                         ShiftOption(
                             template: t, name: template.name, startSeconds: start,
@@ -70,7 +76,7 @@ struct RosterGrid {
                 start += template.startEverySeconds
             }
         }
-        guard !options.isEmpty else { throw .invalidRequest("no shift template can start and end within a day") }
+        guard !options.isEmpty else { throw .invalidRequest("no shift template has a start in its window") }
         self.options = options
         endTimes = Array(Set(options.map(\.endSeconds))).sorted()
         startSlot = (0..<first.days.count).map { d in
@@ -79,11 +85,37 @@ struct RosterGrid {
             let weekday = first.days[d].date.weekday
             return options.map { option in
                 guard option.weekdays?.contains(weekday) ?? true, let k = clock.firstIndex(of: option.startSeconds),
-                    k + option.slots <= clock.count
+                    option.endSeconds > 86_400 || k + option.slots <= clock.count
                 else { return nil }
                 return k
             }
         }
+        let clocks = first.days.map { day in
+            day.wallClockSeconds ?? day.required.indices.map { $0 * first.intervalSeconds }
+        }
+        let counts = startSlot.enumerated().map { d, starts in
+            options.indices.map { o -> Int in
+                let option = options[o]
+                guard option.endSeconds > 86_400, let k = starts[o], d + 1 < clocks.count else { return option.slots }
+                let endClock = option.endSeconds - 86_400
+                let end = clocks[d + 1].firstIndex { $0 >= endClock } ?? clocks[d + 1].count
+                return clocks[d].count - k + end
+            }
+        }
+        slotCount = counts
+        longestSlots = counts.flatMap { $0 }.max() ?? 0
+    }
+
+    /// Day and slot of slot `k` counted from the start of day `d` (a night shift's slots past
+    /// midnight are the next day's); nil past the period.
+    func locate(_ d: Int, _ k: Int) -> (day: Int, slot: Int)? {
+        var day = d
+        var slot = k
+        while day < days, slot >= wallClock[day].count {
+            slot -= wallClock[day].count
+            day += 1
+        }
+        return day < days ? (day, slot) : nil
     }
 
     func group(of option: Int) -> Int { endTimes.firstIndex(of: options[option].endSeconds) ?? 0 }
@@ -128,4 +160,8 @@ struct ShiftOption {
     }
 
     var endSeconds: Int { startSeconds + lengthSeconds }
+}
+
+extension Agent {
+    func mayWork(_ option: ShiftOption) -> Bool { mayWork(start: option.startSeconds, end: option.endSeconds) }
 }

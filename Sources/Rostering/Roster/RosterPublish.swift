@@ -60,9 +60,14 @@ extension RosterSearch {
     func cause(channel c: Int, day d: Int, slot k: Int) -> String {
         let skilled = input.team.indices.filter { e in skills[e].contains { $0.channel == c } }
         guard !skilled.isEmpty else { return "no agent has the skill \(grid.channels[c])" }
-        let reachable = grid.options.indices.contains { o in
-            guard let k0 = grid.startSlot[d][o] else { return false }
-            return k >= k0 && k < k0 + grid.options[o].slots
+        // Shifts starting this day, or the day before and running past midnight.
+        let reachable = [d, d - 1].contains { start in
+            guard start >= 0 else { return false }
+            let slot = start == d ? k : k + grid.wallClock[start].count
+            return grid.options.indices.contains { o in
+                guard let k0 = grid.startSlot[start][o] else { return false }
+                return slot >= k0 && slot < k0 + grid.slotCount[start][o]
+            }
         }
         guard reachable else { return "no shift template covers this time" }
         var elsewhere = 0
@@ -87,8 +92,7 @@ extension RosterSearch {
                 unavailable += 1
                 continue
             }
-            let slotClock = grid.wallClock[d][k]
-            if slotClock < agent.earliestStartSeconds || slotClock >= agent.latestEndSeconds {
+            if !agent.mayWorkAt(grid.wallClock[d][k]) {
                 window += 1
                 continue
             }
@@ -131,14 +135,18 @@ extension RosterSearch {
                     }
                 }
                 let breakStart = shift.breakOffset >= 0 ? grid.instant(d, k0 + shift.breakOffset) : nil
+                // Real hours: a night shift over a clock change is an hour shorter or longer.
+                let slots = grid.slotCount[d][shift.option]
+                let paidHours =
+                    Double(option.paidMinutes) / 60 + Double((slots - option.slots) * grid.interval) / 3600
                 shifts.append(
                     RosterShift(
                         agent: agent.id, date: grid.dates[d], template: option.name,
-                        start: grid.instant(d, k0), end: grid.instant(d, k0 + option.slots),
+                        start: grid.instant(d, k0), end: grid.instant(d, k0 + slots),
                         breakStart: breakStart,
                         breakEnd: breakStart.map { $0 + Int64(option.breakSlots * grid.interval) },
-                        activities: blocks, paidHours: Double(option.paidMinutes) / 60))
-                paid += Double(option.paidMinutes) / 60
+                        activities: blocks, paidHours: paidHours))
+                paid += paidHours
                 count += 1
             }
             hoursRows.append(

@@ -80,10 +80,7 @@ struct RosterSearch {
             var allowed = (0..<grid.days).map { d in
                 grid.options.indices.map { o in
                     guard let k = grid.startSlot[d][o] else { return false }
-                    let option = grid.options[o]
-                    if option.startSeconds < agent.earliestStartSeconds || option.endSeconds > agent.latestEndSeconds {
-                        return false
-                    }
+                    if !agent.mayWork(grid.options[o]) { return false }
                     if d == 0, let previous, grid.instant(0, k) - previous.end < Int64(input.minimumRestSeconds) {
                         return false
                     }
@@ -173,7 +170,9 @@ struct RosterSearch {
     mutating func remove(_ e: Int) {
         for d in 0..<grid.days {
             guard let shift = placed[e][d], let k0 = grid.startSlot[d][shift.option] else { continue }
-            for (i, c) in shift.channels.enumerated() where c >= 0 { working[c][d][k0 + i] -= 1 }
+            for (i, c) in shift.channels.enumerated() where c >= 0 {
+                if let at = grid.locate(d, k0 + i) { working[c][at.day][at.slot] -= 1 }
+            }
             placed[e][d] = nil
         }
     }
@@ -181,21 +180,26 @@ struct RosterSearch {
     mutating func place(_ e: Int, _ week: [PlacedShift?]) {
         for d in 0..<grid.days {
             guard let shift = week[d], let k0 = grid.startSlot[d][shift.option] else { continue }
-            for (i, c) in shift.channels.enumerated() where c >= 0 { working[c][d][k0 + i] += 1 }
+            for (i, c) in shift.channels.enumerated() where c >= 0 {
+                if let at = grid.locate(d, k0 + i) { working[c][at.day][at.slot] += 1 }
+            }
             placed[e][d] = shift
         }
     }
 
-    /// Value of one more agent on channel c in slot k of day d (negative where it is short).
+    /// Value of one more agent on channel c in slot k counted from day d's start (negative where it
+    /// is short; over-cover past the period).
     func marginal(_ c: Int, _ d: Int, _ k: Int) -> Double {
+        guard let at = grid.locate(d, k) else { return input.weights.overCover * hours }
         let channel = grid.channels[c]
-        return working[c][d][k] < grid.required[c][d][k]
+        return working[c][at.day][at.slot] < grid.required[c][at.day][at.slot]
             ? -input.weights.underCover(channel) * hours : input.weights.overCover * hours
     }
 
-    /// Per slot of day d: the agent's best channel value (rank included) and that channel.
+    /// Per slot from day d's start, as far as a shift started that day reaches: the agent's best
+    /// channel value (rank included) and that channel.
     func slotValues(_ e: Int, _ d: Int) -> [(value: Double, channel: Int)] {
-        let count = grid.wallClock[d].count
+        let count = grid.wallClock[d].count + grid.longestSlots
         return (0..<count).map { k in
             var best = (value: Double.infinity, channel: -1)
             for skill in skills[e] {
@@ -268,7 +272,7 @@ struct RosterSearch {
             for o in grid.options.indices where rules[e].allowed[d][o] {
                 guard let k0 = grid.startSlot[d][o] else { continue }
                 let option = grid.options[o]
-                var total = prefix[k0 + option.slots] - prefix[k0]
+                var total = prefix[k0 + grid.slotCount[d][o]] - prefix[k0]
                 if option.breakSlots > 0 {
                     var best = -Double.infinity
                     var at = option.breakFirstOffset
@@ -303,7 +307,8 @@ struct RosterSearch {
             week[d] = PlacedShift(
                 option: o, breakOffset: breaks[d][o],
                 channels: channels(
-                    e, d, start: k0, slots: option.slots, breakAt: breaks[d][o], breakSlots: option.breakSlots))
+                    e, d, start: k0, slots: grid.slotCount[d][o], breakAt: breaks[d][o],
+                    breakSlots: option.breakSlots))
         }
         return week
     }

@@ -135,7 +135,8 @@ extension RosterSearch {
                     guard let shift = old[d], let k0 = grid.startSlot[d][shift.option] else { continue }
                     let option = grid.options[shift.option]
                     week[d]?.channels = channels(
-                        e, d, start: k0, slots: option.slots, breakAt: shift.breakOffset, breakSlots: option.breakSlots)
+                        e, d, start: k0, slots: grid.slotCount[d][shift.option], breakAt: shift.breakOffset,
+                        breakSlots: option.breakSlots)
                 }
                 place(e, week)
                 let now = objective().total

@@ -7,9 +7,14 @@ public enum PreviousRoster {
     public static func read(path: String, periodStart: Int64, calendar: PlanningCalendar) throws(RosteringError)
         -> [PreviousShift]
     {
+        lastShifts(try RosterFile.read(path: path, calendar: calendar), periodStart: periodStart)
+    }
+
+    /// Per agent, the last shift of `rows` ending by `periodStart` and the days worked in a row.
+    public static func lastShifts(_ rows: [RosterFile.Row], periodStart: Int64) -> [PreviousShift] {
         var dates: [String: Set<CivilDate>] = [:]
         var lastEnd: [String: (end: Int64, date: CivilDate)] = [:]
-        for row in try RosterFile.read(path: path, calendar: calendar) where row.shiftEnd <= periodStart {
+        for row in rows where row.shiftEnd <= periodStart {
             dates[row.agent, default: []].insert(row.date)
             if let known = lastEnd[row.agent], known.end >= row.shiftEnd { continue }
             lastEnd[row.agent] = (row.shiftEnd, row.date)
@@ -20,5 +25,25 @@ public enum PreviousRoster {
             while dates[agent]?.contains(last.date.adding(days: -run)) == true { run += 1 }
             return PreviousShift(agent: agent, end: last.end, daysInARow: run)
         }
+    }
+}
+
+extension PreviousRoster {
+    /// Heads the previous roster's shifts put on each channel in the intervals of the period
+    /// (its last night shifts, running past the period's start), by channel and interval start.
+    public static func carriedIn(_ rows: [RosterFile.Row], periodStart: Int64, intervalSeconds: Int)
+        -> [String: [Int64: Int]]
+    {
+        let step = Int64(intervalSeconds)
+        var heads: [String: [Int64: Int]] = [:]
+        for row in rows where row.activity.end > periodStart {
+            var t = max(row.activity.start, periodStart)
+            t = periodStart + (t - periodStart) / step * step
+            while t < row.activity.end {
+                heads[row.activity.channel, default: [:]][t, default: 0] += 1
+                t += step
+            }
+        }
+        return heads
     }
 }

@@ -39,6 +39,22 @@ public struct Agent: Sendable, Equatable {
     }
 
     public func rank(of channel: String) -> Int? { skills.first { $0.channel == channel }?.rank }
+
+    /// Whether the agent's start and end times allow a shift from `start` to `end` (local seconds
+    /// after the midnight it starts from; past 86,400 on the next day). A window whose latest end
+    /// is not after its earliest start runs past midnight (22:00–08:30: nights; 07:00–07:00: any
+    /// shift starting from 07:00 and ending by 07:00 the next day).
+    func mayWork(start: Int, end: Int) -> Bool {
+        let latest = latestEndSeconds > earliestStartSeconds ? latestEndSeconds : latestEndSeconds + 86_400
+        return start >= earliestStartSeconds && end <= latest
+    }
+
+    /// Whether `clock` (local seconds after midnight) lies inside the agent's window.
+    func mayWorkAt(_ clock: Int) -> Bool {
+        latestEndSeconds > earliestStartSeconds
+            ? clock >= earliestStartSeconds && clock < latestEndSeconds
+            : clock >= earliestStartSeconds || clock < latestEndSeconds
+    }
 }
 
 /// A channel an agent may work and how much they prefer it (0 = first choice).

@@ -158,13 +158,14 @@ public enum TeamReader {
                     record.location(ofField: field("earliest_start")),
                     "expected a local time HH:MM, found '\(record.fields[field("earliest_start")])'")
             }
+            // A latest end not after the earliest start is on the next day: a window for nights
+            // (22:00–08:30), or a whole day from the earliest start (07:00–07:00).
             guard
-                let latest = clock(Substring(record.fields[field("latest_end")].trimmingCharacters(in: .whitespaces))),
-                latest > earliest
+                let latest = clock(Substring(record.fields[field("latest_end")].trimmingCharacters(in: .whitespaces)))
             else {
                 throw .badData(
                     record.location(ofField: field("latest_end")),
-                    "expected a local time HH:MM after the earliest start, found '\(record.fields[field("latest_end")])'"
+                    "expected a local time HH:MM (one not after the earliest start ends the next day, for nights), found '\(record.fields[field("latest_end")])'"
                 )
             }
             agents.append(
