@@ -98,8 +98,13 @@ struct CapacityCommand: Command {
                 text +=
                     ", short \(fte(worst.gap)) FTE at \(plan.settings.quantile.rawValue) in \(worst.week.label) without new hires"
             }
-            if hires.isEmpty {
+            let tooLate = plan.hiring.filter { $0.channel == channel }.flatMap(\.tooLate)
+            if hires.isEmpty && tooLate.isEmpty {
                 text += "; no hires needed\n"
+            } else if hires.isEmpty {
+                // Short weeks that no hire reaches in time: say what they need instead.
+                text +=
+                    "; no hire reaches \(tooLate.count) short week\(tooLate.count == 1 ? "" : "s") (\(tooLate.first?.label ?? "")…\(tooLate.last?.label ?? "")) in time: cover them with overtime, temporary agents, or hires started before the horizon allows\n"
             } else {
                 text +=
                     "; hire " + hires.map { "\($0.count) from \($0.startWeek?.label ?? "")" }.joined(separator: ", ")

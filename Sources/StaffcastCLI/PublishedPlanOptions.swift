@@ -45,6 +45,8 @@ struct PublishedPlanOptions {
         var reader = actuals
         reader.options.calendar = plan.calendar
         reader.options.intervalSeconds = plan.intervalSeconds
+        // An interval missing some of its finer rows is not an actual: left out and named.
+        reader.options.incompleteIntervals = .unknown
         reader.timezoneGiven = true
         return try reader.read()
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Planning
 import Queueing
 import Reports
@@ -71,11 +72,10 @@ struct ReviewCommand: Command {
         let history = try published.actuals(for: plan)
         let review = try Review.run(plan: plan, actuals: history, actualsPath: published.actuals.path, options: options)
         for note in review.notes { Console.error("note: \(note)\n") }
-        // Every file is computed before the first is written; each is replaced atomically.
+        // Every file is computed before the first is written; they are published together (all of
+        // them or none: an earlier review is never left half replaced).
         let files = ReviewReport.render(review)
-        for (name, text) in files {
-            try AtomicFile.write(text, to: outDir + "/" + name)
-        }
+        try AtomicFile.writeTogether(files.map { (outDir + "/" + $0.name, Data($0.text.utf8)) })
         if !quiet {
             try Console.out(
                 Self.summary(review) + "→ " + files.map { outDir + "/" + $0.name }.joined(separator: ", ") + "\n")

@@ -35,6 +35,7 @@ struct RosterCommand: Command {
     init(_ arguments: ParsedArguments) throws {
         configPath = try arguments.required("config")
         outPath = try arguments.required("out")
+        guard !outPath.isEmpty else { throw CLIError.usage("--out: expected a file name, got an empty one") }
         if let text = arguments.value("week") {
             guard let parsed = PlanWeek.parse(text) else {
                 throw CLIError.usage(
@@ -48,6 +49,8 @@ struct RosterCommand: Command {
     }
 
     func run() throws {
+        // A folder or a missing directory is refused before the plan and the search run.
+        try AtomicFile.check(outPath)
         let config = try PlanConfigReader.load(path: configPath)
         guard config.team != nil else {
             throw PlanningError.config(

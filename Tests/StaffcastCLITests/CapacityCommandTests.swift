@@ -10,7 +10,7 @@ import XCTest
 /// SL = 1 − 0.0909 e^(−2 × 20 / 180) = 0.927 ≥ 0.8: 3 agents in all 336 intervals of a week.
 /// Required FTE = 336 × 3 × 0.5 h / (1 − 0.3) / 36 h = 20.
 final class CapacityCommandTests: XCTestCase {
-    func write(in directory: URL, capacity: String, weeks: Int = 4) throws -> URL {
+    static func write(in directory: URL, capacity: String, weeks: Int = 4) throws -> URL {
         var csv = "timestamp,channel,contacts\n"
         // 4 weeks from Monday 2025-01-06 (history ends Sunday 2 February, 24:00).
         let start = 1_736_121_600
@@ -43,7 +43,7 @@ final class CapacityCommandTests: XCTestCase {
     func testConstantDemandGivesTheHiringPlanByArithmetic() throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let config = try write(
+        let config = try Self.write(
             in: directory, capacity: #"{"headcount": {"phone": 20}, "attrition_per_week": 0.05, "quantile": "p50"}"#)
         let out = directory.appendingPathComponent("reports")
         let result = try CLI.run([
@@ -99,7 +99,7 @@ final class CapacityCommandTests: XCTestCase {
             ),
         ]
         for (capacity, flags, status, text) in cases {
-            let config = try write(in: directory, capacity: capacity, weeks: 2)
+            let config = try Self.write(in: directory, capacity: capacity, weeks: 2)
             let result = try CLI.run(
                 ["capacity", "--config", config.path, "--from", "2025-W06", "--out-dir", out.path] + flags)
             XCTAssertEqual(result.status, status, "\(capacity) \(flags): \(result.stderr)")

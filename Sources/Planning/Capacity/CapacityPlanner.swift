@@ -117,6 +117,20 @@ public enum CapacityPlanner {
                         requiredP80: required[.p80] ?? 0, required: required[settings.quantile] ?? 0,
                         available: 0, availableWithHires: 0))
             }
+            // A planned hire counts from the week holding its date; a date inside a week or after
+            // the horizon is said, never moved or dropped in silence.
+            for (i, hire) in settings.hires.enumerated() where hire.channel == channel {
+                let index = weekIndex(of: hire.start, in: planWeeks)
+                if index >= planWeeks.count {
+                    warn(
+                        "capacity.hires[\(i)]: \(hire.count) \(channel) hire(s) starting \(hire.start) begin after the plan's last week (\(planWeeks.last?.label ?? "")): not counted in it"
+                    )
+                } else if hire.start != planWeeks[index].firstDate {
+                    warn(
+                        "capacity.hires[\(i)]: \(hire.count) \(channel) hire(s) starting \(hire.start), a \(WeekdayName.full(hire.start.weekday)): counted from their week \(planWeeks[index].label) (starting \(planWeeks[index].firstDate)); training and ramp-up are counted in whole weeks"
+                    )
+                }
+            }
             let planned = settings.hires.filter { $0.channel == channel }.map { hire in
                 HiringPlanner.Cohort(
                     startWeek: weekIndex(of: hire.start, in: planWeeks), count: hire.count, forWeek: -1, planned: true)

@@ -22,9 +22,10 @@ public enum RosterStage {
         policies: [String: ChannelPolicy], intervalSeconds: Int, calendar: PlanningCalendar,
         dates: [CivilDate], source: String
     ) throws(PlanningError) -> Result {
+        var notices: [String] = []
         let teamFile = try core { () throws(CoreError) in try InputFile.read(settings.agentsPath) }
         let team = try rostering { () throws(RosteringError) in
-            try TeamReader.parseTeam(data: teamFile.data, file: settings.agentsPath)
+            try TeamReader.parseTeam(data: teamFile.data, file: settings.agentsPath) { notices.append($0) }
         }
         let requestsFile = try settings.requestsPath.map { path throws(PlanningError) in
             try core { () throws(CoreError) in try InputFile.read(path) }
@@ -32,7 +33,7 @@ public enum RosterStage {
         let requests =
             try requestsFile.map { file throws(PlanningError) in
                 try rostering { () throws(RosteringError) in
-                    try TeamReader.parseRequests(data: file.data, file: file.path, team: team)
+                    try TeamReader.parseRequests(data: file.data, file: file.path, team: team) { notices.append($0) }
                 }
             } ?? []
         let periodStart = calendar.startOfDay(dates[0])
@@ -40,6 +41,9 @@ public enum RosterStage {
             try settings.previousRosterPath.map { path throws(PlanningError) in
                 try rostering { () throws(RosteringError) in try RosterFile.read(path: path, calendar: calendar) }
             } ?? []
+        if let path = settings.previousRosterPath {
+            try checkPrevious(previousRows, path: path, team: team, dates: dates, notices: &notices)
+        }
         let previous = PreviousRoster.lastShifts(previousRows, periodStart: periodStart)
         // The previous roster's night shifts that run into the week are cover already rostered.
         let carried = PreviousRoster.carriedIn(previousRows, periodStart: periodStart, intervalSeconds: intervalSeconds)
@@ -58,11 +62,35 @@ public enum RosterStage {
         for (channel, policy) in policies {
             if let deadline = policy.kind.deadlineSeconds { deferred[channel] = deadline }
         }
-        let input = RosterInput(
+        var input = RosterInput(
             team: team, requests: requests, requirements: curves, templates: templates, previousShifts: previous,
             deferredChannels: deferred, moves: settings.moves)
-        let roster = try rostering { () throws(RosteringError) in try RosterSolver.solve(input) }
+        input.knownChannels = policies.keys.sorted()
+        var roster = try rostering { () throws(RosteringError) in try RosterSolver.solve(input) }
+        roster.warnings = notices + roster.warnings
         return Result(team: team, roster: roster, teamFile: teamFile, requestsFile: requestsFile)
+    }
+
+    /// The previous roster must be of the weeks before this period: a shift dated in the period or
+    /// later is refused (the rest rule across the boundary would be off), and a roster none of
+    /// whose agents is in the team is said in a warning.
+    static func checkPrevious(
+        _ rows: [RosterFile.Row], path: String, team: [Agent], dates: [CivilDate], notices: inout [String]
+    ) throws(PlanningError) {
+        guard let first = dates.first else { return }
+        if let late = rows.first(where: { $0.date >= first }) {
+            throw .rostering(
+                .badData(
+                    SourceLocation(file: path, line: late.line, column: 1),
+                    "the previous roster has a shift dated \(late.date), not before this period (\(first) …): give the roster of the weeks before"
+                ))
+        }
+        let ids = Set(team.map(\.id))
+        if !rows.isEmpty, !rows.contains(where: { ids.contains($0.agent) }) {
+            notices.append(
+                "\(path): none of the previous roster's agents is in the team, so no rest or days in a row is carried in"
+            )
+        }
     }
 }
 

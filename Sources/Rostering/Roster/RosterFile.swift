@@ -66,6 +66,15 @@ public enum RosterFile {
                 throw .badData(
                     record.location(ofField: field(.date)), "expected a date YYYY-MM-DD, found '\(dateText)'")
             }
+            // A shift ends on the day it starts or, at night, the next: any other date is a
+            // contradiction, never trusted over the shift's own times.
+            let endDate = calendar.local(end - 1).date
+            guard endDate == date || endDate == date.adding(days: 1) else {
+                throw .badData(
+                    record.location(ofField: field(.date)),
+                    "the shift is dated \(dateText) but ends \(calendar.format(end)); a shift ends on its date or, at night, the next day"
+                )
+            }
             func instant(_ column: Column) throws(RosteringError) -> Int64 {
                 let text = record.fields[field(column)]
                 do { return try TimestampParser.parseInstant(text, calendar: calendar) } catch {

@@ -20,6 +20,9 @@ public struct RosterInput: Sendable {
     /// Ruin-and-recreate moves after the first roster (the search is deterministic: no clock).
     public var moves: Int
     public var seed: UInt64
+    /// Every channel the plan has (its config's), also those that need nobody this period; nil:
+    /// the requirement's. A skill outside them is a mistake in the team file, named by its cell.
+    public var knownChannels: [String]? = nil
 
     public init(
         team: [Agent], requests: [AgentRequest] = [], requirements: [ChannelRequirement], templates: [ShiftTemplate],

@@ -63,8 +63,16 @@ struct RosterSearch {
         var off: [[Double]] = []
         var base: [Double] = []
         let scale = Double(grid.days) / 7
+        let known = Set(input.knownChannels ?? grid.channels).union(grid.channels)
         for agent in input.team {
             guard ids.insert(agent.id).inserted else { throw .invalidRequest("agent '\(agent.id)' is listed twice") }
+            // A skill the plan does not have is a typo (`calls|cals`), never dropped in silence.
+            if let unknown = agent.skills.first(where: { !known.contains($0.channel) }) {
+                let message =
+                    "agent '\(agent.id)': unknown channel '\(unknown.channel)' in the skills; the plan's channels are \(known.sorted().joined(separator: ", "))"
+                guard let location = agent.skillsLocation else { throw .invalidRequest(message) }
+                throw .badData(location, message)
+            }
             let mine = agent.skills.compactMap { skill in
                 grid.channels.firstIndex(of: skill.channel).map { (channel: $0, rank: skill.rank) }
             }
@@ -100,13 +108,18 @@ struct RosterSearch {
                     ? PatternCarryIn(lastGroup: restGroups, runLength: previous.daysInARow, exempt: false)
                     : PatternCarryIn(lastGroup: nil, runLength: daysBefore - 1, exempt: false)
             }
+            // Limits beyond what the period can hold mean no limit: clamped to it, so that no sum
+            // in the search can overflow (a team file may write 9223372036854775807).
+            let periodCap = grid.days + 1
+            let hoursCap = 7 * 24.0
             var rules = PatternRules(
                 allowed: allowed, maxCount: grid.options.map { _ in nil },
-                minMinutes: Int((agent.minHoursPerWeek * 60 * scale).rounded(.down)),
-                maxMinutes: Int((agent.maxHoursPerWeek * 60 * scale).rounded(.down)),
-                maxConsecutiveWork: agent.maxDaysInARow, minConsecutiveWork: 1,
-                minConsecutiveOff: agent.minDaysOffInARow,
-                maxWeekends: agent.maxWeekends, maxShifts: agent.maxShifts, carryIn: carry, lastRunExempt: true)
+                minMinutes: Int((min(agent.minHoursPerWeek, hoursCap) * 60 * scale).rounded(.down)),
+                maxMinutes: Int((min(agent.maxHoursPerWeek, hoursCap) * 60 * scale).rounded(.down)),
+                maxConsecutiveWork: min(agent.maxDaysInARow, periodCap), minConsecutiveWork: 1,
+                minConsecutiveOff: min(agent.minDaysOffInARow, periodCap),
+                maxWeekends: min(agent.maxWeekends, periodCap), maxShifts: agent.maxShifts.map { min($0, periodCap) },
+                carryIn: carry, lastRunExempt: true)
             if patterns.cheapest(rules: rules, cost: Self.zeros(grid), offCost: Array(repeating: 0, count: grid.days))
                 == nil
             {

@@ -19,6 +19,8 @@ public struct Agent: Sendable, Equatable {
     /// Earliest shift start and latest shift end, local seconds after midnight.
     public var earliestStartSeconds: Int
     public var latestEndSeconds: Int
+    /// Where the agent's skills were read (the team file's cell), for an error about them.
+    public var skillsLocation: SourceLocation? = nil
 
     public init(
         id: String, name: String, skills: [Skill], minHoursPerWeek: Double, maxHoursPerWeek: Double,

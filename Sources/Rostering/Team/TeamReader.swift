@@ -25,14 +25,19 @@ public enum TeamReader {
         try parseRequests(reader(path: path), team: team)
     }
 
-    /// The team from bytes already read (and hashed) by the caller.
-    public static func parseTeam(data: Data, file: String) throws(RosteringError) -> [Agent] {
-        try parseTeam(reader(data: data, file: file))
+    /// The team from bytes already read (and hashed) by the caller; `notices` hears how the bytes
+    /// were decoded when they were not UTF-8 (as the history reader says it).
+    public static func parseTeam(data: Data, file: String, notices: ((String) -> Void)? = nil) throws(RosteringError)
+        -> [Agent]
+    {
+        try parseTeam(reader(data: data, file: file), notices: notices)
     }
 
     /// The requests from bytes already read (and hashed) by the caller.
-    public static func parseRequests(data: Data, file: String, team: [Agent]) throws(RosteringError) -> [AgentRequest] {
-        try parseRequests(reader(data: data, file: file), team: team)
+    public static func parseRequests(
+        data: Data, file: String, team: [Agent], notices: ((String) -> Void)? = nil
+    ) throws(RosteringError) -> [AgentRequest] {
+        try parseRequests(reader(data: data, file: file), team: team, notices: notices)
     }
 
     public static func parseTeam(text: String, file: String) throws(RosteringError) -> [Agent] {
@@ -79,40 +84,73 @@ public enum TeamReader {
         } catch { throw convert(error) }
     }
 
-    static func number(_ record: CSVRecord, _ field: Int, _ what: String, minimum: Double = 0) throws(RosteringError)
-        -> Double
-    {
+    /// A plain decimal number: digits, at most one point with digits after it. No sign, exponent,
+    /// hexadecimal or thousands separator: `+5`, `0x24`, `1e3` could each be read two ways, so
+    /// they are refused naming the cell. At most `maximum`.
+    static func number(
+        _ record: CSVRecord, _ field: Int, _ what: String, minimum: Double = 0, maximum: Double
+    ) throws(RosteringError) -> Double {
         let text = record.fields[field].trimmingCharacters(in: .whitespaces)
-        guard let value = Double(text), value.isFinite, value >= minimum, !text.contains(",") else {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+            let value = Double(text), value >= minimum, value <= maximum
+        else {
             throw .badData(
                 record.location(ofField: field),
-                "expected \(what) (a number ≥ \(NumberFormatShort.text(minimum))), found '\(text)'")
+                "expected \(what) (a plain number from \(NumberFormatShort.text(minimum)) to \(NumberFormatShort.text(maximum))), found '\(text)'"
+            )
         }
         return value
     }
 
-    static func whole(_ record: CSVRecord, _ field: Int, _ what: String, minimum: Int = 0) throws(RosteringError) -> Int
+    /// A whole number written in digits only (no sign). A value beyond `cap` means the same as
+    /// `cap` (a limit the period can never reach) and is read as it.
+    static func whole(_ record: CSVRecord, _ field: Int, _ what: String, minimum: Int = 0, cap: Int = 100_000)
+        throws(RosteringError) -> Int
     {
         let text = record.fields[field].trimmingCharacters(in: .whitespaces)
-        guard let value = Int(text), value >= minimum else {
+        guard !text.isEmpty, text.allSatisfy(\.isASCIIDigit) else {
+            throw .badData(
+                record.location(ofField: field), "expected \(what) (a whole number ≥ \(minimum)), found '\(text)'")
+        }
+        let value = text.count > 9 ? cap : min(cap, Int(text) ?? cap)
+        guard value >= minimum else {
             throw .badData(
                 record.location(ofField: field), "expected \(what) (a whole number ≥ \(minimum)), found '\(text)'")
         }
         return value
     }
 
+    /// The hours of a week: a contract cannot ask for more.
+    static let hoursInAWeek = 168.0
+    /// Request weights: large enough to outweigh any cover, small enough that sums stay finite.
+    static let maximumWeight = 1_000_000.0
+
+    /// A name (an agent's id or name) that leaves the tool in every file and page: no control
+    /// character, line break or bidirectional override.
+    static func checkName(_ record: CSVRecord, _ field: Int, _ text: String, what: String) throws(RosteringError) {
+        if !text.isEmpty, let problem = NameCheck.problem(text, what: what) {
+            throw .badData(record.location(ofField: field), problem)
+        }
+    }
+
     /// `HH:MM` (00:00 … 24:00) as seconds after midnight.
     static func clock(_ text: Substring) -> Int? { ClockText.seconds(text, allowingEndOfDay: true) }
 
-    static func parseTeam(_ source: CSVReader) throws(RosteringError) -> [Agent] {
+    static func parseTeam(_ source: CSVReader, notices: ((String) -> Void)? = nil) throws(RosteringError) -> [Agent] {
         var reader = source
         let (index, rows) = try table(&reader, columns: teamColumns)
+        for notice in reader.warnings { notices?(notice) }
         var agents: [Agent] = []
         var seen: [String: Int] = [:]
         for record in rows {
             func field(_ name: String) -> Int { index[name] ?? 0 }
             let id = record.fields[field("id")].trimmingCharacters(in: .whitespaces)
             guard !id.isEmpty else { throw .badData(record.location(ofField: field("id")), "expected an agent id") }
+            try checkName(record, field("id"), id, what: "agent id")
+            try checkName(
+                record, field("name"), record.fields[field("name")].trimmingCharacters(in: .whitespaces),
+                what: "agent's")
             if let line = seen[id] {
                 throw .badData(
                     record.location(ofField: field("id")), "agent '\(id)' is listed twice (first on line \(line))")
@@ -136,8 +174,10 @@ public enum TeamReader {
                     skills.append(Skill(channel: name, rank: rank))
                 }
             }
-            let minHours = try number(record, field("min_hours"), "the contract's least hours per week")
-            let maxHours = try number(record, field("max_hours"), "the contract's most hours per week")
+            let minHours = try number(
+                record, field("min_hours"), "the contract's least hours per week", maximum: hoursInAWeek)
+            let maxHours = try number(
+                record, field("max_hours"), "the contract's most hours per week", maximum: hoursInAWeek)
             guard minHours <= maxHours else {
                 throw .badData(
                     record.location(ofField: field("min_hours")),
@@ -168,20 +208,24 @@ public enum TeamReader {
                     "expected a local time HH:MM (one not after the earliest start ends the next day, for nights), found '\(record.fields[field("latest_end")])'"
                 )
             }
-            agents.append(
-                Agent(
-                    id: id, name: record.fields[field("name")].trimmingCharacters(in: .whitespaces), skills: skills,
-                    minHoursPerWeek: minHours, maxHoursPerWeek: maxHours, maxShifts: maxShifts, maxDaysInARow: maxDays,
-                    minDaysOffInARow: minOff, maxWeekends: maxWeekends, earliestStartSeconds: earliest,
-                    latestEndSeconds: latest))
+            var agent = Agent(
+                id: id, name: record.fields[field("name")].trimmingCharacters(in: .whitespaces), skills: skills,
+                minHoursPerWeek: minHours, maxHoursPerWeek: maxHours, maxShifts: maxShifts, maxDaysInARow: maxDays,
+                minDaysOffInARow: minOff, maxWeekends: maxWeekends, earliestStartSeconds: earliest,
+                latestEndSeconds: latest)
+            agent.skillsLocation = record.location(ofField: field("skills"))
+            agents.append(agent)
         }
         guard !agents.isEmpty else { throw .badFile(path: reader.file, "the team lists no agent") }
         return agents
     }
 
-    static func parseRequests(_ source: CSVReader, team: [Agent]) throws(RosteringError) -> [AgentRequest] {
+    static func parseRequests(_ source: CSVReader, team: [Agent], notices: ((String) -> Void)? = nil)
+        throws(RosteringError) -> [AgentRequest]
+    {
         var reader = source
         let (index, rows) = try table(&reader, columns: requestColumns)
+        for notice in reader.warnings { notices?(notice) }
         let ids = Set(team.map(\.id))
         var requests: [AgentRequest] = []
         for record in rows {
@@ -226,7 +270,7 @@ public enum TeamReader {
                         "an unavailable day is a hard rule and takes no weight, found '\(weightText)'")
                 }
             } else {
-                weight = try number(record, field("weight"), "the request's weight", minimum: 0)
+                weight = try number(record, field("weight"), "the request's weight", minimum: 0, maximum: maximumWeight)
                 guard weight > 0 else {
                     throw .badData(
                         record.location(ofField: field("weight")), "expected a positive weight, found '\(weightText)'")
@@ -243,4 +287,9 @@ enum NumberFormatShort {
     static func text(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
+}
+
+extension Character {
+    /// `0` … `9`, nothing else (no other script's digits, no fractions).
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -15,24 +15,53 @@ import Foundation
 public enum AtomicFile {
     /// Writes `data` to `path` (see the type's rules). `path` "-" writes to standard output.
     public static func write(_ data: Data, to path: String) throws(CoreError) {
-        if path == "-" {
-            try StandardStream.write(data, to: 1)
-            return
+        switch try target(of: path) {
+        case .standardOutput: try StandardStream.write(data, to: 1)
+        case .replace(let target, let mode): try replace(target, with: data, as: path, mode: mode)
+        case .inPlace(let target): try writeInPlace(target, data, as: path)
         }
+    }
+
+    /// Refuses, before any work is done, a `path` that `write` would refuse: an empty name, a
+    /// directory, a socket or block device, a missing folder, too many links. Nothing is created.
+    public static func check(_ path: String) throws(CoreError) {
+        guard !path.isEmpty else { throw .cannotWrite(path: path, reason: "the file name is empty") }
+        if case .replace(let target, _) = try target(of: path) {
+            let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
+            var info = stat()
+            guard stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                throw .cannotWrite(path: path, reason: "directory \(directory) does not exist")
+            }
+            guard access(directory, W_OK) == 0 else {
+                throw .cannotWrite(path: path, reason: "directory \(directory) is not writable")
+            }
+        }
+    }
+
+    /// How `path` is written: standard output, a file replaced atomically (its mode kept), or a
+    /// device or pipe written in place; symbolic links followed.
+    enum Target {
+        case standardOutput
+        case replace(String, mode: mode_t?)
+        case inPlace(String)
+    }
+
+    static func target(of path: String) throws(CoreError) -> Target {
+        if path == "-" { return .standardOutput }
         var target = path
         for _ in 0..<16 {
             var info = stat()
             guard lstat(target, &info) == 0 else {
                 guard errno == ENOENT else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-                return try replace(target, with: data, as: path, mode: nil)
+                return .replace(target, mode: nil)
             }
             switch info.st_mode & S_IFMT {
             case S_IFLNK:
                 target = try linkTarget(target, reportedAs: path)
             case S_IFREG:
-                return try replace(target, with: data, as: path, mode: info.st_mode & 0o7777)
+                return .replace(target, mode: info.st_mode & 0o7777)
             case S_IFCHR, S_IFIFO:
-                return try writeInPlace(target, data, as: path)
+                return .inPlace(target)
             case S_IFDIR:
                 throw .cannotWrite(path: path, reason: "it is a directory")
             default:
@@ -60,6 +89,16 @@ public enum AtomicFile {
 
     /// Temporary file beside `target`, flushed, then renamed over it.
     static func replace(_ target: String, with data: Data, as path: String, mode: mode_t?) throws(CoreError) {
+        let temporary = try stage(target, data, as: path, mode: mode)
+        if rename(temporary, target) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+    }
+
+    /// `data` in a new temporary file beside `target`, flushed to disk; its path.
+    static func stage(_ target: String, _ data: Data, as path: String, mode: mode_t?) throws(CoreError) -> String {
         let url = URL(fileURLWithPath: target)
         let directory = url.deletingLastPathComponent().path
         var info = stat()
@@ -83,11 +122,45 @@ public enum AtomicFile {
             throw error
         }
         close(fd)
-        if rename(temporary, target) != 0 {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .cannotWrite(path: path, reason: reason)
+        return temporary
+    }
+
+    /// Several files published together: all of them or none. Each is first written in full to a
+    /// temporary file beside it (a failure there changes nothing); then each existing file is
+    /// kept under a hard link and the new ones are renamed into place; should a rename still fail,
+    /// the files already replaced get their earlier bytes back. Standard output, devices and pipes
+    /// are refused here (they cannot be taken back).
+    public static func writeTogether(_ files: [(path: String, data: Data)]) throws(CoreError) {
+        var staged: [(path: String, target: String, temporary: String)] = []
+        func discard() { for item in staged { unlink(item.temporary) } }
+        do throws(CoreError) {
+            for file in files {
+                guard case .replace(let target, let mode) = try target(of: file.path) else {
+                    throw .cannotWrite(path: file.path, reason: "files published together must be regular files")
+                }
+                staged.append((file.path, target, try stage(target, file.data, as: file.path, mode: mode)))
+            }
+        } catch {
+            discard()
+            throw error
         }
+        // The earlier files, kept until every new one is in place.
+        var kept: [(target: String, backup: String?)] = []
+        for item in staged {
+            let backup = item.temporary + ".old"
+            unlink(backup)
+            kept.append((item.target, link(item.target, backup) == 0 ? backup : nil))
+        }
+        for (k, item) in staged.enumerated() where rename(item.temporary, item.target) != 0 {
+            let reason = String(cString: strerror(errno))
+            for j in 0..<k {
+                if let backup = kept[j].backup { rename(backup, kept[j].target) } else { unlink(kept[j].target) }
+            }
+            for j in k..<staged.count { unlink(staged[j].temporary) }
+            for j in k..<kept.count { if let backup = kept[j].backup { unlink(backup) } }
+            throw .cannotWrite(path: item.path, reason: reason)
+        }
+        for item in kept { if let backup = item.backup { unlink(backup) } }
     }
 
     /// A device or pipe: opened for writing as it is, never replaced.

@@ -152,14 +152,21 @@ enum HistoryGridBuilder {
         var series: [IntervalSeries] = []
         series.reserveCapacity(members.count)
         var filled = 0
+        let leaveIncomplete = options.incompleteIntervals == .unknown && target != interval && rows.missing != .zero
         for m in members {
             let merged = MergedRows(rows, m)
             let name = rows.channelNames[Int(rows.channels[m[0]])]
             let built = try merged.series(
                 channel: name, interval: target, aggregate: target != interval,
-                zeroFill: rows.missing == .zero, file: rows.file, offsets: &offsets)
+                zeroFill: rows.missing == .zero, file: rows.file, offsets: &offsets,
+                completeAt: leaveIncomplete ? target / interval : nil)
             series.append(built.series)
             filled += built.filled
+            if let first = built.incomplete.first {
+                warnings.append(
+                    "\(rows.file): \(built.incomplete.count) \(minutes(target)) interval\(built.incomplete.count == 1 ? "" : "s") of '\(name)' lack some of their \(minutes(interval)) rows and are left out, not summed as if complete (the first at \(calendar.format(first)))"
+                )
+            }
         }
         return ContactHistory(
             calendar: calendar, intervalSeconds: target, series: series, warnings: warnings,

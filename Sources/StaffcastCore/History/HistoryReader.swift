@@ -14,6 +14,15 @@ public struct HistoryReadOptions: Sendable {
     public var channelName: String?
     /// Which column plays which role, and how the export writes things; native by default.
     public var input: InputMapping
+    /// When aggregating to a coarser interval, whether an interval some of whose finer rows are
+    /// missing is summed from those it has (a history to learn from), or left unknown and named in
+    /// a warning (actuals, which must not be read as complete when they are not).
+    public var incompleteIntervals: IncompleteIntervals = .summed
+
+    public enum IncompleteIntervals: Sendable {
+        case summed
+        case unknown
+    }
 
     public init(
         calendar: PlanningCalendar = .utc, intervalSeconds: Int? = nil, valueColumn: String? = nil,

@@ -61,11 +61,13 @@ struct MergedRows {
 
     /// The series on `interval`: the rows' own grid, or (with `aggregate`) coarser intervals
     /// aligned to the local clock, where a coarse interval is the sum of its known fine ones and
-    /// unknown when none is known. With `zeroFill`, intervals without any row are zero.
+    /// unknown when none is known. With `zeroFill`, intervals without any row are zero. With
+    /// `completeAt` (the fine rows a coarse interval holds), a coarse interval with fewer known
+    /// fine rows is unknown too, and its start is listed in `incomplete`.
     func series(
         channel: String, interval: Int, aggregate: Bool, zeroFill: Bool, file: String,
-        offsets: inout OffsetCache
-    ) throws(CoreError) -> (series: IntervalSeries, filled: Int) {
+        offsets: inout OffsetCache, completeAt: Int? = nil
+    ) throws(CoreError) -> (series: IntervalSeries, filled: Int, incomplete: [Int64]) {
         let g = Int64(interval)
         var buckets = instants
         if aggregate {
@@ -93,10 +95,12 @@ struct MergedRows {
         var plainCount = [Int32](repeating: 0, count: aggregate ? 0 : slots)
         var present = [Bool](repeating: false, count: zeroFill ? slots : 0)
         var abandonedSums: [Double?]? = abandoned.map { _ in [Double?](repeating: nil, count: slots) }
+        var known = [Int](repeating: 0, count: completeAt == nil ? 0 : slots)
         for k in 0..<count {
             let slot = Int((buckets[k] - start) / g)
             if zeroFill { present[slot] = true }
             let c = contacts[k]
+            if completeAt != nil, !c.isNaN { known[slot] += 1 }
             if !c.isNaN { sums[slot] = (sums[slot] ?? 0) + c }
             weighted[slot] += ahtWeighted[k]
             weight[slot] += weights[k]
@@ -117,6 +121,14 @@ struct MergedRows {
                 filled += 1
             }
         }
+        var incomplete: [Int64] = []
+        if let completeAt {
+            for slot in 0..<slots where sums[slot] != nil && known[slot] < completeAt {
+                sums[slot] = nil
+                abandonedSums?[slot] = nil
+                incomplete.append(start + Int64(slot) * g)
+            }
+        }
         let aht: [Double?] = (0..<slots).map { slot in
             if weight[slot] > 0 { return weighted[slot] / weight[slot] }
             if !aggregate && plainCount[slot] > 0 { return plain[slot] / Double(plainCount[slot]) }
@@ -125,7 +137,7 @@ struct MergedRows {
         return (
             IntervalSeries(
                 channel: channel, intervalSeconds: interval, start: start, contacts: sums, ahtSeconds: aht,
-                abandoned: abandonedSums), filled
+                abandoned: abandonedSums), filled, incomplete
         )
     }
 }
