@@ -47,7 +47,8 @@ public enum RosterFile {
     }
 
     /// The rows of the roster at `path`: every column must be there; dates `YYYY-MM-DD`, times
-    /// ISO 8601. - Throws: ``RosteringError`` naming the file, line and column of a bad cell.
+    /// ISO 8601; each activity block inside its shift. - Throws: ``RosteringError`` naming the
+    /// file, line and column of a bad cell.
     public static func read(path: String, calendar: PlanningCalendar) throws(RosteringError) -> [Row] {
         var reader = try TeamReader.reader(path: path)
         let columns = Column.allCases.map(\.rawValue)
@@ -85,6 +86,15 @@ public enum RosterFile {
             let activity = ActivityBlock(
                 channel: CSVText.unescaped(record.fields[field(.channel)]), start: try instant(.activityStart),
                 end: try instant(.activityEnd))
+            // Each row is one block of the shift it repeats: a block outside it (an end in another
+            // year) would be cover or rest that no shift of the file gives.
+            let start = try instant(.shiftStart)
+            guard start <= activity.start, activity.start < activity.end, activity.end <= end else {
+                throw .badData(
+                    record.location(ofField: field(start <= activity.start ? .activityEnd : .activityStart)),
+                    "the activity \(calendar.format(activity.start))–\(calendar.format(activity.end)) is not a block inside its shift \(calendar.format(start))–\(calendar.format(end))"
+                )
+            }
             rows.append(
                 Row(
                     agent: CSVText.unescaped(record.fields[field(.agent)]), date: date, shiftEnd: end,
