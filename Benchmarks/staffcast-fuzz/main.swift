@@ -81,6 +81,14 @@ func absolute(_ path: String) -> String {
 
 func log(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 
+let work = NSTemporaryDirectory() + "staffcast-fuzz-\(getpid())"
+
+/// Ends the run, its scratch folder removed first (`exit` runs no `defer`).
+func finish(_ code: Int32) -> Never {
+    try? FileManager.default.removeItem(atPath: work)
+    exit(code)
+}
+
 do {
     var options = try Options(Array(CommandLine.arguments.dropFirst()))
     options.binary = absolute(options.binary)
@@ -89,8 +97,6 @@ do {
         throw FuzzError("no staffcast at \(options.binary); build it with swift build -c release --product staffcast")
     }
     ChildRunner.limitResources(memoryMB: options.memoryMB)
-    let work = NSTemporaryDirectory() + "staffcast-fuzz-\(getpid())"
-    defer { try? FileManager.default.removeItem(atPath: work) }
     let runner = ChildRunner(environment: ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "HOME=\(work)"])
     let started = ChildRunner.now()
     let seeds = try Seeds.build(root: options.root)
@@ -109,11 +115,11 @@ do {
         "seeds: \(scenarios.count) scenarios exit 0 unmutated (\(String(format: "%.1f", ChildRunner.now() - started)) s)"
     )
     if let single = options.single {
-        exit(try fuzz.runOne(single))
+        finish(try fuzz.runOne(single))
     }
     try fuzz.run()
-    exit(fuzz.report(seconds: ChildRunner.now() - started))
+    finish(fuzz.report(seconds: ChildRunner.now() - started))
 } catch {
     log("staffcast-fuzz: \(error)")
-    exit(2)
+    finish(2)
 }
