@@ -7,12 +7,23 @@ enum ArgvMutator {
     ]
     static let durationFlags: Set<String> = ["interval", "horizon", "every", "start-every"]
     static let inputFlags: Set<String> = [
-        "history", "forecast", "requirements", "arrivals", "staffing", "config", "events",
+        "history", "forecast", "requirements", "arrivals", "staffing", "config", "events", "actuals",
     ]
     static let outputFlags: Set<String> = ["out", "coverage", "dump", "out-dir"]
     static let listFlags: Set<String> = ["aht-by-concurrency", "shifts", "models", "holidays", "channel"]
 
-    static func values(for flag: String) -> [String] {
+    /// `current` is the value being replaced (`--coverage` is a file for `schedule`, a choice
+    /// for `review` and `reforecast`).
+    static func values(for flag: String, current: String = "") -> [String] {
+        if flag == "coverage", ["roster", "shifts"].contains(current) {
+            return ["roster", "shifts", "", "both", "ROSTER", "shift", " roster"]
+        }
+        // A published plan's folder.
+        if flag == "plan" {
+            return [
+                "/", ".", "/nonexistent", "plan/manifest.json", "-", "", "/dev/null", "plan/", "plan/..", "actuals.csv",
+            ]
+        }
         // Counts of work: extremes outside the range, never a valid but hour-long run.
         if flag == "replications" {
             return ["0", "-1", "100001", "1e308", "NaN", "", "1.5", "99999999999999999999", "1", "+2"]
@@ -71,7 +82,7 @@ enum ArgvMutator {
         case 2, 3, 4:
             guard let (f, v) = opts.isEmpty ? nil : rng.pick(opts), let value = v else { fallthrough }
             let flag = String(arguments[f].dropFirst(2))
-            let replacement = rng.pick(values(for: flag))
+            let replacement = rng.pick(values(for: flag, current: arguments[value]))
             arguments[value] = replacement
             return "argv: --\(flag) \(FileMutator.shown(replacement))"
         case 5:
@@ -152,8 +163,23 @@ enum ArgvMutator {
                 ("replications", ["0", "100001", "-1"]),
                 ("seed", ["-1", "18446744073709551616"]), ("departure", ["later"]), ("sl-seconds", ["-1", "NaN"]),
             ]
-        case "plan":
+        case "plan", "roster":
             targets = [("week", ["9999-W52", "1969-W10", "2101-W01", "2099-W10", "2003-W54", "2003-W00", "1970-W01"])]
+            if command == "roster" { targets += [("out", [""])] }
+        case "review":
+            targets = [
+                ("replications", ["0", "100001", "-1", "1.5"]), ("seed", ["-1", "18446744073709551616"]),
+                ("coverage", ["both", "ROSTER", ""]),
+            ]
+        case "reforecast":
+            // --now must lie in the plan's week (2003-W13 or 2003-W16).
+            targets = [
+                (
+                    "now",
+                    ["2003-05-05T11:00:00Z", "2003-03-01T11:00:00Z", "1969-12-31T23:59:59Z", "9999-12-31T00:00:00Z"]
+                ),
+                ("coverage", ["both", "ROSTER", ""]),
+            ]
         case "forecast":
             targets = [
                 ("horizon", ["367d", "53w", "400d"]), ("interval", ["1s", "7m", "2h", "1d"]), ("model", ["nope"]),

@@ -14,6 +14,8 @@ enum FileMutator {
             bytes = text.bytes
             return text.description
         }
+        let roster = [.team, .requests, .previousRoster].contains(kind)
+        if roster, rng.chance(0.35) { return RosterMutator.mutate(&bytes, kind: kind, rng: &rng) }
         let csvOnly = kind.isCSV
         // Structured mutations most of the time; raw bytes keep the reader honest.
         switch rng.below(csvOnly ? 20 : 8) {
@@ -67,7 +69,8 @@ enum FileMutator {
         case 8, 9, 10:
             return field(&bytes, rng: &rng, values: Extremes.numbers, label: "number")
         case 11, 12:
-            return timestamp(&bytes, rng: &rng)
+            // The roster's files have no timestamp column but the previous roster's times.
+            return roster ? RosterMutator.mutate(&bytes, kind: kind, rng: &rng) : timestamp(&bytes, rng: &rng)
         case 13:
             return name(&bytes, rng: &rng)
         case 14:

@@ -15,8 +15,10 @@ struct Generator {
             number: number, scenario: scenario, target: .argv, targetFile: nil, files: scenario.files,
             arguments: scenario.arguments, mutations: [], planted: nil)
         // The argument vector gets a fifth of the cases of a scenario with files (all of them
-        // for `erlang` and `calendar`); the files share the rest.
-        var target = scenario.files.isEmpty || rng.chance(0.2) ? scenario.files.count : rng.below(scenario.files.count)
+        // for `erlang` and `calendar`); the files share the rest (a published plan's files are
+        // never mutated).
+        let mutable = scenario.files.indices.filter { scenario.files[$0].kind.isMutable }
+        var target = mutable.isEmpty || rng.chance(0.2) ? scenario.files.count : mutable[rng.below(mutable.count)]
         if let only = onlyKind { target = scenario.files.firstIndex { $0.kind == only } ?? scenario.files.count }
         var plantedLine: Int? = nil
         if target < scenario.files.count {

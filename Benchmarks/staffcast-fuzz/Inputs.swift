@@ -11,10 +11,21 @@ enum InputKind: String, CaseIterable {
     case requirements
     case staffing
     case arrivals
+    /// The actuals `review` and `reforecast` hold a published plan against (a history file).
+    case actuals
+    /// The roster's team, requests and previous week's roster (the config's `"team"`).
+    case team
+    case requests
+    case previousRoster = "previous-roster"
+    /// A published plan folder's files (`plan/…`): read by `review` and `reforecast`, never
+    /// mutated (they are hash-checked against the manifest).
+    case published
     case argv
 
-    var isHistory: Bool { rawValue.hasPrefix("history") || self == .arrivals }
-    var isCSV: Bool { self != .config && self != .argv }
+    var isHistory: Bool { rawValue.hasPrefix("history") || self == .arrivals || self == .actuals }
+    var isCSV: Bool { self != .config && self != .argv && self != .published }
+    /// Whether cases mutate this kind (the published plan's files are fixed).
+    var isMutable: Bool { self != .published }
 }
 
 /// One input file of a scenario.

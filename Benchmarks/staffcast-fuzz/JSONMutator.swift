@@ -18,6 +18,13 @@ enum JSONMutator {
         var raw = false
         let what: String
         if rng.chance(0.2), let bound = atBound(&tree, rng: &rng) { return (Array(tree.render().utf8), bound) }
+        // The roster search's effort is what the user asks for (about a millisecond a move on the
+        // seeds' teams): a valid count stays small, never an hour-long run.
+        if tree.key(at: path) == "moves" {
+            let value = rng.pick(moves)
+            tree[path] = value
+            return (Array(tree.render().utf8), "json \(location) = \(value.render())")
+        }
         switch rng.below(10) {
         case 0, 1:
             let value = rng.pick(scalars)
@@ -84,9 +91,65 @@ enum JSONMutator {
         return (Array(tree.render(rawStrings: raw).utf8), "json \(location) \(what)")
     }
 
-    /// Valid values at the edges of their ranges, in a channel or a shift template: inputs that
-    /// must be planned (or refused with a message), in reasonable time.
+    /// Values for the team's `moves`: small valid ones, and ones out of 0…10,000,000 or of
+    /// another type.
+    static let moves: [JSONTree] = [
+        .number("0"), .number("1"), .number("400"), .number("-1"), .number("10000001"), .number("1e308"),
+        .number("2.5"), .number("123456789012345678901234567890"), .raw("NaN"), .raw("0x10"), .string("40"),
+        .null, .bool(true), .array([]),
+    ]
+
+    /// Valid edges of the capacity and team settings (path from the top-level key, values):
+    /// attrition near 1, hires on a Wednesday inside the horizon or in the far future, the
+    /// largest cohorts and the longest training.
+    static let settingsEdges: [(String, [String], [JSONTree])] = [
+        (
+            "capacity", ["attrition_per_week"],
+            [.number("0.999999"), .number("0.99"), .number("0.9999999"), .number("0"), .number("1e-300")]
+        ),
+        (
+            "capacity", ["hires", "0", "start"],
+            [
+                .string("2003-04-23"), .string("2003-04-30"), .string("2099-12-30"), .string("2100-12-29"),
+                .string("9999-12-29"),
+            ]
+        ),
+        (
+            "capacity", ["hires"],
+            [
+                .array([
+                    .object([("channel", .string("calls")), ("start", .string("2003-04-23")), ("count", .number("2"))]),
+                    .object([
+                        ("channel", .string("chat")), ("start", .string("9999-12-29")), ("count", .number("100000")),
+                    ]),
+                ]), .array([]),
+            ]
+        ),
+        ("capacity", ["hires", "0", "count"], [.number("100000"), .number("1")]),
+        ("capacity", ["training_weeks"], [.number("52"), .number("0")]),
+        ("capacity", ["ramp_up"], [.array([]), .array([.number("1")]), .array([.number("0.000001")])]),
+        ("capacity", ["hire_every_weeks"], [.number("26"), .number("1")]),
+        ("capacity", ["hire_fte"], [.number("2"), .number("0.000001")]),
+        ("capacity", ["headcount", "calls"], [.number("0"), .number("1000000")]),
+        ("capacity", ["shrinkage_by_month", "4"], [.number("0.95"), .number("0")]),
+        ("team", ["moves"], [.number("0"), .number("1"), .number("400")]),
+    ]
+
+    /// Valid values at the edges of their ranges, in a channel or a shift template (or the
+    /// capacity and team settings): inputs that must be planned (or refused with a message), in
+    /// reasonable time.
     static func atBound(_ tree: inout JSONTree, rng: inout FuzzRandom) -> String? {
+        if case .object(var top) = tree {
+            let present = settingsEdges.filter { edge in top.contains { $0.0 == edge.0 } }
+            if !present.isEmpty, rng.chance(0.6) {
+                let (key, path, values) = rng.pick(present)
+                let value = rng.pick(values)
+                if PlantedMutator.set(&top, path: [key] + path, to: value) {
+                    tree = .object(top)
+                    return "json \(([key] + path).joined(separator: ".")) = \(value.render()) (at its bound)"
+                }
+            }
+        }
         let channel: [(String, [JSONTree])] = [
             ("aht_seconds", [.number("1"), .number("86400")]), ("patience", [.number("1"), .number("86400")]),
             ("shrinkage", [.number("0"), .number("0.95")]), ("max_occupancy", [.number("0.05"), .number("1")]),

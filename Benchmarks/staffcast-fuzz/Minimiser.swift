@@ -66,9 +66,11 @@ final class Minimiser {
             }
             c.arguments = Self.arguments(c.arguments, options: options, keeping: chosen)
         }
-        // Inputs the shrunk arguments no longer name are dropped.
+        // Inputs the shrunk arguments no longer name are dropped (a published plan's files go
+        // with the folder named).
         c.files = c.files.filter { file in
-            c.arguments.contains(file.name) || c.files.contains { $0.kind == .config && c.arguments.contains($0.name) }
+            c.arguments.contains(file.name) || Workspace.folder(of: file.name).map(c.arguments.contains) == true
+                || c.files.contains { $0.kind == .config && c.arguments.contains($0.name) }
         }
         return c
     }
@@ -127,9 +129,22 @@ enum Workspace {
         try? fm.removeItem(atPath: directory)
         try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for file in c.files {
+            try makeFolder(of: file.name, in: directory)
             guard fm.createFile(atPath: directory + "/" + file.name, contents: Data(file.bytes)) else {
                 throw FuzzError("cannot write \(directory)/\(file.name)")
             }
+        }
+    }
+
+    /// The folder a file's name puts it in (`plan` for `plan/manifest.json`; nil for none).
+    static func folder(of name: String) -> String? {
+        name.firstIndex(of: "/").map { String(name[..<$0]) }
+    }
+
+    static func makeFolder(of name: String, in directory: String) throws {
+        if let folder = folder(of: name) {
+            try FileManager.default.createDirectory(
+                atPath: directory + "/" + folder, withIntermediateDirectories: true)
         }
     }
 
@@ -139,7 +154,10 @@ enum Workspace {
         let fm = FileManager.default
         try? fm.removeItem(atPath: directory)
         try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        for file in c.files { _ = fm.createFile(atPath: directory + "/" + file.name, contents: Data(file.bytes)) }
+        for file in c.files {
+            try makeFolder(of: file.name, in: directory)
+            _ = fm.createFile(atPath: directory + "/" + file.name, contents: Data(file.bytes))
+        }
         let object: [String: Any] = [
             "arguments": c.fullArguments, "found": verdict, "seed": String(seed), "case": c.number,
             "scenario": c.scenario.label,

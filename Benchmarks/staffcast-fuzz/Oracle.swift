@@ -76,7 +76,8 @@ enum Oracle {
                     }
                     for name in [
                         "forecast.csv", "requirements.csv", "coverage.csv", "weekly_staffing.csv", "scenarios.csv",
-                        "capacity.csv", "hiring_plan.csv",
+                        "capacity.csv", "hiring_plan.csv", "roster.csv", "agent_hours.csv", "roster_coverage.csv",
+                        "uncovered.csv",
                     ] {
                         let file = "\(path)/\(week)/\(name)"
                         if fm.fileExists(atPath: file) { files.append(file) }
@@ -118,18 +119,25 @@ enum Oracle {
 /// counts or measures; within [0, 1] in a column that is a probability or an occupancy.
 enum CSVSanity {
     static let fractions: Set<String> = [
-        "service_level", "service_level_at_mean", "occupancy", "abandon_rate", "prob_wait",
+        "service_level", "service_level_at_mean", "occupancy", "abandon_rate", "prob_wait", "coverage80",
+        "coverage95",
     ]
     static let nonNegative: Set<String> = [
         "forecast", "lo80", "hi80", "lo95", "hi95", "contacts", "aht_seconds", "agents", "headcount",
         "asa_seconds", "backlog", "oldest_age_seconds", "required", "scheduled", "offered",
         "answered", "abandoned", "workload_hours", "agent_hours_required", "headcount_peak",
         "scheduled_hours",
+        // roster, review, reforecast
+        "shifts", "hours", "contract_min", "contract_max", "rostered", "shortfall", "contacts_forecast",
+        "contacts_actual", "intervals", "wape", "over_agent_hours", "under_agent_hours", "actual",
+        "scheduled_heads", "scheduled_agents", "required_agents", "planned_forecast", "reforecast",
+        "short_agents",
     ]
-    /// Names and times: any text, "NaN" included, is a channel's right.
+    /// Names and times: any text, "NaN" included, is a channel's (or an agent's) right.
     static let textColumns: Set<String> = [
         "timestamp", "channel", "model", "scenario", "name", "date", "tour", "kind", "country",
-        "shift_start", "shift_end", "break_start", "break_end",
+        "shift_start", "shift_end", "break_start", "break_end", "agent", "activity_start", "activity_end",
+        "cause", "service_measure",
     ]
     static let nonFinite: Set<String> = ["nan", "-nan", "inf", "-inf", "+inf", "infinity", "-infinity"]
 

@@ -40,7 +40,9 @@ enum PlantedMutator {
                 options: [
                     (["agents"], ["10000001", "-1", "2.5", "1e308", "NaN"], "agents outside 0…10,000,000")
                 ], grid: [], gridSeconds: 0)
-        case .argv:
+        case .team, .requests, .previousRoster:
+            return RosterMutator.plant(&bytes, kind: kind, rng: &rng)
+        case .argv, .published:
             return nil
         default:
             // Histories and arrivals.
@@ -103,6 +105,61 @@ enum PlantedMutator {
         }
     }
 
+    /// The capacity settings' bounds (README "Capacity"; `CapacitySettingsReader`), broken:
+    /// (path from the `capacity` object, values). `hires.0` is the first planned hire.
+    static let capacityBounds: [([String], [JSONTree])] = [
+        (["attrition_per_week"], [.number("1"), .number("1.5"), .number("-0.01"), .number("1e308")]),
+        (["training_weeks"], [.number("53"), .number("2.5"), .number("-1")]),
+        (["hire_every_weeks"], [.number("0"), .number("27"), .number("1.5")]),
+        (["hire_fte"], [.number("0"), .number("2.5"), .number("-1")]),
+        (["ramp_up"], [.array([.number("0")]), .array([.number("1.5")]), .array([.number("0.5"), .number("-1")])]),
+        (["headcount", "calls"], [.number("1000001"), .number("-1"), .number("1e308")]),
+        (["shrinkage_by_month", "4"], [.number("0.96"), .number("-0.1"), .number("1")]),
+        (["quantile"], [.string("p99"), .string("p0")]),
+        // A hire before the plan's first week (2003-W16 starts on 2003-04-14).
+        (["hires", "0", "start"], [.string("2003-04-09"), .string("2003-04-13"), .string("1970-01-07")]),
+        (["hires", "0", "count"], [.number("0"), .number("100001"), .number("2.5"), .number("-1")]),
+        (["hires", "0", "channel"], [.string("cals"), .string("phone")]),
+    ]
+    /// The team settings' bounds: moves are a whole number from 0 to 10,000,000.
+    static let teamBounds: [([String], [JSONTree])] = [
+        (["moves"], [.number("10000001"), .number("-1"), .number("2.5"), .number("1e308")])
+    ]
+
+    /// Sets the value at `path` (object keys, or array indices as digits) inside `pairs`; false
+    /// when the path is not there.
+    static func set(_ pairs: inout [(String, JSONTree)], path: [String], to value: JSONTree) -> Bool {
+        guard let key = path.first, let i = pairs.firstIndex(where: { $0.0 == key }) else { return false }
+        if path.count == 1 {
+            pairs[i].1 = value
+            return true
+        }
+        var node = pairs[i].1
+        guard set(&node, path: Array(path.dropFirst()), to: value) else { return false }
+        pairs[i].1 = node
+        return true
+    }
+
+    static func set(_ node: inout JSONTree, path: [String], to value: JSONTree) -> Bool {
+        switch node {
+        case .object(var pairs):
+            guard set(&pairs, path: path, to: value) else { return false }
+            node = .object(pairs)
+            return true
+        case .array(var items):
+            guard let first = path.first, let i = Int(first), items.indices.contains(i) else { return false }
+            if path.count == 1 {
+                items[i] = value
+            } else {
+                guard set(&items[i], path: Array(path.dropFirst()), to: value) else { return false }
+            }
+            node = .array(items)
+            return true
+        default:
+            return false
+        }
+    }
+
     /// A local time that does not exist (02:00–03:00 on 2003-03-30 in Amsterdam), written without
     /// an offset. The autumn hour that happens twice (02:00–03:00 on 2003-10-26) is not planted: the
     /// contract reads it in file order (first +02:00, then +01:00) with a warning naming the line,
@@ -133,9 +190,22 @@ enum PlantedMutator {
             line: line)
     }
 
-    /// Channel settings out of their bounds, a key given twice, a control character in a name.
+    /// Channel settings out of their bounds, a key given twice, a control character in a name;
+    /// in a config with a team or a capacity plan, their settings out of bounds too.
     static func config(_ bytes: inout [UInt8], rng: inout FuzzRandom) -> Planted? {
         guard var tree = JSONTree.parse(bytes), case .object(var top) = tree else { return nil }
+        for (key, bounds) in [("capacity", capacityBounds), ("team", teamBounds)] where rng.chance(0.4) {
+            guard let c = top.firstIndex(where: { $0.0 == key }), case .object(var settings) = top[c].1 else {
+                continue
+            }
+            let (path, values) = rng.pick(bounds)
+            let value = rng.pick(values)
+            guard set(&settings, path: path, to: value) else { continue }
+            top[c].1 = .object(settings)
+            bytes = Array(JSONTree.object(top).render().utf8)
+            return Planted(
+                description: "\(key).\(path.joined(separator: ".")) = \(value.render()) (out of bounds)", line: nil)
+        }
         switch rng.below(4) {
         case 0:
             // A key given twice, in any object.

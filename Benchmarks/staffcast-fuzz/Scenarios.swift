@@ -290,13 +290,91 @@ enum Scenarios {
         // capacity: three channel kinds, a team with attrition, training, ramp-up and a planned hire.
         list += [
             (
-                2,
+                3,
                 scenario(
                     "capacity", "rich",
                     ["--config", "plan.json", "--from", "2003-W16", "--weeks", "3", "--out-dir", "reports", "--quiet"],
                     [file("plan.json", .config, s.configCapacity), long], outputs: ["reports"], timeout: 40,
                     timezone: ny)
             )
+        ]
+        // roster, and plan with a team: small teams with requests and the previous week's roster.
+        let teamLong = [
+            file("plan.json", .config, s.configTeamLong), long, file("team.csv", .team, s.teamLong),
+            file("requests.csv", .requests, s.requestsLong),
+            file("previous.csv", .previousRoster, d.previousRosterLong),
+        ]
+        let teamSingle = [
+            file("plan.json", .config, s.configTeamSingle), single, file("team.csv", .team, s.teamSingle),
+            file("requests.csv", .requests, s.requestsSingle),
+            file("previous.csv", .previousRoster, d.previousRosterSingle),
+        ]
+        list += [
+            (
+                5,
+                scenario(
+                    "roster", "long", ["--config", "plan.json", "--out", "roster.csv"], teamLong,
+                    outputs: ["roster.csv"], timeout: 30, timezone: ny)
+            ),
+            (
+                4,
+                scenario(
+                    "roster", "single-week",
+                    ["--config", "plan.json", "--week", "2003-W13", "--out", "roster.csv", "--quiet"], teamSingle,
+                    outputs: ["roster.csv"], timeout: 30)
+            ),
+            (
+                3,
+                scenario(
+                    "plan", "team", ["--config", "plan.json", "--out-dir", "reports", "--quiet"], teamLong,
+                    outputs: ["reports"], timeout: 40, timezone: ny)
+            ),
+        ]
+        // review and reforecast: a published plan folder (never mutated: its files are
+        // hash-checked), the actuals and the arguments.
+        func published(_ files: [(name: String, bytes: [UInt8])]) -> [InputFile] {
+            files.map { file($0.name, .published, $0.bytes) }
+        }
+        let actualsLong = file("actuals.csv", .actuals, s.actualsLong)
+        let actualsSingle = file("actuals.csv", .actuals, s.actualsSingle)
+        let reviewFiles = ["plan/review.csv", "plan/review_intervals.csv", "plan/review.html"]
+        list += [
+            (
+                3,
+                scenario(
+                    "review", "long-roster", ["--plan", "plan", "--actuals", "actuals.csv"],
+                    published(d.publishedLong) + [actualsLong], outputs: reviewFiles, timeout: 30, timezone: ny)
+            ),
+            (
+                3,
+                scenario(
+                    "review", "single-shifts",
+                    [
+                        "--plan", "plan", "--actuals", "actuals.csv", "--channel-name", "phone", "--coverage",
+                        "shifts", "--seed", "7", "--replications", "3", "--quiet",
+                    ],
+                    published(d.publishedSingle) + [actualsSingle], outputs: reviewFiles, timeout: 30)
+            ),
+            (
+                3,
+                scenario(
+                    "reforecast", "long",
+                    [
+                        "--plan", "plan", "--actuals", "actuals.csv", "--now", "2003-04-16T11:00:00", "--out",
+                        "reforecast.csv",
+                    ],
+                    published(d.publishedLong) + [actualsLong], outputs: ["reforecast.csv"], timeout: 20, timezone: ny)
+            ),
+            (
+                2,
+                scenario(
+                    "reforecast", "single-stdout",
+                    [
+                        "--plan", "plan", "--actuals", "actuals.csv", "--channel-name", "phone", "--now",
+                        "2003-03-26T12:00:00Z",
+                    ],
+                    published(d.publishedSingle) + [actualsSingle], timeout: 20)
+            ),
         ]
         // erlang and calendar: arguments only.
         list += [

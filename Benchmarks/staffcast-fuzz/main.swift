@@ -59,7 +59,9 @@ struct Options {
             case "--command": command = try value()
             case "--kind":
                 let text = try value()
-                guard let k = InputKind(rawValue: text) else { throw FuzzError("unknown --kind '\(text)'\n\(usage)") }
+                guard let k = InputKind(rawValue: text), k.isMutable else {
+                    throw FuzzError("unknown --kind '\(text)'\n\(usage)")
+                }
                 kind = k
             case "--case": single = try number(try value())
             case "--keep": keep = try value()
