@@ -8,27 +8,14 @@ import StaffcastCore
 /// is there), and `staffcast plan` on three years × 5 channels × 15 minutes of the generated web
 /// shop. Needs the release `staffcast` beside this binary (`make bench` builds both).
 func runCLIBenchmarks() {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
-        "staffcast"
-    ).path
-    guard FileManager.default.isExecutableFile(atPath: binary) else {
-        print("cli bench skipped: no staffcast binary at \(binary) (swift build -c release --product staffcast)")
+    guard let binary = releaseStaffcast() else {
+        print("cli bench skipped: no staffcast binary beside this one (swift build -c release --product staffcast)")
         return
     }
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("staffcast-cli-bench-\(getpid())")
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    func run(_ executable: String, _ arguments: [String]) -> (seconds: Double, status: Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let start = Date()
-        guard (try? process.run()) != nil else { return (.nan, -1) }
-        process.waitUntilExit()
-        return (Date().timeIntervalSince(start), process.terminationStatus)
-    }
+    let run = timedRun
     func best(_ times: Int, _ body: () -> (seconds: Double, status: Int32)) -> (Double, Int32) {
         var fastest = Double.infinity
         var status: Int32 = 0

@@ -9,10 +9,8 @@ import StaffcastCore
 /// their requirement in both weeks, what W49 counts as carried in from W48, and e-mail's Monday
 /// 08:00 requirement against the week's daily peaks.
 func runNightsBenchmark() {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("staffcast").path
-    guard FileManager.default.isExecutableFile(atPath: binary) else {
-        print("nights bench skipped: no staffcast binary at \(binary)")
+    guard let binary = releaseStaffcast() else {
+        print("nights bench skipped: no staffcast binary beside this one")
         return
     }
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("staffcast-nights-\(getpid())")
@@ -46,15 +44,7 @@ func runNightsBenchmark() {
         (try? json.write(to: URL(fileURLWithPath: configPath))) != nil
     else { return }
     func plan(_ week: String, into folder: String) -> (seconds: Double, status: Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["plan", "--config", configPath, "--week", week, "--out-dir", folder, "--quiet"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let start = Date()
-        guard (try? process.run()) != nil else { return (.nan, -1) }
-        process.waitUntilExit()
-        return (Date().timeIntervalSince(start), process.terminationStatus)
+        timedRun(binary, ["plan", "--config", configPath, "--week", week, "--out-dir", folder, "--quiet"])
     }
     print("\n== Nights and the week boundary (web shop demo without its team, release binary with I/O)")
     var fastest = Double.infinity

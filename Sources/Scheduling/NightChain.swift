@@ -25,12 +25,7 @@ struct NightChain {
     /// reported), with the bound of the whole LP.
     func solve() throws(SchedulingError) -> (block: DayBlock, result: DayBlock.Result) {
         let whole = DayBlock(span: days, interval: interval, templates: templates)
-        var offsets: [Int] = []
-        var total = 0
-        for day in days {
-            offsets.append(total)
-            total += day.required.count
-        }
+        let (offsets, total) = DayBlock.offsets(days)
         var columnAt: [CoverState.Place: Int] = [:]
         for (j, c) in whole.columns.enumerated() {
             columnAt[

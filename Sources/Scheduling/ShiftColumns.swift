@@ -114,6 +114,33 @@ struct DayBlock: Sendable {
         self.columns = columns
     }
 
+    /// Block slot of each day's first slot, and the block's slot count.
+    static func offsets(_ days: [DayRequirement]) -> (offsets: [Int], total: Int) {
+        var offsets: [Int] = []
+        var total = 0
+        for day in days {
+            offsets.append(total)
+            total += day.required.count
+        }
+        return (offsets, total)
+    }
+
+    /// Headcount-limit groups of a block over `days` days: a template's `maxAgentsPerDay` once per
+    /// day (group `base + d`), and each template's base (nil without a limit).
+    static func dailyLimits(_ templates: [ShiftTemplate], days: Int) -> (limits: [Int], base: [Int?]) {
+        var limits: [Int] = []
+        var base: [Int?] = []
+        for template in templates {
+            if let limit = template.maxAgentsPerDay {
+                base.append(limits.count)
+                limits += [Int](repeating: limit, count: days)
+            } else {
+                base.append(nil)
+            }
+        }
+        return (limits, base)
+    }
+
     /// Daily shifts over consecutive days (sorted, distinct dates) as one block: a shift starts on
     /// one day (one where `shiftsMayStart`) and may run into the next. Its end is the wall clock
     /// of the start plus the template's length, so on the nights the clocks change a 23:00–07:00
@@ -122,27 +149,13 @@ struct DayBlock: Sendable {
     /// shifts starting on each day.
     init(span days: [DayRequirement], interval: Int, templates: [ShiftTemplate]) {
         self.days = days
-        var offsets: [Int] = []
-        var total = 0
-        for day in days {
-            offsets.append(total)
-            total += day.required.count
-        }
+        let (offsets, total) = Self.offsets(days)
         dayOffsets = offsets
         required = days.flatMap(\.required)
         self.interval = interval
         isTours = false
         templateNames = templates.map(\.name)
-        var limits: [Int] = []
-        var groupBase: [Int?] = []
-        for template in templates {
-            if let limit = template.maxAgentsPerDay {
-                groupBase.append(limits.count)
-                limits += [Int](repeating: limit, count: days.count)
-            } else {
-                groupBase.append(nil)
-            }
-        }
+        let (limits, groupBase) = Self.dailyLimits(templates, days: days.count)
         groupLimits = limits
         /// The block slot at which wall clock `clock` is reached on day `d` (the first slot at or
         /// after it; the day's end when none), nil past the block.
@@ -204,27 +217,13 @@ struct DayBlock: Sendable {
     /// Weekly tours over the days of one ISO week (sorted, distinct dates).
     init(tourWeek week: [DayRequirement], interval: Int, templates: [ShiftTemplate]) {
         days = week
-        var offsets: [Int] = []
-        var total = 0
-        for day in week {
-            offsets.append(total)
-            total += day.required.count
-        }
+        let (offsets, _) = Self.offsets(week)
         dayOffsets = offsets
         required = week.flatMap(\.required)
         self.interval = interval
         isTours = true
         templateNames = templates.map(\.name)
-        var limits: [Int] = []
-        var groupBase: [Int?] = []
-        for template in templates {
-            if let limit = template.maxAgentsPerDay {
-                groupBase.append(limits.count)
-                limits += [Int](repeating: limit, count: week.count)
-            } else {
-                groupBase.append(nil)
-            }
-        }
+        let (limits, groupBase) = Self.dailyLimits(templates, days: week.count)
         groupLimits = limits
         var columns: [ShiftColumn] = []
         for (index, template) in templates.enumerated() {
