@@ -15,7 +15,7 @@ final class PreviousRosterCheckTests: XCTestCase {
     func row(_ agent: String, _ date: CivilDate, line: Int) -> RosterFile.Row {
         let end = Int64(date.daysSinceEpoch) * 86_400 + 16 * 3600
         return RosterFile.Row(
-            agent: agent, date: date, shiftEnd: end,
+            agent: agent, date: date, shiftStart: end - 8 * 3600, shiftEnd: end,
             activity: ActivityBlock(channel: "chat", start: end - 8 * 3600, end: end), line: line)
     }
 

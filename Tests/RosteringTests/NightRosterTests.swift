@@ -60,3 +60,27 @@ final class NightRosterTests: XCTestCase {
         XCTAssertFalse(nights.mayWork(start: 7 * 3600, end: 15 * 3600))
     }
 }
+
+/// The rest rule after last week's Sunday-night shift: it ended Monday 06:00, so Monday's 07:00
+/// shift is 1 hour after it and not allowed; 17:00 is the earliest start.
+final class NightRestAcrossTheWeekTests: XCTestCase {
+    func testRestCountsFromTheNightShiftsEnd() throws {
+        let monday = RosterSolverTests.monday
+        let midnight = Int64(monday.daysSinceEpoch) * 86_400
+        let row = RosterFile.Row(
+            agent: "A", date: monday.adding(days: -1), shiftStart: midnight - 2 * 3600, shiftEnd: midnight + 6 * 3600,
+            activity: ActivityBlock(channel: "chat", start: midnight - 2 * 3600, end: midnight + 6 * 3600), line: 2)
+        let previous = PreviousRoster.lastShifts([row], periodStart: midnight)
+        XCTAssertEqual(previous.map(\.end), [midnight + 6 * 3600])
+        let early = ShiftTemplate(
+            name: "early", lengthSeconds: 8 * 3600, earliestStartSeconds: 7 * 3600, latestStartSeconds: 7 * 3600,
+            startEverySeconds: 3600)
+        let requirement = RosterSolverTests.requirement("chat", days: 1) { _, hour in (7..<15).contains(hour) ? 1 : 0 }
+        let agent = Agent(
+            id: "A", name: "Ann", skills: [Skill(channel: "chat", rank: 0)], minHoursPerWeek: 0, maxHoursPerWeek: 40)
+        XCTAssertThrowsError(
+            try RosterSolver.solve(
+                RosterInput(team: [agent], requirements: [requirement], templates: [early], previousShifts: previous)),
+            "the only shift of the period starts 1 hour after the night shift ended")
+    }
+}

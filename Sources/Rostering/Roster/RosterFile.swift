@@ -41,6 +41,7 @@ public enum RosterFile {
     public struct Row: Sendable, Equatable {
         public var agent: String
         public var date: CivilDate
+        public var shiftStart: Int64
         public var shiftEnd: Int64
         public var activity: ActivityBlock
         public var line: Int
@@ -97,8 +98,8 @@ public enum RosterFile {
             }
             rows.append(
                 Row(
-                    agent: CSVText.unescaped(record.fields[field(.agent)]), date: date, shiftEnd: end,
-                    activity: activity, line: record.line))
+                    agent: CSVText.unescaped(record.fields[field(.agent)]), date: date, shiftStart: start,
+                    shiftEnd: end, activity: activity, line: record.line))
         }
         return rows
     }

@@ -10,11 +10,14 @@ public enum PreviousRoster {
         lastShifts(try RosterFile.read(path: path, calendar: calendar), periodStart: periodStart)
     }
 
-    /// Per agent, the last shift of `rows` ending by `periodStart` and the days worked in a row.
+    /// Per agent, the last shift of `rows` starting before `periodStart` (a night shift may end after
+    /// it) and the days worked in a row.
     public static func lastShifts(_ rows: [RosterFile.Row], periodStart: Int64) -> [PreviousShift] {
         var dates: [String: Set<CivilDate>] = [:]
         var lastEnd: [String: (end: Int64, date: CivilDate)] = [:]
-        for row in rows where row.shiftEnd <= periodStart {
+        // Every shift that starts before the period: a Sunday-night shift ending on the period's
+        // Monday morning too (its end is what the rest is counted from).
+        for row in rows where row.shiftStart < periodStart {
             dates[row.agent, default: []].insert(row.date)
             if let known = lastEnd[row.agent], known.end >= row.shiftEnd { continue }
             lastEnd[row.agent] = (row.shiftEnd, row.date)
