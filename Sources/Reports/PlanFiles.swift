@@ -47,6 +47,12 @@ public enum PlanFiles {
             files.append(
                 (CoverageFile.rosterFileName, CoverageFile.write(roster: roster.roster.coverage, calendar: calendar)))
             files.append(("uncovered.csv", roster.roster.uncoveredCSV(calendar: calendar)))
+            for file in RosterCalendar.files(
+                roster: roster.roster, team: roster.team, calendar: calendar, period: roster.period, stamp: plan.origin,
+                published: { roster.publishedCalendars[$0] })
+            {
+                files.append((RosterStage.calendarsFolder + "/" + file.name, file.text))
+            }
         }
         files.append(
             (

@@ -22,14 +22,29 @@ struct RosterCommand: Command {
         """
     static let options = [
         OptionSpec("config", "FILE", "the plan's JSON config, with a \"team\" entry", presence: .required),
-        OptionSpec("week", "YYYY-Www", "the ISO week to roster; default: the week after the last history interval"),
+        OptionSpec(
+            "week", "YYYY-Www", "the first ISO week to roster; default: the week after the last history interval"),
+        OptionSpec(
+            "weeks", "N",
+            "consecutive weeks rostered as one period, 1-6 (default: the config's team.weeks, else 1):\ncontract hours on average over it, fairness counted over it"
+        ),
         OptionSpec("out", "FILE", "where roster.csv goes", presence: .required),
+        OptionSpec("coverage", "FILE", "also write roster_coverage.csv (timestamp,channel,required,rostered,gap)"),
+        OptionSpec(
+            "calendars", "DIR",
+            "also write one RFC 5545 .ics per agent into DIR (created when missing); a shift gone\nsince the calendar already there is sent as cancelled"
+        ),
+        OptionSpec("seconds", "S", "the search's time limit (default: the config's team.seconds, else none)"),
         OptionSpec(flag: "quiet", "print nothing on success"),
     ]
 
     let configPath: String
     let week: PlanWeek?
+    let weeks: Int?
     let outPath: String
+    let coveragePath: String?
+    let calendarsPath: String?
+    let seconds: Double?
     let quiet: Bool
 
     init(_ arguments: ParsedArguments) throws {
@@ -45,13 +60,52 @@ struct RosterCommand: Command {
         } else {
             week = nil
         }
+        if let text = arguments.value("weeks") {
+            guard let n = Int(text), (1...6).contains(n), text.allSatisfy(\.isNumber) else {
+                throw CLIError.usage("--weeks: expected a whole number of weeks from 1 to 6, got '\(text)'")
+            }
+            weeks = n
+        } else {
+            weeks = nil
+        }
+        if let text = arguments.value("seconds") {
+            guard let value = Double(text), value.isFinite, value > 0, value <= 86_400,
+                text.allSatisfy({ $0.isNumber || $0 == "." })
+            else {
+                throw CLIError.usage("--seconds: expected a time limit of 0 to 86400 seconds, got '\(text)'")
+            }
+            seconds = value
+        } else {
+            seconds = nil
+        }
+        coveragePath = arguments.value("coverage")
+        calendarsPath = arguments.value("calendars")
+        for (flag, path) in [("coverage", coveragePath), ("calendars", calendarsPath)] where path?.isEmpty == true {
+            throw CLIError.usage("--\(flag): expected a name, got an empty one")
+        }
         quiet = arguments.has("quiet")
+    }
+
+    /// The calendars' folder: created when missing; a file there is refused.
+    static func prepare(_ folder: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw CoreError.cannotWrite(path: folder, reason: "it is not a folder") }
+            return
+        }
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false) } catch {
+            throw CoreError.cannotWrite(path: folder, reason: "cannot create the folder")
+        }
     }
 
     func run() throws {
         // A folder or a missing directory is refused before the plan and the search run.
         try AtomicFile.check(outPath)
-        let config = try PlanConfigReader.load(path: configPath)
+        if let coveragePath { try AtomicFile.check(coveragePath) }
+        if let calendarsPath { try Self.prepare(calendarsPath) }
+        var config = try PlanConfigReader.load(path: configPath)
+        if let weeks { config.team?.weeks = weeks }
+        if let seconds { config.team?.seconds = seconds }
         guard config.team != nil else {
             throw PlanningError.config(
                 path: configPath, key: "team",
@@ -63,6 +117,21 @@ struct RosterCommand: Command {
         Console.progressDone()
         guard let result = plan.roster else { return }
         try AtomicFile.write(RosterFile.write(result.roster, team: result.team, calendar: plan.calendar), to: outPath)
+        if let coveragePath {
+            try AtomicFile.write(
+                CoverageFile.write(roster: result.roster.coverage, calendar: plan.calendar), to: coveragePath)
+        }
+        if let calendarsPath {
+            let files = RosterCalendar.files(
+                roster: result.roster, team: result.team, calendar: plan.calendar, period: result.period,
+                stamp: plan.origin,
+                published: {
+                    FileManager.default.contents(atPath: calendarsPath + "/" + $0).map {
+                        String(decoding: $0, as: UTF8.self)
+                    }
+                })
+            try AtomicFile.writeTogether(files.map { (calendarsPath + "/" + $0.name, Data($0.text.utf8)) })
+        }
         if !quiet {
             let roster = result.roster
             let hours = roster.hours.reduce(0) { $0 + $1.hours }

@@ -10,7 +10,9 @@ final class RosterCommandTests: XCTestCase {
         A3,Chloe,calls,0,24,3,3,1,1,12:00,22:00
         """
 
-    func config(in directory: URL, team: String = #", "team": {"agents": "team.csv", "requests": "requests.csv"}"#)
+    static func config(
+        in directory: URL, team: String = #", "team": {"agents": "team.csv", "requests": "requests.csv"}"#
+    )
         throws -> URL
     {
         try Data(Self.team.utf8).write(to: directory.appendingPathComponent("team.csv"))
@@ -29,7 +31,7 @@ final class RosterCommandTests: XCTestCase {
     func testRosterWritesNamedAgentsWithinTheirRules() throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let config = try config(in: directory)
+        let config = try Self.config(in: directory)
         let out = directory.appendingPathComponent("roster.csv")
         let run = try CLI.run(["roster", "--config", config.path, "--week", "2003-W36", "--out", out.path, "--quiet"])
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -85,12 +87,12 @@ final class RosterCommandTests: XCTestCase {
     func testRosterNeedsATeamAndKnownAgents() throws {
         let directory = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let noTeam = try config(in: directory, team: "")
+        let noTeam = try Self.config(in: directory, team: "")
         let out = directory.appendingPathComponent("roster.csv")
         let missing = try CLI.run(["roster", "--config", noTeam.path, "--out", out.path])
         XCTAssertEqual(missing.status, 65)
         XCTAssertTrue(missing.stderr.contains("team: missing"), missing.stderr)
-        let config = try self.config(in: directory)
+        let config = try Self.config(in: directory)
         try Data("agent,date,kind,shift,weight\nZ9,2003-09-01,unavailable,,\n".utf8).write(
             to: directory.appendingPathComponent("requests.csv"))
         let unknown = try CLI.run(["roster", "--config", config.path, "--out", out.path])

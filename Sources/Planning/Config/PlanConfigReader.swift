@@ -159,14 +159,16 @@ public enum PlanConfigReader {
         return config
     }
 
-    /// `"team": {"agents": FILE, "requests": FILE, "previous_roster": FILE, "moves": N}`.
+    /// `"team": {"agents": FILE, "requests": FILE, "previous_roster": FILE, "moves": N, "weeks": N,
+    /// "seconds": S}`.
     static func teamSettings(_ value: Any?, reader: JSONFields, base: URL) throws(PlanningError) -> TeamSettings? {
         guard let value, !(value is NSNull) else { return nil }
         guard let object = value as? [String: Any] else {
             throw reader.error(
                 "team", "expected an object such as {\"agents\": \"team.csv\", \"requests\": \"requests.csv\"}")
         }
-        try reader.rejectUnknown(object, allowed: ["agents", "requests", "previous_roster", "moves"], at: "team")
+        try reader.rejectUnknown(
+            object, allowed: ["agents", "requests", "previous_roster", "moves", "weeks", "seconds"], at: "team")
         func resolved(_ text: String) -> String { text.hasPrefix("/") ? text : base.appendingPathComponent(text).path }
         let agents = try reader.string(object, "agents", at: "team")
         guard !agents.isEmpty else { throw reader.error("team.agents", "expected the path of the team CSV") }
@@ -179,8 +181,21 @@ public enum PlanConfigReader {
             }
             moves = Int(number)
         }
-        return TeamSettings(
+        var settings = TeamSettings(
             agentsPath: resolved(agents), agentsPathAsWritten: agents, requestsPath: requests.map(resolved),
             requestsPathAsWritten: requests, previousRosterPath: previous.map(resolved), moves: moves)
+        if let weeks = try reader.optionalNumber(object, "weeks", at: "team") {
+            guard weeks == weeks.rounded(), (1...6).contains(weeks) else {
+                throw reader.error("team.weeks", "expected a whole number of weeks from 1 to 6")
+            }
+            settings.weeks = Int(weeks)
+        }
+        if let seconds = try reader.optionalNumber(object, "seconds", at: "team") {
+            guard seconds.isFinite, seconds > 0, seconds <= 86_400 else {
+                throw reader.error("team.seconds", "expected the search's time limit, 0 to 86400 seconds")
+            }
+            settings.seconds = seconds
+        }
+        return settings
     }
 }

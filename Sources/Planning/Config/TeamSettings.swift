@@ -3,7 +3,8 @@
 ///
 /// ```json
 /// "team": { "agents": "webshop_team.csv", "requests": "webshop_requests.csv",
-///           "previous_roster": "reports/2026-W01/roster.csv", "moves": 4800 }
+///           "previous_roster": "reports/2026-W01/roster.csv", "moves": 4800, "weeks": 4,
+///           "seconds": 60 }
 /// ```
 public struct TeamSettings: Sendable, Equatable {
     public var agentsPath: String
@@ -13,6 +14,10 @@ public struct TeamSettings: Sendable, Equatable {
     public var previousRosterPath: String?
     /// Ruin-and-recreate moves of the roster search (default 30 per agent).
     public var moves: Int?
+    /// Consecutive weeks rostered as one period, 1–6 (`"weeks"`, default 1).
+    public var weeks = 1
+    /// The roster search's time limit in seconds (`"seconds"`); nil: the moves alone bound it.
+    public var seconds: Double? = nil
 
     public init(
         agentsPath: String, agentsPathAsWritten: String, requestsPath: String? = nil,

@@ -9,12 +9,20 @@ import StaffcastCore
 /// for the rest rule across the boundary → named agents on shifts and channels (`Rostering`).
 /// Deferred-work channels (`"deadline"`) lend their deadline to the roster, whose idle time fills it.
 public enum RosterStage {
+    /// The folder of a published week that holds the agents' calendars.
+    public static let calendarsFolder = "calendars"
+
     public struct Result: Sendable {
         public var team: [Agent]
         public var roster: Roster
         /// The team and requests files as read once (the bytes parsed are the bytes the manifest hashes).
         public var teamFile: InputFile
         public var requestsFile: InputFile?
+        /// The period rostered, [start, end).
+        public var period: Range<Int64> = 0..<0
+        /// The agents' calendars as published before in the week's folder (file name → text), so
+        /// that a shift the roster no longer has is sent as cancelled.
+        public var publishedCalendars: [String: String] = [:]
     }
 
     public static func roster(
@@ -66,9 +74,12 @@ public enum RosterStage {
             team: team, requests: requests, requirements: curves, templates: templates, previousShifts: previous,
             deferredChannels: deferred, moves: settings.moves)
         input.knownChannels = policies.keys.sorted()
+        input.seconds = settings.seconds
         var roster = try rostering { () throws(RosteringError) in try RosterSolver.solve(input) }
         roster.warnings = notices + roster.warnings
-        return Result(team: team, roster: roster, teamFile: teamFile, requestsFile: requestsFile)
+        var result = Result(team: team, roster: roster, teamFile: teamFile, requestsFile: requestsFile)
+        result.period = calendar.startOfDay(dates[0])..<calendar.startOfDay(dates[dates.count - 1].adding(days: 1))
+        return result
     }
 
     /// The previous roster must be of the weeks before this period: a shift dated in the period or

@@ -1,6 +1,7 @@
 import Forecasting
 import Foundation
 import Queueing
+import Rostering
 import StaffcastCore
 
 /// The weekly pipeline: read the history, forecast the week per channel, staff every interval,
@@ -96,6 +97,16 @@ public enum WeeklyPlanner {
             channels: channelPlans, shifts: shifts, daily: daily, kpis: kpis, scenarios: scenarios, inputs: inputs,
             warnings: warnings)
         plan.roster = roster
+        if let outputFolder, let team = roster?.team {
+            // The calendars published before in this week's folder, for the shifts now cancelled.
+            let folder = outputFolder + "/" + span.week.label + "/" + RosterStage.calendarsFolder + "/"
+            for agent in team {
+                let name = RosterCalendar.fileName(for: agent.id)
+                if let data = FileManager.default.contents(atPath: folder + name) {
+                    plan.roster?.publishedCalendars[name] = String(decoding: data, as: UTF8.self)
+                }
+            }
+        }
         plan.previousWeek = previous
         return plan
     }
@@ -312,16 +323,33 @@ public enum WeeklyPlanner {
 
     /// The team rostered onto the requirement when the config names one; warnings for what the
     /// roster accepts and leaves uncovered.
+    /// With `"weeks": N` the period is this week and the N − 1 after it, each forecast and staffed as
+    /// this one, rostered as one problem (contract hours on average over it, fairness counted over
+    /// it).
     static func rosterTeam(
         _ requirements: [RequirementRow], config: PlanConfig, read: PlanHistory, span: PlanSpan,
-        progress: ((String) -> Void)?, warn: (String) -> Void
+        progress: ((String) -> Void)?, warn: @escaping (String) -> Void
     ) throws(PlanningError) -> RosterStage.Result? {
         guard let team = config.team else { return nil }
+        var periodRequirements = requirements
+        var dates = span.week.dates
+        if team.weeks > 1 {
+            var alone = config
+            alone.team = nil
+            var week = span.week
+            for _ in 1..<team.weeks {
+                week = week.next
+                progress?("planning \(week.label) for the roster period …")
+                let next = try plan(alone, week: .week(week), allowStale: true, warning: warn)
+                periodRequirements += next.requirements
+                dates += week.dates
+            }
+        }
         progress?("rostering the team …")
         let roster = try RosterStage.roster(
-            requirements, team: team, templates: config.shifts.templates,
+            periodRequirements, team: team, templates: config.shifts.templates,
             policies: Dictionary(uniqueKeysWithValues: read.policies), intervalSeconds: read.history.intervalSeconds,
-            calendar: config.calendar, dates: span.week.dates, source: config.path)
+            calendar: config.calendar, dates: dates, source: config.path)
         for text in roster.roster.warnings { warn(text) }
         let short = roster.roster.uncovered
         if !short.isEmpty {

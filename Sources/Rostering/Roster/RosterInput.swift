@@ -20,6 +20,10 @@ public struct RosterInput: Sendable {
     /// Ruin-and-recreate moves after the first roster (the search is deterministic: no clock).
     public var moves: Int
     public var seed: UInt64
+    /// The search's time limit in seconds, counted from its start; nil: the moves alone bound it.
+    /// The first roster (every agent placed once) is always finished; the improving moves stop at
+    /// the limit, so the result then depends on the machine's speed, not only on `moves`.
+    public var seconds: Double? = nil
     /// Every channel the plan has (its config's), also those that need nobody this period; nil:
     /// the requirement's. A skill outside them is a mistake in the team file, named by its cell.
     public var knownChannels: [String]? = nil

@@ -73,6 +73,8 @@ extension RosterSearch {
 
     mutating func run() {
         let agents = input.team.count
+        let deadline = input.seconds.map { Date().addingTimeInterval($0) }
+        func late() -> Bool { deadline.map { Date() >= $0 } ?? false }
         for e in 0..<agents {
             if let week = bestWeek(e, current: placed[e], noise: 0) { place(e, week) }
         }
@@ -81,7 +83,7 @@ extension RosterSearch {
         // objective does not rise.
         for _ in 0..<4 {
             var improved = false
-            for e in 0..<agents {
+            for e in 0..<agents where !late() {
                 let old = placed[e]
                 remove(e)
                 guard let week = bestWeek(e, current: old, noise: 0) else {
@@ -101,6 +103,7 @@ extension RosterSearch {
             if !improved { break }
         }
         for _ in 0..<input.moves {
+            if late() { break }
             let k = 1 + Int(random.next() % UInt64(min(agents, 3)))
             var chosen: [Int] = []
             while chosen.count < k {
@@ -127,7 +130,7 @@ extension RosterSearch {
         }
         // Channel choice again with everybody in place (fewer switches, preferred channels).
         for _ in 0..<2 {
-            for e in 0..<agents {
+            for e in 0..<agents where !late() {
                 let old = placed[e]
                 remove(e)
                 var week = old

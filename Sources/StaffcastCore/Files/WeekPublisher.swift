@@ -105,6 +105,13 @@ public struct WeekPublisher {
         }
         do throws(CoreError) {
             for (name, text) in files {
+                // A name with a folder (calendars/A001.ics) gets its folder inside the week's.
+                if let slash = name.lastIndex(of: "/") {
+                    let folder = staging + "/" + name[..<slash]
+                    do { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                        throw .cannotWrite(path: folder, reason: "cannot create the folder")
+                    }
+                }
                 try AtomicFile.write(text, to: staging + "/" + name)
             }
             var isDirectory: ObjCBool = false
