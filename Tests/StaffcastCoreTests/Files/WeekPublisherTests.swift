@@ -73,14 +73,14 @@ final class WeekPublisherTests: XCTestCase {
         let out = root + "/reports"
         try makeFolder(out + "/2003-W36", files: ["forecast.csv": "old\n"])
         let lock = try PublishLock(outDir: out)
-        // The second file names a folder that does not exist in the staging folder.
+        // The second file's folder is the first file: its folder cannot be made in the staging folder.
         XCTAssertThrowsError(
             try WeekPublisher(lock: lock, label: "2003-W36").publish([
-                ("forecast.csv", "new\n"), ("missing/requirements.csv", "x\n"),
+                ("forecast.csv", "new\n"), ("forecast.csv/requirements.csv", "x\n"),
             ])
         ) { error in
             guard case CoreError.cannotWrite(let path, _) = error else { return XCTFail("\(error)") }
-            XCTAssertTrue(path.hasSuffix("missing/requirements.csv"), path)
+            XCTAssertTrue(path.hasSuffix("/forecast.csv"), path)
         }
         XCTAssertEqual(try names(out), [".staffcast.lock", "2003-W36"])
         XCTAssertEqual(try read(out + "/2003-W36/forecast.csv"), "old\n")
