@@ -6,7 +6,7 @@ DEMO_CONFIG ?= datasets/bank_demo.json
 DEMO_WEEK ?= 2003-W36
 ROSTER_SECONDS ?= 5
 
-.PHONY: deps build release test lint format demo bench fuzz clean report-check
+.PHONY: deps build release test lint format demo bench bench-forecast fuzz clean report-check
 
 deps:
 	@bash .ci/ensure-deps
@@ -43,6 +43,12 @@ bench: deps
 	$(SWIFT) build -c release --product staffcast
 	$(SWIFT) build -c release --product staffcast-bench
 	.build/release/staffcast-bench --roster-seconds $(ROSTER_SECONDS)
+
+# The forecasts at the horizons where money is spent (issue 22): the accuracy suite and the
+# capacity suite (17 weeks from September, weekly totals), each with tune and check columns.
+bench-forecast: deps
+	$(SWIFT) build -c release --product staffcast-bench
+	.build/release/staffcast-bench suite capacity-suite
 
 # The fuzz harness (Benchmarks/staffcast-fuzz/README.md): 10,000 seeded cases of mutated inputs
 # through the release binary, two at a time; fails on a crash, a hang, exit 70 or a wrong exit 0.

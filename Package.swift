@@ -77,7 +77,8 @@ let package = Package(
                 "Planning", "StaffcastCore", "Forecasting", "Queueing", "Scheduling", "Rostering", "TestSupport",
             ]),
         .testTarget(
-            name: "ReportsTests", dependencies: ["Reports", "Planning", "StaffcastCore", "Queueing", "TestSupport"]),
+            name: "ReportsTests",
+            dependencies: ["Reports", "Planning", "Forecasting", "StaffcastCore", "Queueing", "TestSupport"]),
         .testTarget(
             name: "StaffcastCLITests",
             dependencies: ["StaffcastCLI", "StaffcastCore", "Forecasting", "Queueing", "Planning", "TestSupport"]),

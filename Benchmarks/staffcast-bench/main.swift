@@ -3,7 +3,7 @@ import Foundation
 // `make bench`: release-mode figures for the closing notes. Run from the project root.
 // `staffcast-bench [queueing|forecast|reforecast|history|history-mapped|scheduling|simulation|rostering|cli|nights|suite]…` runs a subset;
 // `staffcast-bench roster FILE --seconds S --out FILE` solves one rostering benchmark instance;
-// `webshop` (the seed-42 shop in detail) and `suite-export DIR` (data and cases for
+// `webshop` (the seed-42 shop in detail), `capacity-suite` (17-week weekly totals, `make bench-forecast`) and `suite-export DIR` (data and cases for
 // Benchmarks/peers/run_peers.py) only when named.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "roster" { exit(runRosterCommand(Array(arguments.dropFirst()))) }
@@ -40,6 +40,7 @@ if requested.contains("webshop") { runWebshopBenchmarks() }
 if wanted("cli") { runCLIBenchmarks() }
 if wanted("nights") { runNightsBenchmark() }
 if wanted("suite") { runAccuracySuite() }
+if requested.contains("capacity-suite") { runCapacitySuite() }
 if requested.contains("suite-export"), let i = CommandLine.arguments.firstIndex(of: "suite-export"),
     i + 1 < CommandLine.arguments.count
 {

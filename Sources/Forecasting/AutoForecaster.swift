@@ -34,15 +34,18 @@ public struct AutoForecaster: Sendable {
     /// How many standard errors of the paired WAPE differences count as noise when a steadier
     /// candidate may replace the leader (``Selection``); 0: the lowest WAPE always wins.
     public let noiseMultiple: Double
+    /// What the backtest windows are scored on when choosing (the decision's horizon).
+    public let scoring: Scoring
 
     public init(
         models: [any ForecastModel] = AutoForecaster.defaultModels, backtestOrigins: Int = 4, combines: Bool = true,
-        noiseMultiple: Double = Selection.noiseMultiple
+        noiseMultiple: Double = Selection.noiseMultiple, scoring: Scoring = .intervals
     ) {
         self.models = models
         self.backtestOrigins = max(1, backtestOrigins)
         self.combines = combines
         self.noiseMultiple = max(0, noiseMultiple.isFinite ? noiseMultiple : 0)
+        self.scoring = scoring
     }
 
     /// The model a planner names (``ModelCatalog/model(named:)``).
@@ -72,6 +75,19 @@ public struct AutoForecaster: Sendable {
     public func forecast(_ input: ForecastInput, origin: Int64, horizonSeconds: Int) throws(ForecastingError)
         -> (forecast: Forecast, scores: [ModelScore])
     {
+        let result = try forecastWithChoice(input, origin: origin, horizonSeconds: horizonSeconds)
+        return (result.forecast, result.scores)
+    }
+
+    /// ``forecast(_:origin:horizonSeconds:)`` with what the choice was made on (``ModelChoice``)
+    /// and the weekly range of the chosen candidate (``WeeklyBand``, fitted on the weekly totals
+    /// of its ``intervalOrigins`` backtest windows).
+    ///
+    /// A combination is a candidate only when its mean score beats each of its members' on the
+    /// same scoring: one that does not adds nothing but the weaker member's error.
+    public func forecastWithChoice(_ input: ForecastInput, origin: Int64, horizonSeconds: Int)
+        throws(ForecastingError) -> AutoForecast
+    {
         let series = input.series
         guard !models.isEmpty else { throw .invalidRequest("no forecasting model to choose from") }
         guard horizonSeconds >= series.intervalSeconds, series.intervalSeconds > 0 else {
@@ -96,7 +112,7 @@ public struct AutoForecaster: Sendable {
             candidates.append(Candidate(name: model.name, members: [index], windows: windows))
         }
         if combines && models.count >= 3 {
-            candidates += Self.combinations(of: candidates, selectionOrigins: backtestOrigins)
+            candidates += Self.combinations(of: candidates, selectionOrigins: backtestOrigins, scoring: scoring)
         }
         var scores: [ModelScore] = []
         for candidate in candidates {
@@ -110,10 +126,12 @@ public struct AutoForecaster: Sendable {
             scores.append(engine.score(candidate.name, windows: selection, coverages: coverages))
         }
 
+        let selectionScores = Self.withoutWeakCombinations(
+            candidates.map { scoring.scores(Array($0.windows.prefix(backtestOrigins))) },
+            members: candidates.map(\.members))
         let ranked = Selection.rank(
-            candidates.map { Array($0.windows.prefix(backtestOrigins)) },
-            names: candidates.map(\.name), stability: candidates.map { Self.stability($0, models) },
-            noiseMultiple: noiseMultiple)
+            scores: selectionScores, names: candidates.map(\.name),
+            stability: candidates.map { Self.stability($0, models) }, noiseMultiple: noiseMultiple)
         var firstError: ForecastingError? = nil
         for index in ranked {
             let candidate = candidates[index]
@@ -148,9 +166,30 @@ public struct AutoForecaster: Sendable {
                 channel: series.channel, model: candidate.name, instants: instants, mean: mean,
                 lo80: bounds.map(\.lo80), hi80: bounds.map(\.hi80),
                 lo95: bounds.map(\.lo95), hi95: bounds.map(\.hi95))
-            return (forecast, scores)
+            let runnerUp = ranked.first { $0 != index && !selectionScores[$0].isEmpty }
+            let choice = ModelChoice(
+                scoring: scoring, model: candidate.name, score: Selection.meanScore(selectionScores[index]),
+                runnerUp: runnerUp.map { candidates[$0].name },
+                runnerUpScore: runnerUp.map { Selection.meanScore(selectionScores[$0]) } ?? .nan)
+            return AutoForecast(
+                forecast: forecast, scores: scores, choice: choice,
+                weeklyBand: WeeklyBand.fit(Array(candidate.windows.prefix(Self.intervalOrigins))))
         }
         throw firstError ?? .insufficientHistory(channel: series.channel, message: "no model could be fitted")
+    }
+
+    /// The candidates' selection scores with those of every combination that does not beat each
+    /// of its members emptied (it then ranks last, as unscored). `members[c]` are the indices of
+    /// candidate c's models; single models come first, in model order, so a member's index is
+    /// its own candidate's.
+    static func withoutWeakCombinations(_ scores: [[Int64: Double]], members: [[Int]]) -> [[Int64: Double]] {
+        let means = scores.map(Selection.meanScore)
+        var result = scores
+        for (c, list) in members.enumerated() where list.count > 1 {
+            let best = list.compactMap { $0 < means.count ? means[$0] : nil }.filter(\.isFinite).min() ?? .nan
+            if !(means[c] < best) { result[c] = [:] }
+        }
+        return result
     }
 
     /// A model, or an equal-weight combination of models, with its backtest windows.
@@ -161,12 +200,14 @@ public struct AutoForecaster: Sendable {
         var windows: [BacktestWindow]
     }
 
-    /// Pairs and the triple of the best ``combinationPool`` single models by mean WAPE over the
+    /// Pairs and the triple of the best ``combinationPool`` single models by mean score over the
     /// selection windows; a combination's window is the mean of its members' forecasts at the
     /// origins all of them could be scored.
-    static func combinations(of singles: [Candidate], selectionOrigins: Int) -> [Candidate] {
+    static func combinations(of singles: [Candidate], selectionOrigins: Int, scoring: Scoring = .intervals)
+        -> [Candidate]
+    {
         let scored = singles.indices.compactMap { i -> (Int, Double)? in
-            let wape = Selection.meanWAPE(Array(singles[i].windows.prefix(selectionOrigins)))
+            let wape = Selection.meanScore(scoring.scores(Array(singles[i].windows.prefix(selectionOrigins))))
             return wape.isFinite ? (i, wape) : nil
         }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : singles[$0.0].name < singles[$1.0].name }
         let pool = scored.prefix(combinationPool).map(\.0)
@@ -207,4 +248,32 @@ public struct AutoForecaster: Sendable {
         guard candidate.members.count == 1, let index = candidate.members.first else { return 4 }
         return ModelCatalog.stability(of: models[index].name)
     }
+}
+
+/// What `auto` chose and on which score (for the manifests).
+public struct ModelChoice: Sendable, Equatable {
+    public var scoring: AutoForecaster.Scoring
+    public var model: String
+    /// The chosen candidate's mean backtest score (NaN: no window could be scored).
+    public var score: Double
+    /// The best-ranked other candidate with a score, and that score.
+    public var runnerUp: String?
+    public var runnerUpScore: Double
+
+    public init(scoring: AutoForecaster.Scoring, model: String, score: Double, runnerUp: String?, runnerUpScore: Double)
+    {
+        self.scoring = scoring
+        self.model = model
+        self.score = score
+        self.runnerUp = runnerUp
+        self.runnerUpScore = runnerUpScore
+    }
+}
+
+/// A forecast with the backtest scores, the choice, and the weekly range of the chosen model.
+public struct AutoForecast: Sendable {
+    public var forecast: Forecast
+    public var scores: [ModelScore]
+    public var choice: ModelChoice
+    public var weeklyBand: WeeklyBand
 }

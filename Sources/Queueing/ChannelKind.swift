@@ -56,6 +56,8 @@ public struct DeferredRules: Sendable, Equatable {
 ///   (`ErlangA`) when the `StaffingTarget` gives a patience.
 /// - `chat`: an agent holds up to K conversations at once (`ChatConcurrency`); `ahtByConcurrency`
 ///   gives the handle time at 1…K, or nil for the channel's AHT at every level.
+/// - `chatAverage`: an agent handles c conversations at once on average, c ≥ 1 not whole
+///   (`AverageConcurrency`: ⌊N·c⌋ slots of one AHT).
 /// - `deferred`: work answered within a deadline in working hours (e-mail, social messages;
 ///   `LevelledDeferred`), planned over a whole horizon rather than interval by interval.
 ///
@@ -63,12 +65,24 @@ public struct DeferredRules: Sendable, Equatable {
 public enum ChannelKind: Sendable, Equatable {
     case queue
     case chat(concurrency: Int, ahtByConcurrency: [Double]?)
+    /// Chat on a measured average concurrency c ≥ 1, not a whole number (`AverageConcurrency`).
+    case chatAverage(concurrency: Double)
     case deferred(DeferredRules)
 
-    /// Conversations an agent holds at once: K for chat, 1 otherwise.
+    /// Conversations an agent holds at once: K for chat (⌈c⌉ for an average c), 1 otherwise.
     public var concurrency: Int {
         switch self {
         case .chat(let concurrency, _): return concurrency
+        case .chatAverage(let c): return c.isFinite && c >= 1 && c <= 1e6 ? Int(c.rounded(.up)) : 1
+        case .queue, .deferred: return 1
+        }
+    }
+
+    /// Conversations an agent holds at once as a number: K, an average c, or 1.
+    public var conversationsPerAgent: Double {
+        switch self {
+        case .chat(let concurrency, _): return Double(concurrency)
+        case .chatAverage(let c): return c
         case .queue, .deferred: return 1
         }
     }
@@ -77,7 +91,7 @@ public enum ChannelKind: Sendable, Equatable {
     public var deadlineSeconds: Int? {
         switch self {
         case .deferred(let rules): return rules.deadlineSeconds
-        case .queue, .chat: return nil
+        case .queue, .chat, .chatAverage: return nil
         }
     }
 
@@ -87,7 +101,7 @@ public enum ChannelKind: Sendable, Equatable {
         switch self {
         case .chat(let concurrency, let levels):
             return levels ?? ChatConcurrency.ahtByConcurrency(ahtSeconds: ahtSeconds, concurrency: concurrency)
-        case .queue, .deferred: return nil
+        case .queue, .chatAverage, .deferred: return nil
         }
     }
 
@@ -96,7 +110,7 @@ public enum ChannelKind: Sendable, Equatable {
         switch self {
         case .chat(let concurrency, let levels):
             return .chat(concurrency: concurrency, ahtByConcurrency: levels?.map { $0 * factor })
-        case .queue, .deferred: return self
+        case .queue, .chatAverage, .deferred: return self
         }
     }
 }

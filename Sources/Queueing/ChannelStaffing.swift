@@ -17,7 +17,8 @@ public struct StaffedInterval: Sendable, Equatable {
 /// Staffing of one channel by its kind: the one switch over `ChannelKind` that picks the model.
 ///
 /// - `queue`: `StaffingSolver` (Erlang C, or Erlang A with the target's patience), interval by interval;
-/// - `chat`: `ChatConcurrency.requiredAgents`, interval by interval;
+/// - `chat`: `ChatConcurrency.requiredAgents`, interval by interval (`AverageConcurrency` for
+///   an average concurrency);
 /// - `deferred`: `LevelledDeferred.plan` over the whole horizon, agents working the given
 ///   intervals (the gaps between them are closed time), the deadline counted in them, one
 ///   handle time. Working hours on the local clock are the planner's (`Planning.DeferredPlanner`).
@@ -41,7 +42,7 @@ public enum ChannelStaffing {
             )
         }
         switch kind {
-        case .queue, .chat:
+        case .queue, .chat, .chatAverage:
             var result: [StaffedInterval] = []
             result.reserveCapacity(contacts.count)
             for i in contacts.indices {
@@ -76,6 +77,10 @@ public enum ChannelStaffing {
                 contacts: contacts, intervalSeconds: Double(intervalSeconds),
                 ahtSecondsByConcurrency: kind.chatAHT(ahtSeconds: ahtSeconds) ?? [],
                 target: target)
+        case .chatAverage(let c):
+            return try AverageConcurrency.requiredAgents(
+                contacts: contacts, intervalSeconds: Double(intervalSeconds), ahtSeconds: ahtSeconds,
+                concurrency: c, target: target)
         case .deferred:
             throw .invalidParameter(
                 name: .deadlineSeconds,
@@ -95,6 +100,10 @@ public enum ChannelStaffing {
             return ChatConcurrency.metrics(
                 contacts: contacts, intervalSeconds: Double(intervalSeconds),
                 ahtSecondsByConcurrency: kind.chatAHT(ahtSeconds: ahtSeconds) ?? [],
+                agents: agents, targetSeconds: target.targetSeconds)
+        case .chatAverage(let c):
+            return AverageConcurrency.metrics(
+                contacts: contacts, intervalSeconds: Double(intervalSeconds), ahtSeconds: ahtSeconds, concurrency: c,
                 agents: agents, targetSeconds: target.targetSeconds)
         case .queue:
             if let patience = target.patienceSeconds {

@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 import Planning
 import StaffcastCore
@@ -61,6 +62,15 @@ public enum CapacityFiles {
         return table.render()
     }
 
+    /// What a channel's model was chosen on, its score and the runner-up's (as in `plan`'s manifest).
+    static func choice(_ choice: ModelChoice) -> JSONValue {
+        .object([
+            ("model", .string(choice.model)), ("scored_on", .string(choice.scoring.label)),
+            ("score", .exact(choice.score)), ("runner_up", choice.runnerUp.map { .string($0) } ?? .null),
+            ("runner_up_score", .exact(choice.runnerUpScore)),
+        ])
+    }
+
     static func fte(_ x: Double) -> String { NumberFormat.plain(x, maxFractionDigits: 3) }
 
     static func manifestJSON(_ plan: CapacityPlan, version: String, outputs: [(name: String, text: String)])
@@ -82,6 +92,10 @@ public enum CapacityFiles {
                     plan.inputs.map(\.manifestRecord))
             ),
             ("models", .object(plan.models.keys.sorted().map { ($0, .string(plan.models[$0] ?? "")) })),
+            (
+                "model_choice",
+                .object(plan.choices.keys.sorted().compactMap { key in plan.choices[key].map { (key, choice($0)) } })
+            ),
             (
                 "capacity",
                 .object([
@@ -116,6 +130,17 @@ public enum CapacityFiles {
 struct CapacityReport {
     var plan: CapacityPlan
     var version: String
+
+    /// ` (weekly WAPE from week 4 3.1 % on backtest; runner-up …)`, empty without a score.
+    static func choiceText(_ choice: ModelChoice?) -> String {
+        guard let choice, choice.score.isFinite else { return "" }
+        func pct(_ x: Double) -> String { NumberFormat.plain(100 * x, maxFractionDigits: 1) + " %" }
+        var text = " (\(choice.scoring.label) \(pct(choice.score)) in the backtest"
+        if let runnerUp = choice.runnerUp, choice.runnerUpScore.isFinite {
+            text += "; runner-up \(runnerUp) \(pct(choice.runnerUpScore))"
+        }
+        return text + ")"
+    }
 
     func html() -> String {
         let weeks = plan.weeks
@@ -153,7 +178,7 @@ struct CapacityReport {
                 ],
                 yLabel: "FTE", markers: starts.map { (position: $0.0, label: $0.1) })
             body +=
-                "<section>\n<h2>\(SVG.escape(channel)) <span class=\"model\">model: \(SVG.escape(plan.models[channel] ?? ""))</span></h2>\n"
+                "<section>\n<h2>\(SVG.escape(channel)) <span class=\"model\">model: \(SVG.escape(plan.models[channel] ?? ""))\(SVG.escape(Self.choiceText(plan.choices[channel])))</span></h2>\n"
                 + chart.render() + weekTable(rows) + "</section>\n"
         }
         return ReportPage.head(title: "Capacity plan \(weeks.first?.label ?? "")") + """

@@ -66,6 +66,11 @@ struct ErlangCommand: Command {
         let target = policy.target
         if let agents {
             // The chat model holds agents × K conversation slots; beyond the limit it has no answer.
+            if case .chatAverage(let c) = policy.kind, AverageConcurrency.slots(agents: agents, concurrency: c) == nil {
+                throw CLIError.usage(
+                    "--agents: \(agents) agents × concurrency \(NumberFormat.plain(c, maxFractionDigits: 6)) is more than \(QueueingLimits.maximumAgents) conversation slots"
+                )
+            }
             if case .chat(let concurrency, _) = policy.kind {
                 let slots = agents.multipliedReportingOverflow(by: concurrency)
                 guard !slots.overflow, slots.partialValue <= QueueingLimits.maximumAgents else {
@@ -103,7 +108,7 @@ struct ErlangCommand: Command {
                 ("occupancy", .exact(m.occupancy)),
                 ("mean_queue_length", m.meanQueueLength.isFinite ? .exact(m.meanQueueLength) : .null),
                 ("abandon_rate", m.abandonRate.map { .exact($0) } ?? .null),
-                ("concurrency", .integer(policy.kind.concurrency)),
+                ("concurrency", .exact(policy.kind.conversationsPerAgent)),
                 (
                     "stable",
                     .bool(
@@ -116,6 +121,10 @@ struct ErlangCommand: Command {
         }
         var text = ""
         text += "traffic          \(NumberFormat.plain(m.trafficErlangs, maxFractionDigits: 4)) Erlangs\n"
+        if case .chatAverage(let c) = policy.kind {
+            text +=
+                "concurrency      \(NumberFormat.plain(c, maxFractionDigits: 6)) conversations per agent on average (⌊agents × \(NumberFormat.plain(c, maxFractionDigits: 6))⌋ slots)\n"
+        }
         if case .chat(let concurrency, _) = policy.kind {
             text +=
                 "concurrency      \(concurrency) conversations per agent (AHT \((policy.chatAHT ?? []).map { NumberFormat.plain($0, maxFractionDigits: 2) }.joined(separator: ", ")) s at 1…\(concurrency))\n"

@@ -55,8 +55,7 @@ struct TargetOptions {
             ahtSeconds: aht, serviceLevel: arguments.value("sl"), asaSeconds: try arguments.double("asa"),
             maxOccupancy: try arguments.double("max-occupancy"), shrinkage: try arguments.double("shrinkage"),
             patience: try arguments.double("patience"), maxAbandonRate: try arguments.double("max-abandon"),
-            concurrency: try arguments.integer("concurrency", range: 1...ChatConcurrency.maximumConcurrency).map(
-                Double.init),
+            concurrency: try arguments.double("concurrency"),
             ahtByConcurrency: levels)
     }
 

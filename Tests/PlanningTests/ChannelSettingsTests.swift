@@ -46,4 +46,32 @@ final class ChannelSettingsTests: XCTestCase {
         XCTAssertThrowsError(
             try ChannelSettings(ahtSeconds: 300, shrinkage: 2).policy(naming: .flags, requiresTarget: false))
     }
+
+    /// Issue 22: a measured average concurrency (2.5) is a rate; whole numbers keep the chat model.
+    func testFractionalConcurrencyIsAnAverage() throws {
+        let average = try ChannelSettings(ahtSeconds: 300, serviceLevel: "80/60", concurrency: 2.5)
+            .policy(naming: .config)
+        XCTAssertEqual(average.kind, .chatAverage(concurrency: 2.5))
+        let whole = try ChannelSettings(ahtSeconds: 300, serviceLevel: "80/60", concurrency: 3).policy(naming: .config)
+        XCTAssertEqual(whole.kind, .chat(concurrency: 3, ahtByConcurrency: nil))
+        XCTAssertThrowsError(
+            try ChannelSettings(ahtSeconds: 300, serviceLevel: "80/60", concurrency: 2.5, ahtByConcurrency: [300, 360])
+                .policy(naming: .config)
+        ) { error in
+            XCTAssertEqual((error as? ChannelSettingError)?.setting, .ahtByConcurrency)
+        }
+        for bad in [0.5, 100.5, Double.nan] {
+            XCTAssertThrowsError(
+                try ChannelSettings(ahtSeconds: 300, serviceLevel: "80/60", concurrency: bad).policy(naming: .flags)
+            ) { error in
+                XCTAssertEqual((error as? ChannelSettingError)?.setting, .concurrency)
+            }
+        }
+        XCTAssertThrowsError(
+            try ChannelSettings(ahtSeconds: 300, serviceLevel: "80/60", patience: 60, concurrency: 2.5)
+                .policy(naming: .config)
+        ) { error in
+            XCTAssertEqual((error as? ChannelSettingError)?.setting, .patience)
+        }
+    }
 }

@@ -226,7 +226,7 @@ final class PlanConfigReaderTests: XCTestCase {
             #"{"aht_seconds": 300, "service_level": "80/20", "max_abandon_rate": 0.05}"#, "max_abandon_rate",
             #""patience""#)
         refused(#"{"aht_seconds": 300, "patience": 60, "max_abandon_rate": 2}"#, "max_abandon_rate", "fraction")
-        for k in ["2.5", "0", "101", "true"] {
+        for k in ["0.5", "0", "101", "true"] {
             refused(#"{"aht_seconds": 300, "service_level": "80/20", "concurrency": \#(k)}"#, "concurrency")
         }
         refused(

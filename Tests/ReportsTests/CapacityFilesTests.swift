@@ -1,3 +1,4 @@
+import Forecasting
 import Foundation
 import StaffcastCore
 import XCTest
@@ -120,7 +121,17 @@ final class CapacityFilesTests: XCTestCase {
     }
 
     func testManifestParsesWithTheExpectedKeysAndHashes() throws {
-        let files = CapacityFiles.render(plan(), version: "1.2.3")
+        var plan = plan()
+        plan.choices["chat"] = ModelChoice(
+            scoring: .weeklyTotals(fromWeek: 4), model: "regression", score: 0.031,
+            runnerUp: "combo(regression+wavg6)", runnerUpScore: 0.0345)
+        let files = CapacityFiles.render(plan, version: "1.2.3")
+        let html = try XCTUnwrap(files.first { $0.name == "capacity.html" }?.text)
+        XCTAssertTrue(
+            html.contains(
+                "model: regression (weekly WAPE from week 4 3.1 % in the backtest; runner-up combo(regression+wavg6) 3.5 %)"
+            ),
+            "the chosen model's score is shown")
         let manifestText = try XCTUnwrap(files.last?.text)
         let root = try XCTUnwrap(
             try JSONSerialization.jsonObject(with: Data(manifestText.utf8)) as? [String: Any])
@@ -128,7 +139,7 @@ final class CapacityFilesTests: XCTestCase {
             Set(root.keys),
             [
                 "staffcast_version", "kind", "from_week", "weeks", "time_zone", "forecast_origin",
-                "fte_hours_per_week", "inputs", "models", "capacity", "warnings", "outputs",
+                "fte_hours_per_week", "inputs", "models", "model_choice", "capacity", "warnings", "outputs",
             ])
         XCTAssertEqual(root["staffcast_version"] as? String, "1.2.3")
         XCTAssertEqual(root["kind"] as? String, "capacity")
@@ -139,6 +150,12 @@ final class CapacityFilesTests: XCTestCase {
         XCTAssertEqual(root["fte_hours_per_week"] as? Double, 40)
         XCTAssertEqual(root["models"] as? [String: String], ["chat": "regression", Self.hostile: "<b>naive</b>"])
         XCTAssertEqual(root["warnings"] as? [String], ["headcount of \(Self.hostile) & co is a guess"])
+        let choice = try XCTUnwrap((root["model_choice"] as? [String: [String: Any]])?["chat"])
+        XCTAssertEqual(choice["model"] as? String, "regression")
+        XCTAssertEqual(choice["scored_on"] as? String, "weekly WAPE from week 4")
+        XCTAssertEqual(choice["score"] as? Double, 0.031)
+        XCTAssertEqual(choice["runner_up"] as? String, "combo(regression+wavg6)")
+        XCTAssertEqual(choice["runner_up_score"] as? Double, 0.0345)
 
         let inputs = try XCTUnwrap(root["inputs"] as? [[String: Any]])
         XCTAssertEqual(inputs.count, 2)

@@ -35,7 +35,7 @@ final class StaffingModelsCommandTests: XCTestCase {
 
     func testBadConcurrencyIsAUsageError() throws {
         for bad in [
-            ["--concurrency", "0"], ["--concurrency", "2.5"], ["--concurrency", "-1"], ["--concurrency", "x"],
+            ["--concurrency", "0"], ["--concurrency", "0.5"], ["--concurrency", "-1"], ["--concurrency", "x"],
             ["--concurrency", "2", "--aht-by-concurrency", "180,200,220"], ["--aht-by-concurrency", "180,-5"],
             ["--concurrency", "2", "--patience", "60"],
         ] {
@@ -43,6 +43,13 @@ final class StaffingModelsCommandTests: XCTestCase {
             XCTAssertEqual(result.status, 64, "\(bad): \(result.stderr)")
             XCTAssertTrue(result.stderr.contains(bad[0]), "\(bad): \(result.stderr)")
         }
+        // A measured average concurrency is a rate: 2.5 conversations at once on average.
+        let average = try CLI.run(Self.base + ["--concurrency", "2.5", "--json"])
+        XCTAssertEqual(average.status, 0, average.stderr)
+        XCTAssertTrue(average.stdout.contains("\"concurrency\": 2.5"), average.stdout)
+        // Reference R0001 (100 calls, 30 min, 180 s, 80/20): 14 Erlang C slots; ⌊6 × 2.5⌋ = 15
+        // reaches them, ⌊5 × 2.5⌋ = 12 does not.
+        XCTAssertEqual(try agents(["--concurrency", "2.5"]), 6)
         // --patience with K = 1 stays Erlang A.
         XCTAssertEqual(try CLI.run(Self.base + ["--concurrency", "1", "--patience", "60"]).status, 0)
     }
@@ -94,7 +101,11 @@ final class StaffingModelsCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         let cases = [
             (#"{"aht_seconds": 300, "service_level": "80/20", "concurrency": 0}"#, "channels.calls.concurrency"),
-            (#"{"aht_seconds": 300, "service_level": "80/20", "concurrency": 1.5}"#, "channels.calls.concurrency"),
+            (#"{"aht_seconds": 300, "service_level": "80/20", "concurrency": 0.5}"#, "channels.calls.concurrency"),
+            (
+                #"{"aht_seconds": 300, "service_level": "80/20", "concurrency": 1.5, "aht_by_concurrency": [300, 320]}"#,
+                "channels.calls.aht_by_concurrency"
+            ),
             (
                 #"{"aht_seconds": 300, "service_level": "80/20", "concurrency": 2, "aht_by_concurrency": [300]}"#,
                 "channels.calls.aht_by_concurrency"

@@ -15,26 +15,28 @@ extension AutoForecaster {
     public enum Selection {
         public static let noiseMultiple = 2.0
 
-        static func meanWAPE(_ windows: [BacktestWindow]) -> Double {
-            let wapes = windows.compactMap { Accuracy.wape(forecast: $0.forecasts, actual: $0.actuals) }.filter(
-                \.isFinite)
-            return wapes.isEmpty ? .nan : wapes.reduce(0, +) / Double(wapes.count)
+        /// The mean of a candidate's per-window scores (NaN when none is scored).
+        static func meanScore(_ scores: [Int64: Double]) -> Double {
+            scores.isEmpty ? .nan : scores.values.sorted().reduce(0, +) / Double(scores.count)
         }
 
         /// Candidate indices, the chosen one first, then by mean WAPE and name, then those with
         /// no scored window in the order given.
         static func rank(
             _ windows: [[BacktestWindow]], names: [String], stability: [Int],
+            noiseMultiple: Double = Selection.noiseMultiple, scoring: Scoring = .intervals
+        ) -> [Int] {
+            rank(
+                scores: windows.map { scoring.scores($0) }, names: names, stability: stability,
+                noiseMultiple: noiseMultiple)
+        }
+
+        /// Candidate indices ranked on per-window scores (window origin → score, lower is better).
+        static func rank(
+            scores byOrigin: [[Int64: Double]], names: [String], stability: [Int],
             noiseMultiple: Double = Selection.noiseMultiple
         ) -> [Int] {
-            let byOrigin: [[Int64: Double]] = windows.map { list in
-                var map: [Int64: Double] = [:]
-                for w in list {
-                    if let v = Accuracy.wape(forecast: w.forecasts, actual: w.actuals), v.isFinite { map[w.origin] = v }
-                }
-                return map
-            }
-            let means = byOrigin.map { $0.isEmpty ? Double.nan : $0.values.sorted().reduce(0, +) / Double($0.count) }
+            let means = byOrigin.map(meanScore)
             let ordered = names.indices.sorted { a, b in
                 switch (means[a].isNaN, means[b].isNaN) {
                 case (false, false): return means[a] != means[b] ? means[a] < means[b] : (names[a], a) < (names[b], b)
@@ -62,6 +64,40 @@ extension AutoForecaster {
                 }
             }
             return [chosen] + ordered.filter { $0 != chosen }
+        }
+    }
+}
+
+extension AutoForecaster {
+    /// What a backtest window is scored on when `auto` chooses: the decision's horizon.
+    public enum Scoring: Sendable, Equatable {
+        /// WAPE over the window's intervals: the week ahead `plan` staffs interval by interval.
+        case intervals
+        /// WAPE of the window's weekly totals from its `fromWeek`-th week on (1 = the first):
+        /// `capacity` hires on weekly totals 4–17 weeks ahead, where the level and the season
+        /// matter and the shape within the day does not.
+        case weeklyTotals(fromWeek: Int)
+
+        /// Window origin → score, for the windows that can be scored.
+        func scores(_ windows: [BacktestWindow]) -> [Int64: Double] {
+            var map: [Int64: Double] = [:]
+            for w in windows {
+                let value: Double?
+                switch self {
+                case .intervals: value = Accuracy.wape(forecast: w.forecasts, actual: w.actuals)
+                case .weeklyTotals(let fromWeek): value = w.weeklyWAPE(fromWeek: max(1, fromWeek) - 1)
+                }
+                if let value, value.isFinite { map[w.origin] = value }
+            }
+            return map
+        }
+
+        /// How the score is named in a manifest.
+        public var label: String {
+            switch self {
+            case .intervals: return "interval WAPE"
+            case .weeklyTotals(let fromWeek): return "weekly WAPE from week \(fromWeek)"
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import Forecasting
 import StaffcastCore
 
 /// A capacity plan: per channel and week the forecast with its range, the FTE required at p50
@@ -7,7 +8,7 @@ public struct CapacityPlan: Sendable {
     public struct Row: Sendable, Equatable {
         public var week: PlanWeek
         public var channel: String
-        /// Contacts in the week: the forecast mean and the sums of the intervals' bounds.
+        /// Contacts in the week: the forecast mean and the week's 80 % / 95 % range (``WeeklyBand``).
         public var forecast: Double
         public var lo80: Double, hi80: Double, lo95: Double, hi95: Double
         public var requiredP50: Double
@@ -69,6 +70,8 @@ public struct CapacityPlan: Sendable {
     public var hiring: [Hiring]
     /// The forecast model of each channel (chosen by backtest with `"model": "auto"`).
     public var models: [String: String] = [:]
+    /// What each channel's model was chosen on (its backtest score and the runner-up's).
+    public var choices: [String: ModelChoice] = [:]
     public var inputs: [PlanInput]
     public var warnings: [String]
 

@@ -14,9 +14,14 @@ import StaffcastCore
 ///     FTE = Σ_i n_i Δ / (1 − s(i)) / h
 ///
 /// the workload-driven requirement before shift-scheduling losses (a schedule adds a few per cent
-/// where shift lengths do not fit the curve; `plan` reports that gap per week). The week's
-/// forecast range sums the intervals' bounds, the range of the total when the intervals' errors
-/// move together, which over months (a level that is off) they mostly do.
+/// where shift lengths do not fit the curve; `plan` reports that gap per week).
+///
+/// The model is chosen on the backtest's weekly totals from the 4th week on
+/// (``AutoForecaster/Scoring/weeklyTotals(fromWeek:)``), the horizon the hiring rests on. The
+/// week's range is the total's (``WeeklyBand``: the weekly backtest errors at that lead), and
+/// staffing at p80 (p95) staffs the week's intervals scaled to the total's 80th (95th)
+/// percentile: the uncertainty months ahead is the level of the week, while the intervals' own
+/// noise within a week is `plan`'s to staff.
 public enum CapacityPlanner {
     /// The longest horizon of a capacity plan.
     public static let maximumWeeks = 26
@@ -73,16 +78,27 @@ public enum CapacityPlanner {
         let (eventsFile, events) = try PlanHistory.events(config, from: min(read.historyStart, origin), to: end)
         let ahtModels = try read.ahtModels(config, origin: origin, events: events)
         progress?("forecasting \(read.policies.count) channel(s) over \(weeks) weeks …")
+        // The model is chosen on what the hiring rests on: weekly totals from the 4th week on.
         let forecasts = try read.forecasts(
             config, models: models, origin: origin,
-            horizons: [Int](repeating: Int(end - origin), count: read.policies.count), events: events)
+            horizons: [Int](repeating: Int(end - origin), count: read.policies.count), events: events,
+            scoring: .weeklyTotals(fromWeek: weeks >= 4 ? 4 : 1))
+        let originDay = calendar.local(origin).date.daysSinceEpoch
 
         var rows: [CapacityPlan.Row] = []
         var hiring: [CapacityPlan.Hiring] = []
         var chosen: [String: String] = [:]
+        var choices: [String: ModelChoice] = [:]
         for (k, (channel, policy)) in read.policies.enumerated() {
-            guard let series = history.series(for: channel), let (full, _) = forecasts[k] else { continue }
+            guard let series = history.series(for: channel), let auto = forecasts[k] else { continue }
+            let full = auto.forecast
             chosen[channel] = full.model
+            choices[channel] = auto.choice
+            let found = ForecastStep.findings(
+                series, calendar: calendar, origin: origin, horizonSeconds: Int(end - origin),
+                calendarEvents: events.calendar, userEvents: events.user)
+            for text in found.holidays.compactMap(\.warning) { warn("\(channel): \(text)") }
+            for anomaly in found.anomalies { warn("\(channel): \(anomaly.description)") }
             progress?("\(channel): staffing \(weeks) weeks …")
             var channelRows: [CapacityPlan.Row] = []
             for week in planWeeks {
@@ -98,12 +114,18 @@ public enum CapacityPlanner {
                             ?? policy.ahtSeconds,
                         intervalSeconds: history.intervalSeconds, calendar: calendar, source: config.path)
                 }
+                // The week's range is its total's, from the weekly backtest errors at its lead;
+                // a quantile staffs the week's intervals scaled to that quantile of the total.
+                let lead = (week.firstDate.daysSinceEpoch - originDay) / 7
+                let total = forecast.mean.reduce(0, +)
+                let band = auto.weeklyBand.bounds(total, leadWeek: lead)
                 var required: [StaffTo: Double] = [:]
                 for quantile in Set([StaffTo.p50, .p80, settings.quantile]) {
+                    let factor = auto.weeklyBand.factor(normalQuantile: quantile.normalQuantile, leadWeek: lead)
                     let staffed = try RequirementPlanner.staff(
-                        forecast, policy: policy, intervalSeconds: history.intervalSeconds,
-                        staffTo: quantile, aht: channelAHT, calendar: calendar, horizon: range,
-                        waiting: waiting, source: config.path)
+                        factor == 1 ? forecast : forecast.scaled(by: factor), policy: policy,
+                        intervalSeconds: history.intervalSeconds, staffTo: .p50, aht: channelAHT,
+                        calendar: calendar, horizon: range, waiting: waiting, source: config.path)
                     required[quantile] = requiredFTE(
                         staffed, policy: policy, settings: settings, intervalSeconds: history.intervalSeconds,
                         fteHours: config.fteHoursPerWeek, calendar: calendar)
@@ -111,9 +133,8 @@ public enum CapacityPlanner {
                 channelRows.append(
                     CapacityPlan.Row(
                         week: week, channel: channel,
-                        forecast: forecast.mean.reduce(0, +), lo80: forecast.lo80.reduce(0, +),
-                        hi80: forecast.hi80.reduce(0, +), lo95: forecast.lo95.reduce(0, +),
-                        hi95: forecast.hi95.reduce(0, +), requiredP50: required[.p50] ?? 0,
+                        forecast: total, lo80: band.lo80, hi80: band.hi80, lo95: band.lo95,
+                        hi95: band.hi95, requiredP50: required[.p50] ?? 0,
                         requiredP80: required[.p80] ?? 0, required: required[settings.quantile] ?? 0,
                         available: 0, availableWithHires: 0))
             }
@@ -167,6 +188,7 @@ public enum CapacityPlanner {
             config: config, settings: settings, weeks: planWeeks, origin: origin, rows: rows,
             hiring: hiring, inputs: inputs, warnings: warnings)
         plan.models = chosen
+        plan.choices = choices
         return plan
     }
 

@@ -221,14 +221,22 @@ public struct ChannelSettings: Sendable, Equatable {
             throw ChannelSettingError(setting, "applies only to deferred work (a \(naming.name(.deadline)))")
         }
         var concurrency = 1
+        // A fractional concurrency is a measured average (2.5 conversations at once): a rate.
+        var average: Double? = nil
         if let k = self.concurrency {
-            guard k == k.rounded(), k >= 1, k <= Double(ChatConcurrency.maximumConcurrency) else {
+            guard k.isFinite, k >= 1, k <= Double(ChatConcurrency.maximumConcurrency) else {
                 throw ChannelSettingError(
                     .concurrency,
-                    "expected a whole number of conversations from 1 to \(ChatConcurrency.maximumConcurrency), got \(NumberFormat.plain(k, maxFractionDigits: 6))"
+                    "expected the conversations an agent holds at once, from 1 to \(ChatConcurrency.maximumConcurrency) (a whole number, or a measured average such as 2.5), got \(NumberFormat.plain(k, maxFractionDigits: 6))"
                 )
             }
-            concurrency = Int(k)
+            if k == k.rounded() { concurrency = Int(k) } else { average = k }
+        }
+        if let average, ahtByConcurrency != nil {
+            throw ChannelSettingError(
+                .ahtByConcurrency,
+                "gives handle times per whole concurrency level 1…K, but \(naming.name(.concurrency)) is the average \(NumberFormat.plain(average, maxFractionDigits: 6)); give a whole number with the levels, or leave them out"
+            )
         }
         var levels: [Double]? = nil
         if let list = ahtByConcurrency {
@@ -252,7 +260,7 @@ public struct ChannelSettings: Sendable, Equatable {
             }
             levels = list
         }
-        if concurrency > 1, patience != nil {
+        if concurrency > 1 || average != nil, patience != nil {
             throw ChannelSettingError(
                 .patience,
                 "abandonment is not modelled with \(naming.name(.concurrency)) above 1; leave \(naming.name(.patience)) out for this channel"
@@ -297,7 +305,10 @@ public struct ChannelSettings: Sendable, Equatable {
         // K = 1 with one level: that level is the handle time (plain Erlang C/A). Explicit
         // per-level handle times count as a configured AHT.
         let single = concurrency == 1 ? levels?.first : nil
-        let kind: ChannelKind = concurrency > 1 ? .chat(concurrency: concurrency, ahtByConcurrency: levels) : .queue
+        let kind: ChannelKind =
+            if let average { .chatAverage(concurrency: average) } else if concurrency > 1 {
+                .chat(concurrency: concurrency, ahtByConcurrency: levels)
+            } else { .queue }
         var lowVolume: LowVolumeRule? = nil
         if let minimum = minContactsPerInterval {
             guard minimum.isFinite, minimum >= 0, minimum <= 1000 else {

@@ -4,6 +4,15 @@ import StaffcastCore
 /// Which forecast quantile to staff to (`--staff-to`, config `staff_to`).
 public enum StaffTo: String, Sendable, CaseIterable {
     case p50, p80, p95
+
+    /// The standard normal quantile of the level (0 for p50).
+    public var normalQuantile: Double {
+        switch self {
+        case .p50: return 0
+        case .p80: return RiskStaffing.z80
+        case .p95: return RiskStaffing.z95
+        }
+    }
 }
 
 /// The JSON config of `staffcast plan` (and `staff --config`, `schedule --config`), read by

@@ -135,6 +135,7 @@ public enum PlanManifestFile {
         return .object([
             (Key.channel.rawValue, .string(plan.channel)),
             (Key.model.rawValue, .string(plan.forecast.model)),
+            ("model_choice", plan.choice.map(choice) ?? .null),
             (Key.settings.rawValue, settings(policy, ahtSeconds: aht, forecastAHT: plan.staffedWithForecastAHT)),
             ("events", .array(plan.eventsInForce.map { .string($0) })),
             (
@@ -173,6 +174,16 @@ public enum PlanManifestFile {
         ])
     }
 
+    /// What the model choice was made on: the score, the chosen candidate's mean over the
+    /// selection windows, and the runner-up's.
+    static func choice(_ choice: ModelChoice) -> JSONValue {
+        .object([
+            ("scored_on", .string(choice.scoring.label)), ("score", .exact(choice.score)),
+            ("runner_up", choice.runnerUp.map { .string($0) } ?? .null),
+            ("runner_up_score", .exact(choice.runnerUpScore)),
+        ])
+    }
+
     /// A channel's `settings`: its staffing rules, as ``PublishedPlan`` reads them back.
     /// `forecastAHT`: staffed with the AHT forecast (`"aht_source": "forecast"`, `ahtSeconds` its
     /// contact-weighted mean).
@@ -198,6 +209,8 @@ public enum PlanManifestFile {
         case .chat:
             add(.concurrency, .integer(policy.kind.concurrency))
             add(.ahtByConcurrency, .array((policy.chatAHT ?? []).map { .exact($0) }))
+        case .chatAverage(let c):
+            add(.concurrency, .exact(c))
         case .deferred(let rules):
             add(.deadlineSeconds, .integer(rules.deadlineSeconds))
             add(.deadlineCounts, .string(rules.clock.rawValue))

@@ -219,7 +219,7 @@ public enum Review {
                 seed: ArrivalReplay.channelSeed(options.seed, channel: channel.name),
                 replications: options.replications)
             try ReviewMeasures.required(&intervals, policy: policy, intervalSeconds: plan.intervalSeconds)
-        case .chat:
+        case .chat, .chatAverage:
             measure = .chatModel
             for i in intervals.indices {
                 let contacts = intervals[i].actual ?? 0

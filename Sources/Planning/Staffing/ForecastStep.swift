@@ -161,6 +161,21 @@ public enum ForecastStep {
         calendarEvents: [CalendarEvent] = [], userEvents: [UserEvent] = [],
         progress: ((String) -> Void)? = nil
     ) throws(PlanningError) -> (Forecast, [ModelScore]) {
+        let result = try autoForecast(
+            series, calendar: calendar, models: models, origin: origin, horizonSeconds: horizonSeconds,
+            backtestOrigins: backtestOrigins, calendarEvents: calendarEvents, userEvents: userEvents,
+            progress: progress)
+        return (result.forecast, result.scores)
+    }
+
+    /// ``forecast(_:calendar:models:origin:horizonSeconds:backtestOrigins:calendarEvents:userEvents:progress:)``
+    /// with the choice's score and runner-up and the weekly range, the model chosen on `scoring`.
+    public static func autoForecast(
+        _ series: IntervalSeries, calendar: PlanningCalendar, models: [any ForecastModel],
+        origin: Int64?, horizonSeconds: Int, backtestOrigins: Int,
+        calendarEvents: [CalendarEvent] = [], userEvents: [UserEvent] = [],
+        scoring: AutoForecaster.Scoring = .intervals, progress: ((String) -> Void)? = nil
+    ) throws(PlanningError) -> AutoForecast {
         let origin = origin ?? series.end
         guard origin > series.start else {
             throw .invalidRequest(
@@ -172,8 +187,8 @@ public enum ForecastStep {
             calendarEvents: calendarEvents, userEvents: userEvents)
         progress?("\(series.channel): backtesting \(models.count) model(s) …")
         return try forecasting { () throws(ForecastingError) in
-            try AutoForecaster(models: models, backtestOrigins: backtestOrigins)
-                .forecast(input, origin: origin, horizonSeconds: horizonSeconds)
+            try AutoForecaster(models: models, backtestOrigins: backtestOrigins, scoring: scoring)
+                .forecastWithChoice(input, origin: origin, horizonSeconds: horizonSeconds)
         }
     }
 }

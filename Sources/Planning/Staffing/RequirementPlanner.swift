@@ -30,7 +30,7 @@ public enum RequirementPlanner {
                 forecast, contacts: quantiles, ahtSeconds: ahtSeconds, rules: rules,
                 shrinkage: policy.target.shrinkage, intervalSeconds: intervalSeconds, calendar: calendar,
                 horizon: horizon, waiting: waiting, source: source)
-        case .queue, .chat:
+        case .queue, .chat, .chatAverage:
             var rows: [RequirementRow] = []
             rows.reserveCapacity(forecast.instants.count)
             for i in forecast.instants.indices {

@@ -107,18 +107,19 @@ struct PlanHistory {
     /// Every channel's forecast from `origin` over its horizon (`horizons`, in channel order),
     /// computed on every core and returned in channel order (nil for a channel without a series).
     func forecasts(
-        _ config: PlanConfig, models: [any ForecastModel], origin: Int64, horizons: [Int], events: Events
-    ) throws(PlanningError) -> [(Forecast, [ModelScore])?] {
+        _ config: PlanConfig, models: [any ForecastModel], origin: Int64, horizons: [Int], events: Events,
+        scoring: AutoForecaster.Scoring = .intervals
+    ) throws(PlanningError) -> [AutoForecast?] {
         let allSeries = policies.map { history.series(for: $0.0) }
         let calendar = config.calendar
         let backtestOrigins = config.backtestOrigins
         let results = Parallel.map(allSeries.count, minimumChunk: 1) { k in
-            Result { () throws(PlanningError) -> (Forecast, [ModelScore])? in
+            Result { () throws(PlanningError) -> AutoForecast? in
                 guard let series = allSeries[k] else { return nil }
-                return try ForecastStep.forecast(
+                return try ForecastStep.autoForecast(
                     series, calendar: calendar, models: models, origin: origin,
                     horizonSeconds: horizons[k], backtestOrigins: backtestOrigins,
-                    calendarEvents: events.calendar, userEvents: events.user)
+                    calendarEvents: events.calendar, userEvents: events.user, scoring: scoring)
             }
         }
         return try results.map { result throws(PlanningError) in try result.get() }

@@ -45,6 +45,8 @@ public struct ChannelPlan: Sendable {
     /// Deferred work only: what the week starts with, carried from the week before, oldest first
     /// (each with its arrival and its due interval on the week's grid).
     public var openingBacklog: [WaitingWork] = []
+    /// What `auto` chose on: the score of the chosen candidate and of the runner-up.
+    public var choice: ModelChoice? = nil
 }
 
 /// A scenario's staffing of one channel (`scenarios.csv`).

@@ -192,7 +192,8 @@ public enum WeeklyPlanner {
             horizons: nightReach.map { Int(span.end - span.origin) + $0 }, events: events)
         var channelPlans: [ChannelPlan] = []
         for (k, (channel, policy)) in read.policies.enumerated() {
-            guard let series = history.series(for: channel), let (full, scores) = forecasts[k] else { continue }
+            guard let series = history.series(for: channel), let chosen = forecasts[k] else { continue }
+            let (full, scores) = (chosen.forecast, chosen.scores)
             let forecast = full.restricted(to: span.range)
             let aht = ahtModels[channel]?.aht(at: forecast.instants)
             let usesForecastAHT = policy.usesForecastAHT(available: aht != nil)
@@ -229,7 +230,7 @@ public enum WeeklyPlanner {
                     holidays: context.holidays, anomalies: context.anomalies,
                     requirements: requirements, recentInstants: context.recentInstants,
                     recentValues: context.recentValues, actuals: context.actuals, after: after,
-                    openingBacklog: waiting))
+                    openingBacklog: waiting, choice: chosen.choice))
         }
         return channelPlans
     }
