@@ -46,6 +46,7 @@ func runAccuracySuite(export: String? = nil) {
     let variants: [(label: String, auto: AutoForecaster)] = [
         ("auto", AutoForecaster()),
         ("regression", AutoForecaster(models: [CalendarRegressionModel()])),
+        ("regression-retail-k1", AutoForecaster(models: [CalendarRegressionModel(retailShrinkage: 1)])),
         ("wavg6", AutoForecaster(models: [WeeklyAverageModel(weeks: 6)])),
         ("snaive", AutoForecaster(models: [SeasonalNaiveModel()])),
         ("topdown", AutoForecaster(models: [TopDownModel()])),

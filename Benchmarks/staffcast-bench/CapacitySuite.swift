@@ -25,6 +25,9 @@ func runCapacitySuite() {
         ("auto-interval", AutoForecaster()),
         ("auto-weekly", AutoForecaster(scoring: .weeklyTotals(fromWeek: 4))),
         ("regression", AutoForecaster(models: [CalendarRegressionModel()])),
+        ("regression-retail-k1", AutoForecaster(models: [CalendarRegressionModel(retailShrinkage: 1)])),
+        ("regression-damp0.97", AutoForecaster(models: [CalendarRegressionModel(trendDamping: 0.97)])),
+        ("regression-damp0.8", AutoForecaster(models: [CalendarRegressionModel(trendDamping: 0.8)])),
         ("wavg6", AutoForecaster(models: [WeeklyAverageModel(weeks: 6)])),
         ("topdown", AutoForecaster(models: [TopDownModel()])),
     ]

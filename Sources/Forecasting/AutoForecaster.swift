@@ -129,9 +129,11 @@ public struct AutoForecaster: Sendable {
         let selectionScores = Self.withoutWeakCombinations(
             candidates.map { scoring.scores(Array($0.windows.prefix(backtestOrigins))) },
             members: candidates.map(\.members))
+        // Windows one week apart over a horizon of h whole weeks share h − 1 of them.
         let ranked = Selection.rank(
             scores: selectionScores, names: candidates.map(\.name),
-            stability: candidates.map { Self.stability($0, models) }, noiseMultiple: noiseMultiple)
+            stability: candidates.map { Self.stability($0, models) }, noiseMultiple: noiseMultiple,
+            windowsPerIndependent: max(1, horizonSeconds / Self.backtestSpacing))
         var firstError: ForecastingError? = nil
         for index in ranked {
             let candidate = candidates[index]
@@ -149,7 +151,7 @@ public struct AutoForecaster: Sendable {
                 openingHours: input.openingHours, calendar: input.calendar)
             // Closed holidays and closures forecast 0 whichever model won.
             let closed = history.closedMask(at: instants)
-            let mean = zip(fitted.pointForecast(at: instants), closed).map { value, isClosed in
+            var mean = zip(fitted.pointForecast(at: instants), closed).map { value, isClosed in
                 isClosed || !value.isFinite ? 0 : max(0, value)
             }
             let calibration = IntervalCalibration.fit(
@@ -157,20 +159,32 @@ public struct AutoForecaster: Sendable {
             let clock = LocalClock(input.calendar)
             let originDay = clock.readings([alignedOrigin])[0].date.daysSinceEpoch
             let days = clock.readings(instants).map(\.date.daysSinceEpoch)
-            let bounds = mean.indices.map { k in
+            var bounds = mean.indices.map { k in
                 closed[k]
                     ? (lo80: 0.0, hi80: 0.0, lo95: 0.0, hi95: 0.0)
                     : calibration.bounds(mean[k], lead: days[k] - originDay)
             }
+            Self.hedgeUnseenEves(
+                &mean, &bounds, history: history, instants: instants, days: days, closed: closed,
+                calibration: calibration, originDay: originDay)
             let forecast = Forecast(
                 channel: series.channel, model: candidate.name, instants: instants, mean: mean,
                 lo80: bounds.map(\.lo80), hi80: bounds.map(\.hi80),
                 lo95: bounds.map(\.lo95), hi95: bounds.map(\.hi95))
             let runnerUp = ranked.first { $0 != index && !selectionScores[$0].isEmpty }
-            let choice = ModelChoice(
+            var choice = ModelChoice(
                 scoring: scoring, model: candidate.name, score: Selection.meanScore(selectionScores[index]),
                 runnerUp: runnerUp.map { candidates[$0].name },
                 runnerUpScore: runnerUp.map { Selection.meanScore(selectionScores[$0]) } ?? .nan)
+            // Months ahead, what a planner reads: the weekly totals' error from the 4th week.
+            if horizonSeconds >= 4 * Self.backtestSpacing {
+                let weekly = Scoring.weeklyTotals(fromWeek: 4)
+                func weeklyScore(_ c: Int) -> Double {
+                    Selection.meanScore(weekly.scores(Array(candidates[c].windows.prefix(backtestOrigins))))
+                }
+                choice.weeklyScore = weeklyScore(index)
+                choice.runnerUpWeeklyScore = runnerUp.map(weeklyScore) ?? .nan
+            }
             return AutoForecast(
                 forecast: forecast, scores: scores, choice: choice,
                 weeklyBand: WeeklyBand.fit(Array(candidate.windows.prefix(Self.intervalOrigins))))
@@ -190,6 +204,35 @@ public struct AutoForecaster: Sendable {
             if !(means[c] < best) { result[c] = [:] }
         }
         return result
+    }
+
+    /// An eve the history has not shown (its own name never in the history) takes other eves'
+    /// pooled effect in the models that learn one: a different holiday's short day, perhaps on
+    /// another weekday. Such a day is forecast halfway between the model and the robust
+    /// six-week average of the same weekday and time (``WeeklyAverageModel``), and its range
+    /// is widened to hold both forecasts as well as the calibrated range of the blend — a
+    /// boring forecast with an honest range rather than a confident copy.
+    static func hedgeUnseenEves(
+        _ mean: inout [Double], _ bounds: inout [(lo80: Double, hi80: Double, lo95: Double, hi95: Double)],
+        history: ForecastInput, instants: [Int64], days: [Int], closed: [Bool], calibration: IntervalCalibration,
+        originDay: Int
+    ) {
+        let eves = EventDays(history).unseenEves
+        guard !eves.isEmpty, days.contains(where: { eves[$0] != nil }),
+            let robust = try? WeeklyAverageModel(weeks: 6).fit(history)
+        else { return }
+        let steady = robust.pointForecast(at: instants)
+        for k in mean.indices where eves[days[k]] != nil && !closed[k] && steady[k].isFinite {
+            let model = mean[k]
+            let other = max(0, steady[k])
+            let blended = (model + other) / 2
+            let b = calibration.bounds(blended, lead: days[k] - originDay)
+            mean[k] = blended
+            bounds[k] = (
+                min(b.lo80, model, other), max(b.hi80, model, other), min(b.lo95, model, other),
+                max(b.hi95, model, other)
+            )
+        }
     }
 
     /// A model, or an equal-weight combination of models, with its backtest windows.
@@ -259,6 +302,10 @@ public struct ModelChoice: Sendable, Equatable {
     /// The best-ranked other candidate with a score, and that score.
     public var runnerUp: String?
     public var runnerUpScore: Double
+    /// For a horizon of 4 weeks or more: the weekly totals' WAPE from the 4th week on of the
+    /// chosen candidate and of the runner-up, on the same windows (NaN otherwise).
+    public var weeklyScore: Double = .nan
+    public var runnerUpWeeklyScore: Double = .nan
 
     public init(scoring: AutoForecaster.Scoring, model: String, score: Double, runnerUp: String?, runnerUpScore: Double)
     {

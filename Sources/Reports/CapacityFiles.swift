@@ -68,6 +68,8 @@ public enum CapacityFiles {
             ("model", .string(choice.model)), ("scored_on", .string(choice.scoring.label)),
             ("score", .exact(choice.score)), ("runner_up", choice.runnerUp.map { .string($0) } ?? .null),
             ("runner_up_score", .exact(choice.runnerUpScore)),
+            ("weekly_wape_from_week_4", .exact(choice.weeklyScore)),
+            ("runner_up_weekly_wape_from_week_4", .exact(choice.runnerUpWeeklyScore)),
         ])
     }
 
@@ -136,8 +138,10 @@ struct CapacityReport {
         guard let choice, choice.score.isFinite else { return "" }
         func pct(_ x: Double) -> String { NumberFormat.plain(100 * x, maxFractionDigits: 1) + " %" }
         var text = " (\(choice.scoring.label) \(pct(choice.score)) in the backtest"
+        if choice.weeklyScore.isFinite { text += ", weekly from week 4 \(pct(choice.weeklyScore))" }
         if let runnerUp = choice.runnerUp, choice.runnerUpScore.isFinite {
             text += "; runner-up \(runnerUp) \(pct(choice.runnerUpScore))"
+            if choice.runnerUpWeeklyScore.isFinite { text += ", weekly \(pct(choice.runnerUpWeeklyScore))" }
         }
         return text + ")"
     }

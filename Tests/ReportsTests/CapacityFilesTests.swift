@@ -123,13 +123,15 @@ final class CapacityFilesTests: XCTestCase {
     func testManifestParsesWithTheExpectedKeysAndHashes() throws {
         var plan = plan()
         plan.choices["chat"] = ModelChoice(
-            scoring: .weeklyTotals(fromWeek: 4), model: "regression", score: 0.031,
+            scoring: .intervals, model: "regression", score: 0.031,
             runnerUp: "combo(regression+wavg6)", runnerUpScore: 0.0345)
+        plan.choices["chat"]?.weeklyScore = 0.0212
+        plan.choices["chat"]?.runnerUpWeeklyScore = 0.0301
         let files = CapacityFiles.render(plan, version: "1.2.3")
         let html = try XCTUnwrap(files.first { $0.name == "capacity.html" }?.text)
         XCTAssertTrue(
             html.contains(
-                "model: regression (weekly WAPE from week 4 3.1 % in the backtest; runner-up combo(regression+wavg6) 3.5 %)"
+                "model: regression (interval WAPE 3.1 % in the backtest, weekly from week 4 2.1 %; runner-up combo(regression+wavg6) 3.5 %, weekly 3 %)"
             ),
             "the chosen model's score is shown")
         let manifestText = try XCTUnwrap(files.last?.text)
@@ -152,7 +154,9 @@ final class CapacityFilesTests: XCTestCase {
         XCTAssertEqual(root["warnings"] as? [String], ["headcount of \(Self.hostile) & co is a guess"])
         let choice = try XCTUnwrap((root["model_choice"] as? [String: [String: Any]])?["chat"])
         XCTAssertEqual(choice["model"] as? String, "regression")
-        XCTAssertEqual(choice["scored_on"] as? String, "weekly WAPE from week 4")
+        XCTAssertEqual(choice["scored_on"] as? String, "interval WAPE")
+        XCTAssertEqual(choice["weekly_wape_from_week_4"] as? Double, 0.0212)
+        XCTAssertEqual(choice["runner_up_weekly_wape_from_week_4"] as? Double, 0.0301)
         XCTAssertEqual(choice["score"] as? Double, 0.031)
         XCTAssertEqual(choice["runner_up"] as? String, "combo(regression+wavg6)")
         XCTAssertEqual(choice["runner_up_score"] as? Double, 0.0345)

@@ -48,6 +48,9 @@ struct EventDays: Sendable {
     /// Holidays outside the history that none of their past occurrences explain, by local day
     /// (with the holiday's name): forecast as a normal day of their weekday.
     let unseenHolidays: [Int: String]
+    /// Eves outside the history whose own eve (by name) the history has not shown, by local day:
+    /// the eve effect the model applies is other holidays' eves, pooled.
+    let unseenEves: [Int: String]
     /// Holidays outside the history forecast closed, by local day: the name and the last past
     /// day it was closed on.
     let closedByEvidence: [Int: (name: String, lastClosed: Int)]
@@ -91,6 +94,7 @@ struct EventDays: Sendable {
             closures = []
             windowFeatures = [:]
             unseenHolidays = [:]
+            unseenEves = [:]
             closedByEvidence = [:]
             openByEvidence = [:]
             return
@@ -166,6 +170,17 @@ struct EventDays: Sendable {
         // A day that is also another, seen holiday is not unseen.
         for day in Array(unseen.keys) where openBy[day] != nil || closed.contains(day) { unseen[day] = nil }
         unseenHolidays = unseen
+        var pastEves = Set<String>()
+        var futureEves: [Int: String] = [:]
+        for event in input.calendarEvents where event.kind == .eve {
+            let day = event.date.daysSinceEpoch
+            if day >= firstDay && day <= lastDay {
+                pastEves.insert(Self.baseName(event.name))
+            } else if day > lastDay && business(day) {
+                futureEves[day] = futureEves[day].map { min($0, event.name) } ?? event.name
+            }
+        }
+        unseenEves = futureEves.filter { !pastEves.contains(Self.baseName($0.value)) && !closed.contains($0.key) }
         closedByEvidence = closedBy
         openByEvidence = openBy.filter { !closed.contains($0.key) }
 

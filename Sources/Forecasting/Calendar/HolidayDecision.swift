@@ -15,6 +15,10 @@ public struct HolidayDecision: Sendable, Equatable, CustomStringConvertible {
         case unseen
         /// A `closure` of the events file covers it: forecast 0.
         case declaredClosure = "declared closure"
+        /// The eve of a holiday whose eve the history has not shown: forecast halfway between
+        /// other eves' pooled effect and the six-week average of the weekday, with the range of
+        /// both (``AutoForecaster``).
+        case unseenEve = "unseen eve"
     }
 
     public var channel: String
@@ -40,12 +44,21 @@ public struct HolidayDecision: Sendable, Equatable, CustomStringConvertible {
         case .unseen:
             return "\(date) \(name): not in the history, forecast as a normal \(WeekdayName.full(date.weekday))"
         case .declaredClosure: return "\(date) \(name): closed (declared closure)"
+        case .unseenEve:
+            return
+                "\(date) \(name): not in the history, forecast between other eves and a normal \(WeekdayName.full(date.weekday))"
         }
     }
 
     /// For an unseen holiday, the warning a planner reads: the date, the holiday, what the
     /// forecast assumes and how to declare a closure. Nil for the other treatments.
     public var warning: String? {
+        if treatment == .unseenEve {
+            return
+                "\(channel): \(date) \(name) is not in the history; its forecast is halfway between the effect of other eves "
+                + "and a normal \(WeekdayName.full(date.weekday)) (the six-week average), with a range that holds both: "
+                + "check it against what the centre expects that day"
+        }
         guard treatment == .unseen else { return nil }
         return
             "\(channel): \(date) \(name) is not in the history; forecast as a normal \(WeekdayName.full(date.weekday)), "
@@ -97,6 +110,12 @@ extension ForecastInput {
                 decisions.append(HolidayDecision(channel: channel, date: date, name: name, treatment: .unseen))
             }
         }
+        for (day, name) in events.unseenEves.sorted(by: { $0.key < $1.key }) where (first...last).contains(day) {
+            decisions.append(
+                HolidayDecision(
+                    channel: channel, date: CivilDate(daysSinceEpoch: day), name: name, treatment: .unseenEve))
+        }
+        decisions.sort { ($0.date, $0.name) < ($1.date, $1.name) }
         return decisions
     }
 }

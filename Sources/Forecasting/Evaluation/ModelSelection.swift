@@ -7,7 +7,8 @@ extension AutoForecaster {
     /// is more stable than the leader (``AutoForecaster/stability(_:_:)``) takes its place when
     /// its per-window WAPEs are within noise of the leader's: the mean paired difference
     /// d̄ = mean(WAPEᶜ − WAPEˡ) over the windows both were scored on is at most
-    /// ``noiseMultiple`` × its standard error s_d / √n (n ≥ 2). Four or eight weeks cannot tell
+    /// ``noiseMultiple`` × its standard error s_d / √n (n ≥ 2; windows that overlap count as
+    /// fewer, see `windowsPerIndependent`). Four or eight weeks cannot tell
     /// two models apart by less than that, and on data nobody tuned to the steadier model is the
     /// better bet. Two standard errors, not one: on the accuracy suite one let noisy winners
     /// through (bank check 5.43 % against 5.05 % with two; web shop tune 5.41 % against 5.31 %).
@@ -32,9 +33,14 @@ extension AutoForecaster {
         }
 
         /// Candidate indices ranked on per-window scores (window origin → score, lower is better).
+        ///
+        /// `windowsPerIndependent`: how many consecutive windows share most of their weeks (a
+        /// 17-week window moved by one week shares 16 of them): the mean of n such windows'
+        /// differences varies like that of n / `windowsPerIndependent` independent ones, so the
+        /// standard error is s_d / √(n / windowsPerIndependent). 1 for windows that do not overlap.
         static func rank(
             scores byOrigin: [[Int64: Double]], names: [String], stability: [Int],
-            noiseMultiple: Double = Selection.noiseMultiple
+            noiseMultiple: Double = Selection.noiseMultiple, windowsPerIndependent: Int = 1
         ) -> [Int] {
             let means = byOrigin.map(meanScore)
             let ordered = names.indices.sorted { a, b in
@@ -55,7 +61,8 @@ extension AutoForecaster {
                 }
                 let mean = d.reduce(0, +) / Double(d.count)
                 let variance = d.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(d.count - 1)
-                let standardError = (variance / Double(d.count)).squareRoot()
+                let independent = Double(d.count) / Double(max(1, windowsPerIndependent))
+                let standardError = (variance / independent).squareRoot()
                 guard mean <= noiseMultiple * standardError else { continue }
                 if stability[c] > stability[chosen]
                     || (stability[c] == stability[chosen] && chosen != leader && means[c] < means[chosen])

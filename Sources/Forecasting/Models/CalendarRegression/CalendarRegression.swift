@@ -79,6 +79,9 @@ public struct CalendarRegressionModel: ForecastModel {
     /// is multiplied by n / (n + eventShrinkage); a planner's expected uplift is a prior worth
     /// eventShrinkage days.
     public let eventShrinkage: Double
+    /// The same for retail days (Black Friday, Cyber Monday and their lead and lag days), which
+    /// a history shows once a year: 0, their full learned effect.
+    public let retailShrinkage: Double
     /// Training window: only the last `trainingWeeks` weeks of history are read (two years and a
     /// bit, so a yearly event's last two occurrences are in it); infinity for all of it.
     public let trainingWeeks: Double
@@ -98,8 +101,9 @@ public struct CalendarRegressionModel: ForecastModel {
         halfLifeWeeks: Double = 6, trendDamping: Double = 0.9, monthStartDays: Int = 3,
         monthEndDays: Int = 1, robust: Bool = true, eventShrinkage: Double = 1,
         trainingWeeks: Double = 110, levelWeeks: Double = 52, eventHalfLifeWeeks: Double = 52,
-        eventKnotWeeks: Double = 8, yearly: Bool = true, name: String = "regression"
+        eventKnotWeeks: Double = 8, yearly: Bool = true, retailShrinkage: Double = 0, name: String = "regression"
     ) {
+        self.retailShrinkage = retailShrinkage.isFinite ? max(0, retailShrinkage) : 0
         self.yearly = yearly
         self.trainingWeeks = trainingWeeks > 0 ? trainingWeeks : .infinity
         self.levelWeeks = levelWeeks > 0 ? levelWeeks : .infinity
@@ -151,7 +155,7 @@ public struct CalendarRegressionModel: ForecastModel {
                 history: history, response: fullResponse, group: fullGroup, groups: groups,
                 events: events, turnOfMonth: turnOfMonth, origin: origin)
         }
-        let effects = EventEffects(evidence: evidence, shrinkage: eventShrinkage)
+        let effects = EventEffects(evidence: evidence, shrinkage: eventShrinkage, retailShrinkage: retailShrinkage)
         let shapes =
             events.isEmpty
             ? [:]
