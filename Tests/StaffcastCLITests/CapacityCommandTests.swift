@@ -59,7 +59,18 @@ final class CapacityCommandTests: XCTestCase {
         for row in capacity {
             XCTAssertEqual(Double(row["forecast"] ?? ""), 3360, "336 intervals × 10")
             XCTAssertEqual(Double(row["required_fte_p50"] ?? "") ?? 0, 20, accuracy: 1e-9)
+            // The week's range is its total's (WeeklyBand): four weeks of history hold too few
+            // weekly backtest errors, so the stated assumption σ = 0.1 with normal quantiles,
+            // 3360 · exp(±1.2816 · 0.1) — not the sum of the intervals' bounds.
+            XCTAssertEqual(Double(row["lo80"] ?? "") ?? 0, 3360 * exp(-1.2815515655446004 * 0.1), accuracy: 0.01)
+            XCTAssertEqual(Double(row["hi80"] ?? "") ?? 0, 3360 * exp(1.2815515655446004 * 0.1), accuracy: 0.01)
+            XCTAssertEqual(Double(row["hi95"] ?? "") ?? 0, 3360 * exp(1.959963984540054 * 0.1), accuracy: 0.01)
         }
+        let manifest =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.appendingPathComponent("manifest.json"))) as? [String: Any]
+        let choice = (manifest?["model_choice"] as? [String: [String: Any]])?["phone"]
+        XCTAssertEqual(choice?["model"] as? String, "snaive", "the one model named, with what it scored")
         XCTAssertEqual(capacity.map { Double($0["available_fte"] ?? "") ?? -1 }, [20, 19, 18.05])
         XCTAssertEqual(capacity.map { Double($0["available_fte_with_hires"] ?? "") ?? -1 }, [20, 20, 20])
         let hiring = rows(try String(contentsOf: folder.appendingPathComponent("hiring_plan.csv"), encoding: .utf8))
