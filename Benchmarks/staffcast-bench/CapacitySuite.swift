@@ -93,6 +93,29 @@ func runCapacitySuite() {
             )
         }
     }
+    // Prophet on the same cases (Benchmarks/peers/run_capacity_peers.py), when it has been run.
+    if let text = try? String(contentsOfFile: "Benchmarks/peers/capacity_results.csv", encoding: .utf8) {
+        var prophet: [String: (abs: Double, truth: Double)] = [:]
+        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
+            let f = line.split(separator: ",").map(String.init)
+            guard f.count == 8, let week = Int(f[4]), week >= 4, let forecast = Double(f[6]), let truth = Double(f[7])
+            else { continue }
+            let old = prophet[f[0]] ?? (0, 0)
+            prophet[f[0]] = (old.abs + Swift.abs(forecast - truth), old.truth + truth)
+        }
+        print("")
+        for group in ["tune", "check"] {
+            guard let p = prophet[group], p.truth > 0 else { continue }
+            let peer = p.abs / p.truth
+            let ratios = methods.compactMap { method -> String? in
+                guard let t = tallies["\(group)|\(method.label)"], t.sum4 > 0 else { return nil }
+                return "\(method.label) \(String(format: "%.2f", t.abs4 / t.sum4 / peer))×"
+            }
+            print(
+                "prophet \(group): weekly WAPE 4–17 \(pct(peer)); Staffcast / prophet: \(ratios.joined(separator: ", "))"
+            )
+        }
+    }
     print("")
     for key in chosen.keys.sorted() {
         let models = (chosen[key] ?? [:]).sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
