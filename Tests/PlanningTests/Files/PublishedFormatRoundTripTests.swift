@@ -133,8 +133,8 @@ final class PublishedFormatRoundTripTests: XCTestCase {
         }
     }
 
-    /// The manifest's settings of a queue, a chat channel and a deadline channel with working
-    /// hours, read back into a policy, write the same settings again.
+    /// The manifest's settings of a queue, a chat channel (whole and average concurrency) and a
+    /// deadline channel with working hours, read back into a policy, write the same settings again.
     func testManifestSettings() throws {
         var settings: [ChannelSettings] = []
         var queue = ChannelSettings(
@@ -148,6 +148,10 @@ final class PublishedFormatRoundTripTests: XCTestCase {
         chat.concurrency = 3
         chat.ahtByConcurrency = [400, 520, 700]
         settings.append(chat)
+        var average = ChannelSettings(ahtSeconds: 400, shrinkage: 0.2)
+        average.serviceLevel = "80/60"
+        average.concurrency = 2.5
+        settings.append(average)
         var mail = ChannelSettings(ahtSeconds: 300, shrinkage: 0.25)
         mail.deadline = "24h"
         mail.workingHours = ["Mon-Fri 08:00-20:00", "Sat 09:00-13:00,14:00-17:00", "Sun closed"]
