@@ -19,6 +19,7 @@
 public final class PatternSearch {
     public let calendar: PatternCalendar
     // Working memory, allocated by hand so the inner loop runs on plain pointers.
+    private var positionCapacity = 0
     private var capacity = 0
     private var position = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     private var current = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
@@ -27,6 +28,10 @@ public final class PatternSearch {
     private var nextCost = UnsafeMutablePointer<Double>.allocate(capacity: 1)
     private var dayParents = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     private var dayOptions = UnsafeMutablePointer<Int16>.allocate(capacity: 1)
+    // With an automaton: each entry's automaton state, and the next entry with the same base state.
+    private var currentAuto = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private var nextAuto = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private var chain = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     private var parents: [Int32] = []
     private var chosenOptions: [Int16] = []
 
@@ -35,27 +40,56 @@ public final class PatternSearch {
     }
 
     deinit {
-        for pointer in [position, current, next, dayParents] { pointer.deallocate() }
+        for pointer in [position, current, next, dayParents, currentAuto, nextAuto, chain] { pointer.deallocate() }
         currentCost.deallocate()
         nextCost.deallocate()
         dayOptions.deallocate()
     }
 
-    private func reserve(_ states: Int) {
-        guard states > capacity else { return }
-        for pointer in [position, current, next, dayParents] { pointer.deallocate() }
+    /// Room for `states` base states and `entries` entries a day.
+    private func reserve(_ states: Int, entries: Int) {
+        if states > positionCapacity {
+            position.deallocate()
+            positionCapacity = states
+            position = .allocate(capacity: states)
+            position.initialize(repeating: -1, count: states)
+        }
+        guard entries > capacity else { return }
+        for pointer in [current, next, dayParents, currentAuto, nextAuto, chain] { pointer.deallocate() }
         currentCost.deallocate()
         nextCost.deallocate()
         dayOptions.deallocate()
-        capacity = states
-        position = .allocate(capacity: states)
-        position.initialize(repeating: -1, count: states)
-        current = .allocate(capacity: states)
-        next = .allocate(capacity: states)
-        currentCost = .allocate(capacity: states)
-        nextCost = .allocate(capacity: states)
-        dayParents = .allocate(capacity: states)
-        dayOptions = .allocate(capacity: states)
+        capacity = entries
+        current = .allocate(capacity: entries)
+        next = .allocate(capacity: entries)
+        currentCost = .allocate(capacity: entries)
+        nextCost = .allocate(capacity: entries)
+        dayParents = .allocate(capacity: entries)
+        dayOptions = .allocate(capacity: entries)
+        currentAuto = .allocate(capacity: entries)
+        nextAuto = .allocate(capacity: entries)
+        chain = .allocate(capacity: entries)
+    }
+
+    /// Doubles the entry buffers, keeping the first `currentCount` and `nextCount` entries.
+    private func grow(currentCount: Int, nextCount: Int) {
+        let bigger = capacity * 2
+        func moved<T>(_ old: UnsafeMutablePointer<T>, _ count: Int) -> UnsafeMutablePointer<T> {
+            let new = UnsafeMutablePointer<T>.allocate(capacity: bigger)
+            new.moveInitialize(from: old, count: count)
+            old.deallocate()
+            return new
+        }
+        current = moved(current, currentCount)
+        currentCost = moved(currentCost, currentCount)
+        currentAuto = moved(currentAuto, currentCount)
+        next = moved(next, nextCount)
+        nextCost = moved(nextCost, nextCount)
+        nextAuto = moved(nextAuto, nextCount)
+        dayParents = moved(dayParents, nextCount)
+        dayOptions = moved(dayOptions, nextCount)
+        chain = moved(chain, nextCount)
+        capacity = bigger
     }
 
     /// The cheapest legal pattern and its cost, or nil when the rules admit none.
@@ -75,6 +109,16 @@ public final class PatternSearch {
         rules: PatternRules, cost: [[Double]], offCost: [Double],
         upperBound: Double = .infinity
     ) -> (pattern: WorkPattern, cost: Double)? {
+        cheapest(rules: rules, cost: cost, offCost: offCost, upperBound: upperBound, automaton: NoAutomaton())
+    }
+
+    /// The same, keeping also the rules of `automaton` (working-time rules): a state of the
+    /// search is the state above together with the automaton's, and a pattern is legal only when
+    /// the automaton accepts it. The bound above ignores the automaton, so it stays a bound.
+    public func cheapest<Automaton: PatternAutomaton>(
+        rules: PatternRules, cost: [[Double]], offCost: [Double],
+        upperBound: Double = .infinity, automaton: Automaton
+    ) -> (pattern: WorkPattern, cost: Double)? {
         // Tight limits (a quarter of the days or fewer) usually bind: count them from the start.
         var counted = Set(
             calendar.options.indices.filter { o in rules.maxCount[o].map { $0 > 0 && $0 * 4 <= calendar.days } ?? false
@@ -84,7 +128,7 @@ public final class PatternSearch {
             guard
                 let found = cheapest(
                     rules: rules, cost: cost, offCost: offCost, upperBound: upperBound,
-                    counted: counted, countShifts: countShifts)
+                    counted: counted, countShifts: countShifts, automaton: automaton)
             else { return nil }
             var broken = false
             for o in calendar.options.indices where !counted.contains(o) {
@@ -101,9 +145,9 @@ public final class PatternSearch {
         }
     }
 
-    func cheapest(
+    func cheapest<Automaton: PatternAutomaton>(
         rules: PatternRules, cost: [[Double]], offCost: [Double], upperBound: Double,
-        counted: Set<Int>, countShifts: Bool
+        counted: Set<Int>, countShifts: Bool, automaton: Automaton
     ) -> (pattern: WorkPattern, cost: Double)? {
         let days = calendar.days
         let options = calendar.options
@@ -263,25 +307,34 @@ public final class PatternSearch {
         }
         let limit = upperBound + 1e-9
 
-        reserve(stateCount)
+        reserve(stateCount, entries: Automaton.isTrivial ? stateCount : max(1024, min(stateCount, 1 << 16)))
         let position = self.position
         var current = self.current
         var next = self.next
         var currentCost = self.currentCost
         var nextCost = self.nextCost
-        let dayParents = self.dayParents
-        let dayOptions = self.dayOptions
+        var currentAuto = self.currentAuto
+        var nextAuto = self.nextAuto
+        var chain = self.chain
+        var dayParents = self.dayParents
+        var dayOptions = self.dayOptions
         parents.removeAll(keepingCapacity: true)
         chosenOptions.removeAll(keepingCapacity: true)
         var dayStart = [Int](repeating: 0, count: days + 1)
         var currentCount = 1
         current[0] = Int32(startState)
         currentCost[0] = 0
+        currentAuto[0] = automaton.start
         defer {
             self.current = current
             self.next = next
             self.currentCost = currentCost
             self.nextCost = nextCost
+            self.currentAuto = currentAuto
+            self.nextAuto = nextAuto
+            self.chain = chain
+            self.dayParents = dayParents
+            self.dayOptions = dayOptions
         }
 
         for d in 0..<days {
@@ -293,9 +346,56 @@ public final class PatternSearch {
             let rowBase = d * optionCount
             let boundBase = (d + 1) * relaxedCount
             var nextCount = 0
+
+            // Keeps (state, auto) reached at `value` from entry i by option (−1: off).
+            @inline(__always) func reach(_ state: Int, _ auto: Int32, _ value: Double, _ i: Int, _ option: Int16) {
+                var p = Int(position[state])
+                if !Automaton.isTrivial {
+                    while p >= 0 && nextAuto[p] != auto { p = Int(chain[p]) }
+                }
+                if p < 0 {
+                    if !Automaton.isTrivial {
+                        chain[nextCount] = position[state]
+                        nextAuto[nextCount] = auto
+                    }
+                    position[state] = Int32(nextCount)
+                    next[nextCount] = Int32(state)
+                    nextCost[nextCount] = value
+                    dayParents[nextCount] = Int32(i)
+                    dayOptions[nextCount] = option
+                    nextCount += 1
+                } else if value < nextCost[p] {
+                    nextCost[p] = value
+                    dayParents[p] = Int32(i)
+                    dayOptions[p] = option
+                }
+            }
+
             for i in 0..<currentCount {
+                if !Automaton.isTrivial && nextCount + optionCount + 1 > capacity {
+                    self.current = current
+                    self.next = next
+                    self.currentCost = currentCost
+                    self.nextCost = nextCost
+                    self.currentAuto = currentAuto
+                    self.nextAuto = nextAuto
+                    self.chain = chain
+                    self.dayParents = dayParents
+                    self.dayOptions = dayOptions
+                    grow(currentCount: currentCount, nextCount: nextCount)
+                    current = self.current
+                    next = self.next
+                    currentCost = self.currentCost
+                    nextCost = self.nextCost
+                    currentAuto = self.currentAuto
+                    nextAuto = self.nextAuto
+                    chain = self.chain
+                    dayParents = self.dayParents
+                    dayOptions = self.dayOptions
+                }
                 let state = Int(current[i])
                 let base = currentCost[i]
+                let auto = currentAuto[i]
                 let group = state / strideGroup
                 var rest = state - group * strideGroup
                 let run = rest / strideRun + 1
@@ -323,20 +423,8 @@ public final class PatternSearch {
                     if base + offToday + toGo[boundBase + relaxed] > limit { offState = -1 }
                 }
                 if offState >= 0 {
-                    let value = base + offToday
-                    let p = Int(position[offState])
-                    if p < 0 {
-                        position[offState] = Int32(nextCount)
-                        next[nextCount] = Int32(offState)
-                        nextCost[nextCount] = value
-                        dayParents[nextCount] = Int32(i)
-                        dayOptions[nextCount] = -1
-                        nextCount += 1
-                    } else if value < nextCost[p] {
-                        nextCost[p] = value
-                        dayParents[p] = Int32(i)
-                        dayOptions[p] = -1
-                    }
+                    let offAuto = Automaton.isTrivial ? 0 : automaton.next(auto, day: d, option: -1)
+                    if offAuto >= 0 { reach(offState, offAuto, base + offToday, i, -1) }
                 }
 
                 // A shift.
@@ -378,19 +466,8 @@ public final class PatternSearch {
                     {
                         continue
                     }
-                    let p = Int(position[target])
-                    if p < 0 {
-                        position[target] = Int32(nextCount)
-                        next[nextCount] = Int32(target)
-                        nextCost[nextCount] = value
-                        dayParents[nextCount] = Int32(i)
-                        dayOptions[nextCount] = Int16(o)
-                        nextCount += 1
-                    } else if value < nextCost[p] {
-                        nextCost[p] = value
-                        dayParents[p] = Int32(i)
-                        dayOptions[p] = Int16(o)
-                    }
+                    let shiftAuto = Automaton.isTrivial ? 0 : automaton.next(auto, day: d, option: o)
+                    if shiftAuto >= 0 { reach(target, shiftAuto, value, i, Int16(o)) }
                 }
             }
             for k in 0..<nextCount { position[Int(next[k])] = -1 }
@@ -398,6 +475,7 @@ public final class PatternSearch {
             chosenOptions.append(contentsOf: UnsafeBufferPointer(start: dayOptions, count: nextCount))
             swap(&current, &next)
             swap(&currentCost, &nextCost)
+            swap(&currentAuto, &nextAuto)
             currentCount = nextCount
             if currentCount == 0 { return nil }
         }
@@ -421,6 +499,7 @@ public final class PatternSearch {
                 if group != 0 && run < minWork { continue }
                 if group == 0 && run < minOff { continue }
             }
+            if !Automaton.isTrivial && !automaton.accepts(currentAuto[i]) { continue }
             if currentCost[i] < bestCost && currentCost[i] <= limit {
                 bestCost = currentCost[i]
                 best = i
@@ -443,4 +522,25 @@ public final class PatternSearch {
         while y != 0 { (x, y) = (y, x % y) }
         return x
     }
+}
+
+/// Rules a pattern must keep beyond ``PatternRules``, as a finite automaton over the days: a
+/// state (a small number the automaton hands out) after each day, the next state for a day off
+/// (option −1) or a shift, −1 where the day would break a rule, and whether a state may end the
+/// period. A class, since it may remember the states it has handed out.
+public protocol PatternAutomaton: AnyObject {
+    /// True only for ``NoAutomaton``: the search then skips the automaton entirely.
+    static var isTrivial: Bool { get }
+    var start: Int32 { get }
+    func next(_ state: Int32, day: Int, option: Int) -> Int32
+    func accepts(_ state: Int32) -> Bool
+}
+
+/// No rules beyond ``PatternRules``.
+public final class NoAutomaton: PatternAutomaton {
+    public static let isTrivial = true
+    public let start: Int32 = 0
+    public init() {}
+    @inline(__always) public func next(_ state: Int32, day: Int, option: Int) -> Int32 { 0 }
+    @inline(__always) public func accepts(_ state: Int32) -> Bool { true }
 }
