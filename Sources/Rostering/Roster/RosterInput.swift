@@ -27,6 +27,10 @@ public struct RosterInput: Sendable {
     /// Every channel the plan has (its config's), also those that need nobody this period; nil:
     /// the requirement's. A skill outside them is a mistake in the team file, named by its cell.
     public var knownChannels: [String]? = nil
+    /// Working-time rules kept as hard rules (``WorkingTimeRules``); nil: none beyond the
+    /// agents' own and the 11 h rest. With rules the rest between shifts is theirs
+    /// (`dailyRestSeconds`, in real hours) instead of `minimumRestSeconds`.
+    public var workingTimeRules: WorkingTimeRules? = nil
 
     public init(
         team: [Agent], requests: [AgentRequest] = [], requirements: [ChannelRequirement], templates: [ShiftTemplate],

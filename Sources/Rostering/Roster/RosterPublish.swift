@@ -57,7 +57,7 @@ extension RosterSearch {
     }
 
     /// Why slot k of day d is short on channel c, in a planner's words.
-    func cause(channel c: Int, day d: Int, slot k: Int) -> String {
+    mutating func cause(channel c: Int, day d: Int, slot k: Int) -> String {
         let skilled = input.team.indices.filter { e in skills[e].contains { $0.channel == c } }
         guard !skilled.isEmpty else { return "no agent has the skill \(grid.channels[c])" }
         // Shifts starting this day, or the day before and running past midnight.
@@ -77,6 +77,7 @@ extension RosterSearch {
         var atMaximum = 0
         var rules = 0
         var otherShift = 0
+        var heldByRule: [WorkingTimeRule: Int] = [:]
         for e in skilled {
             let agent = input.team[e]
             if let shift = placed[e][d], let k0 = grid.startSlot[d][shift.option] {
@@ -100,7 +101,13 @@ extension RosterSearch {
                 $0 + (placed[e][$1].map { grid.options[$0.option].paidMinutes } ?? 0)
             }
             let shortest = grid.options.map(\.paidMinutes).min() ?? 0
-            if paid + shortest > self.rules[e].maxMinutes { atMaximum += 1 } else { rules += 1 }
+            if paid + shortest > self.rules[e].maxMinutes {
+                atMaximum += 1
+            } else if let rule = workingTimeCause(e, day: d, slot: k) {
+                heldByRule[rule, default: 0] += 1
+            } else {
+                rules += 1
+            }
         }
         var parts: [String] = []
         if elsewhere > 0 { parts.append("\(elsewhere) skilled at work on other channels") }
@@ -108,9 +115,27 @@ extension RosterSearch {
         if onBreak > 0 { parts.append("\(onBreak) on break") }
         if atMaximum > 0 { parts.append("\(atMaximum) at their contract maximum") }
         if rules > 0 { parts.append("\(rules) held off by rest, days-in-a-row, days-off or weekend rules") }
+        for rule in WorkingTimeRule.allCases {
+            if let count = heldByRule[rule] { parts.append("\(count) held off by \(rule.phrase) (\(rule.rawValue))") }
+        }
         if window > 0 { parts.append("\(window) outside their start and end times") }
         if unavailable > 0 { parts.append("\(unavailable) unavailable") }
         return "shortage: " + parts.joined(separator: "; ")
+    }
+
+    /// The working-time rule that keeps an idle agent off slot k of day d: the one most of the
+    /// options covering it would break, when all of them break one; nil when one would keep them
+    /// all (or there are no such rules).
+    mutating func workingTimeCause(_ e: Int, day d: Int, slot k: Int) -> WorkingTimeRule? {
+        guard workingTime != nil else { return nil }
+        var causes = workingTimeCauses(e, start: d, slot: k)
+        if d > 0 && placed[e][d - 1] == nil {
+            causes += workingTimeCauses(e, start: d - 1, slot: k + grid.wallClock[d - 1].count)
+        }
+        guard !causes.isEmpty, !causes.contains(where: { $0 == nil }) else { return nil }
+        var counts: [WorkingTimeRule: Int] = [:]
+        for case let rule? in causes { counts[rule, default: 0] += 1 }
+        return WorkingTimeRule.allCases.max { (counts[$0] ?? 0) < (counts[$1] ?? 0) }
     }
 
     mutating func publish() -> Roster {

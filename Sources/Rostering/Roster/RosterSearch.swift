@@ -33,6 +33,13 @@ struct RosterSearch {
     /// `working[c][d][k]`: agents on channel c in slot k of day d.
     var working: [[[Int]]]
     var warnings: [String] = []
+    /// The working-time rules that look back over days, and each agent's state at the period's
+    /// start; nil without rules.
+    let workingTime: WorkingTimeAutomaton?
+    let workingTimeStart: [WorkingTimeAutomaton.State]
+    /// Per agent and day, why each option would break a working-time rule in the published roster
+    /// (filled when a shortage is explained).
+    var ruleCauses: [Int: [WorkingTimeRule?]] = [:]
 
     init(input: RosterInput) throws(RosteringError) {
         self.input = input
@@ -40,6 +47,11 @@ struct RosterSearch {
         self.grid = grid
         hours = Double(grid.interval) / 3600
         let restGroups = grid.endTimes.count
+        let workingRules = input.workingTimeRules
+        // With working-time rules the rest is checked in real hours by their automaton; the
+        // clock's rest here may be an hour shorter (a night when the clocks go forward).
+        let followRest =
+            workingRules.map { max(0, ($0.dailyRestSeconds ?? 0) - 3600) } ?? input.minimumRestSeconds
         let calendar = PatternCalendar(
             days: grid.days,
             options: grid.options.indices.map {
@@ -48,12 +60,15 @@ struct RosterSearch {
             groupCount: restGroups + 1,
             mayFollow: (0...restGroups).map { g in
                 grid.options.map {
-                    g == restGroups || 86_400 - grid.endTimes[g] + $0.startSeconds >= input.minimumRestSeconds
+                    g == restGroups || 86_400 - grid.endTimes[g] + $0.startSeconds >= followRest
                 }
             },
             weekendOfDay: PatternCalendar.weekends(days: grid.days, firstWeekday: grid.dates[0].weekday))
         patterns = PatternSearch(calendar: calendar)
         isWeekend = grid.dates.map { $0.weekday >= 6 }
+        let automaton = workingRules.map { WorkingTimeAutomaton(grid: grid, rules: $0) }
+        workingTime = automaton
+        var startStates: [WorkingTimeAutomaton.State] = []
         isEvening = grid.options.map { $0.endSeconds > input.weights.eveningEndsAfterSeconds }
 
         var ids = Set<String>()
@@ -89,9 +104,10 @@ struct RosterSearch {
                 grid.options.indices.map { o in
                     guard let k = grid.startSlot[d][o] else { return false }
                     if !agent.mayWork(grid.options[o]) { return false }
-                    if d == 0, let previous, grid.instant(0, k) - previous.end < Int64(input.minimumRestSeconds) {
+                    if d == 0, let previous, grid.instant(0, k) - previous.end < Int64(followRest) {
                         return false
                     }
+                    if let workingRules, !Self.keeps(workingRules, grid: grid, day: d, option: o) { return false }
                     return !requests.contains { $0.kind == .unavailable && $0.date == grid.dates[d] }
                 }
             }
@@ -120,15 +136,24 @@ struct RosterSearch {
                 minConsecutiveOff: min(agent.minDaysOffInARow, periodCap),
                 maxWeekends: min(agent.maxWeekends, periodCap), maxShifts: agent.maxShifts.map { min($0, periodCap) },
                 carryIn: carry, lastRunExempt: true)
-            if patterns.cheapest(rules: rules, cost: Self.zeros(grid), offCost: Array(repeating: 0, count: grid.days))
-                == nil
-            {
+            if let workingRules, let automaton {
+                rules.maxMinutes = min(
+                    rules.maxMinutes, Self.averageCapMinutes(workingRules, grid: grid, allowed: allowed))
+                let countsWeek = Self.mayExceedWeek(automaton, grid: grid, rules: rules)
+                let state = automaton.startState(previous: previous, countsWeek: countsWeek)
+                automaton.start = automaton.intern(state)
+                startStates.append(state)
+            }
+            let zeroCost = Self.zeros(grid)
+            let zeroOff = [Double](repeating: 0, count: grid.days)
+            if Self.cheapest(patterns, automaton, rules: rules, cost: zeroCost, offCost: zeroOff) == nil {
                 rules.minMinutes = 0
-                if patterns.cheapest(
-                    rules: rules, cost: Self.zeros(grid), offCost: Array(repeating: 0, count: grid.days)) == nil
-                {
+                if Self.cheapest(patterns, automaton, rules: rules, cost: zeroCost, offCost: zeroOff) == nil {
                     throw .noLegalPattern(
-                        person: agent.id, "days in a row, days off, weekends and the rest rule admit no week")
+                        person: agent.id,
+                        workingRules == nil
+                            ? "days in a row, days off, weekends and the rest rule admit no week"
+                            : "days in a row, days off, weekends and the working-time rules admit no period")
                 }
                 warnings.append(
                     "\(agent.id): the contract minimum of \(NumberFormatShort.text(agent.minHoursPerWeek)) h cannot be reached with the availability and rules; rostered below it"
@@ -165,6 +190,7 @@ struct RosterSearch {
             base.append(0)
         }
         rules = allRules
+        workingTimeStart = startStates
         skills = allSkills
         requestCost = cost
         requestOff = off
@@ -312,7 +338,9 @@ struct RosterSearch {
     mutating func bestWeek(_ e: Int, current: [PlacedShift?], noise: Double) -> [PlacedShift?]? {
         let (cost, breaks, rng) = optionCosts(e, current: current, noise: noise)
         random = rng
-        guard let found = patterns.cheapest(rules: rules[e], cost: cost, offCost: requestOff[e]) else { return nil }
+        if let workingTime { workingTime.start = workingTime.intern(workingTimeStart[e]) }
+        guard let found = Self.cheapest(patterns, workingTime, rules: rules[e], cost: cost, offCost: requestOff[e])
+        else { return nil }
         var week: [PlacedShift?] = Array(repeating: nil, count: grid.days)
         for d in 0..<grid.days {
             guard let o = found.pattern[d], let k0 = grid.startSlot[d][o] else { continue }

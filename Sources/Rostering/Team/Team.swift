@@ -108,9 +108,19 @@ public struct PreviousShift: Sendable, Equatable {
     /// Days worked in a row up to and including that shift's day.
     public var daysInARow: Int
 
-    public init(agent: String, end: Int64, daysInARow: Int) {
+    /// The shift's start (UTC seconds); the end when not known.
+    public var start: Int64
+    /// For the working-time rules: whether it was a night shift, ending after 02:00, how many
+    /// night shifts in a row it ended, and whether the run of days worked held a night shift.
+    public var night = false
+    public var endsLate = false
+    public var nightsInARow = 0
+    public var runHasNight = false
+
+    public init(agent: String, end: Int64, daysInARow: Int, start: Int64? = nil) {
         self.agent = agent
         self.end = end
         self.daysInARow = daysInARow
+        self.start = start ?? end
     }
 }
