@@ -47,6 +47,9 @@ public enum PlanFiles {
             files.append(
                 (CoverageFile.rosterFileName, CoverageFile.write(roster: roster.roster.coverage, calendar: calendar)))
             files.append(("uncovered.csv", roster.roster.uncoveredCSV(calendar: calendar)))
+            if let report = roster.rulesReport(calendar: calendar) {
+                files.append((WorkingTimeReport.fileName, report))
+            }
             for file in RosterCalendar.files(
                 roster: roster.roster, team: roster.team, calendar: calendar, period: roster.period, stamp: plan.origin,
                 published: { roster.publishedCalendars[$0] })

@@ -35,6 +35,14 @@ struct RosterCommand: Command {
             "also write one RFC 5545 .ics per agent into DIR (created when missing); a shift gone\nsince the calendar already there is sent as cancelled"
         ),
         OptionSpec("seconds", "S", "the search's time limit (default: the config's team.seconds, else none)"),
+        OptionSpec(
+            "rules", "nl-atw",
+            "working-time rules kept as hard rules: a preset, as it is, in place of the config's\nteam.rules (default: team.rules, else none)"
+        ),
+        OptionSpec(
+            "rules-report", "FILE",
+            "also write roster_rules.csv (hours, nights, rests and free Sundays per agent and week)\nwhen working-time rules are kept"
+        ),
         OptionSpec(flag: "quiet", "print nothing on success"),
     ]
 
@@ -45,6 +53,8 @@ struct RosterCommand: Command {
     let coveragePath: String?
     let calendarsPath: String?
     let seconds: Double?
+    let rules: String?
+    let rulesReportPath: String?
     let quiet: Bool
 
     init(_ arguments: ParsedArguments) throws {
@@ -78,9 +88,22 @@ struct RosterCommand: Command {
         } else {
             seconds = nil
         }
+        if let text = arguments.value("rules") {
+            guard WorkingTimeRules.presets[text] != nil else {
+                let names = WorkingTimeRules.presets.keys.sorted().joined(separator: ", ")
+                throw CLIError.usage("--rules: expected a preset (\(names)), got '\(text)'")
+            }
+            rules = text
+        } else {
+            rules = nil
+        }
+        rulesReportPath = arguments.value("rules-report")
         coveragePath = arguments.value("coverage")
         calendarsPath = arguments.value("calendars")
-        for (flag, path) in [("coverage", coveragePath), ("calendars", calendarsPath)] where path?.isEmpty == true {
+        for (flag, path) in [
+            ("coverage", coveragePath), ("calendars", calendarsPath), ("rules-report", rulesReportPath),
+        ]
+        where path?.isEmpty == true {
             throw CLIError.usage("--\(flag): expected a name, got an empty one")
         }
         quiet = arguments.has("quiet")
@@ -102,10 +125,17 @@ struct RosterCommand: Command {
         // A folder or a missing directory is refused before the plan and the search run.
         try AtomicFile.check(outPath)
         if let coveragePath { try AtomicFile.check(coveragePath) }
+        if let rulesReportPath { try AtomicFile.check(rulesReportPath) }
         if let calendarsPath { try Self.prepare(calendarsPath) }
         var config = try PlanConfigReader.load(path: configPath)
         if let weeks { config.team?.weeks = weeks }
         if let seconds { config.team?.seconds = seconds }
+        if let rules { config.team?.rules = WorkingTimeRules.presets[rules] }
+        if rulesReportPath != nil, config.team != nil, config.team?.rules == nil {
+            throw CLIError.usage(
+                "--rules-report: the roster keeps no working-time rules; give --rules nl-atw or \"rules\" in the config's team"
+            )
+        }
         guard config.team != nil else {
             throw PlanningError.config(
                 path: configPath, key: "team",
@@ -120,6 +150,9 @@ struct RosterCommand: Command {
         if let coveragePath {
             try AtomicFile.write(
                 CoverageFile.write(roster: result.roster.coverage, calendar: plan.calendar), to: coveragePath)
+        }
+        if let rulesReportPath, let report = result.rulesReport(calendar: plan.calendar) {
+            try AtomicFile.write(report, to: rulesReportPath)
         }
         if let calendarsPath {
             let files = RosterCalendar.files(

@@ -160,7 +160,7 @@ public enum PlanConfigReader {
     }
 
     /// `"team": {"agents": FILE, "requests": FILE, "previous_roster": FILE, "moves": N, "weeks": N,
-    /// "seconds": S}`.
+    /// "seconds": S, "rules": PRESET or {…}}`.
     static func teamSettings(_ value: Any?, reader: JSONFields, base: URL) throws(PlanningError) -> TeamSettings? {
         guard let value, !(value is NSNull) else { return nil }
         guard let object = value as? [String: Any] else {
@@ -168,7 +168,8 @@ public enum PlanConfigReader {
                 "team", "expected an object such as {\"agents\": \"team.csv\", \"requests\": \"requests.csv\"}")
         }
         try reader.rejectUnknown(
-            object, allowed: ["agents", "requests", "previous_roster", "moves", "weeks", "seconds"], at: "team")
+            object, allowed: ["agents", "requests", "previous_roster", "moves", "weeks", "seconds", "rules"], at: "team"
+        )
         func resolved(_ text: String) -> String { text.hasPrefix("/") ? text : base.appendingPathComponent(text).path }
         let agents = try reader.string(object, "agents", at: "team")
         guard !agents.isEmpty else { throw reader.error("team.agents", "expected the path of the team CSV") }
@@ -196,6 +197,7 @@ public enum PlanConfigReader {
             }
             settings.seconds = seconds
         }
+        settings.rules = try WorkingTimeRulesReader.parse(object["rules"], reader: reader, at: "team.rules")
         return settings
     }
 }

@@ -1,10 +1,12 @@
+import Rostering
+
 /// The team a plan rosters (config `"team"`): the agents, their requests and the previous week's
 /// roster for the rest rule across the week boundary. Paths resolved against the config's folder.
 ///
 /// ```json
 /// "team": { "agents": "webshop_team.csv", "requests": "webshop_requests.csv",
 ///           "previous_roster": "reports/2026-W01/roster.csv", "moves": 4800, "weeks": 4,
-///           "seconds": 60 }
+///           "seconds": 60, "rules": "nl-atw" }
 /// ```
 public struct TeamSettings: Sendable, Equatable {
     public var agentsPath: String
@@ -18,6 +20,9 @@ public struct TeamSettings: Sendable, Equatable {
     public var weeks = 1
     /// The roster search's time limit in seconds (`"seconds"`); nil: the moves alone bound it.
     public var seconds: Double? = nil
+    /// Working-time rules the roster keeps (`"rules"`: a preset's name or an object of rule keys,
+    /// ``WorkingTimeRulesReader``); nil: none beyond the agents' own and the 11 h rest.
+    public var rules: WorkingTimeRules? = nil
 
     public init(
         agentsPath: String, agentsPathAsWritten: String, requestsPath: String? = nil,

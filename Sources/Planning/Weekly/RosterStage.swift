@@ -23,6 +23,19 @@ public enum RosterStage {
         /// The agents' calendars as published before in the week's folder (file name → text), so
         /// that a shift the roster no longer has is sent as cancelled.
         public var publishedCalendars: [String: String] = [:]
+        /// The period's dates, the working-time rules kept (nil: none) and the agents' last
+        /// shifts before the period, for the rule report.
+        public var dates: [CivilDate] = []
+        public var rules: WorkingTimeRules? = nil
+        public var previousShifts: [PreviousShift] = []
+
+        /// `roster_rules.csv` when the roster keeps working-time rules.
+        public func rulesReport(calendar: PlanningCalendar) -> String? {
+            rules.map {
+                WorkingTimeReport.csv(
+                    roster: roster, team: team, rules: $0, calendar: calendar, dates: dates, previous: previousShifts)
+            }
+        }
     }
 
     public static func roster(
@@ -52,7 +65,7 @@ public enum RosterStage {
         if let path = settings.previousRosterPath {
             try checkPrevious(previousRows, path: path, team: team, dates: dates, notices: &notices)
         }
-        let previous = PreviousRoster.lastShifts(previousRows, periodStart: periodStart)
+        let previous = PreviousRoster.lastShifts(previousRows, periodStart: periodStart, calendar: calendar)
         // The previous roster's night shifts that run into the week are cover already rostered.
         let carried = PreviousRoster.carriedIn(previousRows, periodStart: periodStart, intervalSeconds: intervalSeconds)
         let entries = requirements.map {
@@ -75,10 +88,17 @@ public enum RosterStage {
             deferredChannels: deferred, moves: settings.moves)
         input.knownChannels = policies.keys.sorted()
         input.seconds = settings.seconds
+        if let rules = settings.rules {
+            input.workingTimeRules = rules
+            input.minimumRestSeconds = rules.dailyRestSeconds ?? 0
+        }
         var roster = try rostering { () throws(RosteringError) in try RosterSolver.solve(input) }
         roster.warnings = notices + roster.warnings
         var result = Result(team: team, roster: roster, teamFile: teamFile, requestsFile: requestsFile)
         result.period = calendar.startOfDay(dates[0])..<calendar.startOfDay(dates[dates.count - 1].adding(days: 1))
+        result.dates = dates
+        result.rules = settings.rules
+        result.previousShifts = previous
         return result
     }
 
