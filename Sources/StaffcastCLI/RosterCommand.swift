@@ -18,7 +18,10 @@ struct RosterCommand: Command {
         activity block) and prints the hours, the objective and what stays uncovered. A team too small
         is not an error: the roster is written and the uncovered intervals are listed with their cause.
         `plan` writes the same roster.csv (with agent_hours.csv, roster_coverage.csv, uncovered.csv)
-        into the week's folder when the config names a team.
+        into the week's folder when the config names a team. With --rules nl-atw (or "rules" in the
+        team, where each rule is its own key; docs/plan-config.md) the Dutch Working Hours Act's rules
+        are hard rules too, and --rules-report writes roster_rules.csv: hours, nights, rests and free
+        Sundays per agent and week.
         """
     static let options = [
         OptionSpec("config", "FILE", "the plan's JSON config, with a \"team\" entry", presence: .required),
