@@ -135,6 +135,100 @@ final class PatternSearchTests: XCTestCase {
         XCTAssertGreaterThan(feasibleCases, 80, "enough cases have a legal pattern to mean something")
     }
 
+    /// A made-up automaton for the test below: it remembers yesterday's option and how many shifts
+    /// of option 0 were worked (mod 3); `banned[a][b]` forbids option b the day after option a, and
+    /// a period may not end with a count of 1. Many automaton states share a pattern state.
+    final class TestAutomaton: PatternAutomaton {
+        static let isTrivial = false
+        let banned: [[Bool]]
+        var start: Int32 = 0
+        var rows: [Int: UnsafeMutablePointer<Int32>] = [:]
+        let width: Int
+
+        init(banned: [[Bool]]) {
+            self.banned = banned
+            width = banned.count + 1
+        }
+
+        deinit { for row in rows.values { row.deallocate() } }
+
+        // state = (yesterday's option + 1) · 3 + count of option 0 mod 3
+        func step(_ state: Int32, option: Int) -> Int32 {
+            let yesterday = Int(state) / 3 - 1
+            var zeros = Int(state) % 3
+            if option >= 0 && yesterday >= 0 && banned[yesterday][option] { return -1 }
+            if option == 0 { zeros = (zeros + 1) % 3 }
+            return Int32((option + 1) * 3 + zeros)
+        }
+
+        func row(_ state: Int32, day: Int) -> UnsafeMutablePointer<Int32> {
+            let key = day * 1000 + Int(state)
+            if let row = rows[key] { return row }
+            let row = UnsafeMutablePointer<Int32>.allocate(capacity: width)
+            row.initialize(repeating: -2, count: width)
+            rows[key] = row
+            return row
+        }
+
+        func next(_ state: Int32, day: Int, option: Int) -> Int32 {
+            let value = step(state, option: option)
+            row(state, day: day)[option + 1] = value
+            return value
+        }
+
+        func accepts(_ state: Int32) -> Bool { state % 3 != 1 }
+    }
+
+    func testAnAutomatonsRulesMatchEnumeration() {
+        var random = Xoshiro256StarStar(seed: 77)
+        func draw(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
+        var feasibleCases = 0
+        for _ in 0..<150 {
+            let days = 5 + draw(3)
+            let optionCount = 1 + draw(3)
+            let options = (0..<optionCount).map { PatternOption(minutes: [240, 480][draw(2)], group: $0) }
+            let calendar = PatternCalendar(
+                days: days, options: options, groupCount: optionCount,
+                mayFollow: (0..<optionCount).map { _ in (0..<optionCount).map { _ in draw(5) != 0 } },
+                weekendOfDay: PatternCalendar.weekends(days: days, firstWeekday: 1 + draw(7)))
+            let rules = PatternRules(
+                allowed: (0..<days).map { _ in (0..<optionCount).map { _ in draw(5) != 0 } },
+                maxCount: (0..<optionCount).map { _ in nil }, minMinutes: draw(2) == 0 ? 0 : 480,
+                maxMinutes: 480 * (1 + draw(days)), maxConsecutiveWork: 1 + draw(5), minConsecutiveWork: 0,
+                minConsecutiveOff: draw(2), maxWeekends: 1 + draw(2))
+            let banned = (0..<optionCount).map { _ in (0..<optionCount).map { _ in draw(3) == 0 } }
+            let cost = (0..<days).map { _ in (0..<optionCount).map { _ in Double(draw(21)) - 10 } }
+            let offCost = (0..<days).map { _ in Double(draw(5)) }
+            let automaton = TestAutomaton(banned: banned)
+            func accepted(_ pattern: WorkPattern) -> Bool {
+                var state = automaton.start
+                for option in pattern {
+                    state = automaton.step(state, option: option ?? -1)
+                    if state < 0 { return false }
+                }
+                return automaton.accepts(state)
+            }
+            var bestCost = Double.infinity
+            Self.enumerate(days: days, options: optionCount) { pattern in
+                guard Self.isLegal(pattern, calendar: calendar, rules: rules), accepted(pattern) else { return }
+                var total = 0.0
+                for d in 0..<days { total += pattern[d].map { cost[d][$0] } ?? offCost[d] }
+                bestCost = min(bestCost, total)
+            }
+            let found = PatternSearch(calendar: calendar).cheapest(
+                rules: rules, cost: cost, offCost: offCost, automaton: automaton)
+            guard bestCost < .infinity else {
+                XCTAssertNil(found)
+                continue
+            }
+            feasibleCases += 1
+            guard let found else { return XCTFail("the search finds nothing, enumeration finds \(bestCost)") }
+            XCTAssertEqual(found.cost, bestCost, accuracy: 1e-9)
+            XCTAssertTrue(accepted(found.pattern) && Self.isLegal(found.pattern, calendar: calendar, rules: rules))
+        }
+        XCTAssertGreaterThan(feasibleCases, 40)
+    }
+
     func testWeekendsOfAPeriodStartingOnSunday() {
         // Sun Mon … Sat Sun: the first Sunday is weekend 0, the Saturday and Sunday after weekend 1.
         XCTAssertEqual(PatternCalendar.weekends(days: 8, firstWeekday: 7), [0, nil, nil, nil, nil, nil, 1, 1])

@@ -396,6 +396,9 @@ public final class PatternSearch {
                 let state = Int(current[i])
                 let base = currentCost[i]
                 let auto = currentAuto[i]
+                // The automaton's row for this state and day: the next state of each option, −2
+                // where not yet known.
+                let autoRow = Automaton.isTrivial ? nil : automaton.row(auto, day: d)
                 let group = state / strideGroup
                 var rest = state - group * strideGroup
                 let run = rest / strideRun + 1
@@ -423,7 +426,11 @@ public final class PatternSearch {
                     if base + offToday + toGo[boundBase + relaxed] > limit { offState = -1 }
                 }
                 if offState >= 0 {
-                    let offAuto = Automaton.isTrivial ? 0 : automaton.next(auto, day: d, option: -1)
+                    var offAuto: Int32 = 0
+                    if let autoRow {
+                        offAuto = autoRow[0]
+                        if offAuto == -2 { offAuto = automaton.next(auto, day: d, option: -1) }
+                    }
                     if offAuto >= 0 { reach(offState, offAuto, base + offToday, i, -1) }
                 }
 
@@ -466,7 +473,11 @@ public final class PatternSearch {
                     {
                         continue
                     }
-                    let shiftAuto = Automaton.isTrivial ? 0 : automaton.next(auto, day: d, option: o)
+                    var shiftAuto: Int32 = 0
+                    if let autoRow {
+                        shiftAuto = autoRow[o + 1]
+                        if shiftAuto == -2 { shiftAuto = automaton.next(auto, day: d, option: o) }
+                    }
                     if shiftAuto >= 0 { reach(target, shiftAuto, value, i, Int16(o)) }
                 }
             }
@@ -532,6 +543,10 @@ public protocol PatternAutomaton: AnyObject {
     /// True only for ``NoAutomaton``: the search then skips the automaton entirely.
     static var isTrivial: Bool { get }
     var start: Int32 { get }
+    /// The next state of each option on `day` from `state` at index option + 1 (the day off at
+    /// 0), −2 where ``next(_:day:option:)`` has not been asked yet; it stays valid while the
+    /// automaton lives.
+    func row(_ state: Int32, day: Int) -> UnsafeMutablePointer<Int32>
     func next(_ state: Int32, day: Int, option: Int) -> Int32
     func accepts(_ state: Int32) -> Bool
 }
@@ -541,6 +556,9 @@ public final class NoAutomaton: PatternAutomaton {
     public static let isTrivial = true
     public let start: Int32 = 0
     public init() {}
+    public func row(_ state: Int32, day: Int) -> UnsafeMutablePointer<Int32> {
+        preconditionFailure("the search never asks NoAutomaton for a row")
+    }
     @inline(__always) public func next(_ state: Int32, day: Int, option: Int) -> Int32 { 0 }
     @inline(__always) public func accepts(_ state: Int32) -> Bool { true }
 }

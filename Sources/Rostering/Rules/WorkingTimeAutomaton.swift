@@ -59,9 +59,9 @@ final class WorkingTimeAutomaton: PatternAutomaton {
     var start: Int32 = 0
     private var states: [State] = []
     private var ids: [State: Int32] = [:]
-    /// Per day, the row of the transition table of each state id (−1: none yet), and the rows.
-    private var rowOf: [[Int32]]
-    private var table: [[Int32]]
+    /// Per day, the row of the transition table of each state id (nil: none yet); a row is
+    /// allocated once and never moves, so the search may keep its address.
+    private var rows: [[UnsafeMutablePointer<Int32>?]]
     private let width: Int
 
     init(grid: RosterGrid, rules: WorkingTimeRules) {
@@ -107,8 +107,7 @@ final class WorkingTimeAutomaton: PatternAutomaton {
         sundaysWorkedCap = max(0, sundays - rules.freeSundays(weeks: max(1, weeks)))
         countsSundays = sundaysWorkedCap < sundays
         width = grid.options.count + 1
-        rowOf = Array(repeating: [], count: grid.days)
-        table = Array(repeating: [], count: grid.days)
+        rows = Array(repeating: [], count: grid.days)
         start = intern(State())
     }
 
@@ -139,24 +138,30 @@ final class WorkingTimeAutomaton: PatternAutomaton {
         return id
     }
 
-    func next(_ state: Int32, day d: Int, option: Int) -> Int32 {
+    deinit {
+        for day in rows { for row in day { row?.deallocate() } }
+    }
+
+    func row(_ state: Int32, day d: Int) -> UnsafeMutablePointer<Int32> {
         let id = Int(state)
-        if rowOf[d].count <= id { rowOf[d].append(contentsOf: repeatElement(-1, count: id + 1 - rowOf[d].count)) }
-        var row = Int(rowOf[d][id])
-        if row < 0 {
-            row = table[d].count / width
-            rowOf[d][id] = Int32(row)
-            table[d].append(contentsOf: repeatElement(-2, count: width))
-        }
-        let slot = row * width + option + 1
-        let known = table[d][slot]
+        if rows[d].count <= id { rows[d].append(contentsOf: repeatElement(nil, count: id + 1 - rows[d].count)) }
+        if let row = rows[d][id] { return row }
+        let row = UnsafeMutablePointer<Int32>.allocate(capacity: width)
+        row.initialize(repeating: -2, count: width)
+        rows[d][id] = row
+        return row
+    }
+
+    func next(_ state: Int32, day d: Int, option: Int) -> Int32 {
+        let row = row(state, day: d)
+        let known = row[option + 1]
         if known != -2 { return known }
         let result: Int32
-        switch step(states[id], day: d, option: option) {
+        switch step(states[Int(state)], day: d, option: option) {
         case .next(let after): result = intern(after)
         case .broken: result = -1
         }
-        table[d][slot] = result
+        row[option + 1] = result
         return result
     }
 
@@ -176,23 +181,16 @@ final class WorkingTimeAutomaton: PatternAutomaton {
     func step(_ state: State, day d: Int, option o: Int) -> Step {
         var s = state
         let weekStart = dayStart[d - d % 7]
-        if let weekly = rules.weeklyRestSeconds {
-            // The rest up to today's start counts for the week of yesterday.
-            if d > 0, !s.weekRestDone, s.lastEnd <= dayStart[d],
-                dayStart[d] - max(s.lastEnd, dayStart[(d - 1) - (d - 1) % 7]) >= Int64(weekly)
-            {
-                s.weekRestDone = true
-            }
-            if d > 0 && d % 7 == 0 {
-                if !s.weekRestDone { return .broken(.weeklyRestHours) }
-                s.weekRestDone = false
-            }
+        if rules.weeklyRestSeconds != nil, d > 0 && d % 7 == 0 {
+            // Yesterday's step counted the rest up to today's start for its week.
+            if !s.weekRestDone { return .broken(.weeklyRestHours) }
+            s.weekRestDone = false
         }
         if d % 7 == 0 { s.weekSeconds = 0 }
         if o < 0 {
             s.run = 0
             s.runNight = false
-            return .next(forget(s, day: d))
+            return .next(endOfDay(s, day: d))
         }
         let start = shiftStart[d][o]
         let end = shiftEnd[d][o]
@@ -238,16 +236,28 @@ final class WorkingTimeAutomaton: PatternAutomaton {
         s.lastDay = Int32(d)
         s.lastNight = isNight
         s.lastLate = late[o]
-        return .next(s)
+        return .next(endOfDay(s, day: d))
     }
 
-    /// Four days after a shift nothing of it matters any more (every rest has been had), once
-    /// the week's rest is known: the state is merged with the others that differ only in it.
-    private func forget(_ state: State, day d: Int) -> State {
-        guard state.lastDay != Int32.min, Int(state.lastDay) <= d - 4,
-            rules.weeklyRestSeconds == nil || state.weekRestDone
-        else { return state }
+    /// The state at the end of day d: the rest up to the next day's start counted for the week,
+    /// and the last shift forgotten once no rule can look at it again (every rest it could ask
+    /// of the next shift is had by the next day's start, and the week's rest is known), so that
+    /// states differing only in it merge.
+    private func endOfDay(_ state: State, day d: Int) -> State {
         var s = state
+        let nextStart = d + 1 < days ? dayStart[d + 1] : periodEnd
+        if let weekly = rules.weeklyRestSeconds, !s.weekRestDone, s.lastEnd <= nextStart,
+            nextStart - max(s.lastEnd, dayStart[d - d % 7]) >= Int64(weekly)
+        {
+            s.weekRestDone = true
+        }
+        guard s.lastEnd > Int64.min, rules.weeklyRestSeconds == nil || s.weekRestDone, s.lastDay < Int32(d) else {
+            return s
+        }
+        var needed = rules.dailyRestSeconds ?? 0
+        if s.lastLate { needed = max(needed, rules.restAfterNightSeconds ?? 0) }
+        if Int(s.nights) >= rules.nightSeriesLength { needed = max(needed, rules.restAfterNightSeriesSeconds ?? 0) }
+        guard nextStart - s.lastEnd >= Int64(needed) else { return s }
         s.lastEnd = Int64.min
         s.lastDay = Int32.min
         s.lastNight = false
