@@ -82,10 +82,15 @@ struct CapacityCommand: Command {
             throw CLIError.usage("--from: '\(fromText)' is not an ISO week")
         }
         let (progress, warning) = Console.planningListeners(quiet: quiet)
-        let plan = try CapacityPlanner.plan(config, from: from, weeks: weeks, progress: progress, warning: warning)
+        // Reading and forecasting are measured inside; the rest of the plan is staffing.
+        let plan = try StageProfile.measure(.staff) { () throws(PlanningError) in
+            try CapacityPlanner.plan(config, from: from, weeks: weeks, progress: progress, warning: warning)
+        }
         Console.progressDone()
-        let target = try WeekPublisher(lock: lock, label: "capacity-" + from.label)
-            .publish(CapacityFiles.render(plan, version: StaffcastCommand.version))
+        let target = try StageProfile.measure(.write) { () throws(CoreError) in
+            try WeekPublisher(lock: lock, label: "capacity-" + from.label)
+                .publish(CapacityFiles.render(plan, version: StaffcastCommand.version))
+        }
         guard !quiet else { return }
         var text = ""
         for channel in plan.channels {

@@ -75,7 +75,9 @@ struct HistoryOptions {
     /// Reads the history, printing accepted oddities on stderr.
     func read() throws(CoreError) -> ContactHistory {
         Console.progress("reading \(path) …")
-        let history = try HistoryReader.read(path: path, options: options)
+        let history = try StageProfile.measure(.read) { () throws(CoreError) in
+            try HistoryReader.read(path: path, options: options)
+        }
         Console.progressDone()
         for warning in history.warnings { Console.error("warning: \(warning)\n") }
         if !timezoneGiven, let line = history.firstNonUTCOffsetLine {

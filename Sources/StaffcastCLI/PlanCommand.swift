@@ -87,11 +87,16 @@ struct PlanCommand: Command {
             week = .week(given)
         }
         let (progress, warning) = Console.planningListeners(quiet: quiet)
-        let plan = try WeeklyPlanner.plan(
-            config, week: week, allowStale: allowStale, outputFolder: outDir, progress: progress, warning: warning)
+        // Reading, forecasting and scheduling are measured inside; the rest of the plan is staffing.
+        let plan = try StageProfile.measure(.staff) { () throws(PlanningError) in
+            try WeeklyPlanner.plan(
+                config, week: week, allowStale: allowStale, outputFolder: outDir, progress: progress, warning: warning)
+        }
         Console.progressDone()
-        let target = try WeekPublisher(lock: lock, label: plan.week.label).publish(
-            PlanFiles.render(plan, version: StaffcastCommand.version))
+        let target = try StageProfile.measure(.write) { () throws(CoreError) in
+            try WeekPublisher(lock: lock, label: plan.week.label).publish(
+                PlanFiles.render(plan, version: StaffcastCommand.version))
+        }
         if !quiet {
             let schedule = plan.shifts.schedule
             let agentHours = plan.daily.reduce(0) { $0 + $1.agentHoursRequired }

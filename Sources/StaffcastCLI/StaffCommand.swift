@@ -86,13 +86,19 @@ struct StaffCommand: Command {
     }
 
     func run() throws {
-        let file = try ForecastFile.read(path: forecastPath, calendar: calendar, needsIntervals: staffTo != .p50)
+        let file = try StageProfile.measure(.read) { () throws(PlanningError) in
+            try ForecastFile.read(path: forecastPath, calendar: calendar, needsIntervals: staffTo != .p50)
+        }
         let interval = try file.interval(given: intervalSeconds, calendar: calendar)
-        let rows = try file.staff(
-            policy: policy, config: config, staffTo: staffTo, intervalSeconds: interval, calendar: calendar)
+        let rows = try StageProfile.measure(.staff) { () throws(PlanningError) in
+            try file.staff(
+                policy: policy, config: config, staffTo: staffTo, intervalSeconds: interval, calendar: calendar)
+        }
         if let text = RequirementPlanner.implausibleStaffing(rows, calendar: calendar) {
             Console.error("warning: \(text)\n")
         }
-        try AtomicFile.write(RequirementsFile.write(rows, calendar: calendar), to: outPath)
+        try StageProfile.measure(.write) { () throws(CoreError) in
+            try AtomicFile.write(RequirementsFile.write(rows, calendar: calendar), to: outPath)
+        }
     }
 }

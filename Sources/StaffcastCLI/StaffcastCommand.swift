@@ -68,7 +68,9 @@ public enum StaffcastCommand {
     public static func main(_ arguments: [String]) -> Int32 {
         // A reader that closes the pipe early makes write(2) fail with EPIPE instead of killing us.
         signal(SIGPIPE, SIG_IGN)
+        StageProfile.start()
         let status = dispatch(arguments)
+        if let profile = StageProfile.report() { Console.error(profile) }
         return (status == .success && Console.errorStreamFailed ? .ioError : status).rawValue
     }
 

@@ -26,9 +26,13 @@ struct PlanHistory {
             calendar: config.calendar, intervalSeconds: config.intervalSeconds,
             valueColumn: config.valueColumn, channelName: config.channelName, input: config.input)
         progress?("reading \(config.historyPath) …")
-        let file = try core { () throws(CoreError) in try InputFile.read(config.historyPath) }
-        let history = try core { () throws(CoreError) in
-            try HistoryReader.read(data: file.data, name: config.historyPath, options: historyOptions)
+        let (file, history) = try core { () throws(CoreError) in
+            try StageProfile.measure(.read) { () throws(CoreError) in
+                let file = try InputFile.read(config.historyPath)
+                return (
+                    file, try HistoryReader.read(data: file.data, name: config.historyPath, options: historyOptions)
+                )
+            }
         }
         for text in history.warnings { warn(text) }
         if !config.timezoneGiven, let line = history.firstNonUTCOffsetLine {
@@ -87,10 +91,12 @@ struct PlanHistory {
         var models: [String: AHTForecast] = [:]
         for (channel, policy) in policies {
             guard let series = history.series(for: channel) else { continue }
-            if let model = ForecastStep.ahtModel(
-                series, calendar: config.calendar, origin: origin,
-                calendarEvents: events.calendar, userEvents: events.user)
-            {
+            let fitted = StageProfile.measure(.forecast) {
+                ForecastStep.ahtModel(
+                    series, calendar: config.calendar, origin: origin,
+                    calendarEvents: events.calendar, userEvents: events.user)
+            }
+            if let model = fitted {
                 models[channel] = model
             }
             if !policy.ahtConfigured, models[channel] == nil {
@@ -113,13 +119,15 @@ struct PlanHistory {
         let allSeries = policies.map { history.series(for: $0.0) }
         let calendar = config.calendar
         let backtestOrigins = config.backtestOrigins
-        let results = Parallel.map(allSeries.count, minimumChunk: 1) { k in
-            Result { () throws(PlanningError) -> AutoForecast? in
-                guard let series = allSeries[k] else { return nil }
-                return try ForecastStep.autoForecast(
-                    series, calendar: calendar, models: models, origin: origin,
-                    horizonSeconds: horizons[k], backtestOrigins: backtestOrigins,
-                    calendarEvents: events.calendar, userEvents: events.user, scoring: scoring)
+        let results = StageProfile.measure(.forecast) {
+            Parallel.map(allSeries.count, minimumChunk: 1) { k in
+                Result { () throws(PlanningError) -> AutoForecast? in
+                    guard let series = allSeries[k] else { return nil }
+                    return try ForecastStep.autoForecast(
+                        series, calendar: calendar, models: models, origin: origin,
+                        horizonSeconds: horizons[k], backtestOrigins: backtestOrigins,
+                        calendarEvents: events.calendar, userEvents: events.user, scoring: scoring)
+                }
             }
         }
         return try results.map { result throws(PlanningError) in try result.get() }

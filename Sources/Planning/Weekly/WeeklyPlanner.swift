@@ -78,8 +78,9 @@ public enum WeeklyPlanner {
             ? []
             : try ScenarioPlanner.staff(
                 config.scenarios, channels: channelPlans, intervalSeconds: interval, staffTo: config.staffTo)
-        let roster = try rosterTeam(
-            requirements, config: config, read: read, span: span, progress: progress, warn: warn)
+        let roster = try StageProfile.measure(.schedule) { () throws(PlanningError) in
+            try rosterTeam(requirements, config: config, read: read, span: span, progress: progress, warn: warn)
+        }
         var inputs = read.inputs(config, eventsFile: eventsFile)
         for (role, file, written) in [
             ("team", roster?.teamFile, config.team?.agentsPathAsWritten),
@@ -309,11 +310,13 @@ public enum WeeklyPlanner {
         for channel in read.history.channels where config.shifts(for: channel) != config.shifts {
             channelShifts[channel] = config.shifts(for: channel)
         }
-        let shifts = try ShiftCover.schedule(
-            requirements, shifts: config.shifts, channelShifts: channelShifts,
-            policies: Dictionary(uniqueKeysWithValues: read.policies),
-            intervalSeconds: read.history.intervalSeconds, calendar: config.calendar, dates: span.week.dates,
-            source: config.path, boundary: boundary, progress: progress)
+        let shifts = try StageProfile.measure(.schedule) { () throws(PlanningError) in
+            try ShiftCover.schedule(
+                requirements, shifts: config.shifts, channelShifts: channelShifts,
+                policies: Dictionary(uniqueKeysWithValues: read.policies),
+                intervalSeconds: read.history.intervalSeconds, calendar: config.calendar, dates: span.week.dates,
+                source: config.path, boundary: boundary, progress: progress)
+        }
         if !shifts.schedule.uncovered.isEmpty {
             warn(
                 "the shifts leave \(shifts.schedule.totalShortfall) agent-intervals uncovered in \(shifts.schedule.uncovered.count) intervals; see coverage.csv"
