@@ -136,7 +136,7 @@ private func readAndReport(label: String, path: String, bytes: Int, options: His
 
 /// Writes `timestamps` 5-minute intervals for each channel, interleaved as exports do.
 /// Returns the file size, or nil after printing why it failed.
-private func writeHistory(
+func writeHistory(
     to path: String, channels: [String], timestamps: Int, start: Int64, calendar: PlanningCalendar
 ) -> Int? {
     guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path)
