@@ -98,7 +98,7 @@ struct StaffCommand: Command {
             Console.error("warning: \(text)\n")
         }
         try StageProfile.measure(.write) { () throws(CoreError) in
-            try AtomicFile.write(RequirementsFile.write(rows, calendar: calendar), to: outPath)
+            try AtomicFile.write(RequirementsFile.bytes(rows, calendar: calendar), to: outPath)
         }
     }
 }

@@ -27,21 +27,23 @@ public struct ForecastFile: Sendable {
         }
         entries.sort { ($0.0, $0.1) < ($1.0, $1.1) }
         let withAHT = forecasts.contains { aht[$0.channel] != nil }
-        var table = CSVTable(
-            header: Column.allCases.filter { withAHT || $0 != .ahtSeconds }.map(\.rawValue))
+        var csv = CSVWriter(
+            header: Column.allCases.filter { withAHT || $0 != .ahtSeconds }.map(\.rawValue), calendar: calendar,
+            reservingRows: entries.count)
         for (instant, channel, f, i) in entries {
-            var row = [
-                calendar.format(instant), channel, Format.volume(f.mean[i]),
-                Format.volume(f.lo80[i]), Format.volume(f.hi80[i]),
-                Format.volume(f.lo95[i]), Format.volume(f.hi95[i]),
-            ]
+            csv.timestamp(instant)
+            csv.text(channel)
+            csv.volume(f.mean[i])
+            csv.volume(f.lo80[i])
+            csv.volume(f.hi80[i])
+            csv.volume(f.lo95[i])
+            csv.volume(f.hi95[i])
             if withAHT {
-                let values = aht[channel]
-                row.append(values.flatMap { i < $0.count ? Format.seconds($0[i]) : nil } ?? "")
+                if let values = aht[channel], i < values.count { csv.seconds(values[i]) } else { csv.empty() }
             }
-            table.append(row)
+            csv.endRow()
         }
-        return table.render()
+        return csv.string
     }
 
     public var path: String
@@ -83,40 +85,51 @@ public struct ForecastFile: Sendable {
             var aht: Double?
         }
         let valueColumns = [meanColumn] + boundColumns.map { $0 ?? meanColumn }
-        var byChannel: [String: [Values]] = [:]
+        var byNumber: [[Values]] = []
         var rows: [(instant: Int64, channel: String, line: Int)] = []
-        var parsed = [Double](repeating: 0, count: 5)
-        while let record = try csv.next() {
-            let instant = try csv.instant(record, timeColumn, calendar: calendar)
-            let channel = try csv.name(record, channelColumn)
-            rows.append((instant, channel, record.line))
+        var parsed = (0.0, 0.0, 0.0, 0.0, 0.0)
+        // Each record is read in place: numbers and timestamps from their bytes, the channel by
+        // comparing bytes with the names already seen.
+        var resolver = LocalTimeResolver(calendar: calendar)
+        var names = HeadedCSV.SeenNames()
+        while try csv.nextRecord() {
+            let line = csv.line
+            let instant = try csv.instant(timeColumn, calendar: calendar, resolver: &resolver)
+            let (channel, number) = try csv.name(channelColumn, names: &names)
+            rows.append((instant, channel, line))
             for (k, index) in valueColumns.enumerated() {
-                switch DecimalParser.parse(record.fields[index], allowDecimalComma: decimalComma) {
-                case .success(let x) where x.isFinite && x >= 0 && x <= 1e9: parsed[k] = x
-                default:
+                let value = csv.decimal(index, allowDecimalComma: decimalComma)
+                guard case .success(let x) = value, x.isFinite && x >= 0 && x <= 1e9 else {
                     throw .core(
                         .badData(
-                            record.location(ofField: index),
-                            "expected a non-negative number of contacts, got '\(record.fields[index])'"))
+                            csv.location(ofField: index),
+                            "expected a non-negative number of contacts, got '\(csv.field(index))'"))
+                }
+                switch k {
+                case 0: parsed.0 = x
+                case 1: parsed.1 = x
+                case 2: parsed.2 = x
+                case 3: parsed.3 = x
+                default: parsed.4 = x
                 }
             }
             var aht: Double? = nil
-            if let ahtColumn, !record.fields[ahtColumn].isEmpty {
-                switch DecimalParser.parse(record.fields[ahtColumn], allowDecimalComma: decimalComma) {
-                case .success(let x) where x.isFinite && x >= 1 && x <= 86_400: aht = x
-                default:
+            if let ahtColumn, !csv.fieldIsEmpty(ahtColumn) {
+                let value = csv.decimal(ahtColumn, allowDecimalComma: decimalComma)
+                guard case .success(let x) = value, x.isFinite && x >= 1 && x <= 86_400 else {
                     throw .core(
                         .badData(
-                            record.location(ofField: ahtColumn),
-                            "expected an average handle time of 1 to 86400 seconds (or empty), got '\(record.fields[ahtColumn])'"
+                            csv.location(ofField: ahtColumn),
+                            "expected an average handle time of 1 to 86400 seconds (or empty), got '\(csv.field(ahtColumn))'"
                         ))
                 }
+                aht = x
             }
-            byChannel[channel, default: []].append(
-                Values(
-                    instant: instant, line: record.line,
-                    v: (parsed[0], parsed[1], parsed[2], parsed[3], parsed[4]), aht: aht))
+            if number == byNumber.count { byNumber.append([]) }
+            byNumber[number].append(Values(instant: instant, line: line, v: parsed, aht: aht))
         }
+        var byChannel: [String: [Values]] = [:]
+        for (number, name) in names.names.enumerated() { byChannel[name] = byNumber[number] }
         guard !byChannel.isEmpty else { throw .core(.badFile(path: path, "has a header but no forecast rows")) }
         // Sorted by instant (stable: file order among equals), a duplicate is next to its first.
         var sortedByChannel: [String: [Values]] = [:]

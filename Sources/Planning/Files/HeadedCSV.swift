@@ -36,6 +36,91 @@ struct HeadedCSV {
         try core { () throws(CoreError) in try table.next() }
     }
 
+    /// Advances to the next record, read in place (``instant(_:calendar:resolver:)``,
+    /// ``name(_:names:)``, ``withFieldBytes(_:_:)``); false at the end of the file.
+    mutating func nextRecord() throws(PlanningError) -> Bool {
+        try core { () throws(CoreError) in try table.nextRecord() }
+    }
+
+    /// The current record (for messages and the rare paths that want its Strings).
+    var record: CSVRecord { table.record }
+
+    /// The line the current record starts on.
+    var line: Int {
+        mutating get { table.line }
+    }
+
+    // The readers of the current record are `mutating` though they change nothing: called on a
+    // `var` a non-mutating method gets a copy of the reader (a dozen reference counts per cell).
+
+    /// Field `index` of the current record read by ``DecimalParser`` in place.
+    mutating func decimal(_ index: Int, allowDecimalComma: Bool) -> Result<Double, DecimalParser.Failure> {
+        table.reader.decimal(index, allowDecimalComma: allowDecimalComma)
+    }
+
+    /// Whether field `index` of the current record is empty.
+    mutating func fieldIsEmpty(_ index: Int) -> Bool { table.reader.fieldIsEmpty(index) }
+
+    /// Field `index` of the current record, as text.
+    func field(_ index: Int) -> String { table.field(index) }
+
+    func location(ofField index: Int) -> SourceLocation { table.location(ofField: index) }
+
+    /// The instant in field `column` of the current record, parsed from its bytes; `resolver`
+    /// places a local time (it caches the zone's offsets from row to row). The same value and
+    /// error as ``instant(_:_:calendar:)``, which reads whatever this cannot.
+    mutating func instant(_ column: Int, calendar: PlanningCalendar, resolver: inout LocalTimeResolver)
+        throws(PlanningError)
+        -> Int64
+    {
+        if case .success(let timestamp) = table.reader.timestamp(column) {
+            if let instant = timestamp.instant { return instant }
+            if case .success(let instant) = resolver.resolve(wallSeconds: timestamp.wallSeconds) { return instant }
+        }
+        return try instant(record, column, calendar: calendar)
+    }
+
+    /// The channel name in field `column` of the current record, as ``name(_:_:)`` reads it, and
+    /// its number in `names`, which remembers the names seen so that a row costs a comparison of
+    /// bytes.
+    mutating func name(_ column: Int, names: inout SeenNames) throws(PlanningError) -> (name: String, number: Int) {
+        if let known = names.find(table.reader, column) { return known }
+        let name = try name(record, column)
+        return (name, names.add(bytes: table.reader.fieldBytes(column), name: name))
+    }
+
+    /// The names of a column already read and checked, by their bytes as written.
+    struct SeenNames {
+        private(set) var names: [String] = []
+        private var bytes: [[UInt8]] = []
+        private var byBytes: [[UInt8]: Int] = [:]
+        private var last = 0
+
+        init() {}
+
+        /// The name in field `column` of the reader's record and its number, nil when it is new.
+        mutating func find(_ reader: CSVReader, _ column: Int) -> (name: String, number: Int)? {
+            guard !bytes.isEmpty else { return nil }
+            // Files cycle through their channels: the one after the last is the usual guess.
+            for candidate in [last, (last + 1) % bytes.count] where reader.field(column, equals: bytes[candidate]) {
+                last = candidate
+                return (names[candidate], candidate)
+            }
+            guard let found = byBytes[reader.fieldBytes(column)] else { return nil }
+            last = found
+            return (names[found], found)
+        }
+
+        /// Adds a new name; its number.
+        mutating func add(bytes raw: [UInt8], name: String) -> Int {
+            last = bytes.count
+            byBytes[raw] = bytes.count
+            bytes.append(raw)
+            names.append(name)
+            return last
+        }
+    }
+
     /// The instant in field `column` of `record`.
     func instant(_ record: CSVRecord, _ column: Int, calendar: PlanningCalendar) throws(PlanningError) -> Int64 {
         do { return try TimestampParser.parseInstant(record.fields[column], calendar: calendar) } catch {

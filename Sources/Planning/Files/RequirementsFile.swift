@@ -35,25 +35,63 @@ public struct RequirementsFile: Sendable {
 
     /// The file's text: the rows sorted by instant, then channel.
     public static func write(_ rows: [RequirementRow], calendar: PlanningCalendar) -> String {
-        let order = rows.indices.sorted { (rows[$0].instant, rows[$0].channel) < (rows[$1].instant, rows[$1].channel) }
-        let sorted = order.map { rows[$0] }
-        // Formatting is most of the time: the rows are formatted on every core, in order.
-        let table = CSVTable(
-            header: Column.allCases.map(\.rawValue),
-            rows: Parallel.map(sorted.count) { i in
-                let row = sorted[i]
+        String(decoding: bytes(rows, calendar: calendar), as: UTF8.self)
+    }
+
+    /// The file's bytes (``write(_:calendar:)``'s text), for ``AtomicFile/write(_:to:)-([UInt8],_)``.
+    public static func bytes(_ rows: [RequirementRow], calendar: PlanningCalendar) -> [UInt8] {
+        // Sorted by instant, then channel: the channels by their rank among the names (the same
+        // order as comparing the names, without comparing Strings n log n times).
+        var numbers: [String: Int] = [:]
+        var names: [String] = []
+        var number = [Int](repeating: 0, count: rows.count)
+        var last = (name: "", number: -1)
+        for i in rows.indices {
+            let name = rows[i].channel
+            if last.number < 0 || name != last.name {
+                if let known = numbers[name] {
+                    last = (name, known)
+                } else {
+                    last = (name, names.count)
+                    numbers[name] = names.count
+                    names.append(name)
+                }
+            }
+            number[i] = last.number
+        }
+        var rank = [Int](repeating: 0, count: names.count)
+        for (position, k) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[k] = position }
+        let order = rows.indices.sorted {
+            (rows[$0].instant, rank[number[$0]]) < (rows[$1].instant, rank[number[$1]])
+        }
+        // Formatting is most of the time: blocks of rows are formatted on every core, then joined in order.
+        let chunk = 8192
+        let blocks = Parallel.map((order.count + chunk - 1) / chunk, minimumChunk: 1) { block in
+            var csv = CSVWriter(calendar: calendar, reservingRows: chunk)
+            for i in order[(block * chunk)..<min(order.count, (block + 1) * chunk)] {
+                let row = rows[i]
                 let m = row.staffing.metrics
-                return [
-                    calendar.format(row.instant), row.channel, Format.volume(row.contacts),
-                    Format.seconds(row.ahtSeconds), String(row.staffing.agents), String(row.staffing.headcount),
-                    Format.fraction(m.serviceLevel), row.isDeferred ? "" : Format.seconds(m.asaSeconds),
-                    Format.fraction(m.occupancy),
-                    m.abandonRate.map(Format.fraction) ?? "", Format.fraction(row.serviceLevelAtMean),
-                    row.backlog.map(Format.volume) ?? "", row.oldestAgeSeconds.map(Format.seconds) ?? "",
-                    row.rule?.rawValue ?? "",
-                ]
-            })
-        return table.render()
+                csv.timestamp(row.instant)
+                csv.text(row.channel)
+                csv.volume(row.contacts)
+                csv.seconds(row.ahtSeconds)
+                csv.integer(row.staffing.agents)
+                csv.integer(row.staffing.headcount)
+                csv.fraction(m.serviceLevel)
+                if row.isDeferred { csv.empty() } else { csv.seconds(m.asaSeconds) }
+                csv.fraction(m.occupancy)
+                if let rate = m.abandonRate { csv.fraction(rate) } else { csv.empty() }
+                csv.fraction(row.serviceLevelAtMean)
+                if let backlog = row.backlog { csv.volume(backlog) } else { csv.empty() }
+                if let age = row.oldestAgeSeconds { csv.seconds(age) } else { csv.empty() }
+                if let rule = row.rule { csv.text(rule.rawValue) } else { csv.empty() }
+                csv.endRow()
+            }
+            return csv
+        }
+        var csv = CSVWriter(header: Column.allCases.map(\.rawValue), calendar: calendar)
+        csv.append(blocks)
+        return csv.bytes
     }
 
     public struct Key: Hashable, Sendable {

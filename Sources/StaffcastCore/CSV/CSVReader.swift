@@ -162,6 +162,36 @@ public struct CSVReader {
         }
     }
 
+    // Typed readers of a field in place: a generic closure called from another module is not
+    // specialised, and its caller copies the reader (a dozen reference counts) for every cell.
+
+    /// Field `index` read by ``DecimalParser``.
+    public func decimal(_ index: Int, allowDecimalComma: Bool) -> Result<Double, DecimalParser.Failure> {
+        let range = fieldRange(index)
+        return bytes.withUnsafeBufferPointer { all in
+            DecimalParser.parse(UnsafeBufferPointer(rebasing: all[range]), allowDecimalComma: allowDecimalComma)
+        }
+    }
+
+    /// Field `index` read by ``TimestampParser``.
+    public func timestamp(_ index: Int) -> Result<ParsedTimestamp, TimestampError> {
+        let range = fieldRange(index)
+        return bytes.withUnsafeBufferPointer { all in TimestampParser.parse(UnsafeBufferPointer(rebasing: all[range])) }
+    }
+
+    /// Whether field `index` has no bytes at all.
+    public func fieldIsEmpty(_ index: Int) -> Bool { fieldRange(index).isEmpty }
+
+    /// Whether field `index` is `expected`, byte for byte.
+    public func field(_ index: Int, equals expected: [UInt8]) -> Bool {
+        let range = fieldRange(index)
+        guard range.count == expected.count else { return false }
+        return bytes[range].elementsEqual(expected)
+    }
+
+    /// The bytes of field `index`.
+    public func fieldBytes(_ index: Int) -> [UInt8] { Array(bytes[fieldRange(index)]) }
+
     private func fieldRange(_ index: Int) -> Range<Int> {
         (index == 0 ? 0 : fieldEnds[index - 1])..<fieldEnds[index]
     }
@@ -240,7 +270,18 @@ public struct CSVReader {
                     case .unquoted, .fieldStart:
                         switch kind {
                         case Self.normal:
+                            // The plain bytes that follow are copied as one run, as far as the
+                            // record may still grow (the byte past the limit fails on its own).
+                            var end = i
+                            let limit = min(count, i + max(0, maxRecordBytes - recordBytes - 1))
+                            while end < limit && classes[Int(p[end])] == Self.normal { end += 1 }
                             bytes.append(b)
+                            if end > i {
+                                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<end]))
+                                recordBytes += end - i
+                                column += end - i
+                                i = end
+                            }
                             state = .unquoted
                             column += 1
                         case Self.high:

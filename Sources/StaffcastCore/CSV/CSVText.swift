@@ -24,7 +24,10 @@ public enum CSVText {
     public static func append(_ text: String, to bytes: inout [UInt8]) {
         let utf8 = text.utf8
         guard let first = utf8.first else { return }
-        let formulaStart = first < 128 && formulaStarts.contains(Unicode.Scalar(first))
+        // The bytes of `formulaStarts`, compared without hashing a scalar per field.
+        let formulaStart =
+            first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+            || first == UInt8(ascii: "@") || first == 9 || first == 13
         let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
         if formulaStart || needsQuotes {
             bytes.append(contentsOf: field(text).utf8)

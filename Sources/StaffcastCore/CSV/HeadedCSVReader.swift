@@ -16,7 +16,9 @@ public struct HeadedCSVReader {
     public let names: [String]
     /// How the expected header is described in messages (`id,name,skills`).
     public let expected: String
-    private var reader: CSVReader
+    /// The reader, on the current record after ``nextRecord()``: its fields read in place
+    /// (``CSVReader/decimal(_:allowDecimalComma:)``, ``CSVReader/timestamp(_:)``, …).
+    public private(set) var reader: CSVReader
     private let exactWidth: Bool
 
     /// Reads the header of `reader`.
@@ -86,6 +88,38 @@ public struct HeadedCSVReader {
                     + (record.fields.count > width ? "; quote a value that contains the delimiter" : ""))
         }
         return record
+    }
+
+    /// Advances to the next record, checked against the header's width as ``next()`` checks it;
+    /// false at the end of the file. Its fields are then read in place through ``withFieldBytes(_:_:)``
+    /// and ``field(_:)``, without a `String` per field.
+    public mutating func nextRecord() throws(CoreError) -> Bool {
+        guard try reader.nextRecord() else { return false }
+        let width = names.count
+        let count = reader.fieldCount
+        if count > width || (exactWidth && count != width) {
+            throw .badData(
+                reader.location(ofField: min(count, width)),
+                "this line has \(count) field\(count == 1 ? "" : "s") but the header names \(width)"
+                    + (count > width ? "; quote a value that contains the delimiter" : ""))
+        }
+        return true
+    }
+
+    /// Field `index` of the current record.
+    public func field(_ index: Int) -> String { reader.field(index) }
+
+    /// Where field `index` of the current record starts.
+    public func location(ofField index: Int) -> SourceLocation { reader.location(ofField: index) }
+
+    /// The line the current record starts on.
+    public var line: Int { reader.position(ofField: 0).line }
+
+    /// The current record as ``next()`` returns it (for the messages and rare paths that want it).
+    public var record: CSVRecord {
+        CSVRecord(
+            file: reader.file, fields: (0..<reader.fieldCount).map { reader.field($0) },
+            positions: (0..<reader.fieldCount).map { reader.position(ofField: $0) }, end: reader.endOfRecord)
     }
 
     /// Every remaining record.

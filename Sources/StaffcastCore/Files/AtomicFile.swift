@@ -75,6 +75,18 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: path)
     }
 
+    /// Writes `bytes` (a ``CSVWriter``'s buffer) without copying them into a `Data` first.
+    public static func write(_ bytes: [UInt8], to path: String) throws(CoreError) {
+        let result = bytes.withUnsafeBytes { raw -> Result<Void, CoreError> in
+            guard let base = raw.baseAddress, raw.count > 0 else {
+                return Result { () throws(CoreError) in try write(Data(), to: path) }
+            }
+            let view = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
+            return Result { () throws(CoreError) in try write(view, to: path) }
+        }
+        try result.get()
+    }
+
     /// The path a symbolic link points to, resolved against the link's folder.
     static func linkTarget(_ link: String, reportedAs path: String) throws(CoreError) -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

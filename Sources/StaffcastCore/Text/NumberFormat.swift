@@ -14,191 +14,215 @@ public enum NumberFormat {
     ///     plain(-0.0004, maxFractionDigits: 3) == "0"
     ///     plain(3, maxFractionDigits: 2, minFractionDigits: 2) == "3.00"
     public static func plain(_ x: Double, maxFractionDigits: Int, minFractionDigits: Int = 0) -> String {
-        guard x.isFinite else { return x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf") }
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        appendPlain(x, maxFractionDigits: maxFractionDigits, minFractionDigits: minFractionDigits, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `plain(x, …)`'s bytes appended to `out`, without allocating (the CSV writers' path).
+    public static func appendPlain(
+        _ x: Double, maxFractionDigits: Int, minFractionDigits: Int = 0, to out: inout [UInt8]
+    ) {
+        guard x.isFinite else { return appendNonFinite(x, to: &out) }
         let maxDigits = max(0, maxFractionDigits)
         let minDigits = min(max(0, minFractionDigits), maxDigits)
         // Fast path: whole numbers in the exactly representable range.
         if x.rounded(.towardZero) == x, abs(x) < 1e15 {
-            let whole = Int64(x)
-            let text = whole == 0 ? "0" : String(whole)
-            return minDigits == 0 ? text : text + "." + String(repeating: "0", count: minDigits)
+            appendInteger(Int64(x), to: &out)
+            if minDigits > 0 {
+                out.append(UInt8(ascii: "."))
+                out.append(contentsOf: repeatElement(48, count: minDigits))
+            }
+            return
         }
-        if let fast = scaledFast(x, maxDigits: maxDigits, minDigits: minDigits) { return fast }
-        var (digits, point) = decimalDigits(abs(x))
-        // Round to `maxDigits` fraction digits: keep the first `point + maxDigits` digits.
-        let keep = point + maxDigits
-        if keep < 0 {
-            digits.removeAll()
-        } else if keep < digits.count {
-            let roundUp = digits[keep] >= 5
-            digits.removeSubrange(keep...)
-            if roundUp {
-                var k = keep - 1
-                while k >= 0 && digits[k] == 9 {
-                    digits[k] = 0
-                    k -= 1
+        if appendScaledFast(x, maxDigits: maxDigits, minDigits: minDigits, to: &out) { return }
+        ShortestDigits.withDigits(abs(x)) { shortest, shortestPoint in
+            // The digits, with a place in front for a carry: d[first..<end], x ≈ 0.d… × 10^point.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ShortestDigits.bufferCapacity + 1) { d in
+                var first = 1
+                var end = 1
+                for digit in shortest {
+                    d[end] = digit
+                    end += 1
                 }
-                if k >= 0 {
-                    digits[k] += 1
+                var point = shortestPoint
+                // Round to `maxDigits` fraction digits: keep the first `point + maxDigits` digits.
+                let keep = point + maxDigits
+                if keep < 0 {
+                    end = first
+                } else if keep < end - first {
+                    let roundUp = d[first + keep] >= 5
+                    end = first + keep
+                    if roundUp {
+                        var k = end - 1
+                        while k >= first && d[k] == 9 {
+                            d[k] = 0
+                            k -= 1
+                        }
+                        if k >= first {
+                            d[k] += 1
+                        } else {
+                            first -= 1
+                            d[first] = 1
+                            point += 1
+                        }
+                    }
+                }
+                var isZero = true
+                for k in first..<end where d[k] != 0 { isZero = false }
+                // The integer digits, then the fraction trimmed and padded.
+                if x < 0 && !isZero { out.append(UInt8(ascii: "-")) }
+                let count = end - first
+                var fractionStart: Int
+                var leadingZeros = 0
+                if point <= 0 {
+                    out.append(48)
+                    leadingZeros = -point
+                    fractionStart = first
+                } else if point >= count {
+                    for k in first..<end { out.append(d[k] + 48) }
+                    out.append(contentsOf: repeatElement(48, count: point - count))
+                    fractionStart = end
                 } else {
-                    digits.insert(1, at: 0)
-                    point += 1
+                    for k in first..<(first + point) { out.append(d[k] + 48) }
+                    fractionStart = first + point
+                }
+                var fractionEnd = end
+                // Trailing zeros go down to minDigits; then at most maxDigits, at least minDigits.
+                var fractionCount = leadingZeros + (fractionEnd - fractionStart)
+                while fractionCount > minDigits {
+                    if fractionEnd > fractionStart {
+                        guard d[fractionEnd - 1] == 0 else { break }
+                        fractionEnd -= 1
+                    } else if leadingZeros > 0 {
+                        leadingZeros -= 1
+                    } else {
+                        break
+                    }
+                    fractionCount -= 1
+                }
+                if fractionCount > maxDigits {
+                    let excess = fractionCount - maxDigits
+                    if fractionEnd - fractionStart >= excess {
+                        fractionEnd -= excess
+                    } else {
+                        leadingZeros -= excess - (fractionEnd - fractionStart)
+                        fractionEnd = fractionStart
+                    }
+                    fractionCount = maxDigits
+                }
+                let padding = max(0, minDigits - fractionCount)
+                if fractionCount + padding > 0 {
+                    out.append(UInt8(ascii: "."))
+                    out.append(contentsOf: repeatElement(48, count: leadingZeros))
+                    for k in fractionStart..<fractionEnd { out.append(d[k] + 48) }
+                    out.append(contentsOf: repeatElement(48, count: padding))
                 }
             }
         }
-        let isZero = !digits.contains { $0 != 0 }
-        // Written as bytes: the integer digits, then the fraction trimmed and padded.
-        var out: [UInt8] = []
-        out.reserveCapacity(digits.count + max(0, point) + maxDigits + 4)
-        if x < 0 && !isZero { out.append(UInt8(ascii: "-")) }
-        var fraction: ArraySlice<UInt8>
-        var leadingZeros = 0
-        if point <= 0 {
-            out.append(0)
-            leadingZeros = -point
-            fraction = digits[...]
-        } else if point >= digits.count {
-            out.append(contentsOf: digits)
-            out.append(contentsOf: repeatElement(0, count: point - digits.count))
-            fraction = []
-        } else {
-            out.append(contentsOf: digits[..<point])
-            fraction = digits[point...]
-        }
-        if out.isEmpty || out == [UInt8(ascii: "-")] { out.append(0) }
-        // Trailing zeros go down to minDigits; then at most maxDigits, at least minDigits.
-        var fractionCount = leadingZeros + fraction.count
-        while fractionCount > minDigits, let last = fraction.last ?? (leadingZeros > 0 ? 0 : nil), last == 0 {
-            if !fraction.isEmpty { fraction.removeLast() } else { leadingZeros -= 1 }
-            fractionCount -= 1
-        }
-        if fractionCount > maxDigits {
-            let excess = fractionCount - maxDigits
-            if fraction.count >= excess {
-                fraction.removeLast(excess)
-            } else {
-                leadingZeros -= excess - fraction.count
-                fraction = []
-            }
-            fractionCount = maxDigits
-        }
-        let padding = max(0, minDigits - fractionCount)
-        if fractionCount + padding > 0 {
-            out.append(UInt8(ascii: "."))
-            out.append(contentsOf: repeatElement(0, count: leadingZeros))
-            out.append(contentsOf: fraction)
-            out.append(contentsOf: repeatElement(0, count: padding))
-        }
-        for i in out.indices where out[i] < 10 { out[i] += 48 }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `x` in plain decimal notation with the fewest digits that read back as exactly `x`
     /// (machine output must round-trip): 0.1 → "0.1", 1/3 → "0.3333333333333333", 1e-7 →
     /// "0.0000001", never an exponent, never "-0". Non-finite values as in `plain`.
     public static func shortest(_ x: Double) -> String {
-        guard x.isFinite else { return x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf") }
-        if x == 0 { return "0" }
-        if x.rounded(.towardZero) == x, abs(x) < 1e15 { return String(Int64(x)) }
-        let (digits, point) = decimalDigits(abs(x))
         var out: [UInt8] = []
-        out.reserveCapacity(digits.count + abs(point) + 3)
-        if x < 0 { out.append(UInt8(ascii: "-")) }
-        if point <= 0 {
-            out.append(48)
-            out.append(UInt8(ascii: "."))
-            out.append(contentsOf: repeatElement(48, count: -point))
-            out.append(contentsOf: digits.map { $0 + 48 })
-        } else if point >= digits.count {
-            out.append(contentsOf: digits.map { $0 + 48 })
-            out.append(contentsOf: repeatElement(48, count: point - digits.count))
-        } else {
-            out.append(contentsOf: digits[..<point].map { $0 + 48 })
-            out.append(UInt8(ascii: "."))
-            out.append(contentsOf: digits[point...].map { $0 + 48 })
-        }
+        out.reserveCapacity(24)
+        appendShortest(x, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `shortest(x)`'s bytes appended to `out`, without allocating (the CSV writers' path).
+    public static func appendShortest(_ x: Double, to out: inout [UInt8]) {
+        guard x.isFinite else { return appendNonFinite(x, to: &out) }
+        if x == 0 { return out.append(48) }
+        if x.rounded(.towardZero) == x, abs(x) < 1e15 { return appendInteger(Int64(x), to: &out) }
+        // Between 10⁻⁴ and 10¹⁵ a number with a fraction is written as `description` writes it
+        // ("0.8895710294793281", "-12.5"): its text goes straight into `out` (an exponent,
+        // should one appear, sends it the long way).
+        if abs(x) >= 1e-4, abs(x) < 1e15, ShortestDigits.appendPlainDescription(x, to: &out) { return }
+        if x < 0 { out.append(UInt8(ascii: "-")) }
+        ShortestDigits.withDigits(abs(x)) { digits, point in
+            if point <= 0 {
+                out.append(48)
+                out.append(UInt8(ascii: "."))
+                out.append(contentsOf: repeatElement(48, count: -point))
+                for digit in digits { out.append(digit + 48) }
+            } else if point >= digits.count {
+                for digit in digits { out.append(digit + 48) }
+                out.append(contentsOf: repeatElement(48, count: point - digits.count))
+            } else {
+                for digit in digits[..<point] { out.append(digit + 48) }
+                out.append(UInt8(ascii: "."))
+                for digit in digits[point...] { out.append(digit + 48) }
+            }
+        }
+    }
+
+    /// "nan", "inf" or "-inf".
+    private static func appendNonFinite(_ x: Double, to out: inout [UInt8]) {
+        out.append(contentsOf: x.isNaN ? "nan".utf8 : (x < 0 ? "-inf".utf8 : "inf".utf8))
+    }
+
+    /// The decimal digits of `value`, with a minus sign when negative.
+    public static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var count = 1
+        var scale: UInt64 = 10
+        while count < 20 && magnitude >= scale {
+            count += 1
+            if scale > UInt64.max / 10 { break }
+            scale *= 10
+        }
+        let start = out.count
+        out.append(contentsOf: repeatElement(48, count: count))
+        var k = start + count - 1
+        repeat {
+            out[k] = UInt8(48 + magnitude % 10)
+            magnitude /= 10
+            k -= 1
+        } while magnitude > 0
     }
 
     private static let powersOfTen: [Double] = (0...9).map { pow10($0) }
     private static func pow10(_ k: Int) -> Double { (0..<k).reduce(1.0) { value, _ in value * 10 } }
+    private static let integerPowersOfTen: [Int64] = (0...9).map { k in (0..<k).reduce(1) { value, _ in value * 10 } }
 
     /// The same text computed from y = |x| · 10^maxDigits rounded, when that cannot differ from
     /// rounding the shortest decimal: y below 10¹² (its rounding error is under 2·10⁻⁴) and its
-    /// fraction more than 10⁻³ from one half, so both land on the same side of the tie. Else nil
-    /// (the digit path decides, as for 2.675 → "2.68").
-    private static func scaledFast(_ x: Double, maxDigits: Int, minDigits: Int) -> String? {
-        guard maxDigits < powersOfTen.count else { return nil }
+    /// fraction more than 10⁻³ from one half, so both land on the same side of the tie. Else false
+    /// and nothing appended (the digit path decides, as for 2.675 → "2.68").
+    private static func appendScaledFast(_ x: Double, maxDigits: Int, minDigits: Int, to out: inout [UInt8]) -> Bool {
+        guard maxDigits < powersOfTen.count else { return false }
         let y = abs(x) * powersOfTen[maxDigits]
-        guard y < 1e12 else { return nil }
+        guard y < 1e12 else { return false }
         let floor = y.rounded(.down)
         let fraction = y - floor
-        guard abs(fraction - 0.5) > 1e-3 else { return nil }
+        guard abs(fraction - 0.5) > 1e-3 else { return false }
         let n = Int64(fraction > 0.5 ? floor + 1 : floor)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
-        if x < 0 && n != 0 { bytes.append(UInt8(ascii: "-")) }
-        var scale: Int64 = 1
-        for _ in 0..<maxDigits { scale *= 10 }
-        bytes.append(contentsOf: String(n / scale).utf8)
-        var fractionDigits = [UInt8](repeating: 48, count: maxDigits)
+        if x < 0 && n != 0 { out.append(UInt8(ascii: "-")) }
+        let scale = integerPowersOfTen[maxDigits]
+        appendInteger(n / scale, to: &out)
         var rest = n % scale
-        for i in stride(from: maxDigits - 1, through: 0, by: -1) {
-            fractionDigits[i] = UInt8(48 + rest % 10)
-            rest /= 10
-        }
+        // The fraction's digits, trailing zeros dropped down to minDigits.
         var count = maxDigits
-        while count > minDigits, fractionDigits[count - 1] == 48 { count -= 1 }
+        while count > minDigits, rest % 10 == 0 {
+            rest /= 10
+            count -= 1
+        }
         if count > 0 {
-            bytes.append(UInt8(ascii: "."))
-            bytes.append(contentsOf: fractionDigits[0..<count])
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// The shortest round-tripping decimal digits of `x` (positive, finite) and the position of
-    /// the decimal point: x = 0.d₁d₂… × 10^point. Read from the bytes of `x.description`
-    /// ("123.456", "1e-07", "1.2345e+20").
-    private static func decimalDigits(_ x: Double) -> (digits: [UInt8], point: Int) {
-        var text = x.description
-        return text.withUTF8 { bytes -> ([UInt8], Int) in
-            var digits: [UInt8] = []
-            digits.reserveCapacity(24)
-            var point = 0
-            var exponent = 0
-            var seenPoint = false
-            var i = 0
-            while i < bytes.count {
-                let c = bytes[i]
-                if c == UInt8(ascii: ".") {
-                    seenPoint = true
-                } else if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
-                    var j = i + 1
-                    var negative = false
-                    if j < bytes.count, bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "+") {
-                        negative = bytes[j] == UInt8(ascii: "-")
-                        j += 1
-                    }
-                    while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57 {
-                        exponent = exponent * 10 + Int(bytes[j] - 48)
-                        j += 1
-                    }
-                    if negative { exponent = -exponent }
-                    break
-                } else if c >= 48, c <= 57 {
-                    digits.append(c - 48)
-                    if !seenPoint { point += 1 }
-                }
-                i += 1
+            out.append(UInt8(ascii: "."))
+            let start = out.count
+            out.append(contentsOf: repeatElement(48, count: count))
+            var k = start + count - 1
+            while k >= start {
+                out[k] = UInt8(48 + rest % 10)
+                rest /= 10
+                k -= 1
             }
-            // Drop leading zeros ("0.0012" → digits 12, point -2).
-            var zeros = 0
-            while digits.count - zeros > 1, digits[zeros] == 0 { zeros += 1 }
-            if zeros > 0 {
-                digits.removeFirst(zeros)
-                point -= zeros
-            }
-            return (digits, point + exponent)
         }
+        return true
     }
 }

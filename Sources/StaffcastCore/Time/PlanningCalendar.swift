@@ -92,42 +92,46 @@ public struct PlanningCalendar: Sendable, Equatable {
 
     /// ISO 8601 with the offset in force: `2025-10-26T02:15:00+01:00`, or `Z` at offset zero.
     public func format(_ instant: Int64) -> String {
-        let offset = utcOffset(at: instant)
-        let local = LocalDateTime(utcSeconds: instant + Int64(offset))
-        let date = local.date
-        guard (0...9999).contains(date.year) else { return local.description + Self.formatOffset(offset) }
-        // Written as bytes: output files carry one of these per row.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(25)
-        func digits(_ value: Int, _ count: Int) {
-            var divisor = 1
-            for _ in 1..<count { divisor *= 10 }
-            while divisor > 0 {
-                bytes.append(UInt8(48 + value / divisor % 10))
-                divisor /= 10
-            }
+        Self.appendTimestamp(instant, offset: utcOffset(at: instant), to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `format(instant)`'s bytes appended to `bytes`, given the offset in force at `instant`
+    /// (an ``OffsetCache`` knows it without asking the zone per row).
+    public static func appendTimestamp(_ instant: Int64, offset: Int, to bytes: inout [UInt8]) {
+        let local = LocalDateTime(utcSeconds: instant + Int64(offset))
+        let date = local.date
+        guard (0...9999).contains(date.year) else {
+            bytes.append(contentsOf: (local.description + formatOffset(offset)).utf8)
+            return
         }
-        digits(date.year, 4)
+        @inline(__always) func two(_ value: Int) {
+            bytes.append(UInt8(48 + value / 10 % 10))
+            bytes.append(UInt8(48 + value % 10))
+        }
+        two(date.year / 100)
+        two(date.year % 100)
         bytes.append(45)
-        digits(date.month, 2)
+        two(date.month)
         bytes.append(45)
-        digits(date.day, 2)
+        two(date.day)
         bytes.append(84)
-        digits(local.secondsOfDay / 3600, 2)
+        two(local.secondsOfDay / 3600)
         bytes.append(58)
-        digits(local.secondsOfDay / 60 % 60, 2)
+        two(local.secondsOfDay / 60 % 60)
         bytes.append(58)
-        digits(local.secondsOfDay % 60, 2)
+        two(local.secondsOfDay % 60)
         if offset == 0 {
             bytes.append(90)
         } else {
             let minutes = abs(offset) / 60
             bytes.append(offset < 0 ? 45 : 43)
-            digits(minutes / 60, 2)
+            two(minutes / 60)
             bytes.append(58)
-            digits(minutes % 60, 2)
+            two(minutes % 60)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func formatOffset(_ offset: Int) -> String {
