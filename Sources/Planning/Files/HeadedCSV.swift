@@ -7,6 +7,8 @@ import StaffcastCore
 struct HeadedCSV {
     let path: String
     private var table: HeadedCSVReader
+    /// The day number of the last date read, for ``instant(_:calendar:resolver:)``.
+    private var days = TimestampParser.DayCache()
 
     /// Opens `path` and reads its header; `expected` describes the header for an empty file's message.
     /// `data`: the file's bytes already read (a published plan hashes what it parses); nil reads `path`.
@@ -73,7 +75,7 @@ struct HeadedCSV {
         throws(PlanningError)
         -> Int64
     {
-        if case .success(let timestamp) = table.reader.timestamp(column) {
+        if case .success(let timestamp) = table.reader.timestamp(column, days: &days) {
             if let instant = timestamp.instant { return instant }
             if case .success(let instant) = resolver.resolve(wallSeconds: timestamp.wallSeconds) { return instant }
         }

@@ -175,8 +175,18 @@ public struct CSVReader {
 
     /// Field `index` read by ``TimestampParser``.
     public func timestamp(_ index: Int) -> Result<ParsedTimestamp, TimestampError> {
+        var days = TimestampParser.DayCache()
+        return timestamp(index, days: &days)
+    }
+
+    /// Field `index` read by ``TimestampParser``, the last date's day number kept in `days`.
+    public func timestamp(_ index: Int, days: inout TimestampParser.DayCache) -> Result<
+        ParsedTimestamp, TimestampError
+    > {
         let range = fieldRange(index)
-        return bytes.withUnsafeBufferPointer { all in TimestampParser.parse(UnsafeBufferPointer(rebasing: all[range])) }
+        return bytes.withUnsafeBufferPointer { all in
+            TimestampParser.parse(UnsafeBufferPointer(rebasing: all[range]), days: &days)
+        }
     }
 
     /// Whether field `index` has no bytes at all.

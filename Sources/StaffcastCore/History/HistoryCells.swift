@@ -57,7 +57,9 @@ extension HistoryRowParser {
 
     private mutating func readTimestamp(_ csv: CSVReader, field: Int, line: Int) throws(CoreError) -> TimeReading {
         let perContact = options.input.oneRowPerContact
-        let result = csv.withFieldBytes(field) { TimestampParser.parse($0, allowFractionalSeconds: perContact) }
+        let result = csv.withFieldBytes(field) {
+            TimestampParser.parse($0, allowFractionalSeconds: perContact, days: &timestampDays)
+        }
         switch result {
         case .success(let timestamp):
             try checkStyle(timestamp.style, csv: csv, field: field, line: line)

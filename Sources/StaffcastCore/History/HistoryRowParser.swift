@@ -80,6 +80,7 @@ struct HistoryRowParser {
     var keyScratch: [UInt8] = []
     var numbers = NumberReader(delimiter: UInt8(ascii: ","), declared: nil)
     var dateCache: (bytes: [UInt8], days: Int64)? = nil
+    var timestampDays = TimestampParser.DayCache()
     var clockCache: [[UInt8]: Int] = [:]
     var periodLength: (length: Int, line: Int, text: String)? = nil
     var localTimes = LocalTimeBook()

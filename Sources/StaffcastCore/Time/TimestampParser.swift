@@ -99,6 +99,23 @@ public enum TimestampParser {
     public static func parse(_ field: UnsafeBufferPointer<UInt8>, allowFractionalSeconds: Bool = false) -> Result<
         ParsedTimestamp, TimestampError
     > {
+        var days = DayCache()
+        return parse(field, allowFractionalSeconds: allowFractionalSeconds, days: &days)
+    }
+
+    /// The last date read and its day number: the rows of a file come in runs of one date (a
+    /// day's intervals, each channel's row of an interval), so a row whose date is the last
+    /// one's skips the calendar arithmetic.
+    public struct DayCache: Sendable {
+        fileprivate var key = -1
+        fileprivate var days: Int64 = 0
+        public init() {}
+    }
+
+    /// ``parse(_:allowFractionalSeconds:)`` with the days of the last date remembered in `days`.
+    public static func parse(
+        _ field: UnsafeBufferPointer<UInt8>, allowFractionalSeconds: Bool = false, days cache: inout DayCache
+    ) -> Result<ParsedTimestamp, TimestampError> {
         var lower = 0
         var upper = field.count
         while lower < upper && (field[lower] == 0x20 || field[lower] == 0x09) { lower += 1 }
@@ -137,8 +154,17 @@ public enum TimestampParser {
             return failure("\(shown()) has no time of day in the form HH:MM; \(expected)")
         }
         let year = y1 * 100 + y2
-        guard let date = CivilDate(year: year, month: month, day: day), year >= 1 else {
-            return failure("\(shown()): the date \(String(decoding: b[0 ..< 10], as: UTF8.self)) does not exist")
+        let key = (year * 100 + month) * 100 + day
+        let days: Int64
+        if key == cache.key {
+            days = cache.days
+        } else {
+            guard let date = CivilDate(year: year, month: month, day: day), year >= 1 else {
+                return failure("\(shown()): the date \(String(decoding: b[0 ..< 10], as: UTF8.self)) does not exist")
+            }
+            days = Int64(date.daysSinceEpoch)
+            cache.key = key
+            cache.days = days
         }
         guard hour < 24, minute < 60 else {
             return failure(
@@ -214,7 +240,7 @@ public enum TimestampParser {
             }
             return failure("\(shown()): unexpected '\(rest)' after the time; \(expected)")
         }
-        let wall = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        let wall = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         return .success(
             ParsedTimestamp(
                 wallSeconds: wall, offsetSeconds: offset,
