@@ -66,22 +66,7 @@ struct IntervalCalibration: Sendable, Equatable {
         let ordered = byDay.keys.sorted()
         let squares = ordered.map { (dayMeans[$0] ?? 0) * (dayMeans[$0] ?? 0) }
         let leads = ordered.map { Double(byDay[$0]?.lead ?? 0) }
-        let n = Double(ordered.count)
-        let meanSquare = squares.reduce(0, +) / n
-        let meanLead = leads.reduce(0, +) / n
-        var covariance = 0.0
-        var leadVariance = 0.0
-        for j in ordered.indices {
-            covariance += (leads[j] - meanLead) * (squares[j] - meanSquare)
-            leadVariance += (leads[j] - meanLead) * (leads[j] - meanLead)
-        }
-        var perLead = leadVariance > 0 ? max(0, covariance / leadVariance) : 0
-        var dayVariance = meanSquare - perLead * meanLead
-        if dayVariance < 0.25 * meanSquare {
-            // A line that would leave lead 0 nearly exact: keep a quarter of the mean at lead 0.
-            dayVariance = 0.25 * meanSquare
-            perLead = meanLead > 0 ? (meanSquare - dayVariance) / meanLead : 0
-        }
+        let (dayVariance, perLead, _) = Self.varianceByLead(squares: squares, leads: leads)
         var withinSquares = 0.0
         var poisson = 0.0
         for (sample, r) in zip(usable, logErrors) {
@@ -102,6 +87,31 @@ struct IntervalCalibration: Sendable, Equatable {
         return IntervalCalibration(
             dayVariance: dayVariance, dayVariancePerLead: perLead, withinVariance: withinVariance,
             z80: z80, z95: max(z80, z95), fromBacktest: true)
+    }
+
+    /// The line σ²(L) = a + b · L through squared errors against their leads by least squares,
+    /// b ≥ 0; a line that would leave lead 0 nearly exact keeps a quarter of the mean square at
+    /// lead 0 (a ≥ meanSquare / 4, b lowered to keep the mean). Summed in the order given, so the
+    /// same errors give the same bits. Used for days here and for weeks by ``WeeklyBand``.
+    static func varianceByLead(squares: [Double], leads: [Double]) -> (
+        atZero: Double, perLead: Double, meanSquare: Double
+    ) {
+        let n = Double(squares.count)
+        let meanSquare = squares.reduce(0, +) / n
+        let meanLead = leads.reduce(0, +) / n
+        var covariance = 0.0
+        var leadVariance = 0.0
+        for j in squares.indices {
+            covariance += (leads[j] - meanLead) * (squares[j] - meanSquare)
+            leadVariance += (leads[j] - meanLead) * (leads[j] - meanLead)
+        }
+        var perLead = leadVariance > 0 ? max(0, covariance / leadVariance) : 0
+        var atZero = meanSquare - perLead * meanLead
+        if atZero < 0.25 * meanSquare {
+            atZero = 0.25 * meanSquare
+            perLead = meanLead > 0 ? (meanSquare - atZero) / meanLead : 0
+        }
+        return (atZero, perLead, meanSquare)
     }
 
     /// The bounds of a forecast `mean` for a day `lead` days after the first forecast day.

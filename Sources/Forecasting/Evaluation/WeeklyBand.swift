@@ -9,11 +9,11 @@ import Foundation
 /// `F` the forecast and `A` the actual total of the lead week `w` (0 = the week starting at the
 /// window's origin), `r = log(A / F)`. Its variance grows with the lead, `σ²(w) = a + b · w`, a
 /// least-squares line through `r²` against `w` (b ≥ 0; a kept at a quarter of the mean square at
-/// least, as ``IntervalCalibration`` does for days). The 80 % / 95 % ranges use the empirical 80th
-/// / 95th percentiles `z` of `|r| / σ(w)` over all windows and weeks, so heavy tails (a missed
-/// peak) are kept: `F · exp(±z σ(w))`. With fewer than ``minimumSamples`` weekly errors the range
-/// is `F · exp(±q σ)` with an assumed σ = 0.1 (a level known to ±10 %) and normal quantiles — a
-/// stated assumption, not an estimate.
+/// least: ``IntervalCalibration/varianceByLead(squares:leads:)``, the line it fits for days).
+/// The 80 % / 95 % ranges use the empirical 80th / 95th percentiles `z` of `|r| / σ(w)` over all
+/// windows and weeks, so heavy tails (a missed peak) are kept: `F · exp(±z σ(w))`. With fewer
+/// than ``minimumSamples`` weekly errors the range is `F · exp(±q σ)` with an assumed σ = 0.1 (a
+/// level known to ±10 %) and normal quantiles — a stated assumption, not an estimate.
 ///
 /// Empirical quantiles of backtest errors as prediction intervals: Williams & Goodman (1971);
 /// Hyndman & Athanasopoulos, *Forecasting: Principles and Practice* (3rd ed.), §5.5.
@@ -74,27 +74,12 @@ public struct WeeklyBand: Sendable, Equatable {
             }
         }
         guard errors.count >= minimumSamples else { return fallback }
-        let n = Double(errors.count)
-        let squares = errors.map { $0.r * $0.r }
-        let weeks = errors.map { Double($0.week) }
-        let meanSquare = squares.reduce(0, +) / n
+        let (variance, perWeek, meanSquare) = IntervalCalibration.varianceByLead(
+            squares: errors.map { $0.r * $0.r }, leads: errors.map { Double($0.week) })
         // Every backtest week exact (a constant history): the range is the forecast.
         guard meanSquare > 0 else {
             return WeeklyBand(
                 variance: 0, variancePerWeek: 0, z80: 0, z95: 0, fromBacktest: true, samples: errors.count)
-        }
-        let meanWeek = weeks.reduce(0, +) / n
-        var covariance = 0.0
-        var weekVariance = 0.0
-        for k in errors.indices {
-            covariance += (weeks[k] - meanWeek) * (squares[k] - meanSquare)
-            weekVariance += (weeks[k] - meanWeek) * (weeks[k] - meanWeek)
-        }
-        var perWeek = weekVariance > 0 ? max(0, covariance / weekVariance) : 0
-        var variance = meanSquare - perWeek * meanWeek
-        if variance < 0.25 * meanSquare {
-            variance = 0.25 * meanSquare
-            perWeek = meanWeek > 0 ? (meanSquare - variance) / meanWeek : 0
         }
         let standardised = errors.map { abs($0.r) / (variance + perWeek * Double($0.week)).squareRoot() }
         guard let z80 = Accuracy.quantile(standardised, 0.8), let z95 = Accuracy.quantile(standardised, 0.95),
