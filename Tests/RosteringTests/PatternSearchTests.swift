@@ -135,6 +135,66 @@ final class PatternSearchTests: XCTestCase {
         XCTAssertGreaterThan(feasibleCases, 80, "enough cases have a legal pattern to mean something")
     }
 
+    /// Days pinned outside a window (one option with the day off closed by an infinite cost, or
+    /// no option): the search equals the enumeration of the legal patterns that keep the pinned
+    /// days — the settled minutes after the window and the limits counted off the pinned days
+    /// change nothing but the work.
+    func testPinnedDaysMatchEnumeration() {
+        var random = Xoshiro256StarStar(seed: 77)
+        func draw(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
+        var compared = 0
+        for _ in 0..<300 {
+            let days = 6 + draw(3)
+            let optionCount = 1 + draw(3)
+            let options = (0..<optionCount).map { PatternOption(minutes: [240, 360, 480][draw(3)], group: $0) }
+            let calendar = PatternCalendar(
+                days: days, options: options, groupCount: optionCount,
+                mayFollow: (0..<optionCount).map { _ in (0..<optionCount).map { _ in draw(5) != 0 } },
+                weekendOfDay: PatternCalendar.weekends(days: days, firstWeekday: 1 + draw(7)))
+            let maxMinutes = 480 * (2 + draw(days - 1))
+            var rules = PatternRules(
+                allowed: (0..<days).map { _ in (0..<optionCount).map { _ in draw(6) != 0 } },
+                maxCount: (0..<optionCount).map { _ in draw(2) == 0 ? nil : 1 + draw(4) },
+                minMinutes: draw(2) == 0 ? 0 : draw(maxMinutes / 2 + 1), maxMinutes: maxMinutes,
+                maxConsecutiveWork: 2 + draw(4), minConsecutiveWork: draw(3), minConsecutiveOff: draw(3),
+                maxWeekends: draw(3), maxShifts: draw(2) == 0 ? nil : 1 + draw(days), lastRunExempt: draw(2) == 0)
+            let cost = (0..<days).map { _ in (0..<optionCount).map { _ in Double(draw(21)) - 10 } }
+            var offCost = (0..<days).map { _ in Double(draw(5)) }
+            // Pin the days outside a window to a legal pattern, when there is one.
+            var legal: [WorkPattern] = []
+            Self.enumerate(days: days, options: optionCount) { pattern in
+                if Self.isLegal(pattern, calendar: calendar, rules: rules) { legal.append(pattern) }
+            }
+            guard !legal.isEmpty else { continue }
+            let pin = legal[draw(legal.count)]
+            let first = draw(days)
+            let window = first..<min(days, first + 1 + draw(4))
+            for d in 0..<days where !window.contains(d) {
+                for o in 0..<optionCount { rules.allowed[d][o] = o == pin[d] }
+                if pin[d] != nil { offCost[d] = .infinity }
+            }
+            var bestCost = Double.infinity
+            Self.enumerate(days: days, options: optionCount) { pattern in
+                guard (0..<days).allSatisfy({ window.contains($0) || pattern[$0] == pin[$0] }),
+                    Self.isLegal(pattern, calendar: calendar, rules: rules)
+                else { return }
+                var total = 0.0
+                for d in 0..<days { total += pattern[d].map { cost[d][$0] } ?? offCost[d] }
+                bestCost = min(bestCost, total)
+            }
+            XCTAssertLessThan(bestCost, .infinity, "the pinned pattern itself is legal")
+            guard let found = PatternSearch(calendar: calendar).cheapest(rules: rules, cost: cost, offCost: offCost)
+            else {
+                XCTFail("the search finds nothing, enumeration finds \(bestCost): \(rules) window \(window)")
+                continue
+            }
+            XCTAssertEqual(found.cost, bestCost, accuracy: 1e-9, "\(rules) window \(window)")
+            XCTAssertTrue((0..<days).allSatisfy { window.contains($0) || found.pattern[$0] == pin[$0] })
+            compared += 1
+        }
+        XCTAssertGreaterThan(compared, 150)
+    }
+
     /// A made-up automaton for the test below: it remembers yesterday's option and how many shifts
     /// of option 0 were worked (mod 3); `banned[a][b]` forbids option b the day after option a, and
     /// a period may not end with a count of 1. Many automaton states share a pattern state.

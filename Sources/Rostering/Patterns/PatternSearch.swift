@@ -1,8 +1,8 @@
 /// The cheapest legal period for one person, by dynamic programming over the days.
 ///
 /// Given what working each option on each day costs (`cost[day][option]`, with `offCost[day]`
-/// for a day off), finds the pattern of least total cost that keeps every rule of
-/// ``PatternRules``: the options allowed each day, what may follow a shift the next day, the most
+/// for a day off, infinite where the day must be worked), finds the pattern of least total cost
+/// that keeps every rule of ``PatternRules``: the options allowed each day, what may follow a shift the next day, the most
 /// times each option may be worked, the contract's minimum and maximum minutes, the most working
 /// days in a row, the fewest working days and days off in a row (runs exempt as the carry-in and
 /// ``PatternRules/lastRunExempt`` say) and the most weekends worked.
@@ -164,14 +164,54 @@ public final class PatternSearch {
         let minUnits = rules.minMinutes <= 0 ? 0 : (rules.minMinutes + unit - 1) / unit
         let unitRange = maxUnits + 1
 
+        // Pinned days (one option, the day off closed) and days that can only be off leave no
+        // choice: the shifts and weekends they work are counted here, off the limits, and the
+        // state counts only the days with a choice (so a week searched inside a longer period
+        // carries counters as small as a week's).
+        var pinnedDay = [Bool](repeating: false, count: days)
+        var pinnedOfOption = [Int](repeating: 0, count: options.count)
+        var freeDays = 0
+        for d in 0..<days {
+            let open = options.indices.filter { rules.allowed[d][$0] && rules.maxCount[$0] != 0 }
+            if open.isEmpty {
+                pinnedDay[d] = true
+            } else if open.count == 1 && offCost[d] == .infinity {
+                pinnedDay[d] = true
+                pinnedOfOption[open[0]] += 1
+            } else {
+                freeDays += 1
+            }
+        }
+        let pinnedShifts = pinnedOfOption.reduce(0, +)
+        // A weekend counts in the state only when one of its days has a choice.
+        var weekendCounted = [Bool](repeating: false, count: days)
+        var pinnedWeekends = 0
+        var seenWeekends = Set<Int>()
+        for d in 0..<days {
+            guard let w = calendar.weekendOfDay[d], seenWeekends.insert(w).inserted else { continue }
+            let weekendDays = (d..<days).prefix { calendar.weekendOfDay[$0] == w }
+            if weekendDays.allSatisfy({ pinnedDay[$0] }) {
+                if weekendDays.contains(where: { offCost[$0] == .infinity && rules.allowed[$0].contains(true) }) {
+                    pinnedWeekends += 1
+                }
+            } else {
+                for day in weekendDays { weekendCounted[day] = true }
+            }
+        }
+        if rules.maxWeekends - pinnedWeekends < 0 || (rules.maxShifts.map { $0 < pinnedShifts } ?? false) {
+            return nil
+        }
+
         // Options whose own limit can bind get a counter in the state.
         var counterOf = [Int](repeating: -1, count: options.count)
         var counterRadix: [Int] = []
         var counterStride: [Int] = []
         var counterStates = 1
         for o in options.indices where counted.contains(o) {
-            guard let limit = rules.maxCount[o] else { continue }
-            let possible = min(days, unitsOf[o] > 0 ? maxUnits / unitsOf[o] : days)
+            guard let periodLimit = rules.maxCount[o] else { continue }
+            let limit = periodLimit - pinnedOfOption[o]
+            if limit < 0 { return nil }
+            let possible = min(freeDays, unitsOf[o] > 0 ? maxUnits / unitsOf[o] : freeDays)
             if limit < possible {
                 counterOf[o] = counterRadix.count
                 counterStride.append(counterStates)
@@ -182,9 +222,9 @@ public final class PatternSearch {
         // The period's shift limit is one more counter, stepped by every option.
         var shiftStride = 0
         var shiftRadix = 0
-        if countShifts, let limit = rules.maxShifts, limit < days {
+        if countShifts, let periodLimit = rules.maxShifts, periodLimit - pinnedShifts < freeDays {
             shiftStride = counterStates
-            shiftRadix = max(0, limit) + 1
+            shiftRadix = max(0, periodLimit - pinnedShifts) + 1
             counterStates *= shiftRadix
         }
         let maxWork = max(1, rules.maxConsecutiveWork)
@@ -192,7 +232,7 @@ public final class PatternSearch {
         // A carried-in run may already be longer than the maximum; it is kept up to the minimum too.
         let workCap = max(maxWork, rules.minConsecutiveWork)
         let runRange = max(workCap, offCap)
-        let weekendRange = max(0, rules.maxWeekends) + 1
+        let weekendRange = max(0, rules.maxWeekends - pinnedWeekends) + 1
         let groupRange = calendar.groupCount + 1
 
         // index = ((((group · runRange + run−1) · 2 + exempt) · weekendRange + weekends) · unitRange + units) · counterStates + counters
@@ -307,6 +347,28 @@ public final class PatternSearch {
         }
         let limit = upperBound + 1e-9
 
+        // From `fixedFrom` on every day leaves each state one way on (a day pinned to one option
+        // with the day off closed, or to the day off): the minutes those days add are known, so
+        // they are checked once on entering that stretch and then forgotten (every state holds
+        // `minUnits`), which merges states that differ only in them. A week searched inside a
+        // longer period then costs what a one-week period does.
+        var fixedFrom = days
+        var tailUnits = [Int](repeating: 0, count: days + 1)
+        if !bounded {
+            for d in stride(from: days - 1, through: 0, by: -1) {
+                let open = (0..<optionCount).filter { allowedFlat[d * optionCount + $0] }
+                if open.isEmpty {
+                    tailUnits[d] = tailUnits[d + 1]
+                } else if open.count == 1 && offCost[d] == .infinity {
+                    tailUnits[d] = tailUnits[d + 1] + unitsOf[open[0]]
+                } else {
+                    break
+                }
+                fixedFrom = d
+            }
+        }
+        let settledUnits = min(minUnits, maxUnits)
+
         reserve(stateCount, entries: Automaton.isTrivial ? stateCount : max(1024, min(stateCount, 1 << 16)))
         let position = self.position
         var current = self.current
@@ -346,6 +408,9 @@ public final class PatternSearch {
             let rowBase = d * optionCount
             let boundBase = (d + 1) * relaxedCount
             var nextCount = 0
+            let settled = d >= fixedFrom
+            let settling = d == fixedFrom
+            let pinned = pinnedDay[d]
 
             // Keeps (state, auto) reached at `value` from entry i by option (−1: off).
             @inline(__always) func reach(_ state: Int, _ auto: Int32, _ value: Double, _ i: Int, _ option: Int16) {
@@ -407,10 +472,14 @@ public final class PatternSearch {
                 if exempt { rest -= strideExempt }
                 let weekends = rest / strideWeekends
                 rest -= weekends * strideWeekends
-                let units = rest / strideUnits
+                var units = rest / strideUnits
                 let counters = rest - units * strideUnits
+                if settled {
+                    if settling && (units + tailUnits[d] < minUnits || units + tailUnits[d] > maxUnits) { continue }
+                    units = settledUnits
+                }
                 let keep = weekends * strideWeekends + units * strideUnits + counters
-                let reachable = units + stillNeeded >= minUnits
+                let reachable = settled || units + stillNeeded >= minUnits
 
                 // A day off.
                 var offState = -1
@@ -419,6 +488,8 @@ public final class PatternSearch {
                 } else if reachable {
                     offState = (min(run + 1, offCap) - 1) * strideRun + (exempt ? strideExempt : 0) + keep
                 }
+                // An infinite cost closes the day off (a day pinned to a shift).
+                if offToday == .infinity { offState = -1 }
                 if offState >= 0 && bounded {
                     let relaxed =
                         group != 0
@@ -438,7 +509,7 @@ public final class PatternSearch {
                 if group == 0 && !(exempt || run >= minOff) { continue }
                 if group != 0 && run + 1 > maxWork { continue }
                 var newWeekends = weekends
-                if weekend != nil && !(sameWeekendAsYesterday && group != 0) {
+                if weekendCounted[d] && !(sameWeekendAsYesterday && group != 0) {
                     newWeekends += 1
                     if newWeekends >= weekendRange { continue }
                 }
@@ -455,14 +526,16 @@ public final class PatternSearch {
                 let common = carried + newWeekends * strideWeekends + counters
                 for o in 0..<optionCount where allowedFlat[rowBase + o] {
                     if group != 0 && !followFlat[followBase + o] { continue }
-                    let newUnits = units + unitsOf[o]
-                    if newUnits > maxUnits || newUnits + stillNeeded < minUnits { continue }
+                    let newUnits = settled ? units : units + unitsOf[o]
+                    if newUnits > maxUnits || (!settled && newUnits + stillNeeded < minUnits) { continue }
                     var target = groupPlusOne[o] * strideGroup + common + newUnits * strideUnits
-                    if shiftStride > 0 {
+                    if pinned {
+                        // Counted off the limits already.
+                    } else if shiftStride > 0 {
                         if (counters / shiftStride) % shiftRadix + 1 >= shiftRadix { continue }
                         target += shiftStride
                     }
-                    let strideK = counterStrideOf[o]
+                    let strideK = pinned ? 0 : counterStrideOf[o]
                     if strideK > 0 {
                         if (counters / strideK) % counterRadixOf[o] + 1 >= counterRadixOf[o] { continue }
                         target += strideK

@@ -21,8 +21,9 @@ public struct RosterInput: Sendable {
     public var moves: Int
     public var seed: UInt64
     /// The search's time limit in seconds, counted from its start; nil: the moves alone bound it.
-    /// The first roster (every agent placed once) is always finished; the improving moves stop at
-    /// the limit, so the result then depends on the machine's speed, not only on `moves`.
+    /// The first roster (every agent placed once, a week at a time in a longer period) is always
+    /// finished; the improving moves stop at the limit, so the result then depends on the
+    /// machine's speed, not only on `moves`.
     public var seconds: Double? = nil
     /// Every channel the plan has (its config's), also those that need nobody this period; nil:
     /// the requirement's. A skill outside them is a mistake in the team file, named by its cell.

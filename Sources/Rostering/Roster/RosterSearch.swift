@@ -19,7 +19,7 @@ struct RosterSearch {
     let input: RosterInput
     let grid: RosterGrid
     let patterns: PatternSearch
-    let rules: [PatternRules]
+    var rules: [PatternRules]
     /// `skills[e]`: (channel index, rank) of each skill the plan needs.
     let skills: [[(channel: Int, rank: Int)]]
     let requestCost: [[[Double]]]
@@ -127,6 +127,8 @@ struct RosterSearch {
             // Limits beyond what the period can hold mean no limit: clamped to it, so that no sum
             // in the search can overflow (a team file may write 9223372036854775807).
             let periodCap = grid.days + 1
+            // Shifts and weekends are per week, like the hours: a four-week period allows four times.
+            let periodWeeks = (grid.days + 6) / 7
             let hoursCap = 7 * 24.0
             var rules = PatternRules(
                 allowed: allowed, maxCount: grid.options.map { _ in nil },
@@ -134,7 +136,8 @@ struct RosterSearch {
                 maxMinutes: Int((min(agent.maxHoursPerWeek, hoursCap) * 60 * scale).rounded(.down)),
                 maxConsecutiveWork: min(agent.maxDaysInARow, periodCap), minConsecutiveWork: 1,
                 minConsecutiveOff: min(agent.minDaysOffInARow, periodCap),
-                maxWeekends: min(agent.maxWeekends, periodCap), maxShifts: agent.maxShifts.map { min($0, periodCap) },
+                maxWeekends: min(min(agent.maxWeekends, periodCap) * periodWeeks, periodCap),
+                maxShifts: agent.maxShifts.map { min(min($0, periodCap) * periodWeeks, periodCap) },
                 carryIn: carry, lastRunExempt: true)
             if let workingRules, let automaton {
                 rules.maxMinutes = min(
@@ -144,22 +147,15 @@ struct RosterSearch {
                 automaton.start = automaton.intern(state)
                 startStates.append(state)
             }
-            let zeroCost = Self.zeros(grid)
-            let zeroOff = [Double](repeating: 0, count: grid.days)
-            if Self.cheapest(patterns, automaton, rules: rules, cost: zeroCost, offCost: zeroOff) == nil {
-                rules.minMinutes = 0
-                if Self.cheapest(patterns, automaton, rules: rules, cost: zeroCost, offCost: zeroOff) == nil {
-                    throw .noLegalPattern(
-                        person: agent.id,
-                        workingRules == nil
-                            ? "days in a row, days off, weekends and the rest rule admit no week"
-                            : "days in a row, days off, weekends and the working-time rules admit no period")
+            // A longer period is checked only when its week-by-week construction finds nothing.
+            if grid.days <= 7 {
+                if let warning = try Self.legalPeriod(
+                    &rules, agent: agent, patterns: patterns, automaton: automaton, working: workingRules != nil,
+                    grid: grid)
+                {
+                    warnings.append(warning)
                 }
-                warnings.append(
-                    "\(agent.id): the contract minimum of \(NumberFormatShort.text(agent.minHoursPerWeek)) h cannot be reached with the availability and rules; rostered below it"
-                )
             }
-            allowed = rules.allowed
             allRules.append(rules)
             // Requests as costs: per option, per day off, and a constant.
             var c = Self.zeros(grid)
@@ -198,6 +194,27 @@ struct RosterSearch {
         random = Xoshiro256StarStar(seed: input.seed)
         placed = Array(repeating: Array(repeating: nil, count: grid.days), count: input.team.count)
         working = grid.required.map { $0.map { [Int](repeating: 0, count: $0.count) } }
+    }
+
+    /// Checks that `rules` admit a legal period at all (a search with every cost zero); when only
+    /// the contract minimum stands in the way, drops it and returns the warning that says so.
+    static func legalPeriod(
+        _ rules: inout PatternRules, agent: Agent, patterns: PatternSearch, automaton: WorkingTimeAutomaton?,
+        working: Bool, grid: RosterGrid
+    ) throws(RosteringError) -> String? {
+        let zeroCost = Self.zeros(grid)
+        let zeroOff = [Double](repeating: 0, count: grid.days)
+        if Self.cheapest(patterns, automaton, rules: rules, cost: zeroCost, offCost: zeroOff) != nil { return nil }
+        rules.minMinutes = 0
+        if Self.cheapest(patterns, automaton, rules: rules, cost: zeroCost, offCost: zeroOff) == nil {
+            throw .noLegalPattern(
+                person: agent.id,
+                working
+                    ? "days in a row, days off, weekends and the working-time rules admit no period"
+                    : "days in a row, days off, weekends and the rest rule admit no week")
+        }
+        return
+            "\(agent.id): the contract minimum of \(NumberFormatShort.text(agent.minHoursPerWeek)) h cannot be reached with the availability and rules; rostered below it"
     }
 
     static func zeros(_ grid: RosterGrid) -> [[Double]] {
@@ -334,15 +351,25 @@ struct RosterSearch {
         return (cost, breaks, rng)
     }
 
-    /// e's best week given everybody else (e must not be placed), or nil.
-    mutating func bestWeek(_ e: Int, current: [PlacedShift?], noise: Double) -> [PlacedShift?]? {
+    /// e's best period given everybody else (e must not be placed), or nil. With a `window`, only
+    /// its days change: the other days keep what `current` has (see ``pinned(_:to:window:)``).
+    mutating func bestWeek(
+        _ e: Int, current: [PlacedShift?], noise: Double, window: Range<Int>? = nil
+    ) -> [PlacedShift?]? {
         let (cost, breaks, rng) = optionCosts(e, current: current, noise: noise)
         random = rng
         if let workingTime { workingTime.start = workingTime.intern(workingTimeStart[e]) }
-        guard let found = Self.cheapest(patterns, workingTime, rules: rules[e], cost: cost, offCost: requestOff[e])
+        var periodRules = rules[e]
+        var offCost = requestOff[e]
+        if let window { pinned(&periodRules, offCost: &offCost, to: current, window: window) }
+        guard let found = Self.cheapest(patterns, workingTime, rules: periodRules, cost: cost, offCost: offCost)
         else { return nil }
         var week: [PlacedShift?] = Array(repeating: nil, count: grid.days)
         for d in 0..<grid.days {
+            if let window, !window.contains(d) {
+                week[d] = current[d]
+                continue
+            }
             guard let o = found.pattern[d], let k0 = grid.startSlot[d][o] else { continue }
             let option = grid.options[o]
             week[d] = PlacedShift(
@@ -352,5 +379,30 @@ struct RosterSearch {
                     breakSlots: option.breakSlots))
         }
         return week
+    }
+
+    /// Rules that leave every day outside `window` as `current` has it: a shift there is the only
+    /// option of its day and the day off is closed (an infinite cost), a day off allows no option.
+    /// The search then explores only the window's days (one state a day before it, one way on
+    /// after it), so a week of a long period costs about what a one-week period does, and every
+    /// rule over the whole period (hours, runs, weekends, working-time rules) is still kept.
+    func pinned(_ rules: inout PatternRules, offCost: inout [Double], to current: [PlacedShift?], window: Range<Int>) {
+        for d in 0..<grid.days where !window.contains(d) {
+            let option = current[d]?.option
+            for o in rules.allowed[d].indices { rules.allowed[d][o] = o == option }
+            if option != nil { offCost[d] = .infinity }
+        }
+    }
+
+    /// The period's weeks as day ranges (the last one shorter when the days are not whole weeks).
+    var weekWindows: [Range<Int>] {
+        stride(from: 0, to: grid.days, by: 7).map { $0..<min(grid.days, $0 + 7) }
+    }
+
+    /// The windows the improving moves search: the weeks, and seven days from each week's
+    /// Thursday, so that a change that must cross a week's end (a night series over Sunday
+    /// night, a run of days) is inside one window.
+    var searchWindows: [Range<Int>] {
+        weekWindows + stride(from: 3, to: grid.days, by: 7).map { $0..<min(grid.days, $0 + 7) }
     }
 }

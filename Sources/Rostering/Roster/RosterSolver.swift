@@ -13,12 +13,17 @@ import StaffcastCore
 /// request weights, Σ weight × (weekend days)² and × (evening shifts)² over agents, channel
 /// switches inside shifts and time spent below an agent's first-choice channel.
 ///
+/// A period longer than a week is searched seven days at a time — the weeks, and seven days from
+/// each Thursday — with every other day pinned (``RosterSearch/pinned(_:offCost:to:window:)``):
+/// the rules over the whole period still hold, and a move costs what a one-week move costs.
+///
 /// Never "infeasible": when the team cannot cover, the best roster is returned with every short
 /// interval and its cause. Deterministic: a fixed number of moves and a seeded generator.
 public enum RosterSolver {
     public static func solve(_ input: RosterInput) throws(RosteringError) -> Roster {
+        let started = Date()
         var search = try RosterSearch(input: input)
-        search.run()
+        try search.run(started: started)
         return search.publish()
     }
 }
@@ -71,33 +76,42 @@ extension RosterSearch {
             fairness: fairness, switches: switches, preferences: preferences)
     }
 
-    mutating func run() {
+    /// The search; a time limit counts from `started` (the search's set-up included).
+    mutating func run(started: Date) throws(RosteringError) {
         let agents = input.team.count
-        let deadline = input.seconds.map { Date().addingTimeInterval($0) }
+        let deadline = input.seconds.map { started.addingTimeInterval($0) }
         func late() -> Bool { deadline.map { Date() >= $0 } ?? false }
+        // A period longer than a week is searched seven days at a time (the other days pinned).
+        let windows = grid.days > 7 ? searchWindows : []
         for e in 0..<agents {
-            if let week = bestWeek(e, current: placed[e], noise: 0) { place(e, week) }
+            if windows.isEmpty {
+                if let week = bestWeek(e, current: placed[e], noise: 0) { place(e, week) }
+            } else {
+                try constructByWeeks(e)
+            }
         }
         var value = objective().total
         // Best-response sweeps, then ruin-and-recreate moves; a change is kept when the exact
         // objective does not rise.
         for _ in 0..<4 {
             var improved = false
-            for e in 0..<agents where !late() {
-                let old = placed[e]
-                remove(e)
-                guard let week = bestWeek(e, current: old, noise: 0) else {
-                    place(e, old)
-                    continue
-                }
-                place(e, week)
-                let now = objective().total
-                if now < value - 1e-9 {
-                    value = now
-                    improved = true
-                } else {
+            for e in 0..<agents {
+                for window in windows.isEmpty ? [nil] : windows.map(Optional.some) where !late() {
+                    let old = placed[e]
                     remove(e)
-                    place(e, old)
+                    guard let week = bestWeek(e, current: old, noise: 0, window: window) else {
+                        place(e, old)
+                        continue
+                    }
+                    place(e, week)
+                    let now = objective().total
+                    if now < value - 1e-9 {
+                        value = now
+                        improved = true
+                    } else {
+                        remove(e)
+                        place(e, old)
+                    }
                 }
             }
             if !improved { break }
@@ -110,15 +124,18 @@ extension RosterSearch {
                 let e = Int(random.next() % UInt64(agents))
                 if !chosen.contains(e) { chosen.append(e) }
             }
+            let window = windows.isEmpty ? nil : windows[Int(random.next() % UInt64(windows.count))]
             let saved = chosen.map { placed[$0] }
             for e in chosen { remove(e) }
             for (i, e) in chosen.enumerated() {
-                place(e, bestWeek(e, current: saved[i], noise: input.weights.overCover * hours) ?? saved[i])
+                place(
+                    e,
+                    bestWeek(e, current: saved[i], noise: input.weights.overCover * hours, window: window) ?? saved[i])
             }
             for e in chosen {
                 let old = placed[e]
                 remove(e)
-                place(e, bestWeek(e, current: old, noise: 0) ?? old)
+                place(e, bestWeek(e, current: old, noise: 0, window: window) ?? old)
             }
             let now = objective().total
             if now <= value + 1e-9 {
@@ -151,5 +168,40 @@ extension RosterSearch {
                 }
             }
         }
+    }
+
+    /// e's first period, a week at a time: each week's search sees the weeks before it as placed
+    /// and the weeks after it as off, with the contract's minimum and maximum hours, its shifts and
+    /// its weekends pro rata up to the week's end (the last week has the whole period's), so they
+    /// spread over the weeks.
+    /// When a week finds nothing (a rule the pro-rata hours cannot meet), the whole period is
+    /// searched at once, after checking it admits a legal period at all.
+    mutating func constructByWeeks(_ e: Int) throws(RosteringError) {
+        let full = rules[e]
+        var done = true
+        for window in weekWindows {
+            let share = Double(window.upperBound) / Double(grid.days)
+            rules[e].minMinutes = Int((Double(full.minMinutes) * share).rounded(.down))
+            rules[e].maxMinutes = min(full.maxMinutes, Int((Double(full.maxMinutes) * share).rounded(.up)))
+            rules[e].maxShifts = full.maxShifts.map { min($0, Int((Double($0) * share).rounded(.up))) }
+            rules[e].maxWeekends = min(full.maxWeekends, Int((Double(full.maxWeekends) * share).rounded(.up)))
+            let old = placed[e]
+            remove(e)
+            guard let week = bestWeek(e, current: old, noise: 0, window: window) else {
+                done = false
+                break
+            }
+            place(e, week)
+        }
+        rules[e] = full
+        if done { return }
+        remove(e)
+        if let warning = try Self.legalPeriod(
+            &rules[e], agent: input.team[e], patterns: patterns, automaton: workingTime,
+            working: workingTime != nil, grid: grid)
+        {
+            warnings.append(warning)
+        }
+        if let period = bestWeek(e, current: placed[e], noise: 0) { place(e, period) }
     }
 }

@@ -186,7 +186,7 @@ public enum TeamReader {
             }
             let maxShiftsText = record.fields[field("max_shifts")].trimmingCharacters(in: .whitespaces)
             let maxShifts =
-                maxShiftsText.isEmpty ? nil : try whole(record, field("max_shifts"), "the most shifts in the period")
+                maxShiftsText.isEmpty ? nil : try whole(record, field("max_shifts"), "the most shifts in a week")
             let maxDays = try whole(record, field("max_days_in_a_row"), "the most days worked in a row", minimum: 1)
             let minOff = try whole(record, field("min_days_off_in_a_row"), "the fewest days off in a row")
             let maxWeekends = try whole(record, field("max_weekends"), "the most weekends worked")
