@@ -82,6 +82,8 @@ let package = Package(
         .testTarget(
             name: "StaffcastCLITests",
             dependencies: ["StaffcastCLI", "StaffcastCore", "Forecasting", "Queueing", "Planning", "TestSupport"]),
-        .testTarget(name: "DemoDataTests", dependencies: ["DemoData", "Forecasting", "StaffcastCore", "TestSupport"]),
+        .testTarget(
+            name: "DemoDataTests",
+            dependencies: ["DemoData", "Forecasting", "StaffcastCore", "Rostering", "TestSupport"]),
     ]
 )
