@@ -35,8 +35,9 @@ demo: release
 	@echo "Reports for $(DEMO_WEEK) are in reports/$(DEMO_WEEK)/"
 
 # Release figures: Erlang staffing, simulator, scheduler, forecasts and the intraday reforecast
-# backtest (tune/check) on the bank data, the 5-million-row reader, the rostering benchmark (12 instances × ROSTER_SECONDS, 2 workers) and the
-# web-shop roster, then the accuracy suite with tune/check columns (bank + six generated web shops,
+# backtest (tune/check) on the bank data, the 5-million-row reader, the rostering benchmark (12 instances × ROSTER_SECONDS, 2 workers), the
+# web-shop roster and `roster-scale` (`staffcast roster` of 1,000 generated agents over 4 weeks, nl-atw, a 240 s search:
+# wall time and peak memory against 5 minutes and 4 GiB), then the accuracy suite with tune/check columns (bank + six generated web shops,
 # 1-week and 59/61-day horizons; peers' ratios when Benchmarks/peers/results.csv exists).
 # `staffcast-bench webshop` (the seed-42 shop in detail) is opt-in.
 bench: deps

@@ -1,7 +1,7 @@
 import Foundation
 
 // `make bench`: release-mode figures for the closing notes. Run from the project root.
-// `staffcast-bench [queueing|forecast|reforecast|history|history-mapped|scheduling|simulation|rostering|cli|nights|suite]…` runs a subset;
+// `staffcast-bench [queueing|forecast|reforecast|history|history-mapped|scheduling|simulation|rostering|roster-scale|cli|nights|suite]…` runs a subset;
 // `staffcast-bench roster FILE --seconds S --out FILE` solves one rostering benchmark instance;
 // `webshop` (the seed-42 shop in detail), `capacity-suite` (17-week weekly totals, `make bench-forecast`) and `suite-export DIR` (data and cases for
 // Benchmarks/peers/run_peers.py) only when named.
@@ -31,6 +31,7 @@ if wanted("simulation") { runSimulationBenchmarks() }
 if wanted("scheduling") { runSchedulingBenchmarks() }
 if wanted("rostering") { runRosteringBenchmarks(seconds: rosterSeconds, instances: Array(1...12)) }
 if wanted("rostering") { runWebshopRosterBenchmark() }
+if wanted("roster-scale") { runRosterScaleBenchmark() }
 if wanted("blending") { runBlendingBenchmark() }
 if wanted("forecast") { runForecastingBenchmarks() }
 if wanted("reforecast") { runReforecastBenchmark() }
