@@ -74,3 +74,4 @@ report-check: demo
 demo-data: deps
 	$(SWIFT) build -c release --product staffcast-datagen
 	.build/release/staffcast-datagen --out-dir datasets/webshop --seed 42 --years 3 --start 2023-01-02
+	.build/release/staffcast-datagen --team datasets/webshop_team.csv

@@ -1,110 +1,94 @@
 import Foundation
 import StaffcastCore
 
-/// A generated team for the demo web shop's five channels, in the team CSV the roster reads
-/// (`id,name,skills,min_hours,…,latest_end`), for rostering at scale (`staffcast-bench
-/// roster-scale`). The mix follows the bundled 160-agent team (datasets/webshop_team.csv):
-/// - full-timers (55 %), 32–40 h a week, five days in a row at most, from 06:00 or 07:00;
-/// - part-timers (23 %), 20–24 h and four shifts a week, evenings (15:00–23:00) or days
-///   (07:00–16:00);
-/// - students (15 %), 12–16 h and three shifts a week, evenings (16:00–23:00) or any time from
-///   08:00 (for the weekends);
-/// - night workers (7 %), 28–36 h, 22:00–08:00, chat or WhatsApp;
+/// The demo web shop's team (`datasets/webshop_team.csv`, 344 agents) and larger teams of the same
+/// mix (`staffcast-bench roster-scale`: 1,000), in the team CSV the roster reads.
 ///
-/// and skills blended as in the bundled team (phone, phone>chat, chat>whatsapp>social, …), drawn
-/// with weights near each channel's share of the required hours. The same agent count and seed
-/// give the same bytes: our own ``Xoshiro256StarStar``, nothing from the clock.
+/// Sized from what the shop needs, measured on its 2025-W41…W44 requirement (`staffcast roster
+/// --coverage`): about 8,700 scheduled agent-hours a week — WhatsApp 3,400 around the clock
+/// (evening peak ≈ 88 at 20:00, 8–15 at night), chat 2,500 (08:00–22:00), phone 1,760
+/// (08:00–20:00, none on Sunday), e-mail 800, social 230 — with a busier first week. `capacity`
+/// asks for 256 heads on its p80 plan; a roster that keeps the Working Hours Act and each agent's
+/// limits needs more contract hours than the requirement (shift lengths against the curve, unpaid
+/// breaks, weekends, rests, a free Sunday in four weeks), so the team carries about 17 % more
+/// maximum contract hours than the requirement, blended the way a real centre is: full-timers on
+/// the daytime channels, blended chat/WhatsApp agents, late agents (14:00–01:00) for the evening
+/// peak, part-timers and students for evenings and weekends, night workers on WhatsApp and chat.
+/// The mix was tuned until the demo's four-week roster covered 99 % of every week.
+///
+/// The same agent count and seed give the same bytes: our own ``Xoshiro256StarStar``, nothing
+/// from the clock.
 public enum DemoTeam {
     public static let header =
         "id,name,skills,min_hours,max_hours,max_shifts,max_days_in_a_row,min_days_off_in_a_row,max_weekends,earliest_start,latest_end"
 
-    /// One contract: the columns after `skills`.
-    struct Contract {
+    /// One kind of agent: how many of them in the 344-agent demo team, their skills and contract.
+    struct Kind {
+        var count: Int
+        var skills: String
         var minHours: Int
         var maxHours: Int
         /// Per week; nil: one a day at most.
         var maxShifts: Int?
         var maxDaysInARow: Int
         var minDaysOffInARow: Int
-        var maxWeekends: Int
         var earliestStart: String
         var latestEnd: String
 
+        /// The columns after `name`.
         var columns: String {
-            "\(minHours),\(maxHours),\(maxShifts.map(String.init) ?? ""),\(maxDaysInARow),\(minDaysOffInARow),\(maxWeekends),\(earliestStart),\(latestEnd)"
+            "\(skills),\(minHours),\(maxHours),\(maxShifts.map(String.init) ?? ""),\(maxDaysInARow),\(minDaysOffInARow),1,\(earliestStart),\(latestEnd)"
         }
     }
 
-    /// The kinds of contract, each with its share of the team and its variants (one drawn per agent).
-    enum Kind: CaseIterable {
-        case fullTime, partTime, student, night
+    public static let demoAgents = 344
 
-        var share: Double {
-            switch self {
-            case .fullTime: 0.55
-            case .partTime: 0.23
-            case .student: 0.15
-            case .night: 0.07
-            }
-        }
-
-        var contracts: [Contract] {
-            switch self {
-            case .fullTime:
-                [
-                    Contract(
-                        minHours: 32, maxHours: 40, maxDaysInARow: 5, minDaysOffInARow: 2, maxWeekends: 1,
-                        earliestStart: "07:00", latestEnd: "22:00"),
-                    Contract(
-                        minHours: 36, maxHours: 40, maxDaysInARow: 5, minDaysOffInARow: 2, maxWeekends: 1,
-                        earliestStart: "06:00", latestEnd: "22:00"),
-                    Contract(
-                        minHours: 32, maxHours: 36, maxDaysInARow: 5, minDaysOffInARow: 2, maxWeekends: 1,
-                        earliestStart: "06:00", latestEnd: "23:00"),
-                ]
-            case .partTime:
-                [
-                    Contract(
-                        minHours: 20, maxHours: 24, maxShifts: 4, maxDaysInARow: 4, minDaysOffInARow: 1, maxWeekends: 1,
-                        earliestStart: "15:00", latestEnd: "23:00"),
-                    Contract(
-                        minHours: 20, maxHours: 24, maxShifts: 4, maxDaysInARow: 4, minDaysOffInARow: 1, maxWeekends: 1,
-                        earliestStart: "07:00", latestEnd: "16:00"),
-                ]
-            case .student:
-                [
-                    Contract(
-                        minHours: 12, maxHours: 16, maxShifts: 3, maxDaysInARow: 3, minDaysOffInARow: 1, maxWeekends: 1,
-                        earliestStart: "16:00", latestEnd: "23:00"),
-                    Contract(
-                        minHours: 12, maxHours: 16, maxShifts: 3, maxDaysInARow: 3, minDaysOffInARow: 1, maxWeekends: 1,
-                        earliestStart: "08:00", latestEnd: "23:00"),
-                ]
-            case .night:
-                [
-                    Contract(
-                        minHours: 28, maxHours: 36, maxDaysInARow: 4, minDaysOffInARow: 2, maxWeekends: 1,
-                        earliestStart: "22:00", latestEnd: "08:00")
-                ]
-            }
-        }
-    }
-
-    /// The day workers' skill sets (those of the bundled team) and their weights: near the channels'
-    /// shares of the required agent-hours at 3.9× the demo's volumes (2025-W41: WhatsApp 39 %, chat
-    /// 28 %, phone 21 %, e-mail 10 %, social 2 %), the night workers taking part of WhatsApp's.
-    static let daySkills: [(skills: String, weight: Double)] = [
-        ("phone", 8),
-        ("phone>chat", 9),
-        ("phone>chat>whatsapp>email>social", 4),
-        ("chat>whatsapp>social", 14),
-        ("chat|whatsapp>email", 18),
-        ("whatsapp>chat>email", 22),
-        ("email>social", 6),
-        ("email", 4),
-        ("social>whatsapp", 3),
+    static let kinds: [Kind] = [
+        // Daytime full-timers on phone, e-mail and social, and all-rounders.
+        Kind(
+            count: 36, skills: "phone>chat", minHours: 32, maxHours: 40, maxDaysInARow: 5, minDaysOffInARow: 2,
+            earliestStart: "07:00", latestEnd: "21:00"),
+        Kind(
+            count: 18, skills: "phone>email", minHours: 32, maxHours: 38, maxDaysInARow: 5, minDaysOffInARow: 2,
+            earliestStart: "07:00", latestEnd: "21:00"),
+        Kind(
+            count: 12, skills: "phone>chat>whatsapp>email>social", minHours: 36, maxHours: 40, maxDaysInARow: 5,
+            minDaysOffInARow: 2, earliestStart: "07:00", latestEnd: "23:00"),
+        Kind(
+            count: 22, skills: "email>social", minHours: 32, maxHours: 38, maxDaysInARow: 5, minDaysOffInARow: 2,
+            earliestStart: "07:00", latestEnd: "22:00"),
+        Kind(
+            count: 12, skills: "social>whatsapp|chat", minHours: 30, maxHours: 36, maxDaysInARow: 5,
+            minDaysOffInARow: 2, earliestStart: "08:00", latestEnd: "23:00"),
+        // Blended chat and WhatsApp full-timers.
+        Kind(
+            count: 50, skills: "chat|whatsapp>social", minHours: 32, maxHours: 40, maxDaysInARow: 5,
+            minDaysOffInARow: 2, earliestStart: "07:00", latestEnd: "23:00"),
+        Kind(
+            count: 38, skills: "whatsapp>chat", minHours: 32, maxHours: 38, maxDaysInARow: 5, minDaysOffInARow: 2,
+            earliestStart: "08:00", latestEnd: "23:00"),
+        // Part-timers: late shifts for the evening peak, days on phone and e-mail.
+        Kind(
+            count: 48, skills: "whatsapp|chat", minHours: 24, maxHours: 32, maxShifts: 5, maxDaysInARow: 5,
+            minDaysOffInARow: 1, earliestStart: "14:00", latestEnd: "01:00"),
+        Kind(
+            count: 16, skills: "phone|chat>whatsapp", minHours: 20, maxHours: 24, maxShifts: 4, maxDaysInARow: 4,
+            minDaysOffInARow: 1, earliestStart: "08:00", latestEnd: "22:00"),
+        Kind(
+            count: 10, skills: "email|phone", minHours: 20, maxHours: 24, maxShifts: 4, maxDaysInARow: 4,
+            minDaysOffInARow: 1, earliestStart: "08:00", latestEnd: "22:00"),
+        // Students: evenings and weekends.
+        Kind(
+            count: 46, skills: "chat|whatsapp", minHours: 12, maxHours: 16, maxShifts: 4, maxDaysInARow: 3,
+            minDaysOffInARow: 1, earliestStart: "16:00", latestEnd: "01:00"),
+        Kind(
+            count: 14, skills: "chat|whatsapp>phone", minHours: 12, maxHours: 16, maxShifts: 3, maxDaysInARow: 3,
+            minDaysOffInARow: 1, earliestStart: "08:00", latestEnd: "23:00"),
+        // Night workers (22:00–08:30).
+        Kind(
+            count: 22, skills: "whatsapp|chat", minHours: 30, maxHours: 36, maxDaysInARow: 4, minDaysOffInARow: 2,
+            earliestStart: "22:00", latestEnd: "08:30"),
     ]
-    static let nightSkills = "chat|whatsapp"
 
     static let firstNames = [
         "Amira", "Anna", "Bas", "Bram", "Cas", "Chloe", "Daan", "Dewi", "Emma", "Eva", "Finn", "Fleur", "Gijs",
@@ -116,49 +100,32 @@ public enum DemoTeam {
         "Visser", "Vos", "Willems", "Yilmaz", "de Boer", "de Groot", "de Vries", "van Dijk", "van Leeuwen",
     ]
 
-    /// How many agents of each kind a team of `agents` has: the shares rounded, full-timers the rest.
-    static func counts(agents: Int) -> [Kind: Int] {
-        var counts: [Kind: Int] = [:]
-        for kind in Kind.allCases where kind != .fullTime {
-            counts[kind] = Int((Double(agents) * kind.share).rounded())
-        }
-        counts[.fullTime] = max(0, agents - counts.values.reduce(0, +))
+    /// How many agents of each kind a team of `agents` has: the demo's counts scaled and rounded,
+    /// the first kind taking what rounding leaves.
+    static func counts(agents: Int) -> [Int] {
+        var counts = kinds.map { Int((Double($0.count * agents) / Double(demoAgents)).rounded()) }
+        counts[0] = max(0, counts[0] + agents - counts.reduce(0, +))
         return counts
     }
 
-    /// The team CSV (header and `agents` rows, ids `A0001`…), the same bytes for the same arguments.
-    public static func csv(agents: Int, seed: UInt64 = 1_000) -> String {
+    /// The team CSV (header and `agents` rows; ids `A001`…, four digits from 1,000 agents), the
+    /// same bytes for the same arguments.
+    public static func csv(agents: Int = demoAgents, seed: UInt64 = 2_025) -> String {
         var random = Xoshiro256StarStar(seed: seed)
-        let counts = counts(agents: agents)
-        var kinds: [Kind] = []
-        for kind in Kind.allCases { kinds += Array(repeating: kind, count: counts[kind] ?? 0) }
+        var members: [Kind] = []
+        for (kind, count) in zip(kinds, counts(agents: agents)) { members += Array(repeating: kind, count: count) }
         // Fisher–Yates with our own generator, so the kinds are spread over the ids.
-        if kinds.count > 1 {
-            for i in stride(from: kinds.count - 1, to: 0, by: -1) {
-                kinds.swapAt(i, random.integer(in: 0...i))
-            }
+        if members.count > 1 {
+            for i in stride(from: members.count - 1, to: 0, by: -1) { members.swapAt(i, random.integer(in: 0...i)) }
         }
-        let totalWeight = daySkills.reduce(0) { $0 + $1.weight }
+        let width = max(3, String(agents).count)
         var text = header + "\n"
-        for (i, kind) in kinds.enumerated() {
-            let contracts = kind.contracts
-            let contract = contracts[random.integer(in: 0...(contracts.count - 1))]
-            var skills = nightSkills
-            if kind != .night {
-                var draw = random.uniform() * totalWeight
-                skills = daySkills[daySkills.count - 1].skills
-                for entry in daySkills {
-                    if draw < entry.weight {
-                        skills = entry.skills
-                        break
-                    }
-                    draw -= entry.weight
-                }
-            }
+        for (i, kind) in members.enumerated() {
             let first = firstNames[random.integer(in: 0...(firstNames.count - 1))]
             let last = lastNames[random.integer(in: 0...(lastNames.count - 1))]
-            let id = "A" + String(repeating: "0", count: max(0, 4 - String(i + 1).count)) + String(i + 1)
-            text += "\(id),\(first) \(last),\(skills),\(contract.columns)\n"
+            let number = String(i + 1)
+            let id = "A" + String(repeating: "0", count: max(0, width - number.count)) + number
+            text += "\(id),\(first) \(last),\(kind.columns)\n"
         }
         return text
     }

@@ -4,12 +4,15 @@ import StaffcastCore
 
 let usage = """
     usage: staffcast-datagen --out-dir DIR [--seed N] [--years N] [--start YYYY-MM-DD] [--vary]
+           staffcast-datagen --team FILE [--agents N]
     Writes the Dutch web shop's demo contact history (history.csv, events.csv, truth.csv,
     effects.json) into DIR. Defaults: --seed 42 --years 3 --start 2023-01-02.
     --vary draws the shop itself from the seed too (volumes, trends, holiday and retail effects,
     the annual cycle, promotions with and without effect and with wrong expected uplifts, the
     outage, glitch and level shift, handle time on calendar days): one of many shops, for accuracy
     suites that must not be tuned to one.
+    --team writes the demo web shop's team (datasets/webshop_team.csv: 344 agents; --agents N
+    scales the same mix) and nothing else.
     """
 
 func fail(_ message: String) -> Never {
@@ -22,6 +25,8 @@ var seed: UInt64 = 42
 var years = 3
 var start = CivilDate(year: 2023, month: 1, day: 2)!
 var vary = false
+var teamPath: String?
+var agents = DemoTeam.demoAgents
 var args = Array(CommandLine.arguments.dropFirst())
 while !args.isEmpty {
     let flag = args.removeFirst()
@@ -37,6 +42,10 @@ while !args.isEmpty {
     let value = args.removeFirst()
     switch flag {
     case "--out-dir": outDir = value
+    case "--team": teamPath = value
+    case "--agents":
+        guard let n = Int(value), (1...100_000).contains(n) else { fail("--agents must be 1…100000, got '\(value)'") }
+        agents = n
     case "--seed":
         guard let s = UInt64(value) else { fail("--seed must be a non-negative integer, got '\(value)'") }
         seed = s
@@ -51,6 +60,15 @@ while !args.isEmpty {
         start = d
     default: fail("unknown option '\(flag)'\n" + usage)
     }
+}
+if let teamPath {
+    do {
+        try AtomicFile.write(Data(DemoTeam.csv(agents: agents).utf8), to: teamPath)
+    } catch {
+        fail("\(error)")
+    }
+    print("wrote \(teamPath): \(agents) agents")
+    exit(0)
 }
 guard let outDir else { fail("--out-dir is required\n" + usage) }
 do {

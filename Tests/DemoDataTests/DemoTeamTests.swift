@@ -4,6 +4,12 @@ import XCTest
 @testable import DemoData
 
 final class DemoTeamTests: XCTestCase {
+    /// The bundled demo team is this generator's output, byte for byte.
+    func testTheBundledTeamIsTheGenerators() throws {
+        let bundled = try String(contentsOfFile: "datasets/webshop_team.csv", encoding: .utf8)
+        XCTAssertEqual(bundled, DemoTeam.csv(), "regenerate: staffcast-datagen --team datasets/webshop_team.csv")
+    }
+
     func testGeneratedTeamIsDeterministicReadableAndMixed() throws {
         let text = DemoTeam.csv(agents: 1_000)
         XCTAssertEqual(text, DemoTeam.csv(agents: 1_000), "the same seed gives the same bytes")
@@ -13,20 +19,21 @@ final class DemoTeamTests: XCTestCase {
         XCTAssertEqual(Set(team.map(\.id)).count, 1_000)
         XCTAssertEqual(team.first?.id, "A0001")
         XCTAssertEqual(team.last?.id, "A1000")
-        // 7 % night workers (22:00–08:00, chat or WhatsApp), 15 % students, 23 % part-timers.
+        // The demo's 22 night workers of 344, scaled: 64 (22 × 1000 / 344 = 63.95).
         let nights = team.filter { $0.earliestStartSeconds == 22 * 3600 }
-        XCTAssertEqual(nights.count, 70)
+        XCTAssertEqual(nights.count, 64)
         for agent in nights {
-            XCTAssertEqual(agent.latestEndSeconds, 8 * 3600)
+            XCTAssertEqual(agent.latestEndSeconds, 8 * 3600 + 1800)
             XCTAssertEqual(Set(agent.skills.map(\.channel)), ["chat", "whatsapp"])
             XCTAssertEqual(Set(agent.skills.map(\.rank)).count, 1)
         }
-        XCTAssertEqual(team.filter { $0.maxHoursPerWeek == 16 }.count, 150)
-        XCTAssertEqual(team.filter { $0.maxHoursPerWeek == 24 }.count, 230)
-        XCTAssertEqual(team.filter { $0.minHoursPerWeek >= 32 }.count, 550)
-        // Every channel has agents, most of them blended.
+        // Students (12–16 h): (46 + 14) × 1000 / 344 → 134 + 41.
+        XCTAssertEqual(team.filter { $0.maxHoursPerWeek == 16 }.count, 134 + 41)
         let channels = Set(team.flatMap { $0.skills.map(\.channel) })
         XCTAssertEqual(channels, ["phone", "chat", "whatsapp", "email", "social"])
-        XCTAssertGreaterThan(team.filter { $0.skills.count > 1 }.count, 700)
+        XCTAssertGreaterThan(team.filter { $0.skills.count > 1 }.count, 900)
+        let demo = try TeamReader.parseTeam(text: DemoTeam.csv(), file: "team.csv")
+        XCTAssertEqual(demo.count, 344)
+        XCTAssertEqual(demo.first?.id, "A001")
     }
 }

@@ -174,24 +174,32 @@ extension RosterSearch {
     /// and the weeks after it as off, with the contract's minimum and maximum hours, its shifts and
     /// its weekends pro rata up to the week's end (the last week has the whole period's), so they
     /// spread over the weeks.
-    /// When a week finds nothing (a rule the pro-rata hours cannot meet), the whole period is
-    /// searched at once, after checking it admits a legal period at all.
+    /// When a week finds nothing (the week before left too few days for the rest of the hours), it
+    /// is searched again together with the week before; when that finds nothing either, the whole
+    /// period is searched at once, after checking it admits a legal period at all.
     mutating func constructByWeeks(_ e: Int) throws(RosteringError) {
         let full = rules[e]
         var done = true
-        for window in weekWindows {
-            let share = Double(window.upperBound) / Double(grid.days)
+        let weeks = weekWindows
+        for (w, week) in weeks.enumerated() {
+            let share = Double(week.upperBound) / Double(grid.days)
             rules[e].minMinutes = Int((Double(full.minMinutes) * share).rounded(.down))
             rules[e].maxMinutes = min(full.maxMinutes, Int((Double(full.maxMinutes) * share).rounded(.up)))
             rules[e].maxShifts = full.maxShifts.map { min($0, Int((Double($0) * share).rounded(.up))) }
             rules[e].maxWeekends = min(full.maxWeekends, Int((Double(full.maxWeekends) * share).rounded(.up)))
             let old = placed[e]
             remove(e)
-            guard let week = bestWeek(e, current: old, noise: 0, window: window) else {
+            // The week, else the week together with the one before it (the week before may have
+            // left too few days for the rest: runs, days off, free Sundays).
+            let tries = w > 0 ? [week, weeks[w - 1].lowerBound..<week.upperBound] : [week]
+            var found: [PlacedShift?]?
+            for window in tries where found == nil { found = bestWeek(e, current: old, noise: 0, window: window) }
+            guard let found else {
+                place(e, old)
                 done = false
                 break
             }
-            place(e, week)
+            place(e, found)
         }
         rules[e] = full
         if done { return }
