@@ -6,7 +6,10 @@ import XCTest
 final class DemoTeamTests: XCTestCase {
     /// The bundled demo team is this generator's output, byte for byte.
     func testTheBundledTeamIsTheGenerators() throws {
-        let bundled = try String(contentsOfFile: "datasets/webshop_team.csv", encoding: .utf8)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let bundled = try String(
+            contentsOfFile: root.appendingPathComponent("datasets/webshop_team.csv").path, encoding: .utf8)
         XCTAssertEqual(bundled, DemoTeam.csv(), "regenerate: staffcast-datagen --team datasets/webshop_team.csv")
     }
 

@@ -95,11 +95,11 @@ final class TeamReaderTests: XCTestCase {
     }
 
     func testTheExampleTeamReads() throws {
-        // The bundled web-shop team (datasets/webshop_team.csv): 160 agents over the five channels.
+        // The bundled web-shop team (datasets/webshop_team.csv): 344 agents over the five channels.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let agents = try TeamReader.readTeam(path: root.appendingPathComponent("datasets/webshop_team.csv").path)
-        XCTAssertEqual(agents.count, 160)
+        XCTAssertEqual(agents.count, 344)
         XCTAssertEqual(
             Set(agents.flatMap { $0.skills.map(\.channel) }), ["phone", "chat", "email", "whatsapp", "social"])
         let requests = try TeamReader.readRequests(
