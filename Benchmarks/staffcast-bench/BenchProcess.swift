@@ -1,4 +1,6 @@
+import DemoData
 import Foundation
+import StaffcastCore
 
 /// The release `staffcast` beside this binary (`make bench` builds both), nil when absent.
 /// `STAFFCAST_BENCH_BINARY` names another (an earlier build, for a before/after table).
@@ -70,4 +72,30 @@ func profiledRun(_ executable: String, _ arguments: [String]) -> ProfiledRun {
         String($0.dropFirst("profile: ".count))
     }
     return ProfiledRun(seconds: seconds, status: exitStatus, peakMiB: Int(usage.ru_maxrss) / 1024, profile: profile)
+}
+
+/// The demo web shop for a CLI bench: its folder (`datasets/webshop` from `make demo-data`, or
+/// the same seed generated into `directory`) and `datasets/webshop_demo.json` as a dictionary to
+/// edit. Nil, with a line saying why the bench named `bench` is skipped, when neither can be had.
+func demoShop(in directory: URL, bench: String) -> (shop: URL, config: [String: Any])? {
+    let datasets = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("datasets")
+    var shop = datasets.appendingPathComponent("webshop")
+    if !FileManager.default.fileExists(atPath: shop.appendingPathComponent("history.csv").path) {
+        shop = directory.appendingPathComponent("webshop")
+        let first = CivilDate(year: 2023, month: 1, day: 2)!
+        do {
+            try DemoDataset(DemoConfig(seed: 42, start: first, days: DemoConfig.days(from: first, years: 3))).write(
+                to: shop.path)
+        } catch {
+            print("\(bench) bench skipped: \(error)")
+            return nil
+        }
+    }
+    guard let data = try? Data(contentsOf: datasets.appendingPathComponent("webshop_demo.json")),
+        let config = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    else {
+        print("\(bench) bench skipped: no datasets/webshop_demo.json (run from the project root)")
+        return nil
+    }
+    return (shop, config)
 }

@@ -107,26 +107,8 @@ private func benchInspect(_ binary: String, in directory: URL) {
 }
 
 private func benchWebshop(_ binary: String, in directory: URL) {
-    // The demo history (make demo-data), or the same seed generated here.
-    let datasets = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("datasets")
-    var shop = datasets.appendingPathComponent("webshop")
-    if !FileManager.default.fileExists(atPath: shop.appendingPathComponent("history.csv").path) {
-        shop = directory.appendingPathComponent("webshop")
-        let first = CivilDate(year: 2023, month: 1, day: 2)!
-        do {
-            try DemoDataset(DemoConfig(seed: 42, start: first, days: DemoConfig.days(from: first, years: 3))).write(
-                to: shop.path)
-        } catch {
-            print("plan bench skipped: \(error)")
-            return
-        }
-    }
-    guard let data = try? Data(contentsOf: datasets.appendingPathComponent("webshop_demo.json")),
-        var config = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-    else {
-        print("plan bench skipped: no datasets/webshop_demo.json (run from the project root)")
-        return
-    }
+    guard let (shop, demo) = demoShop(in: directory, bench: "plan") else { return }
+    var config = demo
     // Without the team (no roster) and without "interval": the history's own 15 minutes.
     config["team"] = nil
     config["interval"] = nil

@@ -28,26 +28,8 @@ func runRosterScaleBenchmark() {
         "staffcast-roster-scale-\(getpid())")
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    // The demo history (make demo-data), or the same seed generated here.
-    let datasets = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("datasets")
-    var shop = datasets.appendingPathComponent("webshop")
-    if !FileManager.default.fileExists(atPath: shop.appendingPathComponent("history.csv").path) {
-        shop = directory.appendingPathComponent("webshop")
-        let first = CivilDate(year: 2023, month: 1, day: 2)!
-        do {
-            try DemoDataset(DemoConfig(seed: 42, start: first, days: DemoConfig.days(from: first, years: 3))).write(
-                to: shop.path)
-        } catch {
-            print("roster-scale bench skipped: \(error)")
-            return
-        }
-    }
-    guard let data = try? Data(contentsOf: datasets.appendingPathComponent("webshop_demo.json")),
-        var config = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-    else {
-        print("roster-scale bench skipped: no datasets/webshop_demo.json (run from the project root)")
-        return
-    }
+    guard let (shop, demo) = demoShop(in: directory, bench: "roster-scale") else { return }
+    var config = demo
     let history = directory.appendingPathComponent("history.csv").path
     let team = directory.appendingPathComponent("team.csv").path
     guard
