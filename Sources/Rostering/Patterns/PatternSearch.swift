@@ -2,8 +2,8 @@
 ///
 /// Given what working each option on each day costs (`cost[day][option]`, with `offCost[day]`
 /// for a day off, infinite where the day must be worked), finds the pattern of least total cost
-/// that keeps every rule of ``PatternRules``: the options allowed each day, what may follow a shift the next day, the most
-/// times each option may be worked, the contract's minimum and maximum minutes, the most working
+/// that keeps every rule of ``PatternRules``: the options allowed each day, what may follow a
+/// shift the next day, the most times each option may be worked, the contract's minimum and maximum minutes, the most working
 /// days in a row, the fewest working days and days off in a row (runs exempt as the carry-in and
 /// ``PatternRules/lastRunExempt`` say) and the most weekends worked.
 ///
@@ -169,6 +169,8 @@ public final class PatternSearch {
         // state counts only the days with a choice (so a week searched inside a longer period
         // carries counters as small as a week's).
         var pinnedDay = [Bool](repeating: false, count: days)
+        // The option a pinned day works, −1 where it is off.
+        var pinnedTo = [Int](repeating: -1, count: days)
         var pinnedOfOption = [Int](repeating: 0, count: options.count)
         var freeDays = 0
         for d in 0..<days {
@@ -177,6 +179,7 @@ public final class PatternSearch {
                 pinnedDay[d] = true
             } else if open.count == 1 && offCost[d] == .infinity {
                 pinnedDay[d] = true
+                pinnedTo[d] = open[0]
                 pinnedOfOption[open[0]] += 1
             } else {
                 freeDays += 1
@@ -355,15 +358,8 @@ public final class PatternSearch {
         var fixedFrom = days
         var tailUnits = [Int](repeating: 0, count: days + 1)
         if !bounded {
-            for d in stride(from: days - 1, through: 0, by: -1) {
-                let open = (0..<optionCount).filter { allowedFlat[d * optionCount + $0] }
-                if open.isEmpty {
-                    tailUnits[d] = tailUnits[d + 1]
-                } else if open.count == 1 && offCost[d] == .infinity {
-                    tailUnits[d] = tailUnits[d + 1] + unitsOf[open[0]]
-                } else {
-                    break
-                }
+            for d in stride(from: days - 1, through: 0, by: -1) where pinnedDay[d] && fixedFrom == d + 1 {
+                tailUnits[d] = tailUnits[d + 1] + (pinnedTo[d] >= 0 ? unitsOf[pinnedTo[d]] : 0)
                 fixedFrom = d
             }
         }

@@ -150,8 +150,7 @@ struct RosterSearch {
             // A longer period is checked only when its week-by-week construction finds nothing.
             if grid.days <= 7 {
                 if let warning = try Self.legalPeriod(
-                    &rules, agent: agent, patterns: patterns, automaton: automaton, working: workingRules != nil,
-                    grid: grid)
+                    &rules, agent: agent, patterns: patterns, automaton: automaton, grid: grid)
                 {
                     warnings.append(warning)
                 }
@@ -200,7 +199,7 @@ struct RosterSearch {
     /// the contract minimum stands in the way, drops it and returns the warning that says so.
     static func legalPeriod(
         _ rules: inout PatternRules, agent: Agent, patterns: PatternSearch, automaton: WorkingTimeAutomaton?,
-        working: Bool, grid: RosterGrid
+        grid: RosterGrid
     ) throws(RosteringError) -> String? {
         let zeroCost = Self.zeros(grid)
         let zeroOff = [Double](repeating: 0, count: grid.days)
@@ -209,7 +208,7 @@ struct RosterSearch {
         if Self.cheapest(patterns, automaton, rules: rules, cost: zeroCost, offCost: zeroOff) == nil {
             throw .noLegalPattern(
                 person: agent.id,
-                working
+                automaton != nil
                     ? "days in a row, days off, weekends and the working-time rules admit no period"
                     : "days in a row, days off, weekends and the rest rule admit no week")
         }
@@ -352,7 +351,7 @@ struct RosterSearch {
     }
 
     /// e's best period given everybody else (e must not be placed), or nil. With a `window`, only
-    /// its days change: the other days keep what `current` has (see ``pinned(_:to:window:)``).
+    /// its days change: the other days keep what `current` has (see ``pinned(_:offCost:to:window:)``).
     mutating func bestWeek(
         _ e: Int, current: [PlacedShift?], noise: Double, window: Range<Int>? = nil
     ) -> [PlacedShift?]? {
@@ -395,14 +394,15 @@ struct RosterSearch {
     }
 
     /// The period's weeks as day ranges (the last one shorter when the days are not whole weeks).
-    var weekWindows: [Range<Int>] {
-        stride(from: 0, to: grid.days, by: 7).map { $0..<min(grid.days, $0 + 7) }
-    }
+    var weekWindows: [Range<Int>] { sevenDays(from: 0) }
 
     /// The windows the improving moves search: the weeks, and seven days from each week's
     /// Thursday, so that a change that must cross a week's end (a night series over Sunday
     /// night, a run of days) is inside one window.
-    var searchWindows: [Range<Int>] {
-        weekWindows + stride(from: 3, to: grid.days, by: 7).map { $0..<min(grid.days, $0 + 7) }
+    var searchWindows: [Range<Int>] { sevenDays(from: 0) + sevenDays(from: 3) }
+
+    /// Seven days at a time from day `first`, the last range cut at the period's end.
+    func sevenDays(from first: Int) -> [Range<Int>] {
+        stride(from: first, to: grid.days, by: 7).map { $0..<min(grid.days, $0 + 7) }
     }
 }

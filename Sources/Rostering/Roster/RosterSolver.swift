@@ -205,8 +205,7 @@ extension RosterSearch {
         if done { return }
         remove(e)
         if let warning = try Self.legalPeriod(
-            &rules[e], agent: input.team[e], patterns: patterns, automaton: workingTime,
-            working: workingTime != nil, grid: grid)
+            &rules[e], agent: input.team[e], patterns: patterns, automaton: workingTime, grid: grid)
         {
             warnings.append(warning)
         }
