@@ -47,6 +47,9 @@ public enum PlanFiles {
             files.append(
                 (CoverageFile.rosterFileName, CoverageFile.write(roster: roster.roster.coverage, calendar: calendar)))
             files.append(("uncovered.csv", roster.roster.uncoveredCSV(calendar: calendar)))
+            if let changes = roster.changesFile(calendar: calendar) {
+                files.append((RosterChangesFile.fileName, changes))
+            }
             if let report = roster.rulesReport(calendar: calendar) {
                 files.append((WorkingTimeReport.fileName, report))
             }

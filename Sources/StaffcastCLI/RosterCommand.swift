@@ -13,7 +13,9 @@ struct RosterCommand: Command {
         names ("team": {"agents": "team.csv", "requests": "requests.csv", "previous_roster": "roster.csv"};
         see the README for the columns) onto the shift templates: who works when, on which channel, within
         their skills, contract hours, days in a row, days off, weekends, start and end times and 11 h of rest
-        (across the week boundary too, from the previous roster). Writes FILE (roster.csv: agent,name,date,
+        (across the week boundary too, from the previous roster, whose days inside the period are kept as
+        published: a change only where it fills a real gap or a new unavailability forces it, listed by
+        --changes). Writes FILE (roster.csv: agent,name,date,
         shift_start,shift_end,break_start,break_end,channel,activity_start,activity_end, one row per
         activity block) and prints the hours, the objective and what stays uncovered. A team too small
         is not an error: the roster is written and the uncovered intervals are listed with their cause.
@@ -32,7 +34,15 @@ struct RosterCommand: Command {
             "consecutive weeks rostered as one period, 1-6 (default: the config's team.weeks, else 1):\ncontract hours on average over it, fairness counted over it"
         ),
         OptionSpec("out", "FILE", "where roster.csv goes", presence: .required),
+        OptionSpec(
+            "previous", "FILE",
+            "the roster published before (default: the config's team.previous_roster): its shifts before\nthe period carry rest, runs and nights in, its days in the period are kept as published"
+        ),
         OptionSpec("coverage", "FILE", "also write roster_coverage.csv (timestamp,channel,required,rostered,gap)"),
+        OptionSpec(
+            "changes", "FILE",
+            "also write roster_changes.csv (agent,date,before,after,reason): the published days of\nthe previous roster that this one changes"
+        ),
         OptionSpec(
             "calendars", "DIR",
             "also write one RFC 5545 .ics per agent into DIR (created when missing); a shift gone\nsince the calendar already there is sent as cancelled"
@@ -54,6 +64,8 @@ struct RosterCommand: Command {
     let weeks: Int?
     let outPath: String
     let coveragePath: String?
+    let previousPath: String?
+    let changesPath: String?
     let calendarsPath: String?
     let seconds: Double?
     let rules: String?
@@ -103,8 +115,11 @@ struct RosterCommand: Command {
         rulesReportPath = arguments.value("rules-report")
         coveragePath = arguments.value("coverage")
         calendarsPath = arguments.value("calendars")
+        previousPath = arguments.value("previous")
+        changesPath = arguments.value("changes")
         for (flag, path) in [
             ("coverage", coveragePath), ("calendars", calendarsPath), ("rules-report", rulesReportPath),
+            ("previous", previousPath), ("changes", changesPath),
         ]
         where path?.isEmpty == true {
             throw CLIError.usage("--\(flag): expected a name, got an empty one")
@@ -129,11 +144,13 @@ struct RosterCommand: Command {
         try AtomicFile.check(outPath)
         if let coveragePath { try AtomicFile.check(coveragePath) }
         if let rulesReportPath { try AtomicFile.check(rulesReportPath) }
+        if let changesPath { try AtomicFile.check(changesPath) }
         if let calendarsPath { try Self.prepare(calendarsPath) }
         var config = try PlanConfigReader.load(path: configPath)
         if let weeks { config.team?.weeks = weeks }
         if let seconds { config.team?.seconds = seconds }
         if let rules { config.team?.rules = WorkingTimeRules.presets[rules] }
+        if let previousPath { config.team?.previousRosterPath = previousPath }
         if rulesReportPath != nil, config.team != nil, config.team?.rules == nil {
             throw CLIError.usage(
                 "--rules-report: the roster keeps no working-time rules; give --rules nl-atw or \"rules\" in the config's team"
@@ -153,6 +170,10 @@ struct RosterCommand: Command {
         if let coveragePath {
             try AtomicFile.write(
                 CoverageFile.write(roster: result.roster.coverage, calendar: plan.calendar), to: coveragePath)
+        }
+        if let changesPath {
+            try AtomicFile.write(
+                RosterChangesFile.write(result.roster.changes, calendar: plan.calendar), to: changesPath)
         }
         if let rulesReportPath, let report = result.rulesReport(calendar: plan.calendar) {
             try AtomicFile.write(report, to: rulesReportPath)
@@ -175,7 +196,9 @@ struct RosterCommand: Command {
             try Console.out(
                 "\(plan.week.label): \(roster.shifts.count) shifts for \(Set(roster.shifts.map(\.agent)).count) of \(result.team.count) agents, "
                     + "\(NumberFormat.plain(hours, maxFractionDigits: 1)) paid hours; objective \(NumberFormat.plain(roster.objective.total, maxFractionDigits: 1)); "
-                    + "\(short) agent-intervals uncovered in \(roster.uncovered.count) channel-intervals → \(outPath)\n"
+                    + "\(short) agent-intervals uncovered in \(roster.uncovered.count) channel-intervals"
+                    + (result.keptFrom.map { "; \(roster.changes.count) published days changed (\($0))" } ?? "")
+                    + " → \(outPath)\n"
             )
         }
     }

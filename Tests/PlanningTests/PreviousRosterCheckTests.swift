@@ -5,7 +5,7 @@ import XCTest
 @testable import Planning
 @testable import Rostering
 
-/// A previous roster must be of the weeks before the period, and its agents of this team.
+/// A previous roster must start before the period, and its agents be of this team.
 final class PreviousRosterCheckTests: XCTestCase {
     let monday = CivilDate(year: 2025, month: 3, day: 3)!
     let team = [
@@ -19,17 +19,28 @@ final class PreviousRosterCheckTests: XCTestCase {
             activity: ActivityBlock(channel: "chat", start: end - 8 * 3600, end: end), line: line)
     }
 
-    func testAShiftInThePeriodIsRefusedNamingItsLine() {
+    func testARosterStartingInThePeriodIsRefusedNamingItsLine() {
         var notices: [String] = []
         let dates = (0..<7).map { monday.adding(days: $0) }
         XCTAssertThrowsError(
             try RosterStage.checkPrevious(
-                [row("A", monday.adding(days: -1), line: 2), row("A", monday, line: 3)], path: "prev.csv", team: team,
+                [row("A", monday.adding(days: 2), line: 2), row("A", monday, line: 3)], path: "prev.csv", team: team,
                 dates: dates, notices: &notices)
         ) { error in
             XCTAssertTrue(
-                "\(error)".hasPrefix("prev.csv:3:1: the previous roster has a shift dated 2025-03-03"), "\(error)")
+                "\(error)".hasPrefix("prev.csv:3:1: the previous roster starts with a shift dated 2025-03-03"),
+                "\(error)")
         }
+    }
+
+    /// A roster published before the period may reach into it: its days there are kept.
+    func testARosterReachingIntoThePeriodIsAccepted() throws {
+        var notices: [String] = []
+        let dates = (0..<7).map { monday.adding(days: $0) }
+        try RosterStage.checkPrevious(
+            [row("A", monday.adding(days: -1), line: 2), row("A", monday, line: 3)], path: "prev.csv", team: team,
+            dates: dates, notices: &notices)
+        XCTAssertEqual(notices, [])
     }
 
     func testAgentsOfAnotherTeamAreSaid() throws {

@@ -44,5 +44,6 @@ final class RosterFileTests: XCTestCase {
         XCTAssertEqual(rows.map(\.agent), ["=a1", "=a1", "b2"])
         XCTAssertEqual(rows.map(\.date), [friday, friday, friday.adding(days: 1)])
         XCTAssertEqual(rows.map(\.shiftEnd), [start + 9 * 3600, start + 9 * 3600, start + 20 * 3600])
+        XCTAssertEqual(rows.map(\.breakStart), shifts.flatMap { s in s.activities.map { _ in s.breakStart } })
     }
 }

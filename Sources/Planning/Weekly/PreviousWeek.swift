@@ -20,37 +20,19 @@ public struct PreviousWeek: Sendable {
     static func read(outputFolder: String, week: PlanWeek, calendar: PlanningCalendar, intervalSeconds: Int)
         throws(PlanningError) -> PreviousWeek?
     {
-        let label = week.previous.label
-        let folder = outputFolder + "/" + label
-        let manifestPath = folder + "/" + PlanManifestFile.fileName
-        guard FileManager.default.fileExists(atPath: manifestPath) else { return nil }
-        let manifest = try core { () throws(CoreError) in try InputFile.read(manifestPath, maximumBytes: 64 << 20) }
-        guard let object = (try? JSONSerialization.jsonObject(with: manifest.data)) as? [String: Any] else {
-            throw .config(path: manifestPath, key: "(file)", message: "not a plan manifest (expected a JSON object)")
-        }
-        let fields = JSONFields(path: manifestPath)
-        let written = try fields.string(object, PlanManifestFile.Key.week.rawValue, at: "")
-        guard written == label else {
-            throw fields.error(
-                PlanManifestFile.Key.week.rawValue, "expected \(label) (the folder's week), got '\(written)'")
-        }
-        let zone = try fields.string(object, PlanManifestFile.Key.timeZone.rawValue, at: "")
-        guard zone == calendar.identifier else {
-            throw fields.error(
-                PlanManifestFile.Key.timeZone.rawValue,
-                "the week before was planned in \(zone), this week in \(calendar.identifier): its shifts cannot be counted"
-            )
-        }
+        guard
+            let published = try PublishedWeekFolder.open(
+                outputFolder: outputFolder, week: week.previous, calendar: calendar,
+                purpose: "its shifts cannot be counted")
+        else { return nil }
+        let label = published.label
+        let folder = published.folder
         let schedulePath = folder + "/" + ScheduleFile.fileName
-        let schedule = try core { () throws(CoreError) in try InputFile.read(schedulePath) }
-        let hashes = try PublishedPlan.outputHashes(object, fields: fields)
-        guard let expected = hashes[ScheduleFile.fileName], expected.lowercased() == schedule.sha256 else {
-            throw .core(
-                .badFile(
-                    path: schedulePath,
-                    "its SHA-256 differs from the one \(manifestPath) records: the previous week's schedule was changed after it was published, so its night shifts cannot be trusted as this week's coverage"
-                ))
-        }
+        let schedule = try published.read(
+            ScheduleFile.fileName,
+            why:
+                "the previous week's schedule was changed after it was published, so its night shifts cannot be trusted as this week's coverage"
+        )
         let weekStart = week.start(in: calendar)
         let step = Int64(intervalSeconds)
         var carried: [RequirementsFile.Key: Int] = [:]

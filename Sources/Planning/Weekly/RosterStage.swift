@@ -6,11 +6,37 @@ import StaffcastCore
 
 /// The roster stage of the pipeline: the week's requirement per channel and interval (scheduled
 /// heads), the team and its requests, the templates of the shift stage, the previous week's roster
-/// for the rest rule across the boundary → named agents on shifts and channels (`Rostering`).
+/// for the rest rule across the boundary (its days inside the period kept as published) → named
+/// agents on shifts and channels (`Rostering`).
 /// Deferred-work channels (`"deadline"`) lend their deadline to the roster, whose idle time fills it.
 public enum RosterStage {
     /// The folder of a published week that holds the agents' calendars.
     public static let calendarsFolder = "calendars"
+
+    /// The roster published last before `week` in `outputFolder` (its path), checked against its
+    /// manifest: the nearest of the five weeks before whose folder lists a roster (a period is at
+    /// most six weeks, so an older one cannot reach into this week). Nil when there is none.
+    static func lastPublished(outputFolder: String, week: PlanWeek, calendar: PlanningCalendar)
+        throws(PlanningError) -> String?
+    {
+        var earlier = week
+        for _ in 1...5 {
+            earlier = earlier.previous
+            guard
+                let folder = try PublishedWeekFolder.open(
+                    outputFolder: outputFolder, week: earlier, calendar: calendar,
+                    purpose: "its roster cannot be kept"),
+                folder.lists(RosterFile.fileName)
+            else { continue }
+            _ = try folder.read(
+                RosterFile.fileName,
+                why:
+                    "the roster was changed after it was published; publish the change with plan, or name the roster as team.previous_roster"
+            )
+            return folder.folder + "/" + RosterFile.fileName
+        }
+        return nil
+    }
 
     public struct Result: Sendable {
         public var team: [Agent]
@@ -28,6 +54,14 @@ public enum RosterStage {
         public var dates: [CivilDate] = []
         public var rules: WorkingTimeRules? = nil
         public var previousShifts: [PreviousShift] = []
+        /// The earlier publication whose days in this period were kept (the previous roster when
+        /// it reaches into the period), nil when none did; its changes are `roster.changes`.
+        public var keptFrom: String? = nil
+
+        /// `roster_changes.csv` when an earlier publication reached into the period.
+        public func changesFile(calendar: PlanningCalendar) -> String? {
+            keptFrom.map { _ in RosterChangesFile.write(roster.changes, calendar: calendar) }
+        }
 
         /// `roster_rules.csv` when the roster keeps working-time rules.
         public func rulesReport(calendar: PlanningCalendar) -> String? {
@@ -41,7 +75,7 @@ public enum RosterStage {
     public static func roster(
         _ requirements: [RequirementRow], team settings: TeamSettings, templates: [ShiftTemplate],
         policies: [String: ChannelPolicy], intervalSeconds: Int, calendar: PlanningCalendar,
-        dates: [CivilDate], source: String
+        dates: [CivilDate], source: String, lastPublished: String? = nil
     ) throws(PlanningError) -> Result {
         var notices: [String] = []
         let teamFile = try core { () throws(CoreError) in try InputFile.read(settings.agentsPath) }
@@ -58,13 +92,16 @@ public enum RosterStage {
                 }
             } ?? []
         let periodStart = calendar.startOfDay(dates[0])
+        // The config's previous roster, else the roster published last before the period.
+        let previousPath = settings.previousRosterPath ?? lastPublished
         let previousRows =
-            try settings.previousRosterPath.map { path throws(PlanningError) in
+            try previousPath.map { path throws(PlanningError) in
                 try rostering { () throws(RosteringError) in try RosterFile.read(path: path, calendar: calendar) }
             } ?? []
-        if let path = settings.previousRosterPath {
-            try checkPrevious(previousRows, path: path, team: team, dates: dates, notices: &notices)
+        if let previousPath {
+            try checkPrevious(previousRows, path: previousPath, team: team, dates: dates, notices: &notices)
         }
+        let published = PublishedDay.from(previousRows, dates: dates)
         let previous = PreviousRoster.lastShifts(previousRows, periodStart: periodStart, calendar: calendar)
         // The previous roster's night shifts that run into the week are cover already rostered.
         let carried = PreviousRoster.carriedIn(previousRows, periodStart: periodStart, intervalSeconds: intervalSeconds)
@@ -87,6 +124,7 @@ public enum RosterStage {
             team: team, requests: requests, requirements: curves, templates: templates, previousShifts: previous,
             deferredChannels: deferred, moves: settings.moves)
         input.knownChannels = policies.keys.sorted()
+        input.published = published
         input.seconds = settings.seconds
         if let rules = settings.rules {
             input.workingTimeRules = rules
@@ -99,21 +137,29 @@ public enum RosterStage {
         result.dates = dates
         result.rules = settings.rules
         result.previousShifts = previous
+        result.keptFrom = published.isEmpty ? nil : previousPath
+        if let path = result.keptFrom, !roster.changes.isEmpty {
+            let agents = Set(roster.changes.map(\.agent)).count
+            result.roster.warnings.append(
+                "\(roster.changes.count) published day\(roster.changes.count == 1 ? "" : "s") of \(path) changed (\(agents) agent\(agents == 1 ? "" : "s")); see roster_changes.csv"
+            )
+        }
         return result
     }
 
-    /// The previous roster must be of the weeks before this period: a shift dated in the period or
-    /// later is refused (the rest rule across the boundary would be off), and a roster none of
-    /// whose agents is in the team is said in a warning.
+    /// The previous roster must start before this period: its days before the period carry the
+    /// rest, runs and nights in, and its days in the period are kept as published. A roster whose
+    /// first shift is in the period or later is refused (it is this period's own, or a later one),
+    /// and a roster none of whose agents is in the team is said in a warning.
     static func checkPrevious(
         _ rows: [RosterFile.Row], path: String, team: [Agent], dates: [CivilDate], notices: inout [String]
     ) throws(PlanningError) {
         guard let first = dates.first else { return }
-        if let late = rows.first(where: { $0.date >= first }) {
+        if let earliest = rows.min(by: { ($0.date, $0.line) < ($1.date, $1.line) }), earliest.date >= first {
             throw .rostering(
                 .badData(
-                    SourceLocation(file: path, line: late.line, column: 1),
-                    "the previous roster has a shift dated \(late.date), not before this period (\(first) …): give the roster of the weeks before"
+                    SourceLocation(file: path, line: earliest.line, column: 1),
+                    "the previous roster starts with a shift dated \(earliest.date), not before this period (\(first) …): give the roster published before it (its days in this period are kept)"
                 ))
         }
         let ids = Set(team.map(\.id))

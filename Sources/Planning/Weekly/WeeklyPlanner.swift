@@ -79,7 +79,9 @@ public enum WeeklyPlanner {
             : try ScenarioPlanner.staff(
                 config.scenarios, channels: channelPlans, intervalSeconds: interval, staffTo: config.staffTo)
         let roster = try StageProfile.measure(.schedule) { () throws(PlanningError) in
-            try rosterTeam(requirements, config: config, read: read, span: span, progress: progress, warn: warn)
+            try rosterTeam(
+                requirements, config: config, read: read, span: span, outputFolder: outputFolder, progress: progress,
+                warn: warn)
         }
         var inputs = read.inputs(config, eventsFile: eventsFile)
         for (role, file, written) in [
@@ -99,12 +101,21 @@ public enum WeeklyPlanner {
             warnings: warnings)
         plan.roster = roster
         if let outputFolder, let team = roster?.team {
-            // The calendars published before in this week's folder, for the shifts now cancelled.
-            let folder = outputFolder + "/" + span.week.label + "/" + RosterStage.calendarsFolder + "/"
+            // The calendars published before in this week's folder, else in the folder of the
+            // roster whose days were kept, for the shifts now cancelled.
+            var folders = [outputFolder + "/" + span.week.label + "/"]
+            if let kept = roster?.keptFrom, config.team?.previousRosterPath == nil {
+                folders.append((kept as NSString).deletingLastPathComponent + "/")
+            }
             for agent in team {
                 let name = RosterCalendar.fileName(for: agent.id)
-                if let data = FileManager.default.contents(atPath: folder + name) {
+                for folder in folders {
+                    guard
+                        let data = FileManager.default.contents(
+                            atPath: folder + RosterStage.calendarsFolder + "/" + name)
+                    else { continue }
                     plan.roster?.publishedCalendars[name] = String(decoding: data, as: UTF8.self)
+                    break
                 }
             }
         }
@@ -329,12 +340,19 @@ public enum WeeklyPlanner {
     /// roster accepts and leaves uncovered.
     /// With `"weeks": N` the period is this week and the N − 1 after it, each forecast and staffed as
     /// this one, rostered as one problem (contract hours on average over it, fairness counted over
-    /// it).
+    /// it). Without `previous_roster`, the roster published last in `outputFolder` before this week
+    /// is the previous one: its days in the period are kept as published.
     static func rosterTeam(
         _ requirements: [RequirementRow], config: PlanConfig, read: PlanHistory, span: PlanSpan,
-        progress: ((String) -> Void)?, warn: @escaping (String) -> Void
+        outputFolder: String?, progress: ((String) -> Void)?, warn: @escaping (String) -> Void
     ) throws(PlanningError) -> RosterStage.Result? {
         guard let team = config.team else { return nil }
+        // Without a previous roster in the config, the one published last before this week.
+        let lastPublished =
+            team.previousRosterPath == nil
+            ? try outputFolder.flatMap { folder throws(PlanningError) in
+                try RosterStage.lastPublished(outputFolder: folder, week: span.week, calendar: config.calendar)
+            } : nil
         var periodRequirements = requirements
         var dates = span.week.dates
         if team.weeks > 1 {
@@ -353,7 +371,7 @@ public enum WeeklyPlanner {
         let roster = try RosterStage.roster(
             periodRequirements, team: team, templates: config.shifts.templates,
             policies: Dictionary(uniqueKeysWithValues: read.policies), intervalSeconds: read.history.intervalSeconds,
-            calendar: config.calendar, dates: dates, source: config.path)
+            calendar: config.calendar, dates: dates, source: config.path, lastPublished: lastPublished)
         for text in roster.roster.warnings { warn(text) }
         let short = roster.roster.uncovered
         if !short.isEmpty {

@@ -57,6 +57,8 @@ public struct Roster: Sendable, Equatable {
     public var objective: RosterObjective
     /// Accepted oddities (an agent whose contract minimum cannot be met, …).
     public var warnings: [String]
+    /// The published days this roster changes (``RosterInput/published``), with the reason.
+    public var changes: [RosterChange] = []
 }
 
 /// The objective's parts; `total` is what the solver minimises.
@@ -67,7 +69,9 @@ public struct RosterObjective: Sendable, Equatable {
     public var fairness: Double
     public var switches: Double
     public var preferences: Double
-    public var total: Double { underCover + overCover + requests + fairness + switches + preferences }
+    /// Published days changed, at ``RosterWeights/publishedChange`` each.
+    public var changes: Double = 0
+    public var total: Double { underCover + overCover + requests + fairness + switches + preferences + changes }
 }
 
 extension Roster {

@@ -45,6 +45,8 @@ public enum RosterFile {
         public var shiftEnd: Int64
         public var activity: ActivityBlock
         public var line: Int
+        /// The shift's break start (`break_start`), nil when it has none.
+        public var breakStart: Int64? = nil
     }
 
     /// The rows of the roster at `path`: every column must be there; dates `YYYY-MM-DD`, times
@@ -96,10 +98,18 @@ public enum RosterFile {
                     "the activity \(calendar.format(activity.start))–\(calendar.format(activity.end)) is not a block inside its shift \(calendar.format(start))–\(calendar.format(end))"
                 )
             }
+            let breakText = record.fields[field(.breakStart)]
+            let breakStart = breakText.isEmpty ? nil : try instant(.breakStart)
+            if let breakStart, !(start..<end).contains(breakStart) {
+                throw .badData(
+                    record.location(ofField: field(.breakStart)),
+                    "the break starts at \(calendar.format(breakStart)), outside its shift \(calendar.format(start))–\(calendar.format(end))"
+                )
+            }
             rows.append(
                 Row(
                     agent: CSVText.unescaped(record.fields[field(.agent)]), date: date, shiftStart: start,
-                    shiftEnd: end, activity: activity, line: record.line))
+                    shiftEnd: end, activity: activity, line: record.line, breakStart: breakStart))
         }
         return rows
     }

@@ -32,6 +32,11 @@ public struct RosterInput: Sendable {
     /// agents' own and the 11 h rest. With rules the rest between shifts is theirs
     /// (`dailyRestSeconds`, in real hours) instead of `minimumRestSeconds`.
     public var workingTimeRules: WorkingTimeRules? = nil
+    /// The days of this period an earlier publication gave the agents (``PublishedDay``): kept as
+    /// published, a change costing `weights.publishedChange` (so one is made only where it buys
+    /// more cover than that), except where the published shift can no longer be worked (a new
+    /// unavailability, changed templates or limits). The first roster starts from them as they are.
+    public var published: [PublishedDay] = []
 
     public init(
         team: [Agent], requests: [AgentRequest] = [], requirements: [ChannelRequirement], templates: [ShiftTemplate],
@@ -68,6 +73,13 @@ public struct RosterWeights: Sendable, Equatable {
     public var channelSwitch = 3.0
     /// Per agent-hour spent on a channel one preference level below the agent's first choice.
     public var preferenceStep = 0.5
+    /// Per published day changed (``RosterInput/published``): ten agent-hours of under-cover,
+    /// more than a whole shift's, so a published day changes when the rules force it (a new
+    /// unavailability and what must move with it), not to trade cover between weeks or for
+    /// fairness; what the absence leaves short is reported with its cause for the planner to fill.
+    /// (The Working Hours Act lets an employer change a published roster only for unforeseen
+    /// circumstances.)
+    public var publishedChange = 1000.0
 
     public init() {}
 

@@ -207,8 +207,51 @@ extension RosterSearch {
             }
         }
         shifts.sort { ($0.start, $0.agent) < ($1.start, $1.agent) }
-        return Roster(
+        var roster = Roster(
             shifts: shifts, hours: hoursRows, coverage: coverage, uncovered: uncovered, objective: objective(),
             warnings: warnings)
+        roster.changes = changes()
+        return roster
+    }
+
+    /// The published days the roster changes, with why: the day's own cause (a new
+    /// unavailability, the shift no longer a template or within the agent's limits and rules),
+    /// else the agent's first such day (the rest of their period moved with it), else the cover
+    /// of the requirement as it is now. An agent no longer in the team loses their shifts.
+    func changes() -> [RosterChange] {
+        var result: [RosterChange] = []
+        let ids = Set(input.team.map(\.id))
+        for (agent, days) in publishedDays where !ids.contains(agent) {
+            for day in days.values where day.shift != nil {
+                result.append(
+                    RosterChange(agent: agent, date: day.date, before: day.shift, after: nil, reason: "not in the team")
+                )
+            }
+        }
+        for (e, agent) in input.team.enumerated() {
+            guard let days = publishedDays[agent.id] else { continue }
+            let firstLost = (0..<grid.days).lazy.compactMap { d -> (Int, String)? in
+                if case .lost(let why)? = self.pins[e][d] { return (d, why) }
+                return nil
+            }.first
+            for d in 0..<grid.days {
+                guard let pin = pins[e][d], let day = days[grid.dates[d]] else { continue }
+                let after = placed[e][d].flatMap { shift -> ShiftTimes? in
+                    guard let k0 = grid.startSlot[d][shift.option] else { return nil }
+                    return ShiftTimes(
+                        start: grid.instant(d, k0), end: grid.instant(d, k0 + grid.slotCount[d][shift.option]))
+                }
+                guard after != day.shift else { continue }
+                var reason = "to cover the requirement"
+                if case .lost(let why) = pin {
+                    reason = why
+                } else if let (l, why) = firstLost {
+                    reason = "follows \(grid.dates[l]) (\(why))"
+                }
+                result.append(
+                    RosterChange(agent: agent.id, date: grid.dates[d], before: day.shift, after: after, reason: reason))
+            }
+        }
+        return result.sorted { ($0.date, $0.agent) < ($1.date, $1.agent) }
     }
 }

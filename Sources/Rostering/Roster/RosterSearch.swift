@@ -10,6 +10,19 @@ struct PlacedShift: Equatable {
     var channels: [Int]
 }
 
+/// A published day in the search (``RosterInput/published``): its shift's option or the day off,
+/// kept unless a change pays for itself; or a shift that can no longer be worked, and why.
+enum Pin: Equatable {
+    case off
+    case shift(Int)
+    case lost(String)
+
+    var kept: Bool {
+        if case .lost = self { return false }
+        return true
+    }
+}
+
 /// The roster search: each agent's week is their cheapest legal pattern (``PatternSearch``) given
 /// everybody else's, the cost of a shift being the marginal cover value of each of its slots on
 /// the agent's most useful channel, less its least useful break placement, plus requests and the
@@ -40,6 +53,10 @@ struct RosterSearch {
     /// Per agent and day, why each option would break a working-time rule in the published roster
     /// (filled when a shortage is explained).
     var ruleCauses: [Int: [WorkingTimeRule?]] = [:]
+    /// `pins[e][d]`: what an earlier publication gave agent e on day d (nil: not published).
+    let pins: [[Pin?]]
+    /// The published days by agent and date, as given.
+    let publishedDays: [String: [CivilDate: PublishedDay]]
 
     init(input: RosterInput) throws(RosteringError) {
         self.input = input
@@ -77,6 +94,10 @@ struct RosterSearch {
         var cost: [[[Double]]] = []
         var off: [[Double]] = []
         var base: [Double] = []
+        var allPins: [[Pin?]] = []
+        var published: [String: [CivilDate: PublishedDay]] = [:]
+        for day in input.published { published[day.agent, default: [:]][day.date] = day }
+        publishedDays = published
         let scale = Double(grid.days) / 7
         let known = Set(input.knownChannels ?? grid.channels).union(grid.channels)
         for agent in input.team {
@@ -111,6 +132,14 @@ struct RosterSearch {
                     return !requests.contains { $0.kind == .unavailable && $0.date == grid.dates[d] }
                 }
             }
+            allPins.append(
+                (0..<grid.days).map { d in
+                    published[agent.id]?[grid.dates[d]].map { day in
+                        Self.pin(
+                            day, day: d, grid: grid, allowed: allowed[d],
+                            unavailable: requests.contains { $0.kind == .unavailable && $0.date == grid.dates[d] })
+                    }
+                })
             if !allowed.contains(where: { $0.contains(true) }) {
                 throw .invalidRequest(
                     "agent '\(agent.id)' cannot legally work any shift template in the period (start and end limits \(ClockText.format(agent.earliestStartSeconds))–\(ClockText.format(min(agent.latestEndSeconds, 86_399))), availability)"
@@ -118,7 +147,10 @@ struct RosterSearch {
             }
             var carry = PatternCarryIn.unknown
             if let previous {
-                let daysBefore = Int((grid.dayStart[0] - previous.end + 86_399) / 86_400)
+                // Whole days from the shift's date to the period's first (1: it was the day before).
+                let daysBefore =
+                    previous.date.map { grid.dates[0].daysSinceEpoch - $0.daysSinceEpoch }
+                    ?? Int((grid.dayStart[0] - previous.end + 86_399) / 86_400)
                 carry =
                     daysBefore <= 1
                     ? PatternCarryIn(lastGroup: restGroups, runLength: previous.daysInARow, exempt: false)
@@ -139,6 +171,9 @@ struct RosterSearch {
                 maxWeekends: min(min(agent.maxWeekends, periodCap) * periodWeeks, periodCap),
                 maxShifts: agent.maxShifts.map { min(min($0, periodCap) * periodWeeks, periodCap) },
                 carryIn: carry, lastRunExempt: true)
+            if let mine = allPins.last, mine.contains(where: { $0?.kept ?? false }) {
+                Self.keepPublishedHours(&rules, pins: mine, grid: grid)
+            }
             if let workingRules, let automaton {
                 rules.maxMinutes = min(
                     rules.maxMinutes, Self.averageCapMinutes(workingRules, grid: grid, allowed: allowed))
@@ -185,6 +220,7 @@ struct RosterSearch {
             base.append(0)
         }
         rules = allRules
+        pins = allPins
         workingTimeStart = startStates
         skills = allSkills
         requestCost = cost
@@ -214,6 +250,48 @@ struct RosterSearch {
         }
         return
             "\(agent.id): the contract minimum of \(NumberFormatShort.text(agent.minHoursPerWeek)) h cannot be reached with the availability and rules; rostered below it"
+    }
+
+    /// What a published day means on `day` of the grid: its shift's option when one with the same
+    /// start and end may be worked (`allowed`), a day off, or a shift lost and why.
+    static func pin(_ published: PublishedDay, day d: Int, grid: RosterGrid, allowed: [Bool], unavailable: Bool) -> Pin
+    {
+        guard let times = published.shift else { return .off }
+        let same = grid.options.indices.filter { o in
+            guard let k0 = grid.startSlot[d][o] else { return false }
+            return grid.instant(d, k0) == times.start && grid.instant(d, k0 + grid.slotCount[d][o]) == times.end
+        }
+        if let o = same.first(where: { allowed[$0] }) { return .shift(o) }
+        if unavailable { return .lost("unavailable") }
+        return .lost(
+            same.isEmpty
+                ? "the published shift is no longer a shift template"
+                : "the published shift is outside the agent's limits or the rules now")
+    }
+
+    /// Contract hours and shifts that never force a kept published day to change: the period
+    /// slides on (its first weeks were the end of the period published before), so the days
+    /// still open need only their pro-rata share of the contract minimum, and what the published
+    /// days already hold above the period's maximum stands (the working-time rules' own limits
+    /// are applied after this and still hold).
+    static func keepPublishedHours(_ rules: inout PatternRules, pins: [Pin?], grid: RosterGrid) {
+        var minutes = 0
+        var shifts = 0
+        var open = 0
+        for pin in pins {
+            switch pin {
+            case .shift(let o)?:
+                minutes += grid.options[o].paidMinutes
+                shifts += 1
+            case .off?: break
+            case .lost?, nil: open += 1
+            }
+        }
+        let share = Double(open) / Double(grid.days)
+        let openMin = min(max(0, rules.minMinutes - minutes), Int((Double(rules.minMinutes) * share).rounded(.down)))
+        rules.minMinutes = minutes + openMin
+        rules.maxMinutes = max(rules.maxMinutes, minutes + openMin)
+        rules.maxShifts = rules.maxShifts.map { max($0, shifts) }
     }
 
     static func zeros(_ grid: RosterGrid) -> [[Double]] {
@@ -344,28 +422,44 @@ struct RosterSearch {
                 if isWeekend[d] { total += input.weights.weekendFairness * Double(2 * weekendsNow + 1) / 2 }
                 if isEvening[o] { total += input.weights.eveningFairness * Double(2 * eveningsNow + 1) / 2 }
                 if noise > 0 { total += noise * (rng.uniform() - 0.5) }
-                cost[d][o] += total
+                cost[d][o] += total + changeCost(e, d, option: o)
             }
         }
         return (cost, breaks, rng)
     }
 
+    /// The cost of working `option` (nil: the day off) on day d against e's published day: a
+    /// change of a day kept from the publication costs ``RosterWeights/publishedChange``.
+    func changeCost(_ e: Int, _ d: Int, option: Int?) -> Double {
+        switch pins[e][d] {
+        case .off?: return option == nil ? 0 : input.weights.publishedChange
+        case .shift(let kept)?: return option == kept ? 0 : input.weights.publishedChange
+        case .lost?, nil: return 0
+        }
+    }
+
     /// e's best period given everybody else (e must not be placed), or nil. With a `window`, only
-    /// its days change: the other days keep what `current` has (see ``pinned(_:offCost:to:window:)``).
+    /// its days change: the other days keep what `current` has (see ``pinned(_:offCost:to:where:)``);
+    /// with `keepPublished` the published days that can still be worked keep it too.
     mutating func bestWeek(
-        _ e: Int, current: [PlacedShift?], noise: Double, window: Range<Int>? = nil
+        _ e: Int, current: [PlacedShift?], noise: Double, window: Range<Int>? = nil, keepPublished: Bool = false
     ) -> [PlacedShift?]? {
         let (cost, breaks, rng) = optionCosts(e, current: current, noise: noise)
         random = rng
         if let workingTime { workingTime.start = workingTime.intern(workingTimeStart[e]) }
         var periodRules = rules[e]
         var offCost = requestOff[e]
-        if let window { pinned(&periodRules, offCost: &offCost, to: current, window: window) }
+        for d in offCost.indices { offCost[d] += changeCost(e, d, option: nil) }
+        let pins = pins[e]
+        func fixed(_ d: Int) -> Bool {
+            !(window?.contains(d) ?? true) || (keepPublished && (pins[d]?.kept ?? false))
+        }
+        if window != nil || keepPublished { pinned(&periodRules, offCost: &offCost, to: current, where: fixed) }
         guard let found = Self.cheapest(patterns, workingTime, rules: periodRules, cost: cost, offCost: offCost)
         else { return nil }
         var week: [PlacedShift?] = Array(repeating: nil, count: grid.days)
         for d in 0..<grid.days {
-            if let window, !window.contains(d) {
+            if fixed(d) {
                 week[d] = current[d]
                 continue
             }
@@ -380,13 +474,15 @@ struct RosterSearch {
         return week
     }
 
-    /// Rules that leave every day outside `window` as `current` has it: a shift there is the only
+    /// Rules that leave every `fixed` day (those outside a window) as `current` has it: a shift there is the only
     /// option of its day and the day off is closed (an infinite cost), a day off allows no option.
     /// The search then explores only the window's days (one state a day before it, one way on
     /// after it), so a week of a long period costs about what a one-week period does, and every
     /// rule over the whole period (hours, runs, weekends, working-time rules) is still kept.
-    func pinned(_ rules: inout PatternRules, offCost: inout [Double], to current: [PlacedShift?], window: Range<Int>) {
-        for d in 0..<grid.days where !window.contains(d) {
+    func pinned(
+        _ rules: inout PatternRules, offCost: inout [Double], to current: [PlacedShift?], where fixed: (Int) -> Bool
+    ) {
+        for d in 0..<grid.days where fixed(d) {
             let option = current[d]?.option
             for o in rules.allowed[d].indices { rules.allowed[d][o] = o == option }
             if option != nil { offCost[d] = .infinity }

@@ -14,7 +14,7 @@ import StaffcastCore
 /// switches inside shifts and time spent below an agent's first-choice channel.
 ///
 /// A period longer than a week is searched seven days at a time — the weeks, and seven days from
-/// each Thursday — with every other day pinned (``RosterSearch/pinned(_:offCost:to:window:)``):
+/// each Thursday — with every other day pinned (``RosterSearch/pinned(_:offCost:to:where:)``):
 /// the rules over the whole period still hold, and a move costs what a one-week move costs.
 ///
 /// Never "infeasible": when the team cannot cover, the best roster is returned with every short
@@ -47,7 +47,9 @@ extension RosterSearch {
         var fairness = 0.0
         var switches = 0.0
         var preferences = 0.0
+        var changes = 0.0
         for e in input.team.indices {
+            for d in 0..<grid.days where pins[e][d] != nil { changes += changeCost(e, d, option: placed[e][d]?.option) }
             var weekendDays = 0
             var evenings = 0
             for d in 0..<grid.days {
@@ -73,7 +75,7 @@ extension RosterSearch {
         }
         return RosterObjective(
             underCover: under, overCover: over, requests: requests + requestBase.reduce(0, +),
-            fairness: fairness, switches: switches, preferences: preferences)
+            fairness: fairness, switches: switches, preferences: preferences, changes: changes)
     }
 
     /// The search; a time limit counts from `started` (the search's set-up included).
@@ -83,9 +85,13 @@ extension RosterSearch {
         func late() -> Bool { deadline.map { Date() >= $0 } ?? false }
         // A period longer than a week is searched seven days at a time (the other days pinned).
         let windows = grid.days > 7 ? searchWindows : []
+        // The published days first, as published, so that everybody's first roster sees them.
+        for e in 0..<agents { place(e, publishedWeek(e)) }
         for e in 0..<agents {
             if windows.isEmpty {
-                if let week = bestWeek(e, current: placed[e], noise: 0) { place(e, week) }
+                let old = placed[e]
+                remove(e)
+                place(e, keepingPublished(e, current: old))
             } else {
                 try constructByWeeks(e)
             }
@@ -181,8 +187,11 @@ extension RosterSearch {
         let full = rules[e]
         var done = true
         let weeks = weekWindows
+        let kept = pins[e].map { $0?.kept ?? false }
         for (w, week) in weeks.enumerated() {
-            let share = Double(week.upperBound) / Double(grid.days)
+            // Days decided by the week's end: those up to it and the published days kept after it.
+            let decided = week.upperBound + kept[week.upperBound...].filter { $0 }.count
+            let share = Double(decided) / Double(grid.days)
             rules[e].minMinutes = Int((Double(full.minMinutes) * share).rounded(.down))
             rules[e].maxMinutes = min(full.maxMinutes, Int((Double(full.maxMinutes) * share).rounded(.up)))
             rules[e].maxShifts = full.maxShifts.map { min($0, Int((Double($0) * share).rounded(.up))) }
@@ -193,7 +202,9 @@ extension RosterSearch {
             // left too few days for the rest: runs, days off, free Sundays).
             let tries = w > 0 ? [week, weeks[w - 1].lowerBound..<week.upperBound] : [week]
             var found: [PlacedShift?]?
-            for window in tries where found == nil { found = bestWeek(e, current: old, noise: 0, window: window) }
+            for window in tries where found == nil {
+                found = bestWeek(e, current: old, noise: 0, window: window, keepPublished: true)
+            }
             guard let found else {
                 place(e, old)
                 done = false
@@ -203,12 +214,68 @@ extension RosterSearch {
         }
         rules[e] = full
         if done { return }
+        let old = placed[e]
         remove(e)
         if let warning = try Self.legalPeriod(
             &rules[e], agent: input.team[e], patterns: patterns, automaton: workingTime, grid: grid)
         {
             warnings.append(warning)
         }
-        if let period = bestWeek(e, current: placed[e], noise: 0) { place(e, period) }
+        place(e, keepingPublished(e, current: old))
+    }
+
+    /// e's best period that keeps their published days (e must not be placed; `current` holds
+    /// them): under the rules as they are; else, for an agent with published days, with the
+    /// contract minimum lowered to what those days hold (the period slides on, and the days
+    /// still open may not fit the rest of it: a warning says so); else changing published days,
+    /// each at its cost; else every day off.
+    mutating func keepingPublished(_ e: Int, current: [PlacedShift?]) -> [PlacedShift?] {
+        if let period = bestWeek(e, current: current, noise: 0, keepPublished: true) { return period }
+        if pins[e].contains(where: { $0?.kept ?? false }) {
+            let full = rules[e]
+            rules[e].minMinutes = (0..<grid.days).reduce(0) { total, d in
+                guard case .shift(let o)? = pins[e][d] else { return total }
+                return total + grid.options[o].paidMinutes
+            }
+            if let period = bestWeek(e, current: current, noise: 0, keepPublished: true) {
+                warnings.append(
+                    "\(input.team[e].id): the contract minimum of \(NumberFormatShort.text(input.team[e].minHoursPerWeek)) h a week cannot be reached over the period while the published days are kept; rostered below it"
+                )
+                return period
+            }
+            rules[e] = full
+        }
+        return bestWeek(e, current: current, noise: 0) ?? [PlacedShift?](repeating: nil, count: grid.days)
+    }
+
+    /// e's published days that can still be worked, as published: the break where it was when
+    /// the template still allows it there, and each slot on the channel it was published on when
+    /// that is still one of the agent's (else the channels chosen for the requirement as it is
+    /// now); every other day off.
+    func publishedWeek(_ e: Int) -> [PlacedShift?] {
+        (0..<grid.days).map { d -> PlacedShift? in
+            guard case .shift(let o)? = pins[e][d], let k0 = grid.startSlot[d][o] else { return nil }
+            let option = grid.options[o]
+            let day = publishedDays[input.team[e].id]?[grid.dates[d]]
+            var breakAt = option.breakSlots > 0 ? option.breakFirstOffset : -1
+            if option.breakSlots > 0, let start = day?.breakStart,
+                let at = (option.breakFirstOffset...max(option.breakFirstOffset, option.breakLastOffset)).first(where: {
+                    grid.instant(d, k0 + $0) == start
+                })
+            {
+                breakAt = at
+            }
+            let slots = grid.slotCount[d][o]
+            var chosen = channels(e, d, start: k0, slots: slots, breakAt: breakAt, breakSlots: option.breakSlots)
+            for i in chosen.indices where chosen[i] >= 0 {
+                let instant = grid.instant(d, k0 + i)
+                guard let block = day?.activities.first(where: { $0.start <= instant && instant < $0.end }),
+                    let c = grid.channels.firstIndex(of: block.channel),
+                    skills[e].contains(where: { $0.channel == c })
+                else { continue }
+                chosen[i] = c
+            }
+            return PlacedShift(option: o, breakOffset: breakAt, channels: chosen)
+        }
     }
 }

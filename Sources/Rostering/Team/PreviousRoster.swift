@@ -33,6 +33,7 @@ public enum PreviousRoster {
             var run = 1
             while mine[last.date.adding(days: -run)] != nil { run += 1 }
             var previous = PreviousShift(agent: agent, end: last.end, daysInARow: run, start: lastShift.start)
+            previous.date = last.date
             guard let calendar else { return previous }
             func isNight(_ shift: (start: Int64, end: Int64)) -> Bool {
                 let from = calendar.local(shift.start)
@@ -52,13 +53,14 @@ public enum PreviousRoster {
 
 extension PreviousRoster {
     /// Heads the previous roster's shifts put on each channel in the intervals of the period
-    /// (its last night shifts, running past the period's start), by channel and interval start.
+    /// (its last night shifts, started before the period and running past its start), by channel
+    /// and interval start. Its shifts inside the period are kept as published, not carried.
     public static func carriedIn(_ rows: [RosterFile.Row], periodStart: Int64, intervalSeconds: Int)
         -> [String: [Int64: Int]]
     {
         let step = Int64(intervalSeconds)
         var heads: [String: [Int64: Int]] = [:]
-        for row in rows where row.activity.end > periodStart {
+        for row in rows where row.shiftStart < periodStart && row.activity.end > periodStart {
             var t = max(row.activity.start, periodStart)
             t = periodStart + (t - periodStart) / step * step
             while t < row.activity.end {

@@ -110,6 +110,10 @@ public struct PreviousShift: Sendable, Equatable {
 
     /// The shift's start (UTC seconds); the end when not known.
     public var start: Int64
+    /// The date the shift belongs to (the day it starts); nil: the days before the period are
+    /// counted from its end. A night shift dated Saturday that ends on Sunday morning leaves
+    /// Sunday a day off: only the date says so.
+    public var date: CivilDate? = nil
     /// For the working-time rules: whether it was a night shift, ending after 02:00, how many
     /// night shifts in a row it ended, and whether the run of days worked held a night shift.
     public var night = false
