@@ -225,27 +225,35 @@ extension RosterSearch {
     }
 
     /// e's best period that keeps their published days (e must not be placed; `current` holds
-    /// them): under the rules as they are; else, for an agent with published days, with the
-    /// contract minimum lowered to what those days hold (the period slides on, and the days
-    /// still open may not fit the rest of it: a warning says so); else changing published days,
-    /// each at its cost; else every day off.
+    /// them): under the rules as they are. For an agent with published days that cannot all be
+    /// kept so, the contract minimum is lowered to what those days hold, for the rest of the search
+    /// too — the period slides on and the days still open may not fit the rest of it, and an
+    /// agent who asked for a day off after publication is not given longer published shifts to
+    /// make up for it (a warning says so) — and the days are kept, else changed as few as the rules
+    /// force. Else every day off.
     mutating func keepingPublished(_ e: Int, current: [PlacedShift?]) -> [PlacedShift?] {
         if let period = bestWeek(e, current: current, noise: 0, keepPublished: true) { return period }
-        if pins[e].contains(where: { $0?.kept ?? false }) {
-            let full = rules[e]
-            rules[e].minMinutes = (0..<grid.days).reduce(0) { total, d in
-                guard case .shift(let o)? = pins[e][d] else { return total }
-                return total + grid.options[o].paidMinutes
-            }
-            if let period = bestWeek(e, current: current, noise: 0, keepPublished: true) {
-                warnings.append(
-                    "\(input.team[e].id): the contract minimum of \(NumberFormatShort.text(input.team[e].minHoursPerWeek)) h a week cannot be reached over the period while the published days are kept; rostered below it"
-                )
-                return period
-            }
-            rules[e] = full
+        let none = [PlacedShift?](repeating: nil, count: grid.days)
+        guard pins[e].contains(where: { $0 != nil }) else { return bestWeek(e, current: current, noise: 0) ?? none }
+        let contract = rules[e].minMinutes
+        let kept = (0..<grid.days).reduce(0) { total, d in
+            guard case .shift(let o)? = pins[e][d] else { return total }
+            return total + grid.options[o].paidMinutes
         }
-        return bestWeek(e, current: current, noise: 0) ?? [PlacedShift?](repeating: nil, count: grid.days)
+        rules[e].minMinutes = min(contract, kept)
+        guard
+            let period = bestWeek(e, current: current, noise: 0, keepPublished: true)
+                ?? bestWeek(e, current: current, noise: 0)
+        else { return none }
+        let minutes = (0..<grid.days).reduce(0) { total, d in
+            total + (period[d].map { grid.options[$0.option].paidMinutes } ?? 0)
+        }
+        if minutes < contract {
+            warnings.append(
+                "\(input.team[e].id): the contract minimum of \(NumberFormatShort.text(input.team[e].minHoursPerWeek)) h a week is not reached over the period while the published days are kept; rostered below it"
+            )
+        }
+        return period
     }
 
     /// e's published days that can still be worked, as published: the break where it was when
