@@ -36,12 +36,24 @@ public enum WeeklyPlanner {
         _ config: PlanConfig, week choice: WeekChoice, allowStale: Bool = false, outputFolder: String? = nil,
         progress: ((String) -> Void)? = nil, warning: ((String) -> Void)? = nil
     ) throws(PlanningError) -> WeeklyPlan {
+        try plan(
+            config, week: choice, allowStale: allowStale, outputFolder: outputFolder, history: nil, progress: progress,
+            warning: warning)
+    }
+
+    /// `history`: the history as already read for this config (a roster period's following
+    /// weeks), so that it is read, checked and warned about once.
+    static func plan(
+        _ config: PlanConfig, week choice: WeekChoice, allowStale: Bool, outputFolder: String?, history: PlanHistory?,
+        progress: ((String) -> Void)?, warning: ((String) -> Void)?
+    ) throws(PlanningError) -> WeeklyPlan {
         var warnings: [String] = []
         func warn(_ text: String) {
             warnings.append(text)
             warning?(text)
         }
-        let read = try PlanHistory.read(config, progress: progress, warn: warn)
+        let read: PlanHistory
+        if let history { read = history } else { read = try PlanHistory.read(config, progress: progress, warn: warn) }
         let span = try PlanSpan.resolve(
             config, choice: choice, historyEnd: read.history.series.map(\.end).max() ?? 0, allowStale: allowStale,
             warn: warn)
@@ -362,7 +374,9 @@ public enum WeeklyPlanner {
             for _ in 1..<team.weeks {
                 week = week.next
                 progress?("planning \(week.label) for the roster period …")
-                let next = try plan(alone, week: .week(week), allowStale: true, warning: warn)
+                let next = try plan(
+                    alone, week: .week(week), allowStale: true, outputFolder: nil, history: read, progress: nil,
+                    warning: warn)
                 periodRequirements += next.requirements
                 dates += week.dates
             }
