@@ -13,11 +13,11 @@ public enum RosterStage {
     /// The folder of a published week that holds the agents' calendars.
     public static let calendarsFolder = "calendars"
 
-    /// The roster published last before `week` in `outputFolder` (its path), checked against its
+    /// The roster published last before `week` in `outputFolder`, as read and checked against its
     /// manifest: the nearest of the five weeks before whose folder lists a roster (a period is at
     /// most six weeks, so an older one cannot reach into this week). Nil when there is none.
     static func lastPublished(outputFolder: String, week: PlanWeek, calendar: PlanningCalendar)
-        throws(PlanningError) -> String?
+        throws(PlanningError) -> InputFile?
     {
         var earlier = week
         for _ in 1...5 {
@@ -28,12 +28,11 @@ public enum RosterStage {
                     purpose: "its roster cannot be kept"),
                 folder.lists(RosterFile.fileName)
             else { continue }
-            _ = try folder.read(
+            return try folder.read(
                 RosterFile.fileName,
                 why:
                     "the roster was changed after it was published; publish the change with plan, or name the roster as team.previous_roster"
             )
-            return folder.folder + "/" + RosterFile.fileName
         }
         return nil
     }
@@ -75,7 +74,7 @@ public enum RosterStage {
     public static func roster(
         _ requirements: [RequirementRow], team settings: TeamSettings, templates: [ShiftTemplate],
         policies: [String: ChannelPolicy], intervalSeconds: Int, calendar: PlanningCalendar,
-        dates: [CivilDate], source: String, lastPublished: String? = nil
+        dates: [CivilDate], source: String, lastPublished: InputFile? = nil
     ) throws(PlanningError) -> Result {
         var notices: [String] = []
         let teamFile = try core { () throws(CoreError) in try InputFile.read(settings.agentsPath) }
@@ -93,10 +92,14 @@ public enum RosterStage {
             } ?? []
         let periodStart = calendar.startOfDay(dates[0])
         // The config's previous roster, else the roster published last before the period.
-        let previousPath = settings.previousRosterPath ?? lastPublished
+        let previousPath = settings.previousRosterPath ?? lastPublished?.path
+        // The published roster's bytes as checked against its manifest, not read a second time.
+        let checked = settings.previousRosterPath == nil ? lastPublished?.data : nil
         let previousRows =
             try previousPath.map { path throws(PlanningError) in
-                try rostering { () throws(RosteringError) in try RosterFile.read(path: path, calendar: calendar) }
+                try rostering { () throws(RosteringError) in
+                    try RosterFile.read(path: path, calendar: calendar, data: checked)
+                }
             } ?? []
         if let previousPath {
             try checkPrevious(previousRows, path: previousPath, team: team, dates: dates, notices: &notices)

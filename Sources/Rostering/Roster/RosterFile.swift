@@ -52,8 +52,16 @@ public enum RosterFile {
     /// The rows of the roster at `path`: every column must be there; dates `YYYY-MM-DD`, times
     /// ISO 8601; each activity block inside its shift. - Throws: ``RosteringError`` naming the
     /// file, line and column of a bad cell.
-    public static func read(path: String, calendar: PlanningCalendar) throws(RosteringError) -> [Row] {
-        var reader = try TeamReader.reader(path: path)
+    /// `data`: the file's bytes when already read (and checked against a manifest); nil: read `path`.
+    public static func read(path: String, calendar: PlanningCalendar, data: Data? = nil) throws(RosteringError)
+        -> [Row]
+    {
+        var reader: CSVReader
+        if let data {
+            reader = try TeamReader.reader(data: data, file: path)
+        } else {
+            reader = try TeamReader.reader(path: path)
+        }
         let columns = Column.allCases.map(\.rawValue)
         let (index, records) = try TeamReader.table(&reader, columns: columns)
         func field(_ column: Column) -> Int { index[column.rawValue] ?? 0 }

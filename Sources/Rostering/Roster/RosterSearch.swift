@@ -121,6 +121,9 @@ struct RosterSearch {
             // Requests for other weeks are kept in the same file; only this period's count.
             let requests = input.requests.filter { $0.agent == agent.id && grid.dates.contains($0.date) }
             let previous = input.previousShifts.first { $0.agent == agent.id }
+            let unavailable = grid.dates.map { date in
+                requests.contains { $0.kind == .unavailable && $0.date == date }
+            }
             var allowed = (0..<grid.days).map { d in
                 grid.options.indices.map { o in
                     guard let k = grid.startSlot[d][o] else { return false }
@@ -129,15 +132,13 @@ struct RosterSearch {
                         return false
                     }
                     if let workingRules, !Self.keeps(workingRules, grid: grid, day: d, option: o) { return false }
-                    return !requests.contains { $0.kind == .unavailable && $0.date == grid.dates[d] }
+                    return !unavailable[d]
                 }
             }
             allPins.append(
                 (0..<grid.days).map { d in
                     published[agent.id]?[grid.dates[d]].map { day in
-                        Self.pin(
-                            day, day: d, grid: grid, allowed: allowed[d],
-                            unavailable: requests.contains { $0.kind == .unavailable && $0.date == grid.dates[d] })
+                        Self.pin(day, day: d, grid: grid, allowed: allowed[d], unavailable: unavailable[d])
                     }
                 })
             if !allowed.contains(where: { $0.contains(true) }) {
@@ -275,23 +276,22 @@ struct RosterSearch {
     /// days already hold above the period's maximum stands (the working-time rules' own limits
     /// are applied after this and still hold).
     static func keepPublishedHours(_ rules: inout PatternRules, pins: [Pin?], grid: RosterGrid) {
-        var minutes = 0
-        var shifts = 0
-        var open = 0
-        for pin in pins {
-            switch pin {
-            case .shift(let o)?:
-                minutes += grid.options[o].paidMinutes
-                shifts += 1
-            case .off?: break
-            case .lost?, nil: open += 1
-            }
-        }
+        let minutes = keptMinutes(pins, grid: grid)
+        let shifts = pins.filter { if case .shift? = $0 { true } else { false } }.count
+        let open = pins.filter { !($0?.kept ?? false) }.count
         let share = Double(open) / Double(grid.days)
         let openMin = min(max(0, rules.minMinutes - minutes), Int((Double(rules.minMinutes) * share).rounded(.down)))
         rules.minMinutes = minutes + openMin
         rules.maxMinutes = max(rules.maxMinutes, minutes + openMin)
         rules.maxShifts = rules.maxShifts.map { max($0, shifts) }
+    }
+
+    /// The paid minutes of the published shifts that can still be worked.
+    static func keptMinutes(_ pins: [Pin?], grid: RosterGrid) -> Int {
+        pins.reduce(0) { total, pin in
+            guard case .shift(let o)? = pin else { return total }
+            return total + grid.options[o].paidMinutes
+        }
     }
 
     static func zeros(_ grid: RosterGrid) -> [[Double]] {

@@ -236,11 +236,7 @@ extension RosterSearch {
         let none = [PlacedShift?](repeating: nil, count: grid.days)
         guard pins[e].contains(where: { $0 != nil }) else { return bestWeek(e, current: current, noise: 0) ?? none }
         let contract = rules[e].minMinutes
-        let kept = (0..<grid.days).reduce(0) { total, d in
-            guard case .shift(let o)? = pins[e][d] else { return total }
-            return total + grid.options[o].paidMinutes
-        }
-        rules[e].minMinutes = min(contract, kept)
+        rules[e].minMinutes = min(contract, Self.keptMinutes(pins[e], grid: grid))
         guard
             let period = bestWeek(e, current: current, noise: 0, keepPublished: true)
                 ?? bestWeek(e, current: current, noise: 0)
