@@ -46,4 +46,23 @@ final class RosterFileTests: XCTestCase {
         XCTAssertEqual(rows.map(\.shiftEnd), [start + 9 * 3600, start + 9 * 3600, start + 20 * 3600])
         XCTAssertEqual(rows.map(\.breakStart), shifts.flatMap { s in s.activities.map { _ in s.breakStart } })
     }
+
+    /// A break outside its own shift is refused naming its cell, never kept as published.
+    func testABreakOutsideItsShiftIsRefused() throws {
+        let header = RosterFile.Column.allCases.map(\.rawValue).joined(separator: ",")
+        let row =
+            "A,Ann,2025-03-07,2025-03-07T09:00:00Z,2025-03-07T17:00:00Z,2025-03-07T18:00:00Z,2025-03-07T18:30:00Z,chat,2025-03-07T09:00:00Z,2025-03-07T17:00:00Z"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("roster-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: path) }
+        try Data((header + "\n" + row + "\n").utf8).write(to: path)
+        XCTAssertThrowsError(try RosterFile.read(path: path.path, calendar: .utc)) { error in
+            XCTAssertTrue(
+                "\(error)".hasPrefix("\(path.path):2:")
+                    && "\(error)".contains("the break starts at 2025-03-07T18:00:00Z"),
+                "\(error)")
+        }
+        // The same bytes given as data (a published roster checked against its manifest) read the same.
+        let data = try Data(contentsOf: path)
+        XCTAssertThrowsError(try RosterFile.read(path: path.path, calendar: .utc, data: data))
+    }
 }
