@@ -135,6 +135,12 @@ public struct ForecastFile: Sendable {
         var sortedByChannel: [String: [Values]] = [:]
         var duplicate: (channel: String, first: Values, second: Values)? = nil
         for (channel, unsorted) in byChannel {
+            // A file written in time order (as `forecast` writes it) needs no sorting and holds
+            // no duplicate.
+            if zip(unsorted, unsorted.dropFirst()).allSatisfy({ $0.instant < $1.instant }) {
+                sortedByChannel[channel] = unsorted
+                continue
+            }
             let sorted = unsorted.enumerated().sorted {
                 ($0.element.instant, $0.offset) < ($1.element.instant, $1.offset)
             }.map(\.element)
@@ -177,6 +183,7 @@ public struct ForecastFile: Sendable {
         calendar: PlanningCalendar
     ) throws(PlanningError) -> [RequirementRow] {
         var rows: [RequirementRow] = []
+        rows.reserveCapacity(forecasts.reduce(0) { $0 + $1.instants.count })
         for forecast in forecasts {
             let policy: ChannelPolicy
             if let given {
@@ -198,8 +205,9 @@ public struct ForecastFile: Sendable {
                 throw .invalidRequest("\(path) has no aht_seconds column; give \(source)")
             }
             let ahtValues = complete && policy.usesForecastAHT(available: true) ? fileAHT?.compactMap { $0 } : nil
-            rows += try RequirementPlanner.staff(
-                forecast, policy: policy, intervalSeconds: intervalSeconds, staffTo: staffTo, aht: ahtValues)
+            rows.append(
+                contentsOf: try RequirementPlanner.staff(
+                    forecast, policy: policy, intervalSeconds: intervalSeconds, staffTo: staffTo, aht: ahtValues))
         }
         return rows
     }

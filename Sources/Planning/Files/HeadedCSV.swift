@@ -168,8 +168,10 @@ struct HeadedCSV {
             interval = given
         } else {
             var votes: [Int: Int] = [:]
-            for group in Dictionary(grouping: rows, by: \.channel).values {
-                let sorted = group.map(\.instant).sorted()
+            var byChannel: [String: [Int64]] = [:]
+            for row in rows { byChannel[row.channel, default: []].append(row.instant) }
+            for instants in byChannel.values {
+                let sorted = instants.sorted()
                 for (a, b) in zip(sorted, sorted.dropFirst()) where intervals.contains(Int(clamping: b - a)) {
                     votes[Int(b - a), default: 0] += 1
                 }
@@ -181,19 +183,24 @@ struct HeadedCSV {
                 "\(path): cannot tell the interval from the timestamps (no two consecutive rows of a channel are 5, 10, 15, 30 or 60 minutes apart); give --interval"
             )
         }
-        // Local midnights, one per day: every hour of a day has the same offset in a zone whose
-        // changes fall on whole hours, but a day's start is looked up once, not per row.
+        // Local midnights: every hour of a day has the same offset in a zone whose changes fall
+        // on whole hours, but a day's start is looked up once, not per row — rows of one day
+        // follow each other, and an instant in [midnight, next midnight) is of that day.
         var midnights: [CivilDate: Int64] = [:]
-        for row in rows.sorted(by: { $0.line < $1.line }) {
-            let date = calendar.local(row.instant).date
-            let midnight: Int64
-            if let known = midnights[date] {
-                midnight = known
-            } else {
-                midnight = calendar.startOfDay(date)
-                midnights[date] = midnight
+        var day: (start: Int64, end: Int64) = (0, 0)
+        let inFileOrder = zip(rows, rows.dropFirst()).allSatisfy { $0.line < $1.line }
+        for row in inFileOrder ? rows : rows.sorted(by: { $0.line < $1.line }) {
+            if !(row.instant >= day.start && row.instant < day.end) {
+                let date = calendar.local(row.instant).date
+                if let known = midnights[date] {
+                    day.start = known
+                } else {
+                    day.start = calendar.startOfDay(date)
+                    midnights[date] = day.start
+                }
+                day.end = calendar.startOfDay(date.adding(days: 1))
             }
-            guard (row.instant - midnight) % Int64(interval) == 0 else {
+            guard (row.instant - day.start) % Int64(interval) == 0 else {
                 throw .core(
                     .badData(
                         SourceLocation(file: path, line: row.line, column: column + 1),

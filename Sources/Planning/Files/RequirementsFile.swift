@@ -61,8 +61,11 @@ public struct RequirementsFile: Sendable {
         }
         var rank = [Int](repeating: 0, count: names.count)
         for (position, k) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[k] = position }
+        // One key per row, read once: comparing rows would copy them (and their Strings).
+        let instants = rows.map(\.instant)
+        let channelRanks = number.map { rank[$0] }
         let order = rows.indices.sorted {
-            (rows[$0].instant, rank[number[$0]]) < (rows[$1].instant, rank[number[$1]])
+            (instants[$0], channelRanks[$0]) < (instants[$1], channelRanks[$1])
         }
         // Formatting is most of the time: blocks of rows are formatted on every core, then joined in order.
         let chunk = 8192

@@ -31,23 +31,35 @@ public enum RequirementPlanner {
                 shrinkage: policy.target.shrinkage, intervalSeconds: intervalSeconds, calendar: calendar,
                 horizon: horizon, waiting: waiting, source: source)
         case .queue, .chat, .chatAverage:
-            var rows: [RequirementRow] = []
-            rows.reserveCapacity(forecast.instants.count)
-            for i in forecast.instants.indices {
+            // Every interval on its own (a pure function of its inputs), on every core; the
+            // first failure in interval order is the one reported, as in a sequential loop.
+            let results = Parallel.map(forecast.instants.count, minimumChunk: 2048) {
+                i -> Result<RequirementRow, PlanningError> in
                 let ahtSeconds = aht?[i] ?? policy.ahtSeconds
                 if let rule = policy.lowVolume, quantiles[i] < rule.minimumContacts {
-                    rows.append(
+                    return .success(
                         lowVolume(
                             instant: forecast.instants[i], channel: forecast.channel, contacts: quantiles[i],
                             meanContacts: forecast.mean[i], ahtSeconds: ahtSeconds, policy: policy, rule: rule,
                             intervalSeconds: intervalSeconds))
-                    continue
                 }
-                rows.append(
-                    try staffInterval(
-                        instant: forecast.instants[i], channel: forecast.channel, contacts: quantiles[i],
-                        meanContacts: forecast.mean[i], ahtSeconds: ahtSeconds, policy: policy,
-                        intervalSeconds: intervalSeconds))
+                do throws(PlanningError) {
+                    return .success(
+                        try staffInterval(
+                            instant: forecast.instants[i], channel: forecast.channel, contacts: quantiles[i],
+                            meanContacts: forecast.mean[i], ahtSeconds: ahtSeconds, policy: policy,
+                            intervalSeconds: intervalSeconds))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            var rows: [RequirementRow] = []
+            rows.reserveCapacity(results.count)
+            for result in results {
+                switch result {
+                case .success(let row): rows.append(row)
+                case .failure(let error): throw error
+                }
             }
             return rows
         }
