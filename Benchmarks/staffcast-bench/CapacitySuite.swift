@@ -70,6 +70,13 @@ func runCapacitySuite() {
                         }
                     }
                     tallies["\(shop.group)|\(method.label)", default: CapacityTally()].add(tally)
+                    if env["STAFFCAST_CAPACITY_DETAIL"] != nil {
+                        let b = result.weeklyBand
+                        let logErrors = weeks.map { $0.truth > 0 && $0.forecast > 0 ? log($0.truth / $0.forecast) : 0 }
+                        print(
+                            "  \(shop.group) seed \(seed) \(origin.day) \(channel.profile.name) \(method.label) \(result.forecast.model): holds \(Int(tally.inside))/17; σ(0) \(String(format: "%.3f", b.spread(leadWeek: 0))) σ(16) \(String(format: "%.3f", b.spread(leadWeek: 16))) z80 \(String(format: "%.2f", b.z80)) n \(b.samples); log errors "
+                                + logErrors.map { String(format: "%+.3f", $0) }.joined(separator: " "))
+                    }
                 }
                 if peakT > 0 {
                     peaks["\(shop.group)|\(method.label)", default: []].append(

@@ -17,6 +17,20 @@ public struct AutoForecaster: Sendable {
     /// Backtest origins are one week apart, so every window sees the same mix of weekdays.
     public static let backtestSpacing = 604_800
 
+    /// The spacing of the backtest origins for a horizon: one week, or four weeks for a horizon
+    /// of a quarter or more (``longHorizonWeeks``). A capacity forecast's error is mostly its
+    /// level — the growth and the season carried months ahead — and windows one week apart share
+    /// all but one of their weeks: eight of them measure that level error about once, and their
+    /// weekly range held 66 % of the true weeks on the capacity suite's check shops. Four weeks
+    /// apart, the same eight windows (still whole weeks, the same mix of weekdays) see the level
+    /// at eight origins spread over seven months.
+    public static func backtestSpacing(horizonSeconds: Int) -> Int {
+        horizonSeconds >= longHorizonWeeks * backtestSpacing ? 4 * backtestSpacing : backtestSpacing
+    }
+
+    /// From this many weeks of horizon on, backtest origins are four weeks apart.
+    public static let longHorizonWeeks = 13
+
     /// Weekly backtest origins whose errors calibrate the prediction intervals (and that
     /// ``Backtest/run(models:input:horizonSeconds:origins:everySeconds:)`` replays at each origin).
     /// More than the four that choose the model: most of the error is the daily level, and four
@@ -133,7 +147,7 @@ public struct AutoForecaster: Sendable {
         let ranked = Selection.rank(
             scores: selectionScores, names: candidates.map(\.name),
             stability: candidates.map { Self.stability($0, models) }, noiseMultiple: noiseMultiple,
-            windowsPerIndependent: max(1, horizonSeconds / Self.backtestSpacing))
+            windowsPerIndependent: max(1, horizonSeconds / Self.backtestSpacing(horizonSeconds: horizonSeconds)))
         var firstError: ForecastingError? = nil
         for index in ranked {
             let candidate = candidates[index]

@@ -57,3 +57,26 @@ final class BacktestTests: XCTestCase {
         XCTAssert(scores[1].wape.isNaN)
     }
 }
+
+/// Issue 22: a capacity horizon's backtest windows are four weeks apart, so that their weekly
+/// errors sample the forecast's level at origins months apart instead of once; a week's
+/// forecast keeps windows one week apart.
+final class BacktestSpacingTests: XCTestCase {
+    func testLongHorizonsSpaceTheirOriginsFourWeeksApart() {
+        let week: Int64 = 604_800
+        let series = officeChannel(days: 420, base: 150).series(seed: 5)
+        let input = ForecastInput(series: series, calendar: .utc)
+        let origin = series.end
+        for (weeks, spacing) in [(1, week), (4, week), (12, week), (13, 4 * week), (17, 4 * week), (26, 4 * week)] {
+            var engine = BacktestEngine(input: input)
+            let windows = engine.innerWindows(
+                SeasonalNaiveModel(), index: 0, before: origin, horizonSeconds: weeks * 604_800, origins: 8)
+            XCTAssertEqual(windows.count, 8, "\(weeks) weeks")
+            XCTAssertEqual(windows.first?.origin, origin - Int64(weeks) * week, "\(weeks) weeks")
+            for (a, b) in zip(windows, windows.dropFirst()) {
+                XCTAssertEqual(a.origin - b.origin, spacing, "\(weeks) weeks")
+            }
+            XCTAssertEqual(Int64(AutoForecaster.backtestSpacing(horizonSeconds: weeks * 604_800)), spacing)
+        }
+    }
+}

@@ -207,7 +207,8 @@ struct BacktestEngine {
         origins: Int
     ) -> [BacktestWindow] {
         (0..<max(0, origins)).compactMap { k in
-            let inner = alignedDown(origin - Int64(horizonSeconds) - Int64(k) * Int64(AutoForecaster.backtestSpacing))
+            let spacing = Int64(AutoForecaster.backtestSpacing(horizonSeconds: horizonSeconds))
+            let inner = alignedDown(origin - Int64(horizonSeconds) - Int64(k) * spacing)
             return window(model, index: index, origin: inner, horizonSeconds: horizonSeconds)
         }
     }
