@@ -178,9 +178,11 @@ public struct AutoForecaster: Sendable {
                     ? (lo80: 0.0, hi80: 0.0, lo95: 0.0, hi95: 0.0)
                     : calibration.bounds(mean[k], lead: days[k] - originDay)
             }
+            let events = EventDays(history)
             Self.hedgeUnseenEves(
-                &mean, &bounds, history: history, instants: instants, days: days, closed: closed,
+                &mean, &bounds, events: events, history: history, instants: instants, days: days, closed: closed,
                 calibration: calibration, originDay: originDay)
+            Self.widenUnseenHolidays(mean, &bounds, events: events, history: history, days: days, closed: closed)
             let forecast = Forecast(
                 channel: series.channel, model: candidate.name, instants: instants, mean: mean,
                 lo80: bounds.map(\.lo80), hi80: bounds.map(\.hi80),
@@ -228,10 +230,10 @@ public struct AutoForecaster: Sendable {
     /// boring forecast with an honest range rather than a confident copy.
     static func hedgeUnseenEves(
         _ mean: inout [Double], _ bounds: inout [(lo80: Double, hi80: Double, lo95: Double, hi95: Double)],
-        history: ForecastInput, instants: [Int64], days: [Int], closed: [Bool], calibration: IntervalCalibration,
-        originDay: Int
+        events: EventDays, history: ForecastInput, instants: [Int64], days: [Int], closed: [Bool],
+        calibration: IntervalCalibration, originDay: Int
     ) {
-        let eves = EventDays(history).unseenEves
+        let eves = events.unseenEves
         guard !eves.isEmpty, days.contains(where: { eves[$0] != nil }),
             let robust = try? WeeklyAverageModel(weeks: 6).fit(history)
         else { return }
@@ -245,6 +247,30 @@ public struct AutoForecaster: Sendable {
             bounds[k] = (
                 min(b.lo80, model, other), max(b.hi80, model, other), min(b.lo95, model, other),
                 max(b.hi95, model, other)
+            )
+        }
+    }
+
+    /// A holiday the history has not shown is forecast as a normal day of its weekday
+    /// (``EventDays``), but that is a guess: it may close, or be as quiet or as busy as the
+    /// history's holidays were. Its range is widened to hold what they did — the forecast times
+    /// the 10th–90th (2.5th–97.5th) percentiles of their day totals over the same weekday's
+    /// median in the six weeks before (``HolidayRatios``) — as well as the calibrated range.
+    /// With fewer than three past holidays the range is left as calibrated (the plan warns of
+    /// the day either way).
+    static func widenUnseenHolidays(
+        _ mean: [Double], _ bounds: inout [(lo80: Double, hi80: Double, lo95: Double, hi95: Double)],
+        events: EventDays, history: ForecastInput, days: [Int], closed: [Bool]
+    ) {
+        let unseen = events.unseenHolidays
+        guard !unseen.isEmpty, days.contains(where: { unseen[$0] != nil }),
+            let r = HolidayRatios(history, history: KnownHistory(history, openOnly: true)).ranges
+        else { return }
+        for k in mean.indices where unseen[days[k]] != nil && !closed[k] {
+            let m = mean[k]
+            bounds[k] = (
+                min(bounds[k].lo80, m * r.lo80), max(bounds[k].hi80, m * r.hi80),
+                min(bounds[k].lo95, m * r.lo95), max(bounds[k].hi95, m * r.hi95)
             )
         }
     }
