@@ -59,6 +59,11 @@ struct EventDays: Sendable {
     let openByEvidence: [Int: (name: String, lastOpen: Int)]
     /// Day-level features by local day.
     let dayFeatures: [Int: [String]]
+    /// The Christmas season's days (``christmasSeason(_:)``) with the day features they would
+    /// have had without it: their intraday shape is read from those (the eve's short day, a
+    /// retail day), pooled over the years and the other days of the kind, not from one date's
+    /// one or two past days.
+    let seasonShapeKeys: [Int: [String]]
     /// The planner's promotions and peaks: covered instants, feature name and the planner's
     /// expected uplift (a factor), if given.
     let spans: [(range: Range<Int64>, feature: String, uplift: Double?)]
@@ -90,6 +95,7 @@ struct EventDays: Sendable {
         guard !input.calendarEvents.isEmpty || !user.isEmpty else {
             closedDays = []
             dayFeatures = [:]
+            seasonShapeKeys = [:]
             spans = []
             closures = []
             windowFeatures = [:]
@@ -240,12 +246,56 @@ struct EventDays: Sendable {
                 }
             }
         }
+        // Christmas and New Year by calendar date: each open business day of the season its own
+        // feature, in place of the lead ramp, the eves, the retail days and the day after a
+        // closed holiday that would otherwise share those days.
+        var shapeKeys: [Int: [String]] = [:]
+        for (day, name) in Self.christmasSeason(input.calendarEvents)
+        where business(day) && !closed.contains(day) && !declared.contains(day) {
+            shapeKeys[day] = Array(Set(features[day] ?? [])).sorted()
+            windows[day] = nil
+            features[day] = [name]
+        }
+        seasonShapeKeys = shapeKeys
         windowFeatures = windows.mapValues { $0.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) } }
         closedDays = closed
         dayFeatures = features.mapValues { Array(Set($0)).sorted() }
         spans = user.filter { $0.kind == .promotion || $0.kind == .peak }
             .map { ($0.start..<$0.end, $0.kind.rawValue, $0.uplift) }
         closures = user.filter { $0.kind == .closure }.map { $0.start..<$0.end }
+    }
+
+    /// First day of the Christmas season (10 December: the generator's and most shops' ramp to
+    /// Christmas starts in the second week of December); it runs through New Year's Day.
+    static let christmasSeasonStart = 10
+
+    /// The days from 10 December to 1 January of every year whose calendar holds Christmas (a
+    /// `Christmas Day` or `Christmas Eve` event), each with the feature of its date,
+    /// `retail date: 12-23`. A retail feature, so it takes the retail shrinkage: a date is seen
+    /// once a year.
+    ///
+    /// Around Christmas a web shop's days follow the date, not the weekday or a smooth season:
+    /// the last ordering days, the eve, the closed holidays, the returns and New Year's Eve. The
+    /// year's shape smooths a fortnight either side and the lead ramp is one slope; on the
+    /// capacity suite the weeks from mid-December erred by ±5–9 % in turn.
+    static func christmasSeason(_ events: [CalendarEvent]) -> [Int: String] {
+        let years = Set(
+            events.filter { baseName($0.name) == "Christmas Day" || baseName($0.name) == "Christmas Eve" }
+                .map(\.date.year))
+        var season: [Int: String] = [:]
+        for year in years {
+            guard let start = CivilDate(year: year, month: 12, day: christmasSeasonStart),
+                let end = CivilDate(year: year + 1, month: 1, day: 1)
+            else { continue }
+            var date = start
+            while date <= end {
+                let month = date.month < 10 ? "0\(date.month)" : "\(date.month)"
+                let day = date.day < 10 ? "0\(date.day)" : "\(date.day)"
+                season[date.daysSinceEpoch] = "\(EventKind.retail.rawValue) date: \(month)-\(day)"
+                date = date.adding(days: 1)
+            }
+        }
+        return season
     }
 
     /// The name a holiday's evidence is kept under: without a trailing "(observed)",

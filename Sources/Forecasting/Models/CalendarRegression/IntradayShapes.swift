@@ -6,11 +6,12 @@ extension CalendarRegressionModel {
     static let minShapeOccurrences = 2
 
     /// The shape keys of local `day`: its date features (``EventDays/dayFeatures``: the day after
-    /// a closed holiday, an open holiday, each retail day) and the planner's span features
+    /// a closed holiday, an open holiday, each retail day; on a day of the Christmas season the
+    /// features it would have had, ``EventDays/seasonShapeKeys``) and the planner's span features
     /// covering the whole local day; nil when a span covers only part of it (no shape is read
     /// from or applied to such a day).
     static func shapeKeys(day: Int, events: EventDays, calendar: PlanningCalendar) -> [String]? {
-        var keys = events.dayFeatures[day] ?? []
+        var keys = events.seasonShapeKeys[day] ?? events.dayFeatures[day] ?? []
         guard !events.spans.isEmpty else { return keys }
         let date = CivilDate(daysSinceEpoch: day)
         let start = calendar.startOfDay(date)
