@@ -47,6 +47,8 @@ func runAccuracySuite(export: String? = nil) {
         ("auto", AutoForecaster()),
         ("regression", AutoForecaster(models: [CalendarRegressionModel()])),
         ("regression-retail-k1", AutoForecaster(models: [CalendarRegressionModel(retailShrinkage: 1)])),
+        ("regression-damp0.8", AutoForecaster(models: [CalendarRegressionModel(trendDamping: 0.8)])),
+        ("regression-yearly-damp0.9", AutoForecaster(models: [CalendarRegressionModel(yearlyTrendDamping: 0.9)])),
         ("wavg6", AutoForecaster(models: [WeeklyAverageModel(weeks: 6)])),
         ("snaive", AutoForecaster(models: [SeasonalNaiveModel()])),
         ("topdown", AutoForecaster(models: [TopDownModel()])),

@@ -28,6 +28,10 @@ func runCapacitySuite() {
         ("regression-retail-k1", AutoForecaster(models: [CalendarRegressionModel(retailShrinkage: 1)])),
         ("regression-damp0.97", AutoForecaster(models: [CalendarRegressionModel(trendDamping: 0.97)])),
         ("regression-damp0.8", AutoForecaster(models: [CalendarRegressionModel(trendDamping: 0.8)])),
+        ("regression-damp0.7", AutoForecaster(models: [CalendarRegressionModel(trendDamping: 0.7)])),
+        ("regression-damp0.5", AutoForecaster(models: [CalendarRegressionModel(trendDamping: 0.5)])),
+        ("regression-yearly-damp0.9", AutoForecaster(models: [CalendarRegressionModel(yearlyTrendDamping: 0.9)])),
+        ("regression-yearly-damp0", AutoForecaster(models: [CalendarRegressionModel(yearlyTrendDamping: 0)])),
         ("wavg6", AutoForecaster(models: [WeeklyAverageModel(weeks: 6)])),
         ("topdown", AutoForecaster(models: [TopDownModel()])),
     ]
