@@ -194,9 +194,15 @@ extension SuiteShop {
         var weeks = Array(repeating: CapacityWeek(), count: 17)
         let originDay = origin.daysSinceEpoch
         let forecast = result.forecast
+        // STAFFCAST_CAPACITY_DAYS="SEED CHANNEL": that channel's days of weeks 14–17, forecast against truth.
+        let showDays =
+            ProcessInfo.processInfo.environment["STAFFCAST_CAPACITY_DAYS"] == "\(seed) \(channel.profile.name)"
+        var dayForecast: [Int: Double] = [:]
         for k in forecast.instants.indices {
-            let week = (calendar.local(forecast.instants[k]).date.daysSinceEpoch - originDay) / 7
+            let day = calendar.local(forecast.instants[k]).date.daysSinceEpoch
+            let week = (day - originDay) / 7
             guard week >= 0 && week < 17 else { continue }
+            if showDays && week >= 13 { dayForecast[day, default: 0] += forecast.mean[k] }
             weeks[week].forecast += forecast.mean[k]
             weeks[week].summedLo80 += forecast.lo80[k]
             weeks[week].summedHi80 += forecast.hi80[k]
@@ -209,6 +215,20 @@ extension SuiteShop {
                 let i = Int((t - first) / step)
                 if i >= 0 && i < channel.intensity.count { weeks[week].truth += channel.intensity[i] }
                 t += step
+            }
+            if showDays && week >= 13 {
+                for d in 0..<7 {
+                    let date = origin.adding(days: 7 * week + d)
+                    var truth = 0.0
+                    var t = calendar.startOfDay(date)
+                    while t < calendar.startOfDay(date.adding(days: 1)) {
+                        let i = Int((t - first) / step)
+                        if i >= 0 && i < channel.intensity.count { truth += channel.intensity[i] }
+                        t += step
+                    }
+                    let f = dayForecast[date.daysSinceEpoch] ?? 0
+                    print("    \(date) w\(date.weekday): forecast \(Int(f)) truth \(Int(truth))")
+                }
             }
             let band = result.weeklyBand.bounds(weeks[week].forecast, leadWeek: week)
             weeks[week].lo80 = band.lo80
