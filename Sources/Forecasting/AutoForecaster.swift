@@ -264,7 +264,7 @@ public struct AutoForecaster: Sendable {
     ) {
         let unseen = events.unseenHolidays
         guard !unseen.isEmpty, days.contains(where: { unseen[$0] != nil }),
-            let r = HolidayRatios(history, history: KnownHistory(history, openOnly: true)).ranges
+            let r = HolidayRatios(history: KnownHistory(history, openOnly: true), holidays: events.holidayDays).ranges
         else { return }
         for k in mean.indices where unseen[days[k]] != nil && !closed[k] {
             let m = mean[k]

@@ -42,11 +42,7 @@ final class CalendarRegressionTests: XCTestCase {
         let channel = officeChannel(days: 70, base: 500, growth: 0.03)
         let series = channel.series(seed: 3)
         let input = ForecastInput(series: series, calendar: .utc)
-        func week(_ k: Int) -> [Int64] {
-            ForecastHorizon.instants(
-                origin: series.end + Int64(k - 1) * 604_800, horizonSeconds: 604_800, intervalSeconds: 1800,
-                openingHours: input.openingHours, calendar: .utc)
-        }
+        func week(_ k: Int) -> [Int64] { openInstants(ofWeek: k, after: series, input) }
         let fitted = try CalendarRegressionModel().fit(input)
         let first = fitted.pointForecast(at: week(1)).reduce(0, +)
         let fourth = fitted.pointForecast(at: week(4)).reduce(0, +)

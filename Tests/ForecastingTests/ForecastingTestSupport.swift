@@ -55,6 +55,13 @@ struct SyntheticChannel {
     }
 }
 
+/// The open 30-minute instants (UTC) of week `k` after the end of `series`, 1 = the week right after.
+func openInstants(ofWeek k: Int, after series: IntervalSeries, _ input: ForecastInput) -> [Int64] {
+    ForecastHorizon.instants(
+        origin: series.end + Int64(k - 1) * 604_800, horizonSeconds: 604_800, intervalSeconds: 1800,
+        openingHours: input.openingHours, calendar: .utc)
+}
+
 /// A contact-centre shape: open weekdays 08:00–18:00 and Saturday 09:00–13:00; Monday busiest;
 /// an intraday profile peaking mid-morning; `growth` per week.
 func officeChannel(days: Int, base: Double = 300, growth: Double = 0.01) -> SyntheticChannel {

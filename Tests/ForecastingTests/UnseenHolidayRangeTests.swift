@@ -26,12 +26,14 @@ final class UnseenHolidayRangeTests: XCTestCase {
     func testRatiosAreEachHolidayAgainstItsWeekdayBefore() throws {
         let (channel, events) = try shop()
         let input = ForecastInput(series: channel.series(seed: 1, noise: false), calendar: .utc, calendarEvents: events)
-        let ratios = HolidayRatios(input, history: KnownHistory(input, openOnly: true)).ratios
+        let ratios = HolidayRatios(history: KnownHistory(input, openOnly: true), holidays: EventDays(input).holidayDays)
+            .ratios
         // The history starts Monday 6 January: New Year's Day is before it, and Martin Luther
         // King Day has two Mondays before it, fewer than the three a ratio needs.
         XCTAssertEqual(ratios.count, 3, "\(ratios)")
         for (ratio, expected) in zip(ratios, [0, 0.6, 0.8]) { XCTAssertEqual(ratio, expected, accuracy: 1e-9) }
-        let ranges = try XCTUnwrap(HolidayRatios(input, history: KnownHistory(input, openOnly: true)).ranges)
+        let ranges = try XCTUnwrap(
+            HolidayRatios(history: KnownHistory(input, openOnly: true), holidays: EventDays(input).holidayDays).ranges)
         XCTAssertEqual(ranges.lo80, 0.12, accuracy: 1e-9)  // type 7: h = 0.2, 0 + 0.2 · (0.6 − 0)
         XCTAssertEqual(ranges.hi80, 0.76, accuracy: 1e-9)  // h = 1.8: 0.6 + 0.8 · (0.8 − 0.6)
         XCTAssertEqual(ranges.lo95, 0.03, accuracy: 1e-9)  // h = 0.05

@@ -14,11 +14,7 @@ final class YearlyGrowthTests: XCTestCase {
         let channel = officeChannel(days: 2 * 364 + 7, base: 300, growth: 0.006)
         let series = channel.series(seed: 4)
         let input = ForecastInput(series: series, calendar: .utc)
-        func week(_ k: Int) -> [Int64] {
-            ForecastHorizon.instants(
-                origin: series.end + Int64(k - 1) * 604_800, horizonSeconds: 604_800, intervalSeconds: 1800,
-                openingHours: input.openingHours, calendar: .utc)
-        }
+        func week(_ k: Int) -> [Int64] { openInstants(ofWeek: k, after: series, input) }
         let truth = channel.truth(at: week(17)).reduce(0, +)
         let fitted = try XCTUnwrap(try CalendarRegressionModel().fit(input) as? CalendarRegressionModel.Fitted)
         XCTAssertNotNil(fitted.yearShape)

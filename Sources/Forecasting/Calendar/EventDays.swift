@@ -59,6 +59,8 @@ struct EventDays: Sendable {
     let openByEvidence: [Int: (name: String, lastOpen: Int)]
     /// Day-level features by local day.
     let dayFeatures: [Int: [String]]
+    /// Local days of the holidays (built-in and the planner's, for this channel) on business days.
+    let holidayDays: Set<Int>
     /// The Christmas season's days (``christmasSeason(_:)``) with the day features they would
     /// have had without it: their intraday shape is read from those (the eve's short day, a
     /// retail day), pooled over the years and the other days of the kind, not from one date's
@@ -95,6 +97,7 @@ struct EventDays: Sendable {
         guard !input.calendarEvents.isEmpty || !user.isEmpty else {
             closedDays = []
             dayFeatures = [:]
+            holidayDays = []
             seasonShapeKeys = [:]
             spans = []
             closures = []
@@ -131,6 +134,7 @@ struct EventDays: Sendable {
         }
         holidays = holidays.filter { business($0.day) }
         let holidayDays = Set(holidays.map(\.day))
+        self.holidayDays = holidayDays
 
         var byWeekday: [[Double]] = Array(repeating: [], count: 7)
         for (day, total) in totals where !holidayDays.contains(day) {

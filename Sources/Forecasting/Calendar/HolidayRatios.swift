@@ -15,22 +15,13 @@ struct HolidayRatios: Sendable {
     /// Past holidays needed before their spread is used.
     static let minimumHolidays = 3
 
-    init(_ input: ForecastInput, history: KnownHistory) {
+    /// `holidays`: the local days of the holidays on business days (``EventDays/holidayDays``).
+    init(history: KnownHistory, holidays: Set<Int>) {
         var totals: [Int: Double] = [:]
         for k in history.values.indices { totals[history.slots[k].day, default: 0] += history.values[k] }
         guard let first = history.slots.first?.day, let last = history.slots.last?.day else {
             ratios = []
             return
-        }
-        let channel = input.series.channel
-        var holidays = Set(input.calendarEvents.filter { $0.kind == .holiday }.map(\.date.daysSinceEpoch))
-        for event in input.userEvents
-        where event.kind == .holiday && (event.channel == nil || event.channel == channel) {
-            var day = event.firstDay.daysSinceEpoch
-            while day <= event.lastDay.daysSinceEpoch {
-                holidays.insert(day)
-                day += 1
-            }
         }
         var found: [Double] = []
         for day in holidays where day >= first && day <= last {

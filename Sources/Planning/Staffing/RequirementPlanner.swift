@@ -53,15 +53,7 @@ public enum RequirementPlanner {
                     return .failure(error)
                 }
             }
-            var rows: [RequirementRow] = []
-            rows.reserveCapacity(results.count)
-            for result in results {
-                switch result {
-                case .success(let row): rows.append(row)
-                case .failure(let error): throw error
-                }
-            }
-            return rows
+            return try results.map { result throws(PlanningError) in try result.get() }
         }
     }
 
