@@ -292,55 +292,63 @@ public final class PatternSearch {
         let relaxedCount = relaxedGroup * groupRange
         let bounded = upperBound < .infinity
         var toGo = [Double](repeating: 0, count: bounded ? (days + 1) * relaxedCount : 0)
+        // Written through a pointer: the array's uniqueness check is not hoisted out of the loops
+        // by the optimiser in a function this size (measured: a third of the moves per second).
         if bounded {
-            for index in 0..<relaxedCount {
-                let group = index / relaxedGroup
-                let run = (index % relaxedGroup) / relaxedRun + 1
-                let exempt = (index % relaxedRun) >= relaxedExempt
-                let units = index % unitRange
-                var ok = units >= minUnits
-                if ok && !rules.lastRunExempt && !exempt {
-                    ok = group != 0 ? run >= minWork : run >= minOff
+            toGo.withUnsafeMutableBufferPointer { toGo in
+                guard let start = toGo.baseAddress else { return }
+                for index in 0..<relaxedCount {
+                    let group = index / relaxedGroup
+                    let run = (index % relaxedGroup) / relaxedRun + 1
+                    let exempt = (index % relaxedRun) >= relaxedExempt
+                    let units = index % unitRange
+                    var ok = units >= minUnits
+                    if ok && !rules.lastRunExempt && !exempt {
+                        ok = group != 0 ? run >= minWork : run >= minOff
+                    }
+                    toGo[days * relaxedCount + index] = ok ? 0 : .infinity
                 }
-                toGo[days * relaxedCount + index] = ok ? 0 : .infinity
-            }
-            for d in stride(from: days - 1, through: 0, by: -1) {
-                let here = d * relaxedCount
-                let after = (d + 1) * relaxedCount
-                let rowBase = d * optionCount
-                for group in 0..<groupRange {
-                    for run in 1...runRange {
-                        for exemptBit in 0..<2 {
-                            let exempt = exemptBit == 1
-                            let index0 = group * relaxedGroup + (run - 1) * relaxedRun + exemptBit * relaxedExempt
-                            // Off: where the off day leads (−1: not allowed).
-                            var offTarget = -1
-                            if group != 0 {
-                                if exempt || run >= minWork { offTarget = after }
-                            } else {
-                                offTarget =
-                                    after + (min(run + 1, offCap) - 1) * relaxedRun + (exempt ? relaxedExempt : 0)
-                            }
-                            for units in 0..<unitRange {
-                                toGo[here + index0 + units] =
-                                    offTarget >= 0 ? offCost[d] + toGo[offTarget + units] : .infinity
-                            }
-                            let mayWork = group == 0 ? (exempt || run >= minOff) : run + 1 <= maxWork
-                            guard mayWork else { continue }
-                            let carried =
-                                group == 0
-                                ? ((d == 0 && carryExempt) ? relaxedExempt : 0)
-                                : run * relaxedRun + (exempt ? relaxedExempt : 0)
-                            for o in 0..<optionCount where allowedFlat[rowBase + o] {
-                                if group != 0 && !followFlat[(group - 1) * optionCount + o] { continue }
-                                let shiftUnits = unitsOf[o]
-                                let c = costFlat[rowBase + o]
-                                let target = after + groupPlusOne[o] * relaxedGroup + carried
-                                var units = 0
-                                while units + shiftUnits <= maxUnits {
-                                    let value = c + toGo[target + units + shiftUnits]
-                                    if value < toGo[here + index0 + units] { toGo[here + index0 + units] = value }
-                                    units += 1
+                for d in stride(from: days - 1, through: 0, by: -1) {
+                    let here = d * relaxedCount
+                    let after = (d + 1) * relaxedCount
+                    let rowBase = d * optionCount
+                    for group in 0..<groupRange {
+                        for run in 1...runRange {
+                            for exemptBit in 0..<2 {
+                                let exempt = exemptBit == 1
+                                let index0 = group * relaxedGroup + (run - 1) * relaxedRun + exemptBit * relaxedExempt
+                                // Off: where the off day leads (−1: not allowed).
+                                var offTarget = -1
+                                if group != 0 {
+                                    if exempt || run >= minWork { offTarget = after }
+                                } else {
+                                    offTarget =
+                                        after + (min(run + 1, offCap) - 1) * relaxedRun + (exempt ? relaxedExempt : 0)
+                                }
+                                let row = start + here + index0
+                                if offTarget >= 0 {
+                                    let from = start + offTarget
+                                    let off = offCost[d]
+                                    for units in 0..<unitRange { row[units] = off + from[units] }
+                                } else {
+                                    row.update(repeating: .infinity, count: unitRange)
+                                }
+                                let mayWork = group == 0 ? (exempt || run >= minOff) : run + 1 <= maxWork
+                                guard mayWork else { continue }
+                                let carried =
+                                    group == 0
+                                    ? ((d == 0 && carryExempt) ? relaxedExempt : 0)
+                                    : run * relaxedRun + (exempt ? relaxedExempt : 0)
+                                for o in 0..<optionCount where allowedFlat[rowBase + o] {
+                                    if group != 0 && !followFlat[(group - 1) * optionCount + o] { continue }
+                                    let shiftUnits = unitsOf[o]
+                                    let c = costFlat[rowBase + o]
+                                    let target = after + groupPlusOne[o] * relaxedGroup + carried
+                                    // A min-plus step over the units, unchecked so that it vectorises.
+                                    let from = start + target + shiftUnits
+                                    for units in 0..<max(0, maxUnits - shiftUnits + 1) {
+                                        row[units] = Swift.min(row[units], c + from[units])
+                                    }
                                 }
                             }
                         }
