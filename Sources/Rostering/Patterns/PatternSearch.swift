@@ -246,6 +246,10 @@ public final class PatternSearch {
         let strideGroup = strideRun * runRange
         let stateCount = strideGroup * groupRange
         guard stateCount < Int(Int32.max) else { return nil }
+        let byGroup = InvariantDivisor(strideGroup)
+        let byRun = InvariantDivisor(strideRun)
+        let byWeekends = InvariantDivisor(strideWeekends)
+        let byUnits = InvariantDivisor(strideUnits)
 
         // Most units still reachable after each day, for the minimum-minutes bound.
         var maxUnitsPerDay = [Int](repeating: 0, count: days)
@@ -279,6 +283,10 @@ public final class PatternSearch {
         let groupPlusOne = options.map { $0.group + 1 }
         let counterStrideOf = counterOf.map { $0 >= 0 ? counterStride[$0] : 0 }
         let counterRadixOf = counterOf.map { $0 >= 0 ? counterRadix[$0] : 0 }
+        let byCounterStride = counterStrideOf.map { InvariantDivisor(max(1, $0)) }
+        let byCounterRadix = counterRadixOf.map { InvariantDivisor(max(1, $0)) }
+        let byShiftStride = InvariantDivisor(max(1, shiftStride))
+        let byShiftRadix = InvariantDivisor(max(1, shiftRadix))
         var costFlat = [Double](repeating: 0, count: days * optionCount)
         for d in 0..<days { for o in 0..<optionCount { costFlat[d * optionCount + o] = cost[d][o] } }
 
@@ -468,15 +476,15 @@ public final class PatternSearch {
                 // The automaton's row for this state and day: the next state of each option, −2
                 // where not yet known.
                 let autoRow = Automaton.isTrivial ? nil : automaton.row(auto, day: d)
-                let group = state / strideGroup
+                let group = byGroup.quotient(state)
                 var rest = state - group * strideGroup
-                let run = rest / strideRun + 1
+                let run = byRun.quotient(rest) + 1
                 rest -= (run - 1) * strideRun
                 let exempt = rest >= strideExempt
                 if exempt { rest -= strideExempt }
-                let weekends = rest / strideWeekends
+                let weekends = byWeekends.quotient(rest)
                 rest -= weekends * strideWeekends
-                var units = rest / strideUnits
+                var units = byUnits.quotient(rest)
                 let counters = rest - units * strideUnits
                 if settled {
                     if settling && (units + tailUnits[d] < minUnits || units + tailUnits[d] > maxUnits) { continue }
@@ -536,12 +544,13 @@ public final class PatternSearch {
                     if pinned {
                         // Counted off the limits already.
                     } else if shiftStride > 0 {
-                        if (counters / shiftStride) % shiftRadix + 1 >= shiftRadix { continue }
+                        if byShiftRadix.remainder(byShiftStride.quotient(counters)) + 1 >= shiftRadix { continue }
                         target += shiftStride
                     }
                     let strideK = pinned ? 0 : counterStrideOf[o]
                     if strideK > 0 {
-                        if (counters / strideK) % counterRadixOf[o] + 1 >= counterRadixOf[o] { continue }
+                        let count = byCounterRadix[o].remainder(byCounterStride[o].quotient(counters))
+                        if count + 1 >= counterRadixOf[o] { continue }
                         target += strideK
                     }
                     let value = base + costFlat[rowBase + o]
