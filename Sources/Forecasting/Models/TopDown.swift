@@ -79,15 +79,15 @@ public struct TopDownModel: ForecastModel {
         for k in history.values.indices {
             let reading = history.slots[k]
             if events.isClosed(instant: history.instants[k], day: reading.day) { continue }
-            var entry = byDay[reading.day] ?? (reading.weekday, [:], [])
-            let old = entry.sums[reading.slotOfDay] ?? (0, 0)
-            entry.sums[reading.slotOfDay] = (old.0 + history.values[k], old.1 + 1)
+            // Mutated in place: a copy taken out and written back would copy the day's sums per reading.
+            byDay[reading.day, default: (reading.weekday, [:], [])].sums[reading.slotOfDay, default: (0, 0)].0 +=
+                history.values[k]
+            byDay[reading.day, default: (reading.weekday, [:], [])].sums[reading.slotOfDay, default: (0, 0)].1 += 1
             if !events.isEmpty {
                 for feature in events.features(instant: history.instants[k], day: reading.day) {
-                    entry.features.insert(feature)
+                    byDay[reading.day, default: (reading.weekday, [:], [])].features.insert(feature)
                 }
             }
-            byDay[reading.day] = entry
         }
         var days: [Day] = []
         for (day, entry) in byDay {
