@@ -7,6 +7,8 @@ import Foundation
 /// pipeline; local wall-clock values are ``LocalDateTime``.
 public struct PlanningCalendar: Sendable, Equatable {
     public let timeZone: TimeZone
+    /// The zone's offsets from 1970 to 2100, read once (see ``ZoneOffsets``).
+    private let offsets: ZoneOffsets
 
     /// The zone's IANA identifier (`Europe/Amsterdam`, `UTC`). Foundation on Linux names the
     /// zone it returns for "UTC" "GMT"; the planner asked for UTC, so that is what reports say.
@@ -26,9 +28,13 @@ public struct PlanningCalendar: Sendable, Equatable {
             throw .unknownTimeZone(identifier)
         }
         self.timeZone = zone
+        self.offsets = ZoneOffsets(zone)
     }
 
-    private init(zone: TimeZone) { self.timeZone = zone }
+    private init(zone: TimeZone) {
+        self.timeZone = zone
+        self.offsets = ZoneOffsets(zone)
+    }
 
     /// UTC, the calendar of files whose timestamps carry offsets (Foundation always knows the
     /// zone; `.gmt` is the same zone by another name).
@@ -54,7 +60,7 @@ public struct PlanningCalendar: Sendable, Equatable {
 
     /// Offset from UTC, in seconds, in force at `instant`.
     public func utcOffset(at instant: Int64) -> Int {
-        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
+        offsets.offset(at: instant) ?? timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
     }
 
     /// The local wall-clock reading at `instant`.
