@@ -166,10 +166,7 @@ enum LevelShift {
     static func find(history: KnownHistory, screen: DayScreen, events: EventDays) -> (day: Int, factor: Double)? {
         guard let lastDay = history.slots.last?.day else { return nil }
         let isNormal = { (day: Int) in screen.isNormal(day) && events.windowFeatures[day] == nil }
-        var totals: [Int: Double] = [:]
-        for k in history.values.indices where history.slots[k].day > lastDay - 7 * (searchWeeks + 8) {
-            totals[history.slots[k].day, default: 0] += history.values[k]
-        }
+        let totals = history.dayTotals(after: lastDay - 7 * (searchWeeks + 8)).totals
         // Weekday-adjusted log totals of normal days.
         var byWeekday: [[Double]] = Array(repeating: [], count: 7)
         for (day, total) in totals where isNormal(day) && total > 0 {

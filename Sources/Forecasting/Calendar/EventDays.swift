@@ -115,8 +115,7 @@ struct EventDays: Sendable {
         func business(_ day: Int) -> Bool { isBusiness[CivilDate(daysSinceEpoch: day).weekday - 1] }
 
         // Known open volume per local day, and the median full day per weekday.
-        var totals: [Int: Double] = [:]
-        for k in history.values.indices { totals[history.slots[k].day, default: 0] += history.values[k] }
+        let totals = history.dayTotals().totals
         let firstDay = history.slots.first?.day ?? Int.max
         let lastDay = history.slots.last?.day ?? Int.min
 

@@ -17,8 +17,7 @@ struct HolidayRatios: Sendable {
 
     /// `holidays`: the local days of the holidays on business days (``EventDays/holidayDays``).
     init(history: KnownHistory, holidays: Set<Int>) {
-        var totals: [Int: Double] = [:]
-        for k in history.values.indices { totals[history.slots[k].day, default: 0] += history.values[k] }
+        let totals = history.dayTotals().totals
         guard let first = history.slots.first?.day, let last = history.slots.last?.day else {
             ratios = []
             return

@@ -48,12 +48,7 @@ struct DayScreen: Sendable {
         }
         // Day totals; a day with fewer than 90 % of its weekday's usual known slots (an outage)
         // is judged by neither side of the rule: its total is low because part of it is unknown.
-        var totals: [Int: Double] = [:]
-        var known: [Int: Int] = [:]
-        for k in history.values.indices {
-            totals[history.slots[k].day, default: 0] += history.values[k]
-            known[history.slots[k].day, default: 0] += 1
-        }
+        let (totals, known) = history.dayTotals()
         var usual = Array(repeating: 0, count: 7)
         for (day, n) in known {
             usual[CivilDate(daysSinceEpoch: day).weekday - 1] = max(

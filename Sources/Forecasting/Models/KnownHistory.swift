@@ -71,6 +71,35 @@ struct KnownHistory: Sendable {
 
     /// Mean known value per local (day, slot of day), keyed day · slotsPerDay + slot; the two
     /// passes of a fall-back hour share one key and are averaged.
+    /// Known volume per local day and how many readings it holds, over the days after `after`.
+    /// The readings are in time order, so a day's are consecutive: they are summed in a local
+    /// and the dictionaries updated once per day, not per reading (the same sums, bit for bit).
+    func dayTotals(after: Int = .min) -> (totals: [Int: Double], counts: [Int: Int]) {
+        var totals: [Int: Double] = [:]
+        var counts: [Int: Int] = [:]
+        var day = Int.min
+        var sum = 0.0
+        var count = 0
+        for k in values.indices where slots[k].day > after {
+            if slots[k].day != day {
+                if count > 0 {
+                    totals[day, default: 0] += sum
+                    counts[day, default: 0] += count
+                }
+                day = slots[k].day
+                sum = 0
+                count = 0
+            }
+            sum += values[k]
+            count += 1
+        }
+        if count > 0 {
+            totals[day, default: 0] += sum
+            counts[day, default: 0] += count
+        }
+        return (totals, counts)
+    }
+
     func valuesByDaySlot() -> DaySlotValues {
         guard let first = slots.first?.day, let last = slots.last?.day else {
             return DaySlotValues(firstKey: 0, means: [])
