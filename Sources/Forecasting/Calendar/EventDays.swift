@@ -292,9 +292,8 @@ struct EventDays: Sendable {
             else { continue }
             var date = start
             while date <= end {
-                let month = date.month < 10 ? "0\(date.month)" : "\(date.month)"
-                let day = date.day < 10 ? "0\(date.day)" : "\(date.day)"
-                season[date.daysSinceEpoch] = "\(EventKind.retail.rawValue) date: \(month)-\(day)"
+                // MM-DD of the date's ISO text.
+                season[date.daysSinceEpoch] = "\(EventKind.retail.rawValue) date: \(date.description.suffix(5))"
                 date = date.adding(days: 1)
             }
         }

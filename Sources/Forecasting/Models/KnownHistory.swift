@@ -69,8 +69,6 @@ struct KnownHistory: Sendable {
         return last.day - first.day + 1
     }
 
-    /// Mean known value per local (day, slot of day), keyed day · slotsPerDay + slot; the two
-    /// passes of a fall-back hour share one key and are averaged.
     /// Known volume per local day and how many readings it holds, over the days after `after`.
     /// The readings are in time order, so a day's are consecutive: they are summed in a local
     /// and the dictionaries updated once per day, not per reading (the same sums, bit for bit).
@@ -100,6 +98,8 @@ struct KnownHistory: Sendable {
         return (totals, counts)
     }
 
+    /// Mean known value per local (day, slot of day), keyed day · slotsPerDay + slot; the two
+    /// passes of a fall-back hour share one key and are averaged.
     func valuesByDaySlot() -> DaySlotValues {
         guard let first = slots.first?.day, let last = slots.last?.day else {
             return DaySlotValues(firstKey: 0, means: [])

@@ -79,15 +79,16 @@ public struct TopDownModel: ForecastModel {
         for k in history.values.indices {
             let reading = history.slots[k]
             if events.isClosed(instant: history.instants[k], day: reading.day) { continue }
-            // Mutated in place: a copy taken out and written back would copy the day's sums per reading.
-            byDay[reading.day, default: (reading.weekday, [:], [])].sums[reading.slotOfDay, default: (0, 0)].0 +=
-                history.values[k]
-            byDay[reading.day, default: (reading.weekday, [:], [])].sums[reading.slotOfDay, default: (0, 0)].1 += 1
-            if !events.isEmpty {
-                for feature in events.features(instant: history.instants[k], day: reading.day) {
-                    byDay[reading.day, default: (reading.weekday, [:], [])].features.insert(feature)
+            // The day's entry is updated in place (one lookup): a copy taken out and written back
+            // would copy the day's slot sums for every reading.
+            func add(to entry: inout (weekday: Int, sums: [Int: (Double, Int)], features: Set<String>)) {
+                entry.sums[reading.slotOfDay, default: (0, 0)].0 += history.values[k]
+                entry.sums[reading.slotOfDay, default: (0, 0)].1 += 1
+                if !events.isEmpty {
+                    entry.features.formUnion(events.features(instant: history.instants[k], day: reading.day))
                 }
             }
+            add(to: &byDay[reading.day, default: (reading.weekday, [:], [])])
         }
         var days: [Day] = []
         for (day, entry) in byDay {
